@@ -1,0 +1,95 @@
+import type {
+    DefaultSharedCoreModuleContext, LangiumCoreServices, LangiumSharedCoreServices, Module, PartialLangiumCoreServices,
+    PartialLangiumSharedCoreServices
+} from 'langium';
+import { createDefaultCoreModule, createDefaultSharedCoreModule, inject } from 'langium';
+import { CnmsGeneratedModule, CnmsGeneratedSharedModule } from './generated/module.js';
+import { CnmsI18n } from './i18n/cnms-i18n.js';
+import { CnmsModels } from './references/cnms-models.js';
+import { CnmsScopeComputation } from './references/cnms-scope-computation.js';
+import { CnmsScopeProvider } from './references/cnms-scope-provider.js';
+import { CnmsAccountingRules } from './rules/accounting.js';
+import { CnmsContextRules } from './rules/context.js';
+import { CnmsLanguageRules } from './rules/language.js';
+import { registerRules } from './rules/register-rules.js';
+import { CnmsRuleReporter } from './rules/rule-reporter.js';
+import { CnmsBalance } from './semantics/balance.js';
+import { CnmsBoundaryShares } from './semantics/boundary-shares.js';
+import { CnmsEvaluator } from './semantics/evaluator.js';
+import { CnmsFigureProblems } from './semantics/figure-problems.js';
+import { CnmsInstrumentAllocation } from './semantics/instrument-allocation.js';
+import { CnmsOrganizationSettings } from './semantics/organization-settings.js';
+import { CnmsSourceFigures } from './semantics/source-figures.js';
+import { CnmsDocumentValidator } from './validation/cnms-document-validator.js';
+import { CnmsWorkspaceManager } from './workspace/cnms-workspace-manager.js';
+
+/** The services CNMS adds to Langium's, one group per layer of ../shared/design/architecture.md. */
+export type CnmsAddedServices = {
+    I18n: CnmsI18n;
+    references: {
+        Models: CnmsModels;
+    };
+    semantics: {
+        Evaluator: CnmsEvaluator;
+        FigureProblems: CnmsFigureProblems;
+        OrganizationSettings: CnmsOrganizationSettings;
+        BoundaryShares: CnmsBoundaryShares;
+        InstrumentAllocation: CnmsInstrumentAllocation;
+        SourceFigures: CnmsSourceFigures;
+        Balance: CnmsBalance;
+    };
+    rules: {
+        Reporter: CnmsRuleReporter;
+        Language: CnmsLanguageRules;
+        Context: CnmsContextRules;
+        Accounting: CnmsAccountingRules;
+    };
+};
+
+export type CnmsServices = LangiumCoreServices & CnmsAddedServices;
+
+export const CnmsModule: Module<CnmsServices, PartialLangiumCoreServices & CnmsAddedServices> = {
+    I18n: () => new CnmsI18n(),
+    references: {
+        Models: services => new CnmsModels(services.shared),
+        ScopeComputation: services => new CnmsScopeComputation(services),
+        ScopeProvider: services => new CnmsScopeProvider(services)
+    },
+    semantics: {
+        Evaluator: services => new CnmsEvaluator(services),
+        FigureProblems: services => new CnmsFigureProblems(services.shared),
+        OrganizationSettings: services => new CnmsOrganizationSettings(services),
+        BoundaryShares: services => new CnmsBoundaryShares(services),
+        InstrumentAllocation: services => new CnmsInstrumentAllocation(services),
+        SourceFigures: services => new CnmsSourceFigures(services),
+        Balance: services => new CnmsBalance(services)
+    },
+    rules: {
+        Reporter: services => new CnmsRuleReporter(services.I18n),
+        Language: services => new CnmsLanguageRules(services),
+        Context: services => new CnmsContextRules(services),
+        Accounting: services => new CnmsAccountingRules(services)
+    },
+    validation: {
+        DocumentValidator: services => new CnmsDocumentValidator(services)
+    }
+};
+
+export const CnmsSharedModule: Module<LangiumSharedCoreServices, PartialLangiumSharedCoreServices> = {
+    workspace: {
+        WorkspaceManager: services => new CnmsWorkspaceManager(services)
+    }
+};
+
+/**
+ * Creates the shared and the CNMS services. The context gives the file
+ * system: Langium's `EmptyFileSystem` in tests and browsers, `NodeFileSystem`
+ * in the CLI and the Node server.
+ */
+export function createCnmsServices(context: DefaultSharedCoreModuleContext): { shared: LangiumSharedCoreServices; Cnms: CnmsServices } {
+    const shared = inject(createDefaultSharedCoreModule(context), CnmsGeneratedSharedModule, CnmsSharedModule);
+    const Cnms = inject(createDefaultCoreModule({ shared }), CnmsGeneratedModule, CnmsModule);
+    shared.ServiceRegistry.register(Cnms);
+    registerRules(Cnms);
+    return { shared, Cnms };
+}

@@ -1,0 +1,102 @@
+import type { AstNode, LangiumDocument, LangiumDocuments, LangiumSharedCoreServices } from 'langium';
+import { URI, UriUtils, WorkspaceCache } from 'langium';
+import type { CnmsFile, Element, Organization } from '../generated/ast.js';
+import { isOrganization } from '../generated/ast.js';
+import { isBuiltinUri } from '../workspace/builtin-library.js';
+
+/** The key of the built-in library: visible from every model. */
+export const BUILTIN_MODEL = 'builtin:';
+
+/**
+ * "A model is a directory" (language.md §1): a model is the directory that
+ * holds a file declaring `organization`, with every `.cnms` file below it,
+ * except the subdirectories that declare their own organization. A file in no
+ * model is a model of its own (its names resolve within the file and the
+ * library) and is reported once (CN-NUM-009).
+ */
+export class CnmsModels {
+    private readonly documents: LangiumDocuments;
+    private readonly keys: WorkspaceCache<string, string>;
+    private readonly organizationDirs: WorkspaceCache<'dirs', Set<string>>;
+    private readonly members: WorkspaceCache<string, LangiumDocument[]>;
+
+    constructor(shared: LangiumSharedCoreServices) {
+        this.documents = shared.workspace.LangiumDocuments;
+        this.keys = new WorkspaceCache(shared);
+        this.organizationDirs = new WorkspaceCache(shared);
+        this.members = new WorkspaceCache(shared);
+    }
+
+    /** The model key of a document: its model's root directory URI, `file:` + its own URI when in no model, or the library's key. */
+    modelOf(uri: URI | string): string {
+        const text = uri.toString();
+        return this.keys.get(text, () => this.computeKey(text));
+    }
+
+    /** Whether the document is in no model (no organization in its directory or above). */
+    isInNoModel(uri: URI | string): boolean {
+        return this.modelOf(uri).startsWith(NO_MODEL_PREFIX);
+    }
+
+    /** Whether `uri` belongs to model `key` or to the built-in library. */
+    isVisibleFrom(key: string, uri: URI | string): boolean {
+        const other = this.modelOf(uri);
+        return other === key || other === BUILTIN_MODEL;
+    }
+
+    /** The documents of one model (not the library), in a stable order. */
+    documentsOf(key: string): LangiumDocument[] {
+        return this.members.get(key, () =>
+            this.documents.all
+                .filter(doc => this.modelOf(doc.uri) === key)
+                .toArray()
+                .sort((a, b) => (a.uri.toString() < b.uri.toString() ? -1 : 1))
+        );
+    }
+
+    /** Top-level declarations of a model, in file order. */
+    elementsOf(key: string): Element[] {
+        return this.documentsOf(key).flatMap(doc => (doc.parseResult.value as CnmsFile).elements ?? []);
+    }
+
+    /** The organization of a model (the first, if there are several: CN-NUM-006 reports the others). */
+    organizationOf(key: string): Organization | undefined {
+        return this.elementsOf(key).find(isOrganization);
+    }
+
+    /** The model key of the document that holds a node. */
+    modelOfNode(node: AstNode): string {
+        let root = node;
+        while (root.$container) root = root.$container;
+        return this.modelOf(root.$document!.uri);
+    }
+
+    private computeKey(uri: string): string {
+        if (isBuiltinUri(uri)) {
+            return BUILTIN_MODEL;
+        }
+        const dirs = this.organizationDirs.get('dirs', () => this.findOrganizationDirs());
+        let dir = UriUtils.dirname(URI.parse(uri)).toString();
+        for (;;) {
+            if (dirs.has(dir)) return dir;
+            const parent = UriUtils.dirname(URI.parse(dir)).toString();
+            if (parent === dir) break;
+            dir = parent;
+        }
+        return NO_MODEL_PREFIX + uri;
+    }
+
+    private findOrganizationDirs(): Set<string> {
+        const dirs = new Set<string>();
+        for (const doc of this.documents.all) {
+            if (isBuiltinUri(doc.uri)) continue;
+            const root = doc.parseResult.value as CnmsFile;
+            if ((root.elements ?? []).some(isOrganization)) {
+                dirs.add(UriUtils.dirname(doc.uri).toString());
+            }
+        }
+        return dirs;
+    }
+}
+
+const NO_MODEL_PREFIX = 'file-only:';

@@ -1,0 +1,30 @@
+import type { AstNodeDescription, LangiumDocument } from 'langium';
+import { DefaultScopeComputation, interruptAndCheck, Cancellation } from 'langium';
+import type { CnmsFile } from '../generated/ast.js';
+import { isLibrary } from '../generated/ast.js';
+
+/**
+ * Exports every top-level declaration under its name, and the declarations of
+ * a `library` block under qualified names (`ipcc2006.natural_gas`), which is
+ * how the built-in library is seen from models.
+ */
+export class CnmsScopeComputation extends DefaultScopeComputation {
+    override async collectExportedSymbols(document: LangiumDocument, cancelToken = Cancellation.CancellationToken.None): Promise<AstNodeDescription[]> {
+        const root = document.parseResult.value as CnmsFile;
+        const exports: AstNodeDescription[] = [];
+        for (const element of root.elements ?? []) {
+            await interruptAndCheck(cancelToken);
+            if (isLibrary(element)) {
+                for (const inner of element.elements) {
+                    const name = this.nameProvider.getName(inner);
+                    if (name && element.name) {
+                        exports.push(this.descriptions.createDescription(inner, `${element.name}.${name}`, document));
+                    }
+                }
+            } else {
+                this.addExportedSymbol(element, exports, document);
+            }
+        }
+        return exports;
+    }
+}

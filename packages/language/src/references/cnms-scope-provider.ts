@@ -1,0 +1,60 @@
+import type { AstNodeDescription, LangiumCoreServices, ReferenceInfo, Scope, Stream } from 'langium';
+import { AstUtils, DefaultScopeProvider, EMPTY_SCOPE, MultiMapScope, WorkspaceCache, stream } from 'langium';
+import { GasDecl, Named } from '../generated/ast.js';
+import { splitGasUnit } from '../semantics/gas-units.js';
+import type { CnmsServices } from '../cnms-module.js';
+import type { CnmsModels } from './cnms-models.js';
+
+/**
+ * Names resolve within one model plus the built-in library, never across
+ * models (language.md §1). A unit such as `tCO2` or `kgHFC134a` that is not
+ * declared resolves to its gas, with the mass unit read from the name.
+ */
+export class CnmsScopeProvider extends DefaultScopeProvider {
+    private readonly models: CnmsModels;
+    private readonly modelScopes: WorkspaceCache<string, Scope>;
+
+    constructor(services: CnmsServices) {
+        super(services as LangiumCoreServices);
+        this.models = services.references.Models;
+        this.modelScopes = new WorkspaceCache(services.shared);
+    }
+
+    protected override getGlobalScope(referenceType: string, context: ReferenceInfo): Scope {
+        const document = AstUtils.getDocument(context.container);
+        const model = this.models.modelOf(document.uri);
+        const scope = this.modelScopes.get(`${model}\n${referenceType}`, () =>
+            new MultiMapScope(this.indexManager.allElements(referenceType).filter(desc => this.models.isVisibleFrom(model, desc.documentUri)))
+        );
+        if (referenceType !== Named.$type) {
+            return scope;
+        }
+        const gases = this.modelScopes.get(`${model}\n${GasDecl.$type}`, () =>
+            new MultiMapScope(this.indexManager.allElements(GasDecl.$type).filter(desc => this.models.isVisibleFrom(model, desc.documentUri)))
+        );
+        return new GasUnitScope(scope, gases);
+    }
+}
+
+/** Adds the masses of gases (`tCO2` → gas CO2) to the names of a scope. */
+class GasUnitScope implements Scope {
+    constructor(private readonly names: Scope, private readonly gases: Scope) {}
+
+    getElement(name: string): AstNodeDescription | undefined {
+        const direct = this.names.getElement(name);
+        if (direct) return direct;
+        const split = splitGasUnit(name, gas => this.gases.getElement(gas) !== undefined);
+        if (!split) return undefined;
+        const gas = this.gases.getElement(split.gas)!;
+        return { ...gas, name };
+    }
+
+    getElements(name: string): Stream<AstNodeDescription> {
+        const element = this.getElement(name);
+        return element ? stream([element]) : EMPTY_SCOPE.getAllElements();
+    }
+
+    getAllElements(): Stream<AstNodeDescription> {
+        return this.names.getAllElements();
+    }
+}

@@ -1,0 +1,32 @@
+import type { AstNode, ValidationAcceptor } from 'langium';
+import type { CnmsI18n } from '../i18n/cnms-i18n.js';
+import type { ProblemParam } from '../semantics/figure-problems.js';
+import { ruleById, type RuleSeverity } from './catalogue.js';
+
+/** A rule's finding: which message of which rule, and the smallest place that shows it. */
+export interface Finding {
+    readonly rule: string;
+    readonly key: string;
+    readonly params?: Readonly<Record<string, ProblemParam>>;
+    readonly node: AstNode;
+    readonly property?: string;
+    readonly index?: number;
+    /** Where a rule's message is milder than the rule (a 13-month period under the period rule). */
+    readonly severity?: RuleSeverity;
+}
+
+/** Turns findings into diagnostics: severity, code (the rule id), clause and message from the catalogue. */
+export class CnmsRuleReporter {
+    constructor(private readonly i18n: CnmsI18n) {}
+
+    report(accept: ValidationAcceptor, finding: Finding): void {
+        const entry = ruleById(finding.rule);
+        accept(finding.severity ?? entry.severity, this.i18n.ruleMessage(finding.rule, finding.key, finding.params ?? {}), {
+            node: finding.node,
+            property: finding.property as never,
+            index: finding.index,
+            code: entry.id,
+            data: { rule: entry.id, clause: entry.clause, key: finding.key }
+        });
+    }
+}

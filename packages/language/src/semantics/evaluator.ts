@@ -1,0 +1,253 @@
+import type { AstNode, Reference } from 'langium';
+import { WorkspaceCache } from 'langium';
+import type { Expression, Factor, Named, UnitDecl } from '../generated/ast.js';
+import {
+    isBinaryExpression, isFactor, isGasDecl, isLet, isNameReference, isNegatedExpression, isNumberLiteral,
+    isOutput, isPowerExpression, isSource, isUnitDecl, isUnitProduct
+} from '../generated/ast.js';
+import type { CnmsServices } from '../cnms-module.js';
+import { isBuiltinUri } from '../workspace/builtin-library.js';
+import { Dimension } from './dimension.js';
+import type { CnmsFigureProblems, ProblemParam } from './figure-problems.js';
+import { splitGasUnit } from './gas-units.js';
+import { Quantity } from './quantity.js';
+import { DivisionByZeroError, InexactFigureError, Rational } from './rational.js';
+
+/** One value of a factor: a mass of one gas per unit of activity. */
+export interface FactorValue {
+    readonly gas: string;
+    /** Grams of the gas per base unit of `per`. */
+    readonly value: Rational;
+    readonly per: Dimension;
+    readonly node: Expression;
+}
+
+/** `null` in a cache: computed, and it failed (the problem is recorded once). */
+type Cached<T> = T | null;
+
+/**
+ * The single source of figures: one exact `Quantity` per expression and per
+ * named value, computed once per workspace state and cached. Problems
+ * (dimensions, division by zero, cycles) are recorded at the smallest node
+ * that shows them; a failed figure is `undefined` and callers leave it out.
+ */
+export class CnmsEvaluator {
+    private readonly services: CnmsServices;
+    private readonly expressions: WorkspaceCache<AstNode, Cached<Quantity>>;
+    private readonly factors: WorkspaceCache<Factor, Cached<FactorValue[]>>;
+    private readonly massUnits: WorkspaceCache<string, Cached<Quantity>>;
+    private readonly active = new Set<AstNode>();
+
+    constructor(services: CnmsServices) {
+        this.services = services;
+        this.expressions = new WorkspaceCache(services.shared);
+        this.factors = new WorkspaceCache(services.shared);
+        this.massUnits = new WorkspaceCache(services.shared);
+    }
+
+    private get problems(): CnmsFigureProblems {
+        return this.services.semantics.FigureProblems;
+    }
+
+    /** The value of an expression, or undefined when it cannot be computed. */
+    evaluate(expression: Expression | undefined): Quantity | undefined {
+        if (!expression) return undefined;
+        return this.expressions.get(expression, () => this.guarded(expression, () => this.compute(expression)) ?? null) ?? undefined;
+    }
+
+    /** The value of a unit, `let`, output or single-valued factor, or a source's counted emissions (mass of CO2e). */
+    valueOfNamed(named: Named, refText: string, at: AstNode): Quantity | undefined {
+        if (isGasDecl(named)) {
+            const split = splitGasUnit(refText, gas => gas === named.name);
+            const mass = split ? this.massUnit(split.massUnit) : undefined;
+            return mass ? new Quantity(mass.value, Dimension.massOf(named.name)) : undefined;
+        }
+        if (this.active.has(named)) {
+            this.report('CN-NUM-003', 'cycle', { name: named.name }, at);
+            return undefined;
+        }
+        if (isUnitDecl(named)) return this.unitValue(named);
+        if (isLet(named) || isOutput(named)) return this.declared(named, () => this.evaluate(named.value));
+        if (isFactor(named)) {
+            const values = this.factorValues(named);
+            if (!values) return undefined;
+            if (values.length !== 1) {
+                this.report('CN-NUM-003', 'multiValueFactor', { name: named.name }, at);
+                return undefined;
+            }
+            return new Quantity(values[0].value, Dimension.massOf(values[0].gas).dividedBy(values[0].per));
+        }
+        if (isSource(named)) {
+            return this.declared(named, () => this.services.semantics.SourceFigures.countedCo2e(named));
+        }
+        return undefined;
+    }
+
+    /** A unit in base units: `1 MWh` is 3 600 000 000 J. */
+    unitValue(unit: UnitDecl): Quantity | undefined {
+        if (unit.dimension) {
+            const dimension = unit.dimension.ref;
+            return dimension ? new Quantity(Rational.ONE, Dimension.base(dimension.name)) : undefined;
+        }
+        return this.declared(unit, () => this.evaluate(unit.value));
+    }
+
+    /** The per-gas values of a factor, checked: masses of gases per one activity dimension, one value per gas. */
+    factorValues(factor: Factor): FactorValue[] | undefined {
+        return this.factors.get(factor, () => this.declared(factor, () => this.computeFactorValues(factor)) ?? null) ?? undefined;
+    }
+
+    /**
+     * The values of a source's or instrument's `factor` expression: a reference
+     * to a factor gives its values; any other expression is one value.
+     */
+    factorExpressionValues(expression: Expression | undefined, container: AstNode, property: string): FactorValue[] | undefined {
+        if (!expression) return undefined;
+        if (isNameReference(expression) && isFactor(expression.target.ref)) {
+            return this.factorValues(expression.target.ref);
+        }
+        const quantity = this.evaluate(expression);
+        if (!quantity) return undefined;
+        const gasPer = quantity.dimension.gasPer();
+        if (!gasPer) {
+            this.report('CN-NUM-003', 'factorValue', { actual: quantity.dimension }, container, property);
+            return undefined;
+        }
+        return [{ gas: gasPer.gas, value: quantity.value, per: gasPer.per, node: expression }];
+    }
+
+    private computeFactorValues(factor: Factor): FactorValue[] | undefined {
+        const values: FactorValue[] = [];
+        let failed = false;
+        factor.values.forEach((expression, index) => {
+            const quantity = this.evaluate(expression);
+            if (!quantity) {
+                failed = true;
+                return;
+            }
+            const gasPer = quantity.dimension.gasPer();
+            if (!gasPer) {
+                this.report('CN-NUM-003', 'factorValue', { actual: quantity.dimension }, factor, 'values', index);
+                failed = true;
+                return;
+            }
+            if (values.some(v => v.gas === gasPer.gas)) {
+                this.report('CN-NUM-003', 'factorSameGas', { name: factor.name, gas: gasPer.gas }, factor, 'values', index);
+                failed = true;
+                return;
+            }
+            if (values.length > 0 && !values[0].per.equals(gasPer.per)) {
+                this.report('CN-NUM-003', 'factorActivity', { name: factor.name, first: values[0].per, second: gasPer.per }, factor, 'values', index);
+                failed = true;
+                return;
+            }
+            values.push({ gas: gasPer.gas, value: quantity.value, per: gasPer.per, node: expression });
+        });
+        return failed || values.length === 0 ? undefined : values;
+    }
+
+    private compute(expression: Expression): Quantity | undefined {
+        if (isNumberLiteral(expression)) {
+            return Quantity.dimensionless(Rational.parse(expression.value));
+        }
+        if (isNameReference(expression)) {
+            return this.resolve(expression.target, expression);
+        }
+        if (isUnitProduct(expression)) {
+            const value = this.evaluate(expression.value);
+            const unit = this.resolve(expression.unit, expression);
+            return value && unit ? value.times(unit) : undefined;
+        }
+        if (isNegatedExpression(expression)) {
+            return this.evaluate(expression.operand)?.negated();
+        }
+        if (isPowerExpression(expression)) {
+            const base = this.evaluate(expression.base);
+            const exponent = expression.exponent.replace(/\s+/g, '');
+            if (!/^-?[0-9][0-9_]*$/.test(exponent)) {
+                this.report('CN-NUM-003', 'exponent', { exponent: expression.exponent }, expression, 'exponent');
+                return undefined;
+            }
+            const magnitude = Rational.parse(exponent.replace(/^-/, '')).toSafeInteger();
+            if (magnitude === undefined) {
+                this.report('CN-NUM-004', 'inexact', { reason: `the exponent ${exponent} is too large` }, expression, 'exponent');
+                return undefined;
+            }
+            return base?.pow(exponent.startsWith('-') ? -magnitude : magnitude);
+        }
+        if (isBinaryExpression(expression)) {
+            const left = this.evaluate(expression.left);
+            const right = this.evaluate(expression.right);
+            if (!left || !right) return undefined;
+            switch (expression.operator) {
+                case '*':
+                    return left.times(right);
+                case '/':
+                    if (right.value.isZero()) {
+                        this.report('CN-NUM-004', 'divisionByZero', { operand: this.textOf(expression.right) }, expression.right);
+                        return undefined;
+                    }
+                    return left.dividedBy(right);
+                case '+':
+                case '-':
+                    if (!left.dimension.equals(right.dimension)) {
+                        this.report('CN-NUM-003', 'add', {
+                            operation: expression.operator === '+' ? { en: 'add', 'zh-CN': '加法' } : { en: 'subtract', 'zh-CN': '减法' },
+                            left: left.dimension, right: right.dimension
+                        }, expression.right);
+                        return undefined;
+                    }
+                    return expression.operator === '+' ? left.plus(right) : left.minus(right);
+            }
+        }
+        return undefined;
+    }
+
+    private resolve(reference: Reference<Named>, at: AstNode): Quantity | undefined {
+        const target = reference.ref;
+        return target ? this.valueOfNamed(target, reference.$refText, at) : undefined;
+    }
+
+    /** Runs a computation, turning division by zero and inexact figures into problems at `node`. */
+    guarded<T>(node: AstNode, compute: () => T | undefined): T | undefined {
+        try {
+            return compute();
+        } catch (error) {
+            if (error instanceof DivisionByZeroError) {
+                this.report('CN-NUM-004', 'divisionByZero', { operand: this.textOf(node) }, node);
+                return undefined;
+            }
+            if (error instanceof InexactFigureError) {
+                this.report('CN-NUM-004', 'inexact', { reason: error.reason }, node);
+                return undefined;
+            }
+            throw error;
+        }
+    }
+
+    /** Evaluates a declaration's value with a guard against cycles (`let a = b`, `let b = a`). */
+    private declared<T>(declaration: AstNode, compute: () => T | undefined): T | undefined {
+        this.active.add(declaration);
+        try {
+            return compute();
+        } finally {
+            this.active.delete(declaration);
+        }
+    }
+
+    private massUnit(name: string): Quantity | undefined {
+        return this.massUnits.get(name, () => {
+            const unit = this.services.shared.workspace.IndexManager.allElements('UnitDecl')
+                .find(desc => desc.name === name && isBuiltinUri(desc.documentUri))?.node;
+            return unit && isUnitDecl(unit) ? this.unitValue(unit) ?? null : null;
+        }) ?? undefined;
+    }
+
+    private textOf(node: AstNode): string {
+        return node.$cstNode?.text ?? '';
+    }
+
+    report(rule: string, key: string, params: Record<string, ProblemParam>, node: AstNode, property?: string, index?: number): void {
+        this.problems.add({ rule, key, params, node, property, index });
+    }
+}

@@ -1,0 +1,72 @@
+import { WorkspaceCache } from 'langium';
+import type { Consolidation, GwpSet, Organization, Scope2Method } from '../generated/ast.js';
+import { isGwpSet } from '../generated/ast.js';
+import type { CnmsServices } from '../cnms-module.js';
+import { isBuiltinUri } from '../workspace/builtin-library.js';
+import { Dimension } from './dimension.js';
+import { isPeriodRange, periodRange, type PeriodRange } from './period.js';
+import { Rational } from './rational.js';
+
+/** The organisation's properties with their documented defaults (docs/language-defaults.md). */
+export interface OrganizationSettings {
+    readonly organization?: Organization;
+    readonly consolidation: Consolidation;
+    readonly scope2: Scope2Method;
+    /** The GWP set in force: the declared one, else AR6 from the library. */
+    readonly gwpSet?: GwpSet;
+    readonly gwpValues: ReadonlyMap<string, Rational>;
+    readonly period?: PeriodRange;
+    readonly materiality: Rational;
+    readonly recalculationThreshold: Rational;
+}
+
+export const DEFAULT_GWP_SET = 'AR6';
+const ONE_PERCENT = Rational.parse('0.01');
+const FIVE_PERCENT = Rational.parse('0.05');
+
+/** Reads the organisation of a model once per workspace state. */
+export class CnmsOrganizationSettings {
+    private readonly services: CnmsServices;
+    private readonly cache: WorkspaceCache<string, OrganizationSettings>;
+
+    constructor(services: CnmsServices) {
+        this.services = services;
+        this.cache = new WorkspaceCache(services.shared);
+    }
+
+    of(model: string): OrganizationSettings {
+        return this.cache.get(model, () => this.compute(model));
+    }
+
+    private compute(model: string): OrganizationSettings {
+        const organization = this.services.references.Models.organizationOf(model);
+        const gwpSet = organization?.gwp ? organization.gwp.ref : this.libraryGwpSet(DEFAULT_GWP_SET);
+        const gwpValues = new Map<string, Rational>();
+        for (const entry of gwpSet?.values ?? []) {
+            const gas = entry.gas.ref;
+            if (gas) gwpValues.set(gas.name, Rational.parse(entry.value));
+        }
+        const range = organization?.period ? periodRange(organization.period) : undefined;
+        return {
+            organization,
+            consolidation: organization?.consolidation ?? 'operational-control',
+            scope2: organization?.scope2 ?? 'location-based',
+            gwpSet,
+            gwpValues,
+            period: range && isPeriodRange(range) ? range : undefined,
+            materiality: this.fraction(organization?.materiality) ?? ONE_PERCENT,
+            recalculationThreshold: this.fraction(organization?.recalculationThreshold) ?? FIVE_PERCENT
+        };
+    }
+
+    private fraction(expression: Organization['materiality']): Rational | undefined {
+        const quantity = this.services.semantics.Evaluator.evaluate(expression);
+        return quantity && quantity.dimension.equals(Dimension.NONE) ? quantity.value : undefined;
+    }
+
+    private libraryGwpSet(name: string): GwpSet | undefined {
+        const node = this.services.shared.workspace.IndexManager.allElements('GwpSet')
+            .find(desc => desc.name === name && isBuiltinUri(desc.documentUri))?.node;
+        return isGwpSet(node) ? node : undefined;
+    }
+}

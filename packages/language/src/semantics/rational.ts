@@ -1,0 +1,207 @@
+import { Decimal } from 'decimal.js';
+
+/**
+ * The decimal.js configuration of every figure. The precision is far above
+ * what a figure needs, so that products of the integers below are exact;
+ * `Rational` refuses (with `InexactFigureError`) anything that would outgrow it.
+ */
+export const Dec = Decimal.clone({
+    precision: 2000,
+    rounding: Decimal.ROUND_HALF_EVEN,
+    toExpNeg: -9e15,
+    toExpPos: 9e15,
+    minE: -9e15,
+    maxE: 9e15
+});
+export type Dec = InstanceType<typeof Dec>;
+
+/** Digits an exact numerator or denominator may have before a figure is refused as not exactly computable. */
+const MAX_DIGITS = 900;
+/** Significant digits shown for a value that has no finite decimal expansion (44/12 and the like). */
+export const NON_TERMINATING_DIGITS = 34;
+
+export class DivisionByZeroError extends Error {
+    constructor() {
+        super('division by zero');
+    }
+}
+
+export class InexactFigureError extends Error {
+    constructor(readonly reason: string) {
+        super(reason);
+    }
+}
+
+const ZERO = new Dec(0);
+const ONE = new Dec(1);
+const TWO = new Dec(2);
+const FIVE = new Dec(5);
+const TEN = new Dec(10);
+
+function gcd(a: Dec, b: Dec): Dec {
+    let x = a.abs();
+    let y = b.abs();
+    while (!y.isZero()) {
+        const r = x.mod(y);
+        x = y;
+        y = r;
+    }
+    return x;
+}
+
+function digits(value: Dec): number {
+    return value.isZero() ? 1 : value.abs().precision(true);
+}
+
+/**
+ * An exact rational number: numerator and positive denominator are integer
+ * decimals (decimal.js). Every + − × ÷ of CNMS figures is exact; a figure
+ * becomes a decimal string only when it is shown, and that string is exact
+ * whenever the value has a finite decimal expansion.
+ */
+export class Rational {
+    private constructor(readonly num: Dec, readonly den: Dec) {}
+
+    static readonly ZERO = new Rational(ZERO, ONE);
+    static readonly ONE = new Rational(ONE, ONE);
+
+    /** A CNMS number literal: `1200`, `1_200_000`, `0.5703`, `1.2e6`. */
+    static parse(text: string): Rational {
+        const cleaned = text.replace(/_/g, '');
+        if (!/^[0-9]+(\.[0-9]+)?([eE][+-]?[0-9]+)?$/.test(cleaned)) {
+            throw new InexactFigureError(`'${text}' is not a number`);
+        }
+        const exponent = /[eE]([+-]?[0-9]+)$/.exec(cleaned);
+        if (exponent && Math.abs(parseInt(exponent[1], 10)) > MAX_DIGITS) {
+            throw new InexactFigureError(`the exponent of ${text} is too large to compute exactly`);
+        }
+        return Rational.fromDecimal(new Dec(cleaned));
+    }
+
+    static fromDecimal(value: Dec): Rational {
+        if (!value.isFinite()) {
+            throw new InexactFigureError('not a finite number');
+        }
+        const places = value.decimalPlaces();
+        const den = TEN.pow(places);
+        return Rational.of(value.times(den), den);
+    }
+
+    static fromInteger(value: number | bigint): Rational {
+        return new Rational(new Dec(value.toString()), ONE);
+    }
+
+    private static of(num: Dec, den: Dec): Rational {
+        if (den.isZero()) {
+            throw new DivisionByZeroError();
+        }
+        if (den.isNegative()) {
+            num = num.negated();
+            den = den.negated();
+        }
+        if (num.isZero()) {
+            return Rational.ZERO;
+        }
+        if (!den.eq(ONE)) {
+            const divisor = gcd(num, den);
+            if (!divisor.eq(ONE)) {
+                num = num.div(divisor);
+                den = den.div(divisor);
+            }
+        }
+        if (digits(num) > MAX_DIGITS || digits(den) > MAX_DIGITS) {
+            throw new InexactFigureError(`a figure of more than ${MAX_DIGITS} digits cannot be computed exactly`);
+        }
+        return new Rational(num, den);
+    }
+
+    plus(other: Rational): Rational {
+        if (this.den.eq(other.den)) {
+            return Rational.of(this.num.plus(other.num), this.den);
+        }
+        return Rational.of(this.num.times(other.den).plus(other.num.times(this.den)), this.den.times(other.den));
+    }
+
+    minus(other: Rational): Rational {
+        return this.plus(other.negated());
+    }
+
+    times(other: Rational): Rational {
+        return Rational.of(this.num.times(other.num), this.den.times(other.den));
+    }
+
+    dividedBy(other: Rational): Rational {
+        if (other.num.isZero()) {
+            throw new DivisionByZeroError();
+        }
+        return Rational.of(this.num.times(other.den), this.den.times(other.num));
+    }
+
+    negated(): Rational {
+        return new Rational(this.num.negated(), this.den);
+    }
+
+    /** Integer powers only; `0^-1` is a division by zero. */
+    pow(exponent: number): Rational {
+        if (!Number.isInteger(exponent)) {
+            throw new InexactFigureError('only integer exponents can be computed exactly');
+        }
+        if (exponent === 0) {
+            return Rational.ONE;
+        }
+        const magnitude = Math.abs(exponent);
+        const estimated = Math.max(digits(this.num), digits(this.den)) * magnitude;
+        if (estimated > MAX_DIGITS + 2) {
+            throw new InexactFigureError(`a figure of more than ${MAX_DIGITS} digits cannot be computed exactly`);
+        }
+        const base = exponent > 0 ? this : Rational.ONE.dividedBy(this);
+        return Rational.of(base.num.pow(magnitude), base.den.pow(magnitude));
+    }
+
+    isZero(): boolean {
+        return this.num.isZero();
+    }
+
+    isNegative(): boolean {
+        return this.num.isNegative() && !this.num.isZero();
+    }
+
+    isInteger(): boolean {
+        return this.den.eq(ONE);
+    }
+
+    compare(other: Rational): number {
+        return this.num.times(other.den).comparedTo(other.num.times(this.den));
+    }
+
+    equals(other: Rational): boolean {
+        return this.num.eq(other.num) && this.den.eq(other.den);
+    }
+
+    /** Whether the value has a finite decimal expansion (its denominator has no prime factor but 2 and 5). */
+    isTerminating(): boolean {
+        let den = this.den;
+        while (den.mod(TWO).isZero()) den = den.div(TWO);
+        while (den.mod(FIVE).isZero()) den = den.div(FIVE);
+        return den.eq(ONE);
+    }
+
+    /** The value as a decimal.js Decimal: exact when terminating, else to {@link NON_TERMINATING_DIGITS} significant digits. */
+    toDecimal(): Dec {
+        const quotient = this.num.div(this.den);
+        return this.isTerminating() ? quotient : quotient.toSignificantDigits(NON_TERMINATING_DIGITS, Dec.ROUND_HALF_EVEN);
+    }
+
+    /** The unrounded decimal string of JSON output: plain notation, no exponent. */
+    toString(): string {
+        return this.toDecimal().toFixed();
+    }
+
+    /** JavaScript number of a small integer (an exponent, a year), never of a figure. */
+    toSafeInteger(): number | undefined {
+        if (!this.isInteger() || this.num.abs().gt(Number.MAX_SAFE_INTEGER)) {
+            return undefined;
+        }
+        return this.num.toNumber();
+    }
+}

@@ -1,0 +1,122 @@
+import type { Diagnostic } from 'vscode-languageserver-types';
+import type { LangiumDocument, ReferenceInfo, ValidationOptions } from 'langium';
+import { Cancellation, DefaultDocumentValidator, DocumentValidator } from 'langium';
+import { closest, distance } from 'fastest-levenshtein';
+import type { CnmsServices } from '../cnms-module.js';
+import { ruleById } from '../rules/catalogue.js';
+import { TEXTS } from '../i18n/messages.js';
+
+/**
+ * Gives the parser's and the linker's diagnostics their rule ids: every parse
+ * error is CN-NUM-001 with what was expected, every unknown name CN-NUM-002
+ * with the nearest known name, both in the reader's language.
+ */
+export class CnmsDocumentValidator extends DefaultDocumentValidator {
+    private readonly services: CnmsServices;
+
+    constructor(services: CnmsServices) {
+        super(services);
+        this.services = services;
+    }
+
+    override async validateDocument(document: LangiumDocument, options: ValidationOptions = {}, cancelToken = Cancellation.CancellationToken.None): Promise<Diagnostic[]> {
+        const diagnostics = await super.validateDocument(document, options, cancelToken);
+        return diagnostics.map(diagnostic => this.withRule(diagnostic));
+    }
+
+    protected override processLinkingErrors(document: LangiumDocument, diagnostics: Diagnostic[]): void {
+        const i18n = this.services.I18n;
+        for (const reference of document.references) {
+            const error = reference.error;
+            if (!error) continue;
+            const info: ReferenceInfo = error.info;
+            const name = reference.$refText;
+            const kind = this.referenceKind(info);
+            const suggestion = this.suggest(info, name);
+            const message = suggestion
+                ? i18n.ruleMessage('CN-NUM-002', 'unknownSuggest', { kind, name, suggestion })
+                : i18n.ruleMessage('CN-NUM-002', 'unknown', { kind, name });
+            const range = reference.$refNode?.range ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+            diagnostics.push({
+                severity: 1, range, message, code: 'CN-NUM-002', source: this.getSource(),
+                data: { code: DocumentValidator.LinkingError, rule: 'CN-NUM-002', clause: null, suggestion, containerType: info.container.$type, property: info.property }
+            });
+        }
+    }
+
+    private withRule(diagnostic: Diagnostic): Diagnostic {
+        const code = (diagnostic.data as { code?: string } | undefined)?.code;
+        if (code === DocumentValidator.LexingError || code === DocumentValidator.ParsingError) {
+            return { ...diagnostic, code: 'CN-NUM-001', message: this.syntaxMessage(typeof diagnostic.message === "string" ? diagnostic.message : diagnostic.message.value, code), data: { ...diagnostic.data, rule: 'CN-NUM-001', clause: ruleById('CN-NUM-001').clause } };
+        }
+        return diagnostic;
+    }
+
+    /** Restates chevrotain's messages ("Expecting token of type 'ID' but found `}`.") in the reader's language. */
+    private syntaxMessage(original: string, code: string): string {
+        const i18n = this.services.I18n;
+        const found = (text: string) => (text === '' ? 'end of file' : `'${text}'`);
+        if (code === DocumentValidator.LexingError) {
+            const character = /unexpected character: ->(.)<-/.exec(original)?.[1] ?? original;
+            return i18n.ruleMessage('CN-NUM-001', 'lexing', { found: `'${character}'` });
+        }
+        const mismatch = /^Expecting (?:token of type )?'?(.+?)'? but found `(.*)`\.?$/s.exec(original);
+        if (mismatch) {
+            const expected = this.describeToken(mismatch[1]);
+            return mismatch[2] === '' || mismatch[2] === '<EOF>'
+                ? i18n.ruleMessage('CN-NUM-001', 'unexpectedEnd', { expected })
+                : i18n.ruleMessage('CN-NUM-001', 'unexpected', { expected, found: found(mismatch[2]) });
+        }
+        const alternatives = /^Expecting: (?:one of these possible Token sequences|expecting at least one iteration which starts with one of these possible Token sequences)::?\s*(.*?)\s*but found: '(.*)'$/s.exec(original);
+        if (alternatives) {
+            const options = [...alternatives[1].matchAll(/\[([^\]]+)\]/g)].map(m => this.describeToken(m[1].trim())).slice(0, 8);
+            const expected = options.join(', ') + (options.length === 8 ? ', …' : '');
+            return alternatives[2] === '' || alternatives[2] === '<EOF>'
+                ? i18n.ruleMessage('CN-NUM-001', 'unexpectedEnd', { expected })
+                : i18n.ruleMessage('CN-NUM-001', 'unexpected', { expected, found: found(alternatives[2]) });
+        }
+        const redundant = /^Redundant input, expecting EOF but found: (.*)$/s.exec(original);
+        if (redundant) {
+            return i18n.ruleMessage('CN-NUM-001', 'redundant', { found: `'${redundant[1]}'` });
+        }
+        return i18n.ruleMessage('CN-NUM-001', 'unexpected', { expected: '—', found: original });
+    }
+
+    /** A token type as the reader knows it: ID is a name, keywords keep their text. */
+    private describeToken(token: string): string {
+        const id = `token.${token}` as keyof typeof TEXTS;
+        return id in TEXTS ? this.services.I18n.text(id) : `'${token.replace(/^'|'$/g, '')}'`;
+    }
+
+    private referenceKind(info: ReferenceInfo): string {
+        const type = this.services.shared.AstReflection.getReferenceType(info);
+        const i18n = this.services.I18n;
+        if (type === 'Named') {
+            const inUnitPosition = info.container.$type === 'UnitProduct' || info.container.$type === 'UnitDecl';
+            return inUnitPosition ? i18n.text('kind.UnitDecl') : i18n.text('kind.name');
+        }
+        const id = `kind.${type}` as keyof typeof TEXTS;
+        return id in TEXTS ? i18n.text(id) : type;
+    }
+
+    /** The nearest known name of the right kind, when it is near enough to be a slip. */
+    private suggest(info: ReferenceInfo, name: string): string | undefined {
+        let candidates: string[];
+        try {
+            candidates = this.services.references.ScopeProvider.getScope(info).getAllElements().map(desc => desc.name).distinct().toArray();
+        } catch {
+            return undefined;
+        }
+        if (candidates.length === 0 || name === '') return undefined;
+        const lower = name.toLowerCase();
+        const caseOnly = candidates.find(candidate => candidate.toLowerCase() === lower);
+        if (caseOnly) return caseOnly;
+        const nearest = closest(name, candidates);
+        return distanceWithin(name, nearest) ? nearest : undefined;
+    }
+}
+
+/** Whether two names are near enough for one to be a slip of the other. */
+function distanceWithin(a: string, b: string): boolean {
+    return distance(a, b) <= Math.max(1, Math.floor(Math.max(a.length, b.length) / 3));
+}
