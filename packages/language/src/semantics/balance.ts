@@ -42,6 +42,8 @@ export interface ModelBalance {
     readonly offsets: Rational;
     readonly offsetFigures: readonly OffsetFigures[];
     readonly net: Rational;
+    /** Net ≤ 0: with no error against the model, the period may be claimed carbon neutral (§4). */
+    readonly netAtOrBelowZero: boolean;
     /** Sources, removals and offsets that could not be computed. */
     readonly uncomputed: number;
 }
@@ -123,10 +125,11 @@ export class CnmsBalance {
         }
         const removals = removalFigures.reduce((sum, r) => sum.plus(r.amount), Rational.ZERO);
         const offsets = offsetFigures.filter(o => o.counts).reduce((sum, o) => sum.plus(o.quantity), Rational.ZERO);
+        const net = emissions.minus(removals).minus(offsets);
         return {
             model, settings, emissions, byCategory, byScope, byGas, sources, biogenicCO2,
             removals, removalFigures, offsets, offsetFigures,
-            net: emissions.minus(removals).minus(offsets),
+            net, netAtOrBelowZero: net.isNegative() || net.isZero(),
             uncomputed
         };
     }

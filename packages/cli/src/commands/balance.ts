@@ -1,0 +1,49 @@
+import { relative } from 'node:path';
+import { URI } from 'langium';
+import type { Locale } from '@cnms/language';
+import { BUILTIN_MODEL } from '@cnms/language';
+import type { Colors } from '../colors.js';
+import { CliError } from '../cli-error.js';
+import { collectDiagnostics } from '../diagnostics.js';
+import { loadWorkspace } from '../load-workspace.js';
+import { balanceJson } from '../output/balance-json.js';
+import { balanceText } from '../output/balance-text.js';
+
+export interface BalanceOptions {
+    readonly format: string;
+    readonly locale: Locale;
+    readonly colors: Colors;
+}
+
+/** `cnms balance [PATH] [--format text|json]`: the net balance of one model; exit 1 when errors stand against it. */
+export async function balance(path: string | undefined, options: BalanceOptions, write: (text: string) => void): Promise<number> {
+    if (!['text', 'json'].includes(options.format)) {
+        throw new CliError(`unknown format '${options.format}' for balance: use text or json`);
+    }
+    const workspace = await loadWorkspace([path ?? '.'], options.locale);
+    const models = workspace.Cnms.references.Models;
+    const keys = [...new Set(workspace.requested.map(doc => models.modelOf(doc.uri)))]
+        .filter(key => key !== BUILTIN_MODEL && !key.startsWith('file-only:'));
+    if (keys.length === 0) {
+        if (workspace.unreadable.length > 0) {
+            throw new CliError(`no model could be read under '${path ?? '.'}': ${workspace.unreadable[0].path} is not UTF-8 text`);
+        }
+        throw new CliError(`no model under '${path ?? '.'}': no .cnms file there or above declares an organization`);
+    }
+    if (keys.length > 1) {
+        const folders = keys.map(key => relative(process.cwd(), URI.parse(key).fsPath) || '.').join(', ');
+        throw new CliError(`'${path ?? '.'}' holds ${keys.length} models (${folders}); name one of their folders`);
+    }
+    const model = keys[0];
+    const documents = models.documentsOf(model);
+    const records = collectDiagnostics({ ...workspace, unreadable: workspace.unreadable }, documents);
+    const errors = records.filter(r => r.severity === 'error').length;
+    const warnings = records.filter(r => r.severity === 'warning').length;
+    const result = workspace.Cnms.semantics.Balance.of(model);
+    if (options.format === 'json') {
+        write(`${JSON.stringify(balanceJson(result, errors, warnings), null, 2)}\n`);
+    } else {
+        write(balanceText(result, errors, warnings, options.locale, options.colors));
+    }
+    return errors > 0 ? 1 : 0;
+}

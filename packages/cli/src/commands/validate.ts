@@ -1,0 +1,53 @@
+import type { Locale } from '@cnms/language';
+import type { Colors } from '../colors.js';
+import { collectDiagnostics, type DiagnosticRecord } from '../diagnostics.js';
+import { loadWorkspace } from '../load-workspace.js';
+import { CliError } from '../cli-error.js';
+
+export interface ValidateOptions {
+    readonly format: string;
+    readonly locale: Locale;
+    readonly colors: Colors;
+    readonly quiet: boolean;
+}
+
+const SUMMARY = {
+    en: { clean: (files: number) => `No problems in ${plural(files, 'file')}.`, found: (e: number, w: number, i: number, files: number) => `${plural(e, 'error')}, ${plural(w, 'warning')}, ${plural(i, 'info', 'infos')} in ${plural(files, 'file')}.` },
+    'zh-CN': { clean: (files: number) => `${files} 个文件，未发现问题。`, found: (e: number, w: number, i: number, files: number) => `${files} 个文件：${e} 个错误，${w} 个警告，${i} 条提示。` }
+} as const;
+
+function plural(count: number, one: string, many = `${one}s`): string {
+    return `${count} ${count === 1 ? one : many}`;
+}
+
+/** `cnms validate [PATH…] [--format text|json]`: exit 1 when any error is found. */
+export async function validate(paths: readonly string[], options: ValidateOptions, write: (text: string) => void): Promise<number> {
+    if (!['text', 'json'].includes(options.format)) {
+        throw new CliError(`unknown format '${options.format}' for validate: use text or json`);
+    }
+    const workspace = await loadWorkspace(paths, options.locale);
+    const records = collectDiagnostics(workspace);
+    const errors = records.filter(r => r.severity === 'error').length;
+    if (options.format === 'json') {
+        write(`${JSON.stringify(records, null, 2)}\n`);
+    } else {
+        const shown = options.quiet ? records.filter(r => r.severity === 'error') : records;
+        for (const record of shown) write(`${formatRecord(record, options.colors)}\n`);
+        if (!options.quiet) {
+            const files = workspace.requested.length + workspace.unreadable.length;
+            const warnings = records.filter(r => r.severity === 'warning').length;
+            const infos = records.filter(r => r.severity === 'info').length;
+            const summary = SUMMARY[options.locale];
+            const line = records.length === 0 ? summary.clean(files) : summary.found(errors, warnings, infos, files);
+            write(`${errors > 0 ? options.colors.red(line) : records.length > 0 ? options.colors.yellow(line) : options.colors.green(line)}\n`);
+        }
+    }
+    return errors > 0 ? 1 : 0;
+}
+
+/** `path:line:col  severity  RULE [clause]  message`, the form editors and CI logs link to. */
+export function formatRecord(record: DiagnosticRecord, colors: Colors): string {
+    const paint = record.severity === 'error' ? colors.red : record.severity === 'warning' ? colors.yellow : colors.cyan;
+    const clause = record.clause ? ` ${colors.dim(`[${record.clause}]`)}` : '';
+    return `${colors.bold(`${record.file}:${record.line}:${record.column}`)}  ${paint(record.severity)}  ${record.rule}${clause}  ${record.message}`;
+}

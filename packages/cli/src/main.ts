@@ -1,0 +1,75 @@
+import { Command, CommanderError, Option } from 'commander';
+import { CliError } from './cli-error.js';
+import { colorsFor } from './colors.js';
+import { balance } from './commands/balance.js';
+import { validate } from './commands/validate.js';
+import { resolveLocale } from './locale.js';
+
+const VERSION = '0.1.0';
+
+interface CommonOptions {
+    lang?: string;
+    color: boolean;
+    quiet?: boolean;
+    format: string;
+}
+
+/**
+ * Runs `cnms` and returns its exit code: 0 success, 1 the model has errors,
+ * 2 bad usage, unreadable input or an internal failure (one line; the stack
+ * trace only with CNMS_DEBUG=1).
+ */
+export async function main(argv: readonly string[]): Promise<number> {
+    const write = (text: string) => process.stdout.write(text);
+    let exitCode = 0;
+    const program = new Command('cnms')
+        .description('CNMS: a carbon-neutrality management system kept as code')
+        .version(VERSION)
+        .exitOverride()
+        .configureOutput({ writeErr: text => process.stderr.write(text) })
+        .showSuggestionAfterError();
+
+    const common = (command: Command) => command
+        .addOption(new Option('--lang <lang>', 'language of messages: en or zh-CN (default: from the locale)'))
+        .option('--no-color', 'no colours in the output')
+        .option('--quiet', 'print only errors');
+
+    common(program.command('validate')
+        .description('parse, link and check models; print diagnostics with file:line:col, rule and clause')
+        .argument('[paths...]', 'model folders or .cnms files', [])
+        .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text')))
+        .action(async (paths: string[], options: CommonOptions) => {
+            exitCode = await validate(paths, {
+                format: options.format, locale: resolveLocale(options.lang), colors: colorsFor(options.color), quiet: !!options.quiet
+            }, write);
+        });
+
+    common(program.command('balance')
+        .description('the net balance of the reporting period: emissions − removals − offsets')
+        .argument('[path]', 'a model folder, or a file or folder inside one')
+        .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text')))
+        .action(async (path: string | undefined, options: CommonOptions) => {
+            exitCode = await balance(path, { format: options.format, locale: resolveLocale(options.lang), colors: colorsFor(options.color) }, write);
+        });
+
+    try {
+        await program.parseAsync([...argv]);
+        return exitCode;
+    } catch (error) {
+        if (error instanceof CommanderError) {
+            return error.exitCode === 0 ? 0 : 2;
+        }
+        if (error instanceof CliError) {
+            process.stderr.write(`cnms: ${error.message}\n`);
+            return error.exitCode;
+        }
+        const message = error instanceof Error ? error.message : String(error);
+        process.stderr.write(`cnms: internal error: ${message}\n`);
+        if (process.env.CNMS_DEBUG === '1' && error instanceof Error && error.stack) {
+            process.stderr.write(`${error.stack}\n`);
+        } else {
+            process.stderr.write('cnms: run again with CNMS_DEBUG=1 for the stack trace\n');
+        }
+        return 2;
+    }
+}
