@@ -1,0 +1,43 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, cpSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const REPO = resolve(fileURLToPath(new URL('../..', import.meta.url)));
+const BIN = join(REPO, 'packages/cli/bin/cnms.js');
+
+export interface CliResult {
+    readonly code: number;
+    readonly stdout: string;
+    readonly stderr: string;
+}
+
+/** Runs the real `cnms` as a child process, as a user would; English messages unless the env says otherwise. */
+export function runCli(args: readonly string[], options: { cwd?: string; env?: Record<string, string | undefined>; timeout?: number } = {}): CliResult {
+    const env: Record<string, string | undefined> = { ...process.env, LANG: 'C', LC_ALL: undefined, LC_MESSAGES: undefined, LANGUAGE: undefined, NO_COLOR: '1', CNMS_DEBUG: undefined, ...options.env };
+    for (const key of Object.keys(env)) if (env[key] === undefined) delete env[key];
+    const result = spawnSync(process.execPath, [BIN, ...args], {
+        cwd: options.cwd ?? REPO, env: env as NodeJS.ProcessEnv, encoding: 'utf8', timeout: options.timeout ?? 60_000, maxBuffer: 64 * 1024 * 1024
+    });
+    if (result.error) throw result.error;
+    return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** A fresh temporary folder with the given files (paths relative to it). */
+export function tempModel(files: Record<string, string | Buffer>): string {
+    const dir = mkdtempSync(join(tmpdir(), 'cnms-test-'));
+    for (const [path, content] of Object.entries(files)) {
+        const full = join(dir, path);
+        mkdirSync(dirname(full), { recursive: true });
+        writeFileSync(full, content);
+    }
+    return dir;
+}
+
+/** A temporary copy of a folder of the repository (an example), so a test never touches the original. */
+export function tempCopy(relativePath: string): string {
+    const dir = mkdtempSync(join(tmpdir(), 'cnms-copy-'));
+    cpSync(join(REPO, relativePath), dir, { recursive: true });
+    return dir;
+}
