@@ -48,7 +48,7 @@ export class CnmsLanguageRules {
         const reporter = this.services.rules.Reporter;
         const check = (element: AstNode & { name?: string }) => {
             const seen = new Set<string>();
-            for (const leaf of propertyKeywords(element.$cstNode)) {
+            for (const leaf of propertyKeywords(element)) {
                 if (seen.has(leaf.text)) {
                     reporter.report(accept, {
                         rule: 'CN-NUM-001', key: 'duplicateProperty',
@@ -192,10 +192,10 @@ function kindName(type: string): { en: string; 'zh-CN': string } {
  * `activity`, `top-management` …), except those of list properties that may
  * repeat (`value` of a factor).
  */
-function* propertyKeywords(cst: CstNode | undefined): Generator<CstNode> {
-    if (!cst) return;
-    for (const child of CstUtils.streamCst(cst)) {
-        if (child === cst || child.container !== cst || !GrammarAST.isKeyword(child.grammarSource)) continue;
+function* propertyKeywords(element: AstNode): Generator<CstNode> {
+    if (!element.$cstNode) return;
+    for (const child of CstUtils.streamCst(element.$cstNode)) {
+        if (child.astNode !== element || !GrammarAST.isKeyword(child.grammarSource)) continue;
         const keyword: GrammarAST.AbstractElement = child.grammarSource;
         const holder: GrammarAST.AbstractElement = GrammarAST.isAssignment(keyword.$container) ? keyword.$container : keyword;
         const parent = holder.$container;

@@ -1,0 +1,203 @@
+import { createHash } from 'node:crypto';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { runCli, tempCopy, tempModel } from './helpers/cli.js';
+
+const ORG = 'organization acme "Acme" { period 2024 consolidation operational-control ms-scope "All" }\n';
+const DECIMAL = /^-?[0-9]+(\.[0-9]+)?$/;
+
+function hashTree(dir: string): string {
+    const hash = createHash('sha256');
+    const walk = (current: string) => {
+        for (const entry of readdirSync(current, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+            const full = join(current, entry.name);
+            if (entry.isDirectory()) walk(full);
+            else hash.update(full).update(readFileSync(full));
+        }
+    };
+    walk(dir);
+    return hash.digest('hex');
+}
+
+describe('cnms balance', () => {
+    test('--format json prints the object of cli.md with every figure a decimal string', () => {
+        const dir = tempCopy('test/fixtures/every-construct');
+        const before = hashTree(dir);
+        const result = runCli(['balance', dir, '--format', 'json']);
+        expect(result.stderr).toBe('');
+        expect(result.code).toBe(0);
+        const json = JSON.parse(result.stdout);
+        expect(Object.keys(json)).toEqual(expect.arrayContaining([
+            'model', 'period', 'gwp', 'scope2', 'unit', 'emissions', 'byCategory', 'byScope', 'byGas', 'sources',
+            'biogenicCO2', 'removals', 'offsets', 'net', 'neutral', 'errors', 'warnings'
+        ]));
+        expect(json.model).toBe('acme');
+        expect(json.period).toEqual({ start: '2024-01-01', end: '2024-12-31' });
+        expect(json.gwp).toBe('AR5');
+        expect(json.scope2).toBe('market-based');
+        expect(json.unit).toBe('tCO2e');
+        const figures = [json.emissions, json.biogenicCO2, json.removals, json.offsets, json.net,
+            ...Object.values(json.byCategory), ...Object.values(json.byScope), ...Object.values(json.byGas),
+            ...json.sources.flatMap((s: { co2e: string; gases: Record<string, string> }) => [s.co2e, ...Object.values(s.gases)])];
+        for (const figure of figures) {
+            expect(typeof figure).toBe('string');
+            expect(figure).toMatch(DECIMAL);
+        }
+        expect(Object.keys(json.byCategory)).toEqual(['1', '2', '4']);
+        expect(Object.keys(json.byScope).sort()).toEqual(['1', '2-location', '2-market', '3']);
+        // Market-based scope 2: 20,000 MWh × 0 + (86,000 − 20,000) MWh × 0.5366 tCO2/MWh = 35,415.6 tCO2
+        expect(json.byScope['2-market']).toBe('35415.6');
+        // Location-based: 86,000 MWh × 0.5366 = 46,147.6
+        expect(json.byScope['2-location']).toBe('46147.6');
+        // Offsets: ccer_2024 (5,000, retired, 2024) counts; vcs_forest is not retired and counts 0
+        expect(json.offsets).toBe('5000');
+        expect(json.removals).toBe('120');
+        // biogenic canteen: 10 tCO2 reported apart
+        expect(json.biogenicCO2).toBe('10');
+        expect(json.neutral).toBe(false);
+        expect(json.errors).toBe(0);
+        expect(hashTree(dir)).toBe(before);
+    });
+
+    test('text output shows the net figure rounded for display and the verdict', () => {
+        const dir = tempModel({ 'org.cnms': `${ORG}site s\nsource a at s { category 1 emissions 1234.5678 tCO2 }\nremoval r at s { amount 2000 tCO2 }` });
+        const result = runCli(['balance', dir]);
+        expect(result.code).toBe(0);
+        // 1,234.5678 − 2,000 = −765.4322, shown to 3 decimals
+        expect(result.stdout).toMatch(/Net\s+-765\.432 tCO2e/);
+        expect(result.stdout).toContain('✔ Carbon neutral for the period');
+    });
+
+    test('--lang zh-CN prints the balance in Chinese', () => {
+        const dir = tempModel({ 'org.cnms': `${ORG}site s\nsource a at s { category 1 emissions 10 tCO2 }` });
+        const result = runCli(['balance', dir, '--lang', 'zh-CN']);
+        expect(result.stdout).toContain('碳中和平衡');
+        expect(result.stdout).toContain('未实现碳中和');
+    });
+
+    test('a model that cannot be computed still prints the object, with errors > 0, and exits 1', () => {
+        const dir = tempModel({ 'org.cnms': `${ORG}site s\nsource a at s { category 1 emissions 10 tCO2 }\nsource b at s { category 1 activity 5 MWH factor 1 tCO2/MWh }` });
+        const result = runCli(['balance', dir, '--format', 'json']);
+        expect(result.code).toBe(1);
+        const json = JSON.parse(result.stdout);
+        expect(json.errors).toBe(1);
+        expect(json.emissions).toBe('10');
+        expect(json.neutral).toBe(false);
+        expect(json.sources.find((s: { id: string }) => s.id === 'b')).toMatchObject({ co2e: null, computed: false });
+    });
+
+    test('a folder with several models is a usage error naming them', () => {
+        const dir = tempModel({ 'a/org.cnms': ORG, 'b/org.cnms': ORG });
+        const result = runCli(['balance', dir]);
+        expect(result.code).toBe(2);
+        expect(result.stderr).toMatch(/holds 2 models/);
+    });
+});
+
+describe('cnms validate', () => {
+    test('text: file:line:col, severity, rule and message; exit 1 on errors', () => {
+        const dir = tempModel({ 'org.cnms': `${ORG}site s\nsource a at s {\n    category 1\n    activity 45000 MWH\n    factor 0.5 tCO2/MWh\n}` });
+        const result = runCli(['validate', dir], { cwd: dir });
+        expect(result.code).toBe(1);
+        expect(result.stdout).toContain("org.cnms:5:20  error  CN-NUM-002  Unknown unit 'MWH'; did you mean 'MWh'?");
+        expect(result.stdout).toContain('1 error, 0 warnings, 0 infos in 1 file.');
+    });
+
+    test('json: an array of diagnostics with 1-based positions, rule and clause', () => {
+        const dir = tempModel({ 'org.cnms': `${ORG}site s\nsource a at s { category 1 emissions 10 t / 0 }` });
+        const result = runCli(['validate', dir, '--format', 'json'], { cwd: dir });
+        expect(result.code).toBe(1);
+        const records = JSON.parse(result.stdout);
+        expect(records).toEqual([{
+            file: 'org.cnms', line: 3, column: 45, endLine: 3, endColumn: 46, severity: 'error',
+            rule: 'CN-NUM-004', clause: null, message: 'Division by zero: 0 is 0.'
+        }]);
+    });
+
+    test('zh-CN from the environment locale', () => {
+        const dir = tempModel({ 'org.cnms': `${ORG}site s\nsource a at s { category 1 activity 1 t + 1 MWh factor 1 tCO2/t }` });
+        const result = runCli(['validate', dir], { env: { LANG: 'zh_CN.UTF-8' } });
+        expect(result.stdout).toContain('无法对质量与能量进行加法运算：量纲不同。');
+    });
+
+    test('a clean model exits 0', () => {
+        const result = runCli(['validate', 'test/fixtures/every-construct']);
+        expect(result.code).toBe(0);
+        expect(result.stdout).toContain('No problems in 3 files.');
+    });
+});
+
+describe('bad input never crashes', () => {
+    const noStack = (text: string) => expect(text).not.toMatch(/\n\s+at .+:\d+:\d+/);
+
+    test('a missing path: exit 2 with one line', () => {
+        const result = runCli(['validate', 'no/such/place']);
+        expect(result.code).toBe(2);
+        expect(result.stderr.trim().split('\n')).toHaveLength(1);
+        expect(result.stderr).toContain("cannot read");
+        expect(result.stderr).toContain('no such file or folder');
+    });
+
+    test('an unknown option or format: exit 2', () => {
+        expect(runCli(['validate', '--format', 'xml']).code).toBe(2);
+        expect(runCli(['balance', '--frobnicate']).code).toBe(2);
+        expect(runCli(['validate', '--lang', 'fr']).code).toBe(2);
+        expect(runCli(['no-such-command']).code).toBe(2);
+    });
+
+    test('a truncated file: syntax errors at the end, exit 1', () => {
+        const dir = tempModel({ 'org.cnms': `${ORG}site s\nsource a at s { category 1 activity 10 MWh fac` });
+        const result = runCli(['validate', dir, '--format', 'json']);
+        expect(result.code).toBe(1);
+        const records = JSON.parse(result.stdout);
+        expect(records.length).toBeGreaterThan(0);
+        const syntax = records.filter((r: { rule: string }) => r.rule === 'CN-NUM-001');
+        expect(syntax).toEqual([expect.objectContaining({ line: 3, column: 47, message: "Syntax error: the file ends where '}' was expected." })]);
+        noStack(result.stderr);
+    });
+
+    test('an empty file in no model: one warning that it belongs to no model, exit 0', () => {
+        const dir = tempModel({ 'empty.cnms': '' });
+        const result = runCli(['validate', dir, '--format', 'json']);
+        expect(result.code).toBe(0);
+        expect(JSON.parse(result.stdout).map((r: { rule: string }) => r.rule)).toEqual(['CN-NUM-009']);
+    });
+
+    test('an empty file inside a model: no diagnostics', () => {
+        const dir = tempModel({ 'org.cnms': `${ORG}site s\nsource a at s { category 1 emissions 1 tCO2 }`, 'empty.cnms': '' });
+        const result = runCli(['validate', dir, '--format', 'json']);
+        expect(result.code).toBe(0);
+        expect(JSON.parse(result.stdout)).toEqual([]);
+    });
+
+    test('a binary file: a clear error on it, never parsed, exit 1', () => {
+        const dir = tempModel({ 'org.cnms': ORG, 'blob.cnms': Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x01, 0xff, 0xfe]) });
+        const result = runCli(['validate', dir, '--format', 'json'], { cwd: dir });
+        expect(result.code).toBe(1);
+        const records = JSON.parse(result.stdout);
+        expect(records).toEqual([expect.objectContaining({ file: 'blob.cnms', line: 1, column: 1, rule: 'CN-NUM-001', severity: 'error' })]);
+        expect(records[0].message).toContain('not UTF-8 text');
+        noStack(result.stderr);
+    });
+
+    test('a 1 MB line: a clear message, no hang', () => {
+        const long = `${ORG}site s\nsource a at s { category 1 emissions ${'1'.repeat(1_000_000)} tCO2 }\n`;
+        const dir = tempModel({ 'org.cnms': long });
+        const started = Date.now();
+        const result = runCli(['validate', dir, '--format', 'json'], { timeout: 60_000 });
+        expect(Date.now() - started).toBeLessThan(60_000);
+        expect(result.code).toBe(1);
+        const records = JSON.parse(result.stdout);
+        expect(records.map((r: { rule: string }) => r.rule)).toEqual(['CN-NUM-004']);
+        expect(records[0].message).toMatch(/cannot be computed exactly/);
+        noStack(result.stderr);
+    });
+
+    test('a 1 MB line of garbage: syntax errors, exit 1', () => {
+        const dir = tempModel({ 'org.cnms': `${ORG}${'@#'.repeat(500_000)}\n` });
+        const result = runCli(['validate', dir, '--format', 'json']);
+        expect(result.code).toBe(1);
+        expect(JSON.parse(result.stdout)[0].rule).toBe('CN-NUM-001');
+    });
+});
