@@ -15,5 +15,14 @@ export const BUILTIN_LIBRARY: Readonly<Record<string, string>> = {
 ${entries.join(',\n')}
 };
 `;
-writeFileSync(join(dir, 'library.generated.ts'), text);
-console.log(`embedded ${files.length} built-in library files`);
+const target = join(dir, 'library.generated.ts');
+if (process.argv.includes('--check')) {
+    if (readFileSync(target, 'utf8') !== text) {
+        console.error('packages/language/src/builtins/library.generated.ts is stale: run `pnpm run generate` and commit it');
+        process.exit(1);
+    }
+    console.log('built-in library embedding is fresh');
+} else {
+    writeFileSync(target, text);
+    console.log(`embedded ${files.length} built-in library files`);
+}

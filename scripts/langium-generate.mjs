@@ -9,7 +9,9 @@
 import { spawnSync } from 'node:child_process';
 
 const cli = new URL('../node_modules/langium-cli/bin/langium.js', import.meta.url).pathname;
-const run = spawnSync(process.execPath, ['--require', 'object.groupby/auto', cli, 'generate'], { encoding: 'utf8' });
+// `node scripts/langium-generate.mjs [CONFIG]`: the repository's langium-config.json unless another is named.
+const config = process.argv[2] ?? new URL('../langium-config.json', import.meta.url).pathname;
+const run = spawnSync(process.execPath, ['--require', 'object.groupby/auto', cli, 'generate', '--file', config], { encoding: 'utf8' });
 const lines = `${run.stdout}${run.stderr}`.split('\n');
 const expected = /Found multiple assignments to '\w+' with the '\??=' assignment operator/;
 const hidden = lines.filter(line => expected.test(line)).length;

@@ -30,7 +30,8 @@ export class CnmsI18n {
         return fillTemplate(template[this.locale], words);
     }
 
-    private param(value: ProblemParam): string {
+    private param(value: ProblemParam | undefined): string {
+        if (value === undefined || value === null) return '—';
         if (typeof value === 'string') return value;
         if (value instanceof Dimension) return formatDimension(value, this.locale);
         if ('figure' in value) return formatInUnit(value.figure, value.unit, this.locale);

@@ -1,6 +1,6 @@
 import type { AstNodeDescription, LangiumCoreServices, ReferenceInfo, Scope, Stream } from 'langium';
 import { AstUtils, DefaultScopeProvider, EMPTY_SCOPE, MultiMapScope, WorkspaceCache, stream } from 'langium';
-import { GasDecl, Named } from '../generated/ast.js';
+import { GasDecl, isLibrary, Named } from '../generated/ast.js';
 import { splitGasUnit } from '../semantics/gas-units.js';
 import type { CnmsServices } from '../cnms-module.js';
 import type { CnmsModels } from './cnms-models.js';
@@ -18,6 +18,22 @@ export class CnmsScopeProvider extends DefaultScopeProvider {
         super(services as LangiumCoreServices);
         this.models = services.references.Models;
         this.modelScopes = new WorkspaceCache(services.shared);
+    }
+
+    /**
+     * Local symbols only inside `library` blocks: every top-level declaration
+     * is in the model's indexed scope already, and scanning a file's top level
+     * for each reference would cost O(n²) on a large model.
+     */
+    override getScope(context: ReferenceInfo): Scope {
+        const referenceType = this.reflection.getReferenceType(context);
+        let result = this.getGlobalScope(referenceType, context);
+        const localSymbols = AstUtils.getDocument(context.container).localSymbols;
+        const library = AstUtils.getContainerOfType(context.container, isLibrary);
+        if (localSymbols && library && localSymbols.has(library)) {
+            result = this.createScope(localSymbols.getStream(library).filter(desc => this.reflection.isSubtype(desc.type, referenceType)), result);
+        }
+        return result;
     }
 
     protected override getGlobalScope(referenceType: string, context: ReferenceInfo): Scope {

@@ -17,6 +17,12 @@ export type Dec = InstanceType<typeof Dec>;
 
 /** Digits an exact numerator or denominator may have before a figure is refused as not exactly computable. */
 const MAX_DIGITS = 900;
+/**
+ * Numerator and denominator are reduced by their greatest common divisor only
+ * when together they grow past this many digits (and before a figure is
+ * shown): the gcd is the costly step, and small unreduced pairs are harmless.
+ */
+const REDUCE_ABOVE_DIGITS = 60;
 /** Significant digits shown for a value that has no finite decimal expansion (44/12 and the like). */
 export const NON_TERMINATING_DIGITS = 34;
 
@@ -91,7 +97,7 @@ export class Rational {
         return new Rational(new Dec(value.toString()), ONE);
     }
 
-    private static of(num: Dec, den: Dec): Rational {
+    private static of(num: Dec, den: Dec, reduce = false): Rational {
         if (den.isZero()) {
             throw new DivisionByZeroError();
         }
@@ -102,7 +108,7 @@ export class Rational {
         if (num.isZero()) {
             return Rational.ZERO;
         }
-        if (!den.eq(ONE)) {
+        if (!den.eq(ONE) && (reduce || digits(num) + digits(den) > REDUCE_ABOVE_DIGITS)) {
             const divisor = gcd(num, den);
             if (!divisor.eq(ONE)) {
                 num = num.div(divisor);
@@ -113,6 +119,11 @@ export class Rational {
             throw new InexactFigureError(`a figure of more than ${MAX_DIGITS} digits cannot be computed exactly`);
         }
         return new Rational(num, den);
+    }
+
+    /** The same value in lowest terms. */
+    private reduced(): Rational {
+        return this.den.eq(ONE) ? this : Rational.of(this.num, this.den, true);
     }
 
     plus(other: Rational): Rational {
@@ -150,11 +161,11 @@ export class Rational {
             return Rational.ONE;
         }
         const magnitude = Math.abs(exponent);
-        const estimated = Math.max(digits(this.num), digits(this.den)) * magnitude;
+        const base = (exponent > 0 ? this : Rational.ONE.dividedBy(this)).reduced();
+        const estimated = Math.max(digits(base.num), digits(base.den)) * magnitude;
         if (estimated > MAX_DIGITS + 2) {
             throw new InexactFigureError(`a figure of more than ${MAX_DIGITS} digits cannot be computed exactly`);
         }
-        const base = exponent > 0 ? this : Rational.ONE.dividedBy(this);
         return Rational.of(base.num.pow(magnitude), base.den.pow(magnitude));
     }
 
@@ -167,7 +178,7 @@ export class Rational {
     }
 
     isInteger(): boolean {
-        return this.den.eq(ONE);
+        return this.num.mod(this.den).isZero();
     }
 
     compare(other: Rational): number {
@@ -175,12 +186,12 @@ export class Rational {
     }
 
     equals(other: Rational): boolean {
-        return this.num.eq(other.num) && this.den.eq(other.den);
+        return this.compare(other) === 0;
     }
 
     /** Whether the value has a finite decimal expansion (its denominator has no prime factor but 2 and 5). */
     isTerminating(): boolean {
-        let den = this.den;
+        let den = this.reduced().den;
         while (den.mod(TWO).isZero()) den = den.div(TWO);
         while (den.mod(FIVE).isZero()) den = den.div(FIVE);
         return den.eq(ONE);
@@ -199,9 +210,8 @@ export class Rational {
 
     /** JavaScript number of a small integer (an exponent, a year), never of a figure. */
     toSafeInteger(): number | undefined {
-        if (!this.isInteger() || this.num.abs().gt(Number.MAX_SAFE_INTEGER)) {
-            return undefined;
-        }
-        return this.num.toNumber();
+        if (!this.isInteger()) return undefined;
+        const value = this.num.div(this.den);
+        return value.abs().gt(Number.MAX_SAFE_INTEGER) ? undefined : value.toNumber();
     }
 }

@@ -1,0 +1,42 @@
+// The whole test suite, as the README's second command and CI run it:
+// the freshness check of the generated code, the build, then every vitest
+// suite. Ends with one plain line `N passed, N failed` over all of them.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const root = new URL('..', import.meta.url).pathname;
+const pnpm = ['-y', 'pnpm@12.4.2'];
+let passed = 0;
+let failed = 0;
+
+function step(name, command, args) {
+    console.log(`\n▶ ${name}`);
+    const run = spawnSync(command, args, { cwd: root, stdio: 'inherit' });
+    if (run.status === 0) passed++;
+    else {
+        failed++;
+        console.log(`✖ ${name} failed (exit ${run.status ?? run.signal})`);
+    }
+    return run.status === 0;
+}
+
+step('generated code is fresh', process.execPath, [join(root, 'scripts/check-generated.mjs')]);
+const built = step('build', 'npx', [...pnpm, 'run', 'build']);
+if (built) {
+    const report = join(mkdtempSync(join(tmpdir(), 'cnms-vitest-')), 'report.json');
+    console.log('\n▶ vitest');
+    const vitest = spawnSync('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...process.argv.slice(2)], { cwd: root, stdio: 'inherit' });
+    try {
+        const results = JSON.parse(readFileSync(report, 'utf8'));
+        passed += results.numPassedTests;
+        failed += results.numFailedTests;
+        if (results.numTotalTests === 0 || (vitest.status !== 0 && results.numFailedTests === 0)) failed++;
+    } catch {
+        console.log('✖ vitest wrote no report');
+        failed++;
+    }
+}
+console.log(`\n${passed} passed, ${failed} failed`);
+process.exit(failed > 0 ? 1 : 0);
