@@ -32,7 +32,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     const common = (command: Command) => command
         .addOption(new Option('--lang <lang>', 'language of messages: en or zh-CN (default: from the locale)'))
         .option('--no-color', 'no colours in the output')
-        .option('--quiet', 'print only errors');
+        .option('--quiet', 'validate: print only errors; balance: no hint about diagnostics');
 
     common(program.command('validate')
         .description('parse, link and check models; print diagnostics with file:line:col, rule and clause')
@@ -49,7 +49,7 @@ export async function main(argv: readonly string[]): Promise<number> {
         .argument('[path]', 'a model folder, or a file or folder inside one')
         .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text')))
         .action(async (path: string | undefined, options: CommonOptions) => {
-            exitCode = await balance(path, { format: options.format, locale: resolveLocale(options.lang), colors: colorsFor(options.color) }, write);
+            exitCode = await balance(path, { format: options.format, locale: resolveLocale(options.lang), colors: colorsFor(options.color), quiet: !!options.quiet }, write);
         });
 
     try {

@@ -13,6 +13,7 @@ export interface BalanceOptions {
     readonly format: string;
     readonly locale: Locale;
     readonly colors: Colors;
+    readonly quiet: boolean;
 }
 
 /** `cnms balance [PATH] [--format text|json]`: the net balance of one model; exit 1 when errors stand against it. */
@@ -43,7 +44,7 @@ export async function balance(path: string | undefined, options: BalanceOptions,
     if (options.format === 'json') {
         write(`${JSON.stringify(balanceJson(result, errors, warnings), null, 2)}\n`);
     } else {
-        write(balanceText(result, errors, warnings, options.locale, options.colors));
+        write(balanceText(result, errors, warnings, options.locale, options.colors, !options.quiet));
     }
     return errors > 0 ? 1 : 0;
 }

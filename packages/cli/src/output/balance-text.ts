@@ -29,7 +29,7 @@ const LABEL_WIDTH = 46;
 const FIGURE_WIDTH = 20;
 
 /** The balance for a reader: figures rounded to 3 decimals for display only, in aligned columns. */
-export function balanceText(balance: ModelBalance, errors: number, warnings: number, locale: Locale, colors: Colors): string {
+export function balanceText(balance: ModelBalance, errors: number, warnings: number, locale: Locale, colors: Colors, diagnosticsHint = true): string {
     const w = WORDS[locale];
     const settings = balance.settings;
     const organization = settings.organization;
@@ -76,6 +76,6 @@ export function balanceText(balance: ModelBalance, errors: number, warnings: num
         if (errors > 0) reasons.push(w.hasErrors(errors));
         lines.push(colors.red(`✖ ${w.notNeutral}: ${reasons.join('; ')}`));
     }
-    if (errors > 0 || warnings > 0) lines.push(colors.dim(w.diagnostics(errors, warnings)));
+    if (diagnosticsHint && (errors > 0 || warnings > 0)) lines.push(colors.dim(w.diagnostics(errors, warnings)));
     return `${lines.join('\n')}\n`;
 }
