@@ -1,0 +1,8 @@
+// Bundles the server entry points into single files, so that the VS Code
+// extension ships the bundle only (the polyfill comes first in each).
+import { build } from 'esbuild';
+
+const common = { bundle: true, sourcemap: true, minify: false, logLevel: 'warning', legalComments: 'none' };
+await build({ ...common, entryPoints: ['src/main-node.ts'], outfile: 'out/main-node.cjs', platform: 'node', format: 'cjs', target: 'node20' });
+await build({ ...common, entryPoints: ['src/main-browser.ts'], outfile: 'out/main-browser.js', platform: 'browser', format: 'iife', target: 'es2022' });
+console.log('bundled packages/server/out/main-node.cjs and out/main-browser.js');

@@ -1,0 +1,11 @@
+// The CNMS language server for Node: wiring only. Langium 4.4's parser library
+// needs Object.groupBy (Node 21+), so the polyfill is imported first.
+import 'object.groupby/auto';
+import { startLanguageServer } from 'langium/lsp';
+import { NodeFileSystem } from 'langium/node';
+import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { createCnmsLspServices } from '@cnms/language/lsp';
+
+const connection = createConnection(ProposedFeatures.all);
+const { shared } = createCnmsLspServices({ connection, ...NodeFileSystem });
+startLanguageServer(shared);
