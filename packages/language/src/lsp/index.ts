@@ -1,1 +1,2 @@
 export * from './cnms-lsp-module.js';
+export * from './cnms-protocol.js';

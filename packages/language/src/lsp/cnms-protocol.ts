@@ -1,0 +1,56 @@
+/**
+ * The requests the CNMS language server answers besides LSP's own, shared by
+ * the server, the VS Code extension and the protocol tests.
+ */
+
+/** `cnms/balance`: the balance of the model that holds a document, for the status bar and the breakdown. */
+export const BALANCE_REQUEST = 'cnms/balance';
+export interface BalanceParams {
+    /** A document of the model. */
+    readonly uri: string;
+}
+export interface BalanceSummary {
+    readonly model: string;
+    readonly title: string | null;
+    /** `2024`, or `2024-04-01 .. 2025-03-31`. */
+    readonly period: string | null;
+    /** Exact decimal strings in tCO2e. */
+    readonly emissions: string;
+    readonly removals: string;
+    readonly offsets: string;
+    readonly net: string;
+    /** The net rounded for display with its sign, e.g. `+84,153.786`. */
+    readonly netDisplay: string;
+    readonly neutral: boolean;
+    readonly errors: number;
+    readonly warnings: number;
+    /** The whole breakdown as Markdown, in the server's message language. */
+    readonly markdown: string;
+}
+
+/** `cnms/builtinContent`: the text of a built-in library document (`cnms-builtin:` URIs), served read-only. */
+export const BUILTIN_CONTENT_REQUEST = 'cnms/builtinContent';
+export interface BuiltinContentParams {
+    readonly uri: string;
+}
+
+/** `cnms/validateWorkspace`: counts of the diagnostics of every model in the workspace (they are published as usual). */
+export const VALIDATE_WORKSPACE_REQUEST = 'cnms/validateWorkspace';
+export interface ValidateWorkspaceResult {
+    readonly files: number;
+    readonly errors: number;
+    readonly warnings: number;
+    readonly infos: number;
+}
+
+/** What the client passes in `initializationOptions`. */
+export interface CnmsInitializationOptions {
+    /** Language of messages, hovers and hints: 'en' or 'zh-CN' (the extension resolves `auto` from VS Code's display language). */
+    readonly locale?: string;
+}
+
+/** Settings read from the client's configuration section `cnms`. */
+export interface CnmsSettings {
+    readonly inlayHints?: { readonly enabled?: boolean; readonly emissions?: boolean; readonly values?: boolean };
+    readonly display?: { readonly precision?: number };
+}
