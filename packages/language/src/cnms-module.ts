@@ -21,6 +21,7 @@ import { CnmsInstrumentAllocation } from './semantics/instrument-allocation.js';
 import { CnmsOrganizationSettings } from './semantics/organization-settings.js';
 import { CnmsSourceFigures } from './semantics/source-figures.js';
 import { CnmsDocumentValidator } from './validation/cnms-document-validator.js';
+import { CnmsIndexManager } from './workspace/cnms-index-manager.js';
 import { CnmsWorkspaceManager } from './workspace/cnms-workspace-manager.js';
 
 /** The services CNMS adds to Langium's, one group per layer of ../shared/design/architecture.md. */
@@ -77,7 +78,8 @@ export const CnmsModule: Module<CnmsServices, PartialLangiumCoreServices & CnmsA
 
 export const CnmsSharedModule: Module<LangiumSharedCoreServices, PartialLangiumSharedCoreServices> = {
     workspace: {
-        WorkspaceManager: services => new CnmsWorkspaceManager(services)
+        WorkspaceManager: services => new CnmsWorkspaceManager(services),
+        IndexManager: services => new CnmsIndexManager(services)
     }
 };
 

@@ -17,3 +17,4 @@ export * from './semantics/quantity.js';
 export * from './semantics/rational.js';
 export * from './semantics/source-figures.js';
 export * from './workspace/builtin-library.js';
+export * from './semantics/quantity-display.js';

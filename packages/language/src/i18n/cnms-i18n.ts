@@ -13,8 +13,8 @@ import { TEXTS, type TextId } from './messages.js';
 export class CnmsI18n {
     locale: Locale = 'en';
 
-    text(id: TextId): string {
-        return TEXTS[id][this.locale];
+    text(id: TextId, params: Record<string, string | number> = {}): string {
+        return fillTemplate(TEXTS[id][this.locale], params);
     }
 
     /** A rule's message in the current language, its parameters put into words. */

@@ -5,12 +5,30 @@ import { inject } from 'langium';
 import { CnmsGeneratedModule, CnmsGeneratedSharedModule } from '../generated/module.js';
 import { CnmsModule, CnmsSharedModule, type CnmsAddedServices } from '../cnms-module.js';
 import { registerRules } from '../rules/register-rules.js';
+import { CnmsCodeActionProvider } from './cnms-code-action-provider.js';
+import { CnmsCodeLensProvider } from './cnms-code-lens-provider.js';
+import { CnmsCompletionProvider } from './cnms-completion-provider.js';
+import { CnmsFormatter } from './cnms-formatter.js';
+import { CnmsHoverProvider } from './cnms-hover-provider.js';
+import { CnmsInlayHintProvider } from './cnms-inlay-hint-provider.js';
+import { CnmsRenameProvider } from './cnms-rename-provider.js';
+import { registerCnmsRequests } from './cnms-request-handlers.js';
+import { CnmsSemanticTokenProvider } from './cnms-semantic-token-provider.js';
 
 /** The CNMS services of the language server: the core ones plus the editor's providers. */
 export type CnmsLspServices = LangiumServices & CnmsAddedServices;
 
 export const CnmsLspModule: Module<CnmsLspServices, PartialLangiumServices> = {
-    lsp: {}
+    lsp: {
+        InlayHintProvider: services => new CnmsInlayHintProvider(services),
+        CodeLensProvider: services => new CnmsCodeLensProvider(services),
+        HoverProvider: services => new CnmsHoverProvider(services),
+        CompletionProvider: services => new CnmsCompletionProvider(services),
+        Formatter: () => new CnmsFormatter(),
+        CodeActionProvider: services => new CnmsCodeActionProvider(services),
+        RenameProvider: services => new CnmsRenameProvider(services),
+        SemanticTokenProvider: services => new CnmsSemanticTokenProvider(services)
+    }
 };
 
 /**
@@ -22,5 +40,6 @@ export function createCnmsLspServices(context: DefaultSharedModuleContext): { sh
     const Cnms = inject(createDefaultModule({ shared }), CnmsGeneratedModule, CnmsModule, CnmsLspModule);
     shared.ServiceRegistry.register(Cnms);
     registerRules(Cnms);
+    registerCnmsRequests(shared, Cnms);
     return { shared, Cnms };
 }

@@ -19,6 +19,17 @@ export interface RuleEntry {
     readonly messages: Readonly<Record<string, LocalizedText>>;
 }
 
+/**
+ * Where the rule pages (docs/rules/<id>.md) are published; every diagnostic's
+ * `codeDescription` links there.
+ */
+export const RULE_DOCS_BASE_URL = 'https://cnms.dev/docs/rules/';
+
+/** The page of a rule, for the diagnostic's `codeDescription.href`. */
+export function ruleDocUrl(id: string): string {
+    return `${RULE_DOCS_BASE_URL}${id}`;
+}
+
 function rule(entry: Omit<RuleEntry, 'doc' | 'defaultOn'> & { defaultOn?: boolean }): RuleEntry {
     return { defaultOn: true, doc: `docs/rules/${entry.id}.md`, ...entry };
 }

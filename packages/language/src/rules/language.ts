@@ -1,5 +1,6 @@
-import type { AstNode, CstNode, ValidationAcceptor } from 'langium';
-import { AstUtils, CstUtils, GrammarAST, WorkspaceCache } from 'langium';
+import type { AstNode, ValidationAcceptor } from 'langium';
+import { AstUtils, WorkspaceCache } from 'langium';
+import { propertyKeywords } from '../syntax/property-keywords.js';
 import type { CnmsFile, Element } from '../generated/ast.js';
 import {
     isClaim, isFactor, isInstrument, isLet, isLibrary, isMeter, isOrganization, isOutput, isReduction,
@@ -10,6 +11,7 @@ import { TEXTS, type TextId } from '../i18n/messages.js';
 import { checkedProperty, ANY, CUTS, DIMENSIONLESS, MASS_OF_CO2E } from '../semantics/property-checks.js';
 import { splitGasUnit } from '../semantics/gas-units.js';
 import { isBuiltinUri } from '../workspace/builtin-library.js';
+import { ruleDocUrl } from './catalogue.js';
 import type { Finding } from './rule-reporter.js';
 
 /** Kinds whose names an expression can use: they share one namespace. */
@@ -75,6 +77,7 @@ export class CnmsLanguageRules {
             node: first ?? file,
             property: first ? 'name' as never : undefined,
             code: 'CN-NUM-009',
+            codeDescription: { href: ruleDocUrl('CN-NUM-009') },
             data: { rule: 'CN-NUM-009', clause: null, key: 'noModel' }
         });
     }
@@ -185,25 +188,4 @@ export class CnmsLanguageRules {
 function kindName(type: string): { en: string; 'zh-CN': string } {
     const id = `kind.${type}` as TextId;
     return id in TEXTS ? TEXTS[id] : { en: type, 'zh-CN': type };
-}
-
-/**
- * The keywords that start a property of a declaration block (`factor`,
- * `activity`, `top-management` …), except those of list properties that may
- * repeat (`value` of a factor).
- */
-function* propertyKeywords(element: AstNode): Generator<CstNode> {
-    if (!element.$cstNode) return;
-    for (const child of CstUtils.streamCst(element.$cstNode)) {
-        if (child.astNode !== element || !GrammarAST.isKeyword(child.grammarSource)) continue;
-        const keyword: GrammarAST.AbstractElement = child.grammarSource;
-        const holder: GrammarAST.AbstractElement = GrammarAST.isAssignment(keyword.$container) ? keyword.$container : keyword;
-        const parent = holder.$container;
-        const group = GrammarAST.isGroup(parent) && parent.elements[0] === holder ? parent : undefined;
-        const alternatives = group ? group.$container : parent;
-        if (!GrammarAST.isAlternatives(alternatives) || alternatives.cardinality !== '*') continue;
-        const assignment = group ? group.elements[1] : holder;
-        if (GrammarAST.isAssignment(assignment) && assignment.operator === '+=') continue;
-        yield child;
-    }
 }

@@ -1,7 +1,7 @@
 import type { AstNode, ValidationAcceptor } from 'langium';
 import type { CnmsI18n } from '../i18n/cnms-i18n.js';
 import type { ProblemParam } from '../semantics/figure-problems.js';
-import { ruleById, type RuleSeverity } from './catalogue.js';
+import { ruleById, ruleDocUrl, type RuleSeverity } from './catalogue.js';
 
 /** A rule's finding: which message of which rule, and the smallest place that shows it. */
 export interface Finding {
@@ -26,6 +26,7 @@ export class CnmsRuleReporter {
             property: finding.property as never,
             index: finding.index,
             code: entry.id,
+            codeDescription: { href: ruleDocUrl(entry.id) },
             data: { rule: entry.id, clause: entry.clause, key: finding.key }
         });
     }

@@ -50,3 +50,9 @@ export function isTwelveMonths(range: PeriodRange): boolean {
 export function samePeriod(a: PeriodRange, b: PeriodRange): boolean {
     return a.start === b.start && a.end === b.end;
 }
+
+/** A period as a reader writes it: `2024` for a calendar year, else `2024-04-01 .. 2025-03-31`. */
+export function formatPeriod(range: PeriodRange): string {
+    const year = range.start.slice(0, 4);
+    return range.start === `${year}-01-01` && range.end === `${year}-12-31` ? year : `${range.start} .. ${range.end}`;
+}

@@ -3,7 +3,7 @@ import type { LangiumDocument, ReferenceInfo, ValidationOptions } from 'langium'
 import { Cancellation, DefaultDocumentValidator, DocumentValidator } from 'langium';
 import { closest, distance } from 'fastest-levenshtein';
 import type { CnmsServices } from '../cnms-module.js';
-import { ruleById } from '../rules/catalogue.js';
+import { ruleById, ruleDocUrl } from '../rules/catalogue.js';
 import { TEXTS } from '../i18n/messages.js';
 
 /**
@@ -38,7 +38,7 @@ export class CnmsDocumentValidator extends DefaultDocumentValidator {
                 : i18n.ruleMessage('CN-NUM-002', 'unknown', { kind, name });
             const range = reference.$refNode?.range ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
             diagnostics.push({
-                severity: 1, range, message, code: 'CN-NUM-002', source: this.getSource(),
+                severity: 1, range, message, code: 'CN-NUM-002', codeDescription: { href: ruleDocUrl('CN-NUM-002') }, source: this.getSource(),
                 data: { code: DocumentValidator.LinkingError, rule: 'CN-NUM-002', clause: null, suggestion, containerType: info.container.$type, property: info.property }
             });
         }
@@ -47,7 +47,7 @@ export class CnmsDocumentValidator extends DefaultDocumentValidator {
     private withRule(diagnostic: Diagnostic): Diagnostic {
         const code = (diagnostic.data as { code?: string } | undefined)?.code;
         if (code === DocumentValidator.LexingError || code === DocumentValidator.ParsingError) {
-            return { ...diagnostic, code: 'CN-NUM-001', message: this.syntaxMessage(typeof diagnostic.message === "string" ? diagnostic.message : diagnostic.message.value, code), data: { ...diagnostic.data, rule: 'CN-NUM-001', clause: ruleById('CN-NUM-001').clause } };
+            return { ...diagnostic, code: 'CN-NUM-001', codeDescription: { href: ruleDocUrl('CN-NUM-001') }, message: this.syntaxMessage(typeof diagnostic.message === "string" ? diagnostic.message : diagnostic.message.value, code), data: { ...diagnostic.data, rule: 'CN-NUM-001', clause: ruleById('CN-NUM-001').clause } };
         }
         return diagnostic;
     }

@@ -1,0 +1,48 @@
+import type { CnmsI18n } from '../i18n/cnms-i18n.js';
+import type { ModelBalance } from '../semantics/balance.js';
+import { formatFigure } from '../semantics/figure-format.js';
+import { formatPeriod } from '../semantics/period.js';
+import { tonnes } from '../semantics/quantity.js';
+
+/** The balance breakdown as Markdown, for the editor (code lens command, status bar tooltip). */
+export function balanceMarkdown(balance: ModelBalance, errors: number, warnings: number, i18n: CnmsI18n): string {
+    const t = (id: Parameters<CnmsI18n['text']>[0], params?: Record<string, string | number>) => i18n.text(id, params);
+    const f = (value: Parameters<typeof formatFigure>[0], signed = false) => formatFigure(value, i18n.locale, 3, signed);
+    const settings = balance.settings;
+    const organization = settings.organization;
+    const name = organization ? (organization.title ? `${organization.title} (${organization.name})` : organization.name) : '—';
+    const lines = [
+        `### ${t('balance.heading')} · ${name}`,
+        '',
+        `${t('balance.period')} ${settings.period ? formatPeriod(settings.period) : '—'} · ${t('balance.gwp')} ${settings.gwpSet?.name ?? '—'} · ${t('balance.scope2')} ${settings.scope2} · ${t('balance.consolidation')} ${settings.consolidation}`,
+        '',
+        '| | tCO2e |',
+        '|---|---:|',
+        `| **${t('balance.emissions')}** | **${f(balance.emissions)}** |`
+    ];
+    for (const category of [...balance.byCategory.keys()].sort()) {
+        lines.push(`| ${t('balance.category')} ${category} | ${f(balance.byCategory.get(category)!)} |`);
+    }
+    lines.push(`| ${t('balance.scope1')} | ${f(balance.byScope['1'])} |`);
+    lines.push(`| ${t('balance.scope2Location')}${settings.scope2 === 'location-based' ? ` ${t('balance.counts')}` : ''} | ${f(balance.byScope['2-location'])} |`);
+    lines.push(`| ${t('balance.scope2Market')}${settings.scope2 === 'market-based' ? ` ${t('balance.counts')}` : ''} | ${f(balance.byScope['2-market'])} |`);
+    lines.push(`| ${t('balance.scope3')} | ${f(balance.byScope['3'])} |`);
+    for (const { source, figures } of balance.sources) {
+        lines.push(`| \`${source.name}\`${source.category ? ` [${source.category}]` : ''} | ${figures ? f(tonnes(figures.co2e)) : t('balance.notComputed')} |`);
+    }
+    lines.push(`| ${t('balance.biogenic')} | ${f(balance.biogenicCO2)} |`);
+    lines.push(`| ${t('balance.removals')} | ${f(balance.removals)} |`);
+    lines.push(`| ${t('balance.offsets')} | ${f(balance.offsets)} |`);
+    lines.push(`| **${t('balance.net')}** | **${f(balance.net, true)}** |`);
+    lines.push('');
+    if (errors === 0 && balance.netAtOrBelowZero) {
+        lines.push(`✔ ${t('balance.neutral')}`);
+    } else {
+        const reasons: string[] = [];
+        if (!balance.netAtOrBelowZero) reasons.push(t('balance.netAbove'));
+        if (errors > 0) reasons.push(t('balance.hasErrors', { count: errors }));
+        lines.push(`✖ ${t('balance.notNeutral')}: ${reasons.join('; ')}`);
+    }
+    if (errors > 0 || warnings > 0) lines.push('', t('balance.diagnostics', { errors, warnings }));
+    return lines.join('\n');
+}

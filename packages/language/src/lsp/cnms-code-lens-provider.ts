@@ -1,0 +1,102 @@
+import type { LangiumDocument, MaybePromise } from 'langium';
+import type { CodeLensProvider } from 'langium/lsp';
+import type { CodeLens, CodeLensParams } from 'vscode-languageserver-protocol';
+import { isOrganization, isSite, isTarget, type CnmsFile, type Target } from '../generated/ast.js';
+import type { CnmsLspServices } from './cnms-lsp-module.js';
+import type { ModelBalance } from '../semantics/balance.js';
+import { Dimension } from '../semantics/dimension.js';
+import { formatFigure } from '../semantics/figure-format.js';
+import { formatPeriod } from '../semantics/period.js';
+import { GRAMS_PER_TONNE, tonnes } from '../semantics/quantity.js';
+import { displayUnit } from '../semantics/quantity-display.js';
+import { Rational } from '../semantics/rational.js';
+
+/** The command a lens runs: the client shows the balance breakdown of the model of the given document. */
+export const SHOW_BALANCE_COMMAND = 'cnms.showBalance';
+
+/**
+ * Lenses above the declarations whose figures matter most: the net balance
+ * above `organization`, each site's subtotal and share, each target's gap.
+ */
+export class CnmsCodeLensProvider implements CodeLensProvider {
+    constructor(private readonly services: CnmsLspServices) {}
+
+    provideCodeLens(document: LangiumDocument, _params: CodeLensParams): MaybePromise<CodeLens[] | undefined> {
+        const models = this.services.references.Models;
+        if (models.isInNoModel(document.uri)) return [];
+        const model = models.modelOf(document.uri);
+        const balance = this.services.semantics.Balance.of(model);
+        const errors = models.documentsOf(model).flatMap(doc => doc.diagnostics ?? []).filter(d => d.severity === 1).length;
+        const i18n = this.services.I18n;
+        const f = (value: Rational, signed = false) => formatFigure(value, i18n.locale, 3, signed);
+        const command = (title: string) => ({ title, command: SHOW_BALANCE_COMMAND, arguments: [document.uri.toString()] });
+        const lenses: CodeLens[] = [];
+        for (const element of (document.parseResult.value as CnmsFile).elements) {
+            const range = element.$cstNode?.range;
+            if (!range) continue;
+            const at = { start: range.start, end: range.start };
+            if (isOrganization(element)) {
+                const neutral = errors === 0 && balance.netAtOrBelowZero;
+                lenses.push({
+                    range: at,
+                    command: command(i18n.text('lens.net', {
+                        period: balance.settings.period ? formatPeriod(balance.settings.period) : '—',
+                        net: f(balance.net, true), emissions: f(balance.emissions), removals: f(balance.removals), offsets: f(balance.offsets),
+                        verdict: i18n.text(neutral ? 'lens.neutral' : 'lens.notNeutral')
+                    }))
+                });
+            } else if (isSite(element)) {
+                const subtotal = balance.sources
+                    .filter(entry => entry.source.site?.ref === element && entry.figures)
+                    .reduce((sum, entry) => sum.plus(tonnes(entry.figures!.co2e)), Rational.ZERO);
+                const share = balance.emissions.isZero() ? '—' : `${formatFigure(subtotal.dividedBy(balance.emissions).times(Rational.fromInteger(100)), i18n.locale, 1)} %`;
+                lenses.push({ range: at, command: command(i18n.text('lens.site', { site: element.name, emissions: f(subtotal), share })) });
+            } else if (isTarget(element)) {
+                lenses.push({ range: at, command: command(this.targetTitle(element, balance)) });
+            }
+        }
+        return lenses;
+    }
+
+    /** The gap between the period's figure and what the target allows at its year (positive: still to cut). */
+    private targetTitle(target: Target, balance: ModelBalance): string {
+        const i18n = this.services.I18n;
+        const year = target.year ?? '—';
+        const evaluator = this.services.semantics.Evaluator;
+        const reduce = evaluator.evaluate(target.reduce);
+        const base = evaluator.evaluate(target.base);
+        let current: Rational | undefined;
+        let allowed: Rational | undefined;
+        let unit = 'tCO2e';
+        if (target.kind === 'carbon-neutral') {
+            current = this.coveredEmissions(target, balance).minus(balance.removals).minus(balance.offsets);
+            allowed = Rational.ZERO;
+        } else if (target.kind === 'absolute-reduction' && base && reduce?.dimension.isDimensionless() && base.dimension.equals(Dimension.massOf('CO2e'))) {
+            current = this.coveredEmissions(target, balance);
+            allowed = tonnes(base.value).times(Rational.ONE.minus(reduce.value));
+        } else if (target.kind === 'intensity-reduction' && base && reduce?.dimension.isDimensionless()) {
+            const output = target.per?.ref ? evaluator.evaluate(target.per.ref.value) : undefined;
+            if (output && !output.value.isZero() && base.dimension.equals(Dimension.massOf('CO2e').dividedBy(output.dimension))) {
+                // intensities in base units (grams of CO2e per base unit of output), shown in the display unit
+                const display = displayUnit(base.dimension);
+                const grams = this.coveredEmissions(target, balance).times(GRAMS_PER_TONNE);
+                current = grams.dividedBy(output.value).dividedBy(display.size);
+                allowed = base.value.times(Rational.ONE.minus(reduce.value)).dividedBy(display.size);
+                unit = display.name;
+            }
+        }
+        if (current === undefined || allowed === undefined) return i18n.text('lens.targetUnknown', { year });
+        const gap = current.minus(allowed);
+        const params = { year, gap: `${formatFigure(gap, i18n.locale, 3, true)} ${unit}`, current: `${formatFigure(current, i18n.locale)} ${unit}`, allowed: `${formatFigure(allowed, i18n.locale)} ${unit}` };
+        return i18n.text(gap.isNegative() || gap.isZero() ? 'lens.targetMet' : 'lens.targetGap', params);
+    }
+
+    /** The period's emissions of the categories a target covers (all when it names none), in tCO2e. */
+    private coveredEmissions(target: Target, balance: ModelBalance): Rational {
+        const categories = new Set(target.categories.map(c => c.split('.')[0]));
+        return balance.sources
+            .filter(entry => entry.figures && (categories.size === 0 || categories.has(entry.figures.mainCategory)))
+            .reduce((sum, entry) => sum.plus(tonnes(entry.figures!.co2e)), Rational.ZERO);
+    }
+}
+

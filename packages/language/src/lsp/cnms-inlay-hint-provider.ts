@@ -1,0 +1,101 @@
+import type { AstNode, LangiumDocument, MaybePromise } from 'langium';
+import { CstUtils, GrammarUtils } from 'langium';
+import type { InlayHintAcceptor } from 'langium/lsp';
+import { AbstractInlayHintProvider } from 'langium/lsp';
+import type { CancellationToken, InlayHint, InlayHintParams } from 'vscode-languageserver-protocol';
+import { InlayHintKind } from 'vscode-languageserver-types';
+import { isFactor, isLet, isNameReference, isOffset, isRemoval, isSource, type Expression } from '../generated/ast.js';
+import type { CnmsLspServices } from './cnms-lsp-module.js';
+import { Dimension } from '../semantics/dimension.js';
+import { formatFigure } from '../semantics/figure-format.js';
+import { formatQuantity, formatValue, displayUnit } from '../semantics/quantity-display.js';
+import { tonnes } from '../semantics/quantity.js';
+import type { CnmsSettings } from './cnms-protocol.js';
+
+/**
+ * Figures inline, as the engineer types: a source's emissions after its
+ * header, the value of `activity`, `factor` and `let` expressions, and what a
+ * removal or offset counts for. Rounded for display only.
+ */
+export class CnmsInlayHintProvider extends AbstractInlayHintProvider {
+    private settings: Required<NonNullable<CnmsSettings['inlayHints']>> = { enabled: true, emissions: true, values: true };
+    private precision = 3;
+
+    constructor(private readonly services: CnmsLspServices) {
+        super();
+    }
+
+    override async getInlayHints(document: LangiumDocument, params: InlayHintParams, cancelToken?: CancellationToken): Promise<InlayHint[] | undefined> {
+        const configuration = this.services.shared.workspace.ConfigurationProvider;
+        const hints = await configuration.getConfiguration('cnms', 'inlayHints') as CnmsSettings['inlayHints'] | undefined;
+        const display = await configuration.getConfiguration('cnms', 'display') as CnmsSettings['display'] | undefined;
+        this.settings = { enabled: hints?.enabled ?? true, emissions: hints?.emissions ?? true, values: hints?.values ?? true };
+        this.precision = Math.min(6, Math.max(0, display?.precision ?? 3));
+        if (!this.settings.enabled) return [];
+        return super.getInlayHints(document, params, cancelToken);
+    }
+
+    computeInlayHint(node: AstNode, accept: InlayHintAcceptor): MaybePromise<void> {
+        const i18n = this.services.I18n;
+        const semantics = this.services.semantics;
+        if (this.settings.emissions && isSource(node)) {
+            const figures = semantics.SourceFigures.of(node);
+            const position = this.headerEnd(node);
+            if (figures && position) {
+                accept({ position, label: `= ${formatFigure(tonnes(figures.co2e), i18n.locale, this.precision)} tCO2e`, paddingLeft: true, paddingRight: true, kind: InlayHintKind.Type });
+            }
+        }
+        if (this.settings.values && isSource(node)) {
+            this.valueHint(node.activity, accept);
+            this.factorHint(node.factor, accept);
+        }
+        if (this.settings.values && isLet(node)) this.valueHint(node.value, accept);
+        if (this.settings.emissions && isRemoval(node)) {
+            const figures = semantics.Balance.removalFigures(node);
+            const position = this.headerEnd(node);
+            if (figures && position) {
+                accept({ position, label: i18n.text('hint.counts', { amount: formatFigure(figures.amount, i18n.locale, this.precision) }), paddingLeft: true, paddingRight: true });
+            }
+        }
+        if (this.settings.emissions && isOffset(node)) {
+            const model = this.services.references.Models.modelOfNode(node);
+            const figures = semantics.Balance.offsetFigures(node, semantics.OrganizationSettings.of(model));
+            const position = this.headerEnd(node);
+            if (figures && position) {
+                const label = figures.counts
+                    ? i18n.text('hint.counts', { amount: formatFigure(figures.quantity, i18n.locale, this.precision) })
+                    : i18n.text(figures.reason === 'not-retired' ? 'hint.countsZeroNotRetired' : 'hint.countsZeroOtherPeriod');
+                accept({ position, label, paddingLeft: true, paddingRight: true });
+            }
+        }
+    }
+
+    /** `= 486,637.500 GJ` after an expression that is not a plain literal with its unit. */
+    private valueHint(expression: Expression | undefined, accept: InlayHintAcceptor): void {
+        if (!expression?.$cstNode || expression.$type === 'NumberLiteral' || expression.$type === 'UnitProduct' && expression.value.$type === 'NumberLiteral') return;
+        const quantity = this.services.semantics.Evaluator.evaluate(expression);
+        if (!quantity) return;
+        accept({ position: expression.$cstNode.range.end, label: `= ${formatQuantity(quantity, this.services.I18n.locale, this.precision)}`, paddingLeft: true, kind: InlayHintKind.Type });
+    }
+
+    /** The values of a referenced factor, gas by gas: `= 0.202 tCO2/MWh · 0.0036 tCH4/MWh`. */
+    private factorHint(expression: Expression | undefined, accept: InlayHintAcceptor): void {
+        if (!expression?.$cstNode || !isNameReference(expression) || !isFactor(expression.target.ref)) return;
+        const values = this.services.semantics.Evaluator.factorValues(expression.target.ref);
+        if (!values) return;
+        const label = values.map(value => {
+            const unit = displayUnit(Dimension.massOf(value.gas).dividedBy(value.per));
+            return `${formatValue(value.value.dividedBy(unit.size), this.services.I18n.locale, this.precision)} ${unit.name}`;
+        }).join(' · ');
+        accept({ position: expression.$cstNode.range.end, label: `= ${label}`, paddingLeft: true, kind: InlayHintKind.Type });
+    }
+
+    /** Just before the `{` of a declaration's block. */
+    private headerEnd(node: AstNode): { line: number; character: number } | undefined {
+        const brace = GrammarUtils.findNodeForKeyword(node.$cstNode, '{');
+        if (!brace) return undefined;
+        const previous = CstUtils.getPreviousNode(brace, true);
+        return previous?.range.end;
+    }
+}
+

@@ -1,0 +1,67 @@
+import type { LangiumSharedServices } from 'langium/lsp';
+import { DocumentState, URI } from 'langium';
+import { normalizeLocale, parseLocale } from '../i18n/locale.js';
+import { formatFigure } from '../semantics/figure-format.js';
+import { formatPeriod } from '../semantics/period.js';
+import { isBuiltinUri } from '../workspace/builtin-library.js';
+import { balanceMarkdown } from './balance-markdown.js';
+import type { CnmsLspServices } from './cnms-lsp-module.js';
+import {
+    BALANCE_REQUEST, BUILTIN_CONTENT_REQUEST, VALIDATE_WORKSPACE_REQUEST,
+    type BalanceParams, type BalanceSummary, type BuiltinContentParams, type CnmsInitializationOptions, type ValidateWorkspaceResult
+} from './cnms-protocol.js';
+
+/** Answers the requests of cnms-protocol.ts and takes the message language from the client. */
+export function registerCnmsRequests(shared: LangiumSharedServices, Cnms: CnmsLspServices): void {
+    shared.lsp.LanguageServer.onInitialize(params => {
+        const options = params.initializationOptions as CnmsInitializationOptions | undefined;
+        Cnms.I18n.locale = (options?.locale && parseLocale(options.locale)) || normalizeLocale(params.locale);
+    });
+    const connection = shared.lsp.Connection;
+    if (!connection) return;
+    const documents = shared.workspace.LangiumDocuments;
+    const models = Cnms.references.Models;
+
+    connection.onRequest(BALANCE_REQUEST, async (params: BalanceParams): Promise<BalanceSummary | null> => {
+        await shared.workspace.DocumentBuilder.waitUntil(DocumentState.Validated);
+        if (models.isInNoModel(params.uri) || isBuiltinUri(params.uri)) return null;
+        const model = models.modelOf(params.uri);
+        const organization = models.organizationOf(model);
+        if (!organization) return null;
+        const balance = Cnms.semantics.Balance.of(model);
+        const diagnostics = models.documentsOf(model).flatMap(doc => doc.diagnostics ?? []);
+        const errors = diagnostics.filter(d => d.severity === 1).length;
+        const warnings = diagnostics.filter(d => d.severity === 2).length;
+        return {
+            model: organization.name,
+            title: organization.title ?? null,
+            period: balance.settings.period ? formatPeriod(balance.settings.period) : null,
+            emissions: balance.emissions.toString(),
+            removals: balance.removals.toString(),
+            offsets: balance.offsets.toString(),
+            net: balance.net.toString(),
+            netDisplay: formatFigure(balance.net, Cnms.I18n.locale, 3, true),
+            neutral: errors === 0 && balance.netAtOrBelowZero,
+            errors,
+            warnings,
+            markdown: balanceMarkdown(balance, errors, warnings, Cnms.I18n)
+        };
+    });
+
+    connection.onRequest(BUILTIN_CONTENT_REQUEST, (params: BuiltinContentParams): string | null => {
+        if (!isBuiltinUri(params.uri)) return null;
+        return documents.getDocument(URI.parse(params.uri))?.textDocument.getText() ?? null;
+    });
+
+    connection.onRequest(VALIDATE_WORKSPACE_REQUEST, async (): Promise<ValidateWorkspaceResult> => {
+        await shared.workspace.DocumentBuilder.waitUntil(DocumentState.Validated);
+        const own = documents.all.filter(doc => !isBuiltinUri(doc.uri)).toArray();
+        const diagnostics = own.flatMap(doc => doc.diagnostics ?? []);
+        return {
+            files: own.length,
+            errors: diagnostics.filter(d => d.severity === 1).length,
+            warnings: diagnostics.filter(d => d.severity === 2).length,
+            infos: diagnostics.filter(d => (d.severity ?? 1) >= 3).length
+        };
+    });
+}

@@ -1,0 +1,89 @@
+import type { Locale } from '../i18n/locale.js';
+import { Dimension, MASS_OF } from './dimension.js';
+import { Dec, Rational } from './rational.js';
+import type { Quantity } from './quantity.js';
+
+/** A display unit: its name and how many base units it holds. */
+interface DisplayUnit {
+    readonly name: string;
+    readonly size: Rational;
+}
+
+const n = (value: number | string) => (typeof value === 'number' ? Rational.fromInteger(value) : Rational.parse(value));
+
+/** The unit in which each base dimension is shown (masses in tonnes, energy in GJ …). */
+const BASE_DISPLAY: Readonly<Record<string, DisplayUnit>> = {
+    mass: { name: 't', size: n(1_000_000) },
+    energy: { name: 'GJ', size: n(1_000_000_000) },
+    volume: { name: 'm3', size: n(1) },
+    normal_volume: { name: 'Nm3', size: n(1) },
+    length: { name: 'km', size: n(1000) },
+    time: { name: 'h', size: n(1) },
+    money_CNY: { name: 'CNY', size: n(1) },
+    money_USD: { name: 'USD', size: n(1) },
+    money_EUR: { name: 'EUR', size: n(1) }
+};
+
+/** Conventional units for the dimensions that a reader expects in their own unit. */
+const SPECIAL: ReadonlyArray<{ readonly matches: (d: Dimension) => string | undefined; readonly unit: (gas: string) => DisplayUnit }> = [
+    // a factor per energy: tCO2/MWh (both grid and fuel factors read well so)
+    {
+        matches: d => { const g = d.gasPer(); return g && g.per.equals(Dimension.base('energy')) ? g.gas : undefined; },
+        unit: gas => ({ name: `t${gas}/MWh`, size: n(1_000_000).dividedBy(n(3_600_000_000)) })
+    },
+    // per normal cubic metre of gas: kgCO2/Nm3
+    {
+        matches: d => { const g = d.gasPer(); return g && g.per.equals(Dimension.base('normal_volume')) ? g.gas : undefined; },
+        unit: gas => ({ name: `kg${gas}/Nm3`, size: n(1000) })
+    },
+    // per tonne-kilometre: kgCO2/tkm
+    {
+        matches: d => { const g = d.gasPer(); return g && g.per.equals(Dimension.base('mass').times(Dimension.base('length'))) ? g.gas : undefined; },
+        unit: gas => ({ name: `kg${gas}/tkm`, size: n(1000).dividedBy(n(1_000_000_000)) })
+    }
+];
+
+/** The unit a quantity is shown in: conventional where there is one, else composed from the base display units. */
+export function displayUnit(dimension: Dimension): DisplayUnit {
+    for (const special of SPECIAL) {
+        const gas = special.matches(dimension);
+        if (gas) return special.unit(gas);
+    }
+    const up: string[] = [];
+    const down: string[] = [];
+    let size = Rational.ONE;
+    for (const [base, exponent] of dimension.entries()) {
+        const unit = base.startsWith(MASS_OF)
+            ? { name: `t${base.slice(MASS_OF.length)}`, size: n(1_000_000) }
+            : BASE_DISPLAY[base] ?? { name: base, size: Rational.ONE };
+        size = size.times(unit.size.pow(exponent));
+        const term = Math.abs(exponent) === 1 ? unit.name : `${unit.name}^${Math.abs(exponent)}`;
+        (exponent > 0 ? up : down).push(term);
+    }
+    const numerator = up.length > 0 ? up.join('·') : down.length > 0 ? '1' : '';
+    const name = down.length === 0 ? numerator : `${numerator}/${down.length === 1 ? down[0] : `(${down.join('·')})`}`;
+    return { name, size };
+}
+
+/**
+ * A value for a reader: three decimals with thousands separators from 1 up,
+ * four significant digits below 1 (so that 0.0389 GJ/Nm3 is not shown as 0.039).
+ */
+export function formatValue(value: Rational, _locale: Locale = 'en', decimals = 3): string {
+    const decimal = value.toDecimal();
+    if (decimal.abs().gte(1) || decimal.isZero()) {
+        const fixed = decimal.toDecimalPlaces(decimals, Dec.ROUND_HALF_EVEN).toFixed(decimals);
+        const [whole, fraction] = fixed.split('.');
+        const sign = whole.startsWith('-') ? '-' : '';
+        const grouped = whole.replace('-', '').replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+        return `${sign}${grouped}${fraction ? `.${fraction}` : ''}`;
+    }
+    return decimal.toSignificantDigits(4, Dec.ROUND_HALF_EVEN).toFixed();
+}
+
+/** `486,637.500 GJ`, `0.5366 tCO2/MWh`, `8 %`-free: dimensionless values are shown as plain numbers. */
+export function formatQuantity(quantity: Quantity, locale: Locale = 'en', decimals = 3): string {
+    if (quantity.dimension.isDimensionless()) return formatValue(quantity.value, locale, decimals);
+    const unit = displayUnit(quantity.dimension);
+    return `${formatValue(quantity.value.dividedBy(unit.size), locale, decimals)} ${unit.name}`;
+}
