@@ -59,6 +59,11 @@ export async function loadWorkspace(paths: readonly string[], locale: Locale): P
     return { Cnms, requested, unreadable };
 }
 
+/** The `.cnms` files under a path the user named (a .cnms file, or a folder searched recursively). */
+export function cnmsFilesUnder(path: string): string[] {
+    return filesUnder(resolve(path), true);
+}
+
 /** The `.cnms` files of a path: itself if a file, every one below it if a folder. */
 function filesUnder(path: string, named: boolean): string[] {
     let stats;

@@ -2,6 +2,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { CliError } from './cli-error.js';
 import { colorsFor } from './colors.js';
 import { balance } from './commands/balance.js';
+import { format } from './commands/format.js';
 import { validate } from './commands/validate.js';
 import { resolveLocale } from './locale.js';
 
@@ -50,6 +51,15 @@ export async function main(argv: readonly string[]): Promise<number> {
         .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text')))
         .action(async (path: string | undefined, options: CommonOptions) => {
             exitCode = await balance(path, { format: options.format, locale: resolveLocale(options.lang), colors: colorsFor(options.color), quiet: !!options.quiet }, write);
+        });
+
+    common(program.command('format')
+        .description('rewrite files in the canonical layout (comments kept); --check only lists what would change')
+        .argument('[paths...]', 'model folders or .cnms files', [])
+        .option('--check', 'change nothing; exit 1 if any file is not formatted'))
+        .action(async (paths: string[], options: CommonOptions & { check?: boolean }) => {
+            resolveLocale(options.lang);
+            exitCode = await format(paths, { check: !!options.check, colors: colorsFor(options.color), quiet: !!options.quiet }, write);
         });
 
     try {

@@ -1,10 +1,9 @@
-import type { AstNode, LangiumDocument, MaybePromise } from 'langium';
+import type { AstNode, CstNode, LangiumDocument, MaybePromise } from 'langium';
 import { GrammarUtils } from 'langium';
-import { AbstractFormatter, Formatting } from 'langium/lsp';
+import { AbstractFormatter, Formatting, type FormattingAction, type FormattingContext } from 'langium/lsp';
 import type { DocumentFormattingParams, DocumentRangeFormattingParams, TextEdit } from 'vscode-languageserver-protocol';
 import {
-    isBinaryExpression, isClaim, isCnmsFile, isGasDecl, isLibrary, isNameReference, isNegatedExpression, isPeriod, isPowerExpression,
-    isUnitDecl, isUnitProduct
+    isBinaryExpression, isClaim, isCnmsFile, isLibrary, isNameReference, isNegatedExpression, isPeriod, isPowerExpression, isUnitProduct
 } from '../generated/ast.js';
 import { propertyKeywords } from '../syntax/property-keywords.js';
 
@@ -60,6 +59,19 @@ export class CnmsFormatter extends AbstractFormatter {
         formatter.keywords(')').prepend(Formatting.noSpace());
     }
 
+    /**
+     * A comment on its own line inside a declaration's block is indented like
+     * the properties around it (Langium indents hidden nodes by the enclosing
+     * composite, and properties are not composites of their own). A trailing
+     * comment keeps its distance from the code, so aligned comments stay aligned.
+     */
+    protected override createHiddenTextEdits(previous: CstNode | undefined, hidden: CstNode, formatting: FormattingAction | undefined, context: FormattingContext): TextEdit[] {
+        if (!formatting && isInsideBlock(hidden)) {
+            return super.createHiddenTextEdits(previous, hidden, { options: {}, moves: [{ tabs: 1 }] }, context);
+        }
+        return super.createHiddenTextEdits(previous, hidden, formatting, context);
+    }
+
     private formatDeclaration(node: AstNode): void {
         const formatter = this.getNodeFormatter(node);
         if ('name' in node) formatter.property('name' as never).prepend(Formatting.oneSpace());
@@ -79,10 +91,23 @@ export class CnmsFormatter extends AbstractFormatter {
     }
 }
 
-/** A unit (`MWh`, `tCO2`) or a value with its unit (`10^4 Nm3`): written without spaces after `/`. */
+/**
+ * A name (`MWh`, `ncv`) or a value with its unit (`10^4 Nm3`): written without
+ * spaces after `/`, as in `tCO2/MWh`. Decided from the syntax alone, so that
+ * formatting never needs the model linked.
+ */
 function isUnitLike(node: AstNode): boolean {
-    if (isUnitProduct(node)) return true;
-    return isNameReference(node) && (isUnitDecl(node.target.ref) || isGasDecl(node.target.ref));
+    return isUnitProduct(node) || isNameReference(node);
+}
+
+/** Whether a comment lies between the `{` and `}` of the declaration that holds it. */
+function isInsideBlock(hidden: CstNode): boolean {
+    let node: AstNode | undefined = hidden.astNode;
+    while (node && node.$container && !isCnmsFile(node.$container) && !isLibrary(node.$container)) node = node.$container;
+    if (!node?.$cstNode || isCnmsFile(node)) return false;
+    const open = GrammarUtils.findNodeForKeyword(node.$cstNode, '{');
+    const close = GrammarUtils.findNodeForKeyword(node.$cstNode, '}');
+    return !!open && !!close && hidden.offset > open.offset && hidden.offset < close.offset;
 }
 
 function hasSyntaxErrors(document: LangiumDocument): boolean {
