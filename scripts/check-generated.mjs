@@ -1,5 +1,5 @@
 // Checks that the committed generated code is fresh: Langium's output for
-// grammar/cnms.langium and the embedded built-in library. Run before `build`
+// grammar/cnms.langium, the TextMate grammar and the embedded built-in library. Run before `build`
 // regenerates them, so that CI on a clean clone tests what was committed.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
@@ -29,5 +29,6 @@ for (const name of readdirSync(committed)) {
     }
 }
 if (!failed) console.log('Langium output is fresh');
+if (spawnSync(process.execPath, [join(root, 'scripts/generate-textmate.mjs'), '--check'], { stdio: 'inherit' }).status !== 0) failed = true;
 const embed = spawnSync(process.execPath, [join(root, 'scripts/embed-builtins.mjs'), '--check'], { encoding: 'utf8', stdio: 'inherit' });
 process.exit(failed || embed.status !== 0 ? 1 : 0);

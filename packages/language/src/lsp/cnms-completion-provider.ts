@@ -11,19 +11,26 @@ import { DECLARATION_SNIPPETS } from './declaration-snippets.js';
  * declaration with its required properties wherever a declaration may start.
  */
 export class CnmsCompletionProvider extends DefaultCompletionProvider {
+    /**
+     * Off when the client brings the same snippets itself (the VS Code
+     * extension does, from snippets/cnms.json), so that none is offered twice.
+     */
+    snippets = true;
+
     override async getCompletion(document: LangiumDocument, params: CompletionParams, cancelToken?: CancellationToken): Promise<CompletionList | undefined> {
         const list = await super.getCompletion(document, params, cancelToken);
         if (!list) return list;
         const atDeclaration = list.items.some(item => item.label === 'organization' && item.kind === CompletionItemKind.Keyword);
-        if (atDeclaration) {
-            for (const snippet of DECLARATION_SNIPPETS) {
+        if (atDeclaration && this.snippets) {
+            for (const [name, snippet] of Object.entries(DECLARATION_SNIPPETS)) {
                 list.items.push({
-                    label: snippet.label,
+                    label: `${name} …`,
+                    filterText: snippet.prefix,
                     kind: CompletionItemKind.Snippet,
-                    detail: snippet.detail,
-                    insertText: snippet.body,
+                    detail: snippet.description,
+                    insertText: snippet.body.join('\n'),
                     insertTextFormat: InsertTextFormat.Snippet,
-                    sortText: `0_${snippet.label}`
+                    sortText: `0_${name}`
                 });
             }
         }

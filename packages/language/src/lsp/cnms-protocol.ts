@@ -33,6 +33,8 @@ export const BUILTIN_CONTENT_REQUEST = 'cnms/builtinContent';
 export interface BuiltinContentParams {
     readonly uri: string;
 }
+/** The document's text, or null when there is no such built-in document. */
+export type BuiltinContentResult = string | null;
 
 /** `cnms/validateWorkspace`: counts of the diagnostics of every model in the workspace (they are published as usual). */
 export const VALIDATE_WORKSPACE_REQUEST = 'cnms/validateWorkspace';
@@ -47,6 +49,8 @@ export interface ValidateWorkspaceResult {
 export interface CnmsInitializationOptions {
     /** Language of messages, hovers and hints: 'en' or 'zh-CN' (the extension resolves `auto` from VS Code's display language). */
     readonly locale?: string;
+    /** False when the client has the declaration snippets of its own (snippets/cnms.json in VS Code). */
+    readonly completionSnippets?: boolean;
 }
 
 /** Settings read from the client's configuration section `cnms`. */

@@ -5,6 +5,7 @@ import { formatFigure } from '../semantics/figure-format.js';
 import { formatPeriod } from '../semantics/period.js';
 import { isBuiltinUri } from '../workspace/builtin-library.js';
 import { balanceMarkdown } from './balance-markdown.js';
+import { CnmsCompletionProvider } from './cnms-completion-provider.js';
 import type { CnmsLspServices } from './cnms-lsp-module.js';
 import {
     BALANCE_REQUEST, BUILTIN_CONTENT_REQUEST, VALIDATE_WORKSPACE_REQUEST,
@@ -16,6 +17,9 @@ export function registerCnmsRequests(shared: LangiumSharedServices, Cnms: CnmsLs
     shared.lsp.LanguageServer.onInitialize(params => {
         const options = params.initializationOptions as CnmsInitializationOptions | undefined;
         Cnms.I18n.locale = (options?.locale && parseLocale(options.locale)) || normalizeLocale(params.locale);
+        if (options?.completionSnippets === false && Cnms.lsp.CompletionProvider instanceof CnmsCompletionProvider) {
+            Cnms.lsp.CompletionProvider.snippets = false;
+        }
     });
     const connection = shared.lsp.Connection;
     if (!connection) return;
@@ -50,7 +54,9 @@ export function registerCnmsRequests(shared: LangiumSharedServices, Cnms: CnmsLs
 
     connection.onRequest(BUILTIN_CONTENT_REQUEST, (params: BuiltinContentParams): string | null => {
         if (!isBuiltinUri(params.uri)) return null;
-        return documents.getDocument(URI.parse(params.uri))?.textDocument.getText() ?? null;
+        // VS Code writes `cnms-builtin:///…` as `cnms-builtin:/…`: compare normalised URIs
+        const wanted = URI.parse(params.uri).toString();
+        return documents.all.find(doc => doc.uri.toString() === wanted)?.textDocument.getText() ?? null;
     });
 
     connection.onRequest(VALIDATE_WORKSPACE_REQUEST, async (): Promise<ValidateWorkspaceResult> => {

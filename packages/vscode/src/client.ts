@@ -1,0 +1,37 @@
+// Starts the language client: the bundled server (out/server/main-node.cjs)
+// in a Node process over IPC, for CNMS files, untitled buffers and the
+// read-only documents of the built-in library.
+import * as vscode from 'vscode';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { BUILTIN_SCHEME } from './builtin-documents.js';
+import { currentLocale } from './locale.js';
+import { text } from './messages.js';
+import type { CnmsInitializationOptions } from './protocol.js';
+
+/** The server bundle inside the extension, copied there by esbuild.mjs. */
+export const SERVER_MODULE = 'out/server/main-node.cjs';
+
+export const DOCUMENT_SELECTOR = [
+    { scheme: 'file', language: 'cnms' },
+    { scheme: 'untitled', language: 'cnms' },
+    { scheme: BUILTIN_SCHEME, language: 'cnms' }
+];
+
+export function createClient(context: vscode.ExtensionContext): LanguageClient {
+    const module = context.asAbsolutePath(SERVER_MODULE);
+    const serverOptions: ServerOptions = {
+        run: { module, transport: TransportKind.ipc },
+        debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } }
+    };
+    const clientOptions: LanguageClientOptions = {
+        documentSelector: DOCUMENT_SELECTOR,
+        // A function, so that a restart after a change of `cnms.messages.language` sends the new locale.
+        initializationOptions: (): CnmsInitializationOptions => ({ locale: currentLocale(), completionSnippets: false }),
+        synchronize: {
+            configurationSection: 'cnms',
+            fileEvents: vscode.workspace.createFileSystemWatcher('**/*.cnms')
+        },
+        outputChannelName: text('server.name')
+    };
+    return new LanguageClient('cnms', text('server.name'), serverOptions, clientOptions);
+}

@@ -1,0 +1,68 @@
+// The CNMS extension: wiring only. Starts the language client and connects the
+// status bar, the commands and the read-only documents to VS Code's events.
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { BalancePreview, BALANCE_SCHEME } from './balance-preview.js';
+import { isCnmsUri } from './balance-request.js';
+import { BuiltinDocuments, BUILTIN_SCHEME } from './builtin-documents.js';
+import { createClient } from './client.js';
+import { registerCommands } from './commands.js';
+import { text } from './messages.js';
+import { BalanceStatusBar } from './status-bar.js';
+
+/** What activate() returns: for other extensions and for tests. */
+export interface CnmsExtensionApi {
+    readonly client: LanguageClient;
+    readonly statusBar: vscode.StatusBarItem;
+}
+
+let client: LanguageClient | undefined;
+
+export async function activate(context: vscode.ExtensionContext): Promise<CnmsExtensionApi> {
+    const languageClient = createClient(context);
+    client = languageClient;
+    const statusBar = new BalanceStatusBar(languageClient);
+    const preview = new BalancePreview(languageClient);
+    const modelChanged = () => {
+        statusBar.scheduleRefresh();
+        preview.refresh();
+    };
+
+    context.subscriptions.push(
+        statusBar,
+        preview,
+        vscode.workspace.registerTextDocumentContentProvider(BUILTIN_SCHEME, new BuiltinDocuments(languageClient)),
+        vscode.workspace.registerTextDocumentContentProvider(BALANCE_SCHEME, preview),
+        ...registerCommands(languageClient, preview),
+        vscode.window.onDidChangeActiveTextEditor(() => void statusBar.refresh()),
+        vscode.workspace.onDidSaveTextDocument(document => {
+            if (document.languageId === 'cnms') modelChanged();
+        }),
+        vscode.languages.onDidChangeDiagnostics(event => {
+            if (event.uris.some(isCnmsUri)) modelChanged();
+        }),
+        vscode.workspace.onDidChangeConfiguration(async event => {
+            if (event.affectsConfiguration('cnms.messages.language')) {
+                // The locale is an initialization option: a new server session picks it up.
+                await languageClient.restart();
+                modelChanged();
+            } else if (event.affectsConfiguration('cnms')) {
+                modelChanged();
+            }
+        })
+    );
+
+    try {
+        await languageClient.start();
+    } catch (error) {
+        void vscode.window.showErrorMessage(text('server.failed', { message: error instanceof Error ? error.message : String(error) }));
+    }
+    await statusBar.refresh();
+    return { client: languageClient, statusBar: statusBar.item };
+}
+
+export async function deactivate(): Promise<void> {
+    const running = client;
+    client = undefined;
+    if (running?.needsStop()) await running.stop();
+}

@@ -1,0 +1,377 @@
+// The VS Code extension outside VS Code: activate() against a test double of
+// the `vscode` module (which exists only in the extension host) and a
+// LanguageClient that records its arguments instead of spawning the server;
+// and package.json's contributions against the grammar, the code and the
+// translation files.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import Module, { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { EmptyFileSystem } from 'langium';
+import { afterEach, beforeAll, beforeEach, describe, expect, test, vi } from 'vitest';
+import { createCnmsServices } from '@cnms/language';
+import { LanguageClientDouble, TransportKind } from './helpers/language-client-double.js';
+import * as vscode from './helpers/vscode-double.js';
+
+vi.mock('vscode', () => import('./helpers/vscode-double.js'));
+// vscode-languageclient is a dependency of packages/vscode only: mock the file its `/node` entry resolves to there.
+vi.mock('../packages/vscode/node_modules/vscode-languageclient/lib/node/main.js', async () => {
+    const double = await import('./helpers/language-client-double.js');
+    return { LanguageClient: double.LanguageClientDouble, TransportKind: double.TransportKind };
+});
+
+const { activate, deactivate } = await import('../packages/vscode/src/extension.js');
+
+const root = new URL('..', import.meta.url).pathname;
+const extensionDir = join(root, 'packages/vscode');
+const manifest = JSON.parse(readFileSync(join(extensionDir, 'package.json'), 'utf8'));
+const nls = JSON.parse(readFileSync(join(extensionDir, 'package.nls.json'), 'utf8')) as Record<string, string>;
+const nlsZh = JSON.parse(readFileSync(join(extensionDir, 'package.nls.zh-cn.json'), 'utf8')) as Record<string, string>;
+const langiumConfig = JSON.parse(readFileSync(join(root, 'langium-config.json'), 'utf8'));
+const SERVER_BUNDLE = join(extensionDir, 'out/server/main-node.cjs');
+
+/** The keywords of the Langium grammar: every quoted literal outside comments and terminal rules. */
+function langiumKeywords(): Set<string> {
+    const text = readFileSync(join(root, 'grammar/cnms.langium'), 'utf8')
+        .replace(/\/\*[\s\S]*?\*\//g, '')
+        .split('\n')
+        .filter(line => !/^\s*(hidden\s+)?terminal\b/.test(line))
+        .map(line => line.replace(/(^|\s)\/\/.*$/, ''))
+        .join('\n');
+    return new Set([...text.matchAll(/'([^']+)'/g)].map(match => match[1]));
+}
+
+const BALANCE = {
+    model: 'file:///work/acme',
+    title: 'Acme Steel Co., Ltd.',
+    period: '2024',
+    emissions: '89273.786',
+    removals: '120',
+    offsets: '5000',
+    net: '84153.786',
+    netDisplay: '+84,153.786',
+    neutral: false,
+    errors: 0,
+    warnings: 3,
+    markdown: '# Acme Steel Co., Ltd. — 2024\n\n| | tCO2e |\n|---|---:|\n| net | +84,153.786 |'
+};
+
+function extensionContext() {
+    return {
+        subscriptions: [] as Array<{ dispose(): unknown }>,
+        extensionPath: extensionDir,
+        asAbsolutePath: (relativePath: string) => join(extensionDir, relativePath)
+    };
+}
+
+let context: ReturnType<typeof extensionContext>;
+
+async function activateWith(options: { language?: string; messages?: string; editor?: vscode.TextDocumentDouble } = {}) {
+    vscode.state.language = options.language ?? 'en';
+    if (options.messages) vscode.state.configuration.set('cnms.messages.language', options.messages);
+    vscode.state.activeTextEditor = options.editor ? { document: options.editor } : undefined;
+    context = extensionContext();
+    const api = await activate(context as never);
+    const client = LanguageClientDouble.instances.at(-1)!;
+    return { api, client };
+}
+
+const cnmsFile = () => vscode.textDocument('file:///work/acme/organization.cnms', 'cnms');
+
+beforeAll(() => {
+    if (!existsSync(SERVER_BUNDLE) || !existsSync(join(extensionDir, 'out/extension.cjs'))) {
+        const bundle = spawnSync(process.execPath, ['esbuild.mjs'], { cwd: extensionDir, encoding: 'utf8' });
+        expect(bundle.status, `${bundle.stdout}${bundle.stderr}`).toBe(0);
+    }
+});
+
+beforeEach(() => {
+    vscode.resetState();
+    LanguageClientDouble.instances.length = 0;
+    LanguageClientDouble.responders.clear();
+    LanguageClientDouble.responders.set('cnms/balance', () => BALANCE);
+});
+
+afterEach(async () => {
+    await deactivate();
+    for (const subscription of context?.subscriptions ?? []) subscription.dispose();
+    vi.useRealTimers();
+});
+
+describe('activate()', () => {
+    test('starts a language client for the bundled server over IPC', async () => {
+        const { api, client } = await activateWith();
+        expect(api.client).toBe(client);
+        expect(client.id).toBe('cnms');
+        expect(client.starts).toBe(1);
+        expect(client.clientOptions.documentSelector).toEqual([
+            { scheme: 'file', language: 'cnms' },
+            { scheme: 'untitled', language: 'cnms' },
+            { scheme: 'cnms-builtin', language: 'cnms' }
+        ]);
+        expect(client.serverOptions.run).toEqual({ module: SERVER_BUNDLE, transport: TransportKind.ipc });
+        expect(client.serverOptions.debug.module).toBe(SERVER_BUNDLE);
+        expect(client.serverOptions.debug.transport).toBe(TransportKind.ipc);
+        expect(existsSync(client.serverOptions.run.module)).toBe(true);
+        expect(client.clientOptions.synchronize.configurationSection).toBe('cnms');
+        expect(vscode.state.watchers).toEqual(['**/*.cnms']);
+    });
+
+    test('passes the message locale: the setting, else VS Code\'s display language', async () => {
+        const locale = () => {
+            const options = LanguageClientDouble.instances.at(-1)!.clientOptions.initializationOptions;
+            return (typeof options === 'function' ? options() : options).locale;
+        };
+        await activateWith({ language: 'zh-cn' });
+        expect(locale()).toBe('zh-CN');
+        vscode.state.language = 'zh-tw';
+        expect(locale()).toBe('zh-CN');
+        vscode.state.language = 'de';
+        expect(locale()).toBe('en');
+        vscode.state.configuration.set('cnms.messages.language', 'zh-CN');
+        expect(locale()).toBe('zh-CN');
+        vscode.state.language = 'zh-cn';
+        vscode.state.configuration.set('cnms.messages.language', 'en');
+        expect(locale()).toBe('en');
+        vscode.state.configuration.set('cnms.messages.language', 'auto');
+        expect(locale()).toBe('zh-CN');
+    });
+
+    test('a change of the message language restarts the server with the new locale', async () => {
+        const { client } = await activateWith();
+        vscode.state.configuration.set('cnms.messages.language', 'zh-CN');
+        await vscode.state.onDidChangeConfiguration.fire({ affectsConfiguration: section => 'cnms.messages.language'.startsWith(section) });
+        expect(client.starts).toBe(2);
+        expect(client.clientOptions.initializationOptions().locale).toBe('zh-CN');
+    });
+
+    test('registers both commands and the read-only document providers', async () => {
+        await activateWith();
+        expect([...vscode.state.commands.keys()].sort()).toEqual(['cnms.showBalance', 'cnms.validateWorkspace']);
+        expect([...vscode.state.providers.keys()].sort()).toEqual(['cnms-balance', 'cnms-builtin']);
+    });
+
+    test('returns the status bar, showing the net balance of the active CNMS editor', async () => {
+        const { api, client } = await activateWith({ editor: cnmsFile() });
+        expect(api.statusBar.text).toBe('$(pulse) Net 2024: +84,153.786 tCO2e');
+        expect((api.statusBar as unknown as vscode.StatusBarItemDouble).visible).toBe(true);
+        expect(api.statusBar.command).toBe('cnms.showBalance');
+        expect((api.statusBar.tooltip as unknown as vscode.MarkdownString).value).toContain(BALANCE.markdown);
+        expect(client.requests).toContainEqual({ method: 'cnms/balance', params: { uri: 'file:///work/acme/organization.cnms' } });
+    });
+
+    test('the status bar speaks Chinese, shows a missing model and hides for other editors', async () => {
+        LanguageClientDouble.responders.set('cnms/balance', () => ({ ...BALANCE, period: '2024-04-01 .. 2025-03-31', netDisplay: '-12.500' }));
+        const { api } = await activateWith({ messages: 'zh-CN', editor: cnmsFile() });
+        const item = api.statusBar as unknown as vscode.StatusBarItemDouble;
+        expect(item.text).toBe('$(pulse) 净排放 2024-04-01 .. 2025-03-31：-12.500 tCO2e');
+
+        LanguageClientDouble.responders.set('cnms/balance', () => null);
+        vscode.state.activeTextEditor = { document: vscode.textDocument('file:///tmp/stray.cnms', 'cnms') };
+        await vscode.state.onDidChangeActiveTextEditor.fire(vscode.state.activeTextEditor);
+        await vi.waitFor(() => expect(item.text).toBe('$(pulse) 净排放：—'));
+        expect(item.tooltip).toContain('organization');
+
+        vscode.state.activeTextEditor = { document: vscode.textDocument('file:///work/notes.txt', 'plaintext') };
+        await vscode.state.onDidChangeActiveTextEditor.fire(vscode.state.activeTextEditor);
+        await vi.waitFor(() => expect(item.visible).toBe(false));
+    });
+
+    test('the status bar follows saves and diagnostics of CNMS files', async () => {
+        let net = '+1.000';
+        LanguageClientDouble.responders.set('cnms/balance', () => ({ ...BALANCE, netDisplay: net }));
+        const { api, client } = await activateWith({ editor: cnmsFile() });
+        expect(api.statusBar.text).toBe('$(pulse) Net 2024: +1.000 tCO2e');
+
+        net = '+2.000';
+        await vscode.state.onDidSaveTextDocument.fire(cnmsFile());
+        await vi.waitFor(() => expect(api.statusBar.text).toBe('$(pulse) Net 2024: +2.000 tCO2e'));
+
+        net = '+3.000';
+        const before = client.requests.length;
+        await vscode.state.onDidChangeDiagnostics.fire({ uris: [vscode.Uri.parse('file:///work/notes.md')] });
+        await new Promise(resolve => setTimeout(resolve, 400));
+        expect(client.requests.length).toBe(before);
+        await vscode.state.onDidChangeDiagnostics.fire({ uris: [vscode.Uri.parse('file:///work/acme/sites/a.cnms')] });
+        await vi.waitFor(() => expect(api.statusBar.text).toBe('$(pulse) Net 2024: +3.000 tCO2e'));
+    });
+
+    test('cnms.showBalance opens the balance Markdown read-only beside the editor', async () => {
+        await activateWith({ editor: cnmsFile() });
+        await vscode.commands.executeCommand('cnms.showBalance');
+        const preview = vscode.state.executed.find(call => call.command === 'markdown.showPreviewToSide');
+        expect(preview).toBeDefined();
+        const uri = preview!.args[0] as vscode.Uri;
+        expect(uri.scheme).toBe('cnms-balance');
+        expect(uri.path.endsWith('.md')).toBe(true);
+        const document = await vscode.workspace.openTextDocument(uri);
+        expect(document.getText()).toBe(BALANCE.markdown);
+
+        vscode.state.activeTextEditor = undefined;
+        await vscode.commands.executeCommand('cnms.showBalance');
+        expect(vscode.state.messages.at(-1)?.severity).toBe('warning');
+    });
+
+    test('cnms.validateWorkspace asks the server, opens the Problems view and reports the counts', async () => {
+        LanguageClientDouble.responders.set('cnms/validateWorkspace', () => ({ files: 13, errors: 2, warnings: 5, infos: 1 }));
+        const { client } = await activateWith();
+        await vscode.commands.executeCommand('cnms.validateWorkspace');
+        expect(client.requests.map(request => request.method)).toContain('cnms/validateWorkspace');
+        expect(vscode.state.executed.map(call => call.command)).toContain('workbench.actions.view.problems');
+        expect(vscode.state.messages).toContainEqual({ severity: 'information', text: 'CNMS: 13 files checked: 2 errors, 5 warnings, 1 infos.' });
+    });
+
+    test('built-in library documents come from the server', async () => {
+        LanguageClientDouble.responders.set('cnms/builtinContent', params => `// text of ${(params as { uri: string }).uri}`);
+        await activateWith();
+        const document = await vscode.workspace.openTextDocument(vscode.Uri.parse('cnms-builtin:///units.cnms'));
+        expect(document.getText()).toBe('// text of cnms-builtin:/units.cnms');
+    });
+
+    test('the bundle exports activate and deactivate and leaves `vscode` to the editor', () => {
+        const bundlePath = join(extensionDir, manifest.main);
+        expect(existsSync(bundlePath)).toBe(true);
+        const loader = Module as unknown as { _load: (request: string, ...rest: unknown[]) => unknown };
+        const load = loader._load;
+        const requested: string[] = [];
+        loader._load = function (request: string, ...rest: unknown[]) {
+            if (request === 'vscode') {
+                requested.push(request);
+                // vscode-languageclient subclasses some of VS Code's classes as it loads: empty ones stand in.
+                return new Proxy(vscode, { get: (target, key) => (key in target ? target[key as keyof typeof target] : class {}) });
+            }
+            return load.call(this, request, ...rest);
+        };
+        try {
+            const bundle = createRequire(import.meta.url)(bundlePath);
+            expect(typeof bundle.activate).toBe('function');
+            expect(typeof bundle.deactivate).toBe('function');
+        } finally {
+            loader._load = load;
+        }
+        expect(requested.length).toBeGreaterThan(0);
+    });
+});
+
+describe('package.json contributions', () => {
+    test('the language matches langium-config.json and the grammar', () => {
+        const [language] = langiumConfig.languages;
+        expect(manifest.contributes.languages.map((l: { id: string }) => l.id)).toEqual([language.id]);
+        const contributed = manifest.contributes.languages[0];
+        expect(contributed.extensions).toEqual(language.fileExtensions);
+        expect(contributed.aliases[0]).toBe('CNMS');
+        expect(manifest.activationEvents).toEqual([`onLanguage:${language.id}`]);
+        for (const icon of [contributed.icon.light, contributed.icon.dark, contributed.configuration]) {
+            expect(existsSync(join(extensionDir, icon)), icon).toBe(true);
+        }
+        const [grammar] = manifest.contributes.grammars;
+        expect(grammar.language).toBe(language.id);
+        const tmLanguage = JSON.parse(readFileSync(join(extensionDir, grammar.path), 'utf8'));
+        expect(grammar.scopeName).toBe(tmLanguage.scopeName);
+        expect(grammar.scopeName).toBe('source.cnms');
+    });
+
+    test('the manifest is publishable', () => {
+        expect(manifest.name).toBe('cnms-vscode');
+        expect(manifest.publisher).toBe('cnms');
+        expect(manifest.engines.vscode).toBe('^1.91.0');
+        expect(manifest.main).toBe('./out/extension.cjs');
+        expect(manifest.license).toBe('MIT');
+        expect(readFileSync(join(extensionDir, 'LICENSE'), 'utf8')).toContain('MIT License');
+        expect(manifest.repository).toBeUndefined();
+        expect(manifest.categories).toContain('Programming Languages');
+        expect(manifest.scripts.package).toContain('--allow-missing-repository');
+    });
+
+    test('every contributed command is registered by activate() and vice versa', async () => {
+        await activateWith();
+        const contributed = manifest.contributes.commands.map((c: { command: string }) => c.command).sort();
+        expect(contributed).toEqual([...vscode.state.commands.keys()].sort());
+        const inMenus = Object.values(manifest.contributes.menus as Record<string, Array<{ command: string }>>).flat().map(entry => entry.command);
+        for (const command of inMenus) expect(contributed).toContain(command);
+        expect(nls[manifest.contributes.commands.find((c: { command: string }) => c.command === 'cnms.showBalance').title.slice(1, -1)]).toBe('CNMS: Show Balance');
+        expect(nls[manifest.contributes.commands.find((c: { command: string }) => c.command === 'cnms.validateWorkspace').title.slice(1, -1)]).toBe('CNMS: Validate Workspace');
+    });
+
+    test('the settings are those the server reads', () => {
+        const properties = manifest.contributes.configuration.properties;
+        expect(Object.keys(properties).sort()).toEqual([
+            'cnms.display.precision', 'cnms.inlayHints.emissions', 'cnms.inlayHints.enabled', 'cnms.inlayHints.values', 'cnms.messages.language'
+        ]);
+        expect(properties['cnms.inlayHints.enabled']).toMatchObject({ type: 'boolean', default: true });
+        expect(properties['cnms.inlayHints.emissions']).toMatchObject({ type: 'boolean', default: true });
+        expect(properties['cnms.inlayHints.values']).toMatchObject({ type: 'boolean', default: true });
+        expect(properties['cnms.display.precision']).toMatchObject({ type: 'integer', default: 3, minimum: 0, maximum: 6 });
+        expect(properties['cnms.messages.language']).toMatchObject({ type: 'string', default: 'auto', enum: ['auto', 'en', 'zh-CN'] });
+    });
+
+    test('every %key% has an English and a Chinese text', () => {
+        const keys: string[] = [];
+        const collect = (value: unknown): void => {
+            if (typeof value === 'string') {
+                const match = /^%(.+)%$/.exec(value);
+                if (match) keys.push(match[1]);
+            } else if (Array.isArray(value)) value.forEach(collect);
+            else if (value && typeof value === 'object') Object.values(value).forEach(collect);
+        };
+        collect(manifest);
+        expect(keys.length).toBeGreaterThanOrEqual(10);
+        for (const key of keys) {
+            expect(nls[key], `package.nls.json: ${key}`).toBeTypeOf('string');
+            expect(nlsZh[key], `package.nls.zh-cn.json: ${key}`).toBeTypeOf('string');
+        }
+        expect(Object.keys(nlsZh).sort()).toEqual(Object.keys(nls).sort());
+        expect(Object.keys(nls).sort()).toEqual([...new Set(keys)].sort());
+        for (const key of Object.keys(nls).filter(key => nls[key] !== 'CNMS')) {
+            expect(nlsZh[key], key).toMatch(/[\u4e00-\u9fff]/);
+        }
+    });
+
+    test('the language configuration knows the comments, brackets and Chinese names', () => {
+        const configuration = JSON.parse(readFileSync(join(extensionDir, 'language-configuration.json'), 'utf8'));
+        expect(configuration.comments).toEqual({ lineComment: '//', blockComment: ['/*', '*/'] });
+        expect(configuration.brackets).toEqual([['{', '}'], ['(', ')']]);
+        expect(configuration.surroundingPairs).toContainEqual(['"', '"']);
+        expect(configuration.autoClosingPairs.map((pair: { open: string }) => pair.open)).toEqual(expect.arrayContaining(['{', '(', '"']));
+        const word = new RegExp(`^(?:${configuration.wordPattern})$`);
+        for (const name of ['一号锅炉', 'plant_a', '万元', 'wan_Nm3', 'base-year', 'tCO2e', '1_250.5']) expect(name).toMatch(word);
+        expect('a b').not.toMatch(word);
+        const increase = new RegExp(configuration.indentationRules.increaseIndentPattern);
+        const decrease = new RegExp(configuration.indentationRules.decreaseIndentPattern);
+        expect('source boiler "Gas boilers" at plant_a {').toMatch(increase);
+        expect('site plant_a { location "x" }').not.toMatch(increase);
+        expect('    }').toMatch(decrease);
+    });
+
+    test('snippets parse, start with a keyword and cover every declaration', () => {
+        const keywords = langiumKeywords();
+        const [contribution] = manifest.contributes.snippets;
+        expect(contribution.language).toBe('cnms');
+        const snippets = JSON.parse(readFileSync(join(extensionDir, contribution.path), 'utf8')) as Record<string, { prefix: string; body: string[]; description: string }>;
+        const parser = createCnmsServices(EmptyFileSystem).Cnms.parser.LangiumParser;
+        const firstWords = new Set<string>();
+        for (const [name, snippet] of Object.entries(snippets)) {
+            const firstWord = snippet.body[0].split(/\s/)[0];
+            expect(keywords.has(firstWord), `${name} starts with ${firstWord}`).toBe(true);
+            expect(snippet.description, name).toBeTruthy();
+            firstWords.add(firstWord);
+            // With each tab stop at its default (the first choice), the snippet is valid CNMS.
+            const text = snippet.body.join('\n')
+                .replace(/\$\{\d+\|([^,|]*)[^}]*\|\}/g, '$1')
+                .replace(/\$\{\d+:([^}]*)\}/g, '$1')
+                .replace(/\$\d+/g, '');
+            const result = parser.parse(text);
+            expect([...result.lexerErrors, ...result.parserErrors].map(error => error.message), `${name}:\n${text}`).toEqual([]);
+        }
+        const declarations = [
+            'organization', 'site', 'unit', 'let', 'factor', 'source', 'removal', 'offset', 'instrument', 'reduction', 'output', 'target',
+            'plan', 'claim', 'issue', 'party', 'policy', 'role', 'risk', 'obligation', 'change', 'meter', 'training', 'document', 'control',
+            'procurement', 'design', 'evaluation', 'compliance-check', 'audit', 'review', 'nonconformity', 'improvement'
+        ];
+        expect(declarations.filter(keyword => !firstWords.has(keyword))).toEqual([]);
+        const bodies = Object.values(snippets).map(snippet => snippet.body.join('\n'));
+        expect(bodies.filter(body => body.startsWith('factor ')).some(body => body.includes('\tvalue '))).toBe(true);
+        expect(bodies.filter(body => body.startsWith('source ')).some(body => body.includes('\temissions '))).toBe(true);
+        expect(bodies.filter(body => body.startsWith('source ')).some(body => body.includes('\tactivity '))).toBe(true);
+    });
+});
