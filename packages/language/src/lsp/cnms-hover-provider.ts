@@ -7,9 +7,8 @@ import type { CnmsLspServices } from './cnms-lsp-module.js';
 import { Dimension } from '../semantics/dimension.js';
 import { formatDimension } from '../semantics/dimension-names.js';
 import { formatFigure } from '../semantics/figure-format.js';
-import { formatQuantity, formatValue, displayUnit } from '../semantics/quantity-display.js';
+import { formatFactorValue, formatQuantity } from '../semantics/quantity-display.js';
 import { tonnes } from '../semantics/quantity.js';
-import type { FactorValue } from '../semantics/evaluator.js';
 import { Rational } from '../semantics/rational.js';
 
 const HUNDRED = Rational.fromInteger(100);
@@ -64,7 +63,7 @@ export class CnmsHoverProvider extends AstNodeHoverProvider {
             const activity = evaluator.evaluate(source.activity);
             lines.push(`${i18n.text('hover.activity')}: \`${source.activity?.$cstNode?.text ?? ''}\`${activity ? ` = ${formatQuantity(activity, this.locale)}` : ''}`);
             const values = evaluator.factorExpressionValues(source.factor, source, 'factor');
-            lines.push(`${i18n.text('hover.factor')}: \`${source.factor?.$cstNode?.text ?? ''}\`${values ? ` = ${values.map(v => this.factorValueText(v)).join(' · ')}` : ''}`);
+            lines.push(`${i18n.text('hover.factor')}: \`${source.factor?.$cstNode?.text ?? ''}\`${values ? ` = ${values.map(v => formatFactorValue(v, this.locale)).join(' · ')}` : ''}`);
             const factor = isNameReference(source.factor) && isFactor(source.factor.target.ref) ? source.factor.target.ref : undefined;
             if (factor) lines.push(...this.provenance(factor).map(line => `  ${line}`));
         }
@@ -93,7 +92,7 @@ export class CnmsHoverProvider extends AstNodeHoverProvider {
         const i18n = this.cnms.I18n;
         const values = this.cnms.semantics.Evaluator.factorValues(factor);
         const lines = [`**${factor.name}**${factor.title ? ` — ${factor.title}` : ''}`, ''];
-        if (values) lines.push(...values.map(v => `- ${this.factorValueText(v)}`), '');
+        if (values) lines.push(...values.map(v => `- ${formatFactorValue(v, this.locale)}`), '');
         lines.push(...this.provenance(factor));
         const model = this.cnms.references.Models.modelOfNode(factor);
         const users = this.cnms.references.Models.elementsOf(model).filter(isSource)
@@ -133,11 +132,6 @@ export class CnmsHoverProvider extends AstNodeHoverProvider {
         const gwp = settings.gwpValues.get(gas.name);
         lines.push('', gwp ? i18n.text('hover.gwpIn', { set, value: gwp.toString() }) : i18n.text('hover.gwpMissing', { set }));
         return lines.join('\n');
-    }
-
-    private factorValueText(value: FactorValue): string {
-        const unit = displayUnit(Dimension.massOf(value.gas).dividedBy(value.per));
-        return `${formatValue(value.value.dividedBy(unit.size), this.locale)} ${unit.name}`;
     }
 }
 

@@ -6,9 +6,8 @@ import type { CancellationToken, InlayHint, InlayHintParams } from 'vscode-langu
 import { InlayHintKind } from 'vscode-languageserver-types';
 import { isFactor, isLet, isNameReference, isOffset, isRemoval, isSource, type Expression } from '../generated/ast.js';
 import type { CnmsLspServices } from './cnms-lsp-module.js';
-import { Dimension } from '../semantics/dimension.js';
 import { formatFigure } from '../semantics/figure-format.js';
-import { formatQuantity, formatValue, displayUnit } from '../semantics/quantity-display.js';
+import { formatFactorValue, formatQuantity } from '../semantics/quantity-display.js';
 import { tonnes } from '../semantics/quantity.js';
 import type { CnmsSettings } from './cnms-protocol.js';
 
@@ -26,9 +25,11 @@ export class CnmsInlayHintProvider extends AbstractInlayHintProvider {
     }
 
     override async getInlayHints(document: LangiumDocument, params: InlayHintParams, cancelToken?: CancellationToken): Promise<InlayHint[] | undefined> {
+        // Settings come from the client; without one (tests, the CLI) the defaults apply.
         const configuration = this.services.shared.workspace.ConfigurationProvider;
-        const hints = await configuration.getConfiguration('cnms', 'inlayHints') as CnmsSettings['inlayHints'] | undefined;
-        const display = await configuration.getConfiguration('cnms', 'display') as CnmsSettings['display'] | undefined;
+        const connected = this.services.shared.lsp.Connection !== undefined;
+        const hints = connected ? await configuration.getConfiguration('cnms', 'inlayHints') as CnmsSettings['inlayHints'] | undefined : undefined;
+        const display = connected ? await configuration.getConfiguration('cnms', 'display') as CnmsSettings['display'] | undefined : undefined;
         this.settings = { enabled: hints?.enabled ?? true, emissions: hints?.emissions ?? true, values: hints?.values ?? true };
         this.precision = Math.min(6, Math.max(0, display?.precision ?? 3));
         if (!this.settings.enabled) return [];
@@ -83,10 +84,7 @@ export class CnmsInlayHintProvider extends AbstractInlayHintProvider {
         if (!expression?.$cstNode || !isNameReference(expression) || !isFactor(expression.target.ref)) return;
         const values = this.services.semantics.Evaluator.factorValues(expression.target.ref);
         if (!values) return;
-        const label = values.map(value => {
-            const unit = displayUnit(Dimension.massOf(value.gas).dividedBy(value.per));
-            return `${formatValue(value.value.dividedBy(unit.size), this.services.I18n.locale, this.precision)} ${unit.name}`;
-        }).join(' · ');
+        const label = values.map(value => formatFactorValue(value, this.services.I18n.locale, this.precision)).join(' · ');
         accept({ position: expression.$cstNode.range.end, label: `= ${label}`, paddingLeft: true, kind: InlayHintKind.Type });
     }
 

@@ -2,6 +2,7 @@ import type { Locale } from '../i18n/locale.js';
 import { Dimension, MASS_OF } from './dimension.js';
 import { Dec, Rational } from './rational.js';
 import type { Quantity } from './quantity.js';
+import type { FactorValue } from './evaluator.js';
 
 /** A display unit: its name and how many base units it holds. */
 interface DisplayUnit {
@@ -25,11 +26,17 @@ const BASE_DISPLAY: Readonly<Record<string, DisplayUnit>> = {
 };
 
 /** Conventional units for the dimensions that a reader expects in their own unit. */
-const SPECIAL: ReadonlyArray<{ readonly matches: (d: Dimension) => string | undefined; readonly unit: (gas: string) => DisplayUnit }> = [
-    // a factor per energy: tCO2/MWh (both grid and fuel factors read well so)
+const SPECIAL: ReadonlyArray<{
+    readonly matches: (d: Dimension) => string | undefined;
+    readonly unit: (gas: string) => DisplayUnit;
+    /** The unit for values below 0.01 of `unit`. */
+    readonly small?: (gas: string) => DisplayUnit;
+}> = [
+    // a factor per energy: tCO2/MWh (grid and fuel CO2 factors read well so), small ones (CH4, N2O) in kg/TJ as IPCC gives them
     {
         matches: d => { const g = d.gasPer(); return g && g.per.equals(Dimension.base('energy')) ? g.gas : undefined; },
-        unit: gas => ({ name: `t${gas}/MWh`, size: n(1_000_000).dividedBy(n(3_600_000_000)) })
+        unit: gas => ({ name: `t${gas}/MWh`, size: n(1_000_000).dividedBy(n(3_600_000_000)) }),
+        small: gas => ({ name: `kg${gas}/TJ`, size: n(1000).dividedBy(n(1_000_000_000_000)) })
     },
     // per normal cubic metre of gas: kgCO2/Nm3
     {
@@ -43,11 +50,18 @@ const SPECIAL: ReadonlyArray<{ readonly matches: (d: Dimension) => string | unde
     }
 ];
 
-/** The unit a quantity is shown in: conventional where there is one, else composed from the base display units. */
-export function displayUnit(dimension: Dimension): DisplayUnit {
+/**
+ * The unit a quantity is shown in: conventional where there is one (a smaller
+ * one for small values when `value`, in base units, is given), else composed
+ * from the base display units.
+ */
+export function displayUnit(dimension: Dimension, value?: Rational): DisplayUnit {
     for (const special of SPECIAL) {
         const gas = special.matches(dimension);
-        if (gas) return special.unit(gas);
+        if (!gas) continue;
+        const unit = special.unit(gas);
+        if (special.small && value && !value.isZero() && value.dividedBy(unit.size).toDecimal().abs().lt('0.01')) return special.small(gas);
+        return unit;
     }
     const up: string[] = [];
     const down: string[] = [];
@@ -84,6 +98,12 @@ export function formatValue(value: Rational, _locale: Locale = 'en', decimals = 
 /** `486,637.500 GJ`, `0.5366 tCO2/MWh`, `8 %`-free: dimensionless values are shown as plain numbers. */
 export function formatQuantity(quantity: Quantity, locale: Locale = 'en', decimals = 3): string {
     if (quantity.dimension.isDimensionless()) return formatValue(quantity.value, locale, decimals);
-    const unit = displayUnit(quantity.dimension);
+    const unit = displayUnit(quantity.dimension, quantity.value);
     return `${formatValue(quantity.value.dividedBy(unit.size), locale, decimals)} ${unit.name}`;
+}
+
+/** One value of a factor, in its conventional unit: `0.5366 tCO2/MWh`, `1.000 kgCH4/TJ`. */
+export function formatFactorValue(value: FactorValue, locale: Locale = 'en', decimals = 3): string {
+    const unit = displayUnit(Dimension.massOf(value.gas).dividedBy(value.per), value.value);
+    return `${formatValue(value.value.dividedBy(unit.size), locale, decimals)} ${unit.name}`;
 }
