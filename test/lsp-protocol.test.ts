@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
-    CodeActionRequest, CodeLensRequest, CompletionRequest, DefinitionRequest, DocumentFormattingRequest, DocumentSymbolRequest,
+    CodeActionRequest, CodeLensRequest, FoldingRangeRequest, ReferencesRequest, WorkspaceSymbolRequest, CompletionRequest, DefinitionRequest, DocumentFormattingRequest, DocumentSymbolRequest,
     HoverRequest, InlayHintRequest, RenameRequest, SemanticTokensRequest, type CompletionItem, type CompletionList, type Location, type LocationLink, type MarkupContent
 } from 'vscode-languageserver-protocol';
 import { formatFigure, Rational } from '@cnms/language';
@@ -105,6 +105,17 @@ describe('the language server over stdio (steel example)', () => {
     test('document symbols list the declarations', async () => {
         const symbols = await session.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri: siteUri } });
         expect((symbols ?? []).map(s => s.name)).toEqual(expect.arrayContaining(['main_works', 'bf_coke', 'purchased_power']));
+    });
+
+    test('references, workspace symbols and folding ranges', async () => {
+        const line = siteText.split('\n').findIndex(l => l.startsWith('site main_works'));
+        const references = await session.connection.sendRequest(ReferencesRequest.type, { textDocument: { uri: siteUri }, position: { line, character: 6 }, context: { includeDeclaration: false } });
+        const sourcesAtSite = siteText.split('\n').filter(l => /^source \w+ .* at main_works/.test(l)).length;
+        expect(references?.length).toBeGreaterThanOrEqual(sourcesAtSite);
+        const symbols = await session.connection.sendRequest(WorkspaceSymbolRequest.type, { query: 'bf_co' });
+        expect((symbols ?? []).map(s => s.name)).toContain('bf_coke');
+        const folds = await session.connection.sendRequest(FoldingRangeRequest.type, { textDocument: { uri: siteUri } });
+        expect((folds ?? []).length).toBeGreaterThan(5);
     });
 
     test('semantic tokens are produced', async () => {
