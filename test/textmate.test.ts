@@ -6,6 +6,7 @@ import { join, relative } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import * as oniguruma from 'vscode-oniguruma';
 import * as textmate from 'vscode-textmate';
+import { grammarKeywords } from './helpers/grammar.js';
 
 const root = new URL('..', import.meta.url).pathname;
 const GRAMMAR_FILE = join(root, 'packages/vscode/syntaxes/cnms.tmLanguage.json');
@@ -64,15 +65,9 @@ function cnmsFiles(dir: string): string[] {
     });
 }
 
-/** The keywords of the Langium grammar: every quoted literal outside comments and terminal rules. */
+/** The keywords of the Langium grammar, from the parser's own grammar object. */
 function langiumKeywords(): string[] {
-    const text = readFileSync(join(root, 'grammar/cnms.langium'), 'utf8')
-        .replace(/\/\*[\s\S]*?\*\//g, '')
-        .split('\n')
-        .filter(line => !/^\s*(hidden\s+)?terminal\b/.test(line))
-        .map(line => line.replace(/(^|\s)\/\/.*$/, ''))
-        .join('\n');
-    return [...new Set([...text.matchAll(/'([^']+)'/g)].map(match => match[1]))].sort();
+    return [...grammarKeywords()].sort();
 }
 
 const files = [

@@ -12,6 +12,7 @@ import { afterEach, beforeAll, beforeEach, describe, expect, test, vi } from 'vi
 import { createCnmsServices } from '@cnms/language';
 import { LanguageClientDouble, TransportKind } from './helpers/language-client-double.js';
 import * as vscode from './helpers/vscode-double.js';
+import { grammarKeywords } from './helpers/grammar.js';
 
 vi.mock('vscode', () => import('./helpers/vscode-double.js'));
 // vscode-languageclient is a dependency of packages/vscode only: mock the file its `/node` entry resolves to there.
@@ -30,15 +31,9 @@ const nlsZh = JSON.parse(readFileSync(join(extensionDir, 'package.nls.zh-cn.json
 const langiumConfig = JSON.parse(readFileSync(join(root, 'langium-config.json'), 'utf8'));
 const SERVER_BUNDLE = join(extensionDir, 'out/server/main-node.cjs');
 
-/** The keywords of the Langium grammar: every quoted literal outside comments and terminal rules. */
+/** The keywords of the Langium grammar, from the parser's own grammar object. */
 function langiumKeywords(): Set<string> {
-    const text = readFileSync(join(root, 'grammar/cnms.langium'), 'utf8')
-        .replace(/\/\*[\s\S]*?\*\//g, '')
-        .split('\n')
-        .filter(line => !/^\s*(hidden\s+)?terminal\b/.test(line))
-        .map(line => line.replace(/(^|\s)\/\/.*$/, ''))
-        .join('\n');
-    return new Set([...text.matchAll(/'([^']+)'/g)].map(match => match[1]));
+    return grammarKeywords();
 }
 
 const BALANCE = {
