@@ -71,3 +71,55 @@ function textAt(text: string, range: { start: { line: number; character: number 
 export function exact(value: Rational): string {
     return value.toString();
 }
+
+/**
+ * Builds a model directory from disk (every .cnms file below it, and its
+ * cnms.json and documents through the real file system), as the CLI does.
+ */
+export async function buildDirectory(dir: string, locale: Locale = 'en'): Promise<BuiltModel> {
+    const { readdirSync, readFileSync, statSync } = await import('node:fs');
+    const { join, relative } = await import('node:path');
+    const { NodeFileSystem } = await import('langium/node');
+    const { shared, Cnms } = createCnmsServices(NodeFileSystem);
+    Cnms.I18n.locale = locale;
+    const factory = shared.workspace.LangiumDocumentFactory;
+    const langiumDocuments = shared.workspace.LangiumDocuments;
+    const all = addBuiltinDocuments(factory, langiumDocuments);
+    const documents = new Map<string, LangiumDocument>();
+    const walk = (current: string) => {
+        for (const name of readdirSync(current).sort()) {
+            const full = join(current, name);
+            if (statSync(full).isDirectory()) walk(full);
+            else if (name.endsWith('.cnms')) {
+                const document = factory.fromString(readFileSync(full, 'utf8'), URI.file(full));
+                langiumDocuments.addDocument(document);
+                documents.set(relative(dir, full), document);
+                all.push(document);
+            }
+        }
+    };
+    walk(dir);
+    await shared.workspace.DocumentBuilder.build(all, { validation: true });
+    const root = URI.file(dir).toString();
+    return {
+        Cnms,
+        documents,
+        balance(sub = '') {
+            return Cnms.semantics.Balance.of(sub ? URI.file(join(dir, sub)).toString() : root);
+        },
+        diagnostics(file?: string) {
+            const entries = file ? [[file, documents.get(file)!] as const] : [...documents.entries()];
+            return entries.flatMap(([name, document]) => (document.diagnostics ?? []).map(d => ({
+                file: name,
+                line: d.range.start.line + 1,
+                column: d.range.start.character + 1,
+                endLine: d.range.end.line + 1,
+                endColumn: d.range.end.character + 1,
+                code: String(d.code ?? ''),
+                severity: d.severity ?? 1,
+                message: typeof d.message === 'string' ? d.message : d.message.value,
+                text: textAt(document.textDocument.getText(), d.range)
+            })));
+        }
+    };
+}

@@ -8,9 +8,9 @@ import { CnmsI18n } from './i18n/cnms-i18n.js';
 import { CnmsModels } from './references/cnms-models.js';
 import { CnmsScopeComputation } from './references/cnms-scope-computation.js';
 import { CnmsScopeProvider } from './references/cnms-scope-provider.js';
-import { CnmsAccountingRules } from './rules/accounting.js';
-import { CnmsContextRules } from './rules/context.js';
 import { CnmsLanguageRules } from './rules/language.js';
+import { CnmsModelRules } from './rules/model-rules.js';
+import { CnmsRuleSettings } from './rules/rule-settings.js';
 import { registerRules } from './rules/register-rules.js';
 import { CnmsRuleReporter } from './rules/rule-reporter.js';
 import { CnmsBalance } from './semantics/balance.js';
@@ -42,8 +42,8 @@ export type CnmsAddedServices = {
     rules: {
         Reporter: CnmsRuleReporter;
         Language: CnmsLanguageRules;
-        Context: CnmsContextRules;
-        Accounting: CnmsAccountingRules;
+        Model: CnmsModelRules;
+        Settings: CnmsRuleSettings;
     };
 };
 
@@ -66,10 +66,10 @@ export const CnmsModule: Module<CnmsServices, PartialLangiumCoreServices & CnmsA
         Balance: services => new CnmsBalance(services)
     },
     rules: {
-        Reporter: services => new CnmsRuleReporter(services.I18n),
+        Reporter: services => new CnmsRuleReporter(services.I18n, () => services.rules.Settings),
         Language: services => new CnmsLanguageRules(services),
-        Context: services => new CnmsContextRules(services),
-        Accounting: services => new CnmsAccountingRules(services)
+        Model: services => new CnmsModelRules(services),
+        Settings: services => new CnmsRuleSettings(services)
     },
     validation: {
         DocumentValidator: services => new CnmsDocumentValidator(services)

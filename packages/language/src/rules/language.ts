@@ -11,8 +11,108 @@ import { TEXTS, type TextId } from '../i18n/messages.js';
 import { checkedProperty, ANY, CUTS, DIMENSIONLESS, MASS_OF_CO2E } from '../semantics/property-checks.js';
 import { splitGasUnit } from '../semantics/gas-units.js';
 import { isBuiltinUri } from '../workspace/builtin-library.js';
-import { ruleDocUrl } from './catalogue.js';
+import { defineRule, ruleDocUrl, type Rule } from './rule.js';
 import type { Finding } from './rule-reporter.js';
+
+/** The language rules (CN-NUM): checked by the parser, the linker, the evaluator and the class below. */
+export const LANGUAGE_RULES: readonly Rule[] = [
+    defineRule({
+        id: 'CN-NUM-001', clause: null, severity: 'error',
+        title: { en: 'Syntax', 'zh-CN': '语法' },
+        description: { en: "Every parse error, at its place, with what was expected; a property given twice in one block.", 'zh-CN': "每个语法错误，在其位置指出应有的内容；同一块中重复给出的属性。" },
+        rationale: { en: "A model that does not parse cannot be checked against the standard, and a property given twice would silently replace the first value.", 'zh-CN': "无法解析的模型不能对照标准检查；重复的属性会悄悄覆盖前一个值。" },
+        messages: {
+            unexpected: { en: 'Syntax error: expected {expected}, found {found}.', 'zh-CN': '语法错误：此处应为 {expected}，实际为 {found}。' },
+            unexpectedEnd: { en: 'Syntax error: the file ends where {expected} was expected.', 'zh-CN': '语法错误：文件在应为 {expected} 处结束。' },
+            redundant: { en: 'Syntax error: {found} is not expected here; a statement starts with a keyword such as source, factor or site.', 'zh-CN': '语法错误：此处不应出现 {found}；语句应以 source、factor、site 等关键字开头。' },
+            lexing: { en: 'Syntax error: unexpected character {found}.', 'zh-CN': '语法错误：无法识别的字符 {found}。' },
+            duplicateProperty: { en: "'{property}' is given twice in {kind} {name}; a property may appear once.", 'zh-CN': '{kind} {name} 中的属性“{property}”出现了两次；每个属性只能出现一次。' },
+            notText: { en: 'This file is not UTF-8 text ({reason}).', 'zh-CN': '该文件不是 UTF-8 文本（{reason}）。' }
+        }
+    }),
+    defineRule({
+        id: 'CN-NUM-002', clause: null, severity: 'error',
+        title: { en: 'Unknown name, unit or gas', 'zh-CN': '未知的名称、单位或气体' },
+        description: { en: "A name, unit or gas that is not declared in the model or the built-in library; the nearest known name is suggested.", 'zh-CN': "模型或内置库中未声明的名称、单位或气体；给出最接近的已知名称。" },
+        rationale: { en: "A figure that refers to something unknown cannot be computed; the emission inventory (ISO 14064-1 clause 6) must be complete and traceable.", 'zh-CN': "引用未知内容的数值无法计算；排放清单（ISO 14064-1 第 6 章）须完整、可追溯。" },
+        messages: {
+            unknown: { en: "Unknown {kind} '{name}'.", 'zh-CN': '未知的{kind}“{name}”。' },
+            unknownSuggest: { en: "Unknown {kind} '{name}'; did you mean '{suggestion}'?", 'zh-CN': '未知的{kind}“{name}”；是否应为“{suggestion}”？' }
+        }
+    }),
+    defineRule({
+        id: 'CN-NUM-003', clause: null, severity: 'error',
+        title: { en: 'Dimensions', 'zh-CN': '量纲' },
+        description: { en: "Dimensions: adding different dimensions, a property whose value has the wrong dimension, activity \u00d7 factor that is not a mass of a gas, exponents that are not integers, values that depend on themselves.", 'zh-CN': "量纲：不同量纲相加、属性值量纲错误、活动数据 × 排放因子不是气体质量、非整数指数、循环依赖的值。" },
+        rationale: { en: "Emissions are masses of gases (GB/T 32150, ISO 14064-1 clause 6.2); a unit error is a wrong figure.", 'zh-CN': "排放量是气体的质量（GB/T 32150、ISO 14064-1 第 6.2 条）；单位错误即数值错误。" },
+        messages: {
+            add: { en: "Cannot {operation} {left} and {right}: the dimensions differ.", 'zh-CN': '无法对{left}与{right}进行{operation}运算：量纲不同。' },
+            property: { en: "'{property}' must be {expected}, but this value is {actual}.", 'zh-CN': '“{property}”应为{expected}，而该值为{actual}。' },
+            product: { en: 'Activity × factor is {actual}, not a mass of a gas (activity is {activity}, factor value is {factor}).', 'zh-CN': '活动数据 × 排放因子的量纲为{actual}，不是气体质量（活动数据为{activity}，因子值为{factor}）。' },
+            factorValue: { en: 'A factor value must be a mass of a gas per unit of activity, but this value is {actual}.', 'zh-CN': '排放因子值应为单位活动数据的气体质量，而该值为{actual}。' },
+            factorSameGas: { en: 'Factor {name} gives two values for {gas}.', 'zh-CN': '排放因子 {name} 对 {gas} 给出了两个值。' },
+            factorActivity: { en: 'The values of factor {name} are per different activity dimensions ({first} and {second}).', 'zh-CN': '排放因子 {name} 的各个值对应不同的活动数据量纲（{first} 与 {second}）。' },
+            multiValueFactor: { en: 'Factor {name} has several gas values and can only be used alone, as `factor {name}`.', 'zh-CN': '排放因子 {name} 含多个气体值，只能单独使用，即 `factor {name}`。' },
+            exponent: { en: 'An exponent must be an integer, not {exponent}.', 'zh-CN': '指数必须为整数，而不是 {exponent}。' },
+            cycle: { en: '{name} depends on itself.', 'zh-CN': '{name} 依赖于自身（循环引用）。' }
+        }
+    }),
+    defineRule({
+        id: 'CN-NUM-004', clause: null, severity: 'error',
+        title: { en: 'Division by zero or inexact value', 'zh-CN': '除以零或无法精确计算' },
+        description: { en: "Division by zero, or a value that cannot be computed exactly (more than 900 digits).", 'zh-CN': "除以零，或无法精确计算的值（超过 900 位）。" },
+        rationale: { en: "Every figure is exact; Infinity or NaN would be a silently wrong figure.", 'zh-CN': "所有数值都是精确的；无穷大或 NaN 会成为悄然出错的数值。" },
+        messages: {
+            divisionByZero: { en: 'Division by zero: {operand} is 0.', 'zh-CN': '除以零：{operand} 的值为 0。' },
+            inexact: { en: 'This value cannot be computed exactly: {reason}.', 'zh-CN': '该值无法精确计算：{reason}。' }
+        }
+    }),
+    defineRule({
+        id: 'CN-NUM-005', clause: null, severity: 'error',
+        title: { en: 'Value out of range', 'zh-CN': '数值超出范围' },
+        description: { en: "A share or percentage outside 0 \u2026 100 %; a negative activity, emission, removal or offset quantity.", 'zh-CN': "比例或百分比超出 0 … 100 %；活动数据、排放量、清除量或抵销量为负数。" },
+        rationale: { en: "Negative quantities would silently lower the emissions the standard asks to account in full.", 'zh-CN': "负值会悄悄减少标准要求完整核算的排放量。" },
+        messages: {
+            share: { en: "'{property}' must lie between 0 and 100 %, but it is {value}.", 'zh-CN': '“{property}”应在 0 至 100 % 之间，而其值为 {value}。' },
+            negative: { en: "'{property}' must not be negative, but it is {value}.", 'zh-CN': '“{property}”不能为负数，而其值为 {value}。' }
+        }
+    }),
+    defineRule({
+        id: 'CN-NUM-006', clause: null, severity: 'error',
+        title: { en: 'Duplicate name', 'zh-CN': '名称重复' },
+        description: { en: "Duplicate names of one kind in a model, a name used by two kinds that expressions can name, a name that is a unit, a second organization.", 'zh-CN': "同一模型中同类名称重复、表达式可引用的两类声明同名、名称与单位同名、第二个组织。" },
+        rationale: { en: "A name must mean one thing for every figure that uses it; a management system has one organisation (clause 4.3).", 'zh-CN': "名称对所有引用它的数值必须含义唯一；一个管理体系只有一个组织（第 4.3 条）。" },
+        messages: {
+            duplicate: { en: "{kind} '{name}' is declared more than once in this model (also in {other}).", 'zh-CN': '{kind}“{name}”在本模型中重复声明（另见 {other}）。' },
+            duplicateValue: { en: "The name '{name}' is used by both a {kind} and a {otherKind} ({other}); names used in expressions must be unique.", 'zh-CN': '名称“{name}”同时被{kind}和{otherKind}使用（{other}）；表达式中可引用的名称必须唯一。' },
+            unitName: { en: "'{name}' is the name of a unit; choose another name.", 'zh-CN': '“{name}”是单位名称，请另取名称。' },
+            secondOrganization: { en: "A model has exactly one organization; '{name}' is a second one (the first is {other}).", 'zh-CN': '一个模型只能有一个组织；“{name}”是第二个（第一个见 {other}）。' }
+        }
+    }),
+    defineRule({
+        id: 'CN-NUM-009', clause: null, severity: 'warning',
+        title: { en: 'File in no model', 'zh-CN': '文件不属于任何模型' },
+        description: { en: "A .cnms file with no organization in its folder or above it: it belongs to no model.", 'zh-CN': "所在目录及上级目录都没有 organization 的 .cnms 文件：不属于任何模型。" },
+        rationale: { en: "Names resolve within one model (language.md \u00a71); a file outside every model counts in no balance.", 'zh-CN': "名称只在一个模型内解析（language.md §1）；不属于任何模型的文件不计入任何平衡。" },
+        messages: {
+            noModel: { en: 'This file belongs to no model: no file in this folder or above it declares an organization, so its names resolve only within the file and its figures count in no balance.', 'zh-CN': '该文件不属于任何模型：其所在目录及上级目录中没有声明 organization 的文件，因此其中的名称只在本文件内解析，其数值不计入任何碳中和平衡。' }
+        }
+    }),
+    defineRule({
+        id: 'CN-NUM-010', clause: null, severity: 'error',
+        title: { en: 'Rule settings (cnms.json)', 'zh-CN': '规则设置（cnms.json）' },
+        description: { en: "The model's cnms.json, which switches clause rules off or changes their severity, is valid.", 'zh-CN': '模型的 cnms.json（用于关闭条款规则或调整其严重性）有效。' },
+        rationale: { en: 'A setting that is silently ignored would hide or show findings the team did not decide on.', 'zh-CN': '被悄悄忽略的设置会隐藏或显示团队并未决定的检查结果。' },
+        messages: {
+            json: { en: 'cnms.json is not valid JSON: {reason}.', 'zh-CN': 'cnms.json 不是有效的 JSON：{reason}。' },
+            shape: { en: 'cnms.json must be an object with an optional "rules" object, such as { "rules": { "CN-8.2-001": "off" } }.', 'zh-CN': 'cnms.json 应为对象，可含 "rules" 对象，例如 { "rules": { "CN-8.2-001": "off" } }。' },
+            unknownRule: { en: "cnms.json names rule '{rule}', which is not in the catalogue.", 'zh-CN': 'cnms.json 中的规则“{rule}”不在规则目录中。' },
+            unknownRuleSuggest: { en: "cnms.json names rule '{rule}', which is not in the catalogue; did you mean '{suggestion}'?", 'zh-CN': 'cnms.json 中的规则“{rule}”不在规则目录中；是否应为“{suggestion}”？' },
+            badValue: { en: "cnms.json sets rule {rule} to '{value}'; use \"off\", \"on\", \"error\", \"warning\" or \"info\".", 'zh-CN': 'cnms.json 将规则 {rule} 设为“{value}”；应为 "off"、"on"、"error"、"warning" 或 "info"。' },
+            alwaysOn: { en: 'cnms.json cannot change rule {rule}: the language rules are always on.', 'zh-CN': 'cnms.json 不能更改规则 {rule}：语言规则始终启用。' }
+        }
+    })
+];
 
 /** Kinds whose names an expression can use: they share one namespace. */
 const VALUE_KINDS = new Set(['UnitDecl', 'Let', 'Factor', 'Output', 'Source']);
@@ -41,7 +141,7 @@ export class CnmsLanguageRules {
         }
         const reporter = this.services.rules.Reporter;
         for (const problem of this.services.semantics.FigureProblems.forDocument(document.uri.toString())) {
-            reporter.report(accept, problem);
+            reporter.report(accept, problem, model);
         }
     }
 

@@ -1,7 +1,9 @@
 import type { AstNode, ValidationAcceptor } from 'langium';
 import type { CnmsI18n } from '../i18n/cnms-i18n.js';
+import type { CnmsRuleSettings } from './rule-settings.js';
 import type { ProblemParam } from '../semantics/figure-problems.js';
-import { ruleById, ruleDocUrl, type RuleSeverity } from './catalogue.js';
+import { ruleById } from './catalogue.js';
+import { ruleDocUrl, type RuleSeverity } from './rule.js';
 
 /** A rule's finding: which message of which rule, and the smallest place that shows it. */
 export interface Finding {
@@ -15,13 +17,19 @@ export interface Finding {
     readonly severity?: RuleSeverity;
 }
 
-/** Turns findings into diagnostics: severity, code (the rule id), clause and message from the catalogue. */
+/**
+ * Turns findings into diagnostics: severity (from the catalogue, the message,
+ * or the model's cnms.json), code (the rule id), clause and message.
+ */
 export class CnmsRuleReporter {
-    constructor(private readonly i18n: CnmsI18n) {}
+    constructor(private readonly i18n: CnmsI18n, private readonly settings: () => CnmsRuleSettings) {}
 
-    report(accept: ValidationAcceptor, finding: Finding): void {
+    report(accept: ValidationAcceptor, finding: Finding, model?: string): void {
         const entry = ruleById(finding.rule);
-        accept(finding.severity ?? entry.severity, this.i18n.ruleMessage(finding.rule, finding.key, finding.params ?? {}), {
+        const severity = finding.severity ?? entry.messageSeverity?.[finding.key] ?? entry.severity;
+        const effective = model ? this.settings().severityOf(model, entry.id, severity, entry.defaultOn) : severity;
+        if (!effective) return;
+        accept(effective, this.i18n.ruleMessage(finding.rule, finding.key, finding.params ?? {}), {
             node: finding.node,
             property: finding.property as never,
             index: finding.index,

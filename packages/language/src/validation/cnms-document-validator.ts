@@ -3,7 +3,8 @@ import type { LangiumDocument, ReferenceInfo, ValidationOptions } from 'langium'
 import { Cancellation, DefaultDocumentValidator, DocumentValidator } from 'langium';
 import { closest, distance } from 'fastest-levenshtein';
 import type { CnmsServices } from '../cnms-module.js';
-import { ruleById, ruleDocUrl } from '../rules/catalogue.js';
+import { ruleById } from '../rules/catalogue.js';
+import { ruleDocUrl } from '../rules/rule.js';
 import { TEXTS } from '../i18n/messages.js';
 
 /**
