@@ -18,3 +18,4 @@ export * from './semantics/rational.js';
 export * from './semantics/source-figures.js';
 export * from './workspace/builtin-library.js';
 export * from './semantics/quantity-display.js';
+export * from './semantics/dates.js';
