@@ -5,8 +5,8 @@ import { balance } from './commands/balance.js';
 import { format } from './commands/format.js';
 import { validate } from './commands/validate.js';
 import { resolveLocale } from './locale.js';
+import { CLI_VERSION } from './version.js';
 
-const VERSION = '0.1.0';
 
 interface CommonOptions {
     lang?: string;
@@ -25,7 +25,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     let exitCode = 0;
     const program = new Command('cnms')
         .description('CNMS: a carbon-neutrality management system kept as code')
-        .version(VERSION)
+        .version(CLI_VERSION)
         .exitOverride()
         .configureOutput({ writeErr: text => process.stderr.write(text) })
         .showSuggestionAfterError();
@@ -38,7 +38,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     common(program.command('validate')
         .description('parse, link and check models; print diagnostics with file:line:col, rule and clause')
         .argument('[paths...]', 'model folders or .cnms files', [])
-        .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text')))
+        .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'sarif']).default('text')))
         .action(async (paths: string[], options: CommonOptions) => {
             exitCode = await validate(paths, {
                 format: options.format, locale: resolveLocale(options.lang), colors: colorsFor(options.color), quiet: !!options.quiet

@@ -19,3 +19,4 @@ export * from './semantics/source-figures.js';
 export * from './workspace/builtin-library.js';
 export * from './semantics/quantity-display.js';
 export * from './semantics/dates.js';
+export * from './rules/coverage.js';
