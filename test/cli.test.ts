@@ -108,7 +108,7 @@ describe('cnms validate', () => {
         const dir = tempModel({ 'org.cnms': `${ORG}site s\nsource a at s { category 1 emissions 10 t / 0 }` });
         const result = runCli(['validate', dir, '--format', 'json'], { cwd: dir });
         expect(result.code).toBe(1);
-        const records = JSON.parse(result.stdout);
+        const records = JSON.parse(result.stdout).diagnostics;
         expect(records).toEqual([{
             file: 'org.cnms', line: 3, column: 45, endLine: 3, endColumn: 46, severity: 'error',
             rule: 'CN-NUM-004', clause: null, message: 'Division by zero: 0 is 0.'
@@ -150,7 +150,7 @@ describe('bad input never crashes', () => {
         const dir = tempModel({ 'org.cnms': `${ORG}site s\nsource a at s { category 1 activity 10 MWh fac` });
         const result = runCli(['validate', dir, '--format', 'json']);
         expect(result.code).toBe(1);
-        const records = JSON.parse(result.stdout);
+        const records = JSON.parse(result.stdout).diagnostics;
         expect(records.length).toBeGreaterThan(0);
         const syntax = records.filter((r: { rule: string }) => r.rule === 'CN-NUM-001');
         expect(syntax).toEqual([expect.objectContaining({ line: 3, column: 47, message: "Syntax error: the file ends where '}' was expected." })]);
@@ -161,21 +161,21 @@ describe('bad input never crashes', () => {
         const dir = tempModel({ 'empty.cnms': '' });
         const result = runCli(['validate', dir, '--format', 'json']);
         expect(result.code).toBe(0);
-        expect(JSON.parse(result.stdout).map((r: { rule: string }) => r.rule)).toEqual(['CN-NUM-009']);
+        expect(JSON.parse(result.stdout).diagnostics.map((r: { rule: string }) => r.rule)).toEqual(['CN-NUM-009']);
     });
 
     test('an empty file inside a model: no diagnostics', () => {
         const dir = tempModel({ 'org.cnms': `${ORG}site s\nsource a at s { category 1 emissions 1 tCO2 }`, 'empty.cnms': '' });
         const result = runCli(['validate', dir, '--format', 'json']);
         expect(result.code).toBe(0);
-        expect(JSON.parse(result.stdout)).toEqual([]);
+        expect(JSON.parse(result.stdout).diagnostics).toEqual([]);
     });
 
     test('a binary file: a clear error on it, never parsed, exit 1', () => {
         const dir = tempModel({ 'org.cnms': ORG, 'blob.cnms': Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x01, 0xff, 0xfe]) });
         const result = runCli(['validate', dir, '--format', 'json'], { cwd: dir });
         expect(result.code).toBe(1);
-        const records = JSON.parse(result.stdout);
+        const records = JSON.parse(result.stdout).diagnostics;
         expect(records).toEqual([expect.objectContaining({ file: 'blob.cnms', line: 1, column: 1, rule: 'CN-NUM-001', severity: 'error' })]);
         expect(records[0].message).toContain('not UTF-8 text');
         noStack(result.stderr);
@@ -188,7 +188,7 @@ describe('bad input never crashes', () => {
         const result = runCli(['validate', dir, '--format', 'json'], { timeout: 60_000 });
         expect(Date.now() - started).toBeLessThan(60_000);
         expect(result.code).toBe(1);
-        const records = JSON.parse(result.stdout);
+        const records = JSON.parse(result.stdout).diagnostics;
         expect(records.map((r: { rule: string }) => r.rule)).toEqual(['CN-NUM-004']);
         expect(records[0].message).toMatch(/cannot be computed exactly/);
         noStack(result.stderr);
@@ -198,6 +198,6 @@ describe('bad input never crashes', () => {
         const dir = tempModel({ 'org.cnms': `${ORG}${'@#'.repeat(500_000)}\n` });
         const result = runCli(['validate', dir, '--format', 'json']);
         expect(result.code).toBe(1);
-        expect(JSON.parse(result.stdout)[0].rule).toBe('CN-NUM-001');
+        expect(JSON.parse(result.stdout).diagnostics[0].rule).toBe('CN-NUM-001');
     });
 });

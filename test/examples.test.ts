@@ -78,7 +78,7 @@ function sourceOf(balance: BalanceJson, id: string): SourceJson {
 
 function expectValid(example: string): void {
     const result = runCli(['validate', `examples/${example}`, '--format', 'json']);
-    const diagnostics = JSON.parse(result.stdout) as DiagnosticJson[];
+    const diagnostics = JSON.parse(result.stdout).diagnostics as DiagnosticJson[];
     expect(diagnostics.filter(d => d.severity === 'error')).toEqual([]);
     expect(result.code).toBe(0);
 }
