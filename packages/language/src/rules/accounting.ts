@@ -1,4 +1,13 @@
-import { isPeriodRange, isTwelveMonths, periodRange } from '../semantics/period.js';
+import { AstUtils } from 'langium';
+import type { Element, Expression, Factor, Meter, Source } from '../generated/ast.js';
+import { isFactor, isInstrument, isLibrary, isMeter, isNameReference, isSource, isTarget } from '../generated/ast.js';
+import type { LocalizedText } from '../i18n/locale.js';
+import { formatFigure } from '../semantics/figure-format.js';
+import { formatPeriod, isPeriodRange, isTwelveMonths, periodRange } from '../semantics/period.js';
+import { yearOf } from '../semantics/dates.js';
+import { GRAMS_PER_TONNE, tonnes } from '../semantics/quantity.js';
+import { Rational } from '../semantics/rational.js';
+import { isBuiltinUri } from '../workspace/builtin-library.js';
 import { defineRule, type Rule } from './rule.js';
 
 /**
@@ -44,7 +53,8 @@ export const ACCOUNTING_RULES: readonly Rule[] = [
         messages: {
             missing: { en: 'Source {name} has no `category` (1–6, as in ISO 14064-1:2018); it is left out of the totals.', 'zh-CN': '排放源 {name} 没有 `category`（ISO 14064-1:2018 的类别 1–6），不计入合计。' },
             invalid: { en: "Source {name} has category '{category}'; a category is 1 to 6 with an optional subcategory such as 4.1.", 'zh-CN': '排放源 {name} 的类别为“{category}”；类别应为 1 至 6，可带子类别，如 4.1。' }
-        }
+        },
+        insertsProperty: { missing: 'category ${1:1}' }
     }),
     defineRule({
         id: 'CN-6.2-003', clause: '6.2', severity: 'error',
@@ -56,7 +66,8 @@ export const ACCOUNTING_RULES: readonly Rule[] = [
             both: { en: 'Source {name} has both `emissions` and `activity`/`factor`; give one or the other.', 'zh-CN': '排放源 {name} 同时给出了 `emissions` 和 `activity`/`factor`，只能二选一。' },
             missingFactor: { en: 'Source {name} has `activity` but no `factor`.', 'zh-CN': '排放源 {name} 有 `activity` 但没有 `factor`。' },
             missingActivity: { en: 'Source {name} has `factor` but no `activity`.', 'zh-CN': '排放源 {name} 有 `factor` 但没有 `activity`。' }
-        }
+        },
+        insertsProperty: { missingFactor: 'factor ${1:0} ${2:tCO2/MWh}', missingActivity: 'activity ${1:0} ${2:MWh}', neither: 'emissions ${1:0} ${2:tCO2e}' }
     }),
     defineRule({
         id: 'CN-6.2-004', clause: '6.2', severity: 'error',
@@ -70,6 +81,159 @@ export const ACCOUNTING_RULES: readonly Rule[] = [
         }
     }),
     defineRule({
+        id: 'CN-6.2-005', clause: '6.2', severity: 'warning',
+        title: { en: 'GWP set, and why when older than AR6', 'zh-CN': 'GWP 值集及采用旧值集的理由' },
+        description: { en: "The organisation declares its `gwp` set; a set older than AR6 (SAR, AR4, AR5) needs a `gwp-justification \"…\"` on the organisation.", 'zh-CN': "组织声明所采用的 `gwp` 值集；采用早于 AR6 的值集（SAR、AR4、AR5）时，须在组织中给出 `gwp-justification \"…\"`。" },
+        rationale: { en: "Gases are converted to CO2e with the 100-year GWPs of the latest IPCC assessment report; the report states the GWP values used and, where they are not the latest, why (ISO 14064-1:2018 clauses 6.3 and 9.3, GB/T 32150).", 'zh-CN': "各温室气体应采用 IPCC 最新评估报告的 100 年 GWP 值换算为 CO2e；报告须说明所用 GWP 值，未采用最新值时须说明理由（ISO 14064-1:2018 第 6.3、9.3 条，GB/T 32150）。" },
+        messages: {
+            missing: { en: 'Organization {name} declares no `gwp` set; AR6 is used by default. State the set the inventory is computed with.', 'zh-CN': '组织 {name} 未声明 `gwp` 值集，默认采用 AR6；请写明清单核算所用的值集。' },
+            justification: { en: 'Organization {name} uses GWP set {set}, which is older than AR6, without a `gwp-justification`.', 'zh-CN': '组织 {name} 采用早于 AR6 的 GWP 值集 {set}，但未给出 `gwp-justification` 理由说明。' },
+            blankJustification: { en: 'The `gwp-justification` of organization {name} is empty; say why GWP set {set} is used instead of AR6.', 'zh-CN': '组织 {name} 的 `gwp-justification` 为空；请说明为何采用 GWP 值集 {set} 而非 AR6。' }
+        },
+        insertsProperty: {
+            missing: 'gwp ${1:AR6}',
+            justification: 'gwp-justification "${1:Why this GWP set is used instead of AR6}"'
+        },
+        check: context => {
+            const organization = context.organization;
+            if (!organization) return;
+            if (!organization.gwp) {
+                context.report('missing', { name: organization.name }, organization, 'name');
+                return;
+            }
+            const set = organization.gwp.ref;
+            if (!set || !OLDER_THAN_AR6.has(set.name)) return;
+            if (organization.gwpJustification === undefined) {
+                context.report('justification', { name: organization.name, set: set.name }, organization, 'gwp');
+            } else if (organization.gwpJustification.trim() === '') {
+                context.report('blankJustification', { name: organization.name, set: set.name }, organization, 'gwpJustification');
+            }
+        }
+    }),
+    defineRule({
+        id: 'CN-6.2-006', clause: '6.2', severity: 'warning',
+        title: { en: 'Source and year of every factor', 'zh-CN': '排放因子的来源与年份' },
+        description: { en: "Every factor declared in the model has a `source` and a `year`; a source whose factor is written inline, with no declared factor behind it, has neither.", 'zh-CN': "模型中声明的每个排放因子都有 `source` 和 `year`；排放源中直接写出的内联因子没有已声明的因子支撑，两者皆无。" },
+        rationale: { en: "Emission factors are documented with their origin so that the inventory can be verified and repeated (ISO 14064-1:2018 clauses 6.2 and 9.3, GB/T 32150 on data sources).", 'zh-CN': "排放因子须记录其出处，使清单可核查、可重现（ISO 14064-1:2018 第 6.2、9.3 条，GB/T 32150 关于数据来源的要求）。" },
+        messages: {
+            missingSource: { en: 'Factor {name} has no `source`: name the publisher, document and table it comes from.', 'zh-CN': '排放因子 {name} 没有 `source`：请写明发布机构、文件及表号。' },
+            missingYear: { en: 'Factor {name} has no `year`: give the year the value applies to.', 'zh-CN': '排放因子 {name} 没有 `year`：请给出该数值适用的年份。' },
+            inline: { en: 'Source {name} writes its factor inline ({factor}); declare it as a `factor` with its `source` and `year`.', 'zh-CN': '排放源 {name} 的排放因子为内联写法（{factor}）；请将其声明为 `factor`，并给出 `source` 和 `year`。' }
+        },
+        insertsProperty: {
+            missingSource: 'source "${1:publisher, document, table}"',
+            missingYear: 'year ${1:2024}'
+        },
+        check: context => {
+            for (const factor of modelFactors(context.elements)) {
+                if (!factor.source?.trim()) context.report('missingSource', { name: factor.name }, factor, 'name');
+                if (!factor.year) context.report('missingYear', { name: factor.name }, factor, 'name');
+            }
+            for (const source of context.elements.filter(isSource)) {
+                const expression = source.factor;
+                if (!expression) continue;
+                // A name (a factor, a `let`) carries its own provenance; any other expression has none.
+                if (!isNameReference(expression)) {
+                    context.report('inline', { name: source.name, factor: textOf(expression) }, source, 'factor');
+                }
+            }
+        }
+    }),
+    defineRule({
+        id: 'CN-6.2-007', clause: '6.2', severity: 'warning',
+        title: { en: 'Factors close to the reporting period', 'zh-CN': '排放因子的时效性' },
+        description: { en: "A factor whose `year` is more than 3 years before the reporting period: a factor declared in the model, or a library grid factor (republished each year) that a source uses.", 'zh-CN': "排放因子的 `year` 早于报告期 3 年以上：包括模型中声明的因子，以及排放源所引用的内置库电网排放因子（逐年更新发布）。" },
+        rationale: { en: "Emission factors are to be current and representative of the period accounted for; the latest published factors are used where they exist (ISO 14064-1:2018 clause 6.2, GB/T 32150; the MEE republishes grid factors each year).", 'zh-CN': "排放因子应具有时效性并能代表所核算的期间；有更新的公布值时应采用最新值（ISO 14064-1:2018 第 6.2 条、GB/T 32150；生态环境部逐年更新电网排放因子）。" },
+        messages: {
+            stale: { en: 'Factor {name} is of {year}, {age} years before the reporting period {period}; check whether a more recent factor is published.', 'zh-CN': '排放因子 {name} 的年份为 {year}，比报告期（{period}）早 {age} 年；请核查是否已发布更新的因子。' },
+            staleLibrary: { en: 'Source {source} uses library factor {name} of {year}, {age} years before the reporting period {period}; check whether a more recent factor is published.', 'zh-CN': '排放源 {source} 引用的内置库因子 {name} 的年份为 {year}，比报告期（{period}）早 {age} 年；请核查是否已发布更新的因子。' }
+        },
+        check: context => {
+            const period = context.settings.period;
+            if (!period) return;
+            const start = yearOf(period.start);
+            const ageOf = (factor: Factor) => factor.year && /^\d{4}$/.test(factor.year) ? start - Number(factor.year) : undefined;
+            for (const factor of modelFactors(context.elements)) {
+                const age = ageOf(factor);
+                if (age !== undefined && age > MAX_FACTOR_AGE) {
+                    context.report('stale', { name: factor.name, year: factor.year!, age: String(age), period: formatPeriod(period) }, factor, 'year');
+                }
+            }
+            for (const source of context.elements.filter(isSource)) {
+                const factor = referencedFactor(source.factor);
+                // The library's IPCC defaults carry the year of the guidelines, not of a data vintage;
+                // its grid factors (with a `region`) are republished each year.
+                if (!factor || !libraryOf(factor) || factor.region === undefined) continue;
+                const age = ageOf(factor);
+                if (age !== undefined && age > MAX_FACTOR_AGE) {
+                    context.report('staleLibrary', { source: source.name, name: qualifiedName(factor), year: factor.year!, age: String(age), period: formatPeriod(period) }, source, 'factor');
+                }
+            }
+        }
+    }),
+    defineRule({
+        id: 'CN-6.2-008', clause: '6.2', severity: 'warning',
+        title: { en: 'Grid factor of the site\'s region', 'zh-CN': '与场所所在区域一致的电网排放因子' },
+        description: { en: "A category-2 source at a site whose `location` names a province or a regional grid uses a grid factor of another region (library factors carry their `region`; a national factor is not another region).", 'zh-CN': "类别 2 排放源所在场所的 `location` 写明了省份或区域电网，却采用了其他区域的电网排放因子（内置库因子带有 `region`；全国平均因子不视为其他区域）。" },
+        rationale: { en: "Purchased electricity is accounted with the emission factor of the grid that supplies it; the MEE publishes regional grid factors beside the national average (GB/T 32150, ISO 14064-1:2018 clause 6.2 and Annex E).", 'zh-CN': "外购电力应采用供电电网的排放因子核算；生态环境部在全国平均值之外还公布区域电网排放因子（GB/T 32150、ISO 14064-1:2018 第 6.2 条及附录 E）。" },
+        messages: {
+            otherRegion: { en: 'Source {name} at site {site} ({location}) draws on the {siteRegion} grid, but factor {factor} is of the {factorRegion} grid.', 'zh-CN': '排放源 {name} 所在场所 {site}（{location}）属于{siteRegion}电网，但排放因子 {factor} 属于{factorRegion}电网。' }
+        },
+        check: context => {
+            for (const source of context.elements.filter(isSource)) {
+                if (!/^2(\.\d+)?$/.test(source.category ?? '')) continue;
+                const site = source.site?.ref;
+                const location = site?.location;
+                const factor = referencedFactor(source.factor);
+                if (!site || !location || !factor) continue;
+                const factorRegion = regionOfFactor(factor);
+                if (!factorRegion) continue;
+                const siteRegions = gridRegionsOfLocation(location);
+                if (siteRegions.length === 0 || siteRegions.includes(factorRegion)) continue;
+                context.report('otherRegion', {
+                    name: source.name, site: site.name, location,
+                    siteRegion: regionsText(siteRegions), factor: qualifiedName(factor), factorRegion: GRID_REGION_TEXT[factorRegion]
+                }, source, 'factor');
+            }
+        }
+    }),
+    defineRule({
+        id: 'CN-6.2-009', clause: '6.2', severity: 'warning',
+        title: { en: 'Scope 2 with contractual instruments', 'zh-CN': '合同凭证与范围二核算方法' },
+        description: { en: "Instruments exist while scope 2 counts location-based only: a warning when the organisation has not chosen a `scope2` method, an info giving both figures when it declared `scope2 location-based`; an instrument covering a source that is not category 2 is an error.", 'zh-CN': "存在能源属性凭证而范围二仅按基于位置的方法计入：组织未声明 `scope2` 方法时给出警告；已声明 `scope2 location-based` 时给出提示并列出两种数值；凭证覆盖非类别 2 排放源为错误。" },
+        rationale: { en: "Contractual instruments (green electricity certificates, I-RECs, green-power trades, PPAs) apply only to purchased energy and lower only the market-based scope-2 figure; where they exist both figures are reported and the report says which one counts (ISO 14064-1:2018 Annex E, GHG Protocol Scope 2 Guidance on dual reporting).", 'zh-CN': "合同凭证（绿证、I-REC、绿电交易、购电协议）只适用于外购能源，且只降低基于市场的范围二排放；存在凭证时须同时报告两种数值，并说明计入的是哪一种（ISO 14064-1:2018 附录 E，GHG Protocol 范围二指南关于双重报告的要求）。" },
+        messages: {
+            locationByDefault: { en: 'Organization {name} holds instruments ({instruments}) but declares no `scope2` method, so scope 2 counts location-based and they do not lower the counted emissions; declare `scope2 market-based`, or `scope2 location-based` to say the choice is deliberate.', 'zh-CN': '组织 {name} 持有能源属性凭证（{instruments}），但未声明 `scope2` 核算方法，范围二默认按基于位置的方法计入，凭证不降低所计排放量；请声明 `scope2 market-based`，或声明 `scope2 location-based` 表明这是有意的选择。' },
+            locationBased: { en: 'Scope 2 counts location-based ({location}); instruments {instruments} count only in the market-based figure ({market}), which is reported beside it.', 'zh-CN': '范围二按基于位置的方法计入（{location}）；凭证 {instruments} 只计入基于市场的数值（{market}），该数值同时报告。' },
+            notCategory2: { en: 'Instrument {name} covers source {source} of category {category}; contractual instruments apply to purchased energy (category 2) only.', 'zh-CN': '凭证 {name} 覆盖了类别 {category} 的排放源 {source}；合同凭证只适用于外购能源（类别 2）。' }
+        },
+        messageSeverity: { locationBased: 'info', notCategory2: 'error' },
+        insertsProperty: { locationByDefault: 'scope2 ${1:market-based}' },
+        check: context => {
+            const instruments = context.elements.filter(isInstrument);
+            for (const instrument of instruments) {
+                instrument.covers.forEach((reference, index) => {
+                    const source = reference.ref;
+                    if (!source?.category || !/^[1-6](\.\d+)?$/.test(source.category) || source.category.startsWith('2')) return;
+                    context.report('notCategory2', { name: instrument.name, source: source.name, category: source.category }, instrument, 'covers', index);
+                });
+            }
+            const organization = context.organization;
+            if (!organization || instruments.length === 0 || context.settings.scope2 === 'market-based') return;
+            const names = instruments.map(instrument => instrument.name).join(', ');
+            if (!organization.scope2) {
+                context.report('locationByDefault', { name: organization.name, instruments: names }, organization, 'name');
+                return;
+            }
+            const scope = context.balance.byScope;
+            context.report('locationBased', {
+                instruments: names,
+                location: { figure: scope['2-location'].times(GRAMS_PER_TONNE), unit: 'tCO2e' },
+                market: { figure: scope['2-market'].times(GRAMS_PER_TONNE), unit: 'tCO2e' }
+            }, organization, 'scope2');
+        }
+    }),
+    defineRule({
         id: 'CN-6.2-010', clause: '6.2', severity: 'error',
         title: { en: 'Instruments within the activity they cover', 'zh-CN': '能源属性凭证不超过所覆盖的活动数据' },
         description: { en: "Instruments covering a source do not exceed its activity; every instrument covers a source and has a factor.", 'zh-CN': "覆盖某排放源的凭证合计不超过其活动数据；每张凭证都覆盖排放源并有排放因子。" },
@@ -79,6 +243,328 @@ export const ACCOUNTING_RULES: readonly Rule[] = [
             noSource: { en: 'Instrument {name} covers no source.', 'zh-CN': '凭证 {name} 未覆盖任何排放源。' },
             noFactor: { en: 'Instrument {name} has no `factor` (such as 0 tCO2/MWh), so the market-based figure of what it covers cannot be computed.', 'zh-CN': '凭证 {name} 没有 `factor`（如 0 tCO2/MWh），无法计算其所覆盖排放源的市场法排放量。' },
             noActivity: { en: 'Instrument {name} covers source {source}, which has no `activity` to subtract it from.', 'zh-CN': '凭证 {name} 覆盖的排放源 {source} 没有可扣减的 `activity`。' }
+        },
+        insertsProperty: { noFactor: 'factor ${1:0} tCO2/MWh' }
+    }),
+    defineRule({
+        id: 'CN-6.2-011', clause: '6.2', severity: 'warning',
+        title: { en: 'Significance of indirect sources', 'zh-CN': '间接排放源的重要性' },
+        description: { en: "Every indirect source (categories 3–6) says `significant yes` or `significant no \"justification\"`.", 'zh-CN': "每个间接排放源（类别 3–6）都声明 `significant yes`，或 `significant no \"理由\"`。" },
+        rationale: { en: "The organisation determines which indirect emissions are significant with documented criteria and justifies every exclusion (ISO 14064-1:2018 clauses 5.2.3 and 9.3; ISO 14068-1:2023 on the subject's boundary).", 'zh-CN': "组织须按成文准则确定哪些间接排放是重要的，并说明每项排除的理由（ISO 14064-1:2018 第 5.2.3、9.3 条；ISO 14068-1:2023 关于碳中和对象边界的要求）。" },
+        messages: {
+            missing: { en: 'Indirect source {name} (category {category}) does not say whether it is `significant`.', 'zh-CN': '间接排放源 {name}（类别 {category}）未声明是否重要（`significant`）。' },
+            noJustification: { en: 'Source {name} is `significant no` without a justification: say why it is left out, e.g. its share of the total.', 'zh-CN': '排放源 {name} 声明为 `significant no`，但未给出理由：请说明排除的依据，如其占总排放的比例。' }
+        },
+        insertsProperty: { missing: 'significant ${1:yes}' },
+        check: context => {
+            for (const source of context.elements.filter(isSource)) {
+                if (!/^[3-6](\.\d+)?$/.test(source.category ?? '')) continue;
+                if (!source.significant) {
+                    context.report('missing', { name: source.name, category: source.category! }, source, 'name');
+                } else if (source.significant === 'no' && !source.justification?.trim()) {
+                    context.report('noJustification', { name: source.name }, source, 'significant');
+                }
+            }
+        }
+    }),
+    defineRule({
+        id: 'CN-6.2-012', clause: '6.2', severity: 'error',
+        title: { en: 'Insignificant sources within materiality', 'zh-CN': '不重要排放源不超过重要性阈值' },
+        description: { en: "An indirect source marked `significant no` whose emissions exceed the organisation's `materiality` share (default 1 %) of total emissions.", 'zh-CN': "声明为 `significant no` 的间接排放源，其排放量超过组织 `materiality`（默认 1 %）所规定的占总排放比例。" },
+        rationale: { en: "Only indirect emissions below the materiality threshold may be excluded; a larger source must be included and quantified (ISO 14064-1:2018 clause 5.2.3, ISO 14068-1:2023 on the completeness of the subject's emissions).", 'zh-CN': "只有低于重要性阈值的间接排放才可排除；超过阈值的排放源必须纳入并量化（ISO 14064-1:2018 第 5.2.3 条，ISO 14068-1:2023 关于碳中和对象排放完整性的要求）。" },
+        messages: {
+            aboveMateriality: { en: 'Source {name} is marked not significant, but its emissions {emissions} are {share} of the total {total}, above the materiality threshold of {materiality}.', 'zh-CN': '排放源 {name} 被声明为不重要，但其排放量 {emissions} 占总排放 {total} 的 {share}，超过重要性阈值 {materiality}。' }
+        },
+        check: context => {
+            const total = context.balance.emissions;
+            if (total.isZero() || total.isNegative()) return;
+            const materiality = context.settings.materiality;
+            for (const { source, figures } of context.balance.sources) {
+                if (!figures || source.significant !== 'no' || figures.scope !== 3) continue;
+                const share = tonnes(figures.co2e).dividedBy(total);
+                if (share.compare(materiality) <= 0) continue;
+                context.report('aboveMateriality', {
+                    name: source.name,
+                    emissions: { figure: figures.co2e, unit: 'tCO2e' },
+                    total: { figure: total.times(GRAMS_PER_TONNE), unit: 'tCO2e' },
+                    share: percent(share),
+                    materiality: percent(materiality)
+                }, source, 'significant');
+            }
+        }
+    }),
+    defineRule({
+        id: 'CN-6.2-013', clause: '6.2', severity: 'warning',
+        title: { en: 'Uncertainty and data quality of every source', 'zh-CN': '排放源的不确定性与数据质量' },
+        description: { en: "Every source gives its `uncertainty` and its `data-quality` (measured, calculated or estimated).", 'zh-CN': "每个排放源都给出 `uncertainty` 和 `data-quality`（measured 实测、calculated 计算或 estimated 估算）。" },
+        rationale: { en: "The organisation assesses the uncertainty of its quantification and manages the quality of its data (ISO 14064-1:2018 clauses 8.1 and 8.3, GB/T 32150 on data quality management).", 'zh-CN': "组织须评估量化的不确定性并管理数据质量（ISO 14064-1:2018 第 8.1、8.3 条，GB/T 32150 关于数据质量管理的要求）。" },
+        messages: {
+            missingUncertainty: { en: 'Source {name} has no `uncertainty`.', 'zh-CN': '排放源 {name} 没有 `uncertainty`（不确定性）。' },
+            missingDataQuality: { en: 'Source {name} has no `data-quality` (measured, calculated or estimated).', 'zh-CN': '排放源 {name} 没有 `data-quality`（measured 实测、calculated 计算或 estimated 估算）。' }
+        },
+        insertsProperty: {
+            missingUncertainty: 'uncertainty ${1:5} %',
+            missingDataQuality: 'data-quality ${1:measured}'
+        },
+        check: context => {
+            for (const source of context.elements.filter(isSource)) {
+                if (!source.uncertainty) context.report('missingUncertainty', { name: source.name }, source, 'name');
+                if (!source.dataQuality) context.report('missingDataQuality', { name: source.name }, source, 'name');
+            }
+        }
+    }),
+    defineRule({
+        id: 'CN-6.2-014', clause: '6.2', severity: 'error',
+        title: { en: 'No double counting through meters', 'zh-CN': '计量数据不得重复计算' },
+        description: { en: "A meter that `measures` the same source twice, or two sources read from the same meter with the same activity (the same reading counted twice).", 'zh-CN': "同一计量器具在 `measures` 中两次列出同一排放源，或两个排放源取自同一计量器具且活动数据相同（同一读数计算了两次）。" },
+        rationale: { en: "Each emission is quantified once: the inventory must avoid double counting (ISO 14064-1:2018 principles of completeness, consistency and accuracy, GB/T 32150).", 'zh-CN': "每项排放只能量化一次，清单须避免重复计算（ISO 14064-1:2018 完整性、一致性与准确性原则，GB/T 32150）。" },
+        messages: {
+            measuredTwice: { en: 'Meter {meter} lists source {source} twice in `measures`.', 'zh-CN': '计量器具 {meter} 在 `measures` 中两次列出排放源 {source}。' },
+            sameActivity: { en: 'Source {name} has the same activity ({activity}) from meter {meter} as {others}: the same reading is counted twice.', 'zh-CN': '排放源 {name} 与 {others} 取自同一计量器具 {meter}，活动数据相同（{activity}），同一读数被重复计算。' }
+        },
+        check: context => {
+            const meters = context.elements.filter(isMeter);
+            for (const meter of meters) {
+                const seen = new Set<Source>();
+                meter.measures.forEach((reference, index) => {
+                    const source = reference.ref;
+                    if (!source) return;
+                    if (seen.has(source)) context.report('measuredTwice', { meter: meter.name, source: source.name }, meter, 'measures', index);
+                    seen.add(source);
+                });
+            }
+            const metersOf = (source: Source): Meter[] => {
+                const found = new Set<Meter>(source.monitoredBy.map(reference => reference.ref).filter((m): m is Meter => m !== undefined));
+                for (const meter of meters) if (meter.measures.some(reference => reference.ref === source)) found.add(meter);
+                return [...found];
+            };
+            const sources = context.elements.filter(isSource).filter(source => source.activity);
+            const readings = sources.map(source => ({ source, meters: metersOf(source), activity: normalizedText(source.activity!) }));
+            for (const reading of readings) {
+                let shared: Meter | undefined;
+                const others = readings.filter(other => {
+                    if (other === reading || other.activity !== reading.activity) return false;
+                    const meter = reading.meters.find(m => other.meters.includes(m));
+                    shared ??= meter;
+                    return meter !== undefined;
+                });
+                if (others.length === 0 || !shared) continue;
+                context.report('sameActivity', {
+                    name: reading.source.name, meter: shared.name, activity: textOf(reading.source.activity!),
+                    others: others.map(other => other.source.name).join(', ')
+                }, reading.source, 'activity');
+            }
+        }
+    }),
+    defineRule({
+        id: 'CN-6.2-015', clause: '6.2', severity: 'warning',
+        title: { en: 'Base year', 'zh-CN': '基准年' },
+        description: { en: "The organisation has a `base-year` when a target exists, and the base year is not after the reporting period.", 'zh-CN': "存在目标时组织须声明 `base-year`，且基准年不得晚于报告期。" },
+        rationale: { en: "Targets and performance are measured against a base year for which emissions were quantified (ISO 14064-1:2018 clause 6.4, ISO 14068-1:2023 on the baseline of the carbon-neutrality pathway).", 'zh-CN': "目标与绩效以已量化排放的基准年为参照（ISO 14064-1:2018 第 6.4 条，ISO 14068-1:2023 关于碳中和路径基准的要求）。" },
+        messages: {
+            missing: { en: 'Organization {name} has targets ({targets}) but no `base-year` to measure them from.', 'zh-CN': '组织 {name} 设有目标（{targets}），但未声明作为参照的 `base-year`。' },
+            afterPeriod: { en: 'The base year {year} of organization {name} is after the reporting period {period}.', 'zh-CN': '组织 {name} 的基准年 {year} 晚于报告期 {period}。' }
+        },
+        insertsProperty: { missing: 'base-year ${1:2020}' },
+        check: context => {
+            const organization = context.organization;
+            if (!organization) return;
+            const targets = context.elements.filter(isTarget);
+            if (!organization.baseYear) {
+                if (targets.length > 0) context.report('missing', { name: organization.name, targets: targets.map(t => t.name).join(', ') }, organization, 'name');
+                return;
+            }
+            const period = context.settings.period;
+            if (period && /^\d{4}$/.test(organization.baseYear) && Number(organization.baseYear) > yearOf(period.end)) {
+                context.report('afterPeriod', { name: organization.name, year: organization.baseYear, period: formatPeriod(period) }, organization, 'baseYear');
+            }
+        }
+    }),
+    defineRule({
+        id: 'CN-6.2-016', clause: '6.2', severity: 'info',
+        title: { en: 'CH4 and N2O of combustion', 'zh-CN': '燃烧排放的 CH4 与 N2O' },
+        description: { en: "A combustion source, whose factor is (or is built on) a factor of the library's IPCC 2006 stationary-combustion family, with no CH4 or no N2O value.", 'zh-CN': "燃烧排放源的排放因子来自（或基于）内置库 IPCC 2006 固定源燃烧因子，但没有 CH4 或 N2O 的值。" },
+        rationale: { en: "Fuel combustion emits CH4 and N2O besides CO2; the inventory covers every greenhouse gas of a source (ISO 14064-1:2018 clause 5.2.2, IPCC 2006 Guidelines Vol. 2 Ch. 2 Tables 2.2–2.5).", 'zh-CN': "燃料燃烧除 CO2 外还排放 CH4 和 N2O；清单须涵盖排放源的全部温室气体（ISO 14064-1:2018 第 5.2.2 条，IPCC 2006 指南第 2 卷第 2 章表 2.2–2.5）。" },
+        messages: {
+            noCh4N2o: { en: 'Factor {factor} of combustion source {name} has no value for {gases}; declare a factor of your own that adds them (IPCC 2006 Guidelines Vol. 2 Ch. 2, Tables 2.2–2.5).', 'zh-CN': '燃烧排放源 {name} 的排放因子 {factor} 没有 {gases} 的值；请自行声明包含这些气体的排放因子（IPCC 2006 指南第 2 卷第 2 章表 2.2–2.5）。' }
+        },
+        check: context => {
+            const evaluator = context.services.semantics.Evaluator;
+            for (const source of context.elements.filter(isSource)) {
+                const factor = referencedFactor(source.factor);
+                if (!factor || !isCombustionFactor(factor)) continue;
+                const values = evaluator.factorValues(factor);
+                if (!values) continue;
+                const missing = ['CH4', 'N2O'].filter(gas => !values.some(value => value.gas === gas || value.gas.startsWith(`${gas}_`)));
+                if (missing.length === 0) continue;
+                const gases = { en: missing.join(' and '), 'zh-CN': missing.join(' 和 ') };
+                context.report('noCh4N2o', { name: source.name, factor: qualifiedName(factor), gases }, source, 'factor');
+            }
         }
     })
 ];
+
+/** IPCC assessment reports before AR6, whose GWP sets need a justification (CN-6.2-005). */
+const OLDER_THAN_AR6 = new Set(['FAR', 'SAR', 'TAR', 'AR1', 'AR2', 'AR3', 'AR4', 'AR5']);
+
+/** Years a factor may lie before the reporting period (CN-6.2-007). */
+const MAX_FACTOR_AGE = 3;
+
+/** The factors declared in the model: top-level and in the model's own libraries. */
+function modelFactors(elements: readonly Element[]): Factor[] {
+    return elements.flatMap(element => isFactor(element) ? [element] : isLibrary(element) ? element.elements.filter(isFactor) : []);
+}
+
+/** The factor an expression names (`factor grid_2022`, `factor china_grid.east_2023`), if it names one. */
+function referencedFactor(expression: Expression | undefined): Factor | undefined {
+    return isNameReference(expression) && isFactor(expression.target.ref) ? expression.target.ref : undefined;
+}
+
+/** The built-in library a factor is shipped in (`ipcc2006`, `china_grid`), or undefined for a factor of the model. */
+function libraryOf(factor: Factor): string | undefined {
+    return isLibrary(factor.$container) && isBuiltinUri(AstUtils.getDocument(factor).uri) ? factor.$container.name : undefined;
+}
+
+/** A factor's name as a model writes it: `china_grid.north_2023` for a library factor. */
+function qualifiedName(factor: Factor): string {
+    return isLibrary(factor.$container) ? `${factor.$container.name}.${factor.name}` : factor.name;
+}
+
+/** A factor of the library's combustion family (ipcc2006), or a factor of the model built on one (`value ipcc2006.natural_gas`). */
+function isCombustionFactor(factor: Factor): boolean {
+    if (libraryOf(factor) === COMBUSTION_LIBRARY) return true;
+    return factor.values.some(value => {
+        const inner = referencedFactor(value);
+        return inner !== undefined && libraryOf(inner) === COMBUSTION_LIBRARY;
+    });
+}
+const COMBUSTION_LIBRARY = 'ipcc2006';
+
+function textOf(expression: Expression): string {
+    return expression.$cstNode?.text.replace(/\s+/g, ' ').trim() ?? '';
+}
+
+/** An expression's text without comments and white space, to compare two activities. */
+function normalizedText(expression: Expression): string {
+    return (expression.$cstNode?.text ?? '').replace(/\/\*[\s\S]*?\*\//g, '').replace(/\/\/[^\n\r]*/g, '').replace(/\s+/g, '');
+}
+
+/** A share as a percentage for a message: `2.35 %`. */
+function percent(share: Rational): string {
+    return `${formatFigure(share.times(Rational.fromInteger(100)), 'en', 2)} %`;
+}
+
+// ---------------------------------------------------------------------------
+// CN-6.2-008: provinces and the MEE's regional grids
+
+type GridRegion = 'North China' | 'Northeast' | 'East China' | 'Central China' | 'Northwest' | 'South' | 'Southwest';
+
+const GRID_REGION_TEXT: Readonly<Record<GridRegion, LocalizedText>> = {
+    'North China': { en: 'North China', 'zh-CN': '华北' },
+    'Northeast': { en: 'Northeast', 'zh-CN': '东北' },
+    'East China': { en: 'East China', 'zh-CN': '华东' },
+    'Central China': { en: 'Central China', 'zh-CN': '华中' },
+    'Northwest': { en: 'Northwest', 'zh-CN': '西北' },
+    'South': { en: 'South', 'zh-CN': '南方' },
+    'Southwest': { en: 'Southwest', 'zh-CN': '西南' }
+};
+
+/**
+ * The provinces of the mainland by regional grid, as the MEE and NBS group
+ * them for the regional grid factors; Inner Mongolia is split between North
+ * China (west) and Northeast (east).
+ */
+const PROVINCES: ReadonlyArray<{ readonly en: readonly string[]; readonly zh: readonly string[]; readonly region: GridRegion | 'Inner Mongolia' }> = [
+    { en: ['Beijing'], zh: ['北京'], region: 'North China' },
+    { en: ['Tianjin'], zh: ['天津'], region: 'North China' },
+    { en: ['Hebei'], zh: ['河北'], region: 'North China' },
+    { en: ['Shanxi'], zh: ['山西'], region: 'North China' },
+    { en: ['Shandong'], zh: ['山东'], region: 'North China' },
+    { en: ['Inner Mongolia', 'Nei Mongol', 'Neimenggu'], zh: ['内蒙古', '蒙东', '蒙西'], region: 'Inner Mongolia' },
+    { en: ['Liaoning'], zh: ['辽宁'], region: 'Northeast' },
+    { en: ['Jilin'], zh: ['吉林'], region: 'Northeast' },
+    { en: ['Heilongjiang'], zh: ['黑龙江'], region: 'Northeast' },
+    { en: ['Shanghai'], zh: ['上海'], region: 'East China' },
+    { en: ['Jiangsu'], zh: ['江苏'], region: 'East China' },
+    { en: ['Zhejiang'], zh: ['浙江'], region: 'East China' },
+    { en: ['Anhui'], zh: ['安徽'], region: 'East China' },
+    { en: ['Fujian'], zh: ['福建'], region: 'East China' },
+    { en: ['Henan'], zh: ['河南'], region: 'Central China' },
+    { en: ['Hubei'], zh: ['湖北'], region: 'Central China' },
+    { en: ['Hunan'], zh: ['湖南'], region: 'Central China' },
+    { en: ['Jiangxi'], zh: ['江西'], region: 'Central China' },
+    { en: ['Sichuan'], zh: ['四川'], region: 'Central China' },
+    { en: ['Chongqing'], zh: ['重庆'], region: 'Central China' },
+    { en: ['Shaanxi'], zh: ['陕西'], region: 'Northwest' },
+    { en: ['Gansu'], zh: ['甘肃'], region: 'Northwest' },
+    { en: ['Qinghai'], zh: ['青海'], region: 'Northwest' },
+    { en: ['Ningxia'], zh: ['宁夏'], region: 'Northwest' },
+    { en: ['Xinjiang'], zh: ['新疆'], region: 'Northwest' },
+    { en: ['Guangdong'], zh: ['广东'], region: 'South' },
+    { en: ['Guangxi'], zh: ['广西'], region: 'South' },
+    { en: ['Yunnan'], zh: ['云南'], region: 'South' },
+    { en: ['Guizhou'], zh: ['贵州'], region: 'South' },
+    { en: ['Hainan'], zh: ['海南'], region: 'South' },
+    { en: ['Tibet', 'Xizang'], zh: ['西藏'], region: 'Southwest' }
+];
+
+/** Eastern Inner Mongolia (the Mengdong grid, part of the Northeast grid) and the west (Mengxi, part of North China). */
+const INNER_MONGOLIA_EAST = { en: ['east', 'eastern', 'Mengdong', 'Hulunbuir', 'Hulun Buir', 'Hinggan', 'Xing\'an', 'Tongliao', 'Chifeng'], zh: ['蒙东', '东部', '呼伦贝尔', '兴安盟', '通辽', '赤峰'] };
+const INNER_MONGOLIA_WEST = { en: ['west', 'western', 'Mengxi', 'Hohhot', 'Baotou', 'Wuhai', 'Ordos', 'Bayannur', 'Ulanqab', 'Alxa', 'Alashan', 'Xilingol', 'Xilin Gol'], zh: ['蒙西', '西部', '呼和浩特', '包头', '乌海', '鄂尔多斯', '巴彦淖尔', '乌兰察布', '阿拉善', '锡林郭勒'] };
+
+/** The names of the regional grids, in a location or a factor's `region`. */
+const REGION_NAMES: ReadonlyArray<{ readonly en: readonly string[]; readonly zh: readonly string[]; readonly region: GridRegion }> = [
+    { en: ['North China'], zh: ['华北'], region: 'North China' },
+    { en: ['Northeast China', 'Northeast'], zh: ['东北'], region: 'Northeast' },
+    { en: ['East China'], zh: ['华东'], region: 'East China' },
+    { en: ['Central China'], zh: ['华中'], region: 'Central China' },
+    { en: ['Northwest China', 'Northwest'], zh: ['西北'], region: 'Northwest' },
+    { en: ['South China', 'Southern China', 'China Southern', 'Southern grid', 'South grid'], zh: ['南方', '华南'], region: 'South' },
+    { en: ['Southwest China', 'Southwest'], zh: ['西南'], region: 'Southwest' }
+];
+
+function names(text: string, list: { readonly en: readonly string[]; readonly zh: readonly string[] }): boolean {
+    if (list.zh.some(name => text.includes(name))) return true;
+    return list.en.some(name => new RegExp(`(^|[^A-Za-z])${name.replace(/ /g, '\\s+')}($|[^A-Za-z])`, 'i').test(text));
+}
+
+/**
+ * The regional grids a site's location lies in: those of the provinces it
+ * names, else those of the grid regions it names; none when it names neither.
+ * Inner Mongolia belongs to both North China and Northeast unless the east or
+ * the west is named.
+ */
+function gridRegionsOfLocation(location: string): GridRegion[] {
+    const regions = new Set<GridRegion>();
+    for (const province of PROVINCES) {
+        if (!names(location, province)) continue;
+        if (province.region !== 'Inner Mongolia') {
+            regions.add(province.region);
+            continue;
+        }
+        const east = names(location, INNER_MONGOLIA_EAST);
+        const west = names(location, INNER_MONGOLIA_WEST);
+        if (east || !west) regions.add('Northeast');
+        if (west || !east) regions.add('North China');
+    }
+    if (regions.size === 0) {
+        for (const entry of REGION_NAMES) if (names(location, entry)) regions.add(entry.region);
+    }
+    return [...regions];
+}
+
+/** The grid region of a factor: its own `region`, or that of the single library factor it is made of; none for a national factor. */
+function regionOfFactor(factor: Factor): GridRegion | undefined {
+    let region = factor.region;
+    if (region === undefined && factor.values.length === 1) region = referencedFactor(factor.values[0])?.region;
+    if (!region) return undefined;
+    const known = (Object.keys(GRID_REGION_TEXT) as GridRegion[]).find(name => name.toLowerCase() === region!.trim().toLowerCase());
+    return known ?? REGION_NAMES.find(entry => names(region!, entry))?.region;
+}
+
+function regionsText(regions: readonly GridRegion[]): LocalizedText {
+    return {
+        en: regions.map(region => GRID_REGION_TEXT[region].en).join(' or '),
+        'zh-CN': regions.map(region => GRID_REGION_TEXT[region]['zh-CN']).join('或')
+    };
+}

@@ -35,9 +35,11 @@ export const RULE_DEFINITIONS: readonly Rule[] = [
     ...TARGET_RULES,
     ...SUPPORT_RULES,
     ...OPERATION_RULES,
+    // the claim rules of clause 9.1 (CN-9.1-001 … 003) live with the claim gates, and come in clause order here
+    ...CLAIM_RULES.filter(rule => rule.clause === '9.1'),
     ...EVALUATION_RULES,
     ...IMPROVEMENT_RULES,
-    ...CLAIM_RULES
+    ...CLAIM_RULES.filter(rule => rule.clause !== '9.1')
 ];
 
 /** The entries alone (no checks), as data. */

@@ -42,9 +42,10 @@ export interface RuleEntry {
     readonly messageSeverity?: Readonly<Record<string, RuleSeverity>>;
     /**
      * The quick fix of a "missing element" rule: the declaration snippet
-     * (lsp/declaration-snippets.ts) to insert into the organisation's file.
+     * (lsp/declaration-snippets.ts) to insert into the organisation's file,
+     * for every message of the rule or by message key.
      */
-    readonly insertsElement?: string;
+    readonly insertsElement?: string | Readonly<Record<string, string>>;
     /**
      * The quick fix of a "missing property" rule, by message key: the property
      * line to insert into the declaration's block, `${1:placeholder}` allowed.
