@@ -6,27 +6,16 @@ import type { CodeAction, Command, Diagnostic, Position } from 'vscode-languages
 import { CodeActionKind } from 'vscode-languageserver-types';
 import type { AstNode } from 'langium';
 import type { CnmsLspServices } from './cnms-lsp-module.js';
-
-/** A property that a quick fix inserts, with a placeholder value that the rules then ask to be made real. */
-interface MissingProperty {
-    readonly text: (document: LangiumDocument) => string;
-}
-
-/** Diagnostic (rule and message key) → the property that fixes it. */
-const MISSING_PROPERTIES: Readonly<Record<string, MissingProperty>> = {
-    'CN-6.2-001/missing': { text: () => `period ${new Date().getUTCFullYear() - 1}` },
-    'CN-6.2-002/missing': { text: () => 'category 1' },
-    'CN-6.2-003/missingFactor': { text: () => 'factor 0 tCO2/MWh' },
-    'CN-6.2-003/missingActivity': { text: () => 'activity 0 MWh' },
-    'CN-6.2-003/neither': { text: () => 'emissions 0 tCO2e' },
-    'CN-4.3-004/missingShare': { text: () => 'share 100 %' },
-    'CN-6.2-010/noFactor': { text: () => 'factor 0 tCO2/MWh' }
-};
+import { isRuleId, ruleById } from '../rules/catalogue.js';
+import { DECLARATION_SNIPPETS } from './declaration-snippets.js';
+import { snippetToText } from './snippet-text.js';
 
 /**
- * Quick fixes for the language-level rules: an unknown unit or name becomes
- * the nearest known one; a missing required property is inserted in the
- * declaration's block with a placeholder value.
+ * Quick fixes, as the catalogue declares them: an unknown unit or name becomes
+ * the nearest known one; a missing element is inserted as a skeleton (its
+ * declaration snippet) at the end of the organisation's file; a missing
+ * property is inserted in the declaration's block. Placeholders are snippet
+ * tab stops where the client takes snippet edits, their defaults otherwise.
  */
 export class CnmsCodeActionProvider implements CodeActionProvider {
     constructor(private readonly services: CnmsLspServices) {}
@@ -39,20 +28,41 @@ export class CnmsCodeActionProvider implements CodeActionProvider {
                 actions.push(this.action(this.services.I18n.text('fix.replace', { name: data.suggestion }), document, diagnostic, [{ range: diagnostic.range, newText: data.suggestion }]));
                 continue;
             }
-            const missing = data?.rule && data.key ? MISSING_PROPERTIES[`${data.rule}/${data.key}`] : undefined;
-            if (missing) {
+            if (!data?.rule || !data.key || !isRuleId(data.rule)) continue;
+            const entry = ruleById(data.rule);
+            const property = entry.insertsProperty?.[data.key];
+            if (property) {
                 const insertion = this.insertionPoint(document, diagnostic.range.start);
                 if (insertion) {
-                    const text = missing.text(document);
-                    actions.push(this.action(this.services.I18n.text('fix.add', { text }), document, diagnostic, [{ range: { start: insertion.position, end: insertion.position }, newText: `\n${insertion.indent}${text}` }]));
+                    const text = snippetToText(property);
+                    actions.push(this.action(this.services.I18n.text('fix.add', { text }), document, diagnostic,
+                        [{ range: { start: insertion.position, end: insertion.position }, newText: `\n${insertion.indent}${text}`, snippet: `\n${insertion.indent}${property}` }]));
                 }
+            }
+            const element = typeof entry.insertsElement === 'string' ? entry.insertsElement : entry.insertsElement?.[data.key];
+            if (!property && element && DECLARATION_SNIPPETS[element]) {
+                const body = DECLARATION_SNIPPETS[element].body.join('\n').replace(/\t/g, '    ');
+                const end = document.textDocument.positionAt(document.textDocument.getText().length);
+                const lead = document.textDocument.getText().endsWith('\n') ? '\n' : '\n\n';
+                actions.push(this.action(this.services.I18n.text('fix.addElement', { kind: element }), document, diagnostic,
+                    [{ range: { start: end, end }, newText: `${lead}${snippetToText(body)}\n`, snippet: `${lead}${body}\n` }]));
             }
         }
         return actions;
     }
 
-    private action(title: string, document: LangiumDocument, diagnostic: Diagnostic, edits: Array<{ range: Diagnostic['range']; newText: string }>): CodeAction {
-        return { title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: true, edit: { changes: { [document.uri.toString()]: edits } } };
+    /** Whether the client takes snippet text edits in a workspace edit (LSP 3.18). */
+    snippetEdits = false;
+
+    private action(title: string, document: LangiumDocument, diagnostic: Diagnostic, edits: Array<{ range: Diagnostic['range']; newText: string; snippet?: string }>): CodeAction {
+        const uri = document.uri.toString();
+        if (this.snippetEdits && edits.some(e => e.snippet)) {
+            return {
+                title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: true,
+                edit: { documentChanges: [{ textDocument: { uri, version: document.textDocument.version }, edits: edits.map(e => (e.snippet ? { range: e.range, snippet: { kind: 'snippet', value: e.snippet } } : { range: e.range, newText: e.newText })) as never }] }
+            };
+        }
+        return { title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: true, edit: { changes: { [uri]: edits.map(e => ({ range: e.range, newText: e.newText })) } } };
     }
 
     /** After the `{` of the declaration at `position`, indented like its first property (or one level in). */

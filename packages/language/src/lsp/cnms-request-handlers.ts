@@ -5,6 +5,7 @@ import { formatFigure } from '../semantics/figure-format.js';
 import { formatPeriod } from '../semantics/period.js';
 import { isBuiltinUri } from '../workspace/builtin-library.js';
 import { balanceMarkdown } from './balance-markdown.js';
+import { CnmsCodeActionProvider } from './cnms-code-action-provider.js';
 import { CnmsCompletionProvider } from './cnms-completion-provider.js';
 import type { CnmsLspServices } from './cnms-lsp-module.js';
 import {
@@ -17,6 +18,10 @@ export function registerCnmsRequests(shared: LangiumSharedServices, Cnms: CnmsLs
     shared.lsp.LanguageServer.onInitialize(params => {
         const options = params.initializationOptions as CnmsInitializationOptions | undefined;
         Cnms.I18n.locale = (options?.locale && parseLocale(options.locale)) || normalizeLocale(params.locale);
+        const workspaceEdit = params.capabilities.workspace?.workspaceEdit as { snippetEditSupport?: boolean } | undefined;
+        if (workspaceEdit?.snippetEditSupport && Cnms.lsp.CodeActionProvider instanceof CnmsCodeActionProvider) {
+            Cnms.lsp.CodeActionProvider.snippetEdits = true;
+        }
         if (options?.completionSnippets === false && Cnms.lsp.CompletionProvider instanceof CnmsCompletionProvider) {
             Cnms.lsp.CompletionProvider.snippets = false;
         }
