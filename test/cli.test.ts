@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { runCli, tempCopy, tempModel } from './helpers/cli.js';
+import { LANGUAGE_ONLY_SETTINGS, languageModel, runCli, tempCopy, tempModel } from './helpers/cli.js';
 
 const ORG = 'organization acme "Acme" { period 2024 consolidation operational-control ms-scope "All" }\n';
 const DECIMAL = /^-?[0-9]+(\.[0-9]+)?$/;
@@ -23,6 +23,7 @@ function hashTree(dir: string): string {
 describe('cnms balance', () => {
     test('--format json prints the object of cli.md with every figure a decimal string', () => {
         const dir = tempCopy('test/fixtures/every-construct');
+        writeFileSync(join(dir, 'cnms.json'), LANGUAGE_ONLY_SETTINGS);
         const before = hashTree(dir);
         const result = runCli(['balance', dir, '--format', 'json']);
         expect(result.stderr).toBe('');
@@ -61,7 +62,7 @@ describe('cnms balance', () => {
     });
 
     test('text output shows the net figure rounded for display and the verdict', () => {
-        const dir = tempModel({ 'org.cnms': `${ORG}site s\nsource a at s { category 1 emissions 1234.5678 tCO2 }\nremoval r at s { amount 2000 tCO2 }` });
+        const dir = languageModel({ 'org.cnms': `${ORG}site s\nsource a at s { category 1 emissions 1234.5678 tCO2 }\nremoval r at s { amount 2000 tCO2 }` });
         const result = runCli(['balance', dir]);
         expect(result.code).toBe(0);
         // 1,234.5678 − 2,000 = −765.4322, shown to 3 decimals
@@ -70,14 +71,14 @@ describe('cnms balance', () => {
     });
 
     test('--lang zh-CN prints the balance in Chinese', () => {
-        const dir = tempModel({ 'org.cnms': `${ORG}site s\nsource a at s { category 1 emissions 10 tCO2 }` });
+        const dir = languageModel({ 'org.cnms': `${ORG}site s\nsource a at s { category 1 emissions 10 tCO2 }` });
         const result = runCli(['balance', dir, '--lang', 'zh-CN']);
         expect(result.stdout).toContain('碳中和平衡');
         expect(result.stdout).toContain('未实现碳中和');
     });
 
     test('a model that cannot be computed still prints the object, with errors > 0, and exits 1', () => {
-        const dir = tempModel({ 'org.cnms': `${ORG}site s\nsource a at s { category 1 emissions 10 tCO2 }\nsource b at s { category 1 activity 5 MWH factor 1 tCO2/MWh }` });
+        const dir = languageModel({ 'org.cnms': `${ORG}site s\nsource a at s { category 1 emissions 10 tCO2 }\nsource b at s { category 1 activity 5 MWH factor 1 tCO2/MWh }` });
         const result = runCli(['balance', dir, '--format', 'json']);
         expect(result.code).toBe(1);
         const json = JSON.parse(result.stdout);
@@ -97,7 +98,7 @@ describe('cnms balance', () => {
 
 describe('cnms validate', () => {
     test('text: file:line:col, severity, rule and message; exit 1 on errors', () => {
-        const dir = tempModel({ 'org.cnms': `${ORG}site s\nsource a at s {\n    category 1\n    activity 45000 MWH\n    factor 0.5 tCO2/MWh\n}` });
+        const dir = languageModel({ 'org.cnms': `${ORG}site s\nsource a at s {\n    category 1\n    activity 45000 MWH\n    factor 0.5 tCO2/MWh\n}` });
         const result = runCli(['validate', dir], { cwd: dir });
         expect(result.code).toBe(1);
         expect(result.stdout).toContain("org.cnms:5:20  error  CN-NUM-002  Unknown unit 'MWH'; did you mean 'MWh'?");
@@ -105,7 +106,7 @@ describe('cnms validate', () => {
     });
 
     test('json: an array of diagnostics with 1-based positions, rule and clause', () => {
-        const dir = tempModel({ 'org.cnms': `${ORG}site s\nsource a at s { category 1 emissions 10 t / 0 }` });
+        const dir = languageModel({ 'org.cnms': `${ORG}site s\nsource a at s { category 1 emissions 10 t / 0 }` });
         const result = runCli(['validate', dir, '--format', 'json'], { cwd: dir });
         expect(result.code).toBe(1);
         const records = JSON.parse(result.stdout).diagnostics;
@@ -116,15 +117,28 @@ describe('cnms validate', () => {
     });
 
     test('zh-CN from the environment locale', () => {
-        const dir = tempModel({ 'org.cnms': `${ORG}site s\nsource a at s { category 1 activity 1 t + 1 MWh factor 1 tCO2/t }` });
+        const dir = languageModel({ 'org.cnms': `${ORG}site s\nsource a at s { category 1 activity 1 t + 1 MWh factor 1 tCO2/t }` });
         const result = runCli(['validate', dir], { env: { LANG: 'zh_CN.UTF-8' } });
         expect(result.stdout).toContain('无法对质量与能量进行加法运算：量纲不同。');
     });
 
-    test('a clean model exits 0', () => {
-        const result = runCli(['validate', 'test/fixtures/every-construct']);
+    test('a model without errors exits 0', () => {
+        const result = runCli(['validate', 'examples/steel']);
         expect(result.code).toBe(0);
-        expect(result.stdout).toContain('No problems in 3 files.');
+        expect(result.stdout).toMatch(/^0 errors, \d+ warnings?, \d+ infos? in 4 files\.$/m);
+    });
+
+    test('cnms.json switches rules off, and its mistakes are reported (CN-NUM-010)', () => {
+        const model = `${ORG}site s\nsource a at s { category 1 emissions 1 tCO2 }\n`;
+        const all = runCli(['validate', languageModel({ 'org.cnms': model }), '--format', 'json']);
+        expect(JSON.parse(all.stdout).diagnostics.filter((d: { rule: string }) => !d.rule.startsWith('CN-NUM-'))).toEqual([]);
+        const dir = tempModel({ 'org.cnms': model, 'cnms.json': '{ "rules": { "CN-5.2-001": "warning", "CN-9.2-01": "off", "CN-NUM-002": "off" } }' });
+        const records = JSON.parse(runCli(['validate', dir, '--format', 'json']).stdout).diagnostics as Array<{ rule: string; severity: string; message: string }>;
+        expect(records.find(r => r.rule === 'CN-5.2-001')?.severity).toBe('warning');
+        expect(records.filter(r => r.rule === 'CN-NUM-010').map(r => r.message)).toEqual([
+            "cnms.json names rule 'CN-9.2-01', which is not in the catalogue; did you mean 'CN-9.2-001'?",
+            'cnms.json cannot change rule CN-NUM-002: the language rules are always on.'
+        ]);
     });
 });
 
@@ -147,7 +161,7 @@ describe('bad input never crashes', () => {
     });
 
     test('a truncated file: syntax errors at the end, exit 1', () => {
-        const dir = tempModel({ 'org.cnms': `${ORG}site s\nsource a at s { category 1 activity 10 MWh fac` });
+        const dir = languageModel({ 'org.cnms': `${ORG}site s\nsource a at s { category 1 activity 10 MWh fac` });
         const result = runCli(['validate', dir, '--format', 'json']);
         expect(result.code).toBe(1);
         const records = JSON.parse(result.stdout).diagnostics;
@@ -165,14 +179,14 @@ describe('bad input never crashes', () => {
     });
 
     test('an empty file inside a model: no diagnostics', () => {
-        const dir = tempModel({ 'org.cnms': `${ORG}site s\nsource a at s { category 1 emissions 1 tCO2 }`, 'empty.cnms': '' });
+        const dir = languageModel({ 'org.cnms': `${ORG}site s\nsource a at s { category 1 emissions 1 tCO2 }`, 'empty.cnms': '' });
         const result = runCli(['validate', dir, '--format', 'json']);
         expect(result.code).toBe(0);
         expect(JSON.parse(result.stdout).diagnostics).toEqual([]);
     });
 
     test('a binary file: a clear error on it, never parsed, exit 1', () => {
-        const dir = tempModel({ 'org.cnms': ORG, 'blob.cnms': Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x01, 0xff, 0xfe]) });
+        const dir = languageModel({ 'org.cnms': ORG, 'blob.cnms': Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x01, 0xff, 0xfe]) });
         const result = runCli(['validate', dir, '--format', 'json'], { cwd: dir });
         expect(result.code).toBe(1);
         const records = JSON.parse(result.stdout).diagnostics;
@@ -183,7 +197,7 @@ describe('bad input never crashes', () => {
 
     test('a 1 MB line: a clear message, no hang', () => {
         const long = `${ORG}site s\nsource a at s { category 1 emissions ${'1'.repeat(1_000_000)} tCO2 }\n`;
-        const dir = tempModel({ 'org.cnms': long });
+        const dir = languageModel({ 'org.cnms': long });
         const started = Date.now();
         const result = runCli(['validate', dir, '--format', 'json'], { timeout: 60_000 });
         expect(Date.now() - started).toBeLessThan(60_000);
@@ -195,7 +209,7 @@ describe('bad input never crashes', () => {
     });
 
     test('a 1 MB line of garbage: syntax errors, exit 1', () => {
-        const dir = tempModel({ 'org.cnms': `${ORG}${'@#'.repeat(500_000)}\n` });
+        const dir = languageModel({ 'org.cnms': `${ORG}${'@#'.repeat(500_000)}\n` });
         const result = runCli(['validate', dir, '--format', 'json']);
         expect(result.code).toBe(1);
         expect(JSON.parse(result.stdout).diagnostics[0].rule).toBe('CN-NUM-001');

@@ -24,7 +24,7 @@ const ORG = 'organization acme { period 2024 consolidation operational-control m
 describe('parsing and linking', () => {
     test('every construct of language.md parses and links across the files of one model', async () => {
         const model = await buildModel(readTree(join(REPO, 'test/fixtures/every-construct')));
-        expect(model.diagnostics()).toEqual([]);
+        expect(model.languageDiagnostics()).toEqual([]);
         const types = new Set<string>();
         for (const document of model.documents.values()) {
             for (const node of AstUtils.streamAst(document.parseResult.value)) types.add(node.$type);
@@ -58,7 +58,7 @@ describe('parsing and linking', () => {
         const model = await buildModel({
             'org.cnms': `${ORG}site s\nsource a at s { category 1 activity 10 TJ factor ipcc2006.natural_gas }\nsource b at s { category 1 emissions 3 kgHFC134a + 2 gHFC134a }`
         });
-        expect(model.diagnostics()).toEqual([]);
+        expect(model.languageDiagnostics()).toEqual([]);
     });
 
     test('a property given twice is an error (CN-NUM-001) rather than a silent overwrite', async () => {
@@ -91,7 +91,7 @@ describe('a model is a directory (language.md §1)', () => {
             'sites/a.cnms': 'site a\nsource boiler at a { category 1 activity 10 TJ factor f }',
             'factors/f.cnms': 'factor f = 56100 kgCO2/TJ { source "IPCC" year 2006 }'
         });
-        expect(model.diagnostics()).toEqual([]);
+        expect(model.languageDiagnostics()).toEqual([]);
         // 10 TJ × 56100 kgCO2/TJ = 561,000 kgCO2 = 561 tCO2 (GWP 1)
         expect(model.balance().emissions.toString()).toBe('561');
     });
@@ -103,7 +103,7 @@ describe('a model is a directory (language.md §1)', () => {
         });
         const sub = model.diagnostics('subsidiary/org.cnms').filter(d => d.code === 'CN-NUM-002');
         expect(sub.map(d => d.text)).toEqual(['f']);
-        expect(model.diagnostics('org.cnms')).toEqual([]);
+        expect(model.languageDiagnostics('org.cnms')).toEqual([]);
         // The parent model counts only its own source: 5 tCO2 × 1 = 5
         expect(model.balance().emissions.toString()).toBe('5');
         expect(model.balance('subsidiary').sources.map(s => s.source.name)).toEqual(['y']);

@@ -3,6 +3,7 @@ import { mkdtempSync, cpSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { RULES } from '@cnms/language';
 
 export const REPO = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 const BIN = join(REPO, 'packages/cli/bin/cnms.js');
@@ -40,4 +41,16 @@ export function tempCopy(relativePath: string): string {
     const dir = mkdtempSync(join(tmpdir(), 'cnms-copy-'));
     cpSync(join(REPO, relativePath), dir, { recursive: true });
     return dir;
+}
+
+/**
+ * A model's cnms.json that switches every clause rule off: for tests of the
+ * language itself (figures, syntax, exit codes), which the standard's clause
+ * rules would otherwise surround with findings about missing elements.
+ */
+export const LANGUAGE_ONLY_SETTINGS = `${JSON.stringify({ rules: Object.fromEntries(RULES.filter(rule => !rule.id.startsWith('CN-NUM-')).map(rule => [rule.id, 'off'])) }, null, 2)}\n`;
+
+/** A temporary model with the given files and LANGUAGE_ONLY_SETTINGS. */
+export function languageModel(files: Record<string, string | Buffer>): string {
+    return tempModel({ ...files, 'cnms.json': LANGUAGE_ONLY_SETTINGS });
 }

@@ -11,6 +11,8 @@ export interface BuiltModel {
     balance(dir?: string): ModelBalance;
     /** Diagnostics of one file, or of all the model's files. */
     diagnostics(file?: string): Array<{ file: string; line: number; column: number; endLine: number; endColumn: number; code: string; severity: number; message: string; text: string }>;
+    /** Only the language rules' diagnostics (CN-NUM): what a test of the language itself looks at, whatever the clause rules say. */
+    languageDiagnostics(file?: string): ReturnType<BuiltModel['diagnostics']>;
 }
 
 export const ROOT = '/model';
@@ -39,6 +41,9 @@ export async function buildModel(files: Record<string, string>, locale: Locale =
         balance(dir = '') {
             const key = URI.file(dir ? `${ROOT}/${dir}` : ROOT).toString();
             return Cnms.semantics.Balance.of(key);
+        },
+        languageDiagnostics(file?: string) {
+            return this.diagnostics(file).filter(d => d.code.startsWith('CN-NUM-'));
         },
         diagnostics(file?: string) {
             const entries = file ? [[file, documents.get(file)!] as const] : [...documents.entries()];
@@ -104,8 +109,14 @@ export async function buildDirectory(dir: string, locale: Locale = 'en'): Promis
     return {
         Cnms,
         documents,
+        languageDiagnostics(file?: string) {
+            return this.diagnostics(file).filter(d => d.code.startsWith('CN-NUM-'));
+        },
         balance(sub = '') {
             return Cnms.semantics.Balance.of(sub ? URI.file(join(dir, sub)).toString() : root);
+        },
+        languageDiagnostics(file?: string) {
+            return this.diagnostics(file).filter(d => d.code.startsWith('CN-NUM-'));
         },
         diagnostics(file?: string) {
             const entries = file ? [[file, documents.get(file)!] as const] : [...documents.entries()];
