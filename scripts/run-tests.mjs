@@ -25,7 +25,10 @@ function step(name, command, args) {
 
 step('generated code is fresh', process.execPath, [join(root, 'scripts/check-generated.mjs')]);
 const built = step('build', 'npx', [...pnpm, 'run', 'build']);
-if (built) step('VS Code snippets are fresh', process.execPath, [join(root, 'scripts/generate-snippets.mjs'), '--check']);
+if (built) {
+    step('VS Code snippets are fresh', process.execPath, [join(root, 'scripts/generate-snippets.mjs'), '--check']);
+    step('rule docs are fresh', process.execPath, [join(root, 'scripts/generate-rule-docs.mjs'), '--check']);
+}
 if (built) {
     const report = join(mkdtempSync(join(tmpdir(), 'cnms-vitest-')), 'report.json');
     console.log('\n▶ vitest');
