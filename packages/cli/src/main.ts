@@ -3,6 +3,7 @@ import { CliError } from './cli-error.js';
 import { colorsFor } from './colors.js';
 import { balance } from './commands/balance.js';
 import { format } from './commands/format.js';
+import { init } from './commands/init.js';
 import { validate } from './commands/validate.js';
 import { resolveLocale } from './locale.js';
 import { CLI_VERSION } from './version.js';
@@ -60,6 +61,18 @@ export async function main(argv: readonly string[]): Promise<number> {
         .action(async (paths: string[], options: CommonOptions & { check?: boolean }) => {
             resolveLocale(options.lang);
             exitCode = await format(paths, { check: !!options.check, colors: colorsFor(options.color), quiet: !!options.quiet }, write);
+        });
+
+    common(program.command('init')
+        .description('a new model with one element of every kind the standard requires, as placeholders')
+        .argument('[dir]', 'the folder of the new model (default: here)')
+        .addOption(new Option('--year <year>', 'the reporting year (default: last year)').argParser(value => {
+            if (!/^\d{4}$/.test(value)) throw new CliError(`--year takes a year such as 2024, not '${value}'`);
+            return Number(value);
+        })))
+        .action((dir: string | undefined, options: CommonOptions & { year?: number }) => {
+            resolveLocale(options.lang);
+            exitCode = init(dir, { colors: colorsFor(options.color), quiet: !!options.quiet, year: options.year }, write);
         });
 
     try {

@@ -1,0 +1,31 @@
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import type { Colors } from '../colors.js';
+import { CliError } from '../cli-error.js';
+import { initTemplate } from '../init-template.js';
+
+export interface InitOptions {
+    readonly colors: Colors;
+    readonly quiet: boolean;
+    /** The reporting year of the new model; the last full calendar year unless given. */
+    readonly year?: number;
+}
+
+/** `cnms init [DIR]`: a new model in DIR (default: here); refuses to overwrite any file. */
+export function init(dir: string | undefined, options: InitOptions, write: (text: string) => void): number {
+    const root = resolve(dir ?? '.');
+    const year = options.year ?? new Date().getUTCFullYear() - 1;
+    const files = initTemplate(year);
+    const existing = Object.keys(files).filter(file => existsSync(join(root, file)));
+    if (existing.length > 0) {
+        throw new CliError(`not overwriting ${existing.map(file => relative(process.cwd(), join(root, file)) || file).join(', ')}: choose an empty folder`);
+    }
+    for (const [file, text] of Object.entries(files)) {
+        const path = join(root, file);
+        mkdirSync(dirname(path), { recursive: true });
+        writeFileSync(path, text, { flag: 'wx' });
+        if (!options.quiet) write(`${options.colors.green('created')} ${relative(process.cwd(), path) || path}\n`);
+    }
+    if (!options.quiet) write(`A new model for ${year}. Next: replace the placeholders, then run cnms validate ${relative(process.cwd(), root) || '.'}\n`);
+    return 0;
+}
