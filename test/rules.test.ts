@@ -47,11 +47,18 @@ describe('the rule catalogue', () => {
         }
     });
 
+    // The ids of rules.md, kept in the repository so that a clone without ../shared can run the
+    // tests; where the spec is beside the repository (CI, a developer's machine) the list must match it.
+    const ids = readFileSync(join(REPO, 'test/fixtures/rules-md-ids.txt'), 'utf8').split('\n').filter(Boolean);
+
     test('the catalogue holds every rule of rules.md', () => {
-        const spec = readFileSync(join(REPO, '../shared/spec/rules.md'), 'utf8');
-        const ids = [...spec.matchAll(/^\| (CN-[A-Z0-9.]+-\d+)/gm)].map(m => m[1]);
         expect(ids).toHaveLength(85);
         expect(RULES.map(rule => rule.id)).toEqual(expect.arrayContaining(ids));
+    });
+
+    test.runIf(existsSync(join(REPO, '../shared/spec/rules.md')))('the list of rules.md ids is the spec\'s', () => {
+        const spec = readFileSync(join(REPO, '../shared/spec/rules.md'), 'utf8');
+        expect([...spec.matchAll(/^\| (CN-[A-Z0-9.]+-\d+)/gm)].map(m => m[1])).toEqual(ids);
     });
 });
 

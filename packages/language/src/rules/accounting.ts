@@ -333,26 +333,43 @@ export const ACCOUNTING_RULES: readonly Rule[] = [
                     seen.add(source);
                 });
             }
+            // meters by the sources they measure, and readings grouped by activity text: linear in the model's size
+            const measuredBy = new Map<Source, Set<Meter>>();
+            for (const meter of meters) {
+                for (const reference of meter.measures) {
+                    if (!reference.ref) continue;
+                    if (!measuredBy.has(reference.ref)) measuredBy.set(reference.ref, new Set());
+                    measuredBy.get(reference.ref)!.add(meter);
+                }
+            }
             const metersOf = (source: Source): Meter[] => {
                 const found = new Set<Meter>(source.monitoredBy.map(reference => reference.ref).filter((m): m is Meter => m !== undefined));
-                for (const meter of meters) if (meter.measures.some(reference => reference.ref === source)) found.add(meter);
+                for (const meter of measuredBy.get(source) ?? []) found.add(meter);
                 return [...found];
             };
-            const sources = context.elements.filter(isSource).filter(source => source.activity);
-            const readings = sources.map(source => ({ source, meters: metersOf(source), activity: normalizedText(source.activity!) }));
-            for (const reading of readings) {
-                let shared: Meter | undefined;
-                const others = readings.filter(other => {
-                    if (other === reading || other.activity !== reading.activity) return false;
-                    const meter = reading.meters.find(m => other.meters.includes(m));
-                    shared ??= meter;
-                    return meter !== undefined;
-                });
-                if (others.length === 0 || !shared) continue;
-                context.report('sameActivity', {
-                    name: reading.source.name, meter: shared.name, activity: textOf(reading.source.activity!),
-                    others: others.map(other => other.source.name).join(', ')
-                }, reading.source, 'activity');
+            const byActivity = new Map<string, Array<{ source: Source; meters: Meter[] }>>();
+            for (const source of context.elements.filter(isSource)) {
+                if (!source.activity) continue;
+                const key = normalizedText(source.activity);
+                if (!byActivity.has(key)) byActivity.set(key, []);
+                byActivity.get(key)!.push({ source, meters: metersOf(source) });
+            }
+            for (const readings of byActivity.values()) {
+                if (readings.length < 2) continue;
+                for (const reading of readings) {
+                    let shared: Meter | undefined;
+                    const others = readings.filter(other => {
+                        if (other === reading) return false;
+                        const meter = reading.meters.find(m => other.meters.includes(m));
+                        shared ??= meter;
+                        return meter !== undefined;
+                    });
+                    if (others.length === 0 || !shared) continue;
+                    context.report('sameActivity', {
+                        name: reading.source.name, meter: shared.name, activity: textOf(reading.source.activity!),
+                        others: others.map(other => other.source.name).join(', ')
+                    }, reading.source, 'activity');
+                }
             }
         }
     }),
