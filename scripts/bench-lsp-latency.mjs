@@ -36,7 +36,9 @@ for (let s = 0; s < 5; s++) {
     lines += body.length;
 }
 
-const server = spawn(process.execPath, [join(root, 'packages/server/out/main-node.cjs'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+// CNMS_PROFILE_DIR=… writes a CPU profile of the server, to see where an edit's time goes.
+const profile = process.env.CNMS_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.CNMS_PROFILE_DIR}`] : [];
+const server = spawn(process.execPath, [...profile, join(root, 'packages/server/out/main-node.cjs'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
 const connection = createProtocolConnection(new StreamMessageReader(server.stdout), new StreamMessageWriter(server.stdin));
 const waiting = new Map();
 connection.onNotification('textDocument/publishDiagnostics', params => {
@@ -87,5 +89,5 @@ console.log(`edit → diagnostics published: ${stats(toDiagnostics)} (${edits} e
 console.log(`edit → inlay hints answered:  ${stats(toHints)}`);
 await connection.sendRequest('shutdown');
 await connection.sendNotification('exit');
-server.kill();
+await new Promise(resolve => server.on('exit', resolve));
 process.exit(0);

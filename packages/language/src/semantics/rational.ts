@@ -15,6 +15,9 @@ export const Dec = Decimal.clone({
 });
 export type Dec = InstanceType<typeof Dec>;
 
+/** Enough digits, truncated, to round a non-terminating value to NON_TERMINATING_DIGITS correctly. */
+const Truncating = Decimal.clone({ precision: 60, rounding: Decimal.ROUND_DOWN, toExpNeg: -9e15, toExpPos: 9e15, minE: -9e15, maxE: 9e15 });
+
 /** Digits an exact numerator or denominator may have before a figure is refused as not exactly computable. */
 const MAX_DIGITS = 900;
 /**
@@ -40,8 +43,6 @@ export class InexactFigureError extends Error {
 
 const ZERO = new Dec(0);
 const ONE = new Dec(1);
-const TWO = new Dec(2);
-const FIVE = new Dec(5);
 const TEN = new Dec(10);
 
 function gcd(a: Dec, b: Dec): Dec {
@@ -130,6 +131,14 @@ export class Rational {
         if (this.den.eq(other.den)) {
             return Rational.of(this.num.plus(other.num), this.den);
         }
+        // one denominator a multiple of the other (powers of ten, the common case): scale the other,
+        // so that sums of many figures keep a small common denominator
+        if (this.den.gt(other.den) && this.den.mod(other.den).isZero()) {
+            return Rational.of(this.num.plus(other.num.times(this.den.div(other.den))), this.den);
+        }
+        if (other.den.gt(this.den) && other.den.mod(this.den).isZero()) {
+            return Rational.of(this.num.times(other.den.div(this.den)).plus(other.num), other.den);
+        }
         return Rational.of(this.num.times(other.den).plus(other.num.times(this.den)), this.den.times(other.den));
     }
 
@@ -191,16 +200,21 @@ export class Rational {
 
     /** Whether the value has a finite decimal expansion (its denominator has no prime factor but 2 and 5). */
     isTerminating(): boolean {
-        let den = this.reduced().den;
-        while (den.mod(TWO).isZero()) den = den.div(TWO);
-        while (den.mod(FIVE).isZero()) den = den.div(FIVE);
-        return den.eq(ONE);
+        // den (in lowest terms) has no prime factor but 2 and 5 exactly when it divides 10^m
+        // for m ≥ log2(den); 4 × its digit count is such an m. One division instead of a loop.
+        const den = this.reduced().den;
+        if (den.eq(ONE)) return true;
+        return TEN.pow(4 * digits(den)).mod(den).isZero();
     }
 
     /** The value as a decimal.js Decimal: exact when terminating, else to {@link NON_TERMINATING_DIGITS} significant digits. */
     toDecimal(): Dec {
-        const quotient = this.num.div(this.den);
-        return this.isTerminating() ? quotient : quotient.toSignificantDigits(NON_TERMINATING_DIGITS, Dec.ROUND_HALF_EVEN);
+        if (this.isTerminating()) return this.num.div(this.den);
+        // A value with no finite expansion is never exactly halfway between two 34-digit
+        // decimals, so truncating to 60 digits and rounding half up is the correctly
+        // rounded (half-even) result, without computing the 2000 digits of the precision.
+        const truncated = new Truncating(this.num).div(new Truncating(this.den));
+        return new Dec(truncated.toSignificantDigits(NON_TERMINATING_DIGITS, Dec.ROUND_HALF_UP).toFixed());
     }
 
     /** The unrounded decimal string of JSON output: plain notation, no exponent. */
