@@ -19,6 +19,7 @@ import { CnmsEvaluator } from './semantics/evaluator.js';
 import { CnmsFigureProblems } from './semantics/figure-problems.js';
 import { CnmsInstrumentAllocation } from './semantics/instrument-allocation.js';
 import { CnmsOrganizationSettings } from './semantics/organization-settings.js';
+import { CnmsProjection } from './semantics/projection.js';
 import { CnmsSourceFigures } from './semantics/source-figures.js';
 import { CnmsDocumentValidator } from './validation/cnms-document-validator.js';
 import { CnmsIndexManager } from './workspace/cnms-index-manager.js';
@@ -38,6 +39,7 @@ export type CnmsAddedServices = {
         InstrumentAllocation: CnmsInstrumentAllocation;
         SourceFigures: CnmsSourceFigures;
         Balance: CnmsBalance;
+        Projection: CnmsProjection;
     };
     rules: {
         Reporter: CnmsRuleReporter;
@@ -63,7 +65,8 @@ export const CnmsModule: Module<CnmsServices, PartialLangiumCoreServices & CnmsA
         BoundaryShares: services => new CnmsBoundaryShares(services),
         InstrumentAllocation: services => new CnmsInstrumentAllocation(services),
         SourceFigures: services => new CnmsSourceFigures(services),
-        Balance: services => new CnmsBalance(services)
+        Balance: services => new CnmsBalance(services),
+        Projection: services => new CnmsProjection(services)
     },
     rules: {
         Reporter: services => new CnmsRuleReporter(services.I18n, () => services.rules.Settings),

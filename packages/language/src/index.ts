@@ -20,3 +20,5 @@ export * from './workspace/builtin-library.js';
 export * from './semantics/quantity-display.js';
 export * from './semantics/dates.js';
 export * from './rules/coverage.js';
+export * from './semantics/projection.js';
+export * from './semantics/uncertainty.js';

@@ -1,0 +1,2 @@
+export * from './report-model.js';
+export * from './report-text.js';
