@@ -4,6 +4,7 @@ import { colorsFor } from './colors.js';
 import { balance } from './commands/balance.js';
 import { format } from './commands/format.js';
 import { init } from './commands/init.js';
+import { plan } from './commands/plan.js';
 import { validate } from './commands/validate.js';
 import { resolveLocale } from './locale.js';
 import { CLI_VERSION } from './version.js';
@@ -52,6 +53,14 @@ export async function main(argv: readonly string[]): Promise<number> {
         .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text')))
         .action(async (path: string | undefined, options: CommonOptions) => {
             exitCode = await balance(path, { format: options.format, locale: resolveLocale(options.lang), colors: colorsFor(options.color), quiet: !!options.quiet }, write);
+        });
+
+    common(program.command('plan')
+        .description('projected emissions year by year under the planned reductions, against each target')
+        .argument('[path]', 'a model folder, or a file or folder inside one')
+        .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text')))
+        .action(async (path: string | undefined, options: CommonOptions) => {
+            exitCode = await plan(path, { format: options.format, locale: resolveLocale(options.lang), colors: colorsFor(options.color) }, write);
         });
 
     common(program.command('format')

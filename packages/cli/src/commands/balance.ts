@@ -1,9 +1,7 @@
-import { relative } from 'node:path';
-import { URI } from 'langium';
 import type { Locale } from '@cnms/language';
-import { BUILTIN_MODEL } from '@cnms/language';
 import type { Colors } from '../colors.js';
 import { CliError } from '../cli-error.js';
+import { selectModel } from '../select-model.js';
 import { collectDiagnostics } from '../diagnostics.js';
 import { loadWorkspace } from '../load-workspace.js';
 import { balanceJson } from '../output/balance-json.js';
@@ -23,19 +21,7 @@ export async function balance(path: string | undefined, options: BalanceOptions,
     }
     const workspace = await loadWorkspace([path ?? '.'], options.locale);
     const models = workspace.Cnms.references.Models;
-    const keys = [...new Set(workspace.requested.map(doc => models.modelOf(doc.uri)))]
-        .filter(key => key !== BUILTIN_MODEL && !key.startsWith('file-only:'));
-    if (keys.length === 0) {
-        if (workspace.unreadable.length > 0) {
-            throw new CliError(`no model could be read under '${path ?? '.'}': ${workspace.unreadable[0].path} is not UTF-8 text`);
-        }
-        throw new CliError(`no model under '${path ?? '.'}': no .cnms file there or above declares an organization`);
-    }
-    if (keys.length > 1) {
-        const folders = keys.map(key => relative(process.cwd(), URI.parse(key).fsPath) || '.').join(', ');
-        throw new CliError(`'${path ?? '.'}' holds ${keys.length} models (${folders}); name one of their folders`);
-    }
-    const model = keys[0];
+    const model = selectModel(workspace, path);
     const documents = models.documentsOf(model);
     const records = collectDiagnostics({ ...workspace, unreadable: workspace.unreadable }, documents);
     const errors = records.filter(r => r.severity === 'error').length;
