@@ -22,3 +22,4 @@ export * from './semantics/dates.js';
 export * from './rules/coverage.js';
 export * from './semantics/projection.js';
 export * from './semantics/uncertainty.js';
+export * from './semantics/written-unit.js';

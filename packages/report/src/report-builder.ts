@@ -2,7 +2,7 @@ import { AstUtils } from 'langium';
 import type { CnmsServices, Locale } from '@cnms/language';
 import {
     clauseCoverage, displayUnit, formatPeriod, inventoryUncertainty, isClaim, isFactor, isInstrument, isNameReference, isRemoval, isSite,
-    Dimension, Rational, ruleById, tonnes, TEXTS
+    Dimension, Rational, ruleById, tonnes, TEXTS, writtenUnit, type Expression, type Quantity
 } from '@cnms/language';
 import type { ReportModel, ReportProvenance, ReportSource } from './report-model.js';
 
@@ -73,15 +73,14 @@ export function buildReport(services: CnmsServices, model: string, options: Repo
             site: source.site?.ref?.name ?? source.site?.$refText ?? null,
             category: source.category ?? null,
             scope: figures?.scope ?? null,
-            activity: source.activity ? {
-                expression: textOf(source.activity),
-                value: activity && activityUnit ? s(activity.value.dividedBy(activityUnit.size)) : null,
-                unit: activity ? (activity.dimension.isDimensionless() ? '' : activityUnit!.name) : null
-            } : null,
+            activity: source.activity ? activityOf(source.activity, activity, activityUnit) : null,
             factor: source.factor ? {
                 expression: textOf(source.factor),
                 name: factorNode ? factorName(factorNode) : null,
                 values: (values ?? []).map(value => {
+                    // as written (`56100 kgCO2/TJ`), else in a conventional unit
+                    const written = writtenUnit(value.node);
+                    if (written) return { gas: value.gas, value: Rational.parse(written.number).toString(), unit: written.unit };
                     const unit = displayUnit(Dimension.massOf(value.gas).dividedBy(value.per), value.value);
                     return { gas: value.gas, value: s(value.value.dividedBy(unit.size)), unit: unit.name };
                 }),
@@ -258,4 +257,15 @@ function compareClauses(a: string | null, b: string | null): number {
     const key = (clause: string | null) => (clause === null ? [0, 0] : clause === 'ISO 14068-1' ? [9, 1.5] : clause.split('.').map(Number));
     const [x, y] = [key(a), key(b)];
     return x[0] - y[0] || (x[1] ?? 0) - (y[1] ?? 0);
+}
+
+/** The activity as written and its value: in the unit the user wrote (`320_000 MWh`) where it is a number with units, else in a display unit. */
+function activityOf(expression: Expression, activity: Quantity | undefined, unit: ReturnType<typeof displayUnit> | undefined) {
+    const written = writtenUnit(expression);
+    if (written) return { expression: textOf(expression), value: Rational.parse(written.number).toString(), unit: written.unit };
+    return {
+        expression: textOf(expression),
+        value: activity && unit ? s(activity.value.dividedBy(unit.size)) : null,
+        unit: activity ? (activity.dimension.isDimensionless() ? '' : unit!.name) : null
+    };
 }

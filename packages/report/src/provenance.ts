@@ -1,20 +1,18 @@
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import type { ReportProvenance } from '@cnms/report';
-import { CLI_VERSION } from './version.js';
+import { fileURLToPath } from 'node:url';
+import type { ReportProvenance } from './report-model.js';
 
-const require = createRequire(import.meta.url);
 
 /**
- * Where a report comes from: the engine and library versions, the model's git
+ * Where a report comes from (Node only: it asks git and reads files): the engine and library versions, the model's git
  * commit and whether its files are committed, and the hash of a `cnms.lock`
  * beside the model when there is one. No wall-clock time unless asked, so that
  * two runs on one commit give byte-identical reports.
  */
-export function reportProvenance(modelRoot: string, timestamp: boolean): ReportProvenance {
+export function reportProvenance(engine: string, modelRoot: string, timestamp: boolean): ReportProvenance {
     const libraries: Record<string, string> = {};
     for (const name of ['langium', 'decimal.js', 'vega', 'vega-lite', 'exceljs']) {
         const version = packageVersion(name);
@@ -22,7 +20,7 @@ export function reportProvenance(modelRoot: string, timestamp: boolean): ReportP
     }
     const lock = join(modelRoot, 'cnms.lock');
     return {
-        engine: `cnms ${CLI_VERSION}`,
+        engine,
         libraries,
         git: gitState(modelRoot),
         lockHash: existsSync(lock) ? `sha256:${createHash('sha256').update(readFileSync(lock)).digest('hex')}` : null,
@@ -41,19 +39,20 @@ function gitState(dir: string): { commit: string; clean: boolean } | null {
     }
 }
 
+/** A dependency's version, from the nearest node_modules/<name>/package.json above this file (none in a bundle). */
 function packageVersion(name: string): string | undefined {
-    try {
-        let dir = dirname(require.resolve(name));
-        for (let i = 0; i < 6; i++) {
-            const file = join(dir, 'package.json');
-            if (existsSync(file)) {
-                const json = JSON.parse(readFileSync(file, 'utf8'));
-                if (json.name === name) return json.version;
+    let dir = dirname(fileURLToPath(import.meta.url));
+    for (;;) {
+        const file = join(dir, 'node_modules', name, 'package.json');
+        if (existsSync(file)) {
+            try {
+                return JSON.parse(readFileSync(file, 'utf8')).version;
+            } catch {
+                return undefined;
             }
-            dir = dirname(dir);
         }
-    } catch {
-        return undefined;
+        const parent = dirname(dir);
+        if (parent === dir) return undefined;
+        dir = parent;
     }
-    return undefined;
 }
