@@ -3,5 +3,11 @@
 // polyfill before anything imports Langium.
 import 'object.groupby/auto';
 
+// `cnms report … | head`: a reader that stops early is not an error.
+process.stdout.on('error', error => {
+    if (error.code === 'EPIPE') process.exit(0);
+    throw error;
+});
+
 const { main } = await import('../out/main.js');
 process.exitCode = await main(process.argv);

@@ -5,6 +5,7 @@ import { balance } from './commands/balance.js';
 import { format } from './commands/format.js';
 import { init } from './commands/init.js';
 import { plan } from './commands/plan.js';
+import { report } from './commands/report.js';
 import { validate } from './commands/validate.js';
 import { resolveLocale } from './locale.js';
 import { CLI_VERSION } from './version.js';
@@ -53,6 +54,16 @@ export async function main(argv: readonly string[]): Promise<number> {
         .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text')))
         .action(async (path: string | undefined, options: CommonOptions) => {
             exitCode = await balance(path, { format: options.format, locale: resolveLocale(options.lang), colors: colorsFor(options.color), quiet: !!options.quiet }, write);
+        });
+
+    common(program.command('report')
+        .description('the carbon-neutrality report, with the figures of cnms balance')
+        .argument('[path]', 'a model folder, or a file or folder inside one')
+        .addOption(new Option('--format <format>', 'report format').choices(['md', 'html', 'json', 'csv', 'xlsx']).makeOptionMandatory())
+        .option('-o, --output <file>', 'write to this file instead of standard output')
+        .option('--timestamp', 'state the time of generation (otherwise two runs on one commit are byte-identical)'))
+        .action(async (path: string | undefined, options: CommonOptions & { output?: string; timestamp?: boolean }) => {
+            exitCode = await report(path, { format: options.format, output: options.output, locale: resolveLocale(options.lang), timestamp: !!options.timestamp }, write);
         });
 
     common(program.command('plan')

@@ -1,11 +1,11 @@
 import type { Locale } from '@cnms/language';
 import { formatFigure, Rational, Dec } from '@cnms/language';
-import { buildReport } from '@cnms/report';
+import { buildReport, reportProvenance } from '@cnms/report';
 import type { Colors } from '../colors.js';
 import { CliError } from '../cli-error.js';
 import { collectDiagnostics } from '../diagnostics.js';
 import { loadWorkspace } from '../load-workspace.js';
-import { reportProvenance } from '../provenance.js';
+import { CLI_VERSION } from '../version.js';
 import { selectModel } from '../select-model.js';
 import { URI } from 'langium';
 
@@ -33,7 +33,7 @@ export async function plan(path: string | undefined, options: PlanOptions, write
     const model = selectModel(workspace, path);
     const documents = workspace.Cnms.references.Models.documentsOf(model);
     const diagnostics = collectDiagnostics(workspace, documents);
-    const report = buildReport(workspace.Cnms, model, { locale: options.locale, diagnostics, provenance: reportProvenance(URI.parse(model).fsPath, false) });
+    const report = buildReport(workspace.Cnms, model, { locale: options.locale, diagnostics, provenance: reportProvenance(`cnms ${CLI_VERSION}`, URI.parse(model).fsPath, false) });
     const planned = report.plan;
     if (options.format === 'json') {
         write(`${JSON.stringify({
