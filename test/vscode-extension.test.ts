@@ -22,6 +22,7 @@ vi.mock('../packages/vscode/node_modules/vscode-languageclient/lib/node/main.js'
 });
 
 const { activate, deactivate } = await import('../packages/vscode/src/extension.js');
+const { withWebviewCsp, WEBVIEW_CSP } = await import('../packages/vscode/src/report-html.js');
 
 const root = new URL('..', import.meta.url).pathname;
 const extensionDir = join(root, 'packages/vscode');
@@ -50,6 +51,43 @@ const BALANCE = {
     warnings: 3,
     markdown: '# Acme Steel Co., Ltd. — 2024\n\n| | tCO2e |\n|---|---:|\n| net | +84,153.786 |'
 };
+
+/** The report's HTML as the renderer makes it: its own CSP meta tag (here a laxer one, which the webview must not keep). */
+const reportHtml = (heading: string) => [
+    '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">',
+    '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; script-src \'unsafe-inline\'">',
+    `<title>Acme</title></head><body><h1>${heading}</h1></body></html>`
+].join('\n');
+/** The bytes of a workbook: a zip's signature and a byte of every value, so that a text round trip would show. */
+const XLSX_BYTES = Buffer.from([0x50, 0x4b, 0x03, 0x04, ...Array.from({ length: 256 }, (_, i) => i)]);
+
+/** Answers `cnms/report` like the server for the model `acme`; `heading` is read at each request. */
+function serveReports(heading: () => string = () => 'Acme Steel report') {
+    LanguageClientDouble.responders.set('cnms/report', params => {
+        const { format } = params as { uri: string; format: string };
+        switch (format) {
+            case 'html': return { content: reportHtml(heading()), encoding: 'utf8', fileName: 'acme-report.html' };
+            case 'md': return { content: '# Acme Steel report\n', encoding: 'utf8', fileName: 'acme-report.md' };
+            case 'json': return { content: '{"organization":{"id":"acme"}}\n', encoding: 'utf8', fileName: 'acme-report.json' };
+            case 'csv': return { content: 'source,tCO2e\r\nboiler,12.5\r\n', encoding: 'utf8', fileName: 'acme-report-sources.csv' };
+            case 'xlsx': return { content: XLSX_BYTES.toString('base64'), encoding: 'base64', fileName: 'acme-report.xlsx' };
+            default: throw new Error(`unknown format ${format}`);
+        }
+    });
+    // The server's `model` is the organisation's name, as in the report's file names.
+    LanguageClientDouble.responders.set('cnms/balance', params =>
+        (params as { uri: string }).uri.startsWith('file:///work/acme/') ? { ...BALANCE, model: 'acme' } : { ...BALANCE, model: 'other' });
+}
+
+const reportRequests = (client: LanguageClientDouble) => client.requests.filter(request => request.method === 'cnms/report');
+const cspMetas = (html: string) => html.match(/<meta[^>]*Content-Security-Policy[^>]*>/gi) ?? [];
+
+/** The model `acme` on the double's disk: the organisation file at its root and a site file below it. */
+function acmeOnDisk() {
+    vscode.state.files.set('/work/acme/organization.cnms', Buffer.from('// Acme\norganization acme "Acme Steel Co., Ltd." {\n    industry steel\n}\n'));
+    vscode.state.files.set('/work/acme/sites/plant_a.cnms', Buffer.from('/* organization none */\nsite plant_a { location "A" }\n'));
+    vscode.state.files.set('/work/README.md', Buffer.from('# Work\n'));
+}
 
 function extensionContext() {
     return {
@@ -140,9 +178,9 @@ describe('activate()', () => {
         expect(client.clientOptions.initializationOptions().locale).toBe('zh-CN');
     });
 
-    test('registers both commands and the read-only document providers', async () => {
+    test('registers the four commands and the read-only document providers', async () => {
         await activateWith();
-        expect([...vscode.state.commands.keys()].sort()).toEqual(['cnms.showBalance', 'cnms.validateWorkspace']);
+        expect([...vscode.state.commands.keys()].sort()).toEqual(['cnms.exportReport', 'cnms.openReportPreview', 'cnms.showBalance', 'cnms.validateWorkspace']);
         expect([...vscode.state.providers.keys()].sort()).toEqual(['cnms-balance', 'cnms-builtin']);
     });
 
@@ -216,6 +254,189 @@ describe('activate()', () => {
         expect(vscode.state.messages).toContainEqual({ severity: 'information', text: 'CNMS: 13 files checked: 2 errors, 5 warnings, 1 infos.' });
     });
 
+    test('cnms.openReportPreview shows the HTML report of the active document\'s model beside it, without scripts', async () => {
+        serveReports();
+        const { client } = await activateWith({ editor: cnmsFile() });
+        await vscode.commands.executeCommand('cnms.openReportPreview');
+        expect(reportRequests(client)).toEqual([{ method: 'cnms/report', params: { uri: 'file:///work/acme/organization.cnms', format: 'html' } }]);
+        expect(vscode.state.webviewPanels).toHaveLength(1);
+        const [panel] = vscode.state.webviewPanels;
+        expect(panel.viewType).toBe('cnms.reportPreview');
+        expect(panel.title).toBe('Report: acme');
+        expect(panel.showOptions).toEqual({ viewColumn: vscode.ViewColumn.Beside, preserveFocus: true });
+        expect(panel.options.enableScripts).toBe(false);
+        expect(panel.options.localResourceRoots).toEqual([]);
+        expect(panel.webview.html).toContain('<h1>Acme Steel report</h1>');
+        // Exactly one CSP, the webview's, first in <head>: the report's laxer one is gone.
+        expect(cspMetas(panel.webview.html)).toEqual([`<meta http-equiv="Content-Security-Policy" content="${WEBVIEW_CSP}">`]);
+        expect(WEBVIEW_CSP).toBe("default-src 'none'; style-src 'unsafe-inline'; img-src data:");
+        expect(panel.webview.html).toMatch(/<head><meta http-equiv="Content-Security-Policy"/);
+        expect(panel.webview.html).not.toContain('script-src');
+        expect(vscode.state.messages).toEqual([]);
+    });
+
+    test('the report preview: one panel per model, revealed again for any of its files (the editor title passes one)', async () => {
+        serveReports();
+        const { client } = await activateWith({ editor: cnmsFile() });
+        await vscode.commands.executeCommand('cnms.openReportPreview');
+        const site = vscode.Uri.parse('file:///work/acme/sites/plant_a.cnms');
+        await vscode.commands.executeCommand('cnms.openReportPreview', site);
+        expect(reportRequests(client).at(-1)!.params).toEqual({ uri: 'file:///work/acme/sites/plant_a.cnms', format: 'html' });
+        expect(vscode.state.webviewPanels).toHaveLength(1);
+        expect(vscode.state.webviewPanels[0].reveals).toEqual([{ viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }]);
+
+        LanguageClientDouble.responders.set('cnms/report', () => ({ content: reportHtml('Other'), encoding: 'utf8', fileName: 'other-report.html' }));
+        await vscode.commands.executeCommand('cnms.openReportPreview', vscode.Uri.parse('file:///work/other/organization.cnms'));
+        expect(vscode.state.webviewPanels.map(panel => panel.title)).toEqual(['Report: acme', 'Report: other']);
+
+        // A closed panel is forgotten: the next command opens a new one.
+        vscode.state.webviewPanels[0].dispose();
+        serveReports();
+        await vscode.commands.executeCommand('cnms.openReportPreview');
+        expect(vscode.state.webviewPanels).toHaveLength(3);
+        expect(vscode.state.webviewPanels[2].title).toBe('Report: acme');
+
+        // Deactivation disposes the open panels.
+        for (const subscription of context.subscriptions) subscription.dispose();
+        context.subscriptions.length = 0;
+        expect(vscode.state.webviewPanels.map(panel => panel.disposed)).toEqual([true, true, true]);
+    });
+
+    test('the report preview refreshes when a CNMS document of its model is saved, once for a burst of saves', async () => {
+        let heading = 'Version 1';
+        serveReports(() => heading);
+        const { client } = await activateWith({ editor: cnmsFile() });
+        await vscode.commands.executeCommand('cnms.openReportPreview');
+        const [panel] = vscode.state.webviewPanels;
+        expect(panel.webview.html).toContain('<h1>Version 1</h1>');
+
+        heading = 'Version 2';
+        const before = reportRequests(client).length;
+        await vscode.state.onDidSaveTextDocument.fire(vscode.textDocument('file:///work/acme/sites/plant_a.cnms', 'cnms'));
+        await vscode.state.onDidSaveTextDocument.fire(vscode.textDocument('file:///work/acme/organization.cnms', 'cnms'));
+        await vi.waitFor(() => expect(panel.webview.html).toContain('<h1>Version 2</h1>'));
+        expect(reportRequests(client).length).toBe(before + 1);
+        expect(cspMetas(panel.webview.html)).toEqual([`<meta http-equiv="Content-Security-Policy" content="${WEBVIEW_CSP}">`]);
+
+        // Saves in another model, or of other files, leave it alone.
+        heading = 'Version 3';
+        await vscode.state.onDidSaveTextDocument.fire(vscode.textDocument('file:///work/other/organization.cnms', 'cnms'));
+        await vscode.state.onDidSaveTextDocument.fire(vscode.textDocument('file:///work/acme/notes.md', 'markdown'));
+        await new Promise(resolve => setTimeout(resolve, 450));
+        expect(reportRequests(client).length).toBe(before + 1);
+        expect(panel.webview.html).toContain('<h1>Version 2</h1>');
+
+        // A closed panel is not refreshed (its webview could not be written to).
+        panel.dispose();
+        await vscode.state.onDidSaveTextDocument.fire(cnmsFile());
+        await new Promise(resolve => setTimeout(resolve, 450));
+        expect(reportRequests(client).length).toBe(before + 1);
+    });
+
+    test('the report preview of a file in no model is a warning, not a panel; without a CNMS editor too', async () => {
+        LanguageClientDouble.responders.set('cnms/report', () => null);
+        const { client } = await activateWith({ editor: vscode.textDocument('file:///tmp/stray.cnms', 'cnms') });
+        await vscode.commands.executeCommand('cnms.openReportPreview');
+        expect(reportRequests(client)).toHaveLength(1);
+        expect(vscode.state.webviewPanels).toEqual([]);
+        expect(vscode.state.messages).toEqual([{ severity: 'warning', text: expect.stringContaining('no CNMS model') }]);
+
+        vscode.state.activeTextEditor = { document: vscode.textDocument('file:///work/notes.txt', 'plaintext') };
+        await vscode.commands.executeCommand('cnms.openReportPreview');
+        expect(reportRequests(client)).toHaveLength(1);
+        expect(vscode.state.messages.at(-1)).toEqual({ severity: 'warning', text: 'Open a CNMS file to report on its model.' });
+        expect(vscode.state.webviewPanels).toEqual([]);
+    });
+
+    test('the webview\'s CSP is there whatever the report\'s HTML holds', () => {
+        const ours = `<meta http-equiv="Content-Security-Policy" content="${WEBVIEW_CSP}">`;
+        expect(withWebviewCsp('<html><head><title>x</title></head><body></body></html>')).toBe(`<html><head>${ours}<title>x</title></head><body></body></html>`);
+        expect(withWebviewCsp('<!doctype html><HTML lang="zh-CN"><body>报告</body></HTML>')).toBe(`<!doctype html><HTML lang="zh-CN"><head>${ours}</head><body>报告</body></HTML>`);
+        expect(withWebviewCsp('<p>bare</p>')).toBe(`<head>${ours}</head><p>bare</p>`);
+        const lax = [
+            '<head profile="x"><META content="script-src *" HTTP-EQUIV=content-security-policy>',
+            '<meta http-equiv=\'Content-Security-Policy\' content="default-src *"/></head><body><header>h</header>',
+            '<meta http-equiv="Content-Security-Policy" content="img-src https:"></body>'
+        ].join('');
+        const page = withWebviewCsp(lax);
+        expect(cspMetas(page)).toEqual([ours]);
+        expect(page).toBe(`<head profile="x">${ours}</head><body><header>h</header></body>`);
+    });
+
+    test('cnms.exportReport writes the chosen format beside the organisation file: an xlsx decoded from base64', async () => {
+        serveReports();
+        acmeOnDisk();
+        const site = vscode.textDocument('file:///work/acme/sites/plant_a.cnms', 'cnms');
+        const { client } = await activateWith({ editor: site });
+        vscode.state.quickPickAnswer = items => items.find(item => item.format === 'xlsx');
+        vscode.state.saveDialogAnswer = options => options.defaultUri;
+        vscode.state.messageAnswer = (_text, items) => items[0];
+        await vscode.commands.executeCommand('cnms.exportReport');
+
+        const [pick] = vscode.state.quickPicks;
+        expect(pick.items.map(item => item.format)).toEqual(['md', 'html', 'json', 'csv', 'xlsx']);
+        expect(pick.items.map(item => item.label)).toEqual(['Markdown', 'HTML page', 'JSON data', 'CSV table of the sources', 'Excel workbook']);
+        expect(reportRequests(client)).toEqual([{ method: 'cnms/report', params: { uri: 'file:///work/acme/sites/plant_a.cnms', format: 'xlsx' } }]);
+        expect(vscode.state.saveDialogs).toHaveLength(1);
+        expect(vscode.state.saveDialogs[0].defaultUri?.toString()).toBe('file:///work/acme/acme-report.xlsx');
+        expect(Object.values(vscode.state.saveDialogs[0].filters ?? {})).toEqual([['xlsx']]);
+        expect(vscode.state.writes).toHaveLength(1);
+        expect(vscode.state.writes[0].uri.path).toBe('/work/acme/acme-report.xlsx');
+        expect(Buffer.from(vscode.state.writes[0].content).equals(XLSX_BYTES)).toBe(true);
+        expect(vscode.state.messages).toEqual([
+            { severity: 'information', text: 'CNMS: the report was written to acme-report.xlsx.', items: ['Show in Folder'] }
+        ]);
+        await vi.waitFor(() => expect(vscode.state.executed.find(call => call.command === 'revealFileInOS')?.args).toEqual([vscode.state.writes[0].uri]));
+    });
+
+    test('cnms.exportReport in Chinese: the formats\' labels, a text report written as UTF-8 to the chosen path and opened in an editor', async () => {
+        serveReports();
+        acmeOnDisk();
+        LanguageClientDouble.responders.set('cnms/report', () => ({ content: '来源,tCO2e\r\n锅炉,12.5\r\n', encoding: 'utf8', fileName: 'acme-report-sources.csv' }));
+        const { client } = await activateWith({ messages: 'zh-CN' });
+        vscode.state.quickPickAnswer = items => items.find(item => item.format === 'csv');
+        vscode.state.saveDialogAnswer = () => vscode.Uri.file('/tmp/exports/sources.csv');
+        vscode.state.messageAnswer = (_text, items) => items[0];
+        // From the explorer's context menu: the file's URI, with no editor open.
+        await vscode.commands.executeCommand('cnms.exportReport', vscode.Uri.parse('file:///work/acme/sites/plant_a.cnms'));
+
+        expect(vscode.state.quickPicks[0].items.map(item => item.label)).toEqual(['Markdown 文档', 'HTML 网页', 'JSON 数据', 'CSV 排放源表', 'Excel 工作簿']);
+        expect(reportRequests(client)[0].params).toEqual({ uri: 'file:///work/acme/sites/plant_a.cnms', format: 'csv' });
+        expect(vscode.state.saveDialogs[0].defaultUri?.path).toBe('/work/acme/acme-report-sources.csv');
+        expect(vscode.state.writes.map(write => write.uri.path)).toEqual(['/tmp/exports/sources.csv']);
+        expect(new TextDecoder().decode(vscode.state.writes[0].content)).toBe('来源,tCO2e\r\n锅炉,12.5\r\n');
+        expect(vscode.state.messages).toEqual([{ severity: 'information', text: 'CNMS：报告已写入 sources.csv。', items: ['打开'] }]);
+        await vi.waitFor(() => expect(vscode.state.shownDocuments.map(document => document.uri.path)).toEqual(['/tmp/exports/sources.csv']));
+        expect(vscode.state.shownDocuments[0].getText()).toBe('来源,tCO2e\r\n锅炉,12.5\r\n');
+    });
+
+    test('cnms.exportReport writes nothing when the format or the file is cancelled, or the file is in no model', async () => {
+        serveReports();
+        acmeOnDisk();
+        const { client } = await activateWith({ editor: cnmsFile() });
+        vscode.state.quickPickAnswer = () => undefined;
+        await vscode.commands.executeCommand('cnms.exportReport');
+        expect(vscode.state.quickPicks).toHaveLength(1);
+        expect(reportRequests(client)).toEqual([]);
+        expect(vscode.state.saveDialogs).toEqual([]);
+
+        vscode.state.quickPickAnswer = items => items.find(item => item.format === 'md');
+        vscode.state.saveDialogAnswer = () => undefined;
+        await vscode.commands.executeCommand('cnms.exportReport');
+        expect(reportRequests(client)).toHaveLength(1);
+        expect(vscode.state.saveDialogs).toHaveLength(1);
+        expect(vscode.state.saveDialogs[0].defaultUri?.path).toBe('/work/acme/acme-report.md');
+
+        LanguageClientDouble.responders.set('cnms/report', () => null);
+        vscode.state.saveDialogAnswer = options => options.defaultUri;
+        await vscode.commands.executeCommand('cnms.exportReport');
+        expect(vscode.state.saveDialogs).toHaveLength(1);
+        expect(vscode.state.messages).toEqual([{ severity: 'warning', text: expect.stringContaining('no CNMS model') }]);
+
+        expect(vscode.state.writes).toEqual([]);
+        expect(vscode.state.files.has('/work/acme/acme-report.md')).toBe(false);
+    });
+
     test('built-in library documents come from the server', async () => {
         LanguageClientDouble.responders.set('cnms/builtinContent', params => `// text of ${(params as { uri: string }).uri}`);
         await activateWith();
@@ -255,7 +476,7 @@ describe('package.json contributions', () => {
         const contributed = manifest.contributes.languages[0];
         expect(contributed.extensions).toEqual(language.fileExtensions);
         expect(contributed.aliases[0]).toBe('CNMS');
-        expect(manifest.activationEvents).toEqual([`onLanguage:${language.id}`]);
+        expect(manifest.activationEvents).toEqual([`onLanguage:${language.id}`, 'onCommand:cnms.openReportPreview', 'onCommand:cnms.exportReport']);
         for (const icon of [contributed.icon.light, contributed.icon.dark, contributed.configuration]) {
             expect(existsSync(join(extensionDir, icon)), icon).toBe(true);
         }
@@ -286,6 +507,16 @@ describe('package.json contributions', () => {
         for (const command of inMenus) expect(contributed).toContain(command);
         expect(nls[manifest.contributes.commands.find((c: { command: string }) => c.command === 'cnms.showBalance').title.slice(1, -1)]).toBe('CNMS: Show Balance');
         expect(nls[manifest.contributes.commands.find((c: { command: string }) => c.command === 'cnms.validateWorkspace').title.slice(1, -1)]).toBe('CNMS: Validate Workspace');
+        const title = (command: string, texts: Record<string, string>) =>
+            texts[manifest.contributes.commands.find((c: { command: string }) => c.command === command).title.slice(1, -1)];
+        expect(title('cnms.openReportPreview', nls)).toBe('CNMS: Open Report Preview');
+        expect(title('cnms.exportReport', nls)).toBe('CNMS: Export Report…');
+        expect(title('cnms.openReportPreview', nlsZh)).toBe('CNMS: 打开报告预览');
+        expect(title('cnms.exportReport', nlsZh)).toBe('CNMS: 导出报告…');
+        expect(manifest.contributes.menus['editor/title']).toContainEqual({ command: 'cnms.openReportPreview', when: 'resourceLangId == cnms', group: 'navigation' });
+        for (const command of ['cnms.openReportPreview', 'cnms.exportReport']) {
+            expect(manifest.activationEvents).toContain(`onCommand:${command}`);
+        }
     });
 
     test('the settings are those the server reads', () => {

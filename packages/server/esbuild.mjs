@@ -3,6 +3,12 @@
 import { build } from 'esbuild';
 
 const common = { bundle: true, sourcemap: true, minify: false, logLevel: 'warning', legalComments: 'none' };
-await build({ ...common, entryPoints: ['src/main-node.ts'], outfile: 'out/main-node.cjs', platform: 'node', format: 'cjs', target: 'node20' });
+// vega's optional canvas renderer is not used (charts are SVG), so node-canvas stays out of the bundle.
+// In a CommonJS bundle `import.meta` is empty: give `import.meta.url` the bundle's own URL.
+await build({
+    ...common, entryPoints: ['src/main-node.ts'], outfile: 'out/main-node.cjs', platform: 'node', format: 'cjs', target: 'node20', external: ['canvas'],
+    define: { 'import.meta.url': 'importMetaUrl' },
+    banner: { js: "const importMetaUrl = require('url').pathToFileURL(__filename).href;" }
+});
 await build({ ...common, entryPoints: ['src/main-browser.ts'], outfile: 'out/main-browser.js', platform: 'browser', format: 'iife', target: 'es2022' });
 console.log('bundled packages/server/out/main-node.cjs and out/main-browser.js');

@@ -47,6 +47,21 @@ export class Uri {
         return new Uri(parts.scheme, parts.authority ?? '', parts.path ?? '', parts.query ?? '', parts.fragment ?? '');
     }
 
+    /** The path segments appended, `..` and `.` resolved, as VS Code does. */
+    static joinPath(base: Uri, ...segments: string[]): Uri {
+        const parts: string[] = [];
+        for (const part of [base.path, ...segments].join('/').split('/')) {
+            if (part === '..') parts.pop();
+            else if (part && part !== '.') parts.push(part);
+        }
+        return base.with({ path: `/${parts.join('/')}` });
+    }
+
+    with(change: { scheme?: string; authority?: string; path?: string; query?: string; fragment?: string }): Uri {
+        return new Uri(change.scheme ?? this.scheme, change.authority ?? this.authority, change.path ?? this.path,
+            change.query ?? this.query, change.fragment ?? this.fragment);
+    }
+
     get fsPath(): string {
         return this.path;
     }
@@ -71,6 +86,7 @@ export class MarkdownString {
 export const StatusBarAlignment = { Left: 1, Right: 2 } as const;
 export const ProgressLocation = { SourceControl: 1, Window: 10, Notification: 15 } as const;
 export const ViewColumn = { Active: -1, Beside: -2, One: 1, Two: 2 } as const;
+export const FileType = { Unknown: 0, File: 1, Directory: 2, SymbolicLink: 64 } as const;
 
 export interface StatusBarItemDouble {
     readonly id: string;
@@ -93,6 +109,27 @@ export interface TextDocumentDouble {
     getText(): string;
 }
 
+export interface WebviewPanelDouble {
+    readonly viewType: string;
+    title: string;
+    readonly showOptions: unknown;
+    readonly options: Record<string, unknown>;
+    readonly webview: { html: string; readonly options: Record<string, unknown>; readonly cspSource: string };
+    /** Each reveal() call, in order. */
+    readonly reveals: Array<{ viewColumn: unknown; preserveFocus: unknown }>;
+    disposed: boolean;
+    readonly onDidDispose: (listener: Listener<void>) => Disposable;
+    reveal(viewColumn?: unknown, preserveFocus?: boolean): void;
+    dispose(): void;
+}
+
+export interface QuickPickItemDouble {
+    label: string;
+    description?: string;
+    detail?: string;
+    [key: string]: unknown;
+}
+
 export interface ContentProvider {
     provideTextDocumentContent(uri: Uri, token?: unknown): string | Promise<string>;
     onDidChange?: (listener: Listener<Uri>) => Disposable;
@@ -107,7 +144,21 @@ export const state = {
     executed: [] as Array<{ command: string; args: unknown[] }>,
     providers: new Map<string, ContentProvider>(),
     statusBarItems: [] as StatusBarItemDouble[],
-    messages: [] as Array<{ severity: 'information' | 'warning' | 'error'; text: string }>,
+    messages: [] as Array<{ severity: 'information' | 'warning' | 'error'; text: string; items?: string[] }>,
+    /** Which button of a message the user clicks (undefined: the message is closed). */
+    messageAnswer: undefined as ((text: string, items: string[]) => string | undefined) | undefined,
+    webviewPanels: [] as WebviewPanelDouble[],
+    quickPicks: [] as Array<{ items: QuickPickItemDouble[]; options: unknown }>,
+    /** Which item the user picks (undefined: Escape). */
+    quickPickAnswer: undefined as ((items: QuickPickItemDouble[]) => QuickPickItemDouble | undefined) | undefined,
+    saveDialogs: [] as Array<{ defaultUri?: Uri; filters?: Record<string, string[]>; saveLabel?: string; title?: string }>,
+    /** Where the user saves (undefined: Cancel). */
+    saveDialogAnswer: undefined as ((options: { defaultUri?: Uri }) => Uri | undefined) | undefined,
+    /** The file system behind workspace.fs, by path: what tests put there and what the extension wrote. */
+    files: new Map<string, Uint8Array>(),
+    /** Each workspace.fs.writeFile call, in order. */
+    writes: [] as Array<{ uri: Uri; content: Uint8Array }>,
+    workspaceFolders: undefined as Array<{ uri: Uri; name: string; index: number }> | undefined,
     watchers: [] as string[],
     shownDocuments: [] as TextDocumentDouble[],
     onDidChangeActiveTextEditor: new EventEmitter<unknown>(),
@@ -125,6 +176,15 @@ export function resetState(): void {
     state.watchers.length = 0;
     state.shownDocuments.length = 0;
     state.statusBarItems.length = 0;
+    state.messageAnswer = undefined;
+    for (const panel of state.webviewPanels.splice(0)) if (!panel.disposed) panel.dispose();
+    state.quickPicks.length = 0;
+    state.quickPickAnswer = undefined;
+    state.saveDialogs.length = 0;
+    state.saveDialogAnswer = undefined;
+    state.files.clear();
+    state.writes.length = 0;
+    state.workspaceFolders = undefined;
 }
 
 /** A document as VS Code gives it to the extension. */
@@ -133,6 +193,15 @@ export function textDocument(uri: string, languageId: string, text = ''): TextDo
 }
 
 const disposable = (dispose: () => void): Disposable => ({ dispose });
+
+function message(severity: 'information' | 'warning' | 'error', text: string, items: string[]): string | undefined {
+    state.messages.push({ severity, text, ...(items.length > 0 ? { items } : {}) });
+    return state.messageAnswer?.(text, items);
+}
+
+function fileSystemError(uri: Uri): Error {
+    return Object.assign(new Error(`EntryNotFound (FileSystemError): ${uri.toString()}`), { code: 'FileNotFound' });
+}
 
 export const window = {
     get activeTextEditor() {
@@ -149,17 +218,53 @@ export const window = {
         state.statusBarItems.push(item);
         return item;
     },
-    async showInformationMessage(text: string) {
-        state.messages.push({ severity: 'information', text });
-        return undefined;
+    async showInformationMessage(text: string, ...items: string[]) {
+        return message('information', text, items);
     },
-    async showWarningMessage(text: string) {
-        state.messages.push({ severity: 'warning', text });
-        return undefined;
+    async showWarningMessage(text: string, ...items: string[]) {
+        return message('warning', text, items);
     },
-    async showErrorMessage(text: string) {
-        state.messages.push({ severity: 'error', text });
-        return undefined;
+    async showErrorMessage(text: string, ...items: string[]) {
+        return message('error', text, items);
+    },
+    createWebviewPanel(viewType: string, title: string, showOptions: unknown, options: Record<string, unknown> = {}): WebviewPanelDouble {
+        const disposed = new EventEmitter<void>();
+        const panel: WebviewPanelDouble = {
+            viewType, title, showOptions, options,
+            webview: { html: '', options, cspSource: 'https://webview.test' },
+            reveals: [],
+            disposed: false,
+            onDidDispose: disposed.event,
+            reveal(viewColumn?: unknown, preserveFocus?: boolean) {
+                if (panel.disposed) throw new Error('Webview is disposed');
+                panel.reveals.push({ viewColumn, preserveFocus });
+            },
+            dispose() {
+                if (panel.disposed) return;
+                panel.disposed = true;
+                void disposed.fire().then(() => disposed.dispose());
+            }
+        };
+        // Like VS Code: a disposed panel's webview can no longer be written to.
+        let html = '';
+        Object.defineProperty(panel.webview, 'html', {
+            get: () => html,
+            set: (value: string) => {
+                if (panel.disposed) throw new Error('Webview is disposed');
+                html = value;
+            }
+        });
+        state.webviewPanels.push(panel);
+        return panel;
+    },
+    async showQuickPick(items: QuickPickItemDouble[] | Promise<QuickPickItemDouble[]>, options?: unknown) {
+        const resolved = await items;
+        state.quickPicks.push({ items: resolved, options });
+        return state.quickPickAnswer?.(resolved);
+    },
+    async showSaveDialog(options: { defaultUri?: Uri; filters?: Record<string, string[]>; saveLabel?: string; title?: string } = {}) {
+        state.saveDialogs.push(options);
+        return state.saveDialogAnswer?.(options);
     },
     async withProgress<R>(_options: unknown, task: (progress: { report(value: unknown): void }, token: unknown) => Promise<R>): Promise<R> {
         return task({ report() {} }, { isCancellationRequested: false });
@@ -184,7 +289,37 @@ export const workspace = {
         state.providers.set(scheme, provider);
         return disposable(() => state.providers.delete(scheme));
     },
+    get workspaceFolders() {
+        return state.workspaceFolders;
+    },
+    getWorkspaceFolder(uri: Uri) {
+        return state.workspaceFolders?.find(folder => uri.path === folder.uri.path || uri.path.startsWith(`${folder.uri.path}/`));
+    },
+    fs: {
+        async readFile(uri: Uri): Promise<Uint8Array> {
+            const content = state.files.get(uri.path);
+            if (!content) throw fileSystemError(uri);
+            return content;
+        },
+        async writeFile(uri: Uri, content: Uint8Array): Promise<void> {
+            state.writes.push({ uri, content });
+            state.files.set(uri.path, content);
+        },
+        async readDirectory(uri: Uri): Promise<Array<[string, number]>> {
+            const prefix = uri.path.endsWith('/') ? uri.path : `${uri.path}/`;
+            const entries = new Map<string, number>();
+            for (const path of state.files.keys()) {
+                if (!path.startsWith(prefix)) continue;
+                const [name, ...rest] = path.slice(prefix.length).split('/');
+                entries.set(name, rest.length > 0 ? FileType.Directory : FileType.File);
+            }
+            if (entries.size === 0) throw fileSystemError(uri);
+            return [...entries];
+        }
+    },
     async openTextDocument(uri: Uri): Promise<TextDocumentDouble> {
+        const file = uri.scheme === 'file' ? state.files.get(uri.path) : undefined;
+        if (file) return { uri, languageId: uri.path.endsWith('.cnms') ? 'cnms' : 'plaintext', getText: () => new TextDecoder().decode(file) };
         const provider = state.providers.get(uri.scheme);
         if (!provider) throw new Error(`no content provider for ${uri.scheme}`);
         const text = await provider.provideTextDocumentContent(uri);

@@ -5,7 +5,9 @@ import { startLanguageServer } from 'langium/lsp';
 import { NodeFileSystem } from 'langium/node';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { createCnmsLspServices } from '@cnms/language/lsp';
+import { registerReportRequests } from './report-requests.js';
 
 const connection = createConnection(ProposedFeatures.all);
-const { shared } = createCnmsLspServices({ connection, ...NodeFileSystem });
+const { shared, Cnms } = createCnmsLspServices({ connection, ...NodeFileSystem });
+registerReportRequests(shared, Cnms, 'cnms language server 0.1.0');
 startLanguageServer(shared);

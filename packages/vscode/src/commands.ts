@@ -1,30 +1,56 @@
-// The commands of package.json: cnms.showBalance and cnms.validateWorkspace.
+// The commands of package.json: cnms.showBalance, cnms.validateWorkspace,
+// cnms.openReportPreview and cnms.exportReport.
 import * as vscode from 'vscode';
 import type { BalancePreview } from './balance-preview.js';
-import { isCnmsUri } from './balance-request.js';
 import type { RequestSender } from './builtin-documents.js';
+import { commandTarget } from './command-target.js';
 import { text } from './messages.js';
 import { VALIDATE_WORKSPACE_REQUEST, type ValidateWorkspaceResult } from './protocol.js';
+import { exportReport } from './report-export.js';
+import type { ReportPreview } from './report-preview.js';
 import { SHOW_BALANCE_COMMAND } from './status-bar.js';
 
 export const VALIDATE_WORKSPACE_COMMAND = 'cnms.validateWorkspace';
+export const OPEN_REPORT_PREVIEW_COMMAND = 'cnms.openReportPreview';
+export const EXPORT_REPORT_COMMAND = 'cnms.exportReport';
 
-export function registerCommands(client: RequestSender, preview: BalancePreview): vscode.Disposable[] {
+export function registerCommands(client: RequestSender, preview: BalancePreview, reportPreview: ReportPreview): vscode.Disposable[] {
     return [
-        vscode.commands.registerCommand(SHOW_BALANCE_COMMAND, (uri?: vscode.Uri) => showBalance(preview, uri)),
-        vscode.commands.registerCommand(VALIDATE_WORKSPACE_COMMAND, () => validateWorkspace(client))
+        vscode.commands.registerCommand(SHOW_BALANCE_COMMAND, (uri?: unknown) => showBalance(preview, uri)),
+        vscode.commands.registerCommand(VALIDATE_WORKSPACE_COMMAND, () => validateWorkspace(client)),
+        vscode.commands.registerCommand(OPEN_REPORT_PREVIEW_COMMAND, (uri?: unknown) => openReportPreview(reportPreview, uri)),
+        vscode.commands.registerCommand(EXPORT_REPORT_COMMAND, (uri?: unknown) => exportReportOf(client, uri))
     ];
 }
 
 /** Opens the balance of the model of `uri` (from the editor title) or of the active editor. */
-async function showBalance(preview: BalancePreview, uri?: vscode.Uri): Promise<void> {
-    const active = vscode.window.activeTextEditor?.document;
-    const target = uri instanceof vscode.Uri && isCnmsUri(uri) ? uri : active?.languageId === 'cnms' ? active.uri : undefined;
+async function showBalance(preview: BalancePreview, uri?: unknown): Promise<void> {
+    const target = commandTarget(uri);
     if (!target) {
         void vscode.window.showWarningMessage(text('balance.noEditor'));
         return;
     }
     await preview.show(target);
+}
+
+/** Opens the report of the model of `uri` (from the editor title or a context menu) or of the active editor beside it. */
+async function openReportPreview(preview: ReportPreview, uri?: unknown): Promise<vscode.WebviewPanel | undefined> {
+    const target = commandTarget(uri);
+    if (!target) {
+        void vscode.window.showWarningMessage(text('report.noEditor'));
+        return undefined;
+    }
+    return preview.show(target);
+}
+
+/** Exports the report of the model of `uri` or of the active editor to a file the user picks. */
+async function exportReportOf(client: RequestSender, uri?: unknown): Promise<vscode.Uri | undefined> {
+    const target = commandTarget(uri);
+    if (!target) {
+        void vscode.window.showWarningMessage(text('report.noEditor'));
+        return undefined;
+    }
+    return exportReport(client, target);
 }
 
 /** Checks every model of the workspace; the diagnostics arrive as usual, the counts in a message. */

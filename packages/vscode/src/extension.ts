@@ -1,5 +1,6 @@
 // The CNMS extension: wiring only. Starts the language client and connects the
-// status bar, the commands and the read-only documents to VS Code's events.
+// status bar, the balance and report previews, the commands and the read-only
+// documents to VS Code's events.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { BalancePreview, BALANCE_SCHEME } from './balance-preview.js';
@@ -8,6 +9,7 @@ import { BuiltinDocuments, BUILTIN_SCHEME } from './builtin-documents.js';
 import { createClient } from './client.js';
 import { registerCommands } from './commands.js';
 import { text } from './messages.js';
+import { ReportPreview } from './report-preview.js';
 import { BalanceStatusBar } from './status-bar.js';
 
 /** What activate() returns: for other extensions and for tests. */
@@ -23,6 +25,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<CnmsEx
     client = languageClient;
     const statusBar = new BalanceStatusBar(languageClient);
     const preview = new BalancePreview(languageClient);
+    const reportPreview = new ReportPreview(languageClient);
     const modelChanged = () => {
         statusBar.scheduleRefresh();
         preview.refresh();
@@ -31,12 +34,15 @@ export async function activate(context: vscode.ExtensionContext): Promise<CnmsEx
     context.subscriptions.push(
         statusBar,
         preview,
+        reportPreview,
         vscode.workspace.registerTextDocumentContentProvider(BUILTIN_SCHEME, new BuiltinDocuments(languageClient)),
         vscode.workspace.registerTextDocumentContentProvider(BALANCE_SCHEME, preview),
-        ...registerCommands(languageClient, preview),
+        ...registerCommands(languageClient, preview, reportPreview),
         vscode.window.onDidChangeActiveTextEditor(() => void statusBar.refresh()),
         vscode.workspace.onDidSaveTextDocument(document => {
-            if (document.languageId === 'cnms') modelChanged();
+            if (document.languageId !== 'cnms') return;
+            modelChanged();
+            reportPreview.scheduleRefresh(document.uri);
         }),
         vscode.languages.onDidChangeDiagnostics(event => {
             if (event.uris.some(isCnmsUri)) modelChanged();
@@ -46,6 +52,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<CnmsEx
                 // The locale is an initialization option: a new server session picks it up.
                 await languageClient.restart();
                 modelChanged();
+                reportPreview.refreshAll();
             } else if (event.affectsConfiguration('cnms')) {
                 modelChanged();
             }

@@ -19,7 +19,35 @@ const TEXTS = {
         en: 'CNMS: {files} files checked: {errors} errors, {warnings} warnings, {infos} infos.',
         'zh-CN': 'CNMS：已校验 {files} 个文件，{errors} 个错误，{warnings} 个警告，{infos} 条提示。'
     },
-    'validate.failed': { en: 'CNMS: the workspace could not be validated: {message}', 'zh-CN': 'CNMS：无法校验工作区：{message}' }
+    'validate.failed': { en: 'CNMS: the workspace could not be validated: {message}', 'zh-CN': 'CNMS：无法校验工作区：{message}' },
+    'report.noEditor': { en: 'Open a CNMS file to report on its model.', 'zh-CN': '请先打开一个 CNMS 文件，再生成其模型的报告。' },
+    'report.noModel': {
+        en: 'No report: this file belongs to no CNMS model (no `organization` is declared in its folder or above it).',
+        'zh-CN': '无法生成报告：此文件不属于任何 CNMS 模型（其所在目录及上级目录中没有声明 `organization`）。'
+    },
+    'report.failed': { en: 'CNMS: the report could not be made: {message}', 'zh-CN': 'CNMS：无法生成报告：{message}' },
+    'report.progress': { en: 'Making the CNMS report…', 'zh-CN': '正在生成 CNMS 报告…' },
+    'preview.title': { en: 'Report: {organization}', 'zh-CN': '报告：{organization}' },
+    'preview.gone': {
+        en: 'This model has no report any more: no `organization` is declared for it.',
+        'zh-CN': '此模型已无法生成报告：没有为其声明 `organization`。'
+    },
+    'export.pick': { en: 'Export the CNMS report of this model as…', 'zh-CN': '将此模型的 CNMS 报告导出为…' },
+    'export.md': { en: 'Markdown', 'zh-CN': 'Markdown 文档' },
+    'export.md.detail': { en: 'The report as text, for a repository or a wiki', 'zh-CN': '纯文本报告，适合放入代码仓库或知识库' },
+    'export.html': { en: 'HTML page', 'zh-CN': 'HTML 网页' },
+    'export.html.detail': { en: 'One self-contained page with the charts, to read or print', 'zh-CN': '包含图表的独立网页，可阅读或打印' },
+    'export.json': { en: 'JSON data', 'zh-CN': 'JSON 数据' },
+    'export.json.detail': { en: 'Every figure of the report, for other programs', 'zh-CN': '报告中的全部数据，供其他程序使用' },
+    'export.csv': { en: 'CSV table of the sources', 'zh-CN': 'CSV 排放源表' },
+    'export.csv.detail': { en: 'One row per emission source, for a spreadsheet', 'zh-CN': '每个排放源一行，可用电子表格打开' },
+    'export.xlsx': { en: 'Excel workbook', 'zh-CN': 'Excel 工作簿' },
+    'export.xlsx.detail': { en: 'The report\'s tables as worksheets', 'zh-CN': '报告中的各表格，各占一个工作表' },
+    'export.save': { en: 'Export', 'zh-CN': '导出' },
+    'export.done': { en: 'CNMS: the report was written to {file}.', 'zh-CN': 'CNMS：报告已写入 {file}。' },
+    'export.open': { en: 'Open', 'zh-CN': '打开' },
+    'export.reveal': { en: 'Show in Folder', 'zh-CN': '在文件夹中显示' },
+    'export.failed': { en: 'CNMS: the report could not be written to {file}: {message}', 'zh-CN': 'CNMS：无法将报告写入 {file}：{message}' }
 } as const satisfies Record<string, Record<CnmsLocale, string>>;
 
 export type TextId = keyof typeof TEXTS;

@@ -219,6 +219,32 @@ function tests(context) {
             }
         },
         {
+            name: 'report preview: cnms.openReportPreview on the site file opens a webview tab',
+            async run() {
+                const document = context.site || (await vscode.workspace.openTextDocument(siteUri));
+                await vscode.window.showTextDocument(document);
+                const webviewTabs = () =>
+                    vscode.window.tabGroups.all
+                        .flatMap((group) => group.tabs)
+                        .filter((tab) => tab.input instanceof vscode.TabInputWebview && /cnms\.reportPreview$/.test(tab.input.viewType));
+                try {
+                    await vscode.commands.executeCommand('cnms.openReportPreview', siteUri);
+                    await eventually(async () => {
+                        if (webviewTabs().length > 0) return;
+                        const tabs = vscode.window.tabGroups.all.flatMap((group) => group.tabs);
+                        const seen = listed(tabs.map((tab) => `${tab.label} (${tab.input ? tab.input.constructor.name : 'no input'})`));
+                        // Why not: what the server answers to the request the command made.
+                        const answer = await context.api.client
+                            .sendRequest('cnms/report', { uri: siteUri.toString(), format: 'html' })
+                            .then((result) => (result ? `${result.fileName}, ${result.content.length} chars` : 'null'), (error) => `error: ${reasonOf(error)}`);
+                        throw new Error(`no webview tab of viewType cnms.reportPreview; tabs: ${seen}; cnms/report answers ${short(answer)}`);
+                    }, Math.min(WAIT_MS, 20_000));
+                } finally {
+                    for (const tab of webviewTabs()) await vscode.window.tabGroups.close(tab).then(undefined, () => undefined);
+                }
+            }
+        },
+        {
             // Last, because it adds an error to the model (removed afterwards).
             name: "diagnostics: 'activity 45000 MWH' gives CN-NUM-002",
             async run() {

@@ -58,3 +58,13 @@ export interface CnmsSettings {
     readonly inlayHints?: { readonly enabled?: boolean; readonly emissions?: boolean; readonly values?: boolean };
     readonly display?: { readonly precision?: number };
 }
+
+/** `cnms/report`: the carbon-neutrality report of the model that holds a document, in one format. */
+export const REPORT_REQUEST = 'cnms/report';
+export type ReportFormat = 'md' | 'html' | 'json' | 'csv' | 'xlsx';
+export interface ReportParams {
+    readonly uri: string;
+    readonly format: ReportFormat;
+}
+/** The report's content (base64 for xlsx) and a file name to suggest; null for a file in no model. */
+export type ReportResult = { readonly content: string; readonly encoding: 'utf8' | 'base64'; readonly fileName: string } | null;
