@@ -277,11 +277,11 @@ describe('renderHtml', () => {
     });
 });
 
-describe('renderHtml in Chromium', () => {
+// Debian's Chromium: CI installs it (scripts/e2e-vscode/install.sh); a machine without it skips these, saying so.
+describe.runIf(existsSync(CHROMIUM))('renderHtml in Chromium', () => {
     let browser: Browser;
 
     beforeAll(async () => {
-        if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium`);
         browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
         mkdirSync(ARTIFACTS, { recursive: true });
     });
