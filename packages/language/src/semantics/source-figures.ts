@@ -13,8 +13,33 @@ export type Scope = 1 | 2 | 3;
 export type GasMasses = ReadonlyMap<string, Rational>;
 
 /** Every figure of one source, in grams, after its site's share. */
-export interface SourceFigures {
+export interface SourceFigures extends ComputedFigures {
     readonly source: Source;
+    /** What the figures are computed from (for attributing a change to its causes). */
+    readonly inputs: SourceInputs;
+}
+
+/**
+ * What a source's emissions are computed from, each part separately, so that
+ * `cnms diff` can substitute the parts of one revision into the other one by
+ * one and attribute a change to its causes.
+ */
+export interface SourceInputs {
+    readonly category: string;
+    /** Activity in base units; 1 where `emissions` are given directly. */
+    readonly activity: Rational;
+    /** Grams of each gas per base unit of activity (the masses themselves where `emissions` are given). */
+    readonly factor: ReadonlyMap<string, Rational>;
+    readonly gwp: ReadonlyMap<string, Rational>;
+    readonly share: Rational;
+    readonly scope2: 'location-based' | 'market-based';
+    /** Instruments set against a category-2 source: their energy (base units) and factor per gas. */
+    readonly instruments: ReadonlyArray<{ readonly quantity: Rational; readonly factor: ReadonlyMap<string, Rational> }>;
+    readonly biogenic: boolean;
+}
+
+/** The figures of a source, from its inputs (in grams). */
+export interface ComputedFigures {
     readonly category: string;
     readonly mainCategory: string;
     readonly scope: Scope;
@@ -29,6 +54,56 @@ export interface SourceFigures {
     readonly co2eLocation: Rational;
     readonly co2eMarket: Rational;
     readonly co2e: Rational;
+}
+
+/**
+ * The one computation of a source's figures from its inputs: location-based
+ * masses = activity × factor per gas; market-based = instruments' energy ×
+ * their factor + the rest of the activity × the source's factor; both × the
+ * site's share; what counts follows the scope-2 method, biogenic CO2 apart;
+ * CO2e with the GWP set. Undefined when a gas has no GWP in the set.
+ */
+export function figuresFromInputs(inputs: SourceInputs): ComputedFigures | undefined {
+    const match = CATEGORY.exec(inputs.category);
+    if (!match) return undefined;
+    const mainCategory = match[1];
+    const scope: Scope = mainCategory === '1' ? 1 : mainCategory === '2' ? 2 : 3;
+    const gross = perGasOf(inputs.activity, inputs.factor);
+    let market = gross;
+    if (scope === 2 && inputs.instruments.length > 0) {
+        const covered = inputs.instruments.reduce((sum, part) => sum.plus(part.quantity), Rational.ZERO);
+        const masses = perGasOf(inputs.activity.minus(covered), inputs.factor);
+        for (const part of inputs.instruments) {
+            for (const [gas, mass] of perGasOf(part.quantity, part.factor)) masses.set(gas, (masses.get(gas) ?? Rational.ZERO).plus(mass));
+        }
+        market = masses;
+    }
+    const location = scaled(gross, inputs.share);
+    const marketScaled = scaled(market, inputs.share);
+    const chosen = scope === 2 && inputs.scope2 === 'market-based' ? marketScaled : location;
+    const biogenicCO2 = inputs.biogenic ? chosen.get('CO2') ?? Rational.ZERO : Rational.ZERO;
+    const counted = new Map(chosen);
+    if (inputs.biogenic) counted.delete('CO2');
+    for (const gas of [...location.keys(), ...marketScaled.keys()]) if (!inputs.gwp.has(gas)) return undefined;
+    const co2e = (masses: GasMasses, withoutBiogenic: boolean) => {
+        let total = Rational.ZERO;
+        for (const [gas, mass] of masses) {
+            if (withoutBiogenic && inputs.biogenic && gas === 'CO2') continue;
+            total = total.plus(mass.times(inputs.gwp.get(gas)!));
+        }
+        return total;
+    };
+    return {
+        category: inputs.category, mainCategory, scope, share: inputs.share,
+        location, market: marketScaled, counted, biogenicCO2,
+        co2eLocation: co2e(location, true),
+        co2eMarket: co2e(marketScaled, true),
+        co2e: co2e(counted, false)
+    };
+}
+
+function perGasOf(activity: Rational, factor: ReadonlyMap<string, Rational>): Map<string, Rational> {
+    return new Map([...factor].map(([gas, value]) => [gas, activity.times(value)]));
 }
 
 const CATEGORY = /^([1-6])(\.[0-9]+)?$/;
@@ -85,48 +160,34 @@ export class CnmsSourceFigures {
         const share = this.services.semantics.BoundaryShares.shareOf(source);
         if (!share) return undefined;
 
-        let market = gross.masses;
+        const instruments: Array<{ quantity: Rational; factor: Map<string, Rational> }> = [];
         if (scope === 2) {
             const allocation = this.services.semantics.InstrumentAllocation.of(source);
             if (!allocation.complete) return undefined;
             if (allocation.shares.length > 0 && gross.activity && gross.factor) {
-                const covered = allocation.shares.reduce((sum, part) => sum.plus(part.quantity), Rational.ZERO);
-                const masses = perGas(gross.activity.value.minus(covered), gross.factor);
                 for (const part of allocation.shares) {
-                    for (const [gas, mass] of perGas(part.quantity, part.factor)) {
-                        if (!settings.gwpValues.has(gas)) {
-                            evaluator.report('CN-6.2-004', 'gasNotInSet', { gas, set: settings.gwpSet?.name ?? '—', name: source.name }, part.instrument, 'factor');
+                    for (const value of part.factor) {
+                        if (!settings.gwpValues.has(value.gas)) {
+                            evaluator.report('CN-6.2-004', 'gasNotInSet', { gas: value.gas, set: settings.gwpSet?.name ?? '—', name: source.name }, part.instrument, 'factor');
                             return undefined;
                         }
-                        masses.set(gas, (masses.get(gas) ?? Rational.ZERO).plus(mass));
                     }
+                    instruments.push({ quantity: part.quantity, factor: new Map(part.factor.map(value => [value.gas, value.value])) });
                 }
-                market = masses;
             }
         }
-
-        const location = scaled(gross.masses, share);
-        const marketScaled = scaled(market, share);
-        const chosen = scope === 2 && settings.scope2 === 'market-based' ? marketScaled : location;
-        const biogenic = source.biogenic === 'yes';
-        const biogenicCO2 = biogenic ? chosen.get('CO2') ?? Rational.ZERO : Rational.ZERO;
-        const counted = new Map(chosen);
-        if (biogenic) counted.delete('CO2');
-        const co2e = (masses: GasMasses, withoutBiogenic: boolean) => {
-            let total = Rational.ZERO;
-            for (const [gas, mass] of masses) {
-                if (withoutBiogenic && biogenic && gas === 'CO2') continue;
-                total = total.plus(mass.times(settings.gwpValues.get(gas)!));
-            }
-            return total;
+        const inputs: SourceInputs = {
+            category,
+            activity: gross.activity?.value ?? Rational.ONE,
+            factor: gross.factor ? new Map(gross.factor.map(value => [value.gas, value.value])) : gross.masses,
+            gwp: settings.gwpValues,
+            share,
+            scope2: settings.scope2,
+            instruments,
+            biogenic: source.biogenic === 'yes'
         };
-        return {
-            source, category, mainCategory, scope, share,
-            location, market: marketScaled, counted, biogenicCO2,
-            co2eLocation: co2e(location, true),
-            co2eMarket: co2e(marketScaled, true),
-            co2e: co2e(counted, false)
-        };
+        const figures = figuresFromInputs(inputs);
+        return figures ? { source, inputs, ...figures } : undefined;
     }
 
     /** Masses of each gas before the share: activity × factor, or `emissions`. */
