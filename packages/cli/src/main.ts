@@ -3,6 +3,7 @@ import { CliError } from './cli-error.js';
 import { colorsFor } from './colors.js';
 import { balance } from './commands/balance.js';
 import { format } from './commands/format.js';
+import { diff } from './commands/diff.js';
 import { init } from './commands/init.js';
 import { plan } from './commands/plan.js';
 import { report } from './commands/report.js';
@@ -64,6 +65,17 @@ export async function main(argv: readonly string[]): Promise<number> {
         .option('--timestamp', 'state the time of generation (otherwise two runs on one commit are byte-identical)'))
         .action(async (path: string | undefined, options: CommonOptions & { output?: string; timestamp?: boolean }) => {
             exitCode = await report(path, { format: options.format, output: options.output, locale: resolveLocale(options.lang), timestamp: !!options.timestamp }, write);
+        });
+
+    common(program.command('diff')
+        .description('what changed in the model between two git revisions (REV2 defaults to the working tree)')
+        .argument('<rev>', 'the earlier revision')
+        .argument('[rev2-or-path...]', 'the later revision and/or a model folder')
+        .addOption(new Option('--format <format>', 'output format').choices(['text', 'md', 'json']).default('text'))
+        .option('--fail-on-increase <amount>', 'exit 1 when the net rises by more than this (e.g. 500 tCO2e)'))
+        .action(async (rev: string, rest: string[], options: CommonOptions & { failOnIncrease?: string }) => {
+            if (rest.length > 2) throw new CliError('diff takes REV [REV2] [PATH]');
+            exitCode = await diff([rev, ...rest], { format: options.format, locale: resolveLocale(options.lang), colors: colorsFor(options.color), failOnIncrease: options.failOnIncrease }, write);
         });
 
     common(program.command('plan')

@@ -1,0 +1,151 @@
+import type { Element } from '@cnms/language';
+import { Dec as DecimalOf, formatFigure, formatPeriod, isOffset, isRemoval, isSource, Rational, tonnes, type Locale } from '@cnms/language';
+import { attribute } from './attribution.js';
+import type { DiffChange, DiffFinding, FigureChange, ModelDiff } from './diff-model.js';
+import type { ModelSnapshot } from './model-snapshot.js';
+
+const KIND_NAMES: Record<string, string> = {
+    ContextIssue: 'issue', DocumentInfo: 'document', ComplianceCheck: 'compliance-check', UnitDecl: 'unit', GasDecl: 'gas', GwpSet: 'gwp-set', DimensionDecl: 'dimension'
+};
+
+function kindOf(type: string): string {
+    return KIND_NAMES[type] ?? type.replace(/([a-z])([A-Z])/g, '$1-$2').toLowerCase();
+}
+
+/** A declaration's text with whitespace and comments folded, to see whether it changed. */
+function normalized(element: Element): string {
+    return (element.$cstNode?.text ?? '').replace(/\/\*[\s\S]*?\*\//g, ' ').replace(/\/\/[^\n]*/g, ' ').replace(/\s+/g, ' ').trim();
+}
+
+const s = (value: Rational | undefined | null) => (value === undefined || value === null ? null : value.toString());
+
+function figureChange(before: Rational | undefined, after: Rational | undefined): FigureChange {
+    return { before: s(before), after: s(after), delta: before !== undefined && after !== undefined ? s(after.minus(before)) : null };
+}
+
+/**
+ * Compares two snapshots of a model: the declarations added, removed or
+ * changed (matched by kind and name), each source's change with its causes,
+ * the totals, the neutrality verdict, the targets' first missed years and the
+ * findings gained and lost (keyed by rule and element, not by line).
+ */
+export function compareSnapshots(before: ModelSnapshot, after: ModelSnapshot, locale: Locale): ModelDiff {
+    const changes: DiffChange[] = [];
+    const ids = [...new Set([...before.elements.keys(), ...after.elements.keys()])].sort(byKindThenName);
+    for (const id of ids) {
+        const a = before.elements.get(id);
+        const b = after.elements.get(id);
+        const element = (b ?? a)!;
+        const kind = kindOf(element.$type);
+        const name = 'name' in element ? String(element.name) : id;
+        if (isSource(element) || isRemoval(element) || isOffset(element)) {
+            const x = a ? countedOf(before, a) : undefined;
+            const y = b ? countedOf(after, b) : undefined;
+            const textChanged = !!a && !!b && normalized(a) !== normalized(b);
+            const valueChanged = (x === undefined) !== (y === undefined) || (x !== undefined && y !== undefined && !x.equals(y));
+            if (a && b && !textChanged && !valueChanged) continue;
+            const causes = a && b && isSource(a) && isSource(b) ? sourceCauses(before, after, a, b) : [];
+            changes.push({
+                kind, id: name, action: !a ? 'added' : !b ? 'removed' : 'changed',
+                before: s(x), after: s(y),
+                delta: x !== undefined || y !== undefined ? s((y ?? Rational.ZERO).minus(x ?? Rational.ZERO)) : null,
+                causes: causes.map(part => ({ cause: part.cause, delta: part.delta.toString() }))
+            });
+            continue;
+        }
+        if (a && b && normalized(a) === normalized(b)) continue;
+        changes.push({ kind, id: name, action: !a ? 'added' : !b ? 'removed' : 'changed', before: a ? normalized(a) : null, after: b ? normalized(b) : null, delta: null, causes: [] });
+    }
+
+    const x = before.balance;
+    const y = after.balance;
+    const net = figureChange(x?.net, y?.net);
+    const percent = x && y && !x.net.isZero() ? y.net.minus(x.net).dividedBy(x.net.isNegative() ? x.net.negated() : x.net).times(Rational.fromInteger(100)) : undefined;
+    const categories = [...new Set([...(x?.byCategory.keys() ?? []), ...(y?.byCategory.keys() ?? [])])].sort();
+    const errorsOf = (snapshot: ModelSnapshot) => snapshot.findings.filter(f => f.severity === 'error').length;
+    const neutralBefore = !!x && x.netAtOrBelowZero && errorsOf(before) === 0;
+    const neutralAfter = !!y && y.netAtOrBelowZero && errorsOf(after) === 0;
+    const status = neutralBefore && neutralAfter ? 'kept' : neutralBefore ? 'lost' : neutralAfter ? 'gained' : 'still-not';
+    const shortfall = y && !y.netAtOrBelowZero ? y.net : undefined;
+
+    const keys = (snapshot: ModelSnapshot) => new Map(snapshot.findings.map(f => [f.key, f]));
+    const [fa, fb] = [keys(before), keys(after)];
+    const strip = (f: { rule: string; element: string; severity: DiffFinding['severity']; message: string }): DiffFinding => ({ rule: f.rule, element: f.element, severity: f.severity, message: f.message });
+    const gained = [...fb].filter(([key]) => !fa.has(key)).map(([, f]) => strip(f));
+    const lost = [...fa].filter(([key]) => !fb.has(key)).map(([, f]) => strip(f));
+
+    const targetsOf = (snapshot: ModelSnapshot) => new Map((snapshot.model ? snapshot.Cnms.semantics.Projection.of(snapshot.model)?.targets ?? [] : [])
+        .map(t => [t.target.name, t.firstMissed ?? null] as const));
+    const [ta, tb] = [targetsOf(before), targetsOf(after)];
+    const targets = [...new Set([...ta.keys(), ...tb.keys()])].sort()
+        .map(id => ({ id, before: ta.has(id) ? ta.get(id)! : 'absent' as const, after: tb.has(id) ? tb.get(id)! : 'absent' as const }))
+        .filter(t => t.before !== t.after);
+
+    const period = y?.settings.period ?? x?.settings.period;
+    const diff: Omit<ModelDiff, 'summary'> = {
+        format_version: '1.0',
+        model: y?.settings.organization?.name ?? x?.settings.organization?.name ?? null,
+        before: { revision: before.revision.label, commit: before.revision.commit },
+        after: { revision: after.revision.label, commit: after.revision.commit },
+        changes,
+        totals: {
+            emissions: figureChange(x?.emissions, y?.emissions),
+            removals: figureChange(x?.removals, y?.removals),
+            offsets: figureChange(x?.offsets, y?.offsets),
+            net: { ...net, percent: s(percent) },
+            byCategory: Object.fromEntries(categories.map(c => [c, figureChange(x?.byCategory.get(c) ?? Rational.ZERO, y?.byCategory.get(c) ?? Rational.ZERO)])),
+            byScope: {
+                '1': figureChange(x?.byScope['1'], y?.byScope['1']),
+                '2-location': figureChange(x?.byScope['2-location'], y?.byScope['2-location']),
+                '2-market': figureChange(x?.byScope['2-market'], y?.byScope['2-market']),
+                '3': figureChange(x?.byScope['3'], y?.byScope['3'])
+            }
+        },
+        neutrality: { period: period ? formatPeriod(period) : null, before: neutralBefore, after: neutralAfter, status, shortfall: s(shortfall) },
+        targets,
+        findings: { gained, lost },
+        unparsable: { before: before.unparsable, after: after.unparsable }
+    };
+    return { ...diff, summary: summaryLine(diff, locale) } as ModelDiff;
+}
+
+/** `net +1,234.567 tCO2e (+2.1 %) · 3 sources changed · neutrality 2024: lost (offset shortfall 812.000 t) · 2 new findings` */
+export function summaryLine(diff: Omit<ModelDiff, 'summary'>, locale: Locale): string {
+    const f = (text: string | null, signed = false, decimals = 3) => (text === null ? '—' : formatFigure(Rational.fromDecimal(new DecimalOf(text)), locale, decimals, signed));
+    const parts: string[] = [];
+    const net = diff.totals.net;
+    parts.push(`net ${f(net.delta, true)} tCO2e${net.percent !== null ? ` (${f(net.percent, true, 1)} %)` : ''}`);
+    const sources = diff.changes.filter(c => c.kind === 'source');
+    parts.push(`${sources.length} source${sources.length === 1 ? '' : 's'} changed`);
+    const n = diff.neutrality;
+    parts.push(`neutrality ${n.period ?? ''}: ${n.status}${n.status === 'lost' && n.shortfall !== null ? ` (offset shortfall ${f(n.shortfall)} t)` : ''}`.replace(' :', ':'));
+    const gained = diff.findings.gained.filter(g => g.severity !== 'info').length;
+    parts.push(`${gained} new finding${gained === 1 ? '' : 's'}`);
+    return parts.join(' · ');
+}
+
+
+function countedOf(snapshot: ModelSnapshot, element: Element): Rational | undefined {
+    const balance = snapshot.balance;
+    if (!balance) return undefined;
+    if (isSource(element)) {
+        const figures = balance.sources.find(entry => entry.source === element)?.figures;
+        return figures ? tonnes(figures.co2e) : undefined;
+    }
+    if (isRemoval(element)) return balance.removalFigures.find(r => r.removal === element)?.amount;
+    if (isOffset(element)) {
+        const figures = balance.offsetFigures.find(o => o.offset === element);
+        return figures ? (figures.counts ? figures.quantity : Rational.ZERO) : undefined;
+    }
+    return undefined;
+}
+
+function sourceCauses(before: ModelSnapshot, after: ModelSnapshot, a: Element, b: Element) {
+    const x = before.balance?.sources.find(entry => entry.source === a)?.figures;
+    const y = after.balance?.sources.find(entry => entry.source === b)?.figures;
+    return x && y ? attribute(x.inputs, y.inputs) : [];
+}
+
+function byKindThenName(a: string, b: string): number {
+    return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,0 +1,84 @@
+import { Dec, formatFigure, Rational, type Locale } from '@cnms/language';
+import type { DiffChange, FigureChange, ModelDiff } from './diff-model.js';
+
+/** Colours for the text form: the CLI passes picocolors' functions, or identity when not on a terminal. */
+export interface Paint {
+    readonly green: (text: string) => string;
+    readonly red: (text: string) => string;
+    readonly yellow: (text: string) => string;
+    readonly bold: (text: string) => string;
+    readonly dim: (text: string) => string;
+}
+
+const SIGN = { added: '+', removed: '-', changed: '~' } as const;
+
+function figure(text: string | null, locale: Locale, signed = false): string {
+    return text === null ? '—' : formatFigure(Rational.fromDecimal(new Dec(text)), locale, 3, signed);
+}
+
+function changeLine(change: DiffChange, locale: Locale): string {
+    const figures = change.delta !== null
+        ? ` ${figure(change.before, locale)} → ${figure(change.after, locale)} tCO2e (${figure(change.delta, locale, true)})`
+        : '';
+    return `${SIGN[change.action]} ${change.kind} ${change.id}${figures}`;
+}
+
+function totalLine(label: string, change: FigureChange, locale: Locale): string {
+    return `  ${label.padEnd(22)}${figure(change.before, locale).padStart(20)} → ${figure(change.after, locale).padStart(20)}  ${figure(change.delta, locale, true).padStart(18)}`;
+}
+
+/** Like a plan: the summary first, then every change with + − ~, the causes of each source's change, the totals, findings. */
+export function renderDiffText(diff: ModelDiff, locale: Locale, paint: Paint): string {
+    const lines = [paint.bold(diff.summary), paint.dim(`${diff.model ?? '—'}: ${diff.before.revision} → ${diff.after.revision}`), ''];
+    for (const change of diff.changes) {
+        const line = changeLine(change, locale);
+        lines.push(change.action === 'added' ? paint.green(line) : change.action === 'removed' ? paint.red(line) : paint.yellow(line));
+        for (const cause of change.causes) lines.push(`      ${cause.cause.padEnd(10)} ${figure(cause.delta, locale, true).padStart(18)} tCO2e`);
+    }
+    if (diff.changes.length === 0) lines.push(paint.dim('no declaration changed'));
+    lines.push('', paint.bold('Totals (tCO2e)'));
+    lines.push(totalLine('emissions', diff.totals.emissions, locale), totalLine('removals', diff.totals.removals, locale), totalLine('offsets', diff.totals.offsets, locale), totalLine('net', diff.totals.net, locale));
+    for (const [category, change] of Object.entries(diff.totals.byCategory)) if (change.delta !== '0') lines.push(totalLine(`category ${category}`, change, locale));
+    for (const [scope, change] of Object.entries(diff.totals.byScope)) if (change.delta !== '0' && change.delta !== null) lines.push(totalLine(`scope ${scope}`, change, locale));
+    lines.push('', `neutrality ${diff.neutrality.period ?? ''}: ${diff.neutrality.status}`);
+    for (const target of diff.targets) lines.push(`target ${target.id}: first missed ${target.before ?? 'never'} → ${target.after ?? 'never'}`);
+    for (const finding of diff.findings.gained) lines.push(paint.red(`+ ${finding.severity} ${finding.rule} ${finding.element}: ${finding.message}`));
+    for (const finding of diff.findings.lost) lines.push(paint.green(`- ${finding.severity} ${finding.rule} ${finding.element}: ${finding.message}`));
+    for (const file of diff.unparsable.before) lines.push(paint.yellow(`! ${file} does not parse at ${diff.before.revision}`));
+    for (const file of diff.unparsable.after) lines.push(paint.yellow(`! ${file} does not parse at ${diff.after.revision}`));
+    return `${lines.join('\n')}\n`;
+}
+
+const escape = (text: string) => text.replace(/[|\\`*_<>[\]]/g, ch => `\\${ch}`).replace(/\r?\n/g, ' ');
+
+/** Ready to post as a pull-request comment: the summary, then collapsible details. */
+export function renderDiffMarkdown(diff: ModelDiff, locale: Locale): string {
+    const out = [`### CNMS: ${escape(diff.model ?? '—')} — ${escape(diff.before.revision)} → ${escape(diff.after.revision)}`, '', `**${escape(diff.summary)}**`, ''];
+    out.push('| | before | after | change |', '|---|---:|---:|---:|');
+    for (const [label, change] of [['Emissions', diff.totals.emissions], ['Removals', diff.totals.removals], ['Offsets', diff.totals.offsets], ['**Net**', diff.totals.net]] as const) {
+        out.push(`| ${label} | ${figure(change.before, locale)} | ${figure(change.after, locale)} | ${figure(change.delta, locale, true)} |`);
+    }
+    out.push('', `Neutrality ${escape(diff.neutrality.period ?? '')}: **${diff.neutrality.status}**`, '');
+    const figured = diff.changes.filter(c => c.delta !== null);
+    if (figured.length > 0) {
+        out.push(`<details><summary>${figured.length} figure${figured.length === 1 ? '' : 's'} changed</summary>`, '', '| | | before | after | change | causes |', '|---|---|---:|---:|---:|---|');
+        for (const c of figured) {
+            const causes = c.causes.map(k => `${k.cause} ${figure(k.delta, locale, true)}`).join('<br>');
+            out.push(`| ${SIGN[c.action]} | ${c.kind} \`${escape(c.id)}\` | ${figure(c.before, locale)} | ${figure(c.after, locale)} | ${figure(c.delta, locale, true)} | ${causes} |`);
+        }
+        out.push('', '</details>', '');
+    }
+    const other = diff.changes.filter(c => c.delta === null);
+    if (other.length > 0) {
+        out.push(`<details><summary>${other.length} other declaration${other.length === 1 ? '' : 's'} changed</summary>`, '');
+        for (const c of other) out.push(`- ${SIGN[c.action]} ${c.kind} \`${escape(c.id)}\``);
+        out.push('', '</details>', '');
+    }
+    if (diff.findings.gained.length + diff.findings.lost.length > 0) {
+        out.push(`<details><summary>Findings: ${diff.findings.gained.length} new, ${diff.findings.lost.length} resolved</summary>`, '');
+        for (const f of diff.findings.gained) out.push(`- ➕ ${f.severity} **${f.rule}** ${escape(f.element)}: ${escape(f.message)}`);
+        for (const f of diff.findings.lost) out.push(`- ✔ ${f.severity} **${f.rule}** ${escape(f.element)}: ${escape(f.message)}`);
+        out.push('', '</details>', '');
+    }
+    return `${out.join('\n')}\n`;
+}
