@@ -1,0 +1,135 @@
+// cnms diff on temporary git repositories, with every figure worked out by hand.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { Dec, Rational } from '@cnms/language';
+import { runCli } from './helpers/cli.js';
+
+const exact = (text: string) => Rational.fromDecimal(new Dec(text));
+
+function git(dir: string, ...args: string[]): string {
+    return execFileSync('git', args, { cwd: dir, encoding: 'utf8', env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.com', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.com' } });
+}
+
+function write(dir: string, files: Record<string, string>): void {
+    for (const [path, text] of Object.entries(files)) {
+        mkdirSync(dirname(join(dir, path)), { recursive: true });
+        writeFileSync(join(dir, path), text);
+    }
+}
+
+const ORG = (gwp: string) => `organization acme "Acme" { period 2024 consolidation equity-share ms-scope "All" gwp ${gwp} }\npolicy p { text "We act." }\n`;
+const SITE = (share: string, activity: string, co2: string) => `site a { share ${share} }
+factor gas_f { value ${co2} tCO2/GJ value 0.002 tCH4/GJ source "test" year 2024 }
+source boiler at a { category 1 activity ${activity} GJ factor gas_f }
+source power at a { category 2 activity 100 MWh factor 0.5 tCO2/MWh }
+`;
+const OFFSET = 'offset o { standard CCER registry "r" serial "S-1" kind reduction vintage 2024 quantity 10 tCO2e retired 2025-01-10 }\n';
+
+describe('cnms diff', () => {
+    let repo: string;
+    let commits: string[];
+
+    beforeAll(() => {
+        repo = mkdtempSync(join(tmpdir(), 'cnms-diff-'));
+        git(repo, 'init', '-q', '-b', 'main');
+        commits = [];
+        const commit = (message: string) => {
+            git(repo, 'add', '-A');
+            git(repo, 'commit', '-q', '-m', message);
+            commits.push(git(repo, 'rev-parse', 'HEAD').trim());
+        };
+        // 1: the base
+        write(repo, { 'model/org.cnms': ORG('AR6') + OFFSET, 'model/sites/a.cnms': SITE('100 %', '1000', '0.05') });
+        commit('base');
+        // 2: activity, factor, GWP set and share all change
+        write(repo, { 'model/org.cnms': `${ORG('AR5').replace('gwp AR5', 'gwp AR5 gwp-justification "Kept for comparability"')}${OFFSET}`, 'model/sites/a.cnms': SITE('50 %', '1200', '0.06') });
+        commit('activity, factor, GWP, share');
+        // 3: a source added, an offset removed, the policy text changed
+        write(repo, { 'model/org.cnms': ORG('AR5').replace('gwp AR5', 'gwp AR5 gwp-justification "Kept for comparability"').replace('We act.', 'We act now.'), 'model/sites/kiln.cnms': 'source kiln at a { category 1 emissions 30 tCO2 }\n' });
+        commit('kiln, no offset, policy');
+        // 4: a file renamed, nothing else
+        renameSync(join(repo, 'model/sites/kiln.cnms'), join(repo, 'model/sites/lime-kiln.cnms'));
+        commit('rename');
+    });
+
+    test('attributes each source change to its causes, and the causes sum exactly to the change', () => {
+        const result = runCli(['diff', commits[0], commits[1], 'model', '--format', 'json'], { cwd: repo });
+        expect(result.stderr).toBe('');
+        expect(result.code).toBe(0);
+        const diff = JSON.parse(result.stdout);
+        const boiler = diff.changes.find((c: { id: string }) => c.id === 'boiler');
+        // before: CO2 1000 GJ × 0.05 = 50 t; CH4 1000 × 0.002 = 2 t × 27.9 (AR6) = 55.8; total 105.8; share 100 %
+        // after: CO2 1200 × 0.06 = 72; CH4 2.4 t × 28 (AR5) = 67.2; 139.2 × 50 % = 69.6
+        expect(boiler).toMatchObject({ kind: 'source', action: 'changed', before: '105.8', after: '69.6', delta: '-36.2' });
+        // in order: activity 1200 GJ: CO2 60 + CH4 2.4 × 27.9 = 66.96 → 126.96 (+21.16);
+        // factor 0.06: CO2 72 → 138.96 (+12); GWP AR5: CH4 67.2 → 139.2 (+0.24); share 50 %: 69.6 (−69.6)
+        expect(boiler.causes).toEqual([
+            { cause: 'activity', delta: '21.16' }, { cause: 'factor', delta: '12' }, { cause: 'gwp', delta: '0.24' }, { cause: 'share', delta: '-69.6' }
+        ]);
+        const sum = boiler.causes.reduce((total: Rational, c: { delta: string }) => total.plus(exact(c.delta)), Rational.ZERO);
+        expect(sum.equals(exact(boiler.delta))).toBe(true);
+        // power: 100 MWh × 0.5 = 50 → × 50 % = 25, all of it the share
+        expect(diff.changes.find((c: { id: string }) => c.id === 'power')).toMatchObject({ before: '50', after: '25', delta: '-25', causes: [{ cause: 'share', delta: '-25' }] });
+        // net: 105.8 + 50 − 10 = 145.8 → 69.6 + 25 − 10 = 84.6
+        expect(diff.totals.net).toMatchObject({ before: '145.8', after: '84.6', delta: '-61.2' });
+        expect(diff.totals.byScope['2-location']).toEqual({ before: '50', after: '25', delta: '-25' });
+        expect(diff.summary).toMatch(/^net -61\.200 tCO2e \(-42\.0 %\) · 2 sources changed · neutrality 2024: still-not · \d+ new findings?$/);
+    });
+
+    test('added and removed sources and offsets, and a changed policy text', () => {
+        const diff = JSON.parse(runCli(['diff', commits[1], commits[2], 'model', '--format', 'json'], { cwd: repo }).stdout);
+        const by = (id: string) => diff.changes.find((c: { id: string }) => c.id === id);
+        // kiln: 30 tCO2 × 50 % = 15
+        expect(by('kiln')).toMatchObject({ kind: 'source', action: 'added', before: null, after: '15', delta: '15' });
+        expect(by('o')).toMatchObject({ kind: 'offset', action: 'removed', before: '10', after: null, delta: '-10' });
+        expect(by('p')).toMatchObject({ kind: 'policy', action: 'changed', delta: null });
+        expect(by('p').after).toContain('We act now.');
+        // net: 84.6 → 69.6 + 25 + 15 − 0 = 109.6
+        expect(diff.totals.net).toMatchObject({ before: '84.6', after: '109.6', delta: '25' });
+    });
+
+    test('a renamed file changes nothing', () => {
+        const diff = JSON.parse(runCli(['diff', commits[2], commits[3], 'model', '--format', 'json'], { cwd: repo }).stdout);
+        expect(diff.changes).toEqual([]);
+        expect(diff.totals.net.delta).toBe('0');
+        expect(diff.findings).toEqual({ gained: [], lost: [] });
+    });
+
+    test('against the working tree, text and md, and the merge gate', () => {
+        write(repo, { 'model/sites/lime-kiln.cnms': 'source kiln at a { category 1 emissions 1030 tCO2 }\n' });
+        // kiln 1030 × 50 % = 515, up 500 from 15
+        const text = runCli(['diff', 'HEAD', 'model', '--no-color'], { cwd: repo });
+        expect(text.code).toBe(0);
+        expect(text.stdout.split('\n')[0]).toMatch(/^net \+500\.000 tCO2e/);
+        expect(text.stdout).toContain('~ source kiln 15.000 → 515.000 tCO2e (+500.000)');
+        const md = runCli(['diff', 'HEAD', 'model', '--format', 'md'], { cwd: repo }).stdout;
+        expect(md).toContain('<details><summary>1 figure changed</summary>');
+        expect(runCli(['diff', 'HEAD', 'model', '--fail-on-increase', '499 tCO2e'], { cwd: repo }).code).toBe(1);
+        expect(runCli(['diff', 'HEAD', 'model', '--fail-on-increase', '500'], { cwd: repo }).code).toBe(0);
+        git(repo, 'checkout', '--', '.');
+    });
+
+    test('clear errors: an unknown revision, a path missing at a revision; a file that does not parse is reported', () => {
+        const unknown = runCli(['diff', 'no-such-rev', 'model'], { cwd: repo });
+        expect(unknown.code).toBe(2);
+        expect(unknown.stderr).toContain("unknown revision 'no-such-rev'");
+        const missing = runCli(['diff', commits[0], 'elsewhere'], { cwd: repo });
+        expect(missing.code).toBe(2);
+        expect(missing.stderr.trim().split('\n')).toHaveLength(1);
+        write(repo, { 'model/sites/lime-kiln.cnms': 'source kiln at a { category 1 emissions 30 tCO2 \n' });
+        const broken = runCli(['diff', 'HEAD', 'model', '--format', 'json'], { cwd: repo });
+        expect(broken.code).toBe(0);
+        expect(JSON.parse(broken.stdout).unparsable.after).toEqual(['model/sites/lime-kiln.cnms']);
+        git(repo, 'checkout', '--', '.');
+    });
+
+    test('nothing in the working tree is touched', () => {
+        const status = git(repo, 'status', '--porcelain');
+        runCli(['diff', commits[0], commits[3], 'model'], { cwd: repo });
+        expect(git(repo, 'status', '--porcelain')).toBe(status);
+        expect(git(repo, 'rev-parse', 'HEAD').trim()).toBe(commits[3]);
+    });
+});
