@@ -35,12 +35,16 @@ export async function buildModel(files: Record<string, string>, locale: Locale =
         all.push(document);
     }
     await shared.workspace.DocumentBuilder.build(all, { validation: true });
+    return builtModel(Cnms, documents, ROOT);
+}
+
+/** The test's view of a built model whose root folder is `root`. */
+function builtModel(Cnms: CnmsServices, documents: ReadonlyMap<string, LangiumDocument>, root: string): BuiltModel {
     return {
         Cnms,
         documents,
         balance(dir = '') {
-            const key = URI.file(dir ? `${ROOT}/${dir}` : ROOT).toString();
-            return Cnms.semantics.Balance.of(key);
+            return Cnms.semantics.Balance.of(URI.file(dir ? `${root}/${dir}` : root).toString());
         },
         languageDiagnostics(file?: string) {
             return this.diagnostics(file).filter(d => d.code.startsWith('CN-NUM-'));
@@ -105,32 +109,5 @@ export async function buildDirectory(dir: string, locale: Locale = 'en'): Promis
     };
     walk(dir);
     await shared.workspace.DocumentBuilder.build(all, { validation: true });
-    const root = URI.file(dir).toString();
-    return {
-        Cnms,
-        documents,
-        languageDiagnostics(file?: string) {
-            return this.diagnostics(file).filter(d => d.code.startsWith('CN-NUM-'));
-        },
-        balance(sub = '') {
-            return Cnms.semantics.Balance.of(sub ? URI.file(join(dir, sub)).toString() : root);
-        },
-        languageDiagnostics(file?: string) {
-            return this.diagnostics(file).filter(d => d.code.startsWith('CN-NUM-'));
-        },
-        diagnostics(file?: string) {
-            const entries = file ? [[file, documents.get(file)!] as const] : [...documents.entries()];
-            return entries.flatMap(([name, document]) => (document.diagnostics ?? []).map(d => ({
-                file: name,
-                line: d.range.start.line + 1,
-                column: d.range.start.character + 1,
-                endLine: d.range.end.line + 1,
-                endColumn: d.range.end.character + 1,
-                code: String(d.code ?? ''),
-                severity: d.severity ?? 1,
-                message: typeof d.message === 'string' ? d.message : d.message.value,
-                text: textAt(document.textDocument.getText(), d.range)
-            })));
-        }
-    };
+    return builtModel(Cnms, documents, dir);
 }
