@@ -49,6 +49,7 @@ export function renderDiffText(diff: ModelDiff, locale: Locale, paint: Paint): s
     return `${lines.join('\n')}\n`;
 }
 
+/** Markdown outside code spans; names inside code spans are identifiers and need no escaping. */
 const escape = (text: string) => text.replace(/[|\\`*_<>[\]]/g, ch => `\\${ch}`).replace(/\r?\n/g, ' ');
 
 /** Ready to post as a pull-request comment: the summary, then collapsible details. */
@@ -64,14 +65,14 @@ export function renderDiffMarkdown(diff: ModelDiff, locale: Locale): string {
         out.push(`<details><summary>${figured.length} figure${figured.length === 1 ? '' : 's'} changed</summary>`, '', '| | | before | after | change | causes |', '|---|---|---:|---:|---:|---|');
         for (const c of figured) {
             const causes = c.causes.map(k => `${k.cause} ${figure(k.delta, locale, true)}`).join('<br>');
-            out.push(`| ${SIGN[c.action]} | ${c.kind} \`${escape(c.id)}\` | ${figure(c.before, locale)} | ${figure(c.after, locale)} | ${figure(c.delta, locale, true)} | ${causes} |`);
+            out.push(`| ${SIGN[c.action]} | ${c.kind} \`${c.id}\` | ${figure(c.before, locale)} | ${figure(c.after, locale)} | ${figure(c.delta, locale, true)} | ${causes} |`);
         }
         out.push('', '</details>', '');
     }
     const other = diff.changes.filter(c => c.delta === null);
     if (other.length > 0) {
         out.push(`<details><summary>${other.length} other declaration${other.length === 1 ? '' : 's'} changed</summary>`, '');
-        for (const c of other) out.push(`- ${SIGN[c.action]} ${c.kind} \`${escape(c.id)}\``);
+        for (const c of other) out.push(`- ${SIGN[c.action]} ${c.kind} \`${c.id}\``);
         out.push('', '</details>', '');
     }
     if (diff.findings.gained.length + diff.findings.lost.length > 0) {
