@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { EmptyFileSystem } from 'langium';
 import { afterEach, beforeAll, beforeEach, describe, expect, test, vi } from 'vitest';
 import { createCnmsServices } from '@cnms/language';
+import { renderDiffMarkdown, type ModelDiff } from '@cnms/diff';
 import { LanguageClientDouble, TransportKind } from './helpers/language-client-double.js';
 import * as vscode from './helpers/vscode-double.js';
 import { grammarKeywords } from './helpers/grammar.js';
@@ -23,6 +24,8 @@ vi.mock('../packages/vscode/node_modules/vscode-languageclient/lib/node/main.js'
 
 const { activate, deactivate } = await import('../packages/vscode/src/extension.js');
 const { withWebviewCsp, WEBVIEW_CSP } = await import('../packages/vscode/src/report-html.js');
+const { DIFF_WEBVIEW_CSP, renderMarkdown } = await import('../packages/vscode/src/diff-html.js');
+const { formatSignedDecimal } = await import('../packages/vscode/src/diff-request.js');
 
 const root = new URL('..', import.meta.url).pathname;
 const extensionDir = join(root, 'packages/vscode');
@@ -178,9 +181,9 @@ describe('activate()', () => {
         expect(client.clientOptions.initializationOptions().locale).toBe('zh-CN');
     });
 
-    test('registers the four commands and the read-only document providers', async () => {
+    test('registers the five commands and the read-only document providers', async () => {
         await activateWith();
-        expect([...vscode.state.commands.keys()].sort()).toEqual(['cnms.exportReport', 'cnms.openReportPreview', 'cnms.showBalance', 'cnms.validateWorkspace']);
+        expect([...vscode.state.commands.keys()].sort()).toEqual(['cnms.compareWithRevision', 'cnms.exportReport', 'cnms.openReportPreview', 'cnms.showBalance', 'cnms.validateWorkspace']);
         expect([...vscode.state.providers.keys()].sort()).toEqual(['cnms-balance', 'cnms-builtin']);
     });
 
@@ -469,6 +472,207 @@ describe('activate()', () => {
     });
 });
 
+/** A comparison as the server renders it (renderDiffMarkdown of @cnms/diff), with text a model could hold that must stay text. */
+function sampleDiff(): ModelDiff {
+    const figure = (before: string, after: string) => ({ before, after, delta: String(Number(after) - Number(before)) });
+    return {
+        format_version: '1.0',
+        model: 'acme <img src=x onerror=alert(1)>',
+        before: { revision: 'v1', commit: '0123456789abcdef0123456789abcdef01234567' },
+        after: { revision: 'working tree', commit: null },
+        summary: 'net +6,361.000 tCO2e (+7.6 %) · 1 source changed · neutrality 2024: still-not · 1 new finding',
+        changes: [
+            { kind: 'source', id: 'purchased_power', action: 'changed', before: '47300', after: '53661', delta: '6361', causes: [{ cause: 'activity', delta: '6000' }, { cause: 'factor', delta: '361' }] },
+            { kind: 'policy', id: 'energy_policy', action: 'added', before: null, after: 'policy energy_policy { … }', delta: null, causes: [] }
+        ],
+        totals: {
+            emissions: figure('89273.786', '95634.786'), removals: figure('120', '120'), offsets: figure('5000', '5000'),
+            net: { ...figure('84153.786', '90514.786'), percent: '7.6' },
+            byCategory: {}, byScope: { '1': figure('0', '0'), '2-location': figure('0', '0'), '2-market': figure('0', '0'), '3': figure('0', '0') }
+        },
+        neutrality: { period: '2024', before: false, after: false, status: 'still-not', shortfall: null },
+        targets: [],
+        findings: {
+            gained: [{ rule: 'CN-NUM-002', element: 'Source:purchased_power', severity: 'error', message: 'Unknown unit \'<script>alert("x")</script>\' | [click](javascript:alert(1))' }],
+            lost: []
+        },
+        unparsable: { before: [], after: [] }
+    } as ModelDiff;
+}
+
+const DIFF_JSON = (delta: string | null) => JSON.stringify({ format_version: '1.0', totals: { net: { before: '84153.786', after: '90514.786', delta } } });
+const diffRequests = (client: LanguageClientDouble) => client.requests.filter(request => request.method === 'cnms/diff');
+/** The command's requests (md), not the status bar's (json). */
+const compareRequests = (client: LanguageClientDouble) => diffRequests(client).filter(request => (request.params as { format: string }).format === 'md');
+/** The tags and attributes of a page: what an injection would have to add. */
+const tagsOf = (html: string) => [...html.matchAll(/<\/?([a-zA-Z][\w-]*)([^>]*)>/g)].map(match => ({ tag: match[1].toLowerCase(), attributes: [...match[2].matchAll(/([\w-]+)\s*=/g)].map(a => a[1].toLowerCase()) }));
+
+describe('CNMS: Compare with Revision…', () => {
+    test('asks for a revision (HEAD by default), asks cnms/diff with it and shows the Markdown beside the editor, safely', async () => {
+        const markdown = renderDiffMarkdown(sampleDiff(), 'en');
+        LanguageClientDouble.responders.set('cnms/diff', () => ({ content: markdown }));
+        const { client } = await activateWith({ editor: cnmsFile() });
+        vscode.state.inputBoxAnswer = () => 'v1';
+        await vscode.commands.executeCommand('cnms.compareWithRevision');
+
+        expect(vscode.state.inputBoxes).toHaveLength(1);
+        expect(vscode.state.inputBoxes[0].value).toBe('HEAD');
+        expect(compareRequests(client)).toEqual([{ method: 'cnms/diff', params: { uri: 'file:///work/acme/organization.cnms', revision: 'v1', format: 'md' } }]);
+        expect(vscode.state.webviewPanels).toHaveLength(1);
+        const [panel] = vscode.state.webviewPanels;
+        expect(panel.viewType).toBe('cnms.revisionDiff');
+        expect(panel.title).toBe('CNMS: changes since v1');
+        expect(panel.showOptions).toEqual({ viewColumn: vscode.ViewColumn.Beside, preserveFocus: true });
+        expect(panel.options).toMatchObject({ enableScripts: false, enableForms: false, enableCommandUris: false, localResourceRoots: [] });
+
+        const html = panel.webview.html;
+        // One CSP, strict, first in <head>.
+        expect(DIFF_WEBVIEW_CSP).toBe("default-src 'none'; style-src 'unsafe-inline'");
+        expect(cspMetas(html)).toEqual([`<meta http-equiv="Content-Security-Policy" content="${DIFF_WEBVIEW_CSP}">`]);
+        expect(html).toMatch(/<head>\s*<meta http-equiv="Content-Security-Policy"/);
+        // Only the renderer's own tags and attributes: the model's text stayed text.
+        const allowed = new Set(['html', 'head', 'meta', 'title', 'style', 'body', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'p', 'strong', 'code', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'details', 'summary', 'ul', 'li', 'br']);
+        for (const { tag, attributes } of tagsOf(html.replace(/^<!DOCTYPE html>/, ''))) {
+            expect(allowed.has(tag), tag).toBe(true);
+            for (const attribute of attributes) expect(['lang', 'http-equiv', 'content', 'charset', 'class', 'open'], `${tag} ${attribute}`).toContain(attribute);
+        }
+        expect(html).not.toMatch(/<script|<img|<a\b|href/i);
+        expect(html).toContain('| [click](javascript:alert(1))</li>');
+        expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');
+        expect(html).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;');
+        // The Markdown, rendered: the heading, the totals with their alignment, the source and its causes.
+        expect(html).toContain('<h3>CNMS: acme &lt;img src=x onerror=alert(1)&gt; — v1 → working tree</h3>');
+        expect(html).toContain('<p><strong>net +6,361.000 tCO2e (+7.6 %) · 1 source changed · neutrality 2024: still-not · 1 new finding</strong></p>');
+        expect(html).toContain('<tr><td><strong>Net</strong></td><td class="right">84,153.786</td><td class="right">90,514.786</td><td class="right">+6,361.000</td></tr>');
+        expect(html).toContain('<td>source <code>purchased_power</code></td>');
+        expect(html).toContain('<td>activity +6,000.000<br>factor +361.000</td>');
+        expect(html).toContain('<details open><summary>1 figure changed</summary>');
+        expect(html).toContain('<li>+ policy <code>energy_policy</code></li>');
+        expect(vscode.state.messages).toEqual([]);
+    });
+
+    test('the default HEAD as offered; the file of a context menu; one panel, revealed again', async () => {
+        LanguageClientDouble.responders.set('cnms/diff', params => ({ content: `### Since ${(params as { revision: string }).revision}\n` }));
+        const { client } = await activateWith({ editor: cnmsFile() });
+        vscode.state.inputBoxAnswer = options => options.value;
+        await vscode.commands.executeCommand('cnms.compareWithRevision');
+        await vscode.commands.executeCommand('cnms.compareWithRevision', vscode.Uri.parse('file:///work/acme/sites/plant_a.cnms'));
+        expect(compareRequests(client).map(request => request.params)).toEqual([
+            { uri: 'file:///work/acme/organization.cnms', revision: 'HEAD', format: 'md' },
+            { uri: 'file:///work/acme/sites/plant_a.cnms', revision: 'HEAD', format: 'md' }
+        ]);
+        expect(vscode.state.webviewPanels).toHaveLength(1);
+        expect(vscode.state.webviewPanels[0].reveals).toEqual([{ viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }]);
+        expect(vscode.state.webviewPanels[0].webview.html).toContain('<h3>Since HEAD</h3>');
+
+        // Closed, then asked again: a new panel.
+        vscode.state.webviewPanels[0].dispose();
+        vscode.state.inputBoxAnswer = () => ' main~2 ';
+        await vscode.commands.executeCommand('cnms.compareWithRevision');
+        expect(compareRequests(client).at(-1)!.params).toEqual({ uri: 'file:///work/acme/organization.cnms', revision: 'main~2', format: 'md' });
+        expect(vscode.state.webviewPanels).toHaveLength(2);
+        expect(vscode.state.webviewPanels[1].title).toBe('CNMS: changes since main~2');
+    });
+
+    test('Escape asks nothing; an unknown revision or a folder without git is an error message, not a panel; Chinese texts', async () => {
+        LanguageClientDouble.responders.set('cnms/diff', params => {
+            throw new Error(`unknown revision '${(params as { revision: string }).revision}'`);
+        });
+        const { client } = await activateWith({ editor: cnmsFile(), messages: 'zh-CN' });
+        await vscode.commands.executeCommand('cnms.compareWithRevision');
+        expect(vscode.state.inputBoxes).toHaveLength(1);
+        expect(vscode.state.inputBoxes[0].prompt).toMatch(/[\u4e00-\u9fff]/);
+        expect(await vscode.state.inputBoxes[0].validateInput?.('  ')).toBe('请输入一个版本，例如 HEAD。');
+        expect(await vscode.state.inputBoxes[0].validateInput?.('--output=x')).toBeTruthy();
+        expect(await vscode.state.inputBoxes[0].validateInput?.('HEAD~1')).toBeUndefined();
+        expect(compareRequests(client)).toEqual([]);
+
+        vscode.state.inputBoxAnswer = () => 'nope';
+        await vscode.commands.executeCommand('cnms.compareWithRevision');
+        expect(compareRequests(client)).toHaveLength(1);
+        expect(vscode.state.webviewPanels).toEqual([]);
+        expect(vscode.state.messages).toEqual([{ severity: 'error', text: 'CNMS：无法将模型与 nope 比较：unknown revision \'nope\'' }]);
+
+        vscode.state.activeTextEditor = { document: vscode.textDocument('file:///work/notes.txt', 'plaintext') };
+        await vscode.commands.executeCommand('cnms.compareWithRevision');
+        expect(vscode.state.inputBoxes).toHaveLength(2);
+        expect(vscode.state.messages.at(-1)).toEqual({ severity: 'warning', text: '请先打开一个 CNMS 文件，再将其模型与某个版本比较。' });
+    });
+
+    test('the renderer: every character of the Markdown is escaped but its own structure', () => {
+        expect(renderMarkdown('a <b>&amp; "c"</b> \\| \\*x\\* **y** `<z>`')).toBe('<p>a &lt;b&gt;&amp;amp; &quot;c&quot;&lt;/b&gt; | *x* <strong>y</strong> <code>&lt;z&gt;</code></p>');
+        expect(renderMarkdown('| a \\| b | c |\n|---|:---:|\n| 1 | <br> |')).toBe('<table><thead><tr><th>a | b</th><th class="center">c</th></tr></thead><tbody><tr><td>1</td><td class="center"><br></td></tr></tbody></table>');
+        expect(renderMarkdown('**open')).toBe('<p><strong>open</strong></p>');
+        expect(renderMarkdown('<details><summary><i>x</i></summary>\n\n- one\n- two')).toBe('<details open><summary>&lt;i&gt;x&lt;/i&gt;</summary>\n<ul><li>one</li><li>two</li></ul>\n</details>');
+        expect(renderMarkdown('</details>\n<script>alert(1)</script>')).toBe('<p>&lt;/details&gt;</p>\n<p>&lt;script&gt;alert(1)&lt;/script&gt;</p>');
+    });
+});
+
+describe('the status bar\'s change since HEAD', () => {
+    test('shown when the net differs from HEAD, as the balance item\'s suffix and in its tooltip', async () => {
+        LanguageClientDouble.responders.set('cnms/diff', () => ({ content: DIFF_JSON('6361') }));
+        const { api, client } = await activateWith({ editor: cnmsFile() });
+        await vi.waitFor(() => expect(api.statusBar.text).toBe('$(pulse) Net 2024: +84,153.786 tCO2e · Δ +6,361.000 vs HEAD'));
+        expect(diffRequests(client)).toEqual([{ method: 'cnms/diff', params: { uri: 'file:///work/acme/organization.cnms', revision: 'HEAD', format: 'json' } }]);
+        expect((api.statusBar.tooltip as unknown as vscode.MarkdownString).value).toContain('Net change since HEAD (saved files): +6,361.000 tCO2e');
+        expect(vscode.state.messages).toEqual([]);
+    });
+
+    test('hidden when the change is zero, and when there is none to ask for (no repository, no HEAD)', async () => {
+        LanguageClientDouble.responders.set('cnms/diff', () => ({ content: DIFF_JSON('0.000') }));
+        const { api, client } = await activateWith({ editor: cnmsFile() });
+        await vi.waitFor(() => expect(diffRequests(client)).toHaveLength(1));
+        await new Promise(resolve => setTimeout(resolve, 50));
+        expect(api.statusBar.text).toBe('$(pulse) Net 2024: +84,153.786 tCO2e');
+        expect((api.statusBar.tooltip as unknown as vscode.MarkdownString).value).not.toContain('HEAD');
+
+        LanguageClientDouble.responders.set('cnms/diff', () => { throw new Error("'/work/acme' is not inside a git repository"); });
+        await vscode.state.onDidSaveTextDocument.fire(cnmsFile());
+        await vi.waitFor(() => expect(diffRequests(client)).toHaveLength(2));
+        await new Promise(resolve => setTimeout(resolve, 50));
+        expect(api.statusBar.text).toBe('$(pulse) Net 2024: +84,153.786 tCO2e');
+        expect(vscode.state.messages).toEqual([]);
+    });
+
+    test('asked again on save, not on every change of the diagnostics; in Chinese', async () => {
+        let delta: string | null = '-12.3456';
+        LanguageClientDouble.responders.set('cnms/diff', () => ({ content: DIFF_JSON(delta) }));
+        const { api, client } = await activateWith({ editor: cnmsFile(), messages: 'zh-CN' });
+        await vi.waitFor(() => expect(api.statusBar.text).toBe('$(pulse) 净排放 2024：+84,153.786 tCO2e · Δ -12.346（相对 HEAD）'));
+
+        // Typing: the diagnostics change, the balance is asked again, the change since HEAD is not.
+        delta = '1';
+        await vscode.state.onDidChangeDiagnostics.fire({ uris: [vscode.Uri.parse('file:///work/acme/organization.cnms')] });
+        await vi.waitFor(() => expect(client.requests.filter(request => request.method === 'cnms/balance')).toHaveLength(2));
+        await new Promise(resolve => setTimeout(resolve, 50));
+        expect(diffRequests(client)).toHaveLength(1);
+        expect(api.statusBar.text).toContain('Δ -12.346');
+
+        // A save: asked again; back to HEAD's net, the suffix goes.
+        delta = '0';
+        await vscode.state.onDidSaveTextDocument.fire(cnmsFile());
+        await vi.waitFor(() => expect(api.statusBar.text).toBe('$(pulse) 净排放 2024：+84,153.786 tCO2e'));
+        expect(diffRequests(client)).toHaveLength(2);
+
+        delta = '7357.1326';
+        await vscode.state.onDidSaveTextDocument.fire(vscode.textDocument('file:///work/acme/sites/plant_a.cnms', 'cnms'));
+        await vi.waitFor(() => expect(api.statusBar.text).toBe('$(pulse) 净排放 2024：+84,153.786 tCO2e · Δ +7,357.133（相对 HEAD）'));
+    });
+
+    test('figures are rounded half to even and grouped, like the server\'s', () => {
+        expect(formatSignedDecimal('6361')).toBe('+6,361.000');
+        expect(formatSignedDecimal('7357.1326')).toBe('+7,357.133');
+        expect(formatSignedDecimal('-1234567.8')).toBe('-1,234,567.800');
+        expect(formatSignedDecimal('2.0005')).toBe('+2.000');
+        expect(formatSignedDecimal('2.0015')).toBe('+2.002');
+        expect(formatSignedDecimal('2.00050001')).toBe('+2.001');
+        expect(formatSignedDecimal('999.9995')).toBe('+1,000.000');
+        expect(formatSignedDecimal('0')).toBe('0.000');
+        expect(formatSignedDecimal('-0.000')).toBe('0.000');
+        expect(formatSignedDecimal('12.5', 0)).toBe('+12');
+    });
+});
+
 describe('package.json contributions', () => {
     test('the language matches langium-config.json and the grammar', () => {
         const [language] = langiumConfig.languages;
@@ -476,7 +680,7 @@ describe('package.json contributions', () => {
         const contributed = manifest.contributes.languages[0];
         expect(contributed.extensions).toEqual(language.fileExtensions);
         expect(contributed.aliases[0]).toBe('CNMS');
-        expect(manifest.activationEvents).toEqual([`onLanguage:${language.id}`, 'onCommand:cnms.openReportPreview', 'onCommand:cnms.exportReport']);
+        expect(manifest.activationEvents).toEqual([`onLanguage:${language.id}`, 'onCommand:cnms.openReportPreview', 'onCommand:cnms.exportReport', 'onCommand:cnms.compareWithRevision']);
         for (const icon of [contributed.icon.light, contributed.icon.dark, contributed.configuration]) {
             expect(existsSync(join(extensionDir, icon)), icon).toBe(true);
         }
@@ -514,7 +718,10 @@ describe('package.json contributions', () => {
         expect(title('cnms.openReportPreview', nlsZh)).toBe('CNMS: 打开报告预览');
         expect(title('cnms.exportReport', nlsZh)).toBe('CNMS: 导出报告…');
         expect(manifest.contributes.menus['editor/title']).toContainEqual({ command: 'cnms.openReportPreview', when: 'resourceLangId == cnms', group: 'navigation' });
-        for (const command of ['cnms.openReportPreview', 'cnms.exportReport']) {
+        expect(title('cnms.compareWithRevision', nls)).toBe('CNMS: Compare with Revision…');
+        expect(title('cnms.compareWithRevision', nlsZh)).toBe('CNMS: 与版本比较…');
+        expect(manifest.contributes.menus.commandPalette).toContainEqual({ command: 'cnms.compareWithRevision', when: 'editorLangId == cnms' });
+        for (const command of ['cnms.openReportPreview', 'cnms.exportReport', 'cnms.compareWithRevision']) {
             expect(manifest.activationEvents).toContain(`onCommand:${command}`);
         }
     });

@@ -130,6 +130,15 @@ export interface QuickPickItemDouble {
     [key: string]: unknown;
 }
 
+export interface InputBoxOptionsDouble {
+    title?: string;
+    prompt?: string;
+    value?: string;
+    placeHolder?: string;
+    validateInput?: (value: string) => string | undefined | null | Promise<string | undefined | null>;
+    [key: string]: unknown;
+}
+
 export interface ContentProvider {
     provideTextDocumentContent(uri: Uri, token?: unknown): string | Promise<string>;
     onDidChange?: (listener: Listener<Uri>) => Disposable;
@@ -151,6 +160,9 @@ export const state = {
     quickPicks: [] as Array<{ items: QuickPickItemDouble[]; options: unknown }>,
     /** Which item the user picks (undefined: Escape). */
     quickPickAnswer: undefined as ((items: QuickPickItemDouble[]) => QuickPickItemDouble | undefined) | undefined,
+    inputBoxes: [] as InputBoxOptionsDouble[],
+    /** What the user types (undefined: Escape); given the options, e.g. `options => options.value` accepts the default. */
+    inputBoxAnswer: undefined as ((options: InputBoxOptionsDouble) => string | undefined) | undefined,
     saveDialogs: [] as Array<{ defaultUri?: Uri; filters?: Record<string, string[]>; saveLabel?: string; title?: string }>,
     /** Where the user saves (undefined: Cancel). */
     saveDialogAnswer: undefined as ((options: { defaultUri?: Uri }) => Uri | undefined) | undefined,
@@ -180,6 +192,8 @@ export function resetState(): void {
     for (const panel of state.webviewPanels.splice(0)) if (!panel.disposed) panel.dispose();
     state.quickPicks.length = 0;
     state.quickPickAnswer = undefined;
+    state.inputBoxes.length = 0;
+    state.inputBoxAnswer = undefined;
     state.saveDialogs.length = 0;
     state.saveDialogAnswer = undefined;
     state.files.clear();
@@ -261,6 +275,13 @@ export const window = {
         const resolved = await items;
         state.quickPicks.push({ items: resolved, options });
         return state.quickPickAnswer?.(resolved);
+    },
+    /** Like VS Code: the answer is refused while validateInput objects to it (here: the box is cancelled). */
+    async showInputBox(options: InputBoxOptionsDouble = {}) {
+        state.inputBoxes.push(options);
+        const answer = state.inputBoxAnswer?.(options);
+        if (answer !== undefined && options.validateInput && (await options.validateInput(answer))) return undefined;
+        return answer;
     },
     async showSaveDialog(options: { defaultUri?: Uri; filters?: Record<string, string[]>; saveLabel?: string; title?: string } = {}) {
         state.saveDialogs.push(options);

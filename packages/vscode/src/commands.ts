@@ -1,5 +1,5 @@
 // The commands of package.json: cnms.showBalance, cnms.validateWorkspace,
-// cnms.openReportPreview and cnms.exportReport.
+// cnms.openReportPreview, cnms.exportReport and cnms.compareWithRevision.
 import * as vscode from 'vscode';
 import type { BalancePreview } from './balance-preview.js';
 import type { RequestSender } from './builtin-documents.js';
@@ -8,18 +8,20 @@ import { text } from './messages.js';
 import { VALIDATE_WORKSPACE_REQUEST, type ValidateWorkspaceResult } from './protocol.js';
 import { exportReport } from './report-export.js';
 import type { ReportPreview } from './report-preview.js';
+import { COMPARE_WITH_REVISION_COMMAND, type RevisionDiffView } from './revision-diff.js';
 import { SHOW_BALANCE_COMMAND } from './status-bar.js';
 
 export const VALIDATE_WORKSPACE_COMMAND = 'cnms.validateWorkspace';
 export const OPEN_REPORT_PREVIEW_COMMAND = 'cnms.openReportPreview';
 export const EXPORT_REPORT_COMMAND = 'cnms.exportReport';
 
-export function registerCommands(client: RequestSender, preview: BalancePreview, reportPreview: ReportPreview): vscode.Disposable[] {
+export function registerCommands(client: RequestSender, preview: BalancePreview, reportPreview: ReportPreview, revisionDiff: RevisionDiffView): vscode.Disposable[] {
     return [
         vscode.commands.registerCommand(SHOW_BALANCE_COMMAND, (uri?: unknown) => showBalance(preview, uri)),
         vscode.commands.registerCommand(VALIDATE_WORKSPACE_COMMAND, () => validateWorkspace(client)),
         vscode.commands.registerCommand(OPEN_REPORT_PREVIEW_COMMAND, (uri?: unknown) => openReportPreview(reportPreview, uri)),
-        vscode.commands.registerCommand(EXPORT_REPORT_COMMAND, (uri?: unknown) => exportReportOf(client, uri))
+        vscode.commands.registerCommand(EXPORT_REPORT_COMMAND, (uri?: unknown) => exportReportOf(client, uri)),
+        vscode.commands.registerCommand(COMPARE_WITH_REVISION_COMMAND, (uri?: unknown) => revisionDiff.compare(uri))
     ];
 }
 

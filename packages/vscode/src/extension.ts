@@ -1,6 +1,6 @@
 // The CNMS extension: wiring only. Starts the language client and connects the
-// status bar, the balance and report previews, the commands and the read-only
-// documents to VS Code's events.
+// status bar, the balance and report previews, the comparison with a revision,
+// the commands and the read-only documents to VS Code's events.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { BalancePreview, BALANCE_SCHEME } from './balance-preview.js';
@@ -10,6 +10,7 @@ import { createClient } from './client.js';
 import { registerCommands } from './commands.js';
 import { text } from './messages.js';
 import { ReportPreview } from './report-preview.js';
+import { RevisionDiffView } from './revision-diff.js';
 import { BalanceStatusBar } from './status-bar.js';
 
 /** What activate() returns: for other extensions and for tests. */
@@ -26,6 +27,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<CnmsEx
     const statusBar = new BalanceStatusBar(languageClient);
     const preview = new BalancePreview(languageClient);
     const reportPreview = new ReportPreview(languageClient);
+    const revisionDiff = new RevisionDiffView(languageClient);
     const modelChanged = () => {
         statusBar.scheduleRefresh();
         preview.refresh();
@@ -35,12 +37,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<CnmsEx
         statusBar,
         preview,
         reportPreview,
+        revisionDiff,
         vscode.workspace.registerTextDocumentContentProvider(BUILTIN_SCHEME, new BuiltinDocuments(languageClient)),
         vscode.workspace.registerTextDocumentContentProvider(BALANCE_SCHEME, preview),
-        ...registerCommands(languageClient, preview, reportPreview),
+        ...registerCommands(languageClient, preview, reportPreview, revisionDiff),
         vscode.window.onDidChangeActiveTextEditor(() => void statusBar.refresh()),
         vscode.workspace.onDidSaveTextDocument(document => {
             if (document.languageId !== 'cnms') return;
+            statusBar.modelSaved();
             modelChanged();
             reportPreview.scheduleRefresh(document.uri);
         }),

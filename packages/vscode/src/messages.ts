@@ -12,6 +12,11 @@ const TEXTS = {
     'status.noModel': { en: 'This file belongs to no CNMS model: no `organization` is declared in its folder or above it.', 'zh-CN': '此文件不属于任何 CNMS 模型：其所在目录及上级目录中没有声明 `organization`。' },
     'status.unavailable': { en: 'The balance is not available: {message}', 'zh-CN': '无法获取碳排放平衡：{message}' },
     'status.click': { en: 'Click to show the whole balance.', 'zh-CN': '单击显示完整的碳排放平衡。' },
+    'status.delta': { en: ' · Δ {delta} vs {revision}', 'zh-CN': ' · Δ {delta}（相对 {revision}）' },
+    'status.deltaTooltip': {
+        en: 'Net change since {revision} (saved files): {delta} tCO2e',
+        'zh-CN': '自 {revision} 以来的净排放变化（已保存的文件）：{delta} tCO2e'
+    },
     'balance.document': { en: 'CNMS balance', 'zh-CN': 'CNMS 碳排放平衡' },
     'balance.noEditor': { en: 'Open a CNMS file to show the balance of its model.', 'zh-CN': '请先打开一个 CNMS 文件，再显示其模型的碳排放平衡。' },
     'validate.progress': { en: 'Validating the CNMS workspace…', 'zh-CN': '正在校验 CNMS 工作区…' },
@@ -47,6 +52,17 @@ const TEXTS = {
     'export.done': { en: 'CNMS: the report was written to {file}.', 'zh-CN': 'CNMS：报告已写入 {file}。' },
     'export.open': { en: 'Open', 'zh-CN': '打开' },
     'export.reveal': { en: 'Show in Folder', 'zh-CN': '在文件夹中显示' },
+    'diff.noEditor': { en: 'Open a CNMS file to compare its model with a revision.', 'zh-CN': '请先打开一个 CNMS 文件，再将其模型与某个版本比较。' },
+    'diff.title.input': { en: 'CNMS: Compare with Revision', 'zh-CN': 'CNMS: 与版本比较' },
+    'diff.prompt': {
+        en: 'The git revision to compare the model with: a branch, a tag, a commit or HEAD~1. The other side is the saved files.',
+        'zh-CN': '要与模型比较的 git 版本：分支、标签、提交或 HEAD~1。另一侧为已保存的文件。'
+    },
+    'diff.empty': { en: 'Name a revision, such as HEAD.', 'zh-CN': '请输入一个版本，例如 HEAD。' },
+    'diff.invalid': { en: 'A revision does not start with “-”.', 'zh-CN': '版本名称不能以“-”开头。' },
+    'diff.progress': { en: 'Comparing the CNMS model with {revision}…', 'zh-CN': '正在将 CNMS 模型与 {revision} 比较…' },
+    'diff.failed': { en: 'CNMS: the model could not be compared with {revision}: {message}', 'zh-CN': 'CNMS：无法将模型与 {revision} 比较：{message}' },
+    'diff.title': { en: 'CNMS: changes since {revision}', 'zh-CN': 'CNMS：自 {revision} 以来的变化' },
     'export.failed': { en: 'CNMS: the report could not be written to {file}: {message}', 'zh-CN': 'CNMS：无法将报告写入 {file}：{message}' }
 } as const satisfies Record<string, Record<CnmsLocale, string>>;
 

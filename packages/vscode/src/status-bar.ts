@@ -1,13 +1,18 @@
 // The status-bar item with the net balance of the active editor's model:
 // `$(pulse) Net 2024: +84,153.786 tCO2e`, the whole breakdown as its tooltip,
 // a click opens it beside the editor. Hidden unless a CNMS editor is active.
+// While the saved model's net differs from HEAD's, the change follows:
+// `… · Δ +6,361.000 vs HEAD` (from `cnms/diff`, asked again after each save).
 import * as vscode from 'vscode';
 import { requestBalance } from './balance-request.js';
 import type { RequestSender } from './builtin-documents.js';
+import { formatSignedDecimal, isZeroDecimal, netChangeOf, requestDiff } from './diff-request.js';
 import { text } from './messages.js';
 import type { BalanceSummary } from './protocol.js';
 
 export const SHOW_BALANCE_COMMAND = 'cnms.showBalance';
+/** The revision the status bar compares with. */
+export const DELTA_REVISION = 'HEAD';
 const DEBOUNCE_MS = 300;
 
 /** What the status bar needs of the language client. */
@@ -20,6 +25,14 @@ export class BalanceStatusBar implements vscode.Disposable {
     /** Counts refreshes, so that an answer to an older request never overwrites a newer one. */
     private generation = 0;
     private timer: ReturnType<typeof setTimeout> | undefined;
+    /**
+     * The net change since HEAD by model (the balance's `model`): asked once
+     * and kept until a save, so that typing does not ask git. null: none to
+     * show (no repository, the model not at HEAD, the server could not say).
+     */
+    private readonly deltas = new Map<string, Promise<string | null>>();
+    /** The last change known for each model, shown while a newer one is asked for. */
+    private readonly shownDeltas = new Map<string, string | null>();
 
     constructor(private readonly client: BalanceClient) {
         this.item = vscode.window.createStatusBarItem('cnms.balance', vscode.StatusBarAlignment.Left, 100);
@@ -36,6 +49,13 @@ export class BalanceStatusBar implements vscode.Disposable {
         }, DEBOUNCE_MS);
     }
 
+    /** A CNMS document was saved: the changes since HEAD are asked for again. */
+    modelSaved(): void {
+        this.deltas.clear();
+        this.scheduleRefresh();
+    }
+
+    /** Shows the balance; the change since HEAD follows when the server has it (not awaited). */
     async refresh(): Promise<void> {
         const generation = ++this.generation;
         const document = vscode.window.activeTextEditor?.document;
@@ -47,7 +67,8 @@ export class BalanceStatusBar implements vscode.Disposable {
         try {
             const summary = await requestBalance(this.client, document.uri.toString());
             if (generation !== this.generation) return;
-            this.show(summary);
+            this.show(summary, summary ? this.shownDeltas.get(summary.model) : undefined);
+            if (summary) void this.followDelta(generation, summary, document.uri);
         } catch (error) {
             if (generation !== this.generation) return;
             this.item.text = text('status.none');
@@ -57,14 +78,31 @@ export class BalanceStatusBar implements vscode.Disposable {
         }
     }
 
-    private show(summary: BalanceSummary | null): void {
+    /** Asks for (or reuses) the model's change since HEAD, then shows it with the balance if nothing newer was shown meanwhile. */
+    private async followDelta(generation: number, summary: BalanceSummary, document: vscode.Uri): Promise<void> {
+        let pending = this.deltas.get(summary.model);
+        if (!pending) {
+            pending = requestDiff(this.client, document.toString(), DELTA_REVISION, 'json').then(netChangeOf).catch(() => null);
+            this.deltas.set(summary.model, pending);
+        }
+        const delta = await pending;
+        // An answer asked for before the last save is not kept.
+        if (this.deltas.get(summary.model) === pending) this.shownDeltas.set(summary.model, delta);
+        if (generation !== this.generation) return;
+        this.show(summary, delta);
+    }
+
+    private show(summary: BalanceSummary | null, delta?: string | null): void {
         if (!summary) {
             this.item.text = text('status.none');
             this.item.tooltip = text('status.noModel');
             this.item.backgroundColor = undefined;
         } else {
-            this.item.text = text('status.text', { period: summary.period ? ` ${summary.period}` : '', net: summary.netDisplay });
-            const tooltip = new vscode.MarkdownString(`${summary.markdown}\n\n---\n\n${text('status.click')}`);
+            const change = delta && !isZeroDecimal(delta) ? formatSignedDecimal(delta) : undefined;
+            const net = text('status.text', { period: summary.period ? ` ${summary.period}` : '', net: summary.netDisplay });
+            this.item.text = change ? `${net}${text('status.delta', { delta: change, revision: DELTA_REVISION })}` : net;
+            const since = change ? `\n\n${text('status.deltaTooltip', { delta: change, revision: DELTA_REVISION })}` : '';
+            const tooltip = new vscode.MarkdownString(`${summary.markdown}${since}\n\n---\n\n${text('status.click')}`);
             tooltip.supportThemeIcons = true;
             this.item.tooltip = tooltip;
             this.item.backgroundColor = summary.errors > 0 ? new vscode.ThemeColor('statusBarItem.errorBackground') : undefined;

@@ -145,10 +145,10 @@ function tests(context) {
             }
         },
         {
-            name: 'commands cnms.showBalance and cnms.validateWorkspace are registered',
+            name: 'commands cnms.showBalance, cnms.validateWorkspace and cnms.compareWithRevision are registered',
             async run() {
                 const commands = await vscode.commands.getCommands(true);
-                const missing = ['cnms.showBalance', 'cnms.validateWorkspace'].filter((c) => !commands.includes(c));
+                const missing = ['cnms.showBalance', 'cnms.validateWorkspace', 'cnms.compareWithRevision'].filter((c) => !commands.includes(c));
                 if (missing.length > 0) throw new Error(`not registered: ${missing.join(', ')}`);
             }
         },

@@ -68,3 +68,23 @@ export interface ReportParams {
 }
 /** The report's content (base64 for xlsx) and a file name to suggest; null for a file in no model. */
 export type ReportResult = { readonly content: string; readonly encoding: 'utf8' | 'base64'; readonly fileName: string } | null;
+
+/**
+ * `cnms/diff`: the model that holds a document compared between a git
+ * revision and the working tree (the saved files), as `cnms diff REV PATH`
+ * prints it. An unknown revision, a model outside any git repository or a
+ * document in no model is a request error whose message says so.
+ */
+export const DIFF_REQUEST = 'cnms/diff';
+export type DiffFormat = 'md' | 'json';
+export interface DiffParams {
+    /** A document of the model. */
+    readonly uri: string;
+    /** The earlier side: `HEAD`, `main`, `HEAD~1`, a tag or a commit. */
+    readonly revision: string;
+    /** `md`: ready to read or post; `json`: the ModelDiff of `cnms diff --format json` (exact decimal strings). */
+    readonly format: DiffFormat;
+}
+export interface DiffResult {
+    readonly content: string;
+}
