@@ -130,3 +130,9 @@ export const TEXTS = {
 } as const satisfies Record<string, LocalizedText>;
 
 export type TextId = keyof typeof TEXTS;
+
+/** The name of a kind of declaration (`Source` → source, 排放源) in both languages. */
+export function kindText(type: string): LocalizedText {
+    const id = `kind.${type}` as TextId;
+    return id in TEXTS ? TEXTS[id] : { en: type, 'zh-CN': type };
+}

@@ -1,12 +1,7 @@
 import { isContextIssue, isObligation, isParty, isRemoval, isSite, isSource } from '../generated/ast.js';
-import { TEXTS, type TextId } from '../i18n/messages.js';
+import { kindText } from '../i18n/messages.js';
 import { defineRule, type Rule } from './rule.js';
 
-/** The name of a kind of declaration in both languages. */
-export function kindText(type: string): { en: string; 'zh-CN': string } {
-    const id = `kind.${type}` as TextId;
-    return id in TEXTS ? TEXTS[id] : { en: type, 'zh-CN': type };
-}
 
 /** Clause 4: context of the organisation (4.1 issues, 4.2 interested parties, 4.3 scope and boundary). */
 export const CONTEXT_RULES: readonly Rule[] = [

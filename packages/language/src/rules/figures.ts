@@ -7,7 +7,7 @@ import { splitGasUnit } from '../semantics/gas-units.js';
 import { formatFactorValue } from '../semantics/quantity-display.js';
 import { Rational } from '../semantics/rational.js';
 import { isBuiltinUri } from '../workspace/builtin-library.js';
-import { kindText } from './context.js';
+import { kindText } from '../i18n/messages.js';
 import { defineRule, type Rule } from './rule.js';
 
 // ---------------------------------------------------------------------------

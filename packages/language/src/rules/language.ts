@@ -7,7 +7,7 @@ import {
     isRemoval, isSite, isSource, isTarget, isUnitDecl
 } from '../generated/ast.js';
 import type { CnmsServices } from '../cnms-module.js';
-import { TEXTS, type TextId } from '../i18n/messages.js';
+import { kindText } from '../i18n/messages.js';
 import { checkedProperty, ANY, CUTS, DIMENSIONLESS, MASS_OF_CO2E } from '../semantics/property-checks.js';
 import { splitGasUnit } from '../semantics/gas-units.js';
 import { isBuiltinUri } from '../workspace/builtin-library.js';
@@ -154,7 +154,7 @@ export class CnmsLanguageRules {
                 if (seen.has(leaf.text)) {
                     reporter.report(accept, {
                         rule: 'CN-NUM-001', key: 'duplicateProperty',
-                        params: { property: leaf.text, kind: kindName(element.$type), name: element.name ?? '' },
+                        params: { property: leaf.text, kind: kindText(element.$type), name: element.name ?? '' },
                         node: element, property: undefined
                     });
                     continue;
@@ -221,9 +221,9 @@ export class CnmsLanguageRules {
                 const otherValue = list.find(other => other !== element && other.$type !== element.$type
                     && VALUE_KINDS.has(other.$type) && VALUE_KINDS.has(element.$type));
                 if (sameKind.length > 0) {
-                    findings.push({ rule: 'CN-NUM-006', key: 'duplicate', params: { kind: kindName(element.$type), name, other: where(sameKind[0]) }, node: element, property: 'name' });
+                    findings.push({ rule: 'CN-NUM-006', key: 'duplicate', params: { kind: kindText(element.$type), name, other: where(sameKind[0]) }, node: element, property: 'name' });
                 } else if (otherValue) {
-                    findings.push({ rule: 'CN-NUM-006', key: 'duplicateValue', params: { name, kind: kindName(element.$type), otherKind: kindName(otherValue.$type), other: where(otherValue) }, node: element, property: 'name' });
+                    findings.push({ rule: 'CN-NUM-006', key: 'duplicateValue', params: { name, kind: kindText(element.$type), otherKind: kindText(otherValue.$type), other: where(otherValue) }, node: element, property: 'name' });
                 }
             }
         }
@@ -285,7 +285,3 @@ export class CnmsLanguageRules {
     }
 }
 
-function kindName(type: string): { en: string; 'zh-CN': string } {
-    const id = `kind.${type}` as TextId;
-    return id in TEXTS ? TEXTS[id] : { en: type, 'zh-CN': type };
-}

@@ -2,7 +2,7 @@ import type { AstNode, Reference } from 'langium';
 import { isReference } from 'langium';
 import { isPolicy, isRole } from '../generated/ast.js';
 import { isCalendarDate } from '../semantics/dates.js';
-import { kindText } from './context.js';
+import { kindText } from '../i18n/messages.js';
 import { defineRule, type Rule } from './rule.js';
 
 /** The properties that name a role, with the keyword a user writes. */

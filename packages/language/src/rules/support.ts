@@ -5,7 +5,7 @@ import {
 } from '../generated/ast.js';
 import type { LocalizedText } from '../i18n/locale.js';
 import { addDuration, isCalendarDate } from '../semantics/dates.js';
-import { kindText } from './context.js';
+import { kindText } from '../i18n/messages.js';
 import { defineRule, type Rule, type RuleContext } from './rule.js';
 
 /** The main ISO 14064-1 category of a source (`1.1` → `1`), or undefined when it has none (CN-6.2-002). */
