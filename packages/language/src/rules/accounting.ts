@@ -2,11 +2,10 @@ import { AstUtils } from 'langium';
 import type { Element, Expression, Factor, Meter, Source } from '../generated/ast.js';
 import { isFactor, isInstrument, isLibrary, isMeter, isNameReference, isSource, isTarget } from '../generated/ast.js';
 import type { LocalizedText } from '../i18n/locale.js';
-import { formatFigure } from '../semantics/figure-format.js';
+import { formatPercent } from '../semantics/figure-format.js';
 import { formatPeriod, isPeriodRange, isTwelveMonths, periodRange } from '../semantics/period.js';
 import { yearOf } from '../semantics/dates.js';
 import { GRAMS_PER_TONNE, tonnes } from '../semantics/quantity.js';
-import { Rational } from '../semantics/rational.js';
 import { isBuiltinUri } from '../workspace/builtin-library.js';
 import { defineRule, type Rule } from './rule.js';
 
@@ -287,8 +286,8 @@ export const ACCOUNTING_RULES: readonly Rule[] = [
                     name: source.name,
                     emissions: { figure: figures.co2e, unit: 'tCO2e' },
                     total: { figure: total.times(GRAMS_PER_TONNE), unit: 'tCO2e' },
-                    share: percent(share),
-                    materiality: percent(materiality)
+                    share: formatPercent(share, context.services.I18n.locale),
+                    materiality: formatPercent(materiality, context.services.I18n.locale)
                 }, source, 'significant');
             }
         }
@@ -467,9 +466,6 @@ function normalizedText(expression: Expression): string {
 }
 
 /** A share as a percentage for a message: `2.35 %`. */
-function percent(share: Rational): string {
-    return `${formatFigure(share.times(Rational.fromInteger(100)), 'en', 2)} %`;
-}
 
 // ---------------------------------------------------------------------------
 // CN-6.2-008: provinces and the MEE's regional grids

@@ -2,7 +2,7 @@ import type { Claim } from '../generated/ast.js';
 import { isClaim } from '../generated/ast.js';
 import { addMonths } from '../semantics/dates.js';
 import { Dimension } from '../semantics/dimension.js';
-import { formatFigure } from '../semantics/figure-format.js';
+import { formatFigure, formatPercent } from '../semantics/figure-format.js';
 import { formatPeriod, isPeriodRange, periodRange, samePeriod, type PeriodRange } from '../semantics/period.js';
 import { GRAMS_PER_TONNE, tonnes } from '../semantics/quantity.js';
 import { Rational } from '../semantics/rational.js';
@@ -35,9 +35,6 @@ function tCO2e(value: Rational): { figure: Rational; unit: string } {
 }
 
 /** A share for a reader: `1.25 %`. */
-function percent(value: Rational, context: RuleContext): string {
-    return `${formatFigure(value.times(Rational.fromInteger(100)), context.services.I18n.locale, 2)} %`;
-}
 
 const DIRECT_CATEGORY = /^([12])(\.|$)/;
 const INDIRECT_CATEGORY = /^([3-6])(\.|$)/;
@@ -157,14 +154,14 @@ export const CLAIM_RULES: readonly Rule[] = [
                     else if (excluded) context.report('directExcluded', { name: source.name, category, claim: claim.name }, source, 'significant');
                 } else if (INDIRECT_CATEGORY.test(category) && excluded) {
                     if (!figures) {
-                        context.report('excludedNotComputed', { name: source.name, claim: claim.name, materiality: percent(materiality, context) }, source, 'significant');
+                        context.report('excludedNotComputed', { name: source.name, claim: claim.name, materiality: formatPercent(materiality, context.services.I18n.locale) }, source, 'significant');
                         continue;
                     }
                     const emissions = tonnes(figures.co2e);
                     if (emissions.compare(threshold) > 0) {
                         context.report('aboveMateriality', {
                             name: source.name, claim: claim.name, emissions: tCO2e(emissions),
-                            share: percent(emissions.dividedBy(balance.emissions), context), materiality: percent(materiality, context)
+                            share: formatPercent(emissions.dividedBy(balance.emissions), context.services.I18n.locale), materiality: formatPercent(materiality, context.services.I18n.locale)
                         }, source, 'significant');
                     }
                 }

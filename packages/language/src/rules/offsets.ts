@@ -1,6 +1,6 @@
 import type { Offset, Organization } from '../generated/ast.js';
 import { isOffset } from '../generated/ast.js';
-import { addMonths, yearOf } from '../semantics/dates.js';
+import { addMonths, yearOf, yearValue } from '../semantics/dates.js';
 import { formatPeriod, isPeriodRange, periodRange, type PeriodRange } from '../semantics/period.js';
 import { GRAMS_PER_TONNE } from '../semantics/quantity.js';
 import { Rational } from '../semantics/rational.js';
@@ -44,9 +44,6 @@ function appliedPeriod(offset: Offset, context: RuleContext): PeriodRange | unde
 }
 
 /** A year literal as a year (never a figure), or undefined when it is not four digits. */
-function yearValue(text: string | undefined): number | undefined {
-    return text && /^\d{4}$/.test(text) ? Number(text) : undefined;
-}
 
 /** The name an offset's beneficiary is compared on: blanks, case and full-width brackets do not matter. */
 function comparable(name: string): string {

@@ -1,7 +1,7 @@
 import type { Plan, Reduction, Target } from '../generated/ast.js';
 import { isClaim, isPlan, isPolicy, isSource, isTarget, isUnitDecl } from '../generated/ast.js';
 import type { ModelBalance } from '../semantics/balance.js';
-import { addMonths } from '../semantics/dates.js';
+import { addMonths, yearValue } from '../semantics/dates.js';
 import { Dimension } from '../semantics/dimension.js';
 import { formatPeriod } from '../semantics/period.js';
 import { formatQuantity } from '../semantics/quantity-display.js';
@@ -14,9 +14,6 @@ import { defineRule, type Rule, type RuleContext } from './rule.js';
 const MASS_OF_CO2E = Dimension.massOf('CO2e');
 
 /** A year literal as a year (never a figure), or undefined when it is not four digits. */
-function yearValue(text: string | undefined): number | undefined {
-    return text && /^\d{4}$/.test(text) ? Number(text) : undefined;
-}
 
 /** The calendar year in which the reporting period starts. */
 function periodYear(context: RuleContext): number | undefined {

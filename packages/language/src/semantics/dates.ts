@@ -34,6 +34,11 @@ export function yearOf(dateOrYear: string): number {
     return Number(dateOrYear.slice(0, 4));
 }
 
+/** A four-digit year literal as a number, or undefined when the text is not one. */
+export function yearValue(text: string | undefined): number | undefined {
+    return text && /^\d{4}$/.test(text) ? Number(text) : undefined;
+}
+
 /** Whether `date` lies in [start, end], both inclusive. */
 export function isWithin(date: string, start: string, end: string): boolean {
     return date >= start && date <= end;

@@ -30,3 +30,8 @@ export function formatInUnit(baseValue: Rational, unit: string, locale: Locale =
     const value = perUnit ? baseValue.dividedBy(perUnit) : baseValue;
     return `${formatFigure(value, locale)} ${unit}`;
 }
+
+/** A share (0.0451) as a percentage for a reader, to two decimals: `4.51 %`. */
+export function formatPercent(share: Rational, locale: Locale = 'en'): string {
+    return `${formatFigure(share.times(Rational.fromInteger(100)), locale, 2)} %`;
+}
