@@ -16,12 +16,14 @@ import { CnmsRuleReporter } from './rules/rule-reporter.js';
 import { CnmsBalance } from './semantics/balance.js';
 import { CnmsBoundaryShares } from './semantics/boundary-shares.js';
 import { CnmsEvaluator } from './semantics/evaluator.js';
-import { CnmsFigureProblems } from './semantics/figure-problems.js';
+import { CnmsFigureMemo } from './semantics/figure-memo.js';
 import { CnmsInstrumentAllocation } from './semantics/instrument-allocation.js';
 import { CnmsOrganizationSettings } from './semantics/organization-settings.js';
 import { CnmsProjection } from './semantics/projection.js';
 import { CnmsSourceFigures } from './semantics/source-figures.js';
 import { CnmsDocumentValidator } from './validation/cnms-document-validator.js';
+import { CnmsModelValidation } from './validation/cnms-model-validation.js';
+import { CnmsDocumentBuilder } from './workspace/cnms-document-builder.js';
 import { CnmsIndexManager } from './workspace/cnms-index-manager.js';
 import { CnmsWorkspaceManager } from './workspace/cnms-workspace-manager.js';
 
@@ -33,7 +35,7 @@ export type CnmsAddedServices = {
     };
     semantics: {
         Evaluator: CnmsEvaluator;
-        FigureProblems: CnmsFigureProblems;
+        FigureMemo: CnmsFigureMemo;
         OrganizationSettings: CnmsOrganizationSettings;
         BoundaryShares: CnmsBoundaryShares;
         InstrumentAllocation: CnmsInstrumentAllocation;
@@ -46,6 +48,10 @@ export type CnmsAddedServices = {
         Language: CnmsLanguageRules;
         Model: CnmsModelRules;
         Settings: CnmsRuleSettings;
+    };
+    validation: {
+        DocumentValidator: CnmsDocumentValidator;
+        ModelValidation: CnmsModelValidation;
     };
 };
 
@@ -60,7 +66,7 @@ export const CnmsModule: Module<CnmsServices, PartialLangiumCoreServices & CnmsA
     },
     semantics: {
         Evaluator: services => new CnmsEvaluator(services),
-        FigureProblems: services => new CnmsFigureProblems(services.shared),
+        FigureMemo: services => new CnmsFigureMemo(services.shared),
         OrganizationSettings: services => new CnmsOrganizationSettings(services),
         BoundaryShares: services => new CnmsBoundaryShares(services),
         InstrumentAllocation: services => new CnmsInstrumentAllocation(services),
@@ -75,13 +81,15 @@ export const CnmsModule: Module<CnmsServices, PartialLangiumCoreServices & CnmsA
         Settings: services => new CnmsRuleSettings(services)
     },
     validation: {
-        DocumentValidator: services => new CnmsDocumentValidator(services)
+        DocumentValidator: services => new CnmsDocumentValidator(services),
+        ModelValidation: services => new CnmsModelValidation(services)
     }
 };
 
 export const CnmsSharedModule: Module<LangiumSharedCoreServices, PartialLangiumSharedCoreServices> = {
     workspace: {
         WorkspaceManager: services => new CnmsWorkspaceManager(services),
+        DocumentBuilder: services => new CnmsDocumentBuilder(services),
         IndexManager: services => new CnmsIndexManager(services)
     }
 };
@@ -95,6 +103,17 @@ export function createCnmsServices(context: DefaultSharedCoreModuleContext): { s
     const shared = inject(createDefaultSharedCoreModule(context), CnmsGeneratedSharedModule, CnmsSharedModule);
     const Cnms = inject(createDefaultCoreModule({ shared }), CnmsGeneratedModule, CnmsModule);
     shared.ServiceRegistry.register(Cnms);
-    registerRules(Cnms);
+    startCnmsServices(Cnms);
     return { shared, Cnms };
+}
+
+/**
+ * What every CNMS service container does once created: registers the rules,
+ * and creates the services that listen to the document builder (the figure
+ * memory and the model validation) before the first build.
+ */
+export function startCnmsServices(Cnms: CnmsServices): void {
+    registerRules(Cnms);
+    void Cnms.semantics.FigureMemo;
+    void Cnms.validation.ModelValidation;
 }

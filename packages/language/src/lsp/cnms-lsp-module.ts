@@ -3,8 +3,7 @@ import type { DefaultSharedModuleContext, LangiumServices, LangiumSharedServices
 import { createDefaultModule, createDefaultSharedModule } from 'langium/lsp';
 import { inject } from 'langium';
 import { CnmsGeneratedModule, CnmsGeneratedSharedModule } from '../generated/module.js';
-import { CnmsModule, CnmsSharedModule, type CnmsAddedServices } from '../cnms-module.js';
-import { registerRules } from '../rules/register-rules.js';
+import { CnmsModule, CnmsSharedModule, startCnmsServices, type CnmsAddedServices } from '../cnms-module.js';
 import { CnmsCodeActionProvider } from './cnms-code-action-provider.js';
 import { CnmsCodeLensProvider } from './cnms-code-lens-provider.js';
 import { CnmsCompletionProvider } from './cnms-completion-provider.js';
@@ -39,7 +38,7 @@ export function createCnmsLspServices(context: DefaultSharedModuleContext): { sh
     const shared = inject(createDefaultSharedModule(context), CnmsGeneratedSharedModule, CnmsSharedModule);
     const Cnms = inject(createDefaultModule({ shared }), CnmsGeneratedModule, CnmsModule, CnmsLspModule);
     shared.ServiceRegistry.register(Cnms);
-    registerRules(Cnms);
+    startCnmsServices(Cnms);
     registerCnmsRequests(shared, Cnms);
     return { shared, Cnms };
 }

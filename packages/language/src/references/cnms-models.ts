@@ -19,12 +19,23 @@ export class CnmsModels {
     private readonly keys: WorkspaceCache<string, string>;
     private readonly organizationDirs: WorkspaceCache<'dirs', Set<string>>;
     private readonly members: WorkspaceCache<string, LangiumDocument[]>;
+    private readonly elements: WorkspaceCache<string, Element[]>;
+    /** One object per model key, to key the figures of a whole model (semantics/figure-memo.ts). */
+    private readonly keyObjects = new Map<string, object>();
 
     constructor(shared: LangiumSharedCoreServices) {
         this.documents = shared.workspace.LangiumDocuments;
         this.keys = new WorkspaceCache(shared);
         this.organizationDirs = new WorkspaceCache(shared);
         this.members = new WorkspaceCache(shared);
+        this.elements = new WorkspaceCache(shared);
+    }
+
+    /** A stable object standing for a model key, for caches keyed by objects. */
+    keyObject(key: string): object {
+        let object = this.keyObjects.get(key);
+        if (!object) this.keyObjects.set(key, object = { model: key });
+        return object;
     }
 
     /** The model key of a document: its model's root directory URI, `file:` + its own URI when in no model, or the library's key. */
@@ -36,6 +47,11 @@ export class CnmsModels {
     /** Whether the document is in no model (no organization in its directory or above). */
     isInNoModel(uri: URI | string): boolean {
         return this.modelOf(uri).startsWith(NO_MODEL_PREFIX);
+    }
+
+    /** Whether a model key stands for a file in no model. */
+    isNoModelKey(key: string): boolean {
+        return key.startsWith(NO_MODEL_PREFIX);
     }
 
     /** Whether `uri` belongs to model `key` or to the built-in library. */
@@ -56,7 +72,7 @@ export class CnmsModels {
 
     /** Top-level declarations of a model, in file order. */
     elementsOf(key: string): Element[] {
-        return this.documentsOf(key).flatMap(doc => (doc.parseResult.value as CnmsFile).elements ?? []);
+        return this.elements.get(key, () => this.documentsOf(key).flatMap(doc => (doc.parseResult.value as CnmsFile).elements ?? []));
     }
 
     /** The organization of a model (the first, if there are several: CN-NUM-006 reports the others). */

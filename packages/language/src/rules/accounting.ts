@@ -538,7 +538,16 @@ const REGION_NAMES: ReadonlyArray<{ readonly en: readonly string[]; readonly zh:
 
 function names(text: string, list: { readonly en: readonly string[]; readonly zh: readonly string[] }): boolean {
     if (list.zh.some(name => text.includes(name))) return true;
-    return list.en.some(name => new RegExp(`(^|[^A-Za-z])${name.replace(/ /g, '\\s+')}($|[^A-Za-z])`, 'i').test(text));
+    return list.en.some(name => wordPattern(name).test(text));
+}
+
+const WORD_PATTERNS = new Map<string, RegExp>();
+
+/** A name as a whole word, any case, any spacing between its words; compiled once per name. */
+function wordPattern(name: string): RegExp {
+    let pattern = WORD_PATTERNS.get(name);
+    if (!pattern) WORD_PATTERNS.set(name, pattern = new RegExp(`(^|[^A-Za-z])${name.replace(/ /g, '\\s+')}($|[^A-Za-z])`, 'i'));
+    return pattern;
 }
 
 /**

@@ -54,7 +54,7 @@ export const LANGUAGE_RULES: readonly Rule[] = [
             factorActivity: { en: 'The values of factor {name} are per different activity dimensions ({first} and {second}).', 'zh-CN': '排放因子 {name} 的各个值对应不同的活动数据量纲（{first} 与 {second}）。' },
             multiValueFactor: { en: 'Factor {name} has several gas values and can only be used alone, as `factor {name}`.', 'zh-CN': '排放因子 {name} 含多个气体值，只能单独使用，即 `factor {name}`。' },
             exponent: { en: 'An exponent must be an integer, not {exponent}.', 'zh-CN': '指数必须为整数，而不是 {exponent}。' },
-            cycle: { en: '{name} depends on itself.', 'zh-CN': '{name} 依赖于自身（循环引用）。' }
+            cycle: { en: '{name} depends on itself ({path}).', 'zh-CN': '{name} 依赖于自身（循环引用：{path}）。' }
         }
     }),
     defineRule({
@@ -123,26 +123,30 @@ const VALUE_KINDS = new Set(['UnitDecl', 'Let', 'Factor', 'Output', 'Source']);
  */
 export class CnmsLanguageRules {
     private readonly duplicates: WorkspaceCache<string, Finding[]>;
+    private readonly library = new Map<string, Set<string>>();
 
     constructor(private readonly services: CnmsServices) {
         this.duplicates = new WorkspaceCache(services.shared);
     }
 
-    /** CN-NUM-001 … 005 and the figure rules: computes every figure of the file and reports what the evaluator found. */
-    checkFigures(file: CnmsFile, accept: ValidationAcceptor): void {
+    /**
+     * CN-NUM-003 … 005 and the figure rules (CN-6.2-002/003/004/010): asks for
+     * every figure of the file's declarations, and of the model's balance,
+     * and returns the problems that lie in this file. Each problem belongs to
+     * the figure that found it, so the answer does not depend on what was
+     * computed before.
+     */
+    figureProblems(file: CnmsFile): Finding[] {
         const document = AstUtils.getDocument(file);
         const models = this.services.references.Models;
-        const model = models.modelOf(document.uri);
-        if (!models.isInNoModel(document.uri)) {
-            this.services.semantics.Balance.of(model);
-        }
-        for (const element of file.elements) {
-            this.evaluateElement(element);
-        }
-        const reporter = this.services.rules.Reporter;
-        for (const problem of this.services.semantics.FigureProblems.forDocument(document.uri.toString())) {
-            reporter.report(accept, problem, model);
-        }
+        const problems = this.services.semantics.FigureMemo.problemsOfFigures(() => {
+            if (!models.isInNoModel(document.uri)) this.services.semantics.Balance.of(models.modelOf(document.uri));
+            for (const element of file.elements) this.evaluateElement(element);
+        });
+        const uri = document.uri.toString();
+        return problems
+            .filter(problem => AstUtils.getDocument(problem.node).uri.toString() === uri)
+            .sort(byPlace);
     }
 
     /** CN-NUM-001: a property given twice in one block (the grammar allows each once; the second would silently win). */
@@ -183,16 +187,12 @@ export class CnmsLanguageRules {
     }
 
     /** CN-NUM-006: names unique per kind in a model, value names unique across value kinds, no unit names, one organization. */
-    checkDuplicateNames(file: CnmsFile, accept: ValidationAcceptor): void {
+    duplicateNames(file: CnmsFile): Finding[] {
         const uri = AstUtils.getDocument(file).uri;
-        if (isBuiltinUri(uri)) return;
+        if (isBuiltinUri(uri)) return [];
         const model = this.services.references.Models.modelOf(uri);
-        const reporter = this.services.rules.Reporter;
-        for (const finding of this.duplicates.get(model, () => this.findDuplicates(model))) {
-            if (AstUtils.getDocument(finding.node).uri.toString() === uri.toString()) {
-                reporter.report(accept, finding);
-            }
-        }
+        return this.duplicates.get(model, () => this.findDuplicates(model))
+            .filter(finding => AstUtils.getDocument(finding.node).uri.toString() === uri.toString());
     }
 
     private findDuplicates(model: string): Finding[] {
@@ -237,15 +237,28 @@ export class CnmsLanguageRules {
     }
 
     private isUnitName(name: string): boolean {
-        const index = this.services.shared.workspace.IndexManager;
-        const builtin = (type: string, n: string) => index.allElements(type).some(desc => desc.name === n && isBuiltinUri(desc.documentUri));
-        return builtin('UnitDecl', name) || splitGasUnit(name, gas => builtin('GasDecl', gas)) !== undefined;
+        const units = this.libraryNames('UnitDecl');
+        const gases = this.libraryNames('GasDecl');
+        return units.has(name) || splitGasUnit(name, gas => gases.has(gas)) !== undefined;
     }
 
-    /** Computes the figures of one declaration that the model balance does not reach. */
+    /** The names of the built-in library's declarations of one type (the library never changes). */
+    private libraryNames(type: string): Set<string> {
+        let names = this.library.get(type);
+        if (!names) {
+            names = new Set(this.services.shared.workspace.IndexManager.allElements(type).filter(desc => isBuiltinUri(desc.documentUri)).map(desc => desc.name));
+            if (names.size > 0) this.library.set(type, names);
+        }
+        return names;
+    }
+
+    /** Asks for the figures of one declaration, as its checks need them (the model balance asks for the rest). */
     private evaluateElement(element: Element): void {
         const evaluator = this.services.semantics.Evaluator;
         const semantics = this.services.semantics;
+        if (isUnitDecl(element) || isLet(element) || isOutput(element) || isFactor(element) || isSource(element)) {
+            evaluator.checkCycle(element);
+        }
         if (isLibrary(element)) {
             element.elements.forEach(inner => this.evaluateElement(inner));
         } else if (isUnitDecl(element) || isOutput(element)) {
@@ -259,9 +272,7 @@ export class CnmsLanguageRules {
             checkedProperty(evaluator, element, 'uncertainty', DIMENSIONLESS, 'non-negative');
         } else if (isSource(element)) {
             checkedProperty(evaluator, element, 'uncertainty', DIMENSIONLESS, 'non-negative');
-            if (this.services.references.Models.isInNoModel(AstUtils.getDocument(element).uri)) {
-                semantics.SourceFigures.of(element);
-            }
+            semantics.SourceFigures.of(element);
         } else if (isRemoval(element)) {
             checkedProperty(evaluator, element, 'uncertainty', DIMENSIONLESS, 'non-negative');
         } else if (isSite(element)) {
@@ -285,3 +296,9 @@ export class CnmsLanguageRules {
     }
 }
 
+
+/** Findings in the order of their place in the file, then by rule and message. */
+function byPlace(a: Finding, b: Finding): number {
+    const offset = (finding: Finding) => finding.node.$cstNode?.offset ?? 0;
+    return offset(a) - offset(b) || a.rule.localeCompare(b.rule) || a.key.localeCompare(b.key);
+}

@@ -1,16 +1,14 @@
-import type { AstNode, ValidationAcceptor } from 'langium';
-import { AstUtils, WorkspaceCache } from 'langium';
-import type { CnmsFile } from '../generated/ast.js';
+import type { AstNode } from 'langium';
+import { Cancellation, interruptAndCheck, WorkspaceCache } from 'langium';
 import type { CnmsServices } from '../cnms-module.js';
-import { isBuiltinUri } from '../workspace/builtin-library.js';
 import { RULE_DEFINITIONS } from './catalogue.js';
 import type { RuleContext } from './rule.js';
 import type { Finding } from './rule-reporter.js';
 
 /**
  * Runs the clause rules once per model per build (each rule's check sees the
- * whole model and the evaluator's figures) and hands each document the
- * findings that lie in it.
+ * whole model and the evaluator's figures); validation/cnms-model-validation.ts
+ * hands each document the findings that lie in it.
  */
 export class CnmsModelRules {
     private readonly findings: WorkspaceCache<string, Finding[]>;
@@ -21,34 +19,39 @@ export class CnmsModelRules {
 
     /** Every finding of the clause rules in a model, before settings apply. */
     findingsOf(model: string): readonly Finding[] {
-        return this.findings.get(model, () => this.run(model));
+        return this.findings.get(model, () => {
+            const findings: Finding[] = [];
+            for (const check of this.checks(model, findings)) check();
+            return findings;
+        });
     }
 
-    /** Reports the findings that lie in this file, as the model's cnms.json says. */
-    check(file: CnmsFile, accept: ValidationAcceptor): void {
-        const document = AstUtils.getDocument(file);
-        const models = this.services.references.Models;
-        if (isBuiltinUri(document.uri) || models.isInNoModel(document.uri)) return;
-        const model = models.modelOf(document.uri);
-        const uri = document.uri.toString();
-        const reporter = this.services.rules.Reporter;
-        for (const finding of this.findingsOf(model)) {
-            if (AstUtils.getDocument(finding.node).uri.toString() === uri) reporter.report(accept, finding, model);
+    /** The same findings, computed with a pause between rules in which a newer edit can cancel the run. */
+    async findingsOfAsync(model: string, token: Cancellation.CancellationToken): Promise<readonly Finding[]> {
+        if (this.findings.has(model)) return this.findings.get(model, () => []);
+        const findings: Finding[] = [];
+        for (const check of this.checks(model, findings)) {
+            await interruptAndCheck(token);
+            check();
         }
-        const organization = models.organizationOf(model);
-        if (organization && AstUtils.getDocument(organization).uri.toString() === uri) {
-            for (const problem of this.services.rules.Settings.of(model).problems) {
-                reporter.report(accept, { rule: 'CN-NUM-010', key: problem.key, params: problem.params, node: organization, property: 'name' }, model);
-            }
-        }
+        this.findings.set(model, findings);
+        return findings;
     }
 
-    private run(model: string): Finding[] {
+    /** CN-NUM-010: what is wrong with the model's cnms.json, at the organisation's name. */
+    settingsFindings(model: string): Finding[] {
+        const organization = this.services.references.Models.organizationOf(model);
+        if (!organization) return [];
+        return this.services.rules.Settings.of(model).problems
+            .map(problem => ({ rule: 'CN-NUM-010', key: problem.key, params: problem.params, node: organization, property: 'name' }));
+    }
+
+    /** One function per clause rule of the catalogue, each adding its findings to `findings`. */
+    private checks(model: string, findings: Finding[]): Array<() => void> {
         const models = this.services.references.Models;
         const semantics = this.services.semantics;
         const elements = models.elementsOf(model);
         const organization = models.organizationOf(model);
-        const findings: Finding[] = [];
         const base = {
             services: this.services,
             model,
@@ -58,8 +61,7 @@ export class CnmsModelRules {
             balance: semantics.Balance.of(model),
             root: model
         };
-        for (const rule of RULE_DEFINITIONS) {
-            if (!rule.check) continue;
+        return RULE_DEFINITIONS.filter(rule => rule.check).map(rule => () => {
             const report = (key: string, params: Finding['params'], node: AstNode, property?: string, index?: number) => {
                 findings.push({ rule: rule.id, key, params, node, property, index });
             };
@@ -72,12 +74,11 @@ export class CnmsModelRules {
                 }
             };
             try {
-                rule.check(context);
+                rule.check!(context);
             } catch (error) {
                 // A broken rule must not take the others down; it says so in the server's log.
                 console.error(`rule ${rule.id} failed:`, error);
             }
-        }
-        return findings;
+        });
     }
 }

@@ -41,6 +41,11 @@ export class CnmsRuleSettings {
         return this.cache.get(model, () => this.read(model));
     }
 
+    /** The model's overrides as one text: equal texts, equal severities. */
+    fingerprint(model: string): string {
+        return [...this.of(model).overrides].map(([rule, setting]) => `${rule}=${setting}`).sort().join(',');
+    }
+
     /** Whether a rule runs in a model, and with which severity for a message. */
     severityOf(model: string, rule: string, defaultSeverity: RuleSeverity, defaultOn: boolean): RuleSeverity | undefined {
         const setting = this.of(model).overrides.get(rule);

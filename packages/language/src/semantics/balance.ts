@@ -1,7 +1,7 @@
-import { WorkspaceCache } from 'langium';
-import type { Offset, Removal } from '../generated/ast.js';
+import type { CnmsFile, Offset, Removal } from '../generated/ast.js';
 import { isOffset, isRemoval, isSource } from '../generated/ast.js';
 import type { CnmsServices } from '../cnms-module.js';
+import { MEMBERS_KEY, ORGANIZATIONS_KEY, type FigureStore } from './figure-memo.js';
 import type { OrganizationSettings } from './organization-settings.js';
 import { isPeriodRange, periodRange, samePeriod } from './period.js';
 import { checkedProperty, MASS_OF_CO2, MASS_OF_CO2E } from './property-checks.js';
@@ -48,41 +48,102 @@ export interface ModelBalance {
     readonly uncomputed: number;
 }
 
+/** The part of a model's balance that one file holds: sums of its sources, removals and offsets. */
+interface FileBalance {
+    readonly emissions: Rational;
+    readonly byCategory: ReadonlyMap<string, Rational>;
+    readonly byScope: ModelBalance['byScope'];
+    readonly byGas: ReadonlyMap<string, Rational>;
+    readonly sources: ModelBalance['sources'];
+    readonly biogenicCO2: Rational;
+    readonly removalFigures: readonly RemovalFigures[];
+    readonly offsetFigures: readonly OffsetFigures[];
+    readonly uncomputed: number;
+}
+
+/**
+ * The balance of a model, summed file by file: each file's part is cached
+ * with what its figures were computed from (semantics/figure-memo.ts), so an
+ * edit recomputes the part of the edited file (and of files whose figures
+ * read it) and adds up the parts again.
+ */
 export class CnmsBalance {
     private readonly services: CnmsServices;
-    private readonly cache: WorkspaceCache<string, ModelBalance>;
+    private readonly models: FigureStore<object, ModelBalance> = new WeakMap();
+    private readonly files: FigureStore<CnmsFile, FileBalance> = new WeakMap();
+    private readonly removals: FigureStore<Removal, RemovalFigures | null> = new WeakMap();
+    private readonly offsets: FigureStore<Offset, OffsetFigures | null> = new WeakMap();
 
     constructor(services: CnmsServices) {
         this.services = services;
-        this.cache = new WorkspaceCache(services.shared);
     }
 
     of(model: string): ModelBalance {
-        return this.cache.get(model, () => this.compute(model));
+        return this.services.semantics.FigureMemo.memo(this.models, this.services.references.Models.keyObject(model), () => this.compute(model));
     }
 
     removalFigures(removal: Removal): RemovalFigures | undefined {
-        const evaluator = this.services.semantics.Evaluator;
-        const amount = checkedProperty(evaluator, removal, 'amount', MASS_OF_CO2, 'non-negative');
-        const share = this.services.semantics.BoundaryShares.shareOf(removal);
-        return amount && share ? { removal, amount: tonnes(amount).times(share) } : undefined;
+        return this.services.semantics.FigureMemo.memo(this.removals, removal, () => {
+            const evaluator = this.services.semantics.Evaluator;
+            const amount = checkedProperty(evaluator, removal, 'amount', MASS_OF_CO2, 'non-negative');
+            const share = this.services.semantics.BoundaryShares.shareOf(removal);
+            return amount && share ? { removal, amount: tonnes(amount).times(share) } : null;
+        }) ?? undefined;
     }
 
     offsetFigures(offset: Offset, settings: OrganizationSettings): OffsetFigures | undefined {
-        const quantity = checkedProperty(this.services.semantics.Evaluator, offset, 'quantity', MASS_OF_CO2E, 'non-negative');
-        if (!quantity) return undefined;
-        const appliesTo = offset.appliesTo ? periodRange(offset.appliesTo) : settings.period;
-        const applies = !!appliesTo && isPeriodRange(appliesTo) && !!settings.period && samePeriod(appliesTo, settings.period);
-        const reason = !offset.retired ? 'not-retired' : applies ? 'counted' : 'other-period';
-        return { offset, quantity: tonnes(quantity), counts: reason === 'counted', reason };
+        return this.services.semantics.FigureMemo.memo(this.offsets, offset, () => {
+            // the period it counts for is the organisation's
+            this.services.semantics.OrganizationSettings.of(this.services.references.Models.modelOfNode(offset));
+            const quantity = checkedProperty(this.services.semantics.Evaluator, offset, 'quantity', MASS_OF_CO2E, 'non-negative');
+            if (!quantity) return null;
+            const appliesTo = offset.appliesTo ? periodRange(offset.appliesTo) : settings.period;
+            const applies = !!appliesTo && isPeriodRange(appliesTo) && !!settings.period && samePeriod(appliesTo, settings.period);
+            const reason = !offset.retired ? 'not-retired' : applies ? 'counted' : 'other-period';
+            return { offset, quantity: tonnes(quantity), counts: reason === 'counted', reason } as const;
+        }) ?? undefined;
     }
 
     private compute(model: string): ModelBalance {
-        const semantics = this.services.semantics;
-        const settings = semantics.OrganizationSettings.of(model);
-        const elements = this.services.references.Models.elementsOf(model);
+        const memo = this.services.semantics.FigureMemo;
+        memo.read(MEMBERS_KEY);
+        memo.read(ORGANIZATIONS_KEY);
+        const settings = this.services.semantics.OrganizationSettings.of(model);
+        const parts = this.services.references.Models.documentsOf(model)
+            .map(document => document.parseResult.value as CnmsFile)
+            .map(file => memo.memo(this.files, file, () => this.fileBalance(file, settings)));
+        const byCategory = new Map<string, Rational>();
+        const byGas = new Map<string, Rational>();
+        const byScope = { '1': Rational.ZERO, '2-location': Rational.ZERO, '2-market': Rational.ZERO, '3': Rational.ZERO };
+        let emissions = Rational.ZERO;
+        let biogenicCO2 = Rational.ZERO;
         let uncomputed = 0;
+        for (const part of parts) {
+            emissions = emissions.plus(part.emissions);
+            biogenicCO2 = biogenicCO2.plus(part.biogenicCO2);
+            uncomputed += part.uncomputed;
+            addInto(byCategory, part.byCategory);
+            addInto(byGas, part.byGas);
+            for (const key of Object.keys(byScope) as Array<keyof typeof byScope>) byScope[key] = byScope[key].plus(part.byScope[key]);
+        }
+        const sources = parts.flatMap(part => part.sources);
+        const removalFigures = parts.flatMap(part => part.removalFigures);
+        const offsetFigures = parts.flatMap(part => part.offsetFigures);
+        const removals = removalFigures.reduce((sum, r) => sum.plus(r.amount), Rational.ZERO);
+        const offsets = offsetFigures.filter(o => o.counts).reduce((sum, o) => sum.plus(o.quantity), Rational.ZERO);
+        const net = emissions.minus(removals).minus(offsets);
+        return {
+            model, settings, emissions, byCategory, byScope, byGas, sources, biogenicCO2,
+            removals, removalFigures, offsets, offsetFigures,
+            net, netAtOrBelowZero: net.isNegative() || net.isZero(),
+            uncomputed
+        };
+    }
 
+    private fileBalance(file: CnmsFile, settings: OrganizationSettings): FileBalance {
+        const semantics = this.services.semantics;
+        const elements = file.elements ?? [];
+        let uncomputed = 0;
         const byCategory = new Map<string, Rational>();
         const byGas = new Map<string, Rational>();
         const byScope = { '1': Rational.ZERO, '2-location': Rational.ZERO, '2-market': Rational.ZERO, '3': Rational.ZERO };
@@ -110,7 +171,6 @@ export class CnmsBalance {
             biogenicCO2 = biogenicCO2.plus(tonnes(figures.biogenicCO2));
             return { source, figures };
         });
-
         const removalFigures: RemovalFigures[] = [];
         for (const removal of elements.filter(isRemoval)) {
             const figures = this.removalFigures(removal);
@@ -123,14 +183,10 @@ export class CnmsBalance {
             if (figures) offsetFigures.push(figures);
             else uncomputed++;
         }
-        const removals = removalFigures.reduce((sum, r) => sum.plus(r.amount), Rational.ZERO);
-        const offsets = offsetFigures.filter(o => o.counts).reduce((sum, o) => sum.plus(o.quantity), Rational.ZERO);
-        const net = emissions.minus(removals).minus(offsets);
-        return {
-            model, settings, emissions, byCategory, byScope, byGas, sources, biogenicCO2,
-            removals, removalFigures, offsets, offsetFigures,
-            net, netAtOrBelowZero: net.isNegative() || net.isZero(),
-            uncomputed
-        };
+        return { emissions, byCategory, byScope, byGas, sources, biogenicCO2, removalFigures, offsetFigures, uncomputed };
     }
+}
+
+function addInto(sums: Map<string, Rational>, part: ReadonlyMap<string, Rational>): void {
+    for (const [key, value] of part) sums.set(key, (sums.get(key) ?? Rational.ZERO).plus(value));
 }

@@ -1,7 +1,7 @@
-import { WorkspaceCache } from 'langium';
 import type { Removal, Site, Source } from '../generated/ast.js';
 import type { CnmsServices } from '../cnms-module.js';
 import { checkedProperty, DIMENSIONLESS } from './property-checks.js';
+import type { FigureStore } from './figure-memo.js';
 import { Rational } from './rational.js';
 
 /**
@@ -11,16 +11,15 @@ import { Rational } from './rational.js';
  */
 export class CnmsBoundaryShares {
     private readonly services: CnmsServices;
-    private readonly shares: WorkspaceCache<Site, Rational | null>;
+    private readonly shares: FigureStore<Site, Rational | null> = new WeakMap();
 
     constructor(services: CnmsServices) {
         this.services = services;
-        this.shares = new WorkspaceCache(services.shared);
     }
 
     /** The site's checked share (0 … 1) as written, whatever the consolidation; undefined when absent or wrong. */
     declaredShare(site: Site): Rational | undefined {
-        return this.shares.get(site, () =>
+        return this.services.semantics.FigureMemo.memo(this.shares, site, () =>
             checkedProperty(this.services.semantics.Evaluator, site, 'share', DIMENSIONLESS, 'share')?.value ?? null
         ) ?? undefined;
     }

@@ -1,5 +1,5 @@
 import type { AstNode, Reference } from 'langium';
-import { WorkspaceCache } from 'langium';
+import { AstUtils } from 'langium';
 import type { Expression, Factor, Named, UnitDecl } from '../generated/ast.js';
 import {
     isBinaryExpression, isFactor, isGasDecl, isLet, isNameReference, isNegatedExpression, isNumberLiteral,
@@ -8,7 +8,9 @@ import {
 import type { CnmsServices } from '../cnms-module.js';
 import { isBuiltinUri } from '../workspace/builtin-library.js';
 import { Dimension } from './dimension.js';
-import type { CnmsFigureProblems, ProblemParam } from './figure-problems.js';
+import type { CnmsFigureMemo, FigureStore } from './figure-memo.js';
+import type { ProblemParam } from './figure-problems.js';
+import type { Expectation } from './property-checks.js';
 import { splitGasUnit } from './gas-units.js';
 import { Quantity } from './quantity.js';
 import { DivisionByZeroError, InexactFigureError, Rational } from './rational.js';
@@ -22,37 +24,64 @@ export interface FactorValue {
     readonly node: Expression;
 }
 
-/** `null` in a cache: computed, and it failed (the problem is recorded once). */
+/** `null` in a cache: computed, and it failed (the problem is kept with the figure). */
 type Cached<T> = T | null;
 
 /**
  * The single source of figures: one exact `Quantity` per expression and per
- * named value, computed once per workspace state and cached. Problems
- * (dimensions, division by zero, cycles) are recorded at the smallest node
- * that shows them; a failed figure is `undefined` and callers leave it out.
+ * named value, cached with what it was computed from (semantics/figure-memo.ts).
+ * Problems (dimensions, division by zero, cycles) are kept with the figure
+ * whose computation found them, at the smallest node that shows them; a
+ * failed figure is `undefined` and callers leave it out.
  */
 export class CnmsEvaluator {
     private readonly services: CnmsServices;
-    private readonly expressions: WorkspaceCache<AstNode, Cached<Quantity>>;
-    private readonly factors: WorkspaceCache<Factor, Cached<FactorValue[]>>;
-    private readonly massUnits: WorkspaceCache<string, Cached<Quantity>>;
+    private readonly expressions: FigureStore<Expression, Cached<Quantity>> = new WeakMap();
+    private readonly factors: FigureStore<Factor, Cached<FactorValue[]>> = new WeakMap();
+    private readonly cycles: FigureStore<Named, boolean> = new WeakMap();
+    private readonly properties = new Map<string, FigureStore<AstNode, Cached<Quantity>>>();
+    /** Mass units of the built-in library by name (`t`, `kg`): the library never changes. */
+    private readonly massUnits = new Map<string, Cached<Quantity>>();
     private readonly active = new Set<AstNode>();
 
     constructor(services: CnmsServices) {
         this.services = services;
-        this.expressions = new WorkspaceCache(services.shared);
-        this.factors = new WorkspaceCache(services.shared);
-        this.massUnits = new WorkspaceCache(services.shared);
     }
 
-    private get problems(): CnmsFigureProblems {
-        return this.services.semantics.FigureProblems;
+    private get memo(): CnmsFigureMemo {
+        return this.services.semantics.FigureMemo;
     }
 
     /** The value of an expression, or undefined when it cannot be computed. */
     evaluate(expression: Expression | undefined): Quantity | undefined {
         if (!expression) return undefined;
-        return this.expressions.get(expression, () => this.guarded(expression, () => this.compute(expression)) ?? null) ?? undefined;
+        return this.memo.memo(this.expressions, expression, () => this.guarded(expression, () => this.compute(expression)) ?? null) ?? undefined;
+    }
+
+    /**
+     * A property's value, checked against what the property must be
+     * (semantics/property-checks.ts); cached per element and property, so
+     * its problems are found once, whoever asks first.
+     */
+    checkedValue(container: AstNode, property: string, expectation: Expectation, range: 'any' | 'non-negative' | 'share', check: () => Quantity | undefined): Quantity | undefined {
+        const id = `${property}\n${expectation.label.en}\n${range}`;
+        let store = this.properties.get(id);
+        if (!store) this.properties.set(id, store = new WeakMap());
+        return this.memo.memo(store, container, () => check() ?? null) ?? undefined;
+    }
+
+    /**
+     * CN-NUM-003: a `let`, unit, output, factor or source whose value depends
+     * on itself, reported at its own name with the path of the cycle. Checked
+     * per declaration by following its references, so every declaration on a
+     * cycle is reported, wherever the evaluation started.
+     */
+    checkCycle(named: Named): boolean {
+        return this.memo.memo(this.cycles, named, () => {
+            const path = this.cyclePath(named);
+            if (path) this.report('CN-NUM-003', 'cycle', { name: named.name, path: path.join(' → ') }, named, 'name');
+            return path !== undefined;
+        });
     }
 
     /** The value of a unit, `let`, output or single-valued factor, or a source's counted emissions (mass of CO2e). */
@@ -63,7 +92,7 @@ export class CnmsEvaluator {
             return mass ? new Quantity(mass.value, Dimension.massOf(named.name)) : undefined;
         }
         if (this.active.has(named)) {
-            this.report('CN-NUM-003', 'cycle', { name: named.name }, at);
+            // a cycle: each declaration on it reports it at its own name (checkCycle)
             return undefined;
         }
         if (isUnitDecl(named)) return this.unitValue(named);
@@ -94,7 +123,7 @@ export class CnmsEvaluator {
 
     /** The per-gas values of a factor, checked: masses of gases per one activity dimension, one value per gas. */
     factorValues(factor: Factor): FactorValue[] | undefined {
-        return this.factors.get(factor, () => this.declared(factor, () => this.computeFactorValues(factor)) ?? null) ?? undefined;
+        return this.memo.memo(this.factors, factor, () => this.declared(factor, () => this.computeFactorValues(factor)) ?? null) ?? undefined;
     }
 
     /**
@@ -208,6 +237,49 @@ export class CnmsEvaluator {
         return target ? this.valueOfNamed(target, reference.$refText, at) : undefined;
     }
 
+    /** The declarations a declaration's value refers to (through its expressions), for the cycle check. */
+    private referencedDeclarations(named: Named): Named[] {
+        const roots: Array<AstNode | undefined> = isFactor(named) ? named.values
+            : isSource(named) ? [named.activity, named.factor, named.emissions]
+            : isLet(named) || isOutput(named) || isUnitDecl(named) ? [named.value]
+            : [];
+        const targets: Named[] = [];
+        for (const root of roots) {
+            if (!root) continue;
+            for (const node of AstUtils.streamAst(root)) {
+                if (isNameReference(node) || isUnitProduct(node)) {
+                    const target = isNameReference(node) ? node.target.ref : node.unit.ref;
+                    if (target && (isLet(target) || isOutput(target) || isUnitDecl(target) || isFactor(target) || isSource(target))) targets.push(target);
+                }
+            }
+        }
+        return targets;
+    }
+
+    /** The path from a declaration back to itself through its references (depth first), if there is one. */
+    private cyclePath(start: Named): string[] | undefined {
+        const visited = new Set<Named>();
+        const path: Named[] = [start];
+        // an explicit stack of iterators: a long chain of lets must not exhaust the call stack
+        const stack: Array<Iterator<Named>> = [this.referencedDeclarations(start)[Symbol.iterator]()];
+        while (stack.length > 0) {
+            const next = stack.at(-1)!.next();
+            if (next.done) {
+                stack.pop();
+                path.pop();
+                continue;
+            }
+            const target = next.value;
+            this.memo.readNode(target);
+            if (target === start) return [...path, start].map(named => named.name);
+            if (visited.has(target)) continue;
+            visited.add(target);
+            path.push(target);
+            stack.push(this.referencedDeclarations(target)[Symbol.iterator]());
+        }
+        return undefined;
+    }
+
     /** Runs a computation, turning division by zero and inexact figures into problems at `node`. */
     guarded<T>(node: AstNode, compute: () => T | undefined): T | undefined {
         try {
@@ -236,18 +308,20 @@ export class CnmsEvaluator {
     }
 
     private massUnit(name: string): Quantity | undefined {
-        return this.massUnits.get(name, () => {
+        if (!this.massUnits.has(name)) {
             const unit = this.services.shared.workspace.IndexManager.allElements('UnitDecl')
                 .find(desc => desc.name === name && isBuiltinUri(desc.documentUri))?.node;
-            return unit && isUnitDecl(unit) ? this.unitValue(unit) ?? null : null;
-        }) ?? undefined;
+            this.massUnits.set(name, unit && isUnitDecl(unit) ? this.unitValue(unit) ?? null : null);
+        }
+        return this.massUnits.get(name) ?? undefined;
     }
 
     private textOf(node: AstNode): string {
         return node.$cstNode?.text ?? '';
     }
 
+    /** A problem of the figure under way, kept with it. */
     report(rule: string, key: string, params: Record<string, ProblemParam>, node: AstNode, property?: string, index?: number): void {
-        this.problems.add({ rule, key, params, node, property, index });
+        this.memo.report({ rule, key, params, node, property, index });
     }
 }

@@ -1,9 +1,9 @@
-import { WorkspaceCache } from 'langium';
 import type { Instrument, Source } from '../generated/ast.js';
 import { isInstrument } from '../generated/ast.js';
 import type { CnmsServices } from '../cnms-module.js';
 import type { FactorValue } from './evaluator.js';
 import { checkedProperty, ENERGY } from './property-checks.js';
+import { INSTRUMENTS_KEY, ORGANIZATIONS_KEY, type FigureStore } from './figure-memo.js';
 import type { Quantity } from './quantity.js';
 import { Rational } from './rational.js';
 
@@ -29,23 +29,28 @@ export interface SourceAllocation {
  */
 export class CnmsInstrumentAllocation {
     private readonly services: CnmsServices;
-    private readonly cache: WorkspaceCache<string, Map<Source, SourceAllocation>>;
+    private readonly cache: FigureStore<object, Map<Source, SourceAllocation>> = new WeakMap();
 
     constructor(services: CnmsServices) {
         this.services = services;
-        this.cache = new WorkspaceCache(services.shared);
     }
 
     of(source: Source): SourceAllocation {
-        const model = this.services.references.Models.modelOfNode(source);
-        return this.cache.get(model, () => this.allocate(model)).get(source) ?? { shares: [], complete: true };
+        const models = this.services.references.Models;
+        const model = models.modelOfNode(source);
+        return this.services.semantics.FigureMemo.memo(this.cache, models.keyObject(model), () => this.allocate(model)).get(source) ?? { shares: [], complete: true };
     }
 
     private allocate(model: string): Map<Source, SourceAllocation> {
         const evaluator = this.services.semantics.Evaluator;
+        const memo = this.services.semantics.FigureMemo;
+        // which files hold instruments (and which model they belong to); each instrument's own file is read below
+        memo.read(INSTRUMENTS_KEY);
+        memo.read(ORGANIZATIONS_KEY);
         const result = new Map<Source, { shares: InstrumentShare[]; complete: boolean; used: Rational }>();
         const instruments = this.services.references.Models.elementsOf(model).filter(isInstrument);
         for (const instrument of instruments) {
+            memo.readNode(instrument);
             const sources = instrument.covers.map(ref => ref.ref).filter((s): s is Source => s !== undefined);
             if (instrument.covers.length === 0) {
                 evaluator.report('CN-6.2-010', 'noSource', { name: instrument.name }, instrument, 'name');
@@ -74,6 +79,7 @@ export class CnmsInstrumentAllocation {
             let left = quantity.value;
             for (const source of sources) {
                 const entry = entryOf(source);
+                memo.readNode(source);
                 const activity = this.activityOf(source);
                 if (!activity) {
                     evaluator.report('CN-6.2-010', 'noActivity', { name: instrument.name, source: source.name }, instrument, 'covers');

@@ -1,8 +1,8 @@
-import { WorkspaceCache } from 'langium';
 import type { Consolidation, GwpSet, Organization, Scope2Method } from '../generated/ast.js';
 import { isGwpSet } from '../generated/ast.js';
 import type { CnmsServices } from '../cnms-module.js';
 import { isBuiltinUri } from '../workspace/builtin-library.js';
+import { ORGANIZATIONS_KEY, type FigureStore } from './figure-memo.js';
 import { Dimension } from './dimension.js';
 import { isPeriodRange, periodRange, type PeriodRange } from './period.js';
 import { Rational } from './rational.js';
@@ -27,20 +27,25 @@ const FIVE_PERCENT = Rational.parse('0.05');
 /** Reads the organisation of a model once per workspace state. */
 export class CnmsOrganizationSettings {
     private readonly services: CnmsServices;
-    private readonly cache: WorkspaceCache<string, OrganizationSettings>;
+    private readonly cache: FigureStore<object, OrganizationSettings> = new WeakMap();
 
     constructor(services: CnmsServices) {
         this.services = services;
-        this.cache = new WorkspaceCache(services.shared);
     }
 
     of(model: string): OrganizationSettings {
-        return this.cache.get(model, () => this.compute(model));
+        const memo = this.services.semantics.FigureMemo;
+        return memo.memo(this.cache, this.services.references.Models.keyObject(model), () => this.compute(model));
     }
 
     private compute(model: string): OrganizationSettings {
+        const memo = this.services.semantics.FigureMemo;
+        // which file declares the organisation, and what it says
+        memo.read(ORGANIZATIONS_KEY);
         const organization = this.services.references.Models.organizationOf(model);
+        if (organization) memo.readNode(organization);
         const gwpSet = organization?.gwp ? organization.gwp.ref : this.libraryGwpSet(DEFAULT_GWP_SET);
+        if (gwpSet) memo.readNode(gwpSet);
         const gwpValues = new Map<string, Rational>();
         for (const entry of gwpSet?.values ?? []) {
             const gas = entry.gas.ref;

@@ -52,6 +52,10 @@ export function checkedProperty(
     expectation: Expectation,
     range: 'any' | 'non-negative' | 'share' = 'any'
 ): Quantity | undefined {
+    return evaluator.checkedValue(container, property, expectation, range, () => check(evaluator, container, property, expectation, range));
+}
+
+function check(evaluator: CnmsEvaluator, container: AstNode, property: string, expectation: Expectation, range: 'any' | 'non-negative' | 'share'): Quantity | undefined {
     const expression = (container as unknown as Record<string, unknown>)[property] as Parameters<CnmsEvaluator['evaluate']>[0];
     const quantity = evaluator.evaluate(expression);
     if (!quantity) return undefined;

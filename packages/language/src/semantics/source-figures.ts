@@ -1,8 +1,9 @@
-import { WorkspaceCache } from 'langium';
+import { AstUtils } from 'langium';
 import type { Source } from '../generated/ast.js';
 import type { CnmsServices } from '../cnms-module.js';
 import { Dimension } from './dimension.js';
 import type { FactorValue } from './evaluator.js';
+import type { FigureStore } from './figure-memo.js';
 import { checkedProperty, ANY, MASS_OF_GAS } from './property-checks.js';
 import { Quantity } from './quantity.js';
 import { Rational } from './rational.js';
@@ -115,16 +116,34 @@ const CATEGORY = /^([1-6])(\.[0-9]+)?$/;
  */
 export class CnmsSourceFigures {
     private readonly services: CnmsServices;
-    private readonly cache: WorkspaceCache<Source, SourceFigures | null>;
+    private readonly cache: FigureStore<Source, SourceFigures | null> = new WeakMap();
 
     constructor(services: CnmsServices) {
         this.services = services;
-        this.cache = new WorkspaceCache(services.shared);
     }
 
     /** The source's figures, or undefined when it cannot be computed (the problem is reported once). */
     of(source: Source): SourceFigures | undefined {
-        return this.cache.get(source, () => this.services.semantics.Evaluator.guarded(source, () => this.compute(source)) ?? null) ?? undefined;
+        return this.services.semantics.FigureMemo.memo(this.cache, source, () => this.services.semantics.Evaluator.guarded(source, () => this.compute(source)) ?? null) ?? undefined;
+    }
+
+    /**
+     * The rule that explains why a source has no figures: the first problem of
+     * its figures (or of the values they use), else a name in it that is not
+     * known (CN-NUM-002), else a syntax error in it (CN-NUM-001); undefined
+     * when it has figures or no rule says why.
+     */
+    whyNotComputed(source: Source): string | undefined {
+        if (this.of(source)) return undefined;
+        const problems = this.services.semantics.FigureMemo.problemsOfFigures(() => this.of(source));
+        if (problems.length > 0) return problems[0].rule;
+        const range = source.$cstNode;
+        if (!range) return undefined;
+        const within = (offset: number | undefined) => offset !== undefined && offset >= range.offset && offset < range.end;
+        const document = AstUtils.getDocument(source);
+        if (document.references.some(reference => reference.error && within(reference.$refNode?.offset))) return 'CN-NUM-002';
+        const syntax = document.parseResult.parserErrors.some(error => within(error.token.startOffset)) || document.parseResult.lexerErrors.some(error => within(error.offset));
+        return syntax ? 'CN-NUM-001' : undefined;
     }
 
     /** The source as an expression sees it: its counted emissions, a mass of CO2e. */

@@ -1,11 +1,12 @@
 import type { Diagnostic } from 'vscode-languageserver-types';
-import type { LangiumDocument, ReferenceInfo, ValidationOptions } from 'langium';
+import type { LangiumDocument, ReferenceInfo, ValidationAcceptor, ValidationOptions } from 'langium';
 import { Cancellation, DefaultDocumentValidator, DocumentValidator } from 'langium';
 import { closest, distance } from 'fastest-levenshtein';
 import type { CnmsServices } from '../cnms-module.js';
 import { ruleById } from '../rules/catalogue.js';
 import { ruleDocUrl } from '../rules/rule.js';
 import { TEXTS } from '../i18n/messages.js';
+import type { Finding } from '../rules/rule-reporter.js';
 
 /**
  * Gives the parser's and the linker's diagnostics their rule ids: every parse
@@ -20,9 +21,22 @@ export class CnmsDocumentValidator extends DefaultDocumentValidator {
         this.services = services;
     }
 
+    /**
+     * The document's own diagnostics (syntax, names, per-file checks) and its
+     * figures' problems; the clause rules follow in the model run
+     * (validation/cnms-model-validation.ts).
+     */
     override async validateDocument(document: LangiumDocument, options: ValidationOptions = {}, cancelToken = Cancellation.CancellationToken.None): Promise<Diagnostic[]> {
         const diagnostics = await super.validateDocument(document, options, cancelToken);
-        return diagnostics.map(diagnostic => this.withRule(diagnostic));
+        return this.services.validation.ModelValidation.fastDiagnostics(document, diagnostics.map(diagnostic => this.withRule(diagnostic)));
+    }
+
+    /** Findings as diagnostics, with the severity the model's cnms.json gives their rule. */
+    toDiagnostics(findings: readonly Finding[], model?: string): Diagnostic[] {
+        const diagnostics: Diagnostic[] = [];
+        const accept: ValidationAcceptor = (severity, message, info) => diagnostics.push(this.toDiagnostic(severity, message, info));
+        for (const finding of findings) this.services.rules.Reporter.report(accept, finding, model);
+        return diagnostics;
     }
 
     protected override processLinkingErrors(document: LangiumDocument, diagnostics: Diagnostic[]): void {

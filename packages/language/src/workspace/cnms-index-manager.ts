@@ -1,15 +1,26 @@
 import type { LangiumDocument, LangiumSharedCoreServices } from 'langium';
-import { DefaultIndexManager } from 'langium';
+import { DefaultIndexManager, UriUtils } from 'langium';
+import type { CnmsFile } from '../generated/ast.js';
+import { isOrganization } from '../generated/ast.js';
 import type { CnmsServices } from '../cnms-module.js';
 
+/** Text that may declare an organisation (a line that starts with the keyword and a name): read before the text is parsed. */
+const MAY_DECLARE_ORGANIZATION = /^\s*organization\s+[^\s{]/m;
+
 /**
- * A model's figures are model-wide: the GWP set in the organisation's file,
- * a site's share or an instrument elsewhere change a source's emissions
- * without any reference between the files. So a change to any file of a
- * model relinks and revalidates every file of that model.
+ * Relinks a document when its references can change: when it refers to a
+ * changed document (Langium's reference index), or when a changed document
+ * declared or may now declare an organisation, which moves the borders of
+ * models (language.md §1) and so what names resolve to. Figures that depend
+ * on other files without a reference (the GWP set, shares, instruments) are
+ * recomputed by the figure memory (semantics/figure-memo.ts), not by
+ * relinking; so an edit of the organisation's file that keeps the
+ * organisation relinks only the files that refer to it.
  */
 export class CnmsIndexManager extends DefaultIndexManager {
     private readonly sharedServices: LangiumSharedCoreServices;
+    /** The answer of mayMoveModelBorders per document and text version: asked once per document of the workspace. */
+    private readonly borders = new WeakMap<LangiumDocument, { version: number; moves: boolean }>();
 
     constructor(services: LangiumSharedCoreServices) {
         super(services);
@@ -18,12 +29,23 @@ export class CnmsIndexManager extends DefaultIndexManager {
 
     override isAffected(document: LangiumDocument, changedUris: Set<string>): boolean {
         if (super.isAffected(document, changedUris)) return true;
-        const services = this.sharedServices.ServiceRegistry.getServices(document.uri) as CnmsServices;
-        const models = services.references.Models;
-        const model = models.modelOf(document.uri);
+        const models = (this.sharedServices.ServiceRegistry.getServices(document.uri) as CnmsServices).references.Models;
         for (const uri of changedUris) {
-            if (models.modelOf(uri) === model) return true;
+            const changed = this.documents.all.find(doc => doc.uri.toString() === uri);
+            if (!changed || !this.mayMoveModelBorders(changed)) continue;
+            if (models.modelOf(uri) === models.modelOf(document.uri) || UriUtils.contains(UriUtils.dirname(changed.uri), document.uri)) return true;
         }
         return false;
+    }
+
+    /** Whether a changed document declared an organisation before the change and may not now, or the other way round. */
+    private mayMoveModelBorders(changed: LangiumDocument): boolean {
+        const version = changed.textDocument.version;
+        const known = this.borders.get(changed);
+        if (known?.version === version) return known.moves;
+        const before = (changed.parseResult?.value as CnmsFile | undefined)?.elements ?? [];
+        const moves = before.some(isOrganization) !== MAY_DECLARE_ORGANIZATION.test(changed.textDocument.getText());
+        this.borders.set(changed, { version, moves });
+        return moves;
     }
 }

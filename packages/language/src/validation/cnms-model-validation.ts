@@ -1,0 +1,211 @@
+import type { Diagnostic } from 'vscode-languageserver-types';
+import type { LangiumDocument } from 'langium';
+import { AstUtils, Cancellation, DocumentState, Emitter, interruptAndCheck, OperationCancelled, URI } from 'langium';
+import type { CnmsFile } from '../generated/ast.js';
+import type { CnmsServices } from '../cnms-module.js';
+import type { Finding } from '../rules/rule-reporter.js';
+import { Dimension } from '../semantics/dimension.js';
+import type { ProblemParam } from '../semantics/figure-problems.js';
+import { isBuiltinUri } from '../workspace/builtin-library.js';
+
+/**
+ * Diagnostics in two speeds, the same in the CLI and the editor.
+ *
+ * 1. A document that was parsed or linked again is validated by Langium's
+ *    validator (validation/cnms-document-validator.ts): syntax, names, its
+ *    own checks, and the figures of its declarations with their problems.
+ *    The clause rules' findings of the last model run are kept meanwhile, so
+ *    they do not flicker. These diagnostics are published at once.
+ * 2. Then, once per build, the clause rules run over each model that changed
+ *    (cancellable between rules: a new keystroke stops a stale run), and every
+ *    document of the model gets its full set: its own diagnostics, its
+ *    figures' problems (a change in one file can give another file's figures
+ *    a problem), and the findings that lie in it. Documents whose set changed
+ *    are announced (the language server publishes them).
+ *
+ * `validated(model)` resolves when a model's diagnostics are complete: the
+ * code lens and the balance request read the model only then.
+ */
+export class CnmsModelValidation {
+    /** What the validator found that depends on the document alone: syntax, names, per-file checks. */
+    private readonly own = new WeakMap<LangiumDocument, Diagnostic[]>();
+    /** The clause rules' findings in each document at the last model run, and their diagnostics. */
+    private readonly ruleParts = new Map<string, DiagnosticPart>();
+    /** The figures' problems and duplicate names in each document when last computed, and their diagnostics. */
+    private readonly figureParts = new WeakMap<LangiumDocument, DiagnosticPart>();
+    /** Models whose clause rules must run again, with the promise of their completion. */
+    private readonly pending = new Map<string, { promise: Promise<void>; resolve: () => void }>();
+    private readonly changedEmitter = new Emitter<LangiumDocument[]>();
+    private readonly validatedEmitter = new Emitter<string[]>();
+    /** The own diagnostics each document's published set was made with. */
+    private readonly published = new WeakMap<LangiumDocument, Diagnostic[]>();
+
+    constructor(private readonly services: CnmsServices) {
+        const builder = services.shared.workspace.DocumentBuilder;
+        builder.onUpdate((changed, deleted) => {
+            for (const uri of [...changed, ...deleted]) this.markChanged(uri);
+            for (const uri of deleted) this.ruleParts.delete(uri.toString());
+        });
+    }
+
+    /** Models whose diagnostics have just been completed. */
+    get onModelsValidated() {
+        return this.validatedEmitter.event;
+    }
+
+    /** Documents whose diagnostics changed in a model run (after their first publication). */
+    get onDiagnosticsChanged() {
+        return this.changedEmitter.event;
+    }
+
+    /** Marks the model of `uri` for a new run of its clause rules (a file it reads changed: cnms.json, an evidence file). */
+    markChanged(uri: URI | string): void {
+        if (isBuiltinUri(uri.toString())) return;
+        const model = this.services.references.Models.modelOf(uri);
+        if (!this.pending.has(model)) {
+            let resolve!: () => void;
+            const promise = new Promise<void>(done => (resolve = done));
+            this.pending.set(model, { promise, resolve });
+        }
+    }
+
+    /** Resolves when the model's diagnostics are complete (its clause rules have run on its current text); rejects when the request is cancelled. */
+    async validated(model: string, cancelToken?: Cancellation.CancellationToken): Promise<void> {
+        for (;;) {
+            const pending = this.pending.get(model);
+            if (!pending) return;
+            if (cancelToken?.isCancellationRequested) throw OperationCancelled;
+            let listener: { dispose(): void } | undefined;
+            const cancelled = new Promise<void>(resolve => (listener = cancelToken?.onCancellationRequested(() => resolve())));
+            await Promise.race([pending.promise, cancelled]);
+            listener?.dispose();
+        }
+    }
+
+    /**
+     * Waits until the document is validated and its model's diagnostics are
+     * complete: what every request that reads the model's figures or verdict
+     * waits for. (The document's own state is awaited, not the builder's: a
+     * request that arrives while a build runs its last phase would wait for
+     * the next build.)
+     */
+    async documentValidated(uri: string, cancelToken?: Cancellation.CancellationToken): Promise<void> {
+        const builder = this.services.shared.workspace.DocumentBuilder;
+        const parsed = URI.parse(uri);
+        if (this.services.shared.workspace.LangiumDocuments.hasDocument(parsed)) {
+            await builder.waitUntil(DocumentState.Validated, parsed, cancelToken);
+        }
+        await this.validated(this.services.references.Models.modelOf(uri), cancelToken);
+    }
+
+    /** Whether the model's diagnostics are complete now. */
+    isValidated(model: string): boolean {
+        return !this.pending.has(model);
+    }
+
+    /** The first, fast diagnostics of a document that was validated again (see the class comment). */
+    fastDiagnostics(document: LangiumDocument, own: Diagnostic[]): Diagnostic[] {
+        this.own.set(document, own);
+        return [...own, ...this.figureDiagnostics(document), ...(this.ruleParts.get(document.uri.toString())?.diagnostics ?? [])];
+    }
+
+    /** The problems of the figures of a document's declarations, and the duplicate names in it (CN-NUM-003…006, CN-6.2-…). */
+    figureDiagnostics(document: LangiumDocument): Diagnostic[] {
+        const file = document.parseResult.value as CnmsFile;
+        if (isBuiltinUri(document.uri) || !file.elements) return [];
+        const rules = this.services.rules.Language;
+        const model = this.services.references.Models.modelOf(document.uri);
+        const findings: Finding[] = [...rules.figureProblems(file), ...rules.duplicateNames(file)];
+        const part = this.part(this.figureParts.get(document), findings, model);
+        this.figureParts.set(document, part);
+        return part.diagnostics;
+    }
+
+    /**
+     * The diagnostics of findings, reusing the previous ones when the findings
+     * and the model's rule settings (which set their severities) are the same:
+     * most documents, most runs.
+     */
+    private part(previous: DiagnosticPart | undefined, findings: readonly Finding[], model: string): DiagnosticPart {
+        const settings = this.services.rules.Settings.fingerprint(model);
+        if (previous && previous.settings === settings && sameFindings(previous.findings, findings)) return previous;
+        return { findings, settings, diagnostics: this.services.validation.DocumentValidator.toDiagnostics(findings, model) };
+    }
+
+    /** Runs the clause rules of every model marked changed, after a build (workspace/cnms-document-builder.ts). */
+    async validateModels(documents: readonly LangiumDocument[], token: Cancellation.CancellationToken): Promise<void> {
+        const models = this.services.references.Models;
+        for (const document of documents) if (document.state >= DocumentState.Validated) this.markChanged(document.uri);
+        const changed: LangiumDocument[] = [];
+        const validated: string[] = [];
+        for (const [model, done] of [...this.pending]) {
+            const members = models.documentsOf(model);
+            const ruleFindings = models.isNoModelKey(model)
+                ? []
+                : [...await this.services.rules.Model.findingsOfAsync(model, token), ...this.services.rules.Model.settingsFindings(model)];
+            await interruptAndCheck(token);
+            const byDocument = new Map<LangiumDocument, Finding[]>();
+            for (const finding of ruleFindings) {
+                const document = AstUtils.getDocument(finding.node);
+                const list = byDocument.get(document);
+                if (list) list.push(finding);
+                else byDocument.set(document, [finding]);
+            }
+            for (const document of members) {
+                const own = this.own.get(document);
+                if (!own || document.state < DocumentState.Validated) continue;
+                const uri = document.uri.toString();
+                const figuresBefore = this.figureParts.get(document);
+                const rulesBefore = this.ruleParts.get(uri);
+                const figures = this.figureDiagnostics(document);
+                const rules = this.part(rulesBefore, byDocument.get(document) ?? [], model);
+                this.ruleParts.set(uri, rules);
+                const same = this.published.get(document) === own && this.figureParts.get(document) === figuresBefore && rules === rulesBefore;
+                if (!same) {
+                    document.diagnostics = [...own, ...figures, ...rules.diagnostics];
+                    this.published.set(document, own);
+                    changed.push(document);
+                }
+            }
+            this.pending.delete(model);
+            done.resolve();
+            validated.push(model);
+        }
+        if (changed.length > 0) this.changedEmitter.fire(changed);
+        if (validated.length > 0) this.validatedEmitter.fire(validated);
+    }
+}
+
+/** Findings and the diagnostics made of them. */
+interface DiagnosticPart {
+    readonly findings: readonly Finding[];
+    /** The rule settings the severities were taken from. */
+    readonly settings: string;
+    readonly diagnostics: Diagnostic[];
+}
+
+/** Whether two lists of findings say the same things at the same nodes (so their diagnostics are the same). */
+function sameFindings(a: readonly Finding[], b: readonly Finding[]): boolean {
+    if (a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) {
+        const x = a[i];
+        const y = b[i];
+        if (x.node !== y.node || x.rule !== y.rule || x.key !== y.key || x.property !== y.property || x.index !== y.index || x.severity !== y.severity) return false;
+        if (!sameParams(x.params ?? {}, y.params ?? {})) return false;
+    }
+    return true;
+}
+
+function sameParams(a: Readonly<Record<string, ProblemParam>>, b: Readonly<Record<string, ProblemParam>>): boolean {
+    const keys = Object.keys(a);
+    if (keys.length !== Object.keys(b).length) return false;
+    return keys.every(key => sameParam(a[key], b[key]));
+}
+
+function sameParam(a: ProblemParam | undefined, b: ProblemParam | undefined): boolean {
+    if (a === b) return true;
+    if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+    if (a instanceof Dimension || b instanceof Dimension) return a instanceof Dimension && b instanceof Dimension && a.equals(b);
+    if ('figure' in a || 'figure' in b) return 'figure' in a && 'figure' in b && a.unit === b.unit && a.figure.equals(b.figure);
+    return a.en === b.en && a['zh-CN'] === b['zh-CN'];
+}

@@ -1,0 +1,190 @@
+// Incremental = from scratch: a workspace that is updated edit after edit
+// (as the language server updates it) gives the same figures and the same
+// diagnostics, at the same places, as a workspace built anew from the same
+// files (as the CLI builds it). The edits are random but seeded, on real files.
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { URI, type LangiumDocument, type LangiumSharedCoreServices } from 'langium';
+import { NodeFileSystem } from 'langium/node';
+import { afterAll, describe, expect, test } from 'vitest';
+import { addBuiltinDocuments, createCnmsServices, type CnmsServices } from '@cnms/language';
+
+const REPO = new URL('..', import.meta.url).pathname;
+const temporary: string[] = [];
+afterAll(() => temporary.forEach(dir => rmSync(dir, { recursive: true, force: true })));
+
+function cnmsFiles(dir: string): string[] {
+    return readdirSync(dir).flatMap(name => {
+        const path = join(dir, name);
+        return statSync(path).isDirectory() ? cnmsFiles(path) : name.endsWith('.cnms') ? [path] : [];
+    }).sort();
+}
+
+interface Workspace {
+    readonly shared: LangiumSharedCoreServices;
+    readonly Cnms: CnmsServices;
+    readonly documents: LangiumDocument[];
+}
+
+async function load(dir: string): Promise<Workspace> {
+    const { shared, Cnms } = createCnmsServices(NodeFileSystem);
+    const factory = shared.workspace.LangiumDocumentFactory;
+    const all = addBuiltinDocuments(factory, shared.workspace.LangiumDocuments);
+    const documents = cnmsFiles(dir).map(file => {
+        const document = factory.fromString(readFileSync(file, 'utf8'), URI.file(file));
+        shared.workspace.LangiumDocuments.addDocument(document);
+        return document;
+    });
+    await shared.workspace.DocumentBuilder.build([...all, ...documents], { validation: true });
+    return { shared, Cnms, documents };
+}
+
+/** Everything a reader sees: the balance of the model at `dir`, each source's figure, every diagnostic with its place. */
+function snapshot(workspace: Workspace, dir: string): unknown {
+    const model = URI.file(dir).toString();
+    const balance = workspace.Cnms.semantics.Balance.of(model);
+    const diagnostics = workspace.shared.workspace.LangiumDocuments.all
+        .filter(document => document.uri.scheme === 'file')
+        .toArray()
+        .sort((a, b) => a.uri.toString().localeCompare(b.uri.toString()))
+        .map(document => ({
+            file: document.uri.path.slice(dir.length),
+            diagnostics: (document.diagnostics ?? [])
+                .map(d => `${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character} ${d.severity} ${String(d.code)} ${typeof d.message === 'string' ? d.message : d.message.value}`)
+                .sort()
+        }));
+    return {
+        emissions: balance.emissions.toString(),
+        removals: balance.removals.toString(),
+        offsets: balance.offsets.toString(),
+        net: balance.net.toString(),
+        uncomputed: balance.uncomputed,
+        byGas: [...balance.byGas].map(([gas, value]) => `${gas} ${value.toString()}`).sort(),
+        sources: balance.sources.map(entry => `${entry.source.name} ${entry.figures ? entry.figures.co2e.toString() : 'not computed'}`),
+        diagnostics
+    };
+}
+
+/** A small seeded generator (mulberry32), so that a failing sequence can be replayed. */
+function random(seed: number): () => number {
+    let state = seed >>> 0;
+    return () => {
+        state = (state + 0x6d2b79f5) >>> 0;
+        let t = state;
+        t = Math.imul(t ^ (t >>> 15), t | 1);
+        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+}
+
+/** One random edit of a text: a digit, a name, a unit, a whole line, or the original back. */
+function edit(text: string, original: string, next: () => number): string {
+    const pick = <T>(items: readonly T[]): T | undefined => items.length > 0 ? items[Math.floor(next() * items.length)] : undefined;
+    const lines = text.split('\n');
+    const line = Math.floor(next() * lines.length);
+    switch (Math.floor(next() * 8)) {
+        case 0: {
+            const digits = [...text.matchAll(/[0-9]/g)];
+            const at = pick(digits);
+            return at ? text.slice(0, at.index) + String(Math.floor(next() * 10)) + text.slice(at.index! + 1) : text;
+        }
+        case 1: {
+            // a typo in a name or unit (MWh → MWx), which must not silently shrink a total
+            const words = [...text.matchAll(/\b[A-Za-z_][A-Za-z0-9_]{2,}\b/g)];
+            const at = pick(words);
+            return at ? text.slice(0, at.index! + at[0].length - 1) + 'x' + text.slice(at.index! + at[0].length) : text;
+        }
+        case 2:
+            return [...lines.slice(0, line), ...lines.slice(line + 1)].join('\n');
+        case 3:
+            return [...lines.slice(0, line + 1), lines[line], ...lines.slice(line + 1)].join('\n');
+        case 4: {
+            const swaps: Array<[RegExp, string]> = [[/\bAR6\b/, 'AR5'], [/\bAR5\b/, 'AR4'], [/operational-control/, 'equity-share'], [/equity-share/, 'financial-control'], [/location-based/, 'market-based'], [/market-based/, 'location-based'], [/\bperiod 2024\b/, 'period 2023']];
+            const swap = pick(swaps.filter(([pattern]) => pattern.test(text)));
+            return swap ? text.replace(swap[0], swap[1]) : text;
+        }
+        case 5: {
+            // a let of another file's name, or a cycle
+            const names = [...text.matchAll(/^\s*let ([A-Za-z_][A-Za-z0-9_]*)/gm)].map(m => m[1]);
+            const name = pick(names);
+            return name ? `${text}\nlet ${name}_again = ${name} * 2\nlet ${name}_loop = ${name}_loop2\nlet ${name}_loop2 = ${name}_loop\n` : text;
+        }
+        case 6: {
+            const numbers = [...text.matchAll(/\b[0-9][0-9_]*(\.[0-9]+)?\b/g)];
+            const at = pick(numbers);
+            return at ? text.slice(0, at.index) + pick(['0', '1/0', '(2 - 2)', '-5', '100 %']) + text.slice(at.index! + at[0].length) : text;
+        }
+        default:
+            return original;
+    }
+}
+
+async function checkSequence(source: string, edits: number, seed: number): Promise<void> {
+    const dir = mkdtempSync(join(tmpdir(), 'cnms-incremental-'));
+    temporary.push(dir);
+    cpSync(source, dir, { recursive: true });
+    const files = cnmsFiles(dir);
+    const originals = new Map(files.map(file => [file, readFileSync(file, 'utf8')]));
+    const live = await load(dir);
+    expect(snapshot(live, dir)).toEqual(snapshot(await load(dir), dir));
+    const next = random(seed);
+    for (let i = 0; i < edits; i++) {
+        const file = files[Math.floor(next() * files.length)];
+        const text = edit(readFileSync(file, 'utf8'), originals.get(file)!, next);
+        writeFileSync(file, text);
+        await live.shared.workspace.DocumentBuilder.update([URI.file(file)], []);
+        const fresh = await load(dir);
+        expect(snapshot(live, dir), `edit ${i + 1} (seed ${seed}) of ${file.slice(dir.length)}`).toEqual(snapshot(fresh, dir));
+    }
+}
+
+describe('incremental figures and diagnostics equal a build from scratch', () => {
+    for (const [example, seed] of [['steel', 11], ['cement', 23], ['electronics', 37]] as const) {
+        test(`${example}: 30 random edits`, async () => {
+            await checkSequence(join(REPO, 'examples', example), 30, seed);
+        }, 240_000);
+    }
+});
+
+describe('a change in one file reaches the figures of files that do not refer to it', () => {
+    const files: Record<string, string> = {
+        'organization.cnms': 'organization acme "Acme" {\n    consolidation operational-control\n    period 2024\n    gwp AR6\n    scope2 location-based\n    ms-scope "All"\n}\n',
+        'sites.cnms': 'site plant_a "Plant A" {\n    location "Hangzhou, Zhejiang"\n    share 60 %\n}\n',
+        'plants/sources.cnms': 'source boiler "Boiler" at plant_a {\n    category 1\n    activity 1_000 t * 48 GJ/t\n    factor ipcc2006.natural_gas\n}\nsource power "Power" at plant_a {\n    category 2\n    activity 1_000 MWh\n    factor china_grid.east_2023\n}\n',
+        'plants/more.cnms': '// nothing yet\n'
+    };
+    const steps: Array<[string, (text: string) => string]> = [
+        ['organization.cnms', text => text.replace('gwp AR6', 'gwp AR5')],
+        ['organization.cnms', text => text.replace('operational-control', 'equity-share')],
+        ['sites.cnms', text => text.replace('share 60 %', 'share 50 %')],
+        ['organization.cnms', text => text.replace('scope2 location-based', 'scope2 market-based')],
+        ['plants/more.cnms', text => `${text}instrument gec "GEC" {\n    kind GEC\n    quantity 400 MWh\n    covers power\n    factor 0 tCO2/MWh\n}\n`],
+        ['plants/more.cnms', text => text.replace('400 MWh', '300 MWh')],
+        ['plants/more.cnms', () => '// removed again\n'],
+        ['organization.cnms', text => text.replace('gwp AR5', 'gwp AR4').replace('period 2024', 'period 2023')],
+        ['sites.cnms', text => text.replace('plant_a', 'plant_b')],
+        ['sites.cnms', text => text.replace('plant_b', 'plant_a')]
+    ];
+
+    test('GWP set, consolidation, share, scope-2 method and instruments, step by step', async () => {
+        const dir = mkdtempSync(join(tmpdir(), 'cnms-incremental-'));
+        temporary.push(dir);
+        for (const [path, text] of Object.entries(files)) {
+            mkdirSync(dirname(join(dir, path)), { recursive: true });
+            writeFileSync(join(dir, path), text);
+        }
+        const live = await load(dir);
+        const seen = new Set<string>();
+        for (const [index, [path, change]] of steps.entries()) {
+            const file = join(dir, path);
+            writeFileSync(file, change(readFileSync(file, 'utf8')));
+            await live.shared.workspace.DocumentBuilder.update([URI.file(file)], []);
+            const now = snapshot(live, dir);
+            expect(now, `step ${index + 1}: ${path}`).toEqual(snapshot(await load(dir), dir));
+            seen.add(JSON.stringify((now as { sources: string[] }).sources));
+        }
+        // the steps changed the figures (a test that cannot fail would not)
+        expect(seen.size).toBeGreaterThanOrEqual(7);
+    });
+});
