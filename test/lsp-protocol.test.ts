@@ -58,7 +58,7 @@ describe('the language server over stdio (steel example)', () => {
         const json = cliBalance(dir);
         const orgText = readFileSync(join(dir, 'organization.cnms'), 'utf8');
         await session.open(orgUri, orgText);
-        const lenses = await session.connection.sendRequest(CodeLensRequest.type, { textDocument: { uri: orgUri } });
+        const lenses = await session.validatedCodeLens(orgUri);
         const titles = (lenses ?? []).map(l => l.command?.title ?? '');
         expect(titles).toContain(`Net 2024: ${shown(json.net, true)} tCO2e · emissions ${shown(json.emissions)} · removals ${shown(json.removals)} · offsets ${shown(json.offsets)} · not neutral`);
         expect(lenses?.find(l => l.command?.title.startsWith('Net 2024'))?.command?.command).toBe('cnms.showBalance');

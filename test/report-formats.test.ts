@@ -40,7 +40,7 @@ function makeModel(locale: ReportModel['locale'] = 'en'): ReportModel {
     // emissions = 27328.15075125 + 18249.6 + 1250.5 = 46828.25075125
     // net = 46828.25075125 − 120.75 − 5000 = 41707.50075125
     return {
-        format_version: '1.0',
+        format_version: '1.1',
         locale,
         organization: {
             id: 'acme',
@@ -131,7 +131,7 @@ function makeModel(locale: ReportModel['locale'] = 'en'): ReportModel {
             counted: '5000'
         },
         balance: {
-            emissions: '46828.25075125', removals: '120.75', offsets: '5000', net: '41707.50075125', neutral: false,
+            emissions: '46828.25075125', removals: '120.75', offsets: '5000', net: '41707.50075125', complete: false, uncomputed: 1, neutral: false,
             reasons: ['The net balance is above zero.'], errors: 1, warnings: 2
         },
         claims: [{
@@ -290,13 +290,19 @@ describe('markdown', () => {
         expect(md).toContain('\n- \\- nested?\n');
     });
 
+    test('an incomplete balance says how many figures are missing beside the net', () => {
+        const md = renderMarkdown(makeModel());
+        expect(md).toContain('**Net balance: +41,707.501 tCO2e** · 1 not computed — Not carbon neutral');
+        expect(renderMarkdown({ ...makeModel(), balance: { ...makeModel().balance, complete: true, uncomputed: 0 } })).not.toContain('not computed —');
+    });
+
     test('zh-CN words', () => {
         const md = renderMarkdown(makeModel('zh-CN'));
         expect(md).toContain(REPORT_TEXT.offsetsRegister['zh-CN']);
         expect(md).toContain('- **基准年**：2020');
         expect(md).toContain('未注销');
         expect(md).toContain('| 范围二（基于市场）（计入） | 18,249.600 |');
-        expect(md).toContain('**净排放：+41,707.501 tCO2e** — 本报告期未实现碳中和');
+        expect(md).toContain('**净排放：+41,707.501 tCO2e** · 1 项未计算 — 本报告期未实现碳中和');
     });
 });
 
@@ -305,7 +311,7 @@ describe('json', () => {
         const model = makeModel();
         const json = renderJson(model);
         expect(JSON.parse(json)).toEqual(model);
-        expect(json.startsWith('{\n  "format_version": "1.0",\n  "locale": "en",\n  "organization": {\n    "id": "acme",')).toBe(true);
+        expect(json.startsWith('{\n  "format_version": "1.1",\n  "locale": "en",\n  "organization": {\n    "id": "acme",')).toBe(true);
         expect(json.endsWith('}\n')).toBe(true);
         expect(json).toContain('"net": "41707.50075125"');
     });

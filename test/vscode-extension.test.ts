@@ -49,6 +49,7 @@ const BALANCE = {
     offsets: '5000',
     net: '84153.786',
     netDisplay: '+84,153.786',
+    uncomputed: 0,
     neutral: false,
     errors: 0,
     warnings: 3,
@@ -150,7 +151,8 @@ describe('activate()', () => {
         expect(client.serverOptions.debug.transport).toBe(TransportKind.ipc);
         expect(existsSync(client.serverOptions.run.module)).toBe(true);
         expect(client.clientOptions.synchronize.configurationSection).toBe('cnms');
-        expect(vscode.state.watchers).toEqual(['**/*.cnms']);
+        // every file: cnms.json and the files `document` entries name change figures and findings too
+        expect(vscode.state.watchers).toEqual(['**/*']);
     });
 
     test('passes the message locale: the setting, else VS Code\'s display language', async () => {
@@ -657,6 +659,30 @@ describe('the status bar\'s change since HEAD', () => {
         delta = '7357.1326';
         await vscode.state.onDidSaveTextDocument.fire(vscode.textDocument('file:///work/acme/sites/plant_a.cnms', 'cnms'));
         await vi.waitFor(() => expect(api.statusBar.text).toBe('$(pulse) 净排放 2024：+84,153.786 tCO2e · Δ +7,357.133（相对 HEAD）'));
+    });
+
+    test('hidden while errors stand against the model or a figure could not be computed; the net says it is incomplete', async () => {
+        LanguageClientDouble.responders.set('cnms/diff', () => ({ content: DIFF_JSON('-203552') }));
+        LanguageClientDouble.responders.set('cnms/balance', () => ({ ...BALANCE, netDisplay: '≥ +3,021,008.032', uncomputed: 1, errors: 1 }));
+        const { api, client } = await activateWith({ editor: cnmsFile() });
+        await vi.waitFor(() => expect(diffRequests(client)).toHaveLength(1));
+        await new Promise(resolve => setTimeout(resolve, 50));
+        expect(api.statusBar.text).toBe('$(pulse) Net 2024: ≥ +3,021,008.032 tCO2e · 1 not computed');
+
+        // the typo mended: complete again, and the change since HEAD shows
+        LanguageClientDouble.responders.set('cnms/balance', () => ({ ...BALANCE }));
+        await vscode.state.onDidChangeDiagnostics.fire({ uris: [vscode.Uri.parse('file:///work/acme/organization.cnms')] });
+        await vi.waitFor(() => expect(api.statusBar.text).toBe('$(pulse) Net 2024: +84,153.786 tCO2e · Δ -203,552.000 vs HEAD'));
+    });
+
+    test('says the model is loading until the server first answers', async () => {
+        let answer: (value: unknown) => void = () => undefined;
+        LanguageClientDouble.responders.set('cnms/balance', () => new Promise(resolve => (answer = resolve)));
+        const activation = activateWith({ editor: cnmsFile() });
+        await vi.waitFor(() => expect(vscode.state.statusBarItems.at(-1)?.text).toBe('$(sync~spin) CNMS: loading model…'));
+        answer(BALANCE);
+        const { api } = await activation;
+        expect(api.statusBar.text).toBe('$(pulse) Net 2024: +84,153.786 tCO2e');
     });
 
     test('figures are rounded half to even and grouped, like the server\'s', () => {

@@ -6,7 +6,7 @@ import {
 } from 'vscode-languageserver-protocol/node';
 import {
     ConfigurationRequest, DidChangeTextDocumentNotification, DidOpenTextDocumentNotification, ExitNotification, InitializedNotification,
-    InitializeRequest, PublishDiagnosticsNotification, ShutdownRequest, type Diagnostic, type PublishDiagnosticsParams
+    CodeLensRequest, InitializeRequest, PublishDiagnosticsNotification, ShutdownRequest, type CodeLens, type Diagnostic, type PublishDiagnosticsParams
 } from 'vscode-languageserver-protocol';
 import { REPO } from './cli.js';
 
@@ -23,6 +23,12 @@ export interface LspSession {
     open(uri: string, text: string, version?: number): Promise<void>;
     change(uri: string, text: string, version: number): Promise<void>;
     close(): Promise<void>;
+    /**
+     * The code lenses of a document once its model is validated: while the
+     * server says the net is being computed, asks again after its
+     * `workspace/codeLens/refresh` (as an editor does), for up to 20 s.
+     */
+    validatedCodeLens(uri: string): Promise<CodeLens[]>;
 }
 
 export function fileUri(path: string): string {
@@ -31,6 +37,8 @@ export function fileUri(path: string): string {
 
 export async function startServer(rootDir: string, options: { locale?: string; settings?: Record<string, unknown> } = {}): Promise<LspSession> {
     const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    // drained, so that a server that logs much never blocks on a full pipe
+    child.stderr!.resume();
     const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     const diagnostics = new Map<string, Diagnostic[]>();
     const waiters: Array<{ uri: string; accept: (d: Diagnostic[]) => boolean; resolve: (d: Diagnostic[]) => void }> = [];
@@ -46,7 +54,11 @@ export async function startServer(rootDir: string, options: { locale?: string; s
     const settings = options.settings ?? {};
     connection.onRequest(ConfigurationRequest.type, params => params.items.map(item => (item.section ? settings[item.section] ?? null : null)));
     connection.onRequest('client/registerCapability', () => null);
-    connection.onRequest('workspace/codeLens/refresh', () => null);
+    let lensRefreshed: () => void = () => undefined;
+    connection.onRequest('workspace/codeLens/refresh', () => {
+        lensRefreshed();
+        return null;
+    });
     connection.onRequest('workspace/inlayHint/refresh', () => null);
     connection.onRequest('workspace/semanticTokens/refresh', () => null);
     connection.listen();
@@ -54,7 +66,7 @@ export async function startServer(rootDir: string, options: { locale?: string; s
         processId: process.pid,
         rootUri: fileUri(rootDir),
         workspaceFolders: [{ uri: fileUri(rootDir), name: 'model' }],
-        capabilities: { workspace: { configuration: true }, textDocument: { publishDiagnostics: {}, inlayHint: {}, codeLens: {} } },
+        capabilities: { workspace: { configuration: true, codeLens: { refreshSupport: true } }, textDocument: { publishDiagnostics: {}, inlayHint: {}, codeLens: {} } },
         initializationOptions: { locale: options.locale ?? 'en' }
     });
     await connection.sendNotification(InitializedNotification.type, {});
@@ -73,6 +85,16 @@ export async function startServer(rootDir: string, options: { locale?: string; s
         },
         async change(uri, text, version) {
             await connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: [{ text }] });
+        },
+        async validatedCodeLens(uri) {
+            const until = Date.now() + 20_000;
+            for (;;) {
+                const refreshed = new Promise<void>(resolve => (lensRefreshed = resolve));
+                const lenses = (await connection.sendRequest(CodeLensRequest.type, { textDocument: { uri } })) ?? [];
+                if (!lenses.some(lens => /computing…|计算中…/.test(lens.command?.title ?? ''))) return lenses;
+                if (Date.now() > until) throw new Error(`the code lenses of ${uri} still say the net is being computed after 20 s`);
+                await Promise.race([refreshed, new Promise(resolve => setTimeout(resolve, 500))]);
+            }
         },
         async close() {
             try {

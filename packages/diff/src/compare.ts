@@ -1,5 +1,5 @@
 import type { Element } from '@cnms/language';
-import { Dec as DecimalOf, formatFigure, formatPeriod, isOffset, isRemoval, isSource, Rational, tonnes, type Locale } from '@cnms/language';
+import { Dec as DecimalOf, formatFigure, formatPeriod, isOffset, isRemoval, isSource, neutralityVerdict, Rational, tonnes, type Locale } from '@cnms/language';
 import { attribute } from './attribution.js';
 import type { DiffChange, DiffFinding, FigureChange, ModelDiff } from './diff-model.js';
 import type { ModelSnapshot } from './model-snapshot.js';
@@ -63,8 +63,8 @@ export function compareSnapshots(before: ModelSnapshot, after: ModelSnapshot, lo
     const percent = x && y && !x.net.isZero() ? y.net.minus(x.net).dividedBy(x.net.isNegative() ? x.net.negated() : x.net).times(Rational.fromInteger(100)) : undefined;
     const categories = [...new Set([...(x?.byCategory.keys() ?? []), ...(y?.byCategory.keys() ?? [])])].sort();
     const errorsOf = (snapshot: ModelSnapshot) => snapshot.findings.filter(f => f.severity === 'error').length;
-    const neutralBefore = !!x && x.netAtOrBelowZero && errorsOf(before) === 0;
-    const neutralAfter = !!y && y.netAtOrBelowZero && errorsOf(after) === 0;
+    const neutralBefore = !!x && neutralityVerdict(x, errorsOf(before)).neutral;
+    const neutralAfter = !!y && neutralityVerdict(y, errorsOf(after)).neutral;
     const status = neutralBefore && neutralAfter ? 'kept' : neutralBefore ? 'lost' : neutralAfter ? 'gained' : 'still-not';
     const shortfall = y && !y.netAtOrBelowZero ? y.net : undefined;
 

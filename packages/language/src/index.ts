@@ -11,6 +11,7 @@ export * from './semantics/dimension.js';
 export * from './semantics/dimension-names.js';
 export * from './semantics/evaluator.js';
 export * from './semantics/figure-format.js';
+export * from './semantics/verdict.js';
 export * from './semantics/organization-settings.js';
 export * from './semantics/period.js';
 export * from './semantics/quantity.js';

@@ -1,4 +1,4 @@
-import type { Locale } from '@cnms/language';
+import { fillTemplate, TEXTS, type Locale } from '@cnms/language';
 import { categoryLabel, isTonnes, renderCharts, type ReportCharts } from './charts.js';
 import { HTML_STYLE } from './html-style.js';
 import { figureValue, htmlText, keywordText, showExact, showFigure, type HtmlTextId } from './html-text.js';
@@ -167,7 +167,8 @@ class HtmlReport {
             ? this.t('headlineNoPeriod')
             : /^\d{4}$/.test(label) ? this.t('headline', { period: label }) : this.t('headlineRange', { period: label });
         const net = figureValue(b.net);
-        const netText = net ? escapeHtml(showFigure(b.net, this.locale, 3, true)) : escapeHtml(b.net);
+        const netText = (net ? escapeHtml(showFigure(b.net, this.locale, 3, true)) : escapeHtml(b.net))
+            + (b.complete ? '' : `<span class="headline-unit"> · ${escapeHtml(fillTemplate(TEXTS['balance.notComputedCount'][this.locale], { count: b.uncomputed }))}</span>`);
         const verdict = b.neutral ? this.badge(this.t('neutral'), 'good', true) : this.badge(this.t('notNeutral'), 'bad', true);
         const reasons = b.reasons.length > 0 ? `<span class="verdict-reasons">${this.t('whyNot')}${this.colon}${b.reasons.map(escapeHtml).join(this.t('separator'))}</span>` : '';
         const meta = [

@@ -99,7 +99,7 @@ export const REPORT_KEY_ORDER: KeyOrder = {
                 }
             }
         },
-        balance: { keys: keysOf<ReportBalance>()('emissions', 'removals', 'offsets', 'net', 'neutral', 'reasons', 'errors', 'warnings') },
+        balance: { keys: keysOf<ReportBalance>()('emissions', 'removals', 'offsets', 'net', 'complete', 'uncomputed', 'neutral', 'reasons', 'errors', 'warnings') },
         claims: {
             keys: keysOf<ReportClaim>()('id', 'name', 'kind', 'period', 'gates'),
             fields: { gates: { keys: keysOf<Element<ReportClaim['gates']>>()('rule', 'title', 'passed', 'messages') } }

@@ -1,4 +1,4 @@
-import { Dec, formatFigure, Rational, type Locale } from '@cnms/language';
+import { Dec, fillTemplate, formatFigure, Rational, TEXTS, type Locale } from '@cnms/language';
 import type { ReportModel } from './report-model.js';
 import { REPORT_TEXT, reportText, type ReportTextId } from './report-text.js';
 import { tableText, type TableTextId } from './table-text.js';
@@ -83,7 +83,8 @@ export function renderMarkdown(model: ReportModel): string {
     // title and headline: the net figure first
     const { organization: org, inventory, balance } = model;
     out.push(`# ${escapeMarkdown(r('title'))}`, '');
-    out.push(`**${escapeMarkdown(r('net'))}${colon}${figure(balance.net, 3, true)} tCO2e** — ${escapeMarkdown(r(balance.neutral ? 'neutral' : 'notNeutral'))}`);
+    const incomplete = balance.complete ? '' : ` · ${escapeMarkdown(fillTemplate(TEXTS['balance.notComputedCount'][model.locale], { count: balance.uncomputed }))}`;
+    out.push(`**${escapeMarkdown(r('net'))}${colon}${figure(balance.net, 3, true)} tCO2e**${incomplete} — ${escapeMarkdown(r(balance.neutral ? 'neutral' : 'notNeutral'))}`);
     out.push('', [escapeMarkdown(org.name, true), org.period ? escapeMarkdown(org.period.label) : null].filter(part => part !== null).join(' · '));
 
     // 1 organisation and boundary

@@ -2,7 +2,7 @@ import { AstUtils } from 'langium';
 import type { CnmsServices, Locale } from '@cnms/language';
 import {
     clauseCoverage, displayUnit, formatPeriod, inventoryUncertainty, isClaim, isFactor, isInstrument, isNameReference, isRemoval, isSite,
-    Dimension, Rational, ruleById, tonnes, TEXTS, writtenUnit, type Expression, type Quantity
+    Dimension, neutralityVerdict, Rational, ruleById, tonnes, verdictReasons, writtenUnit, type Expression, type Quantity
 } from '@cnms/language';
 import type { ReportModel, ReportProvenance, ReportSource } from './report-model.js';
 
@@ -107,12 +107,11 @@ export function buildReport(services: CnmsServices, model: string, options: Repo
     const years = projection ? range(projection.fromYear, projection.toYear) : [];
     const coverage = clauseCoverage(services, model, diagnostics);
 
-    const reasons: string[] = [];
-    if (!balance.netAtOrBelowZero) reasons.push(TEXTS['balance.netAbove'][locale]);
-    if (errors > 0) reasons.push(TEXTS['balance.hasErrors'][locale].replace('{count}', String(errors)));
+    const verdict = neutralityVerdict(balance, errors);
+    const reasons = verdictReasons(verdict, locale);
 
     return {
-        format_version: '1.0',
+        format_version: '1.1',
         locale,
         organization: {
             id: organization?.name ?? '',
@@ -186,7 +185,8 @@ export function buildReport(services: CnmsServices, model: string, options: Repo
         },
         balance: {
             emissions: s(balance.emissions), removals: s(balance.removals), offsets: s(balance.offsets), net: s(balance.net),
-            neutral: errors === 0 && balance.netAtOrBelowZero, reasons, errors, warnings
+            complete: verdict.uncomputed === 0, uncomputed: verdict.uncomputed,
+            neutral: verdict.neutral, reasons, errors, warnings
         },
         claims: elements.filter(isClaim).map(claim => {
             const document = AstUtils.getDocument(claim);

@@ -8,7 +8,7 @@ import type { Locale } from '@cnms/language';
  * schema is documented in docs/report-json.md.
  */
 export interface ReportModel {
-    readonly format_version: '1.0';
+    readonly format_version: '1.1';
     readonly locale: Locale;
     readonly organization: ReportOrganization;
     readonly boundary: { readonly sites: readonly ReportSite[] };
@@ -123,6 +123,10 @@ export interface ReportBalance {
     readonly removals: string;
     readonly offsets: string;
     readonly net: string;
+    /** False when a source, removal or offset could not be computed: every total leaves it out. */
+    readonly complete: boolean;
+    /** How many sources, removals and offsets could not be computed. */
+    readonly uncomputed: number;
     readonly neutral: boolean;
     /** Why not neutral (localised sentences); empty when neutral. */
     readonly reasons: readonly string[];

@@ -1,6 +1,6 @@
 import { relative } from 'node:path';
 import type { LangiumSharedServices } from 'langium/lsp';
-import { DocumentState, URI } from 'langium';
+import { URI } from 'langium';
 import { ErrorCodes, LSPErrorCodes, ResponseError } from 'vscode-languageserver';
 import { isBuiltinUri } from '@cnms/language';
 import { DIFF_REQUEST, type CnmsLspServices, type DiffParams, type DiffResult } from '@cnms/language/lsp';
@@ -13,7 +13,7 @@ import { compareSnapshots, renderDiffMarkdown, repositoryRoot, RevisionError, re
  * files), by the engine of `cnms diff` (Node only: it asks git).
  */
 export function registerDiffRequests(shared: LangiumSharedServices, Cnms: CnmsLspServices): void {
-    shared.lsp.Connection?.onRequest(DIFF_REQUEST, async (params: DiffParams): Promise<DiffResult> => {
+    shared.lsp.Connection?.onRequest(DIFF_REQUEST, async (params: DiffParams, token): Promise<DiffResult> => {
         if (params.format !== 'md' && params.format !== 'json') {
             throw new ResponseError(ErrorCodes.InvalidParams, `unknown format '${String(params.format)}' for cnms/diff: use md or json`);
         }
@@ -21,7 +21,7 @@ export function registerDiffRequests(shared: LangiumSharedServices, Cnms: CnmsLs
         if (!revision) throw new ResponseError(ErrorCodes.InvalidParams, 'cnms/diff needs a revision, such as HEAD');
         // Never an option of git's: the revision goes to `git rev-parse` as an argument.
         if (revision.startsWith('-')) throw new ResponseError(ErrorCodes.InvalidParams, `unknown revision '${revision}'`);
-        await shared.workspace.DocumentBuilder.waitUntil(DocumentState.Validated);
+        await Cnms.validation.ModelValidation.documentValidated(params.uri, token);
         const models = Cnms.references.Models;
         if (isBuiltinUri(params.uri) || models.isInNoModel(params.uri)) {
             throw new ResponseError(LSPErrorCodes.RequestFailed, 'this file belongs to no CNMS model: no `organization` is declared in its folder or above it');

@@ -1,5 +1,5 @@
 import type { LangiumSharedServices } from 'langium/lsp';
-import { DocumentState, URI } from 'langium';
+import { URI } from 'langium';
 import { isBuiltinUri } from '@cnms/language';
 import { REPORT_REQUEST, type CnmsLspServices, type ReportParams, type ReportResult } from '@cnms/language/lsp';
 import { buildReport, renderCsv, renderHtml, renderJson, renderMarkdown, renderXlsx, reportProvenance, type ReportDiagnostic } from '@cnms/report';
@@ -12,8 +12,8 @@ const SEVERITY = { 1: 'error', 2: 'warning', 3: 'info', 4: 'info' } as const;
  * the provenance asks git).
  */
 export function registerReportRequests(shared: LangiumSharedServices, Cnms: CnmsLspServices, engine: string): void {
-    shared.lsp.Connection?.onRequest(REPORT_REQUEST, async (params: ReportParams): Promise<ReportResult> => {
-        await shared.workspace.DocumentBuilder.waitUntil(DocumentState.Validated);
+    shared.lsp.Connection?.onRequest(REPORT_REQUEST, async (params: ReportParams, token): Promise<ReportResult> => {
+        await Cnms.validation.ModelValidation.documentValidated(params.uri, token);
         const models = Cnms.references.Models;
         if (isBuiltinUri(params.uri) || models.isInNoModel(params.uri)) return null;
         const model = models.modelOf(params.uri);

@@ -29,7 +29,8 @@ export function createClient(context: vscode.ExtensionContext): LanguageClient {
         initializationOptions: (): CnmsInitializationOptions => ({ locale: currentLocale(), completionSnippets: false }),
         synchronize: {
             configurationSection: 'cnms',
-            fileEvents: vscode.workspace.createFileSystemWatcher('**/*.cnms')
+            // every file: besides .cnms files, the figures and rules read cnms.json and the files that `document` entries name
+            fileEvents: vscode.workspace.createFileSystemWatcher('**/*')
         },
         outputChannelName: text('server.name')
     };

@@ -2,7 +2,10 @@
 // `$(pulse) Net 2024: +84,153.786 tCO2e`, the whole breakdown as its tooltip,
 // a click opens it beside the editor. Hidden unless a CNMS editor is active.
 // While the saved model's net differs from HEAD's, the change follows:
-// `… · Δ +6,361.000 vs HEAD` (from `cnms/diff`, asked again after each save).
+// `… · Δ +6,361.000 vs HEAD` (from `cnms/diff`, asked again after each save),
+// but never while errors stand against the model or a figure could not be
+// computed: then the net says so (`≥ +84,153.786 tCO2e · 1 not computed`).
+// Until the first answer, the item says the model is loading.
 import * as vscode from 'vscode';
 import { requestBalance } from './balance-request.js';
 import type { RequestSender } from './builtin-documents.js';
@@ -33,6 +36,8 @@ export class BalanceStatusBar implements vscode.Disposable {
     private readonly deltas = new Map<string, Promise<string | null>>();
     /** The last change known for each model, shown while a newer one is asked for. */
     private readonly shownDeltas = new Map<string, string | null>();
+    /** Whether an answer of the server was shown yet (until then: loading). */
+    private shownOnce = false;
 
     constructor(private readonly client: BalanceClient) {
         this.item = vscode.window.createStatusBarItem('cnms.balance', vscode.StatusBarAlignment.Left, 100);
@@ -64,6 +69,11 @@ export class BalanceStatusBar implements vscode.Disposable {
             return;
         }
         this.item.name = text('status.name');
+        if (!this.shownOnce) {
+            this.item.text = text('status.loading');
+            this.item.tooltip = text('status.loadingTooltip');
+            this.item.show();
+        }
         try {
             const summary = await requestBalance(this.client, document.uri.toString());
             if (generation !== this.generation) return;
@@ -71,6 +81,7 @@ export class BalanceStatusBar implements vscode.Disposable {
             if (summary) void this.followDelta(generation, summary, document.uri);
         } catch (error) {
             if (generation !== this.generation) return;
+            this.shownOnce = true;
             this.item.text = text('status.none');
             this.item.tooltip = text('status.unavailable', { message: error instanceof Error ? error.message : String(error) });
             this.item.backgroundColor = undefined;
@@ -93,13 +104,17 @@ export class BalanceStatusBar implements vscode.Disposable {
     }
 
     private show(summary: BalanceSummary | null, delta?: string | null): void {
+        this.shownOnce = true;
         if (!summary) {
             this.item.text = text('status.none');
             this.item.tooltip = text('status.noModel');
             this.item.backgroundColor = undefined;
         } else {
-            const change = delta && !isZeroDecimal(delta) ? formatSignedDecimal(delta) : undefined;
-            const net = text('status.text', { period: summary.period ? ` ${summary.period}` : '', net: summary.netDisplay });
+            // a change against HEAD of a model with errors or missing figures would read as a real change: not shown
+            const trusted = summary.errors === 0 && summary.uncomputed === 0;
+            const change = trusted && delta && !isZeroDecimal(delta) ? formatSignedDecimal(delta) : undefined;
+            const incomplete = summary.uncomputed > 0 ? text('status.incomplete', { count: summary.uncomputed }) : '';
+            const net = `${text('status.text', { period: summary.period ? ` ${summary.period}` : '', net: summary.netDisplay })}${incomplete}`;
             this.item.text = change ? `${net}${text('status.delta', { delta: change, revision: DELTA_REVISION })}` : net;
             const since = change ? `\n\n${text('status.deltaTooltip', { delta: change, revision: DELTA_REVISION })}` : '';
             const tooltip = new vscode.MarkdownString(`${summary.markdown}${since}\n\n---\n\n${text('status.click')}`);

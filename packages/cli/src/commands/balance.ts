@@ -14,7 +14,7 @@ export interface BalanceOptions {
     readonly quiet: boolean;
 }
 
-/** `cnms balance [PATH] [--format text|json]`: the net balance of one model; exit 1 when errors stand against it. */
+/** `cnms balance [PATH] [--format text|json]`: the net balance of one model; exit 1 when errors stand against it or a figure could not be computed. */
 export async function balance(path: string | undefined, options: BalanceOptions, write: (text: string) => void): Promise<number> {
     if (!['text', 'json'].includes(options.format)) {
         throw new CliError(`unknown format '${options.format}' for balance: use text or json`);
@@ -32,5 +32,6 @@ export async function balance(path: string | undefined, options: BalanceOptions,
     } else {
         write(balanceText(result, errors, warnings, options.locale, options.colors, !options.quiet));
     }
-    return errors > 0 ? 1 : 0;
+    // an incomplete balance fails like an error: its totals leave something out
+    return errors > 0 || result.uncomputed > 0 ? 1 : 0;
 }

@@ -1,5 +1,5 @@
 import type { ModelBalance, Rational } from '@cnms/language';
-import { tonnes } from '@cnms/language';
+import { neutralityVerdict, tonnes } from '@cnms/language';
 
 /** `cnms balance --format json` (cli.md): every figure an unrounded decimal string, in tCO2e or tonnes of the gas. */
 export interface BalanceJson {
@@ -19,7 +19,13 @@ export interface BalanceJson {
     removals: string;
     offsets: string;
     net: string;
+    /** False when a source, removal or offset could not be computed: every total above leaves it out. */
+    complete: boolean;
+    /** How many sources, removals and offsets could not be computed. */
+    uncomputed: number;
     neutral: boolean;
+    /** Why the period is not neutral: netAbove, errors, incomplete, nothingRecorded. */
+    reasons: string[];
     errors: number;
     warnings: number;
 }
@@ -41,6 +47,7 @@ export interface SourceJson {
 const text = (value: Rational) => value.toString();
 
 export function balanceJson(balance: ModelBalance, errors: number, warnings: number): BalanceJson {
+    const verdict = neutralityVerdict(balance, errors);
     const settings = balance.settings;
     const gasOrder = [...settings.gwpValues.keys()];
     const rank = (gas: string) => (gasOrder.includes(gas) ? gasOrder.indexOf(gas) : gasOrder.length);
@@ -92,7 +99,10 @@ export function balanceJson(balance: ModelBalance, errors: number, warnings: num
         removals: text(balance.removals),
         offsets: text(balance.offsets),
         net: text(balance.net),
-        neutral: errors === 0 && balance.netAtOrBelowZero,
+        complete: verdict.uncomputed === 0,
+        uncomputed: verdict.uncomputed,
+        neutral: verdict.neutral,
+        reasons: [...verdict.reasons],
         errors,
         warnings
     };

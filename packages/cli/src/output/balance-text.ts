@@ -1,6 +1,6 @@
 import type { Locale, ModelBalance, Rational } from '@cnms/language';
 import stringWidth from 'string-width';
-import { fillTemplate, formatFigure, formatPeriod, TEXTS, tonnes, type TextId } from '@cnms/language';
+import { fillTemplate, formatFigure, formatNet, formatPeriod, neutralityVerdict, TEXTS, tonnes, verdictReasons, type TextId } from '@cnms/language';
 import type { Colors } from '../colors.js';
 
 const LABEL_WIDTH = 46;
@@ -40,16 +40,14 @@ export function balanceText(balance: ModelBalance, errors: number, warnings: num
     row(t('biogenic'), balance.biogenicCO2, 0, 'tCO2');
     row(t('removals'), balance.removals, 0);
     row(t('offsets'), balance.offsets, 0);
-    row(t('net'), balance.net, 0, 'tCO2e', true);
+    const verdict = neutralityVerdict(balance, errors);
+    lines.push(`${padEnd(t('net'), LABEL_WIDTH)}${formatNet(balance, verdict, locale).padStart(FIGURE_WIDTH)} tCO2e${verdict.uncomputed > 0 ? ` · ${t('notComputedCount', { count: verdict.uncomputed })}` : ''}`);
     lines[lines.length - 1] = colors.bold(lines[lines.length - 1]);
     lines.push('');
-    if (errors === 0 && balance.netAtOrBelowZero) {
+    if (verdict.neutral) {
         lines.push(colors.green(`✔ ${t('neutral')}`));
     } else {
-        const reasons: string[] = [];
-        if (!balance.netAtOrBelowZero) reasons.push(t('netAbove'));
-        if (errors > 0) reasons.push(t('hasErrors', { count: errors }));
-        lines.push(colors.red(`✖ ${t('notNeutral')}: ${reasons.join('; ')}`));
+        lines.push(colors.red(`✖ ${t('notNeutral')}: ${verdictReasons(verdict, locale).join('; ')}`));
     }
     if (diagnosticsHint && (errors > 0 || warnings > 0)) lines.push(colors.dim(t('diagnostics', { errors, warnings })));
     return `${lines.join('\n')}\n`;

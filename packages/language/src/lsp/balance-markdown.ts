@@ -3,6 +3,7 @@ import type { ModelBalance } from '../semantics/balance.js';
 import { formatFigure } from '../semantics/figure-format.js';
 import { formatPeriod } from '../semantics/period.js';
 import { tonnes } from '../semantics/quantity.js';
+import { formatNet, neutralityVerdict, verdictReasons } from '../semantics/verdict.js';
 
 /** The balance breakdown as Markdown, for the editor (code lens command, status bar tooltip). */
 export function balanceMarkdown(balance: ModelBalance, errors: number, warnings: number, i18n: CnmsI18n): string {
@@ -33,15 +34,13 @@ export function balanceMarkdown(balance: ModelBalance, errors: number, warnings:
     lines.push(`| ${t('balance.biogenic')} | ${f(balance.biogenicCO2)} |`);
     lines.push(`| ${t('balance.removals')} | ${f(balance.removals)} |`);
     lines.push(`| ${t('balance.offsets')} | ${f(balance.offsets)} |`);
-    lines.push(`| **${t('balance.net')}** | **${f(balance.net, true)}** |`);
+    const verdict = neutralityVerdict(balance, errors);
+    lines.push(`| **${t('balance.net')}** | **${formatNet(balance, verdict, i18n.locale)}** |`);
     lines.push('');
-    if (errors === 0 && balance.netAtOrBelowZero) {
+    if (verdict.neutral) {
         lines.push(`✔ ${t('balance.neutral')}`);
     } else {
-        const reasons: string[] = [];
-        if (!balance.netAtOrBelowZero) reasons.push(t('balance.netAbove'));
-        if (errors > 0) reasons.push(t('balance.hasErrors', { count: errors }));
-        lines.push(`✖ ${t('balance.notNeutral')}: ${reasons.join('; ')}`);
+        lines.push(`✖ ${t('balance.notNeutral')}: ${verdictReasons(verdict, i18n.locale).join('; ')}`);
     }
     if (errors > 0 || warnings > 0) lines.push('', t('balance.diagnostics', { errors, warnings }));
     return lines.join('\n');

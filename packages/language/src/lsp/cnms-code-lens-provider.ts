@@ -1,4 +1,5 @@
-import type { LangiumDocument, MaybePromise } from 'langium';
+import type { LangiumDocument } from 'langium';
+import { DocumentState } from 'langium';
 import type { CodeLensProvider } from 'langium/lsp';
 import type { CodeLens, CodeLensParams } from 'vscode-languageserver-protocol';
 import { isOrganization, isSite, isTarget, type CnmsFile, type Target } from '../generated/ast.js';
@@ -10,6 +11,7 @@ import { formatPeriod } from '../semantics/period.js';
 import { GRAMS_PER_TONNE, tonnes } from '../semantics/quantity.js';
 import { displayUnit } from '../semantics/quantity-display.js';
 import { Rational } from '../semantics/rational.js';
+import { formatNet, neutralityVerdict } from '../semantics/verdict.js';
 
 /** The command a lens runs: the client shows the balance breakdown of the model of the given document. */
 export const SHOW_BALANCE_COMMAND = 'cnms.showBalance';
@@ -21,12 +23,23 @@ export const SHOW_BALANCE_COMMAND = 'cnms.showBalance';
 export class CnmsCodeLensProvider implements CodeLensProvider {
     constructor(private readonly services: CnmsLspServices) {}
 
-    provideCodeLens(document: LangiumDocument, _params: CodeLensParams): MaybePromise<CodeLens[] | undefined> {
+    /**
+     * Reads the validated model only (validation/cnms-model-validation.ts):
+     * while its diagnostics are being completed, the net's lens says so, and
+     * the server asks the client to refresh the lenses when they are complete.
+     * (It never waits for the build: it runs under the workspace's read lock,
+     * which the next build waits for.)
+     */
+    provideCodeLens(document: LangiumDocument, _params: CodeLensParams): CodeLens[] | undefined {
         const models = this.services.references.Models;
         if (models.isInNoModel(document.uri)) return [];
         const model = models.modelOf(document.uri);
+        if (document.state < DocumentState.Validated || !this.services.validation.ModelValidation.isValidated(model)) {
+            return this.loading(document, model);
+        }
         const balance = this.services.semantics.Balance.of(model);
         const errors = models.documentsOf(model).flatMap(doc => doc.diagnostics ?? []).filter(d => d.severity === 1).length;
+        const verdict = neutralityVerdict(balance, errors);
         const i18n = this.services.I18n;
         const f = (value: Rational, signed = false) => formatFigure(value, i18n.locale, 3, signed);
         const command = (title: string) => ({ title, command: SHOW_BALANCE_COMMAND, arguments: [document.uri.toString()] });
@@ -36,13 +49,15 @@ export class CnmsCodeLensProvider implements CodeLensProvider {
             if (!range) continue;
             const at = { start: range.start, end: range.start };
             if (isOrganization(element)) {
-                const neutral = errors === 0 && balance.netAtOrBelowZero;
+                const verdictText = verdict.uncomputed > 0
+                    ? i18n.text('lens.incomplete', { count: verdict.uncomputed })
+                    : i18n.text(verdict.neutral ? 'lens.neutral' : 'lens.notNeutral');
                 lenses.push({
                     range: at,
                     command: command(i18n.text('lens.net', {
                         period: balance.settings.period ? formatPeriod(balance.settings.period) : '—',
-                        net: f(balance.net, true), emissions: f(balance.emissions), removals: f(balance.removals), offsets: f(balance.offsets),
-                        verdict: i18n.text(neutral ? 'lens.neutral' : 'lens.notNeutral')
+                        net: formatNet(balance, verdict, i18n.locale), emissions: f(balance.emissions), removals: f(balance.removals), offsets: f(balance.offsets),
+                        verdict: verdictText
                     }))
                 });
             } else if (isSite(element)) {
@@ -56,6 +71,16 @@ export class CnmsCodeLensProvider implements CodeLensProvider {
             }
         }
         return lenses;
+    }
+
+    /** Only the net's lens, saying that the figures are being computed. */
+    private loading(document: LangiumDocument, model: string): CodeLens[] {
+        const organization = (document.parseResult.value as CnmsFile).elements?.find(isOrganization);
+        const start = organization?.$cstNode?.range.start;
+        if (!start) return [];
+        const period = this.services.semantics.OrganizationSettings.of(model).period;
+        const title = this.services.I18n.text('lens.loading', { period: period ? formatPeriod(period) : '—' });
+        return [{ range: { start, end: start }, command: { title, command: SHOW_BALANCE_COMMAND, arguments: [document.uri.toString()] } }];
     }
 
     /** The gap between the period's figure and what the target allows at its year (positive: still to cut). */

@@ -44,6 +44,10 @@ export class CnmsInlayHintProvider extends AbstractInlayHintProvider {
             const position = this.headerEnd(node);
             if (figures && position) {
                 accept({ position, label: `= ${formatFigure(tonnes(figures.co2e), i18n.locale, this.precision)} tCO2e`, paddingLeft: true, paddingRight: true, kind: InlayHintKind.Type });
+            } else if (position) {
+                // never a silent gap: a source left out of every total says so where it stands
+                const rule = semantics.SourceFigures.whyNotComputed(node);
+                accept({ position, label: rule ? i18n.text('hint.notComputed', { rule }) : i18n.text('hint.notComputedUnknown'), paddingLeft: true, paddingRight: true });
             }
         }
         if (this.settings.values && isSource(node)) {

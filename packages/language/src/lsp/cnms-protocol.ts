@@ -19,8 +19,10 @@ export interface BalanceSummary {
     readonly removals: string;
     readonly offsets: string;
     readonly net: string;
-    /** The net rounded for display with its sign, e.g. `+84,153.786`. */
+    /** The net rounded for display with its sign, e.g. `+84,153.786`; `≥ +84,153.786` when a source could not be computed. */
     readonly netDisplay: string;
+    /** Sources, removals and offsets that could not be computed (the totals leave them out); 0 when complete. */
+    readonly uncomputed: number;
     readonly neutral: boolean;
     readonly errors: number;
     readonly warnings: number;

@@ -1,8 +1,8 @@
 import type { LangiumSharedServices } from 'langium/lsp';
-import { DocumentState, URI } from 'langium';
+import { URI } from 'langium';
 import { normalizeLocale, parseLocale } from '../i18n/locale.js';
-import { formatFigure } from '../semantics/figure-format.js';
 import { formatPeriod } from '../semantics/period.js';
+import { formatNet, neutralityVerdict } from '../semantics/verdict.js';
 import { isBuiltinUri } from '../workspace/builtin-library.js';
 import { balanceMarkdown } from './balance-markdown.js';
 import { CnmsCodeActionProvider } from './cnms-code-action-provider.js';
@@ -31,8 +31,37 @@ export function registerCnmsRequests(shared: LangiumSharedServices, Cnms: CnmsLs
     const documents = shared.workspace.LangiumDocuments;
     const models = Cnms.references.Models;
 
-    connection.onRequest(BALANCE_REQUEST, async (params: BalanceParams): Promise<BalanceSummary | null> => {
-        await shared.workspace.DocumentBuilder.waitUntil(DocumentState.Validated);
+    // A file that is not CNMS but that the rules read (cnms.json, a file a `document` names) changed:
+    // its model's rules run again in the build that follows the notification (marked in that
+    // build's update, so that nothing waits for a model outside a build).
+    const watched = new Set<string>();
+    shared.lsp.DocumentUpdateHandler.onWatchedFilesChange?.(params => {
+        for (const change of params.changes) if (!change.uri.endsWith('.cnms')) watched.add(change.uri);
+    });
+    shared.workspace.DocumentBuilder.onUpdate(() => {
+        for (const uri of watched) Cnms.validation.ModelValidation.markChanged(uri);
+        watched.clear();
+    });
+
+    // Lenses read the validated model (the net and its verdict): the client asks again once a model is complete.
+    let lensRefresh = false;
+    shared.lsp.LanguageServer.onInitialize(params => {
+        lensRefresh = params.capabilities.workspace?.codeLens?.refreshSupport === true;
+    });
+    Cnms.validation.ModelValidation.onModelsValidated(() => {
+        if (lensRefresh) void connection.sendRequest('workspace/codeLens/refresh').catch(() => undefined);
+    });
+
+    // The second, model-wide round of diagnostics (validation/cnms-model-validation.ts).
+    Cnms.validation.ModelValidation.onDiagnosticsChanged(changed => {
+        for (const document of changed) {
+            void connection.sendDiagnostics({ uri: document.uri.toString(), diagnostics: document.diagnostics ?? [] });
+        }
+    });
+
+    connection.onRequest(BALANCE_REQUEST, async (params: BalanceParams, token): Promise<BalanceSummary | null> => {
+        // the figures and the verdict of the validated model, never of a half-built one
+        await Cnms.validation.ModelValidation.documentValidated(params.uri, token);
         if (models.isInNoModel(params.uri) || isBuiltinUri(params.uri)) return null;
         const model = models.modelOf(params.uri);
         const organization = models.organizationOf(model);
@@ -41,6 +70,7 @@ export function registerCnmsRequests(shared: LangiumSharedServices, Cnms: CnmsLs
         const diagnostics = models.documentsOf(model).flatMap(doc => doc.diagnostics ?? []);
         const errors = diagnostics.filter(d => d.severity === 1).length;
         const warnings = diagnostics.filter(d => d.severity === 2).length;
+        const verdict = neutralityVerdict(balance, errors);
         return {
             model: organization.name,
             title: organization.title ?? null,
@@ -49,8 +79,9 @@ export function registerCnmsRequests(shared: LangiumSharedServices, Cnms: CnmsLs
             removals: balance.removals.toString(),
             offsets: balance.offsets.toString(),
             net: balance.net.toString(),
-            netDisplay: formatFigure(balance.net, Cnms.I18n.locale, 3, true),
-            neutral: errors === 0 && balance.netAtOrBelowZero,
+            netDisplay: formatNet(balance, verdict, Cnms.I18n.locale),
+            uncomputed: verdict.uncomputed,
+            neutral: verdict.neutral,
             errors,
             warnings,
             markdown: balanceMarkdown(balance, errors, warnings, Cnms.I18n)
@@ -64,8 +95,10 @@ export function registerCnmsRequests(shared: LangiumSharedServices, Cnms: CnmsLs
         return documents.all.find(doc => doc.uri.toString() === wanted)?.textDocument.getText() ?? null;
     });
 
-    connection.onRequest(VALIDATE_WORKSPACE_REQUEST, async (): Promise<ValidateWorkspaceResult> => {
-        await shared.workspace.DocumentBuilder.waitUntil(DocumentState.Validated);
+    connection.onRequest(VALIDATE_WORKSPACE_REQUEST, async (_params: unknown, token): Promise<ValidateWorkspaceResult> => {
+        for (const document of documents.all.filter(doc => !isBuiltinUri(doc.uri)).toArray()) {
+            await Cnms.validation.ModelValidation.documentValidated(document.uri.toString(), token);
+        }
         const own = documents.all.filter(doc => !isBuiltinUri(doc.uri)).toArray();
         const diagnostics = own.flatMap(doc => doc.diagnostics ?? []);
         return {
