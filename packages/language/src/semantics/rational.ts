@@ -1,9 +1,10 @@
 import { Decimal } from 'decimal.js';
 
 /**
- * The decimal.js configuration of every figure. The precision is far above
- * what a figure needs, so that products of the integers below are exact;
- * `Rational` refuses (with `InexactFigureError`) anything that would outgrow it.
+ * The decimal.js configuration for rendering figures (`Rational.toDecimal()`,
+ * rounding to a number of places) and for the few computations that are not
+ * exact rational arithmetic (the square root of an uncertainty). Figures
+ * themselves are exact rationals of native bigints; see `Rational`.
  */
 export const Dec = Decimal.clone({
     precision: 2000,
@@ -14,9 +15,6 @@ export const Dec = Decimal.clone({
     maxE: 9e15
 });
 export type Dec = InstanceType<typeof Dec>;
-
-/** Enough digits, truncated, to round a non-terminating value to NON_TERMINATING_DIGITS correctly. */
-const Truncating = Decimal.clone({ precision: 60, rounding: Decimal.ROUND_DOWN, toExpNeg: -9e15, toExpPos: 9e15, minE: -9e15, maxE: 9e15 });
 
 /** Digits an exact numerator or denominator may have before a figure is refused as not exactly computable. */
 const MAX_DIGITS = 900;
@@ -41,105 +39,175 @@ export class InexactFigureError extends Error {
     }
 }
 
-const ZERO = new Dec(0);
-const ONE = new Dec(1);
-const TEN = new Dec(10);
+const TOO_MANY_DIGITS = `a figure of more than ${MAX_DIGITS} digits cannot be computed exactly`;
 
-function gcd(a: Dec, b: Dec): Dec {
-    let x = a.abs();
-    let y = b.abs();
-    while (!y.isZero()) {
-        const r = x.mod(y);
+/** 10^k for the k that literals and figures use all the time, computed once. */
+const SMALL_POWERS_OF_TEN: bigint[] = [];
+/** The exponent k of each cached 10^k, to recognise a power-of-ten denominator in one lookup. */
+const EXPONENT_OF_POWER_OF_TEN = new Map<bigint, number>();
+for (let k = 0, power = 1n; k <= 64; k++, power *= 10n) {
+    SMALL_POWERS_OF_TEN.push(power);
+    EXPONENT_OF_POWER_OF_TEN.set(power, k);
+}
+
+function tenTo(exponent: number): bigint {
+    return exponent < SMALL_POWERS_OF_TEN.length ? SMALL_POWERS_OF_TEN[exponent] : 10n ** BigInt(exponent);
+}
+
+/** The smallest integer of more than MAX_DIGITS digits: a bound checked by one comparison. */
+const TOO_LARGE = tenTo(MAX_DIGITS);
+/** Below this, numerator and denominator have at most REDUCE_ABOVE_DIGITS digits together, without counting. */
+const SURELY_SMALL = tenTo(REDUCE_ABOVE_DIGITS / 2);
+
+/** Decimal digits of |value| (1 for 0). */
+function digits(value: bigint): number {
+    const text = value.toString();
+    return value < 0n ? text.length - 1 : text.length;
+}
+
+function abs(value: bigint): bigint {
+    return value < 0n ? -value : value;
+}
+
+function gcd(a: bigint, b: bigint): bigint {
+    let x = abs(a);
+    let y = abs(b);
+    while (y !== 0n) {
+        const r = x % y;
         x = y;
         y = r;
     }
     return x;
 }
 
-function digits(value: Dec): number {
-    return value.isZero() ? 1 : value.abs().precision(true);
+/**
+ * The plain decimal string of magnitude × 10^-scale (magnitude ≥ 0), as
+ * decimal.js `toFixed()` writes it: no exponent, no trailing zeros after the point.
+ */
+function plain(magnitude: bigint, scale: number): string {
+    let text = magnitude.toString();
+    if (scale <= 0) {
+        return magnitude === 0n ? '0' : text + '0'.repeat(-scale);
+    }
+    if (text.length <= scale) {
+        text = '0'.repeat(scale - text.length + 1) + text;
+    }
+    const point = text.length - scale;
+    let end = text.length;
+    while (end > point && text.charCodeAt(end - 1) === 48 /* 0 */) end--;
+    return end === point ? text.slice(0, point) : `${text.slice(0, point)}.${text.slice(point, end)}`;
 }
 
 /**
- * An exact rational number: numerator and positive denominator are integer
- * decimals (decimal.js). Every + − × ÷ of CNMS figures is exact; a figure
- * becomes a decimal string only when it is shown, and that string is exact
- * whenever the value has a finite decimal expansion.
+ * An exact rational number: numerator and positive denominator are native
+ * bigints. Every + − × ÷ of CNMS figures is exact; a figure becomes a decimal
+ * string only when it is shown, and that string is exact whenever the value
+ * has a finite decimal expansion.
  */
 export class Rational {
-    private constructor(readonly num: Dec, readonly den: Dec) {}
+    private constructor(readonly num: bigint, readonly den: bigint) {}
 
-    static readonly ZERO = new Rational(ZERO, ONE);
-    static readonly ONE = new Rational(ONE, ONE);
+    static readonly ZERO = new Rational(0n, 1n);
+    static readonly ONE = new Rational(1n, 1n);
 
     /** A CNMS number literal: `1200`, `1_200_000`, `0.5703`, `1.2e6`. */
     static parse(text: string): Rational {
         const cleaned = text.replace(/_/g, '');
-        if (!/^[0-9]+(\.[0-9]+)?([eE][+-]?[0-9]+)?$/.test(cleaned)) {
+        const literal = /^([0-9]+)(?:\.([0-9]+))?(?:[eE]([+-]?[0-9]+))?$/.exec(cleaned);
+        if (!literal) {
             throw new InexactFigureError(`'${text}' is not a number`);
         }
-        const exponent = /[eE]([+-]?[0-9]+)$/.exec(cleaned);
-        if (exponent && Math.abs(parseInt(exponent[1], 10)) > MAX_DIGITS) {
+        const exponent = literal[3] === undefined ? 0 : parseInt(literal[3], 10);
+        if (Math.abs(exponent) > MAX_DIGITS) {
             throw new InexactFigureError(`the exponent of ${text} is too large to compute exactly`);
         }
-        return Rational.fromDecimal(new Dec(cleaned));
+        return Rational.fromDigits(false, literal[1], literal[2] ?? '', exponent);
     }
 
     static fromDecimal(value: Dec): Rational {
         if (!value.isFinite()) {
             throw new InexactFigureError('not a finite number');
         }
-        const places = value.decimalPlaces();
-        const den = TEN.pow(places);
-        return Rational.of(value.times(den), den);
+        // Refused before writing out its digits (a Dec may be 1e-9000000): a value of
+        // 10^MAX_DIGITS or more, or with MAX_DIGITS more decimal places than significant
+        // digits, has more than MAX_DIGITS digits in numerator or denominator even in lowest terms.
+        if (!value.isZero() && (value.e >= MAX_DIGITS || value.decimalPlaces() - value.precision() >= MAX_DIGITS)) {
+            throw new InexactFigureError(TOO_MANY_DIGITS);
+        }
+        const literal = /^(-?)([0-9]+)(?:\.([0-9]+))?$/.exec(value.toFixed());
+        if (!literal) {
+            throw new InexactFigureError(`'${value.toString()}' is not a number`);
+        }
+        return Rational.fromDigits(literal[1] === '-', literal[2], literal[3] ?? '', 0);
     }
 
     static fromInteger(value: number | bigint): Rational {
-        return new Rational(new Dec(value.toString()), ONE);
+        if (typeof value === 'number' && !Number.isInteger(value)) {
+            throw new InexactFigureError(`${value} is not an integer`);
+        }
+        return Rational.of(BigInt(value), 1n);
     }
 
-    private static of(num: Dec, den: Dec, reduce = false): Rational {
-        if (den.isZero()) {
+    /** ±(whole.fraction) × 10^exponent, straight from its digits. */
+    private static fromDigits(negative: boolean, whole: string, fraction: string, exponent: number): Rational {
+        // trailing zeros of the fraction add nothing but a larger denominator
+        let end = fraction.length;
+        while (end > 0 && fraction.charCodeAt(end - 1) === 48 /* 0 */) end--;
+        const mantissa = BigInt(whole + fraction.slice(0, end));
+        const scale = end - exponent;
+        const num = negative ? -mantissa : mantissa;
+        return scale <= 0 ? Rational.of(num * tenTo(-scale), 1n) : Rational.of(num, tenTo(scale));
+    }
+
+    private static of(num: bigint, den: bigint, reduce = false): Rational {
+        if (den === 0n) {
             throw new DivisionByZeroError();
         }
-        if (den.isNegative()) {
-            num = num.negated();
-            den = den.negated();
+        if (den < 0n) {
+            num = -num;
+            den = -den;
         }
-        if (num.isZero()) {
+        if (num === 0n) {
             return Rational.ZERO;
         }
-        if (!den.eq(ONE) && (reduce || digits(num) + digits(den) > REDUCE_ABOVE_DIGITS)) {
+        if (den !== 1n && (reduce || Rational.outgrown(num, den))) {
             const divisor = gcd(num, den);
-            if (!divisor.eq(ONE)) {
-                num = num.div(divisor);
-                den = den.div(divisor);
+            if (divisor !== 1n) {
+                num /= divisor;
+                den /= divisor;
             }
         }
-        if (digits(num) > MAX_DIGITS || digits(den) > MAX_DIGITS) {
-            throw new InexactFigureError(`a figure of more than ${MAX_DIGITS} digits cannot be computed exactly`);
+        if (num >= TOO_LARGE || num <= -TOO_LARGE || den >= TOO_LARGE) {
+            throw new InexactFigureError(TOO_MANY_DIGITS);
         }
         return new Rational(num, den);
     }
 
+    /** Whether numerator and denominator together have more than REDUCE_ABOVE_DIGITS digits (counted only when they may). */
+    private static outgrown(num: bigint, den: bigint): boolean {
+        if (num < SURELY_SMALL && num > -SURELY_SMALL && den < SURELY_SMALL) return false;
+        return digits(num) + digits(den) > REDUCE_ABOVE_DIGITS;
+    }
+
     /** The same value in lowest terms. */
     private reduced(): Rational {
-        return this.den.eq(ONE) ? this : Rational.of(this.num, this.den, true);
+        return this.den === 1n ? this : Rational.of(this.num, this.den, true);
     }
 
     plus(other: Rational): Rational {
-        if (this.den.eq(other.den)) {
-            return Rational.of(this.num.plus(other.num), this.den);
+        if (this.den === other.den) {
+            return Rational.of(this.num + other.num, this.den);
         }
         // one denominator a multiple of the other (powers of ten, the common case): scale the other,
         // so that sums of many figures keep a small common denominator
-        if (this.den.gt(other.den) && this.den.mod(other.den).isZero()) {
-            return Rational.of(this.num.plus(other.num.times(this.den.div(other.den))), this.den);
+        if (this.den > other.den) {
+            const factor = this.den / other.den;
+            if (factor * other.den === this.den) return Rational.of(this.num + other.num * factor, this.den);
+        } else {
+            const factor = other.den / this.den;
+            if (factor * this.den === other.den) return Rational.of(this.num * factor + other.num, other.den);
         }
-        if (other.den.gt(this.den) && other.den.mod(this.den).isZero()) {
-            return Rational.of(this.num.times(other.den.div(this.den)).plus(other.num), other.den);
-        }
-        return Rational.of(this.num.times(other.den).plus(other.num.times(this.den)), this.den.times(other.den));
+        return Rational.of(this.num * other.den + other.num * this.den, this.den * other.den);
     }
 
     minus(other: Rational): Rational {
@@ -147,18 +215,18 @@ export class Rational {
     }
 
     times(other: Rational): Rational {
-        return Rational.of(this.num.times(other.num), this.den.times(other.den));
+        return Rational.of(this.num * other.num, this.den * other.den);
     }
 
     dividedBy(other: Rational): Rational {
-        if (other.num.isZero()) {
+        if (other.num === 0n) {
             throw new DivisionByZeroError();
         }
-        return Rational.of(this.num.times(other.den), this.den.times(other.num));
+        return Rational.of(this.num * other.den, this.den * other.num);
     }
 
     negated(): Rational {
-        return new Rational(this.num.negated(), this.den);
+        return this.num === 0n ? this : new Rational(-this.num, this.den);
     }
 
     /** Integer powers only; `0^-1` is a division by zero. */
@@ -173,25 +241,28 @@ export class Rational {
         const base = (exponent > 0 ? this : Rational.ONE.dividedBy(this)).reduced();
         const estimated = Math.max(digits(base.num), digits(base.den)) * magnitude;
         if (estimated > MAX_DIGITS + 2) {
-            throw new InexactFigureError(`a figure of more than ${MAX_DIGITS} digits cannot be computed exactly`);
+            throw new InexactFigureError(TOO_MANY_DIGITS);
         }
-        return Rational.of(base.num.pow(magnitude), base.den.pow(magnitude));
+        const power = BigInt(magnitude);
+        return Rational.of(base.num ** power, base.den ** power);
     }
 
     isZero(): boolean {
-        return this.num.isZero();
+        return this.num === 0n;
     }
 
     isNegative(): boolean {
-        return this.num.isNegative() && !this.num.isZero();
+        return this.num < 0n;
     }
 
     isInteger(): boolean {
-        return this.num.mod(this.den).isZero();
+        return this.den === 1n || this.num % this.den === 0n;
     }
 
     compare(other: Rational): number {
-        return this.num.times(other.den).comparedTo(other.num.times(this.den));
+        const left = this.den === other.den ? this.num : this.num * other.den;
+        const right = this.den === other.den ? other.num : other.num * this.den;
+        return left < right ? -1 : left > right ? 1 : 0;
     }
 
     equals(other: Rational): boolean {
@@ -200,32 +271,71 @@ export class Rational {
 
     /** Whether the value has a finite decimal expansion (its denominator has no prime factor but 2 and 5). */
     isTerminating(): boolean {
-        // den (in lowest terms) has no prime factor but 2 and 5 exactly when it divides 10^m
-        // for m ≥ log2(den); 4 × its digit count is such an m. One division instead of a loop.
-        const den = this.reduced().den;
-        if (den.eq(ONE)) return true;
-        return TEN.pow(4 * digits(den)).mod(den).isZero();
+        return this.expansion() !== undefined;
+    }
+
+    /**
+     * |value| as digits × 10^-scale when it has a finite decimal expansion. In lowest terms
+     * the denominator would be 2^a·5^b; here den = 2^a·5^b·m with m prime to 10, and the value
+     * terminates exactly when m divides the numerator; then 10^max(a,b) / den is an integer.
+     */
+    private expansion(): { digits: bigint; scale: number } | undefined {
+        const magnitude = abs(this.num);
+        const power = EXPONENT_OF_POWER_OF_TEN.get(this.den);
+        if (power !== undefined) return { digits: magnitude, scale: power };
+        let rest = this.den;
+        let twos = 0;
+        let fives = 0;
+        while ((rest & 1n) === 0n) {
+            rest >>= 1n;
+            twos++;
+        }
+        while (rest % 5n === 0n) {
+            rest /= 5n;
+            fives++;
+        }
+        if (rest !== 1n && magnitude % rest !== 0n) return undefined;
+        const scale = Math.max(twos, fives);
+        return { digits: (magnitude * tenTo(scale)) / this.den, scale };
     }
 
     /** The value as a decimal.js Decimal: exact when terminating, else to {@link NON_TERMINATING_DIGITS} significant digits. */
     toDecimal(): Dec {
-        if (this.isTerminating()) return this.num.div(this.den);
-        // A value with no finite expansion is never exactly halfway between two 34-digit
-        // decimals, so truncating to 60 digits and rounding half up is the correctly
-        // rounded (half-even) result, without computing the 2000 digits of the precision.
-        const truncated = new Truncating(this.num).div(new Truncating(this.den));
-        return new Dec(truncated.toSignificantDigits(NON_TERMINATING_DIGITS, Dec.ROUND_HALF_UP).toFixed());
+        return new Dec(this.toString());
     }
 
-    /** The unrounded decimal string of JSON output: plain notation, no exponent. */
+    /**
+     * The unrounded decimal string of JSON output: plain notation, no exponent, no
+     * trailing zeros; exact when terminating, else to {@link NON_TERMINATING_DIGITS}
+     * significant digits, rounded half-even.
+     */
     toString(): string {
-        return this.toDecimal().toFixed();
+        if (this.num === 0n) return '0';
+        const sign = this.num < 0n ? '-' : '';
+        const exact = this.expansion();
+        if (exact) return sign + plain(exact.digits, exact.scale);
+        // NON_TERMINATING_DIGITS + 1 digits by long division, the last one a guard digit.
+        // A value with no finite expansion is never exactly halfway between two such
+        // decimals, so rounding half up on the guard digit is the correctly rounded
+        // (half-even) result.
+        const magnitude = abs(this.num);
+        const wanted = NON_TERMINATING_DIGITS + 1;
+        // magnitude / den lies in [10^(e-1), 10^(e+1)) for e = digits(magnitude) − digits(den),
+        // so scaled by 10^scale it has `wanted` or `wanted` + 1 digits before the point
+        let scale = wanted - (digits(magnitude) - digits(this.den));
+        let truncated = scale >= 0 ? (magnitude * tenTo(scale)) / this.den : magnitude / (this.den * tenTo(-scale));
+        if (truncated >= tenTo(wanted)) {
+            truncated /= 10n;
+            scale--;
+        }
+        const rounded = truncated / 10n + (truncated % 10n >= 5n ? 1n : 0n);
+        return sign + plain(rounded, scale - 1);
     }
 
     /** JavaScript number of a small integer (an exponent, a year), never of a figure. */
     toSafeInteger(): number | undefined {
         if (!this.isInteger()) return undefined;
-        const value = this.num.div(this.den);
-        return value.abs().gt(Number.MAX_SAFE_INTEGER) ? undefined : value.toNumber();
+        const value = this.num / this.den;
+        return value > BigInt(Number.MAX_SAFE_INTEGER) || value < -BigInt(Number.MAX_SAFE_INTEGER) ? undefined : Number(value);
     }
 }
