@@ -109,7 +109,9 @@ const connection = createProtocolConnection(new StreamMessageReader(server.stdou
 
 /** Listeners woken by any news from the server (a publication, a refresh request). */
 const wakers = new Set();
+let lastNews = process.hrtime.bigint();
 const wake = () => {
+    lastNews = process.hrtime.bigint();
     for (const w of [...wakers]) w();
 };
 const diagnosticWaiters = [];
@@ -150,6 +152,11 @@ const news = (after = 25) => new Promise(resolve => {
     const timer = setTimeout(done, after);
     wakers.add(done);
 });
+
+/** Resolves once the server has sent nothing for `quietMs` (a build in progress publishes diagnostics file by file). */
+async function settle(quietMs = 1000) {
+    while (Number(process.hrtime.bigint() - lastNews) / 1e6 < quietMs) await new Promise(resolve => setTimeout(resolve, 100));
+}
 
 function fail(message) {
     finished = true;
@@ -284,7 +291,7 @@ try {
         `emissions ${balance?.emissions} (expected ${e.emissions}), net ${balance?.net} (expected ${e.net}), ${balance?.errors} errors, ${balance?.warnings} warnings`);
     const firstLens = await lensShowsNet(now(), 10_000).then(() => true, () => false);
     check('code lens after the first build shows the net', firstLens, netTitle());
-    await new Promise(resolve => setTimeout(resolve, 1000));
+    await settle();
     const memoryFirst = memory();
 
     // edits: one digit each; diagnostics, lens and balance, all from the didChange
@@ -318,6 +325,7 @@ try {
     }
 
     // completion and hover, in the steady state, at positions spread over the open file
+    await settle();
     const completion = [];
     const hover = [];
     let emptyCompletions = 0;
@@ -370,7 +378,7 @@ try {
         }
         const last = await balanceShowsNet(now());
         check(`cnms/balance after ${memoryEdits} more edits answers the exact net`, last.balance.net === Q.toDecimal(net) && last.balance.errors === 0, `net ${last.balance.net}`);
-        await new Promise(resolve => setTimeout(resolve, 1000));
+        await settle();
         memoryAfter = memory();
         const ratio = (memoryAfter.rss * 100) / memoryFirst.rss;
         const pass = ratio <= 110;
