@@ -1,17 +1,20 @@
-import { readFileSync, writeFileSync } from 'node:fs';
-import { relative } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { URI } from 'langium';
 import { NodeFileSystem } from 'langium/node';
+import type { Locale } from '@cnms/language';
 import { createCnmsLspServices } from '@cnms/language/lsp';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Colors } from '../colors.js';
 import { CliError } from '../cli-error.js';
 import { cnmsFilesUnder } from '../load-workspace.js';
+import { shownPath } from '../shown-path.js';
+import { writeFileSafely } from '../write-file-safely.js';
 
 export interface FormatOptions {
     readonly check: boolean;
     readonly colors: Colors;
     readonly quiet: boolean;
+    readonly locale: Locale;
 }
 
 /**
@@ -29,7 +32,7 @@ export async function format(paths: readonly string[], options: FormatOptions, w
     for (const file of files) {
         const text = readFileSync(file, 'utf8');
         const document = shared.workspace.LangiumDocumentFactory.fromString(text, URI.file(file));
-        const shown = relative(process.cwd(), file) || file;
+        const shown = shownPath(file);
         const result = document.parseResult;
         if (result.lexerErrors.length > 0 || result.parserErrors.length > 0) {
             skipped++;
@@ -43,7 +46,7 @@ export async function format(paths: readonly string[], options: FormatOptions, w
         if (options.check) {
             write(`${options.colors.yellow('would reformat')} ${shown}\n`);
         } else {
-            writeFileSync(file, formatted);
+            writeFileSafely(file, formatted, options.locale);
             if (!options.quiet) write(`${options.colors.green('formatted')} ${shown}\n`);
         }
     }
