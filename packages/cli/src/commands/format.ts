@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { URI } from 'langium';
 import { NodeFileSystem } from 'langium/node';
 import type { Locale } from '@cnms/language';
@@ -6,8 +5,9 @@ import { createCnmsLspServices } from '@cnms/language/lsp';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Colors } from '../colors.js';
 import { CliError } from '../cli-error.js';
-import { cnmsFilesUnder } from '../load-workspace.js';
+import { findModelFiles, readRegularFile } from '../model-files.js';
 import { shownPath } from '../shown-path.js';
+import { warningPrinter } from '../warnings.js';
 import { writeFileSafely } from '../write-file-safely.js';
 
 export interface FormatOptions {
@@ -26,11 +26,11 @@ export async function format(paths: readonly string[], options: FormatOptions, w
     const { shared, Cnms } = createCnmsLspServices({ ...NodeFileSystem });
     const formatter = Cnms.lsp.Formatter;
     if (!formatter) throw new CliError('no formatter is available');
-    const files = [...new Set((paths.length > 0 ? paths : ['.']).flatMap(path => cnmsFilesUnder(path)))].sort();
+    const files = findModelFiles(paths, { locale: options.locale, warn: warningPrinter(options.locale), wholeModels: false }).requested;
     let changed = 0;
     let skipped = 0;
     for (const file of files) {
-        const text = readFileSync(file, 'utf8');
+        const text = readRegularFile(file, options.locale).toString('utf8');
         const document = shared.workspace.LangiumDocumentFactory.fromString(text, URI.file(file));
         const shown = shownPath(file);
         const result = document.parseResult;
