@@ -53,6 +53,15 @@ describe('special files are skipped with a warning, never opened', () => {
         }
     });
 
+    test('a FIFO named cnms.lock (hashed into the report\'s provenance) is not opened', () => {
+        const dir = languageModel({ 'org.cnms': ORG + SITE });
+        fifo(join(dir, 'cnms.lock'));
+        const result = runCli(['report', dir, '--format', 'json'], QUICK);
+        expect(result.code).toBe(0);
+        expect(JSON.parse(result.stdout).provenance.lockHash).toBeNull();
+        expect(runCli(['plan', dir], QUICK).code).toBe(0);
+    });
+
     test('naming a FIFO directly is a usage error, not a hang', () => {
         const dir = tempModel({});
         fifo(join(dir, 'x.cnms'));
