@@ -54,7 +54,7 @@ export interface ModelFiles {
 
 export interface FindOptions {
     readonly locale: Locale;
-    /** Called once per file skipped, with a line that names it and says why. */
+    /** Called for each file skipped (a file may be met twice: print each message once), with a line that names it and says why. */
     readonly warn: (message: string) => void;
     /** Also every file of the models the requested files belong to (validate, balance…), not only those named (format). */
     readonly wholeModels: boolean;
