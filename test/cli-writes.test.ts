@@ -21,16 +21,20 @@ function expectOneLineUsageError(result: { code: number; stderr: string }, ...pa
     for (const part of parts) expect(result.stderr).toContain(part);
 }
 
-/** Whether this machine lets the tests mount a tmpfs (root in a privileged container or a VM). */
-function probe(command: string, args: (dir: string) => string[], undo: (dir: string) => string[]): boolean {
+/** Whether this machine lets the tests run `command` (then `undo`, to leave nothing behind): root, in a VM or a privileged container. */
+function probe(command: (dir: string) => string[], undo: (dir: string) => string[]): boolean {
     const dir = mkdtempSync(join(tmpdir(), 'cnms-probe-'));
     writeFileSync(join(dir, 'f'), '');
-    const done = spawnSync(command, args(dir), { stdio: 'ignore' }).status === 0;
-    if (done) spawnSync(command, undo(dir), { stdio: 'ignore' });
+    const [name, ...args] = command(dir);
+    const done = spawnSync(name, args, { stdio: 'ignore' }).status === 0;
+    if (done) {
+        const [undoName, ...undoArgs] = undo(dir);
+        spawnSync(undoName, undoArgs, { stdio: 'ignore' });
+    }
     return done;
 }
-const canMount = process.platform === 'linux' && probe('mount', dir => ['-t', 'tmpfs', '-o', 'size=64k', 'tmpfs', dir], dir => ['-l', dir]);
-const canChattr = process.platform === 'linux' && probe('chattr', dir => ['+i', join(dir, 'f')], dir => ['-i', join(dir, 'f')]);
+const canMount = process.platform === 'linux' && probe(dir => ['mount', '-t', 'tmpfs', '-o', 'size=64k', 'tmpfs', dir], dir => ['umount', dir]);
+const canChattr = process.platform === 'linux' && probe(dir => ['chattr', '+i', join(dir, 'f')], dir => ['chattr', '-i', join(dir, 'f')]);
 
 const cleanups: Array<() => void> = [];
 afterEach(() => {
@@ -41,7 +45,7 @@ describe('atomic writes', () => {
     test.skipIf(!canMount)('a full disk during cnms format leaves the file as it was, and no temporary file behind', () => {
         const mount = mkdtempSync(join(tmpdir(), 'cnms-tmpfs-'));
         expect(spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=128k', 'tmpfs', mount]).status).toBe(0);
-        cleanups.push(() => spawnSync('umount', ['-l', mount]));
+        cleanups.push(() => spawnSync('umount', [mount]));
         // the formatted text is larger than the original: rewriting in place would run out of space halfway
         const original = Array.from({ length: 400 }, (_, i) => `site s${i}{location "X"}`).join('\n') + '\n';
         writeFileSync(join(mount, 'sites.cnms'), original);
