@@ -393,6 +393,16 @@ describe('examples/ci/pre-commit', () => {
         git(repo, 'reset', '-q', '--hard');
     });
 
+    test('removing a model (its .cnms files; other files stay) is nothing to check, and passes', () => {
+        git(repo, 'rm', '-q', '-r', '--', `${model}/*.cnms`);
+        const run = hook();
+        expect(run.code, `${run.stdout}${run.stderr}`).toBe(0);
+        expect(run.stdout).not.toContain(`cnms: checking ${model}`);
+        expect(run.stdout).toContain(`cnms: ${model}: no .cnms file left (staged content), nothing to check`);
+        expect(run.stdout).toContain('- organization');
+        git(repo, 'reset', '-q', '--hard');
+    });
+
     test('it checks what is staged, not the working tree; and the layout', () => {
         // Staged: valid. Not staged: an unknown unit. The commit is fine.
         edit(join(repo, model, MAIN_WORKS), ACTIVITY, 'activity 331_566 MWh');

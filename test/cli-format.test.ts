@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { runCli, tempCopy, tempModel } from './helpers/cli.js';
@@ -63,5 +63,52 @@ describe('cnms format', () => {
         expect(result.code).toBe(1);
         expect(result.stderr).toContain('not formatted, it has syntax errors');
         expect(readFileSync(join(dir, 'org.cnms'), 'utf8')).toBe(broken);
+    });
+    test('a file that is not UTF-8 (GBK) is refused: one line naming it, exit 2, and no file changes', () => {
+        const gbk = Buffer.concat([Buffer.from('organization a { period 2024 ms-scope "'), Buffer.from([0xd6, 0xd0, 0xce, 0xc4]), Buffer.from('" }\n')]);
+        const dir = tempModel({ 'org.cnms': gbk, 'site.cnms': 'site s{location "X"}\n' });
+        for (const args of [['format', dir], ['format', dir, '--check']]) {
+            const result = runCli(args, { cwd: dir });
+            expect(result.code).toBe(2);
+            expect(result.stderr.trim().split('\n')).toHaveLength(1);
+            expect(result.stderr).toContain("'org.cnms' is not UTF-8 text");
+            expect(result.stderr).not.toContain('internal error');
+            expect(readFileSync(join(dir, 'org.cnms'))).toEqual(gbk);
+            expect(readFileSync(join(dir, 'site.cnms'), 'utf8')).toBe('site s{location "X"}\n');
+        }
+    });
+
+    test('the refusal is in Chinese with --lang zh-CN', () => {
+        const dir = tempModel({ 'org.cnms': Buffer.from([0x6f, 0xd6, 0xd0, 0x0a]) });
+        const result = runCli(['format', dir, '--lang', 'zh-CN'], { cwd: dir });
+        expect(result.code).toBe(2);
+        expect(result.stderr).toContain('不是 UTF-8 文本');
+    });
+
+    const canonical = 'organization a {\n    period 2024\n}\nsite s {\n    location "X"\n}\n';
+    const crlf = (text: string) => text.replace(/\n/g, '\r\n');
+
+    test('a UTF-8 byte-order mark is kept', () => {
+        const dir = tempModel({ 'org.cnms': '\uFEFForganization a {period 2024}\nsite s{location "X"}\n' });
+        expect(runCli(['format', dir]).code).toBe(0);
+        expect(readFileSync(join(dir, 'org.cnms'))).toEqual(Buffer.from(`\uFEFF${canonical}`));
+        expect(runCli(['format', dir, '--check']).code).toBe(0);
+    });
+
+    test('CRLF line endings are kept, and --check does not flag a formatted CRLF file', () => {
+        const dir = tempModel({ 'org.cnms': crlf('organization a {period 2024}\nsite s{location "X"}\n') });
+        expect(runCli(['format', dir]).code).toBe(0);
+        expect(readFileSync(join(dir, 'org.cnms'), 'utf8')).toBe(crlf(canonical));
+        const check = runCli(['format', dir, '--check']);
+        expect(check.code).toBe(0);
+        expect(check.stdout).not.toContain('would reformat');
+
+        const formatted = tempModel({ 'org.cnms': `\uFEFF${crlf(canonical)}` });
+        const again = runCli(['format', formatted, '--check']);
+        expect(again.code).toBe(0);
+        expect(again.stdout).toContain('0 to reformat');
+        expect(runCli(['format', formatted]).code).toBe(0);
+        expect(readFileSync(join(formatted, 'org.cnms'), 'utf8')).toBe(`\uFEFF${crlf(canonical)}`);
+        expect(readdirSync(formatted).sort()).toEqual(['org.cnms']);
     });
 });

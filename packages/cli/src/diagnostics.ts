@@ -1,8 +1,8 @@
-import { relative } from 'node:path';
 import type { LangiumDocument } from 'langium';
 import type { CnmsServices } from '@cnms/language';
 import { ruleById } from '@cnms/language';
 import type { LoadedWorkspace } from './load-workspace.js';
+import { relativeToWorkingFolder } from './shown-path.js';
 
 export type Severity = 'error' | 'warning' | 'info';
 
@@ -24,9 +24,9 @@ const SEVERITIES: Record<number, Severity> = { 1: 'error', 2: 'warning', 3: 'inf
 /** The diagnostics of the requested files, sorted by file and place; paths relative to the working folder. */
 export function collectDiagnostics(workspace: LoadedWorkspace, documents: readonly LangiumDocument[] = workspace.requested): DiagnosticRecord[] {
     const records: DiagnosticRecord[] = [];
-    for (const path of workspace.unreadable.map(u => u)) {
+    for (const path of workspace.unreadable) {
         records.push({
-            file: display(path.path), line: 1, column: 1, endLine: 1, endColumn: 1, severity: 'error',
+            file: relativeToWorkingFolder(path.path), line: 1, column: 1, endLine: 1, endColumn: 1, severity: 'error',
             rule: 'CN-NUM-001', clause: null,
             message: workspace.Cnms.I18n.ruleMessage('CN-NUM-001', 'notText', { reason: path.reason })
         });
@@ -35,7 +35,7 @@ export function collectDiagnostics(workspace: LoadedWorkspace, documents: readon
         for (const diagnostic of document.diagnostics ?? []) {
             const rule = typeof diagnostic.code === 'string' ? diagnostic.code : 'CN-NUM-001';
             records.push({
-                file: display(document.uri.fsPath),
+                file: relativeToWorkingFolder(document.uri.fsPath),
                 line: diagnostic.range.start.line + 1,
                 column: diagnostic.range.start.character + 1,
                 endLine: diagnostic.range.end.line + 1,
@@ -61,9 +61,4 @@ function clauseOf(rule: string): string | null {
     } catch {
         return null;
     }
-}
-
-function display(path: string): string {
-    const rel = relative(process.cwd(), path);
-    return rel.startsWith('..') || rel === '' ? path : rel;
 }

@@ -91,8 +91,7 @@ export async function main(argv: readonly string[]): Promise<number> {
         .argument('[paths...]', 'model folders or .cnms files', [])
         .option('--check', 'change nothing; exit 1 if any file is not formatted'))
         .action(async (paths: string[], options: CommonOptions & { check?: boolean }) => {
-            resolveLocale(options.lang);
-            exitCode = await format(paths, { check: !!options.check, colors: colorsFor(options.color), quiet: !!options.quiet }, write);
+            exitCode = await format(paths, { check: !!options.check, colors: colorsFor(options.color), quiet: !!options.quiet, locale: resolveLocale(options.lang) }, write);
         });
 
     common(program.command('init')
@@ -103,8 +102,7 @@ export async function main(argv: readonly string[]): Promise<number> {
             return Number(value);
         })))
         .action((dir: string | undefined, options: CommonOptions & { year?: number }) => {
-            resolveLocale(options.lang);
-            exitCode = init(dir, { colors: colorsFor(options.color), quiet: !!options.quiet, year: options.year }, write);
+            exitCode = init(dir, { colors: colorsFor(options.color), quiet: !!options.quiet, year: options.year, locale: resolveLocale(options.lang) }, write);
         });
 
     try {

@@ -1,8 +1,8 @@
-import { relative } from 'node:path';
 import { URI } from 'langium';
 import { BUILTIN_MODEL } from '@cnms/language';
 import { CliError } from './cli-error.js';
 import type { LoadedWorkspace } from './load-workspace.js';
+import { shownPath } from './shown-path.js';
 
 /** The one model that a path names (a model folder, or a file or folder inside one); a usage error otherwise. */
 export function selectModel(workspace: LoadedWorkspace, path: string | undefined): string {
@@ -11,12 +11,12 @@ export function selectModel(workspace: LoadedWorkspace, path: string | undefined
         .filter(key => key !== BUILTIN_MODEL && !key.startsWith('file-only:'));
     if (keys.length === 0) {
         if (workspace.unreadable.length > 0) {
-            throw new CliError(`no model could be read under '${path ?? '.'}': ${workspace.unreadable[0].path} is not UTF-8 text`);
+            throw new CliError(`no model could be read under '${path ?? '.'}': ${shownPath(workspace.unreadable[0].path)} is not UTF-8 text`);
         }
         throw new CliError(`no model under '${path ?? '.'}': no .cnms file there or above declares an organization`);
     }
     if (keys.length > 1) {
-        const folders = keys.map(key => relative(process.cwd(), URI.parse(key).fsPath) || '.').join(', ');
+        const folders = keys.map(key => (URI.parse(key).fsPath === process.cwd() ? '.' : shownPath(URI.parse(key).fsPath))).join(', ');
         throw new CliError(`'${path ?? '.'}' holds ${keys.length} models (${folders}); name one of their folders`);
     }
     return keys[0];

@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ReportProvenance } from './report-model.js';
@@ -9,7 +9,7 @@ import type { ReportProvenance } from './report-model.js';
 /**
  * Where a report comes from (Node only: it asks git and reads files): the engine and library versions, the model's git
  * commit and whether its files are committed, and the hash of a `cnms.lock`
- * beside the model when there is one. No wall-clock time unless asked, so that
+ * beside the model when there is one (a regular file: a FIFO would block the read forever). No wall-clock time unless asked, so that
  * two runs on one commit give byte-identical reports.
  */
 export function reportProvenance(engine: string, modelRoot: string, timestamp: boolean): ReportProvenance {
@@ -23,9 +23,17 @@ export function reportProvenance(engine: string, modelRoot: string, timestamp: b
         engine,
         libraries,
         git: gitState(modelRoot),
-        lockHash: existsSync(lock) ? `sha256:${createHash('sha256').update(readFileSync(lock)).digest('hex')}` : null,
+        lockHash: isRegularFile(lock) ? `sha256:${createHash('sha256').update(readFileSync(lock)).digest('hex')}` : null,
         generated: timestamp ? new Date().toISOString() : null
     };
+}
+
+function isRegularFile(path: string): boolean {
+    try {
+        return statSync(path).isFile();
+    } catch {
+        return false;
+    }
 }
 
 function gitState(dir: string): { commit: string; clean: boolean } | null {

@@ -1,35 +1,54 @@
-import { readFileSync, writeFileSync } from 'node:fs';
-import { relative } from 'node:path';
 import { URI } from 'langium';
 import { NodeFileSystem } from 'langium/node';
+import type { Locale } from '@cnms/language';
 import { createCnmsLspServices } from '@cnms/language/lsp';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Colors } from '../colors.js';
 import { CliError } from '../cli-error.js';
-import { cnmsFilesUnder } from '../load-workspace.js';
+import { lineEndingOf, withLineEnding, withLineFeeds } from '../line-endings.js';
+import { findModelFiles, readModelFile, type ModelText } from '../model-files.js';
+import { shownPath } from '../shown-path.js';
+import { warningPrinter } from '../warnings.js';
+import { writeFileSafely } from '../write-file-safely.js';
 
 export interface FormatOptions {
     readonly check: boolean;
     readonly colors: Colors;
     readonly quiet: boolean;
+    readonly locale: Locale;
 }
+
+const WORDS = {
+    en: { notText: (file: string, reason: string) => `'${file}' is not UTF-8 text (${reason}); no file was changed: convert it to UTF-8 first (for example with iconv -f GBK -t UTF-8)` },
+    'zh-CN': { notText: (file: string, reason: string) => `“${file}”不是 UTF-8 文本（${reason}）；未修改任何文件：请先将其转换为 UTF-8（例如用 iconv -f GBK -t UTF-8）` }
+} as const;
 
 /**
  * `cnms format [PATH…] [--check]`: the language server's formatter on files.
  * Rewrites files only when their layout changes (never with --check, which
- * lists them and exits 1); leaves files with syntax errors untouched and says so.
+ * lists them and exits 1), keeping a file's byte-order mark and its line
+ * endings (CRLF stays CRLF); leaves files with syntax errors untouched and
+ * says so. Every file is read before any is written: one that is not UTF-8
+ * text stops the run (exit 2) with no file changed, as rewriting it would
+ * corrupt it.
  */
 export async function format(paths: readonly string[], options: FormatOptions, write: (text: string) => void): Promise<number> {
     const { shared, Cnms } = createCnmsLspServices({ ...NodeFileSystem });
     const formatter = Cnms.lsp.Formatter;
     if (!formatter) throw new CliError('no formatter is available');
-    const files = [...new Set((paths.length > 0 ? paths : ['.']).flatMap(path => cnmsFilesUnder(path)))].sort();
+    const files = findModelFiles(paths, { locale: options.locale, warn: warningPrinter(options.locale), wholeModels: false }).requested;
+    const contents = new Map<string, ModelText>();
+    for (const file of files) {
+        const content = readModelFile(file, options.locale);
+        if ('reason' in content) throw new CliError(WORDS[options.locale].notText(shownPath(file), content.reason));
+        contents.set(file, content);
+    }
     let changed = 0;
     let skipped = 0;
-    for (const file of files) {
-        const text = readFileSync(file, 'utf8');
-        const document = shared.workspace.LangiumDocumentFactory.fromString(text, URI.file(file));
-        const shown = relative(process.cwd(), file) || file;
+    for (const [file, { text, bom }] of contents) {
+        const source = withLineFeeds(text);
+        const document = shared.workspace.LangiumDocumentFactory.fromString(source, URI.file(file));
+        const shown = shownPath(file);
         const result = document.parseResult;
         if (result.lexerErrors.length > 0 || result.parserErrors.length > 0) {
             skipped++;
@@ -37,13 +56,13 @@ export async function format(paths: readonly string[], options: FormatOptions, w
             continue;
         }
         const edits = await formatter.formatDocument(document, { textDocument: { uri: document.uri.toString() }, options: { tabSize: 4, insertSpaces: true } });
-        const formatted = TextDocument.applyEdits(TextDocument.create(document.uri.toString(), 'cnms', 1, text), edits);
+        const formatted = withLineEnding(TextDocument.applyEdits(TextDocument.create(document.uri.toString(), 'cnms', 1, source), edits), lineEndingOf(text));
         if (formatted === text) continue;
         changed++;
         if (options.check) {
             write(`${options.colors.yellow('would reformat')} ${shown}\n`);
         } else {
-            writeFileSync(file, formatted);
+            writeFileSafely(file, bom ? `\uFEFF${formatted}` : formatted, options.locale);
             if (!options.quiet) write(`${options.colors.green('formatted')} ${shown}\n`);
         }
     }

@@ -1,4 +1,3 @@
-import { writeFileSync } from 'node:fs';
 import { URI } from 'langium';
 import type { Locale } from '@cnms/language';
 import { buildReport, reportProvenance, renderCsv, renderHtml, renderJson, renderMarkdown, renderXlsx } from '@cnms/report';
@@ -7,6 +6,7 @@ import { collectDiagnostics } from '../diagnostics.js';
 import { loadWorkspace } from '../load-workspace.js';
 import { CLI_VERSION } from '../version.js';
 import { selectModel } from '../select-model.js';
+import { writeFileSafely } from '../write-file-safely.js';
 
 export interface ReportOptions {
     readonly format?: string;
@@ -41,7 +41,7 @@ export async function report(path: string | undefined, options: ReportOptions, w
                 : format === 'json' ? renderJson(data)
                     : format === 'csv' ? renderCsv(data)
                         : await renderXlsx(data);
-    if (options.output) writeFileSync(options.output, content);
+    if (options.output) writeFileSafely(options.output, content, options.locale);
     else write(typeof content === 'string' ? content : content.toString('binary'));
     return data.balance.errors > 0 ? 1 : 0;
 }

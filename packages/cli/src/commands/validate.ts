@@ -5,6 +5,7 @@ import { loadWorkspace } from '../load-workspace.js';
 import { CliError } from '../cli-error.js';
 import { coverageText } from '../output/coverage-text.js';
 import { sarifLog } from '../output/sarif.js';
+import { escapeControlCharacters } from '../shown-path.js';
 import { CLI_VERSION } from '../version.js';
 import { BUILTIN_MODEL, clauseCoverage, type ClauseCoverage } from '@cnms/language';
 import type { LoadedWorkspace } from '../load-workspace.js';
@@ -54,11 +55,11 @@ export async function validate(paths: readonly string[], options: ValidateOption
     return errors > 0 ? 1 : 0;
 }
 
-/** `path:line:col  severity  RULE [clause]  message`, the form editors and CI logs link to. */
+/** `path:line:col  severity  RULE [clause]  message`, the form editors and CI logs link to; a control character in the path is escaped, so that one line is one finding. */
 export function formatRecord(record: DiagnosticRecord, colors: Colors): string {
     const paint = record.severity === 'error' ? colors.red : record.severity === 'warning' ? colors.yellow : colors.cyan;
     const clause = record.clause ? ` ${colors.dim(`[${record.clause}]`)}` : '';
-    return `${colors.bold(`${record.file}:${record.line}:${record.column}`)}  ${paint(record.severity)}  ${record.rule}${clause}  ${record.message}`;
+    return `${colors.bold(`${escapeControlCharacters(record.file)}:${record.line}:${record.column}`)}  ${paint(record.severity)}  ${record.rule}${clause}  ${record.message}`;
 }
 
 /** The clause coverage matrix of every model the requested files belong to. */

@@ -1,0 +1,53 @@
+import type { Locale } from '@cnms/language';
+import type { URI } from 'langium';
+import { NodeFileSystemProvider } from 'langium/node';
+import { readRegularFile, RefusedFileError, skippedWarning } from './model-files.js';
+
+/**
+ * The file system the language reads through in the CLI (for a model's
+ * cnms.json): Langium's, except that a file is read only when it is a regular
+ * file within the size limit. Anything else (a FIFO that would block forever,
+ * a device, a file too large) is skipped with a warning, as a missing file is.
+ */
+export class RegularFileSystemProvider extends NodeFileSystemProvider {
+    constructor(private readonly locale: Locale, private readonly warn: (message: string) => void) {
+        super();
+    }
+
+    override readFileSync(uri: URI): string {
+        return this.readText(uri);
+    }
+
+    override readFile(uri: URI): Promise<string> {
+        try {
+            return Promise.resolve(this.readText(uri));
+        } catch (error) {
+            return Promise.reject(error);
+        }
+    }
+
+    override readBinarySync(uri: URI): Uint8Array {
+        return this.readBytes(uri);
+    }
+
+    override readBinary(uri: URI): Promise<Uint8Array> {
+        try {
+            return Promise.resolve(this.readBytes(uri));
+        } catch (error) {
+            return Promise.reject(error);
+        }
+    }
+
+    private readText(uri: URI): string {
+        return new TextDecoder('utf-8').decode(this.readBytes(uri));
+    }
+
+    private readBytes(uri: URI): Uint8Array {
+        try {
+            return readRegularFile(uri.fsPath, this.locale);
+        } catch (error) {
+            if (error instanceof RefusedFileError) this.warn(skippedWarning(error.why, this.locale));
+            throw error;
+        }
+    }
+}
