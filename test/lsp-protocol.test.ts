@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
-    CodeActionRequest, CodeLensRequest, FoldingRangeRequest, ReferencesRequest, WorkspaceSymbolRequest, CompletionRequest, DefinitionRequest, DocumentFormattingRequest, DocumentSymbolRequest,
+    CodeActionRequest, FoldingRangeRequest, ReferencesRequest, WorkspaceSymbolRequest, CompletionRequest, DefinitionRequest, DocumentFormattingRequest, DocumentSymbolRequest,
     HoverRequest, InlayHintRequest, RenameRequest, SemanticTokensRequest, type CompletionItem, type CompletionList, type Location, type LocationLink, type MarkupContent
 } from 'vscode-languageserver-protocol';
 import { formatFigure, Rational } from '@cnms/language';

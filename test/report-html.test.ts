@@ -30,7 +30,7 @@ function sampleModel(options: ModelOptions = {}): ReportModel {
     const locale = options.locale ?? 'en';
     const zh = locale === 'zh-CN';
     return {
-        format_version: '1.0',
+        format_version: '1.1',
         locale,
         organization: {
             id: 'acme_steel',
@@ -126,7 +126,7 @@ function sampleModel(options: ModelOptions = {}): ReportModel {
             counted: '15000'
         },
         balance: {
-            emissions: '3244561.00075125', removals: '5000.96875125', offsets: '15000', net: '3224560.032', neutral: false,
+            emissions: '3244561.00075125', removals: '5000.96875125', offsets: '15000', net: '3224560.032', complete: true, uncomputed: 0, neutral: false,
             reasons: zh ? ['净排放大于零', '模型存在 2 个错误'] : ['net is above zero', '2 error(s) stand against the model'],
             errors: 2, warnings: 3
         },
@@ -249,7 +249,7 @@ describe('renderHtml', () => {
             },
             uncertainty: { sources: [], notAssessed: [], total: null },
             offsets: { register: [], counted: '0' },
-            balance: { emissions: '0', removals: '120.5', offsets: '0', net: '-120.5', neutral: true, reasons: [], errors: 0, warnings: 0 },
+            balance: { emissions: '0', removals: '120.5', offsets: '0', net: '-120.5', complete: true, uncomputed: 0, neutral: true, reasons: [], errors: 0, warnings: 0 },
             claims: [],
             plan: { years: [], projected: [], targets: [] },
             coverage: [],
