@@ -25,6 +25,7 @@ import { CnmsDocumentValidator } from './validation/cnms-document-validator.js';
 import { CnmsModelValidation } from './validation/cnms-model-validation.js';
 import { CnmsDocumentBuilder } from './workspace/cnms-document-builder.js';
 import { CnmsIndexManager } from './workspace/cnms-index-manager.js';
+import { CnmsLinker } from './workspace/cnms-linker.js';
 import { CnmsWorkspaceManager } from './workspace/cnms-workspace-manager.js';
 
 /** The services CNMS adds to Langium's, one group per layer of ../shared/design/architecture.md. */
@@ -62,7 +63,8 @@ export const CnmsModule: Module<CnmsServices, PartialLangiumCoreServices & CnmsA
     references: {
         Models: services => new CnmsModels(services.shared),
         ScopeComputation: services => new CnmsScopeComputation(services),
-        ScopeProvider: services => new CnmsScopeProvider(services)
+        ScopeProvider: services => new CnmsScopeProvider(services),
+        Linker: services => new CnmsLinker(services)
     },
     semantics: {
         Evaluator: services => new CnmsEvaluator(services),

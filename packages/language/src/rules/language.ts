@@ -3,13 +3,14 @@ import { AstUtils, WorkspaceCache } from 'langium';
 import { propertyKeywords } from '../syntax/property-keywords.js';
 import type { CnmsFile, Element } from '../generated/ast.js';
 import {
-    isClaim, isFactor, isInstrument, isLet, isLibrary, isMeter, isOrganization, isOutput, isReduction,
+    isClaim, isFactor, isInstrument, isLet, isLibrary, isMeter, isOffset, isOrganization, isOutput, isReduction,
     isRemoval, isSite, isSource, isTarget, isUnitDecl
 } from '../generated/ast.js';
 import type { CnmsServices } from '../cnms-module.js';
 import { kindText } from '../i18n/messages.js';
 import { checkedProperty, ANY, CUTS, DIMENSIONLESS, MASS_OF_CO2E } from '../semantics/property-checks.js';
 import { splitGasUnit } from '../semantics/gas-units.js';
+import type { FigureStore } from '../semantics/figure-memo.js';
 import { isBuiltinUri } from '../workspace/builtin-library.js';
 import { defineRule, ruleDocUrl, type Rule } from './rule.js';
 import type { Finding } from './rule-reporter.js';
@@ -124,6 +125,7 @@ const VALUE_KINDS = new Set(['UnitDecl', 'Let', 'Factor', 'Output', 'Source']);
 export class CnmsLanguageRules {
     private readonly duplicates: WorkspaceCache<string, Finding[]>;
     private readonly library = new Map<string, Set<string>>();
+    private readonly fileProblems: FigureStore<CnmsFile, Finding[]> = new WeakMap();
 
     constructor(private readonly services: CnmsServices) {
         this.duplicates = new WorkspaceCache(services.shared);
@@ -131,22 +133,21 @@ export class CnmsLanguageRules {
 
     /**
      * CN-NUM-003 … 005 and the figure rules (CN-6.2-002/003/004/010): asks for
-     * every figure of the file's declarations, and of the model's balance,
-     * and returns the problems that lie in this file. Each problem belongs to
-     * the figure that found it, so the answer does not depend on what was
-     * computed before.
+     * every figure of the file's declarations and returns the problems that
+     * lie in this file. Each problem belongs to the figure that found it, so
+     * the answer does not depend on what was computed before; a problem that
+     * lies in a file is found by a figure of that file's declarations (the
+     * instruments' allocation for an instrument's). Cached with what the
+     * figures read, like a figure.
      */
     figureProblems(file: CnmsFile): Finding[] {
-        const document = AstUtils.getDocument(file);
-        const models = this.services.references.Models;
-        const problems = this.services.semantics.FigureMemo.problemsOfFigures(() => {
-            if (!models.isInNoModel(document.uri)) this.services.semantics.Balance.of(models.modelOf(document.uri));
-            for (const element of file.elements) this.evaluateElement(element);
+        const memo = this.services.semantics.FigureMemo;
+        return memo.memo(this.fileProblems, file, () => {
+            const uri = AstUtils.getDocument(file).uri.toString();
+            return memo.problemsOfFigures(() => file.elements.forEach(element => this.evaluateElement(element)))
+                .filter(problem => AstUtils.getDocument(problem.node).uri.toString() === uri)
+                .sort(byPlace);
         });
-        const uri = document.uri.toString();
-        return problems
-            .filter(problem => AstUtils.getDocument(problem.node).uri.toString() === uri)
-            .sort(byPlace);
     }
 
     /** CN-NUM-001: a property given twice in one block (the grammar allows each once; the second would silently win). */
@@ -275,6 +276,9 @@ export class CnmsLanguageRules {
             semantics.SourceFigures.of(element);
         } else if (isRemoval(element)) {
             checkedProperty(evaluator, element, 'uncertainty', DIMENSIONLESS, 'non-negative');
+            semantics.Balance.removalFigures(element);
+        } else if (isOffset(element)) {
+            semantics.Balance.offsetFigures(element, semantics.OrganizationSettings.of(this.services.references.Models.modelOfNode(element)));
         } else if (isSite(element)) {
             semantics.BoundaryShares.declaredShare(element);
         } else if (isOrganization(element)) {
@@ -290,8 +294,11 @@ export class CnmsLanguageRules {
             checkedProperty(evaluator, element, 'previous', MASS_OF_CO2E, 'non-negative');
         } else if (isMeter(element)) {
             checkedProperty(evaluator, element, 'accuracy', DIMENSIONLESS, 'non-negative');
-        } else if (isInstrument(element) && this.services.references.Models.isInNoModel(AstUtils.getDocument(element).uri)) {
-            checkedProperty(evaluator, element, 'quantity', ANY, 'non-negative');
+        } else if (isInstrument(element)) {
+            const models = this.services.references.Models;
+            const uri = AstUtils.getDocument(element).uri;
+            if (models.isInNoModel(uri)) checkedProperty(evaluator, element, 'quantity', ANY, 'non-negative');
+            else semantics.InstrumentAllocation.ofModel(models.modelOf(uri));
         }
     }
 }

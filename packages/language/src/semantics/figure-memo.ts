@@ -40,11 +40,14 @@ export type FigureStore<K extends object, T> = WeakMap<K, Entry<T>>;
  * The memory of every figure, and of what each was computed from.
  *
  * Each figure is a pure function of the model: its value and the problems its
- * own computation found are cached together, with the versions of the
- * documents (and of the few model-wide keys above) that it read. A document's
- * version changes when it is parsed or linked again; a cached figure is
- * reused while every version it read is unchanged, so an edit recomputes only
- * the figures that read the edited document (and the sums above them).
+ * own computation found are cached together, with the versions of what it
+ * read: the text of each document it read a node of (changed when the
+ * document is parsed again), what the names of that node's top-level
+ * declaration resolve to (changed when the document is linked again and a name
+ * there now refers to something else), and the few model-wide keys above. A
+ * cached figure is reused while every version it read is unchanged, so an
+ * edit recomputes only the figures that read the edited document (and the
+ * sums above them).
  *
  * Reading is tracked, not declared: a figure reads the document of every node
  * whose figure it asks for (its own node's document is read by `memo`), and
@@ -62,20 +65,47 @@ export class CnmsFigureMemo {
     private counter = 0;
     /** What each document declared when it was last seen (organisation, instruments), to bump the model-wide keys. */
     private readonly facets = new Map<string, string>();
+    /** What the references of a document that is linked again resolved to before (workspace/cnms-linker.ts). */
+    private readonly resolvedBefore = new WeakMap<LangiumDocument, ResolvedReference[]>();
 
     constructor(shared: LangiumSharedCoreServices) {
         const builder = shared.workspace.DocumentBuilder;
         builder.onUpdate((changed, deleted) => {
-            for (const uri of [...changed, ...deleted]) this.bump(uri.toString());
+            for (const uri of [...changed, ...deleted]) this.bump(textKey(uri.toString()));
             for (const uri of deleted) this.forgetFacets(uri);
         });
-        // Linking again changes what a document's names refer to, so its figures are stale too.
+        // A document parsed again is new (its text key is bumped above). A document only linked
+        // again is stale where a name now refers to something else: in those declarations only.
         builder.onBuildPhase(DocumentState.Linked, documents => {
             for (const document of documents) {
-                this.bump(document.uri.toString());
+                const before = this.resolvedBefore.get(document);
+                this.resolvedBefore.delete(document);
+                if (before) this.bumpChangedResolutions(document, before);
                 this.updateFacets(document);
             }
         });
+    }
+
+    /** Keeps what a linked document's references resolve to, before they are unlinked to be linked again. */
+    beforeUnlink(document: LangiumDocument): void {
+        if (document.state >= DocumentState.Linked && !this.resolvedBefore.has(document)) {
+            this.resolvedBefore.set(document, resolvedReferences(document));
+        }
+    }
+
+    /** Bumps the resolution key of every declaration in which a reference now resolves otherwise. */
+    private bumpChangedResolutions(document: LangiumDocument, before: readonly ResolvedReference[]): void {
+        const uri = document.uri.toString();
+        const after = resolvedReferences(document);
+        const changed = new Set<number>();
+        for (let i = 0; i < Math.max(before.length, after.length); i++) {
+            const a = before[i];
+            const b = after[i];
+            if (a && b && a.element === b.element && a.target === b.target && a.target !== undefined) continue;
+            if (a) changed.add(a.element);
+            if (b) changed.add(b.element);
+        }
+        for (const element of changed) this.bump(resolutionKey(uri, element));
     }
 
     /**
@@ -107,18 +137,34 @@ export class CnmsFigureMemo {
         return value;
     }
 
-    /** Records that the figure under way reads the document that holds `node`. */
+    /**
+     * Records that the figure under way reads `node`: the text of its document
+     * (changed when the document is parsed again) and what the references of
+     * its top-level declaration resolve to (changed when the document is linked
+     * again and a name there now refers to something else).
+     */
     readNode(node: AstNode): void {
+        let top = node;
+        while (top.$container?.$container) top = top.$container;
+        const root = top.$container ?? top;
+        const uri = root.$document?.uri.toString();
+        if (!uri || isBuiltinUri(uri)) return;
+        this.read(textKey(uri));
+        if (top !== root) this.read(resolutionKey(uri, top.$containerIndex ?? 0));
+    }
+
+    /** Records that the figure under way reads only the text of the document that holds `node` (not what its names resolve to). */
+    readText(node: AstNode): void {
         let root = node;
         while (root.$container) root = root.$container;
-        const uri = root.$document?.uri;
-        if (uri) this.read(uri.toString());
+        const uri = root.$document?.uri.toString();
+        if (uri && !isBuiltinUri(uri)) this.read(textKey(uri));
     }
 
     /** Records that the figure under way reads `key` (a document URI or a model-wide key). */
     read(key: string): void {
         const frame = this.frames.at(-1);
-        if (!frame || isBuiltinUri(key)) return;
+        if (!frame) return;
         frame.deps.set(key, this.versions.get(key) ?? 0);
     }
 
@@ -142,6 +188,9 @@ export class CnmsFigureMemo {
         } finally {
             this.frames.pop();
         }
+        // what the figures read is read by the figure under way, if any
+        const parent = this.frames.at(-1);
+        if (parent) for (const [dep, version] of frame.deps) parent.deps.set(dep, version);
         const seen = new Set<Entry<unknown>>();
         const problems: FigureProblem[] = [...frame.problems];
         const stack = [...frame.troubled];
@@ -201,3 +250,29 @@ export class CnmsFigureMemo {
     }
 }
 
+/** A reference of a document: the top-level declaration it stands in, and what it resolves to. */
+interface ResolvedReference {
+    readonly element: number;
+    /** The node, or the linking error (a new object each time: an unknown name always counts as changed). */
+    readonly target: unknown;
+}
+
+/** What each reference of a document resolves to, read from the resolved references without linking. */
+function resolvedReferences(document: LangiumDocument): ResolvedReference[] {
+    return document.references.map(reference => {
+        const raw = reference as unknown as { _ref?: unknown; _items?: unknown };
+        let top = reference.$refNode?.astNode;
+        while (top?.$container?.$container) top = top.$container;
+        return { element: top?.$containerIndex ?? 0, target: '_ref' in raw ? raw._ref : raw._items };
+    });
+}
+
+/** The key of a document's text: bumped when it is parsed again or deleted. */
+function textKey(uri: string): string {
+    return `text ${uri}`;
+}
+
+/** The key of what the references of one top-level declaration of a document resolve to. */
+function resolutionKey(uri: string, element: number): string {
+    return `names ${uri} #${element}`;
+}

@@ -36,9 +36,12 @@ export class CnmsInstrumentAllocation {
     }
 
     of(source: Source): SourceAllocation {
-        const models = this.services.references.Models;
-        const model = models.modelOfNode(source);
-        return this.services.semantics.FigureMemo.memo(this.cache, models.keyObject(model), () => this.allocate(model)).get(source) ?? { shares: [], complete: true };
+        return this.ofModel(this.services.references.Models.modelOfNode(source)).get(source) ?? { shares: [], complete: true };
+    }
+
+    /** The allocation of every instrument of a model (its problems lie at the instruments). */
+    ofModel(model: string): ReadonlyMap<Source, SourceAllocation> {
+        return this.services.semantics.FigureMemo.memo(this.cache, this.services.references.Models.keyObject(model), () => this.allocate(model));
     }
 
     private allocate(model: string): Map<Source, SourceAllocation> {
@@ -47,6 +50,7 @@ export class CnmsInstrumentAllocation {
         // which files hold instruments (and which model they belong to); each instrument's own file is read below
         memo.read(INSTRUMENTS_KEY);
         memo.read(ORGANIZATIONS_KEY);
+        const settings = this.services.semantics.OrganizationSettings.of(model);
         const result = new Map<Source, { shares: InstrumentShare[]; complete: boolean; used: Rational }>();
         const instruments = this.services.references.Models.elementsOf(model).filter(isInstrument);
         for (const instrument of instruments) {
@@ -74,6 +78,14 @@ export class CnmsInstrumentAllocation {
             }
             if (!quantity || !factor || !factorFits) {
                 sources.forEach(source => (entryOf(source).complete = false));
+                continue;
+            }
+            const noGwp = factor.find(value => !settings.gwpValues.has(value.gas));
+            if (noGwp) {
+                for (const source of sources) {
+                    evaluator.report('CN-6.2-004', 'gasNotInSet', { gas: noGwp.gas, set: settings.gwpSet?.name ?? '—', name: source.name }, instrument, 'factor');
+                    entryOf(source).complete = false;
+                }
                 continue;
             }
             let left = quantity.value;

@@ -184,13 +184,8 @@ export class CnmsSourceFigures {
             const allocation = this.services.semantics.InstrumentAllocation.of(source);
             if (!allocation.complete) return undefined;
             if (allocation.shares.length > 0 && gross.activity && gross.factor) {
+                // an instrument's gases without a GWP make the allocation incomplete (instrument-allocation.ts)
                 for (const part of allocation.shares) {
-                    for (const value of part.factor) {
-                        if (!settings.gwpValues.has(value.gas)) {
-                            evaluator.report('CN-6.2-004', 'gasNotInSet', { gas: value.gas, set: settings.gwpSet?.name ?? '—', name: source.name }, part.instrument, 'factor');
-                            return undefined;
-                        }
-                    }
                     instruments.push({ quantity: part.quantity, factor: new Map(part.factor.map(value => [value.gas, value.value])) });
                 }
             }
