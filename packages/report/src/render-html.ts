@@ -167,8 +167,8 @@ class HtmlReport {
             ? this.t('headlineNoPeriod')
             : /^\d{4}$/.test(label) ? this.t('headline', { period: label }) : this.t('headlineRange', { period: label });
         const net = figureValue(b.net);
-        const netText = (net ? escapeHtml(showFigure(b.net, this.locale, 3, true)) : escapeHtml(b.net))
-            + (b.complete ? '' : `<span class="headline-unit"> · ${escapeHtml(fillTemplate(TEXTS['balance.notComputedCount'][this.locale], { count: b.uncomputed }))}</span>`);
+        const netText = net ? escapeHtml(showFigure(b.net, this.locale, 3, true)) : escapeHtml(b.net);
+        const incomplete = b.complete ? '' : `<span class="headline-unit"> · ${escapeHtml(fillTemplate(TEXTS['balance.notComputedCount'][this.locale], { count: b.uncomputed }))}</span>`;
         const verdict = b.neutral ? this.badge(this.t('neutral'), 'good', true) : this.badge(this.t('notNeutral'), 'bad', true);
         const reasons = b.reasons.length > 0 ? `<span class="verdict-reasons">${this.t('whyNot')}${this.colon}${b.reasons.map(escapeHtml).join(this.t('separator'))}</span>` : '';
         const meta = [
@@ -184,7 +184,7 @@ class HtmlReport {
             `<h1>${escapeHtml(org.name || org.id)}</h1>`,
             `<p class="cover-meta">${meta}</p>`,
             `<div class="headline ${b.neutral ? 'is-neutral' : 'not-neutral'}">`,
-            `<p class="headline-text" id="headline"><span class="headline-label">${headlineLabel}</span><span class="headline-figure">${netText}<span class="headline-unit"> tCO2e</span></span></p>`,
+            `<p class="headline-text" id="headline"><span class="headline-label">${headlineLabel}</span><span class="headline-figure">${netText}<span class="headline-unit"> tCO2e</span>${incomplete}</span></p>`,
             `<p class="verdict">${verdict}${reasons}</p>`,
             '</div>',
             `<dl class="kpis" aria-label="${this.t('summary')}">`,
