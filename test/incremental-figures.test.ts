@@ -9,6 +9,7 @@ import { URI, type LangiumDocument, type LangiumSharedCoreServices } from 'langi
 import { NodeFileSystem } from 'langium/node';
 import { afterAll, describe, expect, test } from 'vitest';
 import { addBuiltinDocuments, createCnmsServices, type CnmsServices } from '@cnms/language';
+import { seededRandom } from './helpers/seeded-random.js';
 
 const REPO = new URL('..', import.meta.url).pathname;
 const temporary: string[] = [];
@@ -66,17 +67,6 @@ function snapshot(workspace: Workspace, dir: string): unknown {
     };
 }
 
-/** A small seeded generator (mulberry32), so that a failing sequence can be replayed. */
-function random(seed: number): () => number {
-    let state = seed >>> 0;
-    return () => {
-        state = (state + 0x6d2b79f5) >>> 0;
-        let t = state;
-        t = Math.imul(t ^ (t >>> 15), t | 1);
-        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
-}
 
 /** One random edit of a text: a digit, a name, a unit, a whole line, or the original back. */
 function edit(text: string, original: string, next: () => number): string {
@@ -128,7 +118,7 @@ async function checkSequence(source: string, edits: number, seed: number): Promi
     const originals = new Map(files.map(file => [file, readFileSync(file, 'utf8')]));
     const live = await load(dir);
     expect(snapshot(live, dir)).toEqual(snapshot(await load(dir), dir));
-    const next = random(seed);
+    const next = seededRandom(seed);
     for (let i = 0; i < edits; i++) {
         const file = files[Math.floor(next() * files.length)];
         const text = edit(readFileSync(file, 'utf8'), originals.get(file)!, next);

@@ -18,24 +18,16 @@ export class RegularFileSystemProvider extends NodeFileSystemProvider {
         return this.readText(uri);
     }
 
-    override readFile(uri: URI): Promise<string> {
-        try {
-            return Promise.resolve(this.readText(uri));
-        } catch (error) {
-            return Promise.reject(error);
-        }
+    override async readFile(uri: URI): Promise<string> {
+        return this.readText(uri);
     }
 
     override readBinarySync(uri: URI): Uint8Array {
         return this.readBytes(uri);
     }
 
-    override readBinary(uri: URI): Promise<Uint8Array> {
-        try {
-            return Promise.resolve(this.readBytes(uri));
-        } catch (error) {
-            return Promise.reject(error);
-        }
+    override async readBinary(uri: URI): Promise<Uint8Array> {
+        return this.readBytes(uri);
     }
 
     private readText(uri: URI): string {
