@@ -153,15 +153,7 @@ export class CnmsFigureMemo {
         if (top !== root) this.read(resolutionKey(uri, top.$containerIndex ?? 0));
     }
 
-    /** Records that the figure under way reads only the text of the document that holds `node` (not what its names resolve to). */
-    readText(node: AstNode): void {
-        let root = node;
-        while (root.$container) root = root.$container;
-        const uri = root.$document?.uri.toString();
-        if (uri && !isBuiltinUri(uri)) this.read(textKey(uri));
-    }
-
-    /** Records that the figure under way reads `key` (a document URI or a model-wide key). */
+    /** Records that the figure under way reads `key` (a model-wide key; nodes are read through readNode). */
     read(key: string): void {
         const frame = this.frames.at(-1);
         if (!frame) return;
