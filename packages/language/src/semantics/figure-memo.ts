@@ -110,10 +110,10 @@ export class CnmsFigureMemo {
 
     /**
      * The cached figure of `key` in `store`, computed by `compute` when it is
-     * missing or anything it read has changed since. `owner` is the node whose
-     * document the computation reads (by default the key itself).
+     * missing or anything it read has changed since. A key that is a node is
+     * read by the computation (a model's key object is not).
      */
-    memo<K extends object, T>(store: FigureStore<K, T>, key: K, compute: () => T, owner?: AstNode): T {
+    memo<K extends object, T>(store: FigureStore<K, T>, key: K, compute: () => T): T {
         const cached = store.get(key);
         if (cached && this.isValid(cached)) {
             this.pass(cached);
@@ -123,8 +123,7 @@ export class CnmsFigureMemo {
         this.frames.push(frame);
         let value: T;
         try {
-            const node = owner ?? (key as unknown as AstNode);
-            if (node && '$type' in node) this.readNode(node);
+            if ('$type' in key) this.readNode(key as unknown as AstNode);
             value = compute();
         } finally {
             this.frames.pop();
@@ -181,8 +180,7 @@ export class CnmsFigureMemo {
             this.frames.pop();
         }
         // what the figures read is read by the figure under way, if any
-        const parent = this.frames.at(-1);
-        if (parent) for (const [dep, version] of frame.deps) parent.deps.set(dep, version);
+        this.passReads(frame.deps);
         const seen = new Set<Entry<unknown>>();
         const problems: FigureProblem[] = [...frame.problems];
         const stack = [...frame.troubled];
@@ -216,6 +214,12 @@ export class CnmsFigureMemo {
         const deps = entry.deps;
         for (let i = 0; i < deps.length; i += 2) frame.deps.set(deps[i] as string, deps[i + 1] as number);
         if (entry.problems.length > 0 || entry.troubled.length > 0) frame.troubled.push(entry);
+    }
+
+    /** Hands what a collection of figures read to the figure under way, if any. */
+    private passReads(reads: ReadonlyMap<string, number>): void {
+        const frame = this.frames.at(-1);
+        if (frame) for (const [dep, version] of reads) frame.deps.set(dep, version);
     }
 
     /** Bumps the model-wide keys when a document starts or stops declaring an organisation or instruments. */
