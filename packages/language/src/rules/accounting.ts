@@ -342,16 +342,20 @@ export const ACCOUNTING_RULES: readonly Rule[] = [
                 }
             }
             const metersOf = (source: Source): Meter[] => {
+                if (source.monitoredBy.length === 0 && !measuredBy.has(source)) return [];
                 const found = new Set<Meter>(source.monitoredBy.map(reference => reference.ref).filter((m): m is Meter => m !== undefined));
                 for (const meter of measuredBy.get(source) ?? []) found.add(meter);
                 return [...found];
             };
+            // only sources read from a meter can share a reading: their activity texts are compared
             const byActivity = new Map<string, Array<{ source: Source; meters: Meter[] }>>();
             for (const source of context.elements.filter(isSource)) {
                 if (!source.activity) continue;
+                const meters = metersOf(source);
+                if (meters.length === 0) continue;
                 const key = normalizedText(source.activity);
                 if (!byActivity.has(key)) byActivity.set(key, []);
-                byActivity.get(key)!.push({ source, meters: metersOf(source) });
+                byActivity.get(key)!.push({ source, meters });
             }
             for (const readings of byActivity.values()) {
                 if (readings.length < 2) continue;
@@ -461,8 +465,16 @@ function textOf(expression: Expression): string {
 }
 
 /** An expression's text without comments and white space, to compare two activities. */
+/** The text of an expression without comments and spaces, kept per node (a node's text never changes). */
+const normalizedTexts = new WeakMap<Expression, string>();
+
 function normalizedText(expression: Expression): string {
-    return (expression.$cstNode?.text ?? '').replace(/\/\*[\s\S]*?\*\//g, '').replace(/\/\/[^\n\r]*/g, '').replace(/\s+/g, '');
+    let text = normalizedTexts.get(expression);
+    if (text === undefined) {
+        text = (expression.$cstNode?.text ?? '').replace(/\/\*[\s\S]*?\*\//g, '').replace(/\/\/[^\n\r]*/g, '').replace(/\s+/g, '');
+        normalizedTexts.set(expression, text);
+    }
+    return text;
 }
 
 /** A share as a percentage for a message: `2.35 %`. */
