@@ -3,6 +3,7 @@ import { DefaultIndexManager, UriUtils } from 'langium';
 import type { CnmsFile } from '../generated/ast.js';
 import { isOrganization } from '../generated/ast.js';
 import type { CnmsServices } from '../cnms-module.js';
+import type { DocumentNames } from '../references/model-name-table.js';
 
 /** Text that may declare an organisation (a line that starts with the keyword and a name): read before the text is parsed. */
 const MAY_DECLARE_ORGANIZATION = /^\s*organization\s+[^\s{]/m;
@@ -36,6 +37,17 @@ export class CnmsIndexManager extends DefaultIndexManager {
             if (models.modelOf(uri) === models.modelOf(document.uri) || UriUtils.contains(UriUtils.dirname(changed.uri), document.uri)) return true;
         }
         return false;
+    }
+
+    /**
+     * The names each indexed document exports that are of `type` (or a
+     * subtype), in index order: the same arrays until a document is indexed
+     * again (references/model-name-table.ts updates from them).
+     */
+    namesByDocument(type: string, visible: (uri: string) => boolean): DocumentNames[] {
+        const names: DocumentNames[] = [];
+        for (const uri of this.symbolIndex.keys()) if (visible(uri)) names.push({ uri, descriptions: this.getFileDescriptions(uri, type) });
+        return names;
     }
 
     /** Whether a changed document declared an organisation before the change and may not now, or the other way round. */
