@@ -1,4 +1,3 @@
-import { AstUtils } from 'langium';
 import type { Element, Expression, Factor, Meter, Source } from '../generated/ast.js';
 import { isFactor, isInstrument, isLibrary, isMeter, isNameReference, isSource, isTarget } from '../generated/ast.js';
 import type { LocalizedText } from '../i18n/locale.js';
@@ -6,7 +5,7 @@ import { formatPercent } from '../semantics/figure-format.js';
 import { formatPeriod, isPeriodRange, isTwelveMonths, periodRange } from '../semantics/period.js';
 import { yearOf } from '../semantics/dates.js';
 import { GRAMS_PER_TONNE, tonnes } from '../semantics/quantity.js';
-import { isBuiltinUri } from '../workspace/builtin-library.js';
+import { isBuiltinNode } from '../workspace/builtin-library.js';
 import { defineRule, type Rule } from './rule.js';
 
 /**
@@ -442,7 +441,7 @@ function referencedFactor(expression: Expression | undefined): Factor | undefine
 
 /** The built-in library a factor is shipped in (`ipcc2006`, `china_grid`), or undefined for a factor of the model. */
 function libraryOf(factor: Factor): string | undefined {
-    return isLibrary(factor.$container) && isBuiltinUri(AstUtils.getDocument(factor).uri) ? factor.$container.name : undefined;
+    return isLibrary(factor.$container) && isBuiltinNode(factor) ? factor.$container.name : undefined;
 }
 
 /** A factor's name as a model writes it: `china_grid.north_2023` for a library factor. */

@@ -125,6 +125,8 @@ const VALUE_KINDS = new Set(['UnitDecl', 'Let', 'Factor', 'Output', 'Source']);
 export class CnmsLanguageRules {
     private readonly duplicates: WorkspaceCache<string, Finding[]>;
     private readonly library = new Map<string, Set<string>>();
+    /** Whether a name is a unit's (or a gas mass's, `tCO2`): asked for every value's name on every run. */
+    private readonly unitNames = new Map<string, boolean>();
     private readonly fileProblems: FigureStore<CnmsFile, Finding[]> = new WeakMap();
 
     constructor(private readonly services: CnmsServices) {
@@ -238,9 +240,15 @@ export class CnmsLanguageRules {
     }
 
     private isUnitName(name: string): boolean {
-        const units = this.libraryNames('UnitDecl');
-        const gases = this.libraryNames('GasDecl');
-        return units.has(name) || splitGasUnit(name, gas => gases.has(gas)) !== undefined;
+        let known = this.unitNames.get(name);
+        if (known === undefined) {
+            const units = this.libraryNames('UnitDecl');
+            const gases = this.libraryNames('GasDecl');
+            known = units.has(name) || splitGasUnit(name, gas => gases.has(gas)) !== undefined;
+            // the library never changes once loaded: the answer for a name holds
+            if (units.size > 0) this.unitNames.set(name, known);
+        }
+        return known;
     }
 
     /** The names of the built-in library's declarations of one type (the library never changes). */

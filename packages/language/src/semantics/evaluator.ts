@@ -6,7 +6,7 @@ import {
     isOutput, isPowerExpression, isSource, isUnitDecl, isUnitProduct
 } from '../generated/ast.js';
 import type { CnmsServices } from '../cnms-module.js';
-import { isBuiltinUri } from '../workspace/builtin-library.js';
+import { isBuiltinNode, isBuiltinUri } from '../workspace/builtin-library.js';
 import { Dimension } from './dimension.js';
 import type { CnmsFigureMemo, FigureStore } from './figure-memo.js';
 import type { ProblemParam } from './figure-problems.js';
@@ -270,6 +270,8 @@ export class CnmsEvaluator {
                 continue;
             }
             const target = next.value;
+            // the built-in library refers only to itself: no path through it leads back to a model's declaration
+            if (isBuiltinNode(target)) continue;
             this.memo.readNode(target);
             if (target === start) return [...path, start].map(named => named.name);
             if (visited.has(target)) continue;
