@@ -74,11 +74,13 @@ export class CnmsBalance {
     private readonly services: CnmsServices;
     private readonly models: FigureStore<object, ModelBalance> = new WeakMap();
     private readonly files: FigureStore<CnmsFile, FileBalance> = new WeakMap();
-    private readonly removals: FigureStore<Removal, RemovalFigures | null> = new WeakMap();
-    private readonly offsets: FigureStore<Offset, OffsetFigures | null> = new WeakMap();
+    private readonly removals: FigureStore<Removal, RemovalFigures | null>;
+    private readonly offsets: FigureStore<Offset, OffsetFigures | null>;
 
     constructor(services: CnmsServices) {
         this.services = services;
+        this.removals = services.semantics.FigureMemo.store((figures, counterpart) => figures && { ...figures, removal: counterpart(figures.removal) });
+        this.offsets = services.semantics.FigureMemo.store((figures, counterpart) => figures && { ...figures, offset: counterpart(figures.offset) });
     }
 
     of(model: string): ModelBalance {
