@@ -5,7 +5,7 @@ import { splitGasUnit } from '../semantics/gas-units.js';
 import type { CnmsServices } from '../cnms-module.js';
 import type { CnmsIndexManager } from '../workspace/cnms-index-manager.js';
 import type { CnmsModels } from './cnms-models.js';
-import { ModelNameTable } from './model-name-table.js';
+import { ModelNameTable, tableScope } from './model-name-table.js';
 
 /**
  * Names resolve within one model plus the built-in library, never across
@@ -16,7 +16,7 @@ export class CnmsScopeProvider extends DefaultScopeProvider {
     private readonly models: CnmsModels;
     private readonly modelScopes: WorkspaceCache<string, Scope>;
     /** The name table of each model and reference type, kept from build to build. */
-    private readonly tables = new Map<string, ModelNameTable>();
+    private readonly tables = new Map<string, ModelNameTable<AstNodeDescription>>();
     private readonly cnmsIndex: CnmsIndexManager;
 
     constructor(services: CnmsServices) {
@@ -54,9 +54,9 @@ export class CnmsScopeProvider extends DefaultScopeProvider {
         return this.modelScopes.get(`${model}\n${referenceType}`, () => {
             const key = `${model}\n${referenceType}`;
             let table = this.tables.get(key);
-            if (!table) this.tables.set(key, table = new ModelNameTable());
+            if (!table) this.tables.set(key, table = new ModelNameTable(description => description.name, description => description.documentUri.toString()));
             table.update(this.cnmsIndex.namesByDocument(referenceType, uri => this.models.isVisibleFrom(model, uri)));
-            return table.scope();
+            return tableScope(table);
         });
     }
 }

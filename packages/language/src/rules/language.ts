@@ -11,6 +11,7 @@ import { kindText } from '../i18n/messages.js';
 import { checkedProperty, ANY, CUTS, DIMENSIONLESS, MASS_OF_CO2E } from '../semantics/property-checks.js';
 import { splitGasUnit } from '../semantics/gas-units.js';
 import type { FigureStore } from '../semantics/figure-memo.js';
+import { ModelNameTable } from '../references/model-name-table.js';
 import { isBuiltinUri } from '../workspace/builtin-library.js';
 import { defineRule, ruleDocUrl, type Rule } from './rule.js';
 import type { Finding } from './rule-reporter.js';
@@ -118,6 +119,9 @@ export const LANGUAGE_RULES: readonly Rule[] = [
 /** Kinds whose names an expression can use: they share one namespace. */
 const VALUE_KINDS = new Set(['UnitDecl', 'Let', 'Factor', 'Output', 'Source']);
 
+/** A top-level declaration with a name. */
+type NamedElement = Element & { readonly name: string };
+
 /**
  * The language rules (CN-NUM): figure problems found by the evaluator,
  * duplicate names and properties, and files that belong to no model.
@@ -126,7 +130,11 @@ export class CnmsLanguageRules {
     private readonly duplicates: WorkspaceCache<string, Finding[]>;
     private readonly library = new Map<string, Set<string>>();
     /** Whether a name is a unit's (or a gas mass's, `tCO2`): asked for every value's name on every run. */
-    private readonly unitNames = new Map<string, boolean>();
+    private readonly unitNameAnswers = new Map<string, boolean>();
+    /** Each model's declarations by name (CN-NUM-006), kept from build to build. */
+    private readonly declarationTables = new Map<string, ModelNameTable<NamedElement>>();
+    private readonly named = new WeakMap<CnmsFile, NamedElement[]>();
+    private readonly unitNames = new WeakMap<CnmsFile, Finding[]>();
     private readonly fileProblems: FigureStore<CnmsFile, Finding[]> = new WeakMap();
 
     constructor(private readonly services: CnmsServices) {
@@ -200,25 +208,22 @@ export class CnmsLanguageRules {
 
     private findDuplicates(model: string): Finding[] {
         const findings: Finding[] = [];
-        const models = this.services.references.Models;
-        const elements = models.elementsOf(model);
+        const files = this.services.references.Models.documentsOf(model).map(doc => doc.parseResult.value as CnmsFile);
         const where = (node: AstNode) => {
             const doc = AstUtils.getDocument(node);
             const line = (node.$cstNode?.range.start.line ?? 0) + 1;
             return `${doc.uri.path.split('/').pop()}:${line}`;
         };
-        const organizations = elements.filter(isOrganization);
+        const organizations = files.flatMap(file => file.elements?.filter(isOrganization) ?? []);
         for (const extra of organizations.slice(1)) {
             findings.push({ rule: 'CN-NUM-006', key: 'secondOrganization', params: { name: extra.name, other: where(organizations[0]) }, node: extra, property: 'name' });
         }
-        const byName = new Map<string, Element[]>();
-        for (const element of elements) {
-            if (isOrganization(element) || isLibrary(element) || !('name' in element) || !element.name) continue;
-            const list = byName.get(element.name) ?? [];
-            list.push(element);
-            byName.set(element.name, list);
-        }
-        for (const [name, list] of byName) {
+        // the model's declarations by name, updated file by file; only names declared more than once are looked at
+        let table = this.declarationTables.get(model);
+        if (!table) this.declarationTables.set(model, table = new ModelNameTable<NamedElement>(element => element.name, element => AstUtils.getDocument(element).uri.toString()));
+        table.update(files.map(file => ({ uri: AstUtils.getDocument(file).uri.toString(), items: this.namedDeclarations(file) })));
+        for (const name of table.sharedNames()) {
+            const list = table.all(name);
             for (const element of list) {
                 const sameKind = list.filter(other => other !== element && other.$type === element.$type);
                 const otherValue = list.find(other => other !== element && other.$type !== element.$type
@@ -230,23 +235,41 @@ export class CnmsLanguageRules {
                 }
             }
         }
-        for (const element of elements) {
-            if (!VALUE_KINDS.has(element.$type) || isUnitDecl(element) || !('name' in element) || !element.name) continue;
-            if (this.isUnitName(element.name)) {
-                findings.push({ rule: 'CN-NUM-006', key: 'unitName', params: { name: element.name }, node: element, property: 'name' });
-            }
+        for (const file of files) findings.push(...this.unitNamed(file));
+        return findings;
+    }
+
+    /** The named declarations of a file that CN-NUM-006 compares (not the organisation or library blocks), kept per parse. */
+    private namedDeclarations(file: CnmsFile): NamedElement[] {
+        let named = this.named.get(file);
+        if (!named) {
+            named = (file.elements ?? []).filter((element): element is NamedElement =>
+                !isOrganization(element) && !isLibrary(element) && 'name' in element && typeof element.name === 'string' && element.name.length > 0);
+            this.named.set(file, named);
+        }
+        return named;
+    }
+
+    /** CN-NUM-006's values named like a unit (`t`, `tCO2`) in one file, kept per parse. */
+    private unitNamed(file: CnmsFile): Finding[] {
+        let findings = this.unitNames.get(file);
+        if (!findings) {
+            findings = this.namedDeclarations(file)
+                .filter(element => VALUE_KINDS.has(element.$type) && !isUnitDecl(element) && this.isUnitName(element.name))
+                .map(element => ({ rule: 'CN-NUM-006', key: 'unitName', params: { name: element.name }, node: element, property: 'name' }));
+            this.unitNames.set(file, findings);
         }
         return findings;
     }
 
     private isUnitName(name: string): boolean {
-        let known = this.unitNames.get(name);
+        let known = this.unitNameAnswers.get(name);
         if (known === undefined) {
             const units = this.libraryNames('UnitDecl');
             const gases = this.libraryNames('GasDecl');
             known = units.has(name) || splitGasUnit(name, gas => gases.has(gas)) !== undefined;
             // the library never changes once loaded: the answer for a name holds
-            if (units.size > 0) this.unitNames.set(name, known);
+            if (units.size > 0) this.unitNameAnswers.set(name, known);
         }
         return known;
     }

@@ -3,7 +3,8 @@ import { DefaultIndexManager, UriUtils } from 'langium';
 import type { CnmsFile } from '../generated/ast.js';
 import { isOrganization } from '../generated/ast.js';
 import type { CnmsServices } from '../cnms-module.js';
-import type { DocumentNames } from '../references/model-name-table.js';
+import type { AstNodeDescription } from 'langium';
+import type { DocumentItems } from '../references/model-name-table.js';
 
 /** Text that may declare an organisation (a line that starts with the keyword and a name): read before the text is parsed. */
 const MAY_DECLARE_ORGANIZATION = /^\s*organization\s+[^\s{]/m;
@@ -44,9 +45,9 @@ export class CnmsIndexManager extends DefaultIndexManager {
      * subtype), in index order: the same arrays until a document is indexed
      * again (references/model-name-table.ts updates from them).
      */
-    namesByDocument(type: string, visible: (uri: string) => boolean): DocumentNames[] {
-        const names: DocumentNames[] = [];
-        for (const uri of this.symbolIndex.keys()) if (visible(uri)) names.push({ uri, descriptions: this.getFileDescriptions(uri, type) });
+    namesByDocument(type: string, visible: (uri: string) => boolean): Array<DocumentItems<AstNodeDescription>> {
+        const names: Array<DocumentItems<AstNodeDescription>> = [];
+        for (const uri of this.symbolIndex.keys()) if (visible(uri)) names.push({ uri, items: this.getFileDescriptions(uri, type) });
         return names;
     }
 
