@@ -56,23 +56,53 @@ export function rankedSources(balance: ModelBalance, modelKey: object): Readonly
  * emissions (clause 8.1's significant sources at 80 %), with their counted
  * emissions in grams of CO2e: taken from the top of the ranking until their
  * sum reaches the share. None when the emissions are zero or negative.
+ *
+ * The running sum is kept in whole micrograms (each figure cut to an
+ * integer, so the sum of n figures is within n micrograms of the exact one):
+ * where that decides whether the threshold is reached, it is decided; only
+ * within n micrograms of the threshold is the exact sum computed.
  */
 export function largestSourcesUpTo(balance: ModelBalance, modelKey: object, share: Rational): Map<Source, Rational> {
     const large = new Map<Source, Rational>();
     const total = balance.emissions;
     if (total.isZero() || total.isNegative()) return large;
     const threshold = total.times(GRAMS_PER_TONNE).times(share);
-    let cumulative = Rational.ZERO;
-    for (const entry of rankedSources(balance, modelKey)) {
-        const co2e = entry.figures.co2e;
-        if (cumulative.compare(threshold) >= 0 || co2e.isZero()) break;
-        large.set(entry.source, co2e);
-        cumulative = cumulative.plus(co2e);
+    const ranked = rankedSources(balance, modelKey);
+    const scaled = threshold.times(MICROGRAMS_PER_GRAM);
+    const below = scaled.num / scaled.den;
+    const above = below + (scaled.num % scaled.den === 0n ? 0n : 1n);
+    let approximate = 0n;
+    for (let i = 0; i < ranked.length; i++) {
+        const co2e = ranked[i].figures.co2e;
+        const error = BigInt(i);
+        const reached = approximate - error >= above ? true
+            : approximate + error <= below ? false
+                : ranked.slice(0, i).reduce((sum, entry) => sum.plus(entry.figures.co2e), Rational.ZERO).compare(threshold) >= 0;
+        if (reached || co2e.isZero()) break;
+        large.set(ranked[i].source, co2e);
+        approximate += micrograms(co2e);
     }
     return large;
 }
 
+const MICROGRAMS_PER_GRAM = Rational.fromInteger(1_000_000);
+const cutToMicrograms = new WeakMap<Rational, bigint>();
+
+/** A mass in grams as whole micrograms, cut towards zero (kept per figure: it orders the ranking). */
+function micrograms(grams: Rational): bigint {
+    let value = cutToMicrograms.get(grams);
+    if (value === undefined) {
+        value = (grams.num * 1_000_000n) / grams.den;
+        cutToMicrograms.set(grams, value);
+    }
+    return value;
+}
+
+/** Larger emissions first, then model order. Whole micrograms order two figures unless they are equal; then the exact figures do. */
 function byEmissions(a: Ranked, b: Ranked): number {
+    const x = micrograms(a.figures.co2e);
+    const y = micrograms(b.figures.co2e);
+    if (x !== y) return x < y ? 1 : -1;
     return b.figures.co2e.compare(a.figures.co2e) || a.order - b.order;
 }
 
