@@ -6,6 +6,7 @@ import { formatPeriod, isPeriodRange, isTwelveMonths, periodRange } from '../sem
 import { yearOf } from '../semantics/dates.js';
 import { GRAMS_PER_TONNE, tonnes } from '../semantics/quantity.js';
 import { isBuiltinNode } from '../workspace/builtin-library.js';
+import { metersBySource } from './support.js';
 import { defineRule, type Rule } from './rule.js';
 
 /**
@@ -331,21 +332,9 @@ export const ACCOUNTING_RULES: readonly Rule[] = [
                     seen.add(source);
                 });
             }
-            // meters by the sources they measure, and readings grouped by activity text: linear in the model's size
-            const measuredBy = new Map<Source, Set<Meter>>();
-            for (const meter of meters) {
-                for (const reference of meter.measures) {
-                    if (!reference.ref) continue;
-                    if (!measuredBy.has(reference.ref)) measuredBy.set(reference.ref, new Set());
-                    measuredBy.get(reference.ref)!.add(meter);
-                }
-            }
-            const metersOf = (source: Source): Meter[] => {
-                if (source.monitoredBy.length === 0 && !measuredBy.has(source)) return [];
-                const found = new Set<Meter>(source.monitoredBy.map(reference => reference.ref).filter((m): m is Meter => m !== undefined));
-                for (const meter of measuredBy.get(source) ?? []) found.add(meter);
-                return [...found];
-            };
+            // the meters of each source (a meter's `measures` and a source's `monitored-by`), and readings grouped by activity text
+            const bySource = metersBySource(context.elements);
+            const metersOf = (source: Source): Meter[] => [...bySource.get(source) ?? []];
             // only sources read from a meter can share a reading: their activity texts are compared
             const byActivity = new Map<string, Array<{ source: Source; meters: Meter[] }>>();
             for (const source of context.elements.filter(isSource)) {
@@ -567,7 +556,19 @@ function wordPattern(name: string): RegExp {
  * Inner Mongolia belongs to both North China and Northeast unless the east or
  * the west is named.
  */
+/** The regions of each location text seen (a model has few locations and many sources). */
+const locationRegions = new Map<string, GridRegion[]>();
+
 function gridRegionsOfLocation(location: string): GridRegion[] {
+    let regions = locationRegions.get(location);
+    if (!regions) {
+        regions = regionsOfLocation(location);
+        if (locationRegions.size < 10_000) locationRegions.set(location, regions);
+    }
+    return regions;
+}
+
+function regionsOfLocation(location: string): GridRegion[] {
     const regions = new Set<GridRegion>();
     for (const province of PROVINCES) {
         if (!names(location, province)) continue;
