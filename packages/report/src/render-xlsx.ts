@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { Dec, formatFigure, Rational, type Locale } from '@cnms/language';
 import type { ReportModel } from './report-model.js';
 import { REPORT_TEXT, reportText, type ReportTextId } from './report-text.js';
@@ -114,7 +114,9 @@ export async function renderXlsx(model: ReportModel): Promise<Buffer> {
     const date = fixedDate(model);
     const paren = (inner: string) => locale === 'zh-CN' ? `（${inner}）` : ` (${inner})`;
 
-    const workbook = new ExcelJS.Workbook();
+    // loaded here, not with the package: only an xlsx report needs it
+    const { default: Excel } = await import('exceljs');
+    const workbook = new Excel.Workbook();
     workbook.creator = 'CNMS';
     workbook.lastModifiedBy = 'CNMS';
     workbook.created = date;
