@@ -252,3 +252,23 @@ describe('a command\'s code loads when the command runs', () => {
         expect(html.urls.some(url => /\/vega\//.test(url))).toBe(true);
     });
 });
+
+describe('a rule whose check fails', () => {
+    test('validate, balance and report show an error naming the rule, and exit 2 (cnms failed), not 0 or 1', () => {
+        const hook = pathToFileURL(join(REPO, 'test/helpers/failing-rule.mjs')).href;
+        const env = { NODE_OPTIONS: `--import=${hook}`, CNMS_TEST_FAILING_RULE: 'CN-4.3-001' };
+        const dir = tempCopy('examples/steel');
+        expect(runCli(['validate', dir]).code).toBe(0);
+        const validate = runCli(['validate', dir], { env });
+        expect(validate.code).toBe(2);
+        expect(validate.stdout).toMatch(/organization\.cnms:\d+:\d+ {2}error {2}CN-NUM-011 {2}Rule CN-4\.3-001 \(.+\) could not check this model: a test made this rule fail\./);
+        const json = JSON.parse(runCli(['validate', dir, '--format', 'json'], { env }).stdout) as { diagnostics: Array<{ rule: string; severity: string }> };
+        expect(json.diagnostics.filter(d => d.rule === 'CN-NUM-011').map(d => d.severity)).toEqual(['error']);
+        for (const args of [['balance', dir], ['plan', dir], ['report', dir, '--format', 'md']]) {
+            const result = runCli(args, { env });
+            expect(result.code, args[0]).toBe(2);
+        }
+        const zh = runCli(['validate', dir, '--lang', 'zh-CN'], { env });
+        expect(zh.stdout).toContain('规则 CN-4.3-001');
+    });
+});

@@ -112,6 +112,15 @@ export const LANGUAGE_RULES: readonly Rule[] = [
             badValue: { en: "cnms.json sets rule {rule} to '{value}'; use \"off\", \"on\", \"error\", \"warning\" or \"info\".", 'zh-CN': 'cnms.json 将规则 {rule} 设为“{value}”；应为 "off"、"on"、"error"、"warning" 或 "info"。' },
             alwaysOn: { en: 'cnms.json cannot change rule {rule}: the language rules are always on.', 'zh-CN': 'cnms.json 不能更改规则 {rule}：语言规则始终启用。' }
         }
+    }),
+    defineRule({
+        id: 'CN-NUM-011', clause: null, severity: 'error',
+        title: { en: 'A rule could not check the model', 'zh-CN': '规则无法检查模型' },
+        description: { en: "A rule of the catalogue failed while checking the model (a defect of cnms, not of the model): its findings are missing.", 'zh-CN': '目录中的某条规则在检查模型时出错（这是 cnms 的缺陷，而非模型的问题）：其检查结果缺失。' },
+        rationale: { en: 'A rule that fails silently would make a model read as compliant when it was never checked; cnms validate exits 2, as for any internal failure.', 'zh-CN': '若规则出错而不报告，未经检查的模型会被误认为合规；cnms validate 与其他内部故障一样以 2 退出。' },
+        messages: {
+            failed: { en: 'Rule {rule} ({title}) could not check this model: {reason}. Its findings are missing, so compliance with it is not known; this is a defect of cnms, please report it.', 'zh-CN': '规则 {rule}（{title}）无法检查本模型：{reason}。其检查结果缺失，因此无法判断是否符合该规则；这是 cnms 的缺陷，请报告。' }
+        }
     })
 ];
 
