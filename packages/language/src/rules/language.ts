@@ -14,6 +14,7 @@ import type { FigureStore } from '../semantics/figure-memo.js';
 import { isBuiltinUri } from '../workspace/builtin-library.js';
 import { defineRule, ruleDocUrl, type Rule } from './rule.js';
 import type { Finding } from './rule-reporter.js';
+import { yearRangeFindings } from './year-range.js';
 
 /** The language rules (CN-NUM): checked by the parser, the linker, the evaluator and the class below. */
 export const LANGUAGE_RULES: readonly Rule[] = [
@@ -121,6 +122,17 @@ export const LANGUAGE_RULES: readonly Rule[] = [
         messages: {
             failed: { en: 'Rule {rule} ({title}) could not check this model: {reason}. Its findings are missing, so compliance with it is not known; this is a defect of cnms, please report it.', 'zh-CN': '规则 {rule}（{title}）无法检查本模型：{reason}。其检查结果缺失，因此无法判断是否符合该规则；这是 cnms 的缺陷，请报告。' }
         }
+    }),
+    defineRule({
+        id: 'CN-NUM-012', clause: null, severity: 'error',
+        title: { en: 'Year out of range', 'zh-CN': '年份超出范围' },
+        description: { en: "A year, or the year of a date, outside 1900 \u2026 2200, or a duration (a calibration `interval`) longer than those 300 years.", 'zh-CN': "年份或日期中的年份不在 1900 … 2200 之间，或时长（校准周期 `interval`）超过这 300 年。" },
+        rationale: { en: "Carbon-neutrality plans run over decades, not millennia: a year such as 200000 or 24 is a typing mistake, and figures projected to it (a plan over 198,000 years, a calibration that never ends, a year 0024 read as 1924) would mislead.", 'zh-CN': "碳中和规划以数十年计，而非数千年：200000 或 24 这样的年份是输入错误，据此推算的数值（长达 198000 年的规划、永不到期的校准、被读作 1924 的 0024 年）会产生误导。" },
+        messages: {
+            year: { en: "'{property}' is {value}, not a year between {first} and {last}.", 'zh-CN': '“{property}”为 {value}，不是 {first} 至 {last} 之间的年份。' },
+            date: { en: "The date {value} lies outside the years {first} to {last}.", 'zh-CN': '日期 {value} 不在 {first} 至 {last} 年之间。' },
+            duration: { en: "A duration of {value} reaches beyond the years {first} to {last}.", 'zh-CN': '时长 {value} 超出了 {first} 至 {last} 年的范围。' }
+        }
     })
 ];
 
@@ -160,6 +172,12 @@ export class CnmsLanguageRules {
     }
 
     /** CN-NUM-001: a property given twice in one block (the grammar allows each once; the second would silently win). */
+    /** CN-NUM-012: the years and dates of the file within FIRST_YEAR … LAST_YEAR (rules/year-range.ts). */
+    checkYears(file: CnmsFile, accept: ValidationAcceptor): void {
+        const reporter = this.services.rules.Reporter;
+        for (const finding of yearRangeFindings(file)) reporter.report(accept, finding);
+    }
+
     checkDuplicateProperties(file: CnmsFile, accept: ValidationAcceptor): void {
         const reporter = this.services.rules.Reporter;
         const check = (element: AstNode & { name?: string }) => {
