@@ -51,7 +51,7 @@ export class CnmsCodeLensProvider implements CodeLensProvider {
             if (isOrganization(element)) {
                 const verdictText = verdict.uncomputed > 0
                     ? i18n.text('lens.incomplete', { count: verdict.uncomputed })
-                    : i18n.text(verdict.neutral ? 'lens.neutral' : 'lens.notNeutral');
+                    : i18n.text(verdict.neutral ? 'lens.neutral' : verdict.reasons.includes('nothingRecorded') ? 'lens.nothingRecorded' : 'lens.notNeutral');
                 lenses.push({
                     range: at,
                     command: command(i18n.text('lens.net', {
