@@ -15,11 +15,12 @@ export interface CliResult {
 }
 
 /** Runs the real `cnms` as a child process, as a user would; English messages unless the env says otherwise. */
-export function runCli(args: readonly string[], options: { cwd?: string; env?: Record<string, string | undefined>; timeout?: number } = {}): CliResult {
+export function runCli(args: readonly string[], options: { cwd?: string; env?: Record<string, string | undefined>; timeout?: number; uid?: number; gid?: number } = {}): CliResult {
     const env: Record<string, string | undefined> = { ...process.env, LANG: 'C', LC_ALL: undefined, LC_MESSAGES: undefined, LANGUAGE: undefined, NO_COLOR: '1', CNMS_DEBUG: undefined, ...options.env };
     for (const key of Object.keys(env)) if (env[key] === undefined) delete env[key];
     const result = spawnSync(process.execPath, [BIN, ...args], {
-        cwd: options.cwd ?? REPO, env: env as NodeJS.ProcessEnv, encoding: 'utf8', timeout: options.timeout ?? 60_000, maxBuffer: 64 * 1024 * 1024
+        cwd: options.cwd ?? REPO, env: env as NodeJS.ProcessEnv, encoding: 'utf8', timeout: options.timeout ?? 60_000, maxBuffer: 64 * 1024 * 1024,
+        uid: options.uid, gid: options.gid
     });
     if (result.error) throw result.error;
     return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };

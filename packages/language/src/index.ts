@@ -6,6 +6,7 @@ export { CnmsI18n } from './i18n/cnms-i18n.js';
 export { TEXTS, type TextId } from './i18n/messages.js';
 export * from './references/cnms-models.js';
 export * from './rules/catalogue.js';
+export { RULE_FAILED } from './rules/model-rules.js';
 export * from './semantics/balance.js';
 export * from './semantics/dimension.js';
 export * from './semantics/dimension-names.js';

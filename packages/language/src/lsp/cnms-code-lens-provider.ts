@@ -54,7 +54,8 @@ export class CnmsCodeLensProvider implements CodeLensProvider {
             if (isOrganization(element)) {
                 const verdictText = verdict.uncomputed > 0
                     ? i18n.text('lens.incomplete', { count: verdict.uncomputed })
-                    : !checked ? i18n.text('lens.checking') : i18n.text(verdict.neutral ? 'lens.neutral' : 'lens.notNeutral');
+                    : !checked ? i18n.text('lens.checking')
+                        : i18n.text(verdict.neutral ? 'lens.neutral' : verdict.reasons.includes('nothingRecorded') ? 'lens.nothingRecorded' : 'lens.notNeutral');
                 lenses.push({
                     range: at,
                     command: command(i18n.text('lens.net', {

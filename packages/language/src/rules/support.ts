@@ -4,7 +4,7 @@ import {
     isControl, isDocumentInfo, isFactor, isMeter, isNonconformity, isOffset, isReduction, isRole, isSource, isTraining, isAudit
 } from '../generated/ast.js';
 import type { LocalizedText } from '../i18n/locale.js';
-import { addDuration, isCalendarDate } from '../semantics/dates.js';
+import { addDuration, durationCount, isCalendarDate } from '../semantics/dates.js';
 import { kindText } from '../i18n/messages.js';
 import { defineRule, type Rule, type RuleContext } from './rule.js';
 
@@ -198,8 +198,11 @@ export const SUPPORT_RULES: readonly Rule[] = [
                 const interval = durationText(meter.interval);
                 if (!isCalendarDate(meter.calibrated)) continue;
                 const expires = addDuration(meter.calibrated, meter.interval);
-                if (!expires) {
+                if (durationCount(meter.interval) === undefined) {
                     context.report('badInterval', { name: meter.name, interval }, meter, 'interval');
+                } else if (!expires) {
+                    // a date or a span outside the years cnms works with: CN-NUM-012 says so, and no expiry is claimed
+                    continue;
                 } else if (end && expires < end) {
                     context.report('expired', { name: meter.name, calibrated: meter.calibrated, interval, expires, end, sources: sources() }, meter, 'calibrated');
                 }
