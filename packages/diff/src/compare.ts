@@ -1,3 +1,4 @@
+import { CstUtils, isLeafCstNode } from 'langium';
 import type { Element } from '@cnms/language';
 import { Dec as DecimalOf, formatFigure, formatPeriod, isOffset, isRemoval, isSource, neutralityVerdict, Rational, tonnes, type Locale } from '@cnms/language';
 import { attribute } from './attribution.js';
@@ -12,9 +13,21 @@ function kindOf(type: string): string {
     return KIND_NAMES[type] ?? type.replace(/([a-z])([A-Z])/g, '$1-$2').toLowerCase();
 }
 
-/** A declaration's text with whitespace and comments folded, to see whether it changed. */
+/**
+ * A declaration as its parsed tokens (comments left out, a string kept whole),
+ * with one space where the text had whitespace or a comment between two: to
+ * see whether it changed, and to show it.
+ */
 function normalized(element: Element): string {
-    return (element.$cstNode?.text ?? '').replace(/\/\*[\s\S]*?\*\//g, ' ').replace(/\/\/[^\n]*/g, ' ').replace(/\s+/g, ' ').trim();
+    if (!element.$cstNode) return '';
+    let text = '';
+    let end: number | undefined;
+    for (const node of CstUtils.streamCst(element.$cstNode)) {
+        if (!isLeafCstNode(node) || node.hidden) continue;
+        text += end === undefined ? node.text : node.offset > end ? ` ${node.text}` : node.text;
+        end = node.end;
+    }
+    return text;
 }
 
 const s = (value: Rational | undefined | null) => (value === undefined || value === null ? null : value.toString());
@@ -68,11 +81,8 @@ export function compareSnapshots(before: ModelSnapshot, after: ModelSnapshot, lo
     const status = neutralBefore && neutralAfter ? 'kept' : neutralBefore ? 'lost' : neutralAfter ? 'gained' : 'still-not';
     const shortfall = y && !y.netAtOrBelowZero ? y.net : undefined;
 
-    const keys = (snapshot: ModelSnapshot) => new Map(snapshot.findings.map(f => [f.key, f]));
-    const [fa, fb] = [keys(before), keys(after)];
-    const strip = (f: { rule: string; element: string; severity: DiffFinding['severity']; message: string }): DiffFinding => ({ rule: f.rule, element: f.element, severity: f.severity, message: f.message });
-    const gained = [...fb].filter(([key]) => !fa.has(key)).map(([, f]) => strip(f));
-    const lost = [...fa].filter(([key]) => !fb.has(key)).map(([, f]) => strip(f));
+    const gained = findingsOnlyIn(after, before);
+    const lost = findingsOnlyIn(before, after);
 
     const targetsOf = (snapshot: ModelSnapshot) => new Map((snapshot.model ? snapshot.Cnms.semantics.Projection.of(snapshot.model)?.targets ?? [] : [])
         .map(t => [t.target.name, t.firstMissed ?? null] as const));
@@ -124,6 +134,23 @@ export function summaryLine(diff: Omit<ModelDiff, 'summary'>, locale: Locale): s
     return parts.join(' · ');
 }
 
+
+/**
+ * The findings of `one` that `other` does not have, counted by key: two
+ * identical findings on one element are two, so when one of them goes the
+ * other still counts as kept.
+ */
+function findingsOnlyIn(one: ModelSnapshot, other: ModelSnapshot): DiffFinding[] {
+    const left = new Map<string, number>();
+    for (const f of other.findings) left.set(f.key, (left.get(f.key) ?? 0) + 1);
+    const only: DiffFinding[] = [];
+    for (const f of one.findings) {
+        const count = left.get(f.key) ?? 0;
+        if (count > 0) left.set(f.key, count - 1);
+        else only.push({ rule: f.rule, element: f.element, severity: f.severity, message: f.message });
+    }
+    return only;
+}
 
 function countedOf(snapshot: ModelSnapshot, element: Element): Rational | undefined {
     const balance = snapshot.balance;
