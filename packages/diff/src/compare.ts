@@ -1,6 +1,6 @@
 import { CstUtils, isLeafCstNode } from 'langium';
 import type { Element } from '@cnms/language';
-import { Dec as DecimalOf, formatFigure, formatPeriod, isOffset, isRemoval, isSource, neutralityVerdict, Rational, tonnes, type Locale } from '@cnms/language';
+import { Dec as DecimalOf, formatFigure, type ModelBalance, type SourceFigures, formatPeriod, isOffset, isRemoval, isSource, neutralityVerdict, Rational, tonnes, type Locale } from '@cnms/language';
 import { attribute } from './attribution.js';
 import type { DiffChange, DiffFinding, FigureChange, ModelDiff } from './diff-model.js';
 import type { ModelSnapshot } from './model-snapshot.js';
@@ -30,6 +30,11 @@ function normalized(element: Element): string {
     return text;
 }
 
+/** Whether two declarations have the same tokens: the same node when its file is the same at both revisions, else the same text, else the same tokens. */
+function sameDeclaration(a: Element, b: Element): boolean {
+    return a === b || (a.$cstNode !== undefined && a.$cstNode.text === b.$cstNode?.text) || normalized(a) === normalized(b);
+}
+
 const s = (value: Rational | undefined | null) => (value === undefined || value === null ? null : value.toString());
 
 function figureChange(before: Rational | undefined, after: Rational | undefined): FigureChange {
@@ -54,7 +59,7 @@ export function compareSnapshots(before: ModelSnapshot, after: ModelSnapshot, lo
         if (isSource(element) || isRemoval(element) || isOffset(element)) {
             const x = a ? countedOf(before, a) : undefined;
             const y = b ? countedOf(after, b) : undefined;
-            const textChanged = !!a && !!b && normalized(a) !== normalized(b);
+            const textChanged = !!a && !!b && !sameDeclaration(a, b);
             const valueChanged = (x === undefined) !== (y === undefined) || (x !== undefined && y !== undefined && !x.equals(y));
             if (a && b && !textChanged && !valueChanged) continue;
             const causes = a && b && isSource(a) && isSource(b) ? sourceCauses(before, after, a, b) : [];
@@ -66,7 +71,7 @@ export function compareSnapshots(before: ModelSnapshot, after: ModelSnapshot, lo
             });
             continue;
         }
-        if (a && b && normalized(a) === normalized(b)) continue;
+        if (a && b && sameDeclaration(a, b)) continue;
         changes.push({ kind, id: name, action: !a ? 'added' : !b ? 'removed' : 'changed', before: a ? normalized(a) : null, after: b ? normalized(b) : null, delta: null, causes: [] });
     }
 
@@ -84,9 +89,7 @@ export function compareSnapshots(before: ModelSnapshot, after: ModelSnapshot, lo
     const gained = findingsOnlyIn(after, before);
     const lost = findingsOnlyIn(before, after);
 
-    const targetsOf = (snapshot: ModelSnapshot) => new Map((snapshot.model ? snapshot.Cnms.semantics.Projection.of(snapshot.model)?.targets ?? [] : [])
-        .map(t => [t.target.name, t.firstMissed ?? null] as const));
-    const [ta, tb] = [targetsOf(before), targetsOf(after)];
+    const [ta, tb] = [before.targets, after.targets];
     const targets = [...new Set([...ta.keys(), ...tb.keys()])].sort()
         .map(id => ({ id, before: ta.has(id) ? ta.get(id)! : 'absent' as const, after: tb.has(id) ? tb.get(id)! : 'absent' as const }))
         .filter(t => t.before !== t.after);
@@ -152,24 +155,27 @@ function findingsOnlyIn(one: ModelSnapshot, other: ModelSnapshot): DiffFinding[]
     return only;
 }
 
+/** A balance's figures by the declaration they belong to, looked up once per balance. */
+const figuresOf = new WeakMap<ModelBalance, Map<Element, { readonly source?: SourceFigures; readonly counted?: Rational }>>();
+
+function figuresByElement(balance: ModelBalance): Map<Element, { readonly source?: SourceFigures; readonly counted?: Rational }> {
+    let map = figuresOf.get(balance);
+    if (map) return map;
+    map = new Map();
+    for (const entry of balance.sources) map.set(entry.source, { source: entry.figures, counted: entry.figures ? tonnes(entry.figures.co2e) : undefined });
+    for (const r of balance.removalFigures) map.set(r.removal, { counted: r.amount });
+    for (const o of balance.offsetFigures) map.set(o.offset, { counted: o.counts ? o.quantity : Rational.ZERO });
+    figuresOf.set(balance, map);
+    return map;
+}
+
 function countedOf(snapshot: ModelSnapshot, element: Element): Rational | undefined {
-    const balance = snapshot.balance;
-    if (!balance) return undefined;
-    if (isSource(element)) {
-        const figures = balance.sources.find(entry => entry.source === element)?.figures;
-        return figures ? tonnes(figures.co2e) : undefined;
-    }
-    if (isRemoval(element)) return balance.removalFigures.find(r => r.removal === element)?.amount;
-    if (isOffset(element)) {
-        const figures = balance.offsetFigures.find(o => o.offset === element);
-        return figures ? (figures.counts ? figures.quantity : Rational.ZERO) : undefined;
-    }
-    return undefined;
+    return snapshot.balance ? figuresByElement(snapshot.balance).get(element)?.counted : undefined;
 }
 
 function sourceCauses(before: ModelSnapshot, after: ModelSnapshot, a: Element, b: Element) {
-    const x = before.balance?.sources.find(entry => entry.source === a)?.figures;
-    const y = after.balance?.sources.find(entry => entry.source === b)?.figures;
+    const x = before.balance ? figuresByElement(before.balance).get(a)?.source : undefined;
+    const y = after.balance ? figuresByElement(after.balance).get(b)?.source : undefined;
     return x && y ? attribute(x.inputs, y.inputs) : [];
 }
 
