@@ -1,6 +1,6 @@
 // cnms diff on temporary git repositories, with every figure worked out by hand.
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
@@ -184,5 +184,19 @@ describe('cnms diff compares declarations on their tokens and counts findings', 
         const diff = JSON.parse(runCli(['diff', commits[1], commits[2], 'model', '--format', 'json'], { cwd: repo }).stdout);
         expect(diff.changes).toEqual([]);
         expect(diff.findings).toEqual({ gained: [], lost: [] });
+    });
+
+    test('a FIFO named *.cnms in the working tree is skipped with a warning, never opened', () => {
+        const pipe = join(repo, 'model/pipe.cnms');
+        const made = spawnSync('mkfifo', [pipe]);
+        if (made.status !== 0) throw new Error(`mkfifo ${pipe}: ${made.stderr}`);
+        try {
+            const result = runCli(['diff', 'HEAD', 'model', '--format', 'json'], { cwd: repo, timeout: 30_000 });
+            expect(result.stderr).toBe("cnms: warning: 'model/pipe.cnms' is a named pipe (FIFO), not a regular file: skipped\n");
+            expect(result.code).toBe(0);
+            expect(JSON.parse(result.stdout).changes).toEqual([]);
+        } finally {
+            rmSync(pipe);
+        }
     });
 });
