@@ -18,8 +18,13 @@ import { CnmsLanguageMetaData } from '../generated/module.js';
 
 let lexer: DefaultLexer | undefined;
 
-/** The language's own lexer (the grammar's tokens, comments and whitespace hidden), built once on first use. */
-function cnmsLexer(): DefaultLexer {
+/**
+ * The language's lexer (the grammar's tokens, comments and whitespace
+ * hidden), built once per process on first use: the services' parser uses
+ * this one too (cnms-module.ts), so reading a file's tokens before its parse
+ * costs no second lexer.
+ */
+export function cnmsLexer(): DefaultLexer {
     lexer ??= new DefaultLexer({
         Grammar: CnmsGrammar(),
         LanguageMetaData: CnmsLanguageMetaData,
