@@ -19,6 +19,7 @@ export * from './semantics/quantity.js';
 export * from './semantics/rational.js';
 export * from './semantics/source-figures.js';
 export * from './workspace/builtin-library.js';
+export * from './workspace/model-discovery.js';
 export * from './semantics/quantity-display.js';
 export * from './semantics/dates.js';
 export * from './rules/coverage.js';
