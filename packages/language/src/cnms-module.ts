@@ -21,6 +21,7 @@ import { CnmsInstrumentAllocation } from './semantics/instrument-allocation.js';
 import { CnmsOrganizationSettings } from './semantics/organization-settings.js';
 import { CnmsProjection } from './semantics/projection.js';
 import { CnmsSourceFigures } from './semantics/source-figures.js';
+import { CnmsLexer } from './syntax/cnms-lexer.js';
 import { CnmsDocumentValidator } from './validation/cnms-document-validator.js';
 import { CnmsModelValidation } from './validation/cnms-model-validation.js';
 import { CnmsDocumentBuilder } from './workspace/cnms-document-builder.js';
@@ -60,6 +61,9 @@ export type CnmsServices = LangiumCoreServices & CnmsAddedServices;
 
 export const CnmsModule: Module<CnmsServices, PartialLangiumCoreServices & CnmsAddedServices> = {
     I18n: () => new CnmsI18n(),
+    parser: {
+        Lexer: services => new CnmsLexer(services)
+    },
     references: {
         Models: services => new CnmsModels(services.shared),
         ScopeComputation: services => new CnmsScopeComputation(services),

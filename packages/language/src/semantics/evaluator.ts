@@ -191,6 +191,8 @@ export class CnmsEvaluator {
             return this.evaluate(expression.operand)?.negated();
         }
         if (isPowerExpression(expression)) {
+            // a half-typed `10^` has no exponent: the syntax error says so
+            if (expression.exponent === undefined) return undefined;
             const base = this.evaluate(expression.base);
             const exponent = expression.exponent.replace(/\s+/g, '');
             if (!/^-?[0-9][0-9_]*$/.test(exponent)) {
