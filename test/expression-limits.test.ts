@@ -33,6 +33,10 @@ const HALF_TYPED: ReadonlyArray<{ name: string; line: string }> = [
     { name: '`5 *`', line: 'let x = 5 *' }
 ];
 
+const FILE_TOO_LARGE = 'This file is larger than 10 MiB, the limit per file; it is not read — split it into several files.';
+/** Valid text, one byte past 10 MiB. */
+const HUGE = 'let h = 1 + 2 + 3 + 4 + 5 + 6 + 7 + 8 + 9 + 10\n'.repeat(Math.ceil((10 * 1024 * 1024 + 1) / 47));
+
 interface JsonDiagnostic { file: string; line: number; column: number; rule: string; message: string }
 
 function validate(dir: string): JsonDiagnostic[] {
@@ -125,8 +129,8 @@ describe('the language server on expressions past the limits and half-typed', ()
     const deep = model(`let x = ${'('.repeat(200)}1${')'.repeat(200)} tCO2`);
 
     beforeAll(async () => {
-        // a deep file and a long one already on disk when the server starts
-        dir = languageModel({ 'org.cnms': deep, 'long.cnms': `let w = (${sum(5000)}) tCO2\n` });
+        // a deep file, a long one and one past 10 MiB already on disk when the server starts
+        dir = languageModel({ 'org.cnms': deep, 'long.cnms': `let w = (${sum(5000)}) tCO2\n`, 'huge.cnms': HUGE });
         session = await startServer(dir);
     });
     afterAll(async () => session?.close());
@@ -149,7 +153,7 @@ describe('the language server on expressions past the limits and half-typed', ()
 
     const limitDiagnostic = (diagnostics: Diagnostic[]) => diagnostics.filter(d => d.code === 'CN-NUM-001');
 
-    test('started on a folder with a deep and a long file, it answers and locates both', async () => {
+    test('started on a folder with a deep, a long and a 10 MiB file, it answers and locates each', async () => {
         const orgUri = fileUri(join(dir, 'org.cnms'));
         const longUri = fileUri(join(dir, 'long.cnms'));
         await session.open(orgUri, deep);
@@ -162,6 +166,9 @@ describe('the language server on expressions past the limits and half-typed', ()
         expect(lenses.length).toBeGreaterThan(0);
         const long = session.diagnostics.get(longUri) ?? await session.waitForDiagnostics(longUri);
         expect(limitDiagnostic(long).map(d => [d.range.start, TOO_LONG.test(d.message)])).toEqual([[{ line: 0, character: 8 }, true]]);
+        const hugeUri = fileUri(join(dir, 'huge.cnms'));
+        const huge = session.diagnostics.get(hugeUri) ?? await session.waitForDiagnostics(hugeUri);
+        expect(huge.map(d => [d.range.start, d.message])).toEqual([[{ line: 0, character: 0 }, FILE_TOO_LARGE]]);
     });
 
     test('opening and changing documents to hostile and half-typed text: it survives and answers', async () => {
@@ -206,11 +213,10 @@ describe('the language server on expressions past the limits and half-typed', ()
     });
 
     test('a document larger than 10 MiB is not parsed: one diagnostic at its start', async () => {
-        const uri = fileUri(join(dir, 'huge.cnms'));
-        const line = 'let h = 1 + 2 + 3 + 4 + 5 + 6 + 7 + 8 + 9 + 10\n';
-        await session.open(uri, line.repeat(Math.ceil((10 * 1024 * 1024 + 1) / line.length)));
+        const uri = fileUri(join(dir, 'opened.cnms'));
+        await session.open(uri, HUGE);
         const published = await session.waitForDiagnostics(uri, d => d.some(x => x.code === 'CN-NUM-001'));
-        expect(published.map(d => [d.range.start, d.message])).toEqual([[{ line: 0, character: 0 }, 'This file is larger than 10 MiB, the limit per file; it is not read — split it into several files.']]);
+        expect(published.map(d => [d.range.start, d.message])).toEqual([[{ line: 0, character: 0 }, FILE_TOO_LARGE]]);
         await session.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 0, character: 9 } });
     });
 });
