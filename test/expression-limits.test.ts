@@ -66,8 +66,10 @@ describe('cnms on expressions past the limits', () => {
             expect(diagnostics.map(d => [d.line, d.column, d.rule])).toEqual([[3, 9, 'CN-NUM-001']]);
             expect(diagnostics[0].message).toMatch(message);
             expectBalanceWithoutBad(dir);
-            const text = runCli(['balance', dir]);
-            expect(text.stdout).not.toMatch(/undefined|NaN|RangeError|\[object Object\]/);
+            for (const args of [['balance', dir], ['report', dir, '--format', 'md']]) {
+                const text = runCli(args);
+                expect(text.stdout + text.stderr).not.toMatch(/undefined|NaN|RangeError|internal error|\[object Object\]/);
+            }
         });
     }
 
@@ -108,7 +110,7 @@ describe('cnms on half-typed expressions', () => {
             expect(diagnostics.map(d => d.rule)).toEqual(['CN-NUM-001']);
             expect(diagnostics[0].message).toMatch(/^Syntax error: /);
             expectBalanceWithoutBad(dir);
-            for (const args of [['validate', dir], ['balance', dir]]) {
+            for (const args of [['validate', dir], ['balance', dir], ['report', dir, '--format', 'md']]) {
                 const text = runCli(args);
                 expect(text.stdout + text.stderr).not.toMatch(/undefined|NaN|TypeError|internal error|\[object Object\]/);
             }
