@@ -6,6 +6,8 @@ import {
     CodeLensRequest, CompletionRequest, DocumentFormattingRequest, HoverRequest, InlayHintRequest, type Diagnostic
 } from 'vscode-languageserver-protocol';
 import { languageModel, runCli } from './helpers/cli.js';
+import { isLet, type CnmsFile } from '@cnms/language';
+import { buildModel } from './helpers/model.js';
 import { fileUri, startServer, type LspSession } from './helpers/lsp-client.js';
 
 // The limits of docs/limits.md: an expression at most 64 levels deep and of at
@@ -99,6 +101,34 @@ describe('cnms on expressions past the limits', () => {
         expect(result.stderr).toBe('');
         const diagnostics = (JSON.parse(result.stdout) as { diagnostics: JsonDiagnostic[] }).diagnostics;
         expect(diagnostics.some(d => d.rule === 'CN-NUM-001' && TOO_DEEP.test(d.message))).toBe(true);
+    });
+});
+
+describe('what the limits count', () => {
+    test('a minus sign between two terms, or the sign of an exponent, is not a level', async () => {
+        // 300 subtractions of 2^-1 (600 terms, each exponent a term): 1 − 300 × 0.5 = −149
+        const built = await buildModel({ 'org.cnms': `${ORG}let x = 1 ${'- 2^-1 '.repeat(300)}\noutput o = x\n` });
+        expect(built.languageDiagnostics()).toEqual([]);
+        const file = built.documents.get('org.cnms')!.parseResult.value as CnmsFile;
+        const x = file.elements.filter(isLet).find(element => element.name === 'x');
+        expect(built.Cnms.semantics.Evaluator.evaluate(x?.value)?.value.toString()).toBe('-149');
+    });
+
+    test('a qualified name is one term; the count starts afresh at each declaration', async () => {
+        const terms = (count: number) => Array(count).fill('ipcc2006.motor_gasoline').join(' + ');
+        const built = await buildModel({ 'org.cnms': `${ORG}let a = ${terms(1000)}\nlet b = ${terms(1000)}\nlet c = ${terms(1001)}\n` });
+        expect(built.languageDiagnostics().map(d => [d.line, d.column, TOO_LONG.test(d.message)])).toEqual([[5, 9, true]]);
+        const lets = (built.documents.get('org.cnms')!.parseResult.value as CnmsFile).elements.filter(isLet);
+        const value = (name: string) => built.Cnms.semantics.Evaluator.evaluate(lets.find(element => element.name === name)?.value);
+        // 1,000 × 69,300 kgCO2/TJ = 69,300 tCO2/TJ, i.e. 69.3 g per kJ: 69,300,000,000 g per 10^12 J
+        expect(value('a')?.value.toString()).toBe('0.0693');
+        expect(value('b')?.value.toString()).toBe('0.0693');
+        expect(lets.find(element => element.name === 'c')?.value).toBeUndefined();
+    });
+
+    test('unary minus signs before parentheses add up: -(-( … 33 times is 66 levels', async () => {
+        const built = await buildModel({ 'org.cnms': `${ORG}let a = ${'-('.repeat(32)}1${')'.repeat(32)}\nlet b = ${'-('.repeat(33)}1${')'.repeat(33)}\n` });
+        expect(built.languageDiagnostics().map(d => [d.line, d.column, TOO_DEEP.test(d.message)])).toEqual([[4, 9, true]]);
     });
 });
 
