@@ -5,7 +5,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
     CodeLensRequest, CompletionRequest, DocumentFormattingRequest, HoverRequest, InlayHintRequest, type Diagnostic
 } from 'vscode-languageserver-protocol';
-import { languageModel, runCli } from './helpers/cli.js';
+import { languageModel, runCli, tempModel } from './helpers/cli.js';
 import { isLet, type CnmsFile } from '@cnms/language';
 import { buildModel } from './helpers/model.js';
 import { fileUri, startServer, type LspSession } from './helpers/lsp-client.js';
@@ -146,6 +146,14 @@ describe('cnms on half-typed expressions', () => {
             }
         });
     }
+
+    test('a source whose emissions are left out (half-typed, or past a limit) is not also said to have none', () => {
+        const dir = tempModel({ 'org.cnms': `${ORG}source deep at s { category 1 emissions ${'('.repeat(100)}1${')'.repeat(100)} tCO2 }\nsource half at s { category 1 emissions }\nsource good at s { category 1 emissions 7 tCO2 }\n` });
+        const result = runCli(['validate', dir, '--format', 'json']);
+        expect(result.stderr).toBe('');
+        const diagnostics = (JSON.parse(result.stdout) as { diagnostics: JsonDiagnostic[] }).diagnostics;
+        expect(diagnostics.filter(d => d.rule === 'CN-NUM-001' || d.rule === 'CN-6.2-003').map(d => [d.line, d.rule])).toEqual([[3, 'CN-NUM-001'], [4, 'CN-NUM-001']]);
+    });
 
     test('a source whose activity is half-typed is not computed, and says so', () => {
         const dir = languageModel({ 'org.cnms': `${ORG}let x = 0 tCO2\nsource bad at s { category 1 activity 5 * factor 2 tCO2/MWh }\nsource good at s { category 1 emissions 7 tCO2 }\n` });
