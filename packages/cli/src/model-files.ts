@@ -1,12 +1,9 @@
 import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readSync, realpathSync, statSync, type Dirent, type Stats } from 'node:fs';
 import { dirname, extname, join, resolve, sep } from 'node:path';
-import { declaresOrganization, modelFolderOf, type Locale } from '@cnms/language';
+import { declaresOrganization, MAX_FILE_BYTES, modelFolderOf, type Locale } from '@cnms/language';
 import { CliError } from './cli-error.js';
 import { fileError } from './file-errors.js';
 import { shownPath } from './shown-path.js';
-
-/** The largest file the CLI reads (10 MiB), checked before reading: a model file is text, written by people. */
-export const MAX_FILE_BYTES = 10 * 1024 * 1024;
 
 const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git']);
 

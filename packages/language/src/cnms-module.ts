@@ -21,12 +21,12 @@ import { CnmsInstrumentAllocation } from './semantics/instrument-allocation.js';
 import { CnmsOrganizationSettings } from './semantics/organization-settings.js';
 import { CnmsProjection } from './semantics/projection.js';
 import { CnmsSourceFigures } from './semantics/source-figures.js';
+import { cnmsLexer } from './syntax/cnms-lexer.js';
 import { CnmsDocumentValidator } from './validation/cnms-document-validator.js';
 import { CnmsModelValidation } from './validation/cnms-model-validation.js';
 import { CnmsDocumentBuilder } from './workspace/cnms-document-builder.js';
 import { CnmsIndexManager } from './workspace/cnms-index-manager.js';
 import { CnmsLinker } from './workspace/cnms-linker.js';
-import { cnmsLexer } from './workspace/model-discovery.js';
 import { CnmsWorkspaceManager } from './workspace/cnms-workspace-manager.js';
 
 /** The services CNMS adds to Langium's, one group per layer of ../shared/design/architecture.md. */

@@ -26,3 +26,4 @@ export * from './rules/coverage.js';
 export * from './semantics/projection.js';
 export * from './semantics/uncertainty.js';
 export * from './semantics/written-unit.js';
+export { MAX_EXPRESSION_DEPTH, MAX_EXPRESSION_TERMS, MAX_FILE_BYTES } from './syntax/limits.js';

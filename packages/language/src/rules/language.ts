@@ -22,7 +22,7 @@ export const LANGUAGE_RULES: readonly Rule[] = [
     defineRule({
         id: 'CN-NUM-001', clause: null, severity: 'error',
         title: { en: 'Syntax', 'zh-CN': '语法' },
-        description: { en: "Every parse error, at its place, with what was expected; a property given twice in one block.", 'zh-CN': "每个语法错误，在其位置指出应有的内容；同一块中重复给出的属性。" },
+        description: { en: "Every parse error, at its place, with what was expected; a property given twice in one block; an expression or a file past the limits of docs/limits.md.", 'zh-CN': "每个语法错误，在其位置指出应有的内容；同一块中重复给出的属性；超出 docs/limits.md 所列上限的表达式或文件。" },
         rationale: { en: "A model that does not parse cannot be checked against the standard, and a property given twice would silently replace the first value.", 'zh-CN': "无法解析的模型不能对照标准检查；重复的属性会悄悄覆盖前一个值。" },
         messages: {
             unexpected: { en: 'Syntax error: expected {expected}, found {found}.', 'zh-CN': '语法错误：此处应为 {expected}，实际为 {found}。' },
@@ -30,7 +30,10 @@ export const LANGUAGE_RULES: readonly Rule[] = [
             redundant: { en: 'Syntax error: {found} is not expected here; a statement starts with a keyword such as source, factor or site.', 'zh-CN': '语法错误：此处不应出现 {found}；语句应以 source、factor、site 等关键字开头。' },
             lexing: { en: 'Syntax error: unexpected character {found}.', 'zh-CN': '语法错误：无法识别的字符 {found}。' },
             duplicateProperty: { en: "'{property}' is given twice in {kind} {name}; a property may appear once.", 'zh-CN': '{kind} {name} 中的属性“{property}”出现了两次；每个属性只能出现一次。' },
-            notText: { en: 'This file is not UTF-8 text ({reason}).', 'zh-CN': '该文件不是 UTF-8 文本（{reason}）。' }
+            notText: { en: 'This file is not UTF-8 text ({reason}).', 'zh-CN': '该文件不是 UTF-8 文本（{reason}）。' },
+            tooDeep: { en: 'This expression is nested more than {limit} levels deep (parentheses and minus signs); CNMS reads at most {limit}, so it is not read and its value is not computed — split it into lets.', 'zh-CN': '该表达式嵌套超过 {limit} 层（括号与负号）；CNMS 最多读取 {limit} 层，因此不读取该表达式，其值不计算——请拆分为多个 let。' },
+            tooManyTerms: { en: 'This expression has more than {limit} terms (numbers, names and units); CNMS reads at most {limit}, so it is not read and its value is not computed — split it into lets.', 'zh-CN': '该表达式超过 {limit} 项（数字、名称与单位）；CNMS 最多读取 {limit} 项，因此不读取该表达式，其值不计算——请拆分为多个 let。' },
+            fileTooLarge: { en: 'This file is larger than {limit}, the limit per file; it is not read — split it into several files.', 'zh-CN': '该文件大于单个文件的上限 {limit}，因此不读取——请拆分为多个文件。' }
         }
     }),
     defineRule({

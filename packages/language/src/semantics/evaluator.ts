@@ -24,6 +24,18 @@ export interface FactorValue {
     readonly node: Expression;
 }
 
+/** A chain of operands this long is evaluated innermost out (CnmsEvaluator.evaluateChain). */
+const LONG_CHAIN = 32;
+
+/** The operand an expression is computed from first: the left of `a + b`, the value of `5 MWh`, the base of `10^4`, the operand of `-x`. */
+function firstOperand(expression: Expression): Expression | undefined {
+    if (isBinaryExpression(expression)) return expression.left;
+    if (isUnitProduct(expression)) return expression.value;
+    if (isPowerExpression(expression)) return expression.base;
+    if (isNegatedExpression(expression)) return expression.operand;
+    return undefined;
+}
+
 /** `null` in a cache: computed, and it failed (the problem is kept with the figure). */
 type Cached<T> = T | null;
 
@@ -59,7 +71,24 @@ export class CnmsEvaluator {
     /** The value of an expression, or undefined when it cannot be computed. */
     evaluate(expression: Expression | undefined): Quantity | undefined {
         if (!expression) return undefined;
-        return this.memo.memo(this.expressions, expression, () => this.guarded(expression, () => this.compute(expression)) ?? null) ?? undefined;
+        return this.memo.memo(this.expressions, expression, () => {
+            this.evaluateChain(expression);
+            return this.guarded(expression, () => this.compute(expression)) ?? null;
+        }) ?? undefined;
+    }
+
+    /**
+     * Evaluates the chain under a long expression first, innermost out: in
+     * `1 + 2 + … + 1000` each sum is the left operand of the next, so each
+     * level then finds its operand computed, and the recursion stays a few
+     * calls deep however long the chain (the term limit, syntax/limits.ts,
+     * leaves a margin; this keeps it wide).
+     */
+    private evaluateChain(expression: Expression): void {
+        const chain: Expression[] = [];
+        for (let node = firstOperand(expression); node; node = firstOperand(node)) chain.push(node);
+        if (chain.length < LONG_CHAIN) return;
+        for (let i = chain.length - 1; i >= 0; i--) this.evaluate(chain[i]);
     }
 
     /**
@@ -195,6 +224,8 @@ export class CnmsEvaluator {
             return this.evaluate(expression.operand)?.negated();
         }
         if (isPowerExpression(expression)) {
+            // a half-typed `10^` has no exponent: the syntax error says so
+            if (expression.exponent === undefined) return undefined;
             const base = this.evaluate(expression.base);
             const exponent = expression.exponent.replace(/\s+/g, '');
             if (!/^-?[0-9][0-9_]*$/.test(exponent)) {

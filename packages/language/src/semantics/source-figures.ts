@@ -1,4 +1,4 @@
-import { AstUtils } from 'langium';
+import { AstUtils, type AstNode } from 'langium';
 import type { Source } from '../generated/ast.js';
 import type { CnmsServices } from '../cnms-module.js';
 import { Dimension } from './dimension.js';
@@ -143,8 +143,7 @@ export class CnmsSourceFigures {
         const within = (offset: number | undefined) => offset !== undefined && offset >= range.offset && offset < range.end;
         const document = AstUtils.getDocument(source);
         if (document.references.some(reference => reference.error && within(reference.$refNode?.offset))) return 'CN-NUM-002';
-        const syntax = document.parseResult.parserErrors.some(error => within(error.token.startOffset)) || document.parseResult.lexerErrors.some(error => within(error.offset));
-        return syntax ? 'CN-NUM-001' : undefined;
+        return hasSyntaxError(source) ? 'CN-NUM-001' : undefined;
     }
 
     /** The source as an expression sees it: its counted emissions, a mass of CO2e. */
@@ -217,6 +216,8 @@ export class CnmsSourceFigures {
             const emissions = checkedProperty(evaluator, source, 'emissions', MASS_OF_GAS, 'non-negative');
             return emissions ? { masses: new Map([[emissions.dimension.gasOfMass()!, emissions.value]]), property: 'emissions' } : undefined;
         }
+        // a property left half-typed or past a limit is not missing: the syntax error says what is wrong
+        if (hasSyntaxError(source)) return undefined;
         if (!usesActivity) {
             evaluator.report('CN-6.2-003', 'neither', { name: source.name }, source, 'name');
             return undefined;
@@ -256,4 +257,13 @@ function perGas(activity: Rational, factor: readonly FactorValue[]): Map<string,
 
 function scaled(masses: GasMasses, share: Rational): Map<string, Rational> {
     return share.equals(Rational.ONE) ? new Map(masses) : new Map([...masses].map(([gas, mass]) => [gas, mass.times(share)]));
+}
+
+/** Whether the text of a declaration holds a syntax error (a parse error, or text left out for a limit, syntax/cnms-lexer.ts). */
+function hasSyntaxError(node: AstNode): boolean {
+    const range = node.$cstNode;
+    if (!range) return false;
+    const within = (offset: number | undefined) => offset !== undefined && offset >= range.offset && offset < range.end;
+    const result = AstUtils.getDocument(node).parseResult;
+    return result.parserErrors.some(error => within(error.token.startOffset)) || result.lexerErrors.some(error => within(error.offset));
 }

@@ -1,5 +1,5 @@
 import type { Diagnostic } from 'vscode-languageserver-types';
-import type { LangiumDocument, ReferenceInfo, ValidationAcceptor, ValidationOptions } from 'langium';
+import type { LangiumDocument, ParseResult, ReferenceInfo, ValidationAcceptor, ValidationOptions } from 'langium';
 import { Cancellation, DefaultDocumentValidator, DocumentValidator } from 'langium';
 import { closest, distance } from 'fastest-levenshtein';
 import type { CnmsServices } from '../cnms-module.js';
@@ -7,6 +7,8 @@ import { ruleById } from '../rules/catalogue.js';
 import { ruleDocUrl } from '../rules/rule.js';
 import { TEXTS } from '../i18n/messages.js';
 import type { Finding } from '../rules/rule-reporter.js';
+import { isLimitError, type LimitError } from '../syntax/cnms-lexer.js';
+import { MAX_EXPRESSION_DEPTH, MAX_EXPRESSION_TERMS, MAX_FILE_BYTES } from '../syntax/limits.js';
 
 /**
  * Gives the parser's and the linker's diagnostics their rule ids: every parse
@@ -37,6 +39,37 @@ export class CnmsDocumentValidator extends DefaultDocumentValidator {
         const accept: ValidationAcceptor = (severity, message, info) => diagnostics.push(this.toDiagnostic(severity, message, info));
         for (const finding of findings) this.services.rules.Reporter.report(accept, finding, model);
         return diagnostics;
+    }
+
+    /** The lexer's errors; a text past a limit (syntax/cnms-lexer.ts) said once, over the whole text left out. */
+    protected override processLexingErrors(parseResult: ParseResult, diagnostics: Diagnostic[], options: ValidationOptions): void {
+        const limits = parseResult.lexerErrors.filter(isLimitError);
+        super.processLexingErrors({ ...parseResult, lexerErrors: parseResult.lexerErrors.filter(error => !isLimitError(error)) }, diagnostics, options);
+        for (const error of limits) {
+            diagnostics.push({
+                severity: 1, message: this.limitMessage(error), code: 'CN-NUM-001', codeDescription: { href: ruleDocUrl('CN-NUM-001') }, source: this.getSource(),
+                range: { start: { line: error.line - 1, character: error.column - 1 }, end: error.end },
+                data: { code: LIMIT_DIAGNOSTIC, rule: 'CN-NUM-001', clause: ruleById('CN-NUM-001').clause }
+            });
+        }
+    }
+
+    /** The parser's errors, but for the one an expression left out for a limit causes where it was (it is said by the limit's diagnostic). */
+    protected override processParsingErrors(parseResult: ParseResult, diagnostics: Diagnostic[], options: ValidationOptions): void {
+        const limits = parseResult.lexerErrors.filter(isLimitError);
+        const causedByLimit = (error: ParseResult['parserErrors'][number]) => limits.some(limit => limit.next === undefined
+            ? !(error.token.startOffset >= 0) || error.token.tokenType?.name === 'EOF'
+            : error.token.startOffset === limit.next);
+        super.processParsingErrors(limits.length === 0 ? parseResult : { ...parseResult, parserErrors: parseResult.parserErrors.filter(error => !causedByLimit(error)) }, diagnostics, options);
+    }
+
+    private limitMessage(error: LimitError): string {
+        const i18n = this.services.I18n;
+        switch (error.limit) {
+            case 'depth': return i18n.ruleMessage('CN-NUM-001', 'tooDeep', { limit: String(MAX_EXPRESSION_DEPTH) });
+            case 'terms': return i18n.ruleMessage('CN-NUM-001', 'tooManyTerms', { limit: MAX_EXPRESSION_TERMS.toLocaleString('en') });
+            case 'fileSize': return i18n.ruleMessage('CN-NUM-001', 'fileTooLarge', { limit: `${MAX_FILE_BYTES / 1024 / 1024} MiB` });
+        }
     }
 
     protected override processLinkingErrors(document: LangiumDocument, diagnostics: Diagnostic[]): void {
@@ -130,6 +163,9 @@ export class CnmsDocumentValidator extends DefaultDocumentValidator {
         return distanceWithin(name, nearest) ? nearest : undefined;
     }
 }
+
+/** The data code of a limit's diagnostic: a lexing error in kind, worded already. */
+const LIMIT_DIAGNOSTIC = 'limit-error';
 
 /** Whether two names are near enough for one to be a slip of the other. */
 function distanceWithin(a: string, b: string): boolean {

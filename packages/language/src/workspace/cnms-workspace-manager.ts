@@ -1,9 +1,13 @@
-import type { LangiumDocument, LangiumDocumentFactory, LangiumSharedCoreServices, WorkspaceFolder } from 'langium';
+import type { LangiumDocument, LangiumDocumentFactory, LangiumSharedCoreServices, Stream, URI, WorkspaceFolder } from 'langium';
 import { DefaultWorkspaceManager } from 'langium';
 import { builtinUri } from './builtin-library.js';
 import { BUILTIN_LIBRARY } from '../builtins/library.generated.js';
 
-/** Loads the built-in library with the workspace, so every model sees it. */
+/**
+ * Loads the built-in library with the workspace, so every model sees it; and
+ * loads each file of the workspace on its own, so that one the server cannot
+ * read never stops it from serving the others.
+ */
 export class CnmsWorkspaceManager extends DefaultWorkspaceManager {
     private readonly factory: LangiumDocumentFactory;
 
@@ -17,5 +21,20 @@ export class CnmsWorkspaceManager extends DefaultWorkspaceManager {
         for (const [fileName, text] of Object.entries(BUILTIN_LIBRARY)) {
             collector(this.factory.fromString(text, builtinUri(fileName)));
         }
+    }
+
+    /**
+     * The workspace's files as documents. The lexer keeps every text within
+     * the limits of syntax/limits.ts; a file that still cannot be read (gone,
+     * unreadable) is logged and left out, and the rest of the workspace loads.
+     */
+    protected override async loadWorkspaceDocuments(uris: Stream<URI>, collector: (document: LangiumDocument) => void): Promise<void> {
+        await Promise.all(uris.map(async uri => {
+            try {
+                collector(await this.langiumDocuments.getOrCreateDocument(uri));
+            } catch (error) {
+                console.error(`cnms: ${uri.toString(true)} is not loaded: ${error instanceof Error ? error.message : String(error)}`);
+            }
+        }));
     }
 }

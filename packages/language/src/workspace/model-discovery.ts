@@ -1,9 +1,7 @@
 import type { LexerResult } from 'langium';
-import { DefaultLexer, DefaultLexerErrorMessageProvider, DefaultTokenBuilder } from 'langium';
 import type { CnmsFile } from '../generated/ast.js';
 import { isOrganization } from '../generated/ast.js';
-import { CnmsGrammar } from '../generated/grammar.js';
-import { CnmsLanguageMetaData } from '../generated/module.js';
+import { cnmsLexer } from '../syntax/cnms-lexer.js';
 
 /*
  * Model discovery (language.md §1, "a model is a directory"): which folder is
@@ -15,23 +13,6 @@ import { CnmsLanguageMetaData } from '../generated/module.js';
  * count; a folder holding such a file is a model, with every folder below it
  * that does not hold one of its own.
  */
-
-let lexer: DefaultLexer | undefined;
-
-/**
- * The language's lexer (the grammar's tokens, comments and whitespace
- * hidden), built once per process on first use: the services' parser uses
- * this one too (cnms-module.ts), so reading a file's tokens before its parse
- * costs no second lexer.
- */
-export function cnmsLexer(): DefaultLexer {
-    lexer ??= new DefaultLexer({
-        Grammar: CnmsGrammar(),
-        LanguageMetaData: CnmsLanguageMetaData,
-        parser: { TokenBuilder: new DefaultTokenBuilder(), LexerErrorMessageProvider: new DefaultLexerErrorMessageProvider() }
-    } as unknown as ConstructorParameters<typeof DefaultLexer>[0]);
-    return lexer;
-}
 
 /**
  * Whether a file declares an organisation: for a parsed file, whether it has

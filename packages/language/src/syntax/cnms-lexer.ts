@@ -1,0 +1,203 @@
+import type { LangiumCoreServices, LexerResult, TokenizeOptions } from 'langium';
+import { DefaultLexer, DefaultLexerErrorMessageProvider, DefaultTokenBuilder, GrammarAST } from 'langium';
+import { CnmsGrammar } from '../generated/grammar.js';
+import { CnmsLanguageMetaData } from '../generated/module.js';
+import { exceedsFileLimit, MAX_EXPRESSION_DEPTH, MAX_EXPRESSION_TERMS } from './limits.js';
+
+type IToken = LexerResult['tokens'][number];
+type ILexingError = LexerResult['errors'][number];
+
+/** Which limit of syntax/limits.ts a text is past. */
+export type LimitKind = 'depth' | 'terms' | 'fileSize';
+
+/**
+ * A text past a limit: a lexing error, so that everything that asks whether a
+ * file has syntax errors (the formatter, `cnms format`, the diff, why a
+ * figure is not computed) sees it. The document validator words it in the
+ * reader's language and drops the parse error the missing expression causes.
+ */
+export interface LimitError extends ILexingError {
+    readonly limit: LimitKind;
+    /** Where the text left out starts (1-based, as chevrotain counts). */
+    readonly line: number;
+    readonly column: number;
+    /** Where the text left out ends (0-based line and character, exclusive). */
+    readonly end: { readonly line: number; readonly character: number };
+    /** The offset of the first token after the expression left out; undefined when it ends the file. */
+    readonly next: number | undefined;
+}
+
+export function isLimitError(error: ILexingError): error is LimitError {
+    return 'limit' in error;
+}
+
+/** The tokens an expression is made of (grammar/cnms.langium, section 2); any other token ends one. */
+const EXPRESSION_TOKENS = new Set(['NUMBER', 'ID', '(', ')', '+', '-', '*', '/', '^', '%', '.']);
+/** After these a `-` subtracts; elsewhere it negates (or, after `^`, signs the exponent). */
+const OPERAND_ENDS = new Set(['NUMBER', 'ID', ')', '%']);
+
+/** How deep and how long the expression under way is, as the scan of the tokens goes. */
+interface Nesting {
+    /** For each open parenthesis, the unary minus signs written just before it. */
+    readonly open: number[];
+    /** Unary minus signs waiting for their operand. */
+    minus: number;
+    /** Open parentheses plus unary minus signs in force: the parser's recursion, in levels. */
+    depth: number;
+    /** Numbers, names and units since the expression began. */
+    terms: number;
+}
+
+/**
+ * Langium's lexer, with the limits of syntax/limits.ts applied before the
+ * parser sees the tokens: an expression nested deeper than
+ * MAX_EXPRESSION_DEPTH or with more than MAX_EXPRESSION_TERMS terms is left
+ * out of the tokens (the parser would overflow the stack on it, or the syntax
+ * tree's walks would) and reported once, at its place; a file larger than
+ * MAX_FILE_BYTES is not tokenized at all. What is left out is never read as a
+ * figure: the value it stood for is not computed.
+ *
+ * The count is conservative where the parser's error recovery could join text
+ * across a stray token: parentheses and terms carry on across any token that
+ * does not start a declaration while a parenthesis is open, and only a
+ * declaration's keyword (`let`, `source` …, which the parser always resumes
+ * at) starts the count afresh.
+ */
+export class CnmsLexer extends DefaultLexer {
+    private readonly declarationKeywords: ReadonlySet<string>;
+
+    constructor(services: LangiumCoreServices) {
+        super(services);
+        this.declarationKeywords = declarationKeywords(services.Grammar);
+    }
+
+    override tokenize(text: string, options?: TokenizeOptions): LexerResult {
+        if (exceedsFileLimit(text)) {
+            const error: LimitError = { limit: 'fileSize', offset: 0, line: 1, column: 1, length: 0, message: 'file larger than the limit', end: { line: 0, character: 0 }, next: undefined };
+            return { tokens: [], hidden: [], errors: [error] };
+        }
+        const result = super.tokenize(text, options);
+        const limited = this.applyLimits(result.tokens);
+        if (limited.errors.length === 0) return result;
+        return { ...result, tokens: limited.tokens, errors: [...result.errors, ...limited.errors] };
+    }
+
+    /** The tokens without the expressions past a limit, and an error for each of those. */
+    private applyLimits(tokens: readonly IToken[]): { tokens: IToken[]; errors: LimitError[] } {
+        const kept: IToken[] = [];
+        const errors: LimitError[] = [];
+        let nesting = fresh();
+        let index = 0;
+        while (index < tokens.length) {
+            const token = tokens[index];
+            if (!EXPRESSION_TOKENS.has(token.tokenType.name)) {
+                if (this.declarationKeywords.has(token.tokenType.name)) nesting = fresh();
+                else if (nesting.open.length === 0) nesting.terms = 0;
+                kept.push(token);
+                index++;
+                continue;
+            }
+            // a run of expression tokens: kept whole, or left out whole
+            let end = index;
+            while (end < tokens.length && EXPRESSION_TOKENS.has(tokens[end].tokenType.name)) end++;
+            const before = copy(nesting);
+            let exceeded: LimitKind | undefined;
+            for (let i = index; i < end && !exceeded; i++) {
+                exceeded = step(nesting, tokens[i], i > index ? tokens[i - 1] : undefined);
+            }
+            if (exceeded) {
+                nesting = before;
+                errors.push(limitError(exceeded, tokens[index], tokens[end - 1], tokens[end]));
+            } else {
+                for (let i = index; i < end; i++) kept.push(tokens[i]);
+            }
+            index = end;
+        }
+        return { tokens: kept, errors };
+    }
+}
+
+function fresh(): Nesting {
+    return { open: [], minus: 0, depth: 0, terms: 0 };
+}
+
+function copy(nesting: Nesting): Nesting {
+    return { ...nesting, open: [...nesting.open] };
+}
+
+/** Counts one token of an expression; the limit it passes, if any. */
+function step(nesting: Nesting, token: IToken, previous: IToken | undefined): LimitKind | undefined {
+    const type = token.tokenType.name;
+    if (type === '(') {
+        nesting.open.push(nesting.minus);
+        nesting.minus = 0;
+        nesting.depth += 1;
+    } else if (type === ')') {
+        const minus = nesting.open.pop();
+        if (minus !== undefined) nesting.depth -= 1 + minus;
+        nesting.minus = 0;
+    } else if (type === '-' && previous?.tokenType.name !== '^' && !OPERAND_ENDS.has(previous?.tokenType.name ?? '')) {
+        nesting.minus += 1;
+        nesting.depth += 1;
+    } else if (type === 'NUMBER' || type === '%' || (type === 'ID' && previous?.tokenType.name !== '.')) {
+        nesting.depth -= nesting.minus;
+        nesting.minus = 0;
+        nesting.terms += 1;
+    }
+    if (nesting.depth > MAX_EXPRESSION_DEPTH) return 'depth';
+    if (nesting.terms > MAX_EXPRESSION_TERMS) return 'terms';
+    return undefined;
+}
+
+function limitError(limit: LimitKind, first: IToken, last: IToken, next: IToken | undefined): LimitError {
+    const message = limit === 'depth' ? `expression nested more than ${MAX_EXPRESSION_DEPTH} levels deep` : `expression of more than ${MAX_EXPRESSION_TERMS} terms`;
+    return {
+        limit, message,
+        offset: first.startOffset,
+        line: first.startLine ?? 1,
+        column: first.startColumn ?? 1,
+        length: (last.endOffset ?? last.startOffset) + 1 - first.startOffset,
+        end: { line: (last.endLine ?? 1) - 1, character: last.endColumn ?? 0 },
+        next: next?.startOffset
+    };
+}
+
+/** The keywords a declaration starts with (`let`, `source`, `organization` …), read from the grammar's entry rule. */
+function declarationKeywords(grammar: GrammarAST.Grammar): Set<string> {
+    const keywords = new Set<string>();
+    const visited = new Set<GrammarAST.AbstractRule>();
+    const visit = (element: GrammarAST.AbstractElement | undefined): void => {
+        if (!element) return;
+        if (GrammarAST.isKeyword(element)) keywords.add(element.value);
+        else if (GrammarAST.isAssignment(element)) visit(element.terminal);
+        else if (GrammarAST.isAlternatives(element)) element.elements.forEach(visit);
+        else if (GrammarAST.isGroup(element)) visit(element.elements[0]);
+        else if (GrammarAST.isRuleCall(element)) {
+            const rule = element.rule.ref;
+            if (GrammarAST.isParserRule(rule) && !visited.has(rule)) {
+                visited.add(rule);
+                visit(rule.definition);
+            }
+        }
+    };
+    const entry = grammar.rules.find(rule => GrammarAST.isParserRule(rule) && rule.entry);
+    if (GrammarAST.isParserRule(entry)) visit(entry.definition);
+    return keywords;
+}
+
+let lexer: CnmsLexer | undefined;
+
+/**
+ * The language's lexer, with its limits, built once per process on first
+ * use: the services' parser uses it (cnms-module.ts), and model discovery
+ * reads a file's tokens with it before the file is parsed
+ * (workspace/model-discovery.ts), so no second lexer is built.
+ */
+export function cnmsLexer(): CnmsLexer {
+    lexer ??= new CnmsLexer({
+        Grammar: CnmsGrammar(),
+        LanguageMetaData: CnmsLanguageMetaData,
+        parser: { TokenBuilder: new DefaultTokenBuilder(), LexerErrorMessageProvider: new DefaultLexerErrorMessageProvider() }
+    } as unknown as LangiumCoreServices);
+    return lexer;
+}
