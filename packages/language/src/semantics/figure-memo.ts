@@ -81,8 +81,6 @@ export class CnmsFigureMemo {
     private nextElementId = 0;
     /** The declarations' key numbers of each document when it was last linked. */
     private readonly documentElements = new Map<string, readonly number[]>();
-    /** Each carried node → its counterpart in the new parse (old nodes are dropped with their parse). */
-    private readonly counterparts = new WeakMap<AstNode, AstNode>();
     /** The stores whose figures are carried over to declarations parsed again unchanged. */
     private readonly carried: Array<{ readonly store: WeakMap<object, Entry<unknown>>; readonly carry: Carry<unknown> }> = [];
 
@@ -99,15 +97,18 @@ export class CnmsFigureMemo {
         // document only linked again is stale where a name now refers to something else.
         builder.onBuildPhase(DocumentState.Linked, documents => {
             const relinked: Array<[LangiumDocument, readonly ResolvedReference[]]> = [];
+            // each carried node → its counterpart in the new parse, for this phase only (kept longer, a
+            // chain of counterparts would hold every old parse that anything still points into)
+            const counterparts = new Map<AstNode, AstNode>();
             for (const document of documents) {
                 const before = this.before.get(document);
                 this.before.delete(document);
                 if (!before) continue;
-                if (before.root !== document.parseResult.value) this.carryOver(document, before.root, before.references);
+                if (before.root !== document.parseResult.value) this.carryOver(document, before.root, before.references, counterparts);
                 else relinked.push([document, before.references]);
             }
             // after every carry-over: a reference to a carried node's counterpart is not a change
-            for (const [document, references] of relinked) this.bumpChangedResolutions(references, resolvedReferences(document));
+            for (const [document, references] of relinked) this.bumpChangedResolutions(references, resolvedReferences(document), counterparts);
             for (const document of documents) {
                 const uri = document.uri.toString();
                 if (isBuiltinUri(uri)) continue;
@@ -157,14 +158,14 @@ export class CnmsFigureMemo {
      * problems now at the counterparts). The others get new keys; the keys of
      * the old ones are bumped in the Linked phase above.
      */
-    private carryOver(document: LangiumDocument, oldRoot: AstNode, before: readonly ResolvedReference[]): void {
+    private carryOver(document: LangiumDocument, oldRoot: AstNode, before: readonly ResolvedReference[], carried: Map<AstNode, AstNode>): void {
         const { counterparts, elements } = carriedElements(oldRoot, document, before);
         if (elements.size === 0) return;
         for (const [old, element] of elements) {
             const id = this.elementIds.get(old);
             if (id !== undefined) this.elementIds.set(element, id);
         }
-        for (const [old, node] of counterparts) this.counterparts.set(old, node);
+        for (const [old, node] of counterparts) carried.set(old, node);
         const counterpart = <N extends AstNode>(node: N): N => (counterparts.get(node) as N | undefined) ?? node;
         const moved = new Map<Entry<unknown>, { readonly entry: Entry<unknown>; readonly troubled: Array<Entry<unknown>> }>();
         for (const [old, node] of counterparts) {
@@ -188,13 +189,13 @@ export class CnmsFigureMemo {
     }
 
     /** Bumps the key of every declaration in which a reference now resolves otherwise. */
-    private bumpChangedResolutions(before: readonly ResolvedReference[], after: readonly ResolvedReference[]): void {
+    private bumpChangedResolutions(before: readonly ResolvedReference[], after: readonly ResolvedReference[], counterparts: ReadonlyMap<AstNode, AstNode>): void {
         const changed = new Set<AstNode>();
         for (let i = 0; i < Math.max(before.length, after.length); i++) {
             const a = before[i];
             const b = after[i];
             if (a && b && a.element === b.element && a.target !== undefined
-                && (a.target === b.target || this.counterparts.get(a.target as AstNode) === b.target)) continue;
+                && (a.target === b.target || counterparts.get(a.target as AstNode) === b.target)) continue;
             if (a?.element) changed.add(a.element);
             if (b?.element) changed.add(b.element);
         }
