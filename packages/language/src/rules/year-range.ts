@@ -1,7 +1,7 @@
 import type { AstNode } from 'langium';
 import { AstUtils } from 'langium';
 import type { CnmsFile } from '../generated/ast.js';
-import { isDuration } from '../generated/ast.js';
+import { isDuration, isExpression } from '../generated/ast.js';
 import { FIRST_YEAR, isDurationInRange, isYearInRange, LAST_YEAR } from '../semantics/dates.js';
 import type { Finding } from './rule-reporter.js';
 
@@ -17,7 +17,14 @@ const DATE_PROPERTIES = ['start', 'end', 'retired', 'updated', 'verifiedOn', 'ap
 export function yearRangeFindings(file: CnmsFile): Finding[] {
     const findings: Finding[] = [];
     const params = (value: string) => ({ value, first: String(FIRST_YEAR), last: String(LAST_YEAR) });
-    for (const node of AstUtils.streamAst(file)) {
+    // expressions hold no year: their subtrees (the bulk of a file) are not walked
+    const nodes = AstUtils.streamAst(file).iterator();
+    for (let next = nodes.next(); !next.done; next = nodes.next()) {
+        const node = next.value;
+        if (isExpression(node)) {
+            nodes.prune();
+            continue;
+        }
         const record = node as AstNode & Record<string, unknown>;
         for (const [property, keyword] of Object.entries(YEAR_PROPERTIES)) {
             const value = record[property];

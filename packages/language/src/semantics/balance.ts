@@ -79,8 +79,14 @@ export class CnmsBalance {
 
     constructor(services: CnmsServices) {
         this.services = services;
-        this.removals = services.semantics.FigureMemo.store((figures, counterpart) => figures && { ...figures, removal: counterpart(figures.removal) });
-        this.offsets = services.semantics.FigureMemo.store((figures, counterpart) => figures && { ...figures, offset: counterpart(figures.offset) });
+        this.removals = services.semantics.FigureMemo.store((figures, counterpart) => {
+            const removal = figures && counterpart(figures.removal);
+            return figures && removal && { ...figures, removal };
+        });
+        this.offsets = services.semantics.FigureMemo.store((figures, counterpart) => {
+            const offset = figures && counterpart(figures.offset);
+            return figures && offset && { ...figures, offset };
+        });
     }
 
     of(model: string): ModelBalance {

@@ -1,5 +1,4 @@
 import type { AstNode, LangiumDocument } from 'langium';
-import { AstUtils } from 'langium';
 import type { CnmsFile } from '../generated/ast.js';
 
 /** A reference of a document: the top-level declaration it stands in, and what it resolves to. */
@@ -24,31 +23,53 @@ export function topLevelElement(node: AstNode | undefined): AstNode | undefined 
     return top?.$container ? top : undefined;
 }
 
-/** The declarations of a document parsed again that are the same as before, node for node. */
+/** The declarations of a document parsed again that are the same as before. */
 export interface CarriedElements {
-    /** Each carried declaration's node before → the same node now (every node of the declaration). */
-    readonly counterparts: Map<AstNode, AstNode>;
     /** Carried declarations: before → now. */
-    readonly elements: Map<AstNode, AstNode>;
+    readonly elements: ReadonlyMap<AstNode, AstNode>;
+    /**
+     * The node of the new parse that stands where `node` stood in a carried
+     * declaration (found by its path from the declaration); the node itself
+     * when it is not of the old parse; undefined when its declaration was not
+     * carried.
+     */
+    counterpart(node: AstNode): AstNode | undefined;
 }
 
 /**
  * Pairs the top-level declarations of a document's old and new parse that
- * are the same: the same text (without a syntax error in it), the same tree,
- * and every reference resolving to the same declaration (or to its
- * counterpart in this document). An edit of one number keeps every other
- * declaration of the file, whose figures then need not be computed again
- * (semantics/figure-memo.ts carries them over).
+ * are the same: the same text (without a syntax error in it: the parser
+ * reads the same tokens the same way) and every reference resolving to the
+ * same declaration (or to its counterpart in this document). An edit of one
+ * number keeps every other declaration of the file, whose figures then need
+ * not be computed again (semantics/figure-memo.ts carries them over).
  *
  * `before` are the old parse's references as they resolved before the
  * document was unlinked; the new parse is linked.
  */
 export function carriedElements(oldRoot: AstNode, document: LangiumDocument, before: readonly ResolvedReference[]): CarriedElements {
-    const counterparts = new Map<AstNode, AstNode>();
     const elements = new Map<AstNode, AstNode>();
+    const counterpart = (node: AstNode): AstNode | undefined => {
+        const path: AstNode[] = [];
+        let top = node;
+        while (top.$container?.$container) {
+            path.push(top);
+            top = top.$container;
+        }
+        if (!top.$container) return top === oldRoot ? undefined : node;
+        if (top.$container !== oldRoot) return node;
+        let now = elements.get(top);
+        for (let i = path.length - 1; i >= 0 && now; i--) {
+            const step = path[i];
+            const value = (now as unknown as Record<string, unknown>)[step.$containerProperty!];
+            const next = (step.$containerIndex === undefined ? value : (value as unknown[] | undefined)?.[step.$containerIndex]) as AstNode | undefined;
+            now = next?.$type === step.$type ? next : undefined;
+        }
+        return now;
+    };
     const oldElements = (oldRoot as CnmsFile).elements ?? [];
     const newElements = (document.parseResult.value as CnmsFile).elements ?? [];
-    if (oldElements.length === 0 || newElements.length === 0) return { counterparts, elements };
+    if (oldElements.length === 0 || newElements.length === 0) return { elements, counterpart };
 
     const byText = new Map<string, AstNode[]>();
     for (const element of oldElements) {
@@ -63,11 +84,7 @@ export function carriedElements(oldRoot: AstNode, document: LangiumDocument, bef
         const key = keyOf(element);
         const candidates = key === undefined ? undefined : byText.get(key);
         if (!candidates || candidates.length === 0 || containsError(element, errors)) continue;
-        const old = candidates.shift()!;
-        const nodes = sameTree(old, element);
-        if (!nodes) continue;
-        elements.set(old, element);
-        for (const [a, b] of nodes) counterparts.set(a, b);
+        elements.set(candidates.shift()!, element);
     }
 
     // references must resolve alike; a declaration dropped here may make another's reference differ: repeat
@@ -79,14 +96,17 @@ export function carriedElements(oldRoot: AstNode, document: LangiumDocument, bef
             const a = oldTargets.get(old) ?? [];
             const b = newTargets.get(element) ?? [];
             const same = a.length === b.length && a.every((target, i) => target === b[i]
-                || (target !== undefined && counterparts.get(target as AstNode) === b[i] && elements.has(topLevelElement(target as AstNode)!)));
+                || (isAstNode(target) && counterpart(target) === b[i]));
             if (same) continue;
             elements.delete(old);
-            for (const node of AstUtils.streamAst(old)) counterparts.delete(node);
             changed = true;
         }
     }
-    return { counterparts, elements };
+    return { elements, counterpart };
+}
+
+function isAstNode(value: unknown): value is AstNode {
+    return typeof value === 'object' && value !== null && '$type' in value;
 }
 
 function keyOf(element: AstNode): string | undefined {
@@ -106,20 +126,6 @@ function containsError(element: AstNode, errors: readonly number[]): boolean {
     const cst = element.$cstNode;
     if (!cst) return true;
     return errors.some(offset => offset >= cst.offset && offset <= cst.end);
-}
-
-/** The nodes of two trees, pairwise, when they have the same shape; undefined when not. */
-function sameTree(a: AstNode, b: AstNode): Array<[AstNode, AstNode]> | undefined {
-    const pairs: Array<[AstNode, AstNode]> = [];
-    const left = AstUtils.streamAst(a).iterator();
-    const right = AstUtils.streamAst(b).iterator();
-    for (;;) {
-        const x = left.next();
-        const y = right.next();
-        if (x.done || y.done) return x.done && y.done ? pairs : undefined;
-        if (x.value.$type !== y.value.$type || x.value.$containerProperty !== y.value.$containerProperty) return undefined;
-        pairs.push([x.value, y.value]);
-    }
 }
 
 function targetsByElement(references: readonly ResolvedReference[]): Map<AstNode, unknown[]> {

@@ -60,7 +60,11 @@ export class CnmsEvaluator {
         this.services = services;
         const memo = services.semantics.FigureMemo;
         this.expressions = memo.store();
-        this.factors = memo.store((values, counterpart) => values && values.map(value => ({ ...value, node: counterpart(value.node) })));
+        this.factors = memo.store((values, counterpart) => {
+            if (!values) return values;
+            const carried = values.map(value => ({ ...value, node: counterpart(value.node)! }));
+            return carried.every(value => value.node) ? carried : undefined;
+        });
         this.cycles = memo.store();
     }
 

@@ -3,7 +3,7 @@ import { DocumentState } from 'langium';
 import type { CnmsFile } from '../generated/ast.js';
 import { isInstrument, isOrganization } from '../generated/ast.js';
 import { BUILTIN_SCHEME, isBuiltinUri } from '../workspace/builtin-library.js';
-import { carriedElements, resolvedReferences, type ResolvedReference } from './carried-elements.js';
+import { carriedElements, resolvedReferences, type CarriedElements, type ResolvedReference } from './carried-elements.js';
 import type { FigureProblem } from './figure-problems.js';
 
 /**
@@ -27,8 +27,12 @@ interface Entry<T> {
     readonly troubled: ReadonlyArray<Entry<unknown>>;
 }
 
-/** How a store's values are carried to a declaration parsed again unchanged: its nodes replaced by their counterparts. */
-export type Carry<T> = (value: T, counterpart: <N extends AstNode>(node: N) => N) => T;
+/**
+ * How a store's values are carried to a declaration parsed again unchanged:
+ * the nodes a value holds replaced by their counterparts (undefined when one
+ * has none: the figure is then computed again).
+ */
+export type Carry<T> = (value: T, counterpart: <N extends AstNode>(node: N) => N | undefined) => T | undefined;
 
 /** The computation under way: what it reads, the problems it finds, the entries it uses that carry problems. */
 interface Frame {
@@ -97,18 +101,24 @@ export class CnmsFigureMemo {
         // document only linked again is stale where a name now refers to something else.
         builder.onBuildPhase(DocumentState.Linked, documents => {
             const relinked: Array<[LangiumDocument, readonly ResolvedReference[]]> = [];
-            // each carried node → its counterpart in the new parse, for this phase only (kept longer, a
-            // chain of counterparts would hold every old parse that anything still points into)
-            const counterparts = new Map<AstNode, AstNode>();
+            // the counterparts in each document parsed again, for this phase only (kept longer, they
+            // would chain every old parse that anything still points into to the next)
+            const reparsed = new Map<AstNode, CarriedElements>();
             for (const document of documents) {
                 const before = this.before.get(document);
                 this.before.delete(document);
                 if (!before) continue;
-                if (before.root !== document.parseResult.value) this.carryOver(document, before.root, before.references, counterparts);
+                if (before.root !== document.parseResult.value) reparsed.set(before.root, this.carryOver(document, before.root, before.references));
                 else relinked.push([document, before.references]);
             }
             // after every carry-over: a reference to a carried node's counterpart is not a change
-            for (const [document, references] of relinked) this.bumpChangedResolutions(references, resolvedReferences(document), counterparts);
+            const counterpart = (node: AstNode): AstNode | undefined => {
+                let root = node;
+                while (root.$container) root = root.$container;
+                const carried = reparsed.get(root);
+                return carried ? carried.counterpart(node) : node;
+            };
+            for (const [document, references] of relinked) this.bumpChangedResolutions(references, resolvedReferences(document), counterpart);
             for (const document of documents) {
                 const uri = document.uri.toString();
                 if (isBuiltinUri(uri)) continue;
@@ -154,48 +164,64 @@ export class CnmsFigureMemo {
 
     /**
      * A document parsed again: its declarations that are unchanged keep their
-     * key, and the figures of their nodes are carried to the new nodes (their
-     * problems now at the counterparts). The others get new keys; the keys of
-     * the old ones are bumped in the Linked phase above.
+     * key, and the figures kept for them (a source's figures, a factor's
+     * values, a checked property, a cycle check …) are carried to the new
+     * declarations, with their problems moved to the counterparts of their
+     * nodes. Figures of the nodes inside (an expression's value) are not
+     * carried: they are computed again if something asks. The others get new
+     * keys; the keys of the old ones are bumped in the Linked phase above.
      */
-    private carryOver(document: LangiumDocument, oldRoot: AstNode, before: readonly ResolvedReference[], carried: Map<AstNode, AstNode>): void {
-        const { counterparts, elements } = carriedElements(oldRoot, document, before);
-        if (elements.size === 0) return;
-        for (const [old, element] of elements) {
+    private carryOver(document: LangiumDocument, oldRoot: AstNode, before: readonly ResolvedReference[]): CarriedElements {
+        const carried = carriedElements(oldRoot, document, before);
+        const counterpart = <N extends AstNode>(node: N): N | undefined => carried.counterpart(node) as N | undefined;
+        // an entry whose problems (or those of the entries it used) lie in the old parse, with them moved; null when one cannot be
+        const moved = new Map<Entry<unknown>, Entry<unknown> | null>();
+        const move = (entry: Entry<unknown>): Entry<unknown> | null => {
+            const known = moved.get(entry);
+            if (known !== undefined) return known;
+            moved.set(entry, null);
+            let changed = false;
+            const problems: FigureProblem[] = [];
+            for (const problem of entry.problems) {
+                const at = counterpart(problem.node);
+                if (!at) return null;
+                changed ||= at !== problem.node;
+                problems.push(at === problem.node ? problem : { ...problem, node: at });
+            }
+            const troubled: Array<Entry<unknown>> = [];
+            for (const used of entry.troubled) {
+                const now = move(used);
+                if (!now) return null;
+                changed ||= now !== used;
+                troubled.push(now);
+            }
+            const result = changed ? { value: entry.value, deps: entry.deps, problems, troubled } : entry;
+            moved.set(entry, result);
+            return result;
+        };
+        for (const [old, element] of carried.elements) {
             const id = this.elementIds.get(old);
-            if (id !== undefined) this.elementIds.set(element, id);
-        }
-        for (const [old, node] of counterparts) carried.set(old, node);
-        const counterpart = <N extends AstNode>(node: N): N => (counterparts.get(node) as N | undefined) ?? node;
-        const moved = new Map<Entry<unknown>, { readonly entry: Entry<unknown>; readonly troubled: Array<Entry<unknown>> }>();
-        for (const [old, node] of counterparts) {
+            if (id === undefined) continue;
+            this.elementIds.set(element, id);
             for (const { store, carry } of this.carried) {
                 const entry = store.get(old);
-                if (!entry || store.has(node)) continue;
-                const troubled: Array<Entry<unknown>> = [];
-                const problems = entry.problems.map(problem => {
-                    const at = counterpart(problem.node);
-                    return at === problem.node ? problem : { ...problem, node: at };
-                });
-                const carriedEntry: Entry<unknown> = { value: carry(entry.value, counterpart), deps: entry.deps, problems, troubled };
-                store.set(node, carriedEntry);
-                moved.set(entry, { entry: carriedEntry, troubled });
+                if (!entry || store.has(element)) continue;
+                const value = carry(entry.value, counterpart);
+                const now = value === undefined ? null : move(entry);
+                if (now) store.set(element, { ...now, value });
             }
         }
-        // the problems below a carried figure are those of the carried figures it used
-        for (const [entry, { troubled }] of moved) {
-            for (const used of entry.troubled) troubled.push(moved.get(used)?.entry ?? used);
-        }
+        return carried;
     }
 
     /** Bumps the key of every declaration in which a reference now resolves otherwise. */
-    private bumpChangedResolutions(before: readonly ResolvedReference[], after: readonly ResolvedReference[], counterparts: ReadonlyMap<AstNode, AstNode>): void {
+    private bumpChangedResolutions(before: readonly ResolvedReference[], after: readonly ResolvedReference[], counterpart: (node: AstNode) => AstNode | undefined): void {
         const changed = new Set<AstNode>();
         for (let i = 0; i < Math.max(before.length, after.length); i++) {
             const a = before[i];
             const b = after[i];
             if (a && b && a.element === b.element && a.target !== undefined
-                && (a.target === b.target || counterparts.get(a.target as AstNode) === b.target)) continue;
+                && (a.target === b.target || (typeof a.target === 'object' && a.target !== null && '$type' in a.target && counterpart(a.target as AstNode) === b.target))) continue;
             if (a?.element) changed.add(a.element);
             if (b?.element) changed.add(b.element);
         }

@@ -120,7 +120,10 @@ export class CnmsSourceFigures {
 
     constructor(services: CnmsServices) {
         this.services = services;
-        this.cache = services.semantics.FigureMemo.store((figures, counterpart) => figures && { ...figures, source: counterpart(figures.source) });
+        this.cache = services.semantics.FigureMemo.store((figures, counterpart) => {
+            const source = figures && counterpart(figures.source);
+            return figures && source && { ...figures, source };
+        });
     }
 
     /** The source's figures, or undefined when it cannot be computed (the problem is reported once). */
