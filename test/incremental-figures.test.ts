@@ -165,6 +165,8 @@ describe('a change in one file reaches the figures of files that do not refer to
         // a line above every declaration: the carried figures' problems move with their nodes
         ['plants/sources.cnms', text => `// moved down a line\n${text.replace('1_000 MWh', '1_000 MWh / (2 - 2)')}`],
         ['plants/sources.cnms', text => `// and another\n${text}`],
+        // the covered source computed again after its file was parsed again: the instruments' allocation must know its new node
+        ['sites.cnms', text => text.replace('share 50 %', 'share 40 %')],
         ['plants/sources.cnms', text => text.replace(' / (2 - 2)', '')],
         ['plants/more.cnms', () => '// removed again\n'],
         ['organization.cnms', text => text.replace('gwp AR5', 'gwp AR4').replace('period 2024', 'period 2023')],

@@ -6,10 +6,12 @@ import { NodeFileSystem } from 'langium/node';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { createCnmsLspServices } from '@cnms/language/lsp';
 import { registerDiffRequests } from './diff-requests.js';
+import { collectWhenIdle } from './idle-memory.js';
 import { registerReportRequests } from './report-requests.js';
 
 const connection = createConnection(ProposedFeatures.all);
 const { shared, Cnms } = createCnmsLspServices({ connection, ...NodeFileSystem });
 registerReportRequests(shared, Cnms, 'cnms language server 0.1.0');
 registerDiffRequests(shared, Cnms);
+collectWhenIdle(shared, Cnms);
 startLanguageServer(shared);

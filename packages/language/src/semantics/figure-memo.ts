@@ -85,6 +85,10 @@ export class CnmsFigureMemo {
     private nextElementId = 0;
     /** The declarations' key numbers of each document when it was last linked. */
     private readonly documentElements = new Map<string, readonly number[]>();
+    /** The document of each declaration key (a carried declaration keeps its key, and its document). */
+    private readonly elementUris = new Map<number, string>();
+    /** The stores of `store()`, whose entries are carried; the others (by model, by file) are not. */
+    private readonly carriedStores = new WeakSet<object>();
     /** The stores whose figures are carried over to declarations parsed again unchanged. */
     private readonly carried: Array<{ readonly store: WeakMap<object, Entry<unknown>>; readonly carry: Carry<unknown> }> = [];
 
@@ -137,6 +141,7 @@ export class CnmsFigureMemo {
      */
     store<K extends AstNode, T>(carry: Carry<T> = value => value): FigureStore<K, T> {
         const store: FigureStore<K, T> = new WeakMap();
+        this.carriedStores.add(store);
         this.carried.push({ store: store as unknown as WeakMap<object, Entry<unknown>>, carry: carry as Carry<unknown> });
         return store;
     }
@@ -151,7 +156,11 @@ export class CnmsFigureMemo {
     /** The key number of a top-level declaration. */
     private elementId(element: AstNode): number {
         let id = this.elementIds.get(element);
-        if (id === undefined) this.elementIds.set(element, id = ++this.nextElementId);
+        if (id === undefined) {
+            this.elementIds.set(element, id = ++this.nextElementId);
+            const uri = element.$container?.$document?.uri.toString();
+            if (uri) this.elementUris.set(id, uri);
+        }
         return id;
     }
 
@@ -247,6 +256,15 @@ export class CnmsFigureMemo {
             value = compute();
         } finally {
             this.frames.pop();
+        }
+        // a figure that is not carried with a declaration (a model's, a file's) may hold nodes of the
+        // declarations it read: it is computed again when their file is parsed again, not only when they change
+        if (!this.carriedStores.has(store)) {
+            for (const dep of [...frame.deps.keys()]) {
+                if (!dep.startsWith(ELEMENT_PREFIX)) continue;
+                const uri = this.elementUris.get(Number(dep.slice(ELEMENT_PREFIX.length)));
+                if (uri) frame.deps.set(textKey(uri), this.versions.get(textKey(uri)) ?? 0);
+            }
         }
         const deps: Array<string | number> = [];
         for (const [dep, version] of frame.deps) deps.push(dep, version);
@@ -380,5 +398,7 @@ function textKey(uri: string): string {
 
 /** The key of one top-level declaration: bumped when it is gone (its text changed) or a name in it resolves otherwise. */
 function elementKey(id: number): string {
-    return `element ${id}`;
+    return `${ELEMENT_PREFIX}${id}`;
 }
+
+const ELEMENT_PREFIX = 'element ';
