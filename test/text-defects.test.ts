@@ -51,6 +51,28 @@ describe('messages name what is wrong', () => {
     });
 });
 
+describe('a declaration whose name the parser could not read', () => {
+    const files = { 'organization.cnms': ORG, 'x.cnms': 'site s\nsource { category 1 emissions 10 tCO2e }\n' };
+
+    test('is shown as — in the balance (text and json), its figure still counted', () => {
+        const dir = tempModel(files);
+        const text = runCli(['balance', dir]);
+        expect(text.stdout).toMatch(/^ {4}— \[1\] +10\.000 tCO2e$/m);
+        expect(text.stdout).not.toContain('undefined');
+        const json = JSON.parse(runCli(['balance', dir, '--format', 'json']).stdout);
+        expect(json.sources.map((s: { id: string; co2e: string }) => [s.id, s.co2e])).toEqual([['—', '10']]);
+    });
+
+    test('is shown as — in every report format', () => {
+        const dir = tempModel(files);
+        for (const format of ['md', 'html', 'csv', 'json']) {
+            const result = runCli(['report', dir, '--format', format]);
+            expect(result.stdout, format).not.toMatch(/\bundefined\b/);
+            expect(result.stdout, format).toContain('—');
+        }
+    });
+});
+
 describe('the language server', () => {
     let session: LspSession;
     let dir: string;

@@ -24,3 +24,4 @@ export * from './rules/coverage.js';
 export * from './semantics/projection.js';
 export * from './semantics/uncertainty.js';
 export * from './semantics/written-unit.js';
+export * from './semantics/shown-name.js';

@@ -1,6 +1,6 @@
 import type { Locale, ModelBalance, Rational } from '@cnms/language';
 import stringWidth from 'string-width';
-import { fillTemplate, formatFigure, formatNet, formatPeriod, neutralityVerdict, TEXTS, tonnes, verdictReasons, type TextId } from '@cnms/language';
+import { fillTemplate, formatFigure, formatNet, formatPeriod, neutralityVerdict, shownName, TEXTS, tonnes, verdictReasons, type TextId } from '@cnms/language';
 import type { Colors } from '../colors.js';
 
 const LABEL_WIDTH = 46;
@@ -33,7 +33,7 @@ export function balanceText(balance: ModelBalance, errors: number, warnings: num
     for (const [gas, mass] of balance.byGas) row(gas, mass, 4, `t${gas}`);
     lines.push(`  ${t('sources')}`);
     for (const { source, figures } of balance.sources) {
-        const label = `${source.name}${source.site ? ` @ ${source.site.$refText}` : ''}${source.category ? ` [${source.category}]` : ''}`;
+        const label = `${shownName(source)}${source.site ? ` @ ${source.site.$refText}` : ''}${source.category ? ` [${source.category}]` : ''}`;
         row(label, figures ? tonnes(figures.co2e) : undefined, 4);
     }
     lines.push('');
