@@ -19,6 +19,19 @@ function git(root: string, args: string[]): string {
     return execFileSync('git', args, { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 256 * 1024 * 1024 });
 }
 
+/**
+ * A model file's bytes as text; one that is not UTF-8 (saved as GBK, say) is
+ * refused, as the CLI's other commands refuse it, rather than compared with
+ * U+FFFD in place of its characters.
+ */
+function utf8Text(bytes: Buffer, file: string, label: string): string {
+    try {
+        return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
+    } catch {
+        throw new RevisionError(`'${file}' is not UTF-8 text at ${label}: convert it to UTF-8 first (for example with iconv -f GBK -t UTF-8)`);
+    }
+}
+
 /** The repository root that holds `path`. */
 export function repositoryRoot(path: string): string {
     try {
@@ -44,10 +57,13 @@ export function revisionFiles(root: string, path: string, revision?: string): Re
                 if (name === '.git' || name === 'node_modules') continue;
                 const full = join(dir, name);
                 if (statSync(full).isDirectory()) walk(full);
-                else if (name.endsWith('.cnms') || name === 'cnms.json') files.set(relative(root, full).split('\\').join('/'), readFileSync(full, 'utf8'));
+                else if (name.endsWith('.cnms') || name === 'cnms.json') {
+                    const file = relative(root, full).split('\\').join('/');
+                    files.set(file, utf8Text(readFileSync(full), file, WORKING_TREE));
+                }
             }
         };
-        if (statSync(start).isDirectory()) walk(start); else files.set(prefix, readFileSync(start, 'utf8'));
+        if (statSync(start).isDirectory()) walk(start); else files.set(prefix, utf8Text(readFileSync(start), prefix, WORKING_TREE));
         return { label: WORKING_TREE, commit: null, files };
     }
     let commit: string;
@@ -62,6 +78,9 @@ export function revisionFiles(root: string, path: string, revision?: string): Re
         throw new RevisionError(`'${prefix || '.'}' holds no .cnms file at ${revision}`);
     }
     const files = new Map<string, string>();
-    for (const file of paths) files.set(file, git(root, ['cat-file', 'blob', `${commit}:${file}`]));
+    for (const file of paths) {
+        const bytes = execFileSync('git', ['cat-file', 'blob', `${commit}:${file}`], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 256 * 1024 * 1024 });
+        files.set(file, utf8Text(bytes, file, revision));
+    }
     return { label: revision, commit, files };
 }

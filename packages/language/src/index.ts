@@ -4,6 +4,7 @@ export { CnmsLanguageMetaData } from './generated/module.js';
 export * from './i18n/locale.js';
 export { CnmsI18n } from './i18n/cnms-i18n.js';
 export { TEXTS, type TextId } from './i18n/messages.js';
+export { escapeControlCharacters } from './i18n/escape-control-characters.js';
 export * from './references/cnms-models.js';
 export * from './rules/catalogue.js';
 export * from './semantics/balance.js';
