@@ -63,6 +63,12 @@ describe('a declaration whose name the parser could not read', () => {
         expect(json.sources.map((s: { id: string; co2e: string }) => [s.id, s.co2e])).toEqual([['—', '10']]);
     });
 
+    test('an organization without a name is — in the balance and the coverage, not undefined', () => {
+        const dir = tempModel({ 'o.cnms': 'organization { period 2024 consolidation operational-control ms-scope "All" }\n' });
+        expect(runCli(['balance', dir]).stdout.split('\n')[0]).toBe('Net balance · —');
+        expect(runCli(['validate', dir]).stdout).toContain('Clause coverage of —');
+    });
+
     test('is shown as — in every report format', () => {
         const dir = tempModel(files);
         for (const format of ['md', 'html', 'csv', 'json']) {

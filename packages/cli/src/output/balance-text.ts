@@ -16,7 +16,7 @@ export function balanceText(balance: ModelBalance, errors: number, warnings: num
         const shown = value === undefined ? t('notComputed') : formatFigure(value, locale, 3, signed);
         lines.push(`${' '.repeat(indent)}${padEnd(label, LABEL_WIDTH - indent)}${shown.padStart(FIGURE_WIDTH)}${value === undefined ? '' : ` ${unit}`}`);
     };
-    const name = organization ? (organization.title ? `${organization.title} (${organization.name})` : organization.name) : '—';
+    const name = organization ? (organization.title ? `${organization.title} (${shownName(organization)})` : shownName(organization)) : '—';
     const period = settings.period ? formatPeriod(settings.period) : '—';
     lines.push(colors.bold(`${t('heading')} · ${name}`));
     lines.push(colors.dim(`${t('period')} ${period} · ${t('gwp')} ${settings.gwpSet?.name ?? '—'} · ${t('scope2')} ${settings.scope2} · ${t('consolidation')} ${settings.consolidation}`));

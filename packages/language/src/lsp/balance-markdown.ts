@@ -12,7 +12,7 @@ export function balanceMarkdown(balance: ModelBalance, errors: number, warnings:
     const f = (value: Parameters<typeof formatFigure>[0], signed = false) => formatFigure(value, i18n.locale, 3, signed);
     const settings = balance.settings;
     const organization = settings.organization;
-    const name = organization ? (organization.title ? `${organization.title} (${organization.name})` : organization.name) : '—';
+    const name = organization ? (organization.title ? `${organization.title} (${shownName(organization)})` : shownName(organization)) : '—';
     const lines = [
         `### ${t('balance.heading')} · ${name}`,
         '',
