@@ -31,7 +31,6 @@ const NEWLINE_NAME = 'x\nforged.cnms';
 const FORBIDDEN = /\b(?:undefined|NaN|Infinity|null)\b|\[object Object\]/;
 
 type Command = 'balance' | 'plan' | 'report:md' | 'report:html' | 'report:csv' | 'report:xlsx' | 'format' | 'diff';
-const ALL_COMMANDS: readonly Command[] = ['balance', 'plan', 'report:md', 'report:html', 'report:csv', 'report:xlsx', 'format', 'diff'];
 
 /**
  * What each case must give, by the documented exit codes. `errors`: the model

@@ -162,7 +162,7 @@ describe('formatting is idempotent and never changes a figure', () => {
     for (const file of ['examples/steel/sites/main_works.cnms', 'examples/steel/factors.cnms', 'test/fixtures/every-construct/sites/plant_a.cnms']) {
         test(`${file}: format(format(x)) = format(x), and its figures are those of x`, async () => {
             const original = readFileSync(join(REPO, file), 'utf8');
-            const others = file.startsWith('examples/steel/')
+            const others: Record<string, string> = file.startsWith('examples/steel/')
                 ? { 'organization.cnms': readFileSync(join(REPO, 'examples/steel/organization.cnms'), 'utf8'), 'factors.cnms': readFileSync(join(REPO, 'examples/steel/factors.cnms'), 'utf8'), 'sites/lime_plant.cnms': readFileSync(join(REPO, 'examples/steel/sites/lime_plant.cnms'), 'utf8') }
                 : { 'organization.cnms': readFileSync(join(REPO, 'test/fixtures/every-construct/organization.cnms'), 'utf8'), 'factors.cnms': readFileSync(join(REPO, 'test/fixtures/every-construct/factors.cnms'), 'utf8') };
             const name = file.startsWith('examples/steel/') ? file.slice('examples/steel/'.length) : 'sites/plant_a.cnms';
