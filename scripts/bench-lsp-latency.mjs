@@ -22,7 +22,8 @@
 // Usage: node scripts/bench-lsp-latency.mjs [--sources 10000] [--files 50] [--edits 50]
 //          [--memory-edits 1000] [--samples 30] [--seed N] [--json] [--fail-on-miss]
 //        node scripts/bench-lsp-latency.mjs --lines 5000 [...]   the ~5,000-line, 6-file model of the earlier benchmark
-// CNMS_PROFILE_DIR=… writes a CPU profile of the server, to see where an edit's time goes.
+// CNMS_PROFILE_DIR=… writes a CPU profile of the server, to see where an edit's time goes;
+// CNMS_SERVER_NODE_OPTIONS='--max-old-space-size=600' runs the server with those Node options.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
@@ -94,7 +95,8 @@ if (editable.length === 0) throw new Error('the large file has no source');
 
 const started = process.hrtime.bigint();
 const profile = process.env.CNMS_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.CNMS_PROFILE_DIR}`] : [];
-const server = spawn(process.execPath, [...profile, SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+const nodeOptions = (process.env.CNMS_SERVER_NODE_OPTIONS ?? '').split(' ').filter(Boolean);
+const server = spawn(process.execPath, [...profile, ...nodeOptions, SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
 let serverLog = '';
 server.stderr.on('data', chunk => {
     serverLog = (serverLog + chunk).slice(-8000);

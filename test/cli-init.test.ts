@@ -25,6 +25,30 @@ describe('cnms init', () => {
         expect(balance.period).toEqual({ start: '2024-01-01', end: '2024-12-31' });
     });
 
+    test('a new model records no emissions: no view calls it carbon neutral, and an achievement claim on it is an error', () => {
+        const dir = join(mkdtempSync(join(tmpdir(), 'cnms-init-')), 'model');
+        expect(runCli(['init', dir, '--year', '2024']).code).toBe(0);
+        const text = runCli(['balance', dir]);
+        expect(text.stdout).not.toContain('✔');
+        expect(text.stdout).toContain('✖ Not carbon neutral: no emissions are recorded for the period');
+        expect(runCli(['balance', dir, '--lang', 'zh-CN']).stdout).toContain('✖ 未实现碳中和: 本期未记录任何排放');
+        const json = JSON.parse(runCli(['balance', dir, '--format', 'json']).stdout);
+        expect([json.net, json.neutral, json.reasons]).toEqual(['0', false, ['nothingRecorded']]);
+        const report = JSON.parse(runCli(['report', dir, '--format', 'json']).stdout);
+        expect(report.balance.neutral).toBe(false);
+        expect(report.balance.reasons).toEqual(['no emissions are recorded for the period']);
+        expect(runCli(['report', dir, '--format', 'md']).stdout).toContain('**Net balance: 0.000 tCO2e** — Not carbon neutral for the period');
+        // the claim gate: a net of zero with nothing recorded is no achievement
+        writeFileSync(join(dir, 'claim.cnms'), 'claim c1 "Neutral" {\n    kind achievement\n    period 2024\n}\n');
+        const validate = runCli(['validate', dir, '--format', 'json']);
+        expect(validate.code).toBe(1);
+        const claimErrors = JSON.parse(validate.stdout).diagnostics.filter((d: { rule: string }) => d.rule === 'CN-9.1-001');
+        expect(claimErrors.map((d: { file: string; line: number; message: string }) => [d.file.endsWith('claim.cnms'), d.line, d.message])).toEqual([[true, 2,
+            "Claim c1: no emissions are recorded for 2024, so its net balance of zero shows nothing; record the period's emissions before claiming carbon neutrality."]]);
+        const zh = runCli(['validate', dir, '--lang', 'zh-CN']);
+        expect(zh.stdout).toContain('声明 c1：报告期 2024 未记录任何排放');
+    });
+
     test('refuses to overwrite existing files and changes nothing', () => {
         const dir = mkdtempSync(join(tmpdir(), 'cnms-init-'));
         writeFileSync(join(dir, 'organization.cnms'), '// mine\n');

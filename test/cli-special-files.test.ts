@@ -151,6 +151,16 @@ describe('nothing to check', () => {
         expect(report.stderr).toContain("no model found in 'empty'");
     });
 
+    test('validate with no path, in a folder with no .cnms file, in every format: the same line, exit 2, nothing on stdout', () => {
+        const dir = tempModel({ 'notes.md': '# not a model\n' });
+        for (const format of ['text', 'json', 'sarif']) {
+            const result = runCli(['validate', '--format', format], { cwd: dir });
+            expect(result.code).toBe(2);
+            expect(result.stdout).toBe('');
+            expect(result.stderr.trim()).toBe("cnms: no model found in '.': it holds no .cnms file");
+        }
+    });
+
     test('in Chinese with --lang zh-CN', () => {
         const dir = tempModel({});
         const result = runCli(['validate', dir, '--lang', 'zh-CN']);

@@ -100,6 +100,35 @@ describe('a write that cannot be done is a usage error', () => {
         expectOneLineUsageError(result, "cannot write 'missing/report.md': the folder 'missing' does not exist", 'create it first');
     });
 
+    test('report -o into a folder that does not exist, named with a trailing slash: no file of that name is made', () => {
+        const dir = model();
+        const result = runCli(['report', '.', '--format', 'md', '-o', 'out/'], { cwd: dir });
+        expectOneLineUsageError(result, "cannot write 'out': it is a folder", 'name a file');
+        expect(readdirSync(dir).sort()).toEqual(['cnms.json', 'org.cnms']);
+    });
+
+    test('report -o where the folder exists but refuses the file: the system\'s words, not "the folder does not exist"', () => {
+        const dir = model();
+        const result = runCli(['report', '.', '--format', 'md', '-o', '/proc/version'], { cwd: dir });
+        expectOneLineUsageError(result, "cannot write '/proc/version'");
+        expect(result.stderr).not.toContain('does not exist');
+    });
+
+    test('format on a read-only file: permission denied, what to do, the file left as it was', () => {
+        const dir = tempModel({ 'sites.cnms': MESSY });
+        const file = join(dir, 'sites.cnms');
+        chmodSync(file, 0o444);
+        // root may write any file: the run is as an ordinary user (nobody), who owns the folder but not a writable file
+        const asRoot = process.getuid?.() === 0;
+        if (asRoot) for (const path of [dir, file]) chownSync(path, 65534, 65534);
+        const result = runCli(['format', '.'], { cwd: dir, ...(asRoot ? { uid: 65534, gid: 65534 } : {}) });
+        expectOneLineUsageError(result, "cannot write 'sites.cnms': permission denied", 'chmod u+w');
+        expect(readFileSync(file, 'utf8')).toBe(MESSY);
+        expect(readdirSync(dir)).toEqual(['sites.cnms']);
+        const chinese = runCli(['format', '.', '--lang', 'zh-CN'], { cwd: dir, ...(asRoot ? { uid: 65534, gid: 65534 } : {}) });
+        expectOneLineUsageError(chinese, '权限不足');
+    });
+
     test('report -o under a path whose parent is a file leaves that file as it was', () => {
         const dir = model();
         const result = runCli(['report', '.', '--format', 'md', '-o', 'org.cnms/report.md'], { cwd: dir });

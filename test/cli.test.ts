@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
-import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, test } from 'vitest';
-import { LANGUAGE_ONLY_SETTINGS, languageModel, runCli, tempCopy, tempModel } from './helpers/cli.js';
+import { LANGUAGE_ONLY_SETTINGS, languageModel, REPO, runCli, tempCopy, tempModel } from './helpers/cli.js';
 
 const ORG = 'organization acme "Acme" { period 2024 consolidation operational-control ms-scope "All" }\n';
 const DECIMAL = /^-?[0-9]+(\.[0-9]+)?$/;
@@ -213,5 +214,61 @@ describe('bad input never crashes', () => {
         const result = runCli(['validate', dir, '--format', 'json']);
         expect(result.code).toBe(1);
         expect(JSON.parse(result.stdout).diagnostics[0].rule).toBe('CN-NUM-001');
+    });
+});
+
+describe('a command\'s code loads when the command runs', () => {
+    /** The modules `cnms ARGS` resolved, as URLs. */
+    function importsOf(args: string[]): { code: number; stdout: string; urls: string[] } {
+        const log = join(tempModel({}), 'imports.log');
+        const hook = pathToFileURL(join(REPO, 'test/helpers/record-imports.mjs')).href;
+        const result = runCli(args, { env: { NODE_OPTIONS: `--import=${hook}`, CNMS_TEST_IMPORT_LOG: log } });
+        return { code: result.code, stdout: result.stdout, urls: existsSync(log) ? readFileSync(log, 'utf8').split('\n').filter(Boolean) : [] };
+    }
+    const heavy = (urls: string[]) => urls.filter(url => /\/(langium|exceljs|vega|vega-lite|chevrotain)\/|\/packages\/(language|report|diff)\/out\/(?!i18n\/locale\.js)|object\.groupby/.test(url));
+
+    test.each(['--version', '--help', 'validate --help', 'report --help'])('cnms %s loads neither the language nor a renderer', args => {
+        const { code, stdout, urls } = importsOf(args.split(' '));
+        expect(code).toBe(0);
+        expect(stdout).toMatch(/^0\.1\.0\n$|Usage: cnms/);
+        expect(urls.some(url => url.includes('/packages/cli/out/main.js'))).toBe(true);
+        expect(heavy(urls)).toEqual([]);
+    });
+
+    test('validate loads the language, and not the report renderers or git diffing', () => {
+        const { code, urls } = importsOf(['validate', 'examples/steel']);
+        expect(code).toBe(0);
+        expect(urls.some(url => url.includes('/packages/language/out/index.js'))).toBe(true);
+        expect(urls.filter(url => /\/(exceljs|vega|vega-lite)\/|\/packages\/(report|diff)\/out\//.test(url))).toEqual([]);
+    });
+
+    test('a markdown report loads neither Vega nor ExcelJS; an html report loads Vega', () => {
+        const md = importsOf(['report', 'examples/steel', '--format', 'md']);
+        expect(md.code).toBe(0);
+        expect(md.urls.some(url => url.includes('/packages/report/out/index.js'))).toBe(true);
+        expect(md.urls.filter(url => /\/(exceljs|vega|vega-lite)\//.test(url))).toEqual([]);
+        const html = importsOf(['report', 'examples/steel', '--format', 'html']);
+        expect(html.code).toBe(0);
+        expect(html.urls.some(url => /\/vega\//.test(url))).toBe(true);
+    });
+});
+
+describe('a rule whose check fails', () => {
+    test('validate, balance and report show an error naming the rule, and exit 2 (cnms failed), not 0 or 1', () => {
+        const hook = pathToFileURL(join(REPO, 'test/helpers/failing-rule.mjs')).href;
+        const env = { NODE_OPTIONS: `--import=${hook}`, CNMS_TEST_FAILING_RULE: 'CN-4.3-001' };
+        const dir = tempCopy('examples/steel');
+        expect(runCli(['validate', dir]).code).toBe(0);
+        const validate = runCli(['validate', dir], { env });
+        expect(validate.code).toBe(2);
+        expect(validate.stdout).toMatch(/organization\.cnms:\d+:\d+ {2}error {2}CN-NUM-011 {2}Rule CN-4\.3-001 \(.+\) could not check this model: a test made this rule fail\./);
+        const json = JSON.parse(runCli(['validate', dir, '--format', 'json'], { env }).stdout) as { diagnostics: Array<{ rule: string; severity: string }> };
+        expect(json.diagnostics.filter(d => d.rule === 'CN-NUM-011').map(d => d.severity)).toEqual(['error']);
+        for (const args of [['balance', dir], ['plan', dir], ['report', dir, '--format', 'md']]) {
+            const result = runCli(args, { env });
+            expect(result.code, args[0]).toBe(2);
+        }
+        const zh = runCli(['validate', dir, '--lang', 'zh-CN'], { env });
+        expect(zh.stdout).toContain('规则 CN-4.3-001');
     });
 });

@@ -1,6 +1,6 @@
 // cnms diff on temporary git repositories, with every figure worked out by hand.
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
@@ -131,5 +131,72 @@ describe('cnms diff', () => {
         runCli(['diff', commits[0], commits[3], 'model'], { cwd: repo });
         expect(git(repo, 'status', '--porcelain')).toBe(status);
         expect(git(repo, 'rev-parse', 'HEAD').trim()).toBe(commits[3]);
+    });
+});
+
+describe('cnms diff compares declarations on their tokens and counts findings', () => {
+    const org = (url: string, activity: string, note = '') =>
+        `organization acme { period 2024 consolidation operational-control gwp AR6 ms-scope "All" }\nsite a${note}\n` +
+        `factor f { value 0.05 tCO2/GJ source "${url}" year 2024 }\nsource s at a { category 1 activity ${activity} factor f }\n`;
+    let repo: string;
+    let commits: string[];
+
+    beforeAll(() => {
+        repo = mkdtempSync(join(tmpdir(), 'cnms-diff-tokens-'));
+        git(repo, 'init', '-q', '-b', 'main');
+        commits = [];
+        for (const text of [
+            org('https://example.com/2023/table-1', '10 GJ + zz GJ + zz GJ'),
+            // the URL inside the string changes (its `//` is no comment); one of the two unknown names goes; a comment is added
+            org('https://example.com/2024/table-1', '10 GJ + zz GJ', ' // the only site\n/* kept */'),
+            // only comments and spacing change
+            org('https://example.com/2024/table-1', '10   GJ +  zz GJ', ' // the one site')
+        ]) {
+            write(repo, { 'model/org.cnms': text });
+            git(repo, 'add', '-A');
+            git(repo, 'commit', '-q', '-m', 'step');
+            commits.push(git(repo, 'rev-parse', 'HEAD').trim());
+        }
+    });
+
+    test("a changed URL in a factor's source is a change; a second identical finding that goes is a finding lost", () => {
+        const result = runCli(['diff', commits[0], commits[1], 'model', '--format', 'json'], { cwd: repo });
+        expect(result.stderr).toBe('');
+        const diff = JSON.parse(result.stdout);
+        expect(diff.changes).toEqual([
+            {
+                kind: 'factor', id: 'f', action: 'changed',
+                before: 'factor f { value 0.05 tCO2/GJ source "https://example.com/2023/table-1" year 2024 }',
+                after: 'factor f { value 0.05 tCO2/GJ source "https://example.com/2024/table-1" year 2024 }',
+                delta: null, causes: []
+            },
+            // its activity cannot be computed at either revision: no figure, but its text changed
+            { kind: 'source', id: 's', action: 'changed', before: null, after: null, delta: null, causes: [] }
+        ]);
+        // two "Unknown name 'zz'" on source s before, one after: one lost, none gained
+        expect(diff.findings.lost).toEqual([{ rule: 'CN-NUM-002', element: 'Source:s', severity: 'error', message: "Unknown name 'zz'." }]);
+        expect(diff.findings.gained).toEqual([]);
+        const back = JSON.parse(runCli(['diff', commits[1], commits[0], 'model', '--format', 'json'], { cwd: repo }).stdout);
+        expect(back.findings.gained).toEqual([{ rule: 'CN-NUM-002', element: 'Source:s', severity: 'error', message: "Unknown name 'zz'." }]);
+    });
+
+    test('comments and spacing are no change', () => {
+        const diff = JSON.parse(runCli(['diff', commits[1], commits[2], 'model', '--format', 'json'], { cwd: repo }).stdout);
+        expect(diff.changes).toEqual([]);
+        expect(diff.findings).toEqual({ gained: [], lost: [] });
+    });
+
+    test('a FIFO named *.cnms in the working tree is skipped with a warning, never opened', () => {
+        const pipe = join(repo, 'model/pipe.cnms');
+        const made = spawnSync('mkfifo', [pipe]);
+        if (made.status !== 0) throw new Error(`mkfifo ${pipe}: ${made.stderr}`);
+        try {
+            const result = runCli(['diff', 'HEAD', 'model', '--format', 'json'], { cwd: repo, timeout: 30_000 });
+            expect(result.stderr).toBe("cnms: warning: 'model/pipe.cnms' is a named pipe (FIFO), not a regular file: skipped\n");
+            expect(result.code).toBe(0);
+            expect(JSON.parse(result.stdout).changes).toEqual([]);
+        } finally {
+            rmSync(pipe);
+        }
     });
 });

@@ -109,6 +109,17 @@ describe('a model is a directory (language.md §1)', () => {
         expect(model.balance('subsidiary').sources.map(s => s.source.name)).toEqual(['y']);
     });
 
+    test('a folder without an organisation belongs to the model above; a comment that holds the word declares none', async () => {
+        const model = await buildModel({
+            'org.cnms': `${ORG}site a\nsource x at a { category 1 emissions 5 tCO2 }`,
+            'plants/kiln.cnms': '/*\norganization chart: the kiln team reports to the plant\n*/\nsource k at a { category 1 emissions 7 tCO2 }'
+        });
+        expect(model.languageDiagnostics('plants/kiln.cnms')).toEqual([]);
+        // plants/ is the root model's: 5 + 7 = 12 tCO2, whichever folder names it
+        expect(model.balance('plants').emissions.toString()).toBe('12');
+        expect(model.balance().emissions.toString()).toBe('12');
+    });
+
     test('two organizations in one model are an error on the second (CN-NUM-006)', async () => {
         const model = await buildModel({ 'org.cnms': ORG, 'other.cnms': 'organization second { period 2024 }' });
         const found = model.diagnostics('other.cnms').filter(d => d.code === 'CN-NUM-006');

@@ -2,10 +2,11 @@
 // the model of a document at a git revision against the saved files, as the
 // editor's Compare with Revision and status bar ask for it.
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { CancellationTokenSource, LSPErrorCodes } from 'vscode-languageserver-protocol';
 import { REPO, tempCopy } from './helpers/cli.js';
 import { fileUri, startServer, type LspSession } from './helpers/lsp-client.js';
 
@@ -85,4 +86,43 @@ describe('cnms/diff', () => {
             await other.close();
         }
     });
+
+    test('a cancelled request stops and answers RequestCancelled; the next one is answered in full', async () => {
+        // a model large enough that its diff takes seconds: 3,000 sources in 30 files
+        const big = mkdtempSync(join(tmpdir(), 'cnms-lsp-diff-big-'));
+        dirs.push(big);
+        git(big, 'init', '-q', '-b', 'main');
+        const org = join(big, 'model/organization.cnms');
+        const write = (version: number) => {
+            mkdirSync(join(big, 'model/sites'), { recursive: true });
+            writeFileSync(org, 'organization big { consolidation operational-control period 2024 gwp AR6 ms-scope "All" }\nsite plant\n');
+            for (let file = 0; file < 30; file++) {
+                const lines: string[] = [];
+                for (let i = file * 100; i < (file + 1) * 100; i++) {
+                    lines.push(`source s${i} at plant { category 1 emissions ${1000 + i + (version === 2 && i === 0 ? 5 : 0)} tCO2 }`);
+                }
+                writeFileSync(join(big, `model/sites/part-${file}.cnms`), `${lines.join('\n')}\n`);
+            }
+        };
+        write(1);
+        git(big, 'add', '-A');
+        git(big, 'commit', '-q', '-m', 'The model');
+        write(2);
+        const other = await startServer(big);
+        try {
+            const uri = fileUri(org);
+            await other.open(uri, readFileSync(org, 'utf8'));
+            await other.waitForDiagnostics(uri);
+            const source = new CancellationTokenSource();
+            const pending = other.connection.sendRequest('cnms/diff', { uri, revision: 'HEAD', format: 'json' }, source.token);
+            setTimeout(() => source.cancel(), 200);
+            const error = await pending.then(() => undefined, (failure: { code?: number }) => failure);
+            expect(error?.code).toBe(LSPErrorCodes.RequestCancelled);
+            const { content } = await other.connection.sendRequest<{ content: string }>('cnms/diff', { uri, revision: 'HEAD', format: 'json' });
+            // s0: 1000 → 1005 tCO2e (given as emissions: the change is its factor's), nothing else
+            expect(JSON.parse(content).changes).toEqual([{ kind: 'source', id: 's0', action: 'changed', before: '1000', after: '1005', delta: '5', causes: [{ cause: 'factor', delta: '5' }] }]);
+        } finally {
+            await other.close();
+        }
+    }, 180_000);
 });

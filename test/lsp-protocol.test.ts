@@ -7,7 +7,7 @@ import {
     HoverRequest, InlayHintRequest, RenameRequest, SemanticTokensRequest, type CompletionItem, type CompletionList, type Location, type LocationLink, type MarkupContent
 } from 'vscode-languageserver-protocol';
 import { formatFigure, Rational } from '@cnms/language';
-import { runCli, tempCopy } from './helpers/cli.js';
+import { runCli, tempCopy, tempModel } from './helpers/cli.js';
 import { fileUri, startServer, type LspSession } from './helpers/lsp-client.js';
 
 /** The steel example's figures as the CLI computes them: the editor must show the same. */
@@ -176,3 +176,27 @@ describe('the language server over stdio (steel example)', () => {
 
 });
 
+
+describe('the language server on the model cnms init writes (no emissions recorded)', () => {
+    let session: LspSession;
+    let orgUri: string;
+
+    beforeAll(async () => {
+        const dir = join(tempModel({}), 'model');
+        expect(runCli(['init', dir, '--year', '2024']).code).toBe(0);
+        orgUri = fileUri(join(dir, 'organization.cnms'));
+        session = await startServer(dir);
+        await session.open(orgUri, readFileSync(join(dir, 'organization.cnms'), 'utf8'));
+        await session.waitForDiagnostics(orgUri);
+    });
+    afterAll(async () => session?.close());
+
+    test('the code lens and the status bar\'s answer say it is not neutral, and why', async () => {
+        const lenses = await session.validatedCodeLens(orgUri);
+        const titles = (lenses ?? []).map(l => l.command?.title ?? '');
+        expect(titles).toContain('Net 2024: 0.000 tCO2e · emissions 0.000 · removals 0.000 · offsets 0.000 · not neutral: no emissions recorded');
+        const summary = await session.connection.sendRequest<{ neutral: boolean; markdown: string }>('cnms/balance', { uri: orgUri });
+        expect(summary.neutral).toBe(false);
+        expect(summary.markdown).toContain('no emissions are recorded for the period');
+    });
+});

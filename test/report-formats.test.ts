@@ -3,10 +3,13 @@
 // 1 removal, 2 offsets (one not retired), 1 claim with gates, 2 targets over a
 // 5-year plan, findings. The figures are worked out with exact fractions in
 // the comments beside them; the renderers must carry them through unchanged.
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { join } from 'node:path';
 import { inflateRawSync } from 'node:zlib';
 import { describe, expect, test } from 'vitest';
 import { escapeMarkdown, REPORT_TEXT, renderCsv, renderJson, renderMarkdown, renderXlsx, type ReportModel } from '@cnms/report';
+import { languageModel, runCli } from './helpers/cli.js';
 
 // exceljs is a dependency of @cnms/report only: loaded from there to read the workbooks back, typed
 // here by what the test uses (its own index.ts shadows index.d.ts for a path import)
@@ -476,5 +479,54 @@ describe('determinism', () => {
         const sheets = (zip: Buffer) => [...unzip(zip)].filter(([name]) => name.startsWith('xl/')).map(([name, entry]) => [name, entry.data.toString('utf8')]);
         expect(sheets(second)).toEqual(sheets(first));
         expect(second.equals(first)).toBe(true);
+    });
+});
+
+describe('text a spreadsheet would run as a formula (csv and xlsx written by cnms report, read back)', () => {
+    // titles that Excel or LibreOffice would take for formulas; the removal makes the net negative, a figure that must keep its sign
+    const TITLES = ['=HYPERLINK("http://evil.example","click")', '+1+2', '-3+4', '@SUM(1)', '\tx=1'];
+    const model = () => languageModel({
+        'org.cnms': 'organization acme "=1+1" { period 2024 consolidation operational-control ms-scope "All" }\n'
+            + 'site s "@site"\n'
+            + TITLES.map((title, i) => `source s${i} "${title.replace(/"/g, '\\"')}" at s { category 1 emissions 10 tCO2 }\n`).join('')
+            + 'removal r at s { amount 80 tCO2 }\n'
+    });
+
+    test('csv: each such title gets a leading quote; figures untouched', () => {
+        const dir = model();
+        const result = runCli(['report', '.', '--format', 'csv', '-o', 'report.csv'], { cwd: dir });
+        expect(result.stderr).toBe('');
+        const rows = parseCsv(readFileSync(join(dir, 'report.csv'), 'utf8').slice(1));
+        const name = rows[0].indexOf('Name');
+        const site = rows[0].indexOf('Site');
+        const co2e = rows[0].indexOf('Emissions (tCO2e)');
+        expect(rows.slice(1).map(row => row[name])).toEqual(TITLES.map(title => `'${title}`));
+        expect(rows.slice(1).map(row => row[co2e])).toEqual(TITLES.map(() => '10'));
+        // the site column holds the site's id, which cannot start with a formula character
+        expect(rows[1][site]).toBe('s');
+    });
+
+    test('xlsx: text cells quoted, the negative net still a negative number with its exact string', async () => {
+        const dir = model();
+        const result = runCli(['report', '.', '--format', 'xlsx', '-o', 'report.xlsx'], { cwd: dir });
+        expect(result.stderr).toBe('');
+        const workbook = new ExcelJS.Workbook();
+        await workbook.xlsx.load(readFileSync(join(dir, 'report.xlsx')));
+        const sources = workbook.getWorksheet('Sources')!;
+        const header: string[] = [];
+        sources.eachRow((row, n) => { if (n === 1) for (let c = 1; c <= 40; c++) header.push(String(row.getCell(c).value ?? '')); });
+        const name = header.indexOf('Name') + 1;
+        const names = TITLES.map((_, i) => sources.getRow(i + 2).getCell(name).value);
+        expect(names).toEqual(TITLES.map(title => `'${title}`));
+        const summary = workbook.getWorksheet('Summary')!;
+        const cells: unknown[][] = [];
+        summary.eachRow(row => { cells.push([1, 2, 3, 4].map(c => row.getCell(c).value)); });
+        // no text cell of the summary starts with a formula character: the organisation's title is quoted
+        const texts = cells.flat().filter((value): value is string => typeof value === 'string');
+        expect(texts.filter(text => /^[=+\-@\t\r]/.test(text) && !/^-[0-9]/.test(text))).toEqual([]);
+        expect(texts).toContain("'=1+1 (acme)");
+        // net = 5 × 10 − 80 = −30: numeric, with its exact string in the hidden column
+        const net = cells.find(row => row[3] === '-30');
+        expect(net?.[1]).toBe(-30);
     });
 });

@@ -5,9 +5,11 @@
 // rule under test must be expected. A rule without fixtures fails the test.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, test } from 'vitest';
-import { RULES } from '@cnms/language';
-import { buildDirectory } from './helpers/model.js';
+import { afterEach, describe, expect, test, vi } from 'vitest';
+import { RULE_DEFINITIONS, RULE_FAILED, RULES } from '@cnms/language';
+
+type Rule = (typeof RULE_DEFINITIONS)[number];
+import { buildDirectory, buildModel } from './helpers/model.js';
 import { REPO } from './helpers/cli.js';
 
 const FIXTURES = join(REPO, 'test/fixtures/rules');
@@ -31,7 +33,9 @@ function expectations(dir: string, rule: string): string[] {
 
 describe('the rule catalogue', () => {
     test('every rule has both fixtures', () => {
-        const missing = RULES.filter(rule => !existsSync(join(FIXTURES, rule.id, 'fires')) || !existsSync(join(FIXTURES, rule.id, 'fixed')));
+        // no model makes a rule fail (that would be a defect, fixed): 'a rule whose check fails' below makes one fail
+        const missing = RULES.filter(rule => rule.id !== RULE_FAILED)
+            .filter(rule => !existsSync(join(FIXTURES, rule.id, 'fires')) || !existsSync(join(FIXTURES, rule.id, 'fixed')));
         expect(missing.map(rule => rule.id)).toEqual([]);
     });
 
@@ -79,5 +83,45 @@ describe.each(RULES.map(rule => [rule.id] as const))('%s', id => {
         const model = await buildDirectory(join(dir, 'fixed'));
         expect(model.diagnostics().filter(d => d.code === id)).toEqual([]);
         expect(model.diagnostics().filter(d => d.code === 'CN-NUM-001')).toEqual([]);
+    });
+});
+
+describe('a rule whose check fails', () => {
+    afterEach(() => {
+        vi.restoreAllMocks();
+    });
+    const ORG = 'organization acme "Acme" { period 2024 consolidation operational-control ms-scope "All" }\n';
+
+    /** Makes the check of the catalogue's first clause rule throw, as a defect in it would. */
+    function breakRule(error: unknown): Rule {
+        const rule = RULE_DEFINITIONS.find(entry => entry.check && entry.clause !== null)!;
+        vi.spyOn(rule as { check: NonNullable<Rule['check']> }, 'check').mockImplementation(() => {
+            throw error;
+        });
+        return rule;
+    }
+
+    test('is an error at the organisation naming the rule, not silence; the other rules still run', async () => {
+        const rule = breakRule(new Error('cannot read properties of undefined\n    at check (x.js:1:1)'));
+        const model = await buildModel({ 'org.cnms': ORG });
+        const failures = model.diagnostics().filter(d => d.code === RULE_FAILED);
+        expect(failures).toHaveLength(1);
+        expect(failures[0]).toMatchObject({ file: 'org.cnms', line: 1, severity: 1, text: 'acme' });
+        expect(failures[0].message).toBe(`Rule ${rule.id} (${rule.title.en}) could not check this model: cannot read properties of undefined at check (x.js:1:1). `
+            + 'Its findings are missing, so compliance with it is not known; this is a defect of cnms, please report it.');
+        // the other clause rules still report (this bare model misses most of what the standard asks)
+        expect(model.diagnostics().filter(d => d.code !== RULE_FAILED && d.code !== rule.id).length).toBeGreaterThan(0);
+    });
+
+    test('in Chinese, whatever was thrown', async () => {
+        const rule = breakRule({ not: 'an error' });
+        const model = await buildModel({ 'org.cnms': ORG }, 'zh-CN');
+        const [failure] = model.diagnostics().filter(d => d.code === RULE_FAILED);
+        expect(failure.message).toBe(`规则 ${rule.id}（${rule.title['zh-CN']}）无法检查本模型：Error。其检查结果缺失，因此无法判断是否符合该规则；这是 cnms 的缺陷，请报告。`);
+    });
+
+    test('a model whose rules all run has no such diagnostic', async () => {
+        const model = await buildModel({ 'org.cnms': ORG });
+        expect(model.diagnostics().filter(d => d.code === RULE_FAILED)).toEqual([]);
     });
 });

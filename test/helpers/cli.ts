@@ -14,7 +14,7 @@ export interface CliResult {
     readonly stderr: string;
 }
 
-type CliOptions = { cwd?: string; env?: Record<string, string | undefined>; timeout?: number };
+type CliOptions = { cwd?: string; env?: Record<string, string | undefined>; timeout?: number; uid?: number; gid?: number };
 
 /** The environment of a run: English messages, no colour, no debug, unless the options say otherwise. */
 function cliEnv(options: CliOptions): NodeJS.ProcessEnv {
@@ -26,7 +26,8 @@ function cliEnv(options: CliOptions): NodeJS.ProcessEnv {
 /** Runs the real `cnms` as a child process, as a user would; English messages unless the env says otherwise. */
 export function runCli(args: readonly string[], options: CliOptions = {}): CliResult {
     const result = spawnSync(process.execPath, [BIN, ...args], {
-        cwd: options.cwd ?? REPO, env: cliEnv(options), encoding: 'utf8', timeout: options.timeout ?? 60_000, maxBuffer: 64 * 1024 * 1024
+        cwd: options.cwd ?? REPO, env: cliEnv(options), encoding: 'utf8', timeout: options.timeout ?? 60_000, maxBuffer: 64 * 1024 * 1024,
+        uid: options.uid, gid: options.gid
     });
     if (result.error) throw result.error;
     return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };

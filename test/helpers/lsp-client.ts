@@ -91,7 +91,7 @@ export async function startServer(rootDir: string, options: { locale?: string; s
             for (;;) {
                 const refreshed = new Promise<void>(resolve => (lensRefreshed = resolve));
                 const lenses = (await connection.sendRequest(CodeLensRequest.type, { textDocument: { uri } })) ?? [];
-                if (!lenses.some(lens => /computing…|计算中…/.test(lens.command?.title ?? ''))) return lenses;
+                if (!lenses.some(lens => /computing…|计算中…|checking rules…|正在检查规则…/.test(lens.command?.title ?? ''))) return lenses;
                 if (Date.now() > until) throw new Error(`the code lenses of ${uri} still say the net is being computed after 20 s`);
                 await Promise.race([refreshed, new Promise(resolve => setTimeout(resolve, 500))]);
             }

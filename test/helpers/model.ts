@@ -7,7 +7,7 @@ import {
 export interface BuiltModel {
     readonly Cnms: CnmsServices;
     readonly documents: ReadonlyMap<string, LangiumDocument>;
-    /** The balance of the model whose root folder is `dir` (default: the root `/model`). */
+    /** The balance of the model that folder `dir` belongs to (default: the root `/model`), found as the CLI and the server find it (model-discovery.ts). */
     balance(dir?: string): ModelBalance;
     /** Diagnostics of one file, or of all the model's files. */
     diagnostics(file?: string): Array<{ file: string; line: number; column: number; endLine: number; endColumn: number; code: string; severity: number; message: string; text: string }>;
@@ -44,7 +44,8 @@ function builtModel(Cnms: CnmsServices, documents: ReadonlyMap<string, LangiumDo
         Cnms,
         documents,
         balance(dir = '') {
-            return Cnms.semantics.Balance.of(URI.file(dir ? `${root}/${dir}` : root).toString());
+            const folder = URI.file(dir ? `${root}/${dir}` : root);
+            return Cnms.semantics.Balance.of(Cnms.references.Models.modelOfFolder(folder) ?? folder.toString());
         },
         languageDiagnostics(file?: string) {
             return this.diagnostics(file).filter(d => d.code.startsWith('CN-NUM-'));

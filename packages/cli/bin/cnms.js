@@ -1,7 +1,6 @@
 #!/usr/bin/env node
-// Langium 4.4's parser library calls Object.groupBy (Node 21+): load the
-// polyfill before anything imports Langium.
-import 'object.groupby/auto';
+// Langium 4.4's parser library calls Object.groupBy (Node 21+): main loads
+// the polyfill before a command's code, which is what imports Langium.
 
 // `cnms report … | head`: a reader that stops early is not an error.
 process.stdout.on('error', error => {

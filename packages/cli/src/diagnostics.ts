@@ -1,6 +1,6 @@
 import type { LangiumDocument } from 'langium';
 import type { CnmsServices } from '@cnms/language';
-import { ruleById } from '@cnms/language';
+import { RULE_FAILED, ruleById } from '@cnms/language';
 import type { LoadedWorkspace } from './load-workspace.js';
 import { relativeToWorkingFolder } from './shown-path.js';
 
@@ -48,6 +48,16 @@ export function collectDiagnostics(workspace: LoadedWorkspace, documents: readon
         }
     }
     return records.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column));
+}
+
+/**
+ * The exit code the diagnostics call for: 2 when a rule could not check the
+ * model (RULE_FAILED: cnms failed, and the findings are incomplete), 1 when an
+ * error stands (or `failing`: a figure that could not be computed), else 0.
+ */
+export function exitCodeOf(records: readonly DiagnosticRecord[], failing = false): 0 | 1 | 2 {
+    if (records.some(record => record.rule === RULE_FAILED)) return 2;
+    return failing || records.some(record => record.severity === 'error') ? 1 : 0;
 }
 
 /** The documents of one model, for counting its errors and warnings. */

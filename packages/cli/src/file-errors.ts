@@ -51,7 +51,10 @@ export function fileErrorMessage(error: unknown, path: string, action: FileActio
     let why: string;
     switch (code) {
         case 'EISDIR': why = w.EISDIR(action); break;
-        case 'ENOENT': why = w.ENOENT(action, shownPath(dirname(path))); break;
+        case 'ENOENT':
+            // the folder is there, yet the system refuses (`-o /proc/version`): its own words, not a wrong hint
+            why = action !== 'read' && isFolder(dirname(path)) ? systemWords(error) : w.ENOENT(action, shownPath(dirname(path)));
+            break;
         case 'ENOTDIR': {
             const blocking = fileInTheWay(path);
             why = w.ENOTDIR(blocking === undefined ? undefined : shownPath(blocking));
@@ -63,9 +66,22 @@ export function fileErrorMessage(error: unknown, path: string, action: FileActio
         case 'EDQUOT': why = w.EDQUOT; break;
         case 'EROFS': why = w.EROFS; break;
         case 'EEXIST': why = w.EEXIST; break;
-        default: why = escapeControlCharacters((error instanceof Error ? error.message : String(error)).replace(/\s*[\r\n]+\s*/g, ' '));
+        default: why = systemWords(error);
     }
     return w.cannot(w.action[action], shown, why);
+}
+
+/** The system's own message, on one line. */
+function systemWords(error: unknown): string {
+    return escapeControlCharacters((error instanceof Error ? error.message : String(error)).replace(/\s*[\r\n]+\s*/g, ' '));
+}
+
+function isFolder(path: string): boolean {
+    try {
+        return statSync(path).isDirectory();
+    } catch {
+        return false;
+    }
 }
 
 /** fileErrorMessage as the CliError (exit 2) that main prints. */

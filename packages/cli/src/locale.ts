@@ -1,4 +1,5 @@
-import { normalizeLocale, parseLocale, type Locale } from '@cnms/language';
+// the locale module alone, not the language: `cnms --version` and `--help` stay quick
+import { normalizeLocale, parseLocale, type Locale } from '@cnms/language/locale';
 import { CliError } from './cli-error.js';
 
 /** `--lang` if given, else the environment's locale (LC_ALL, LC_MESSAGES, LANG, LANGUAGE), else English. */

@@ -1,13 +1,6 @@
 import { Command, CommanderError, Option } from 'commander';
 import { CliError } from './cli-error.js';
 import { colorsFor } from './colors.js';
-import { balance } from './commands/balance.js';
-import { format } from './commands/format.js';
-import { diff } from './commands/diff.js';
-import { init } from './commands/init.js';
-import { plan } from './commands/plan.js';
-import { report } from './commands/report.js';
-import { validate } from './commands/validate.js';
 import { resolveLocale } from './locale.js';
 import { CLI_VERSION } from './version.js';
 
@@ -17,6 +10,16 @@ interface CommonOptions {
     color: boolean;
     quiet?: boolean;
     format: string;
+}
+
+/**
+ * A command's code, loaded when the command runs: `cnms --version` and
+ * `--help` never load the language, the report renderers or git. The polyfill
+ * Langium needs on Node 20 comes first.
+ */
+async function load<T>(command: () => Promise<T>): Promise<T> {
+    await import('@cnms/language/polyfills');
+    return command();
 }
 
 /**
@@ -44,6 +47,7 @@ export async function main(argv: readonly string[]): Promise<number> {
         .argument('[paths...]', 'model folders or .cnms files', [])
         .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'sarif']).default('text')))
         .action(async (paths: string[], options: CommonOptions) => {
+            const { validate } = await load(() => import('./commands/validate.js'));
             exitCode = await validate(paths, {
                 format: options.format, locale: resolveLocale(options.lang), colors: colorsFor(options.color), quiet: !!options.quiet
             }, write);
@@ -54,6 +58,7 @@ export async function main(argv: readonly string[]): Promise<number> {
         .argument('[path]', 'a model folder, or a file or folder inside one')
         .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text')))
         .action(async (path: string | undefined, options: CommonOptions) => {
+            const { balance } = await load(() => import('./commands/balance.js'));
             exitCode = await balance(path, { format: options.format, locale: resolveLocale(options.lang), colors: colorsFor(options.color), quiet: !!options.quiet }, write);
         });
 
@@ -64,6 +69,7 @@ export async function main(argv: readonly string[]): Promise<number> {
         .option('-o, --output <file>', 'write to this file instead of standard output')
         .option('--timestamp', 'state the time of generation (otherwise two runs on one commit are byte-identical)'))
         .action(async (path: string | undefined, options: CommonOptions & { output?: string; timestamp?: boolean }) => {
+            const { report } = await load(() => import('./commands/report.js'));
             exitCode = await report(path, { format: options.format, output: options.output, locale: resolveLocale(options.lang), timestamp: !!options.timestamp }, write);
         });
 
@@ -75,6 +81,7 @@ export async function main(argv: readonly string[]): Promise<number> {
         .option('--fail-on-increase <amount>', 'exit 1 when the net rises by more than this (e.g. 500 tCO2e)'))
         .action(async (rev: string, rest: string[], options: CommonOptions & { failOnIncrease?: string }) => {
             if (rest.length > 2) throw new CliError('diff takes REV [REV2] [PATH]');
+            const { diff } = await load(() => import('./commands/diff.js'));
             exitCode = await diff([rev, ...rest], { format: options.format, locale: resolveLocale(options.lang), colors: colorsFor(options.color), failOnIncrease: options.failOnIncrease }, write);
         });
 
@@ -83,6 +90,7 @@ export async function main(argv: readonly string[]): Promise<number> {
         .argument('[path]', 'a model folder, or a file or folder inside one')
         .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text')))
         .action(async (path: string | undefined, options: CommonOptions) => {
+            const { plan } = await load(() => import('./commands/plan.js'));
             exitCode = await plan(path, { format: options.format, locale: resolveLocale(options.lang), colors: colorsFor(options.color) }, write);
         });
 
@@ -91,6 +99,7 @@ export async function main(argv: readonly string[]): Promise<number> {
         .argument('[paths...]', 'model folders or .cnms files', [])
         .option('--check', 'change nothing; exit 1 if any file is not formatted'))
         .action(async (paths: string[], options: CommonOptions & { check?: boolean }) => {
+            const { format } = await load(() => import('./commands/format.js'));
             exitCode = await format(paths, { check: !!options.check, colors: colorsFor(options.color), quiet: !!options.quiet, locale: resolveLocale(options.lang) }, write);
         });
 
@@ -101,8 +110,9 @@ export async function main(argv: readonly string[]): Promise<number> {
             if (!/^\d{4}$/.test(value)) throw new CliError(`--year takes a year such as 2024, not '${value}'`);
             return Number(value);
         })))
-        .action((dir: string | undefined, options: CommonOptions & { year?: number }) => {
-            exitCode = init(dir, { colors: colorsFor(options.color), quiet: !!options.quiet, year: options.year, locale: resolveLocale(options.lang) }, write);
+        .action(async (dir: string | undefined, options: CommonOptions & { year?: number }) => {
+            const { init } = await load(() => import('./commands/init.js'));
+            exitCode = await init(dir, { colors: colorsFor(options.color), quiet: !!options.quiet, year: options.year, locale: resolveLocale(options.lang) }, write);
         });
 
     try {

@@ -1,6 +1,6 @@
 import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readSync, realpathSync, statSync, type Dirent, type Stats } from 'node:fs';
 import { dirname, extname, join, resolve, sep } from 'node:path';
-import type { Locale } from '@cnms/language';
+import { declaresOrganization, modelFolderOf, type Locale } from '@cnms/language';
 import { CliError } from './cli-error.js';
 import { fileError } from './file-errors.js';
 import { shownPath } from './shown-path.js';
@@ -9,7 +9,6 @@ import { shownPath } from './shown-path.js';
 export const MAX_FILE_BYTES = 10 * 1024 * 1024;
 
 const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git']);
-const ORGANIZATION = /^\s*organization\s/m;
 
 const WORDS = {
     en: {
@@ -189,7 +188,7 @@ function isInside(path: string, folder: string): boolean {
 /** One run of findModelFiles: the files found, by their real path, and what is known of the folders. */
 class ModelFileSearch {
     private readonly byRealPath = new Map<string, { path: string; link: boolean; requested: boolean }>();
-    private readonly modelFolders = new Map<string, string | undefined>();
+    private readonly modelFolders = new Map<string, boolean>();
     private readonly w: (typeof WORDS)[Locale];
 
     constructor(private readonly options: FindOptions) {
@@ -261,11 +260,17 @@ class ModelFileSearch {
 
     /**
      * The nearest folder at or above `dir` with a .cnms file that declares an
-     * organization. Only regular files within the size limit are looked into;
-     * anything else is passed over here (the search reports it where it counts).
+     * organization (model-discovery.ts). Only regular files within the size
+     * limit are looked into; anything else is passed over here (the search
+     * reports it where it counts).
      */
     modelFolderAbove(dir: string): string | undefined {
-        if (this.modelFolders.has(dir)) return this.modelFolders.get(dir);
+        return modelFolderOf(dir, { parentOf: dirname, isModelFolder: folder => this.isModelFolder(folder) });
+    }
+
+    private isModelFolder(dir: string): boolean {
+        const known = this.modelFolders.get(dir);
+        if (known !== undefined) return known;
         let names: string[] = [];
         try {
             names = readdirSync(dir).filter(name => name.endsWith('.cnms')).sort();
@@ -278,14 +283,13 @@ class ModelFileSearch {
                 const stats = statSync(file);
                 if (!stats.isFile() || stats.size > MAX_FILE_BYTES) return false;
                 const content = readModelFile(file, this.options.locale);
-                return 'text' in content && ORGANIZATION.test(content.text);
+                return 'text' in content && declaresOrganization(content.text);
             } catch {
                 return false;
             }
         });
-        const found = declares ? dir : dirname(dir) === dir ? undefined : this.modelFolderAbove(dirname(dir));
-        this.modelFolders.set(dir, found);
-        return found;
+        this.modelFolders.set(dir, declares);
+        return declares;
     }
 
     /** Why a link found in a folder is not followed, or undefined when it leads to a regular file inside the model's folder. */

@@ -1,12 +1,22 @@
+import { statSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { URI } from 'langium';
 import { BUILTIN_MODEL } from '@cnms/language';
 import { CliError } from './cli-error.js';
 import type { LoadedWorkspace } from './load-workspace.js';
 import { shownPath } from './shown-path.js';
 
-/** The one model that a path names (a model folder, or a file or folder inside one); a usage error otherwise. */
+/**
+ * The one model that a path names: the model a folder belongs to (a folder
+ * that declares an organisation is that model, even when a subfolder declares
+ * another), the model of a file, or else the one model among the files below
+ * the folder; a usage error naming the models when there are several.
+ */
 export function selectModel(workspace: LoadedWorkspace, path: string | undefined): string {
     const models = workspace.Cnms.references.Models;
+    const named = resolve(path ?? '.');
+    const own = isFolder(named) ? models.modelOfFolder(URI.file(named)) : undefined;
+    if (own !== undefined) return own;
     const keys = [...new Set(workspace.requested.map(doc => models.modelOf(doc.uri)))]
         .filter(key => key !== BUILTIN_MODEL && !key.startsWith('file-only:'));
     if (keys.length === 0) {
@@ -20,4 +30,12 @@ export function selectModel(workspace: LoadedWorkspace, path: string | undefined
         throw new CliError(`'${path ?? '.'}' holds ${keys.length} models (${folders}); name one of their folders`);
     }
     return keys[0];
+}
+
+function isFolder(path: string): boolean {
+    try {
+        return statSync(path).isDirectory();
+    } catch {
+        return false;
+    }
 }

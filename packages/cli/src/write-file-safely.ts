@@ -3,7 +3,7 @@ import {
     accessSync, closeSync, constants, fchmodSync, fchownSync, fsyncSync, linkSync, openSync, realpathSync, renameSync, statSync,
     unlinkSync, writeFileSync, type Stats
 } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve, sep } from 'node:path';
 import type { Locale } from '@cnms/language';
 import { fileError } from './file-errors.js';
 
@@ -29,7 +29,8 @@ export interface WriteOptions {
 export function writeFileSafely(path: string, content: string | Uint8Array, locale: Locale, options: WriteOptions = {}): void {
     const overwrite = options.overwrite ?? true;
     const existing = statIfExists(path, locale);
-    if (existing?.isDirectory()) throw fileError(Object.assign(new Error('is a folder'), { code: 'EISDIR' }), path, 'write', locale);
+    // `-o out/` names a folder even when there is none: never a file called `out`
+    if (existing?.isDirectory() || (!existing && (path.endsWith('/') || path.endsWith(sep)))) throw fileError(Object.assign(new Error('is a folder'), { code: 'EISDIR' }), path, 'write', locale);
     if (existing && !overwrite) throw fileError(Object.assign(new Error('exists'), { code: 'EEXIST' }), path, 'create', locale);
     if (existing && !existing.isFile()) {
         try {

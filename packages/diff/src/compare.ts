@@ -1,5 +1,6 @@
+import { CstUtils, isLeafCstNode } from 'langium';
 import type { Element } from '@cnms/language';
-import { Dec as DecimalOf, formatFigure, formatPeriod, isOffset, isRemoval, isSource, neutralityVerdict, Rational, tonnes, type Locale } from '@cnms/language';
+import { Dec as DecimalOf, formatFigure, type ModelBalance, type SourceFigures, formatPeriod, isOffset, isRemoval, isSource, neutralityVerdict, Rational, tonnes, type Locale } from '@cnms/language';
 import { attribute } from './attribution.js';
 import type { DiffChange, DiffFinding, FigureChange, ModelDiff } from './diff-model.js';
 import type { ModelSnapshot } from './model-snapshot.js';
@@ -12,9 +13,26 @@ function kindOf(type: string): string {
     return KIND_NAMES[type] ?? type.replace(/([a-z])([A-Z])/g, '$1-$2').toLowerCase();
 }
 
-/** A declaration's text with whitespace and comments folded, to see whether it changed. */
+/**
+ * A declaration as its parsed tokens (comments left out, a string kept whole),
+ * with one space where the text had whitespace or a comment between two: to
+ * see whether it changed, and to show it.
+ */
 function normalized(element: Element): string {
-    return (element.$cstNode?.text ?? '').replace(/\/\*[\s\S]*?\*\//g, ' ').replace(/\/\/[^\n]*/g, ' ').replace(/\s+/g, ' ').trim();
+    if (!element.$cstNode) return '';
+    let text = '';
+    let end: number | undefined;
+    for (const node of CstUtils.streamCst(element.$cstNode)) {
+        if (!isLeafCstNode(node) || node.hidden) continue;
+        text += end === undefined ? node.text : node.offset > end ? ` ${node.text}` : node.text;
+        end = node.end;
+    }
+    return text;
+}
+
+/** Whether two declarations have the same tokens: the same node when its file is the same at both revisions, else the same text, else the same tokens. */
+function sameDeclaration(a: Element, b: Element): boolean {
+    return a === b || (a.$cstNode !== undefined && a.$cstNode.text === b.$cstNode?.text) || normalized(a) === normalized(b);
 }
 
 const s = (value: Rational | undefined | null) => (value === undefined || value === null ? null : value.toString());
@@ -41,7 +59,7 @@ export function compareSnapshots(before: ModelSnapshot, after: ModelSnapshot, lo
         if (isSource(element) || isRemoval(element) || isOffset(element)) {
             const x = a ? countedOf(before, a) : undefined;
             const y = b ? countedOf(after, b) : undefined;
-            const textChanged = !!a && !!b && normalized(a) !== normalized(b);
+            const textChanged = !!a && !!b && !sameDeclaration(a, b);
             const valueChanged = (x === undefined) !== (y === undefined) || (x !== undefined && y !== undefined && !x.equals(y));
             if (a && b && !textChanged && !valueChanged) continue;
             const causes = a && b && isSource(a) && isSource(b) ? sourceCauses(before, after, a, b) : [];
@@ -53,7 +71,7 @@ export function compareSnapshots(before: ModelSnapshot, after: ModelSnapshot, lo
             });
             continue;
         }
-        if (a && b && normalized(a) === normalized(b)) continue;
+        if (a && b && sameDeclaration(a, b)) continue;
         changes.push({ kind, id: name, action: !a ? 'added' : !b ? 'removed' : 'changed', before: a ? normalized(a) : null, after: b ? normalized(b) : null, delta: null, causes: [] });
     }
 
@@ -68,15 +86,10 @@ export function compareSnapshots(before: ModelSnapshot, after: ModelSnapshot, lo
     const status = neutralBefore && neutralAfter ? 'kept' : neutralBefore ? 'lost' : neutralAfter ? 'gained' : 'still-not';
     const shortfall = y && !y.netAtOrBelowZero ? y.net : undefined;
 
-    const keys = (snapshot: ModelSnapshot) => new Map(snapshot.findings.map(f => [f.key, f]));
-    const [fa, fb] = [keys(before), keys(after)];
-    const strip = (f: { rule: string; element: string; severity: DiffFinding['severity']; message: string }): DiffFinding => ({ rule: f.rule, element: f.element, severity: f.severity, message: f.message });
-    const gained = [...fb].filter(([key]) => !fa.has(key)).map(([, f]) => strip(f));
-    const lost = [...fa].filter(([key]) => !fb.has(key)).map(([, f]) => strip(f));
+    const gained = findingsOnlyIn(after, before);
+    const lost = findingsOnlyIn(before, after);
 
-    const targetsOf = (snapshot: ModelSnapshot) => new Map((snapshot.model ? snapshot.Cnms.semantics.Projection.of(snapshot.model)?.targets ?? [] : [])
-        .map(t => [t.target.name, t.firstMissed ?? null] as const));
-    const [ta, tb] = [targetsOf(before), targetsOf(after)];
+    const [ta, tb] = [before.targets, after.targets];
     const targets = [...new Set([...ta.keys(), ...tb.keys()])].sort()
         .map(id => ({ id, before: ta.has(id) ? ta.get(id)! : 'absent' as const, after: tb.has(id) ? tb.get(id)! : 'absent' as const }))
         .filter(t => t.before !== t.after);
@@ -125,24 +138,44 @@ export function summaryLine(diff: Omit<ModelDiff, 'summary'>, locale: Locale): s
 }
 
 
+/**
+ * The findings of `one` that `other` does not have, counted by key: two
+ * identical findings on one element are two, so when one of them goes the
+ * other still counts as kept.
+ */
+function findingsOnlyIn(one: ModelSnapshot, other: ModelSnapshot): DiffFinding[] {
+    const left = new Map<string, number>();
+    for (const f of other.findings) left.set(f.key, (left.get(f.key) ?? 0) + 1);
+    const only: DiffFinding[] = [];
+    for (const f of one.findings) {
+        const count = left.get(f.key) ?? 0;
+        if (count > 0) left.set(f.key, count - 1);
+        else only.push({ rule: f.rule, element: f.element, severity: f.severity, message: f.message });
+    }
+    return only;
+}
+
+/** A balance's figures by the declaration they belong to, looked up once per balance. */
+const figuresOf = new WeakMap<ModelBalance, Map<Element, { readonly source?: SourceFigures; readonly counted?: Rational }>>();
+
+function figuresByElement(balance: ModelBalance): Map<Element, { readonly source?: SourceFigures; readonly counted?: Rational }> {
+    let map = figuresOf.get(balance);
+    if (map) return map;
+    map = new Map();
+    for (const entry of balance.sources) map.set(entry.source, { source: entry.figures, counted: entry.figures ? tonnes(entry.figures.co2e) : undefined });
+    for (const r of balance.removalFigures) map.set(r.removal, { counted: r.amount });
+    for (const o of balance.offsetFigures) map.set(o.offset, { counted: o.counts ? o.quantity : Rational.ZERO });
+    figuresOf.set(balance, map);
+    return map;
+}
+
 function countedOf(snapshot: ModelSnapshot, element: Element): Rational | undefined {
-    const balance = snapshot.balance;
-    if (!balance) return undefined;
-    if (isSource(element)) {
-        const figures = balance.sources.find(entry => entry.source === element)?.figures;
-        return figures ? tonnes(figures.co2e) : undefined;
-    }
-    if (isRemoval(element)) return balance.removalFigures.find(r => r.removal === element)?.amount;
-    if (isOffset(element)) {
-        const figures = balance.offsetFigures.find(o => o.offset === element);
-        return figures ? (figures.counts ? figures.quantity : Rational.ZERO) : undefined;
-    }
-    return undefined;
+    return snapshot.balance ? figuresByElement(snapshot.balance).get(element)?.counted : undefined;
 }
 
 function sourceCauses(before: ModelSnapshot, after: ModelSnapshot, a: Element, b: Element) {
-    const x = before.balance?.sources.find(entry => entry.source === a)?.figures;
-    const y = after.balance?.sources.find(entry => entry.source === b)?.figures;
+    const x = before.balance ? figuresByElement(before.balance).get(a)?.source : undefined;
+    const y = after.balance ? figuresByElement(after.balance).get(b)?.source : undefined;
     return x && y ? attribute(x.inputs, y.inputs) : [];
 }
 

@@ -1,5 +1,5 @@
-import type { LangiumDocument } from 'langium';
-import { EmptyFileSystem, URI } from 'langium';
+import type { FileSystemProvider, LangiumDocument } from 'langium';
+import { Cancellation, EmptyFileSystemProvider, interruptAndCheck, URI } from 'langium';
 import {
     addBuiltinDocuments, createCnmsServices, isLibrary, type CnmsFile, type CnmsServices, type Element, type Locale, type ModelBalance
 } from '@cnms/language';
@@ -14,48 +14,96 @@ export interface KeyedFinding {
     readonly message: string;
 }
 
-/** One revision of a model, parsed, linked, checked and evaluated on its own. */
+/** One revision of a model, parsed, linked, checked and evaluated: what the comparison reads, taken when the revision was built. */
 export interface ModelSnapshot {
     readonly revision: RevisionFiles;
-    readonly Cnms: CnmsServices;
     readonly model: string | undefined;
     readonly balance: ModelBalance | undefined;
     /** Top-level declarations by identity (`Source:boiler`). */
     readonly elements: ReadonlyMap<string, Element>;
     readonly findings: readonly KeyedFinding[];
+    /** Each target's first missed year (null: never missed). */
+    readonly targets: ReadonlyMap<string, number | null>;
     /** Files that do not parse at this revision. */
     readonly unparsable: readonly string[];
 }
 
 const SEVERITY = { 1: 'error', 2: 'warning', 3: 'info', 4: 'info' } as const;
 
+/** Where a revision's files live in the workspace of a comparison: `/cnms-diff/` + their path in the repository. */
+const FOLDER = '/cnms-diff/';
+
 export function identityOf(element: Element): string {
     return `${element.$type}:${'name' in element ? element.name : ''}`;
 }
 
+/** The texts of the revision being built, by document path: what Langium reads when it parses a changed document again. */
+function revisionTexts(texts: ReadonlyMap<string, string>): FileSystemProvider {
+    const read = (uri: URI): string => {
+        const text = texts.get(uri.path);
+        if (text === undefined) throw new Error(`no file ${uri.path} at this revision`);
+        return text;
+    };
+    return Object.assign(new EmptyFileSystemProvider(), { readFileSync: read, readFile: async (uri: URI) => read(uri) });
+}
+
 /**
- * Builds one revision in its own services, from texts only (no file system:
- * so `cnms.json` settings and document paths of the working tree do not leak
- * into a past revision). The model is the one that holds `path`.
+ * Builds two revisions of a model in one workspace, from texts only (no file
+ * system: so `cnms.json` settings and document paths of the working tree do
+ * not leak into a past revision), at the cost of about one build: the earlier
+ * revision is built and read, then only the files that differ are parsed
+ * again, and only the documents they affect are linked and checked again, as
+ * after an edit in the editor. A file whose text is the same at both
+ * revisions is parsed and linked once. The model is the one that holds
+ * `path` (model-discovery.ts); a cancelled token rejects with OperationCancelled.
  */
-export async function snapshotOf(revision: RevisionFiles, slot: string, path: string, locale: Locale): Promise<ModelSnapshot> {
-    const { shared, Cnms } = createCnmsServices(EmptyFileSystem);
+export async function snapshotsOf(
+    before: RevisionFiles, after: RevisionFiles, path: string, locale: Locale, token: Cancellation.CancellationToken = Cancellation.CancellationToken.None
+): Promise<[ModelSnapshot, ModelSnapshot]> {
+    const texts = new Map<string, string>();
+    const { shared, Cnms } = createCnmsServices({ fileSystemProvider: () => revisionTexts(texts) });
     Cnms.I18n.locale = locale;
     const factory = shared.workspace.LangiumDocumentFactory;
-    const documents: LangiumDocument[] = addBuiltinDocuments(factory, shared.workspace.LangiumDocuments);
-    const own: LangiumDocument[] = [];
-    for (const [file, text] of revision.files) {
-        if (!file.endsWith('.cnms')) continue;
-        const document = factory.fromString(text, URI.file(`/cnms-diff/${slot}/${file}`));
-        shared.workspace.LangiumDocuments.addDocument(document);
-        documents.push(document);
-        own.push(document);
+    const documents = shared.workspace.LangiumDocuments;
+    const builder = shared.workspace.DocumentBuilder;
+    const uriOf = (file: string) => URI.file(`${FOLDER}${file}`);
+    const cnmsFiles = (revision: RevisionFiles) => [...revision.files].filter(([file]) => file.endsWith('.cnms'));
+
+    const loaded: LangiumDocument[] = addBuiltinDocuments(factory, documents);
+    for (const [file, text] of cnmsFiles(before)) {
+        texts.set(uriOf(file).path, text);
+        const document = factory.fromString(text, uriOf(file));
+        documents.addDocument(document);
+        loaded.push(document);
     }
-    await shared.workspace.DocumentBuilder.build(documents, { validation: true });
+    await builder.build(loaded, { validation: true }, token);
+    const first = snapshot(Cnms, before, path);
+
+    await interruptAndCheck(token);
+    const changed: URI[] = [];
+    for (const [file, text] of cnmsFiles(after)) {
+        const uri = uriOf(file);
+        const was = texts.get(uri.path);
+        texts.set(uri.path, text);
+        if (was === text) continue;
+        // a new file is parsed here; a changed one when the builder reads its new text
+        if (was === undefined) documents.addDocument(factory.fromString(text, uri));
+        changed.push(uri);
+    }
+    const deleted = cnmsFiles(before).filter(([file]) => !after.files.has(file)).map(([file]) => uriOf(file));
+    for (const uri of deleted) texts.delete(uri.path);
+    builder.updateBuildOptions = { validation: true };
+    await builder.update(changed, deleted, token);
+    return [first, snapshot(Cnms, after, path)];
+}
+
+/** What the comparison reads of the revision just built. */
+function snapshot(Cnms: CnmsServices, revision: RevisionFiles, path: string): ModelSnapshot {
     const models = Cnms.references.Models;
-    const wanted = `/cnms-diff/${slot}/${path}`.replace(/\/+$/, '');
+    const wanted = `${FOLDER}${path}`.replace(/\/+$/, '');
+    const own = Cnms.shared.workspace.LangiumDocuments.all.toArray().filter(doc => doc.uri.path.startsWith(FOLDER));
     const inPath = own.filter(doc => doc.uri.path === wanted || doc.uri.path.startsWith(`${wanted}/`) || path === '' || path === '.');
-    const model = [...new Set(inPath.map(doc => models.modelOf(doc.uri)))].find(key => !key.startsWith('file-only:'));
+    const model = models.modelOfFolder(URI.file(wanted)) ?? [...new Set(inPath.map(doc => models.modelOf(doc.uri)))].find(key => !models.isNoModelKey(key));
     const elements = new Map<string, Element>();
     const findings: KeyedFinding[] = [];
     const unparsable: string[] = [];
@@ -64,7 +112,7 @@ export async function snapshotOf(revision: RevisionFiles, slot: string, path: st
             if (!isLibrary(element)) elements.set(identityOf(element), element);
         }
         for (const document of models.documentsOf(model)) {
-            const file = document.uri.path.slice(`/cnms-diff/${slot}/`.length);
+            const file = document.uri.path.slice(FOLDER.length);
             if (document.parseResult.parserErrors.length > 0 || document.parseResult.lexerErrors.length > 0) unparsable.push(file);
             for (const diagnostic of document.diagnostics ?? []) {
                 const element = elementAt(document, diagnostic.range.start) ?? file;
@@ -75,7 +123,8 @@ export async function snapshotOf(revision: RevisionFiles, slot: string, path: st
             }
         }
     }
-    return { revision, Cnms, model, balance: model ? Cnms.semantics.Balance.of(model) : undefined, elements, findings, unparsable };
+    const targets = new Map((model ? Cnms.semantics.Projection.of(model)?.targets ?? [] : []).map(t => [t.target.name, t.firstMissed ?? null] as const));
+    return { revision, model, balance: model ? Cnms.semantics.Balance.of(model) : undefined, elements, findings, targets, unparsable };
 }
 
 /** The top-level declaration at a position, as its identity. */

@@ -26,6 +26,7 @@ import { CnmsModelValidation } from './validation/cnms-model-validation.js';
 import { CnmsDocumentBuilder } from './workspace/cnms-document-builder.js';
 import { CnmsIndexManager } from './workspace/cnms-index-manager.js';
 import { CnmsLinker } from './workspace/cnms-linker.js';
+import { cnmsLexer } from './workspace/model-discovery.js';
 import { CnmsWorkspaceManager } from './workspace/cnms-workspace-manager.js';
 
 /** The services CNMS adds to Langium's, one group per layer of ../shared/design/architecture.md. */
@@ -60,6 +61,9 @@ export type CnmsServices = LangiumCoreServices & CnmsAddedServices;
 
 export const CnmsModule: Module<CnmsServices, PartialLangiumCoreServices & CnmsAddedServices> = {
     I18n: () => new CnmsI18n(),
+    parser: {
+        Lexer: () => cnmsLexer()
+    },
     references: {
         Models: services => new CnmsModels(services.shared),
         ScopeComputation: services => new CnmsScopeComputation(services),

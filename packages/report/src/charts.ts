@@ -1,6 +1,5 @@
 import type { Locale } from '@cnms/language';
-import * as vega from 'vega';
-import { compile, type TopLevelSpec } from 'vega-lite';
+import type { TopLevelSpec } from 'vega-lite';
 import { chartNumber, figureValue, htmlText, showFigure } from './html-text.js';
 import type { ReportModel } from './report-model.js';
 
@@ -266,6 +265,8 @@ export function categoryLabel(category: string, locale: Locale): string {
  * page never share an id and the same model always gives the same bytes.
  */
 export async function renderSvg(spec: TopLevelSpec, prefix: string): Promise<string> {
+    // loaded here, not with the package: only an HTML report draws charts
+    const [vega, { compile }] = await Promise.all([import('vega'), import('vega-lite')]);
     // warnings of Vega-Lite's compiler would reach the CLI's stderr: only errors are logged
     const compiled = compile(spec, { logger: vega.logger(vega.Error) }).spec;
     const view = new vega.View(vega.parse(compiled), { renderer: 'none', logLevel: vega.Error });

@@ -1,6 +1,7 @@
 import type { ReportModel, ReportSource } from './report-model.js';
 import { tableText } from './table-text.js';
 import { reportText } from './report-text.js';
+import { spreadsheetText } from './spreadsheet-text.js';
 
 /**
  * The kinds of value in the per-source table: `figure` is an exact decimal
@@ -77,13 +78,17 @@ export function csvField(value: string | number | boolean | null): string {
  * preceded by a UTF-8 BOM. Figures are the model's exact decimal strings (no
  * rounding, no grouping), so that a spreadsheet or a csv reader loads them
  * exactly; a value that is not there is an empty field; `computed` is
- * `true`/`false`.
+ * `true`/`false`. Text that a spreadsheet would run as a formula is quoted
+ * (spreadsheetText).
  */
 export function renderCsv(model: ReportModel): string {
     const columns = sourceColumns(model);
-    const lines = [columns.map(column => csvField(column.header)).join(',')];
+    const lines = [columns.map(column => csvField(spreadsheetText(column.header))).join(',')];
     for (const source of model.inventory.sources) {
-        lines.push(columns.map(column => csvField(column.value(source))).join(','));
+        lines.push(columns.map(column => {
+            const value = column.value(source);
+            return csvField(column.kind === 'text' && typeof value === 'string' ? spreadsheetText(value) : value);
+        }).join(','));
     }
     return CSV_BOM + lines.map(line => `${line}\r\n`).join('');
 }

@@ -1,9 +1,10 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { Dec, formatFigure, Rational, type Locale } from '@cnms/language';
 import type { ReportModel } from './report-model.js';
 import { REPORT_TEXT, reportText, type ReportTextId } from './report-text.js';
 import { tableText, type TableTextId } from './table-text.js';
 import { sourceColumns, type SourceColumnKind } from './render-csv.js';
+import { spreadsheetText } from './spreadsheet-text.js';
 
 /** The number format of every figure: thousands separators, 3 decimals. The cell holds the full double. */
 export const XLSX_FIGURE_FORMAT = '#,##0.000';
@@ -56,7 +57,7 @@ function addTable(workbook: ExcelJS.Workbook, name: string, columns: readonly Sh
     });
     const widths = physical.map(column => textWidth(column.header));
     const header = sheet.getRow(1);
-    physical.forEach((column, i) => { header.getCell(i + 1).value = column.header; });
+    physical.forEach((column, i) => { header.getCell(i + 1).value = spreadsheetText(column.header); });
     header.font = { bold: true };
     rows.forEach((row, r) => {
         const excelRow = sheet.getRow(r + 2);
@@ -76,7 +77,7 @@ function addTable(workbook: ExcelJS.Workbook, name: string, columns: readonly Sh
                 cell.value = value;
                 shown = String(value);
             } else {
-                cell.value = value;
+                cell.value = typeof value === 'string' ? spreadsheetText(value) : value;
                 shown = typeof value === 'boolean' ? (value ? 'TRUE' : 'FALSE') : String(value);
             }
             widths[i] = Math.max(widths[i], ...shown.split('\n').map(textWidth));
@@ -114,7 +115,9 @@ export async function renderXlsx(model: ReportModel): Promise<Buffer> {
     const date = fixedDate(model);
     const paren = (inner: string) => locale === 'zh-CN' ? `（${inner}）` : ` (${inner})`;
 
-    const workbook = new ExcelJS.Workbook();
+    // loaded here, not with the package: only an xlsx report needs it
+    const { default: Excel } = await import('exceljs');
+    const workbook = new Excel.Workbook();
     workbook.creator = 'CNMS';
     workbook.lastModifiedBy = 'CNMS';
     workbook.created = date;
@@ -209,7 +212,7 @@ function fillSummary(sheet: ExcelJS.Worksheet, items: readonly SummaryItem[], lo
     const widths = [textWidth(tableText('item', locale)), textWidth(valueHeader), textWidth(tableText('unit', locale))];
     items.forEach((item, index) => {
         const row = sheet.getRow(index + 2);
-        row.getCell(1).value = item.label;
+        row.getCell(1).value = spreadsheetText(item.label);
         widths[0] = Math.max(widths[0], textWidth(item.label));
         const value = row.getCell(2);
         if (item.figure !== undefined) {
@@ -221,11 +224,11 @@ function fillSummary(sheet: ExcelJS.Worksheet, items: readonly SummaryItem[], lo
             value.value = item.integer;
             widths[1] = Math.max(widths[1], String(item.integer).length);
         } else if (item.text) {
-            value.value = item.text;
+            value.value = spreadsheetText(item.text);
             widths[1] = Math.max(widths[1], textWidth(item.text));
         }
         if (item.unit) {
-            row.getCell(3).value = item.unit;
+            row.getCell(3).value = spreadsheetText(item.unit);
             widths[2] = Math.max(widths[2], textWidth(item.unit));
         }
         if (item.bold) row.font = { bold: true };

@@ -2,7 +2,7 @@ import type { Locale } from '@cnms/language';
 import type { Colors } from '../colors.js';
 import { CliError } from '../cli-error.js';
 import { selectModel } from '../select-model.js';
-import { collectDiagnostics } from '../diagnostics.js';
+import { collectDiagnostics, exitCodeOf } from '../diagnostics.js';
 import { loadWorkspace } from '../load-workspace.js';
 import { balanceJson } from '../output/balance-json.js';
 import { balanceText } from '../output/balance-text.js';
@@ -33,5 +33,5 @@ export async function balance(path: string | undefined, options: BalanceOptions,
         write(balanceText(result, errors, warnings, options.locale, options.colors, !options.quiet));
     }
     // an incomplete balance fails like an error: its totals leave something out
-    return errors > 0 || result.uncomputed > 0 ? 1 : 0;
+    return exitCodeOf(records, result.uncomputed > 0);
 }

@@ -1,9 +1,12 @@
-import { relative, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import type { Locale } from '@cnms/language';
 import { Dec, Rational } from '@cnms/language';
-import { compareSnapshots, renderDiffMarkdown, renderDiffText, repositoryRoot, RevisionError, revisionFiles, snapshotOf } from '@cnms/diff';
+import { compareSnapshots, GitRepository, renderDiffMarkdown, renderDiffText, RevisionError, snapshotsOf, workingTree } from '@cnms/diff';
 import type { Colors } from '../colors.js';
 import { CliError } from '../cli-error.js';
+import { findModelFiles, readModelFile, skippedWarning } from '../model-files.js';
+import { shownPath } from '../shown-path.js';
+import { warningPrinter } from '../warnings.js';
 
 export interface DiffOptions {
     readonly format: string;
@@ -30,15 +33,15 @@ export async function diff(args: readonly string[], options: DiffOptions, write:
         revision2 = second;
         path = third;
     } else if (second !== undefined) {
-        if (isRevision(second)) revision2 = second;
+        if (await isRevision(second)) revision2 = second;
         else path = second;
     }
-    const root = repositoryRoot(resolve(path));
-    const relativePath = relative(root, resolve(path)).split('\\').join('/');
     try {
-        const before = revisionFiles(root, resolve(path), first);
-        const after = revisionFiles(root, resolve(path), revision2);
-        const [a, b] = await Promise.all([snapshotOf(before, 'before', relativePath, options.locale), snapshotOf(after, 'after', relativePath, options.locale)]);
+        const repository = await GitRepository.holding(path);
+        const [before, after] = revision2 !== undefined
+            ? await repository.revisionFiles(path, [first, revision2])
+            : [(await repository.revisionFiles(path, [first]))[0], workingTree(repository.root, workingTreeFiles(path, options.locale))];
+        const [a, b] = await snapshotsOf(before, after, repository.pathOf(path), options.locale);
         if (!a.model && !b.model) throw new CliError(`no model under '${path}' at ${before.label} or ${after.label}: no .cnms file declares an organization`);
         const result = compareSnapshots(a, b, options.locale);
         if (options.format === 'json') write(`${JSON.stringify(result, null, 2)}\n`);
@@ -51,14 +54,29 @@ export async function diff(args: readonly string[], options: DiffOptions, write:
         throw error;
     }
 
-    function isRevision(text: string): boolean {
+    async function isRevision(text: string): Promise<boolean> {
         try {
-            revisionFiles(repositoryRoot(resolve('.')), resolve('.'), text);
-            return true;
+            return await (await GitRepository.holding('.')).isRevision(text);
         } catch {
             return false;
         }
     }
+}
+
+/**
+ * The .cnms files under `path` in the working tree, read as every command
+ * reads files (model-files.ts): only regular files, so a FIFO is skipped with
+ * a warning rather than opened; a file that is not UTF-8 text is skipped too.
+ */
+function workingTreeFiles(path: string, locale: Locale): Array<[string, string]> {
+    const warn = warningPrinter(locale);
+    const files: Array<[string, string]> = [];
+    for (const file of findModelFiles([path], { locale, warn, wholeModels: false }).requested) {
+        const content = readModelFile(file, locale);
+        if ('text' in content) files.push([resolve(file), content.text]);
+        else warn(skippedWarning(`'${shownPath(file)}': ${content.reason}`, locale));
+    }
+    return files;
 }
 
 /** `500`, `500 tCO2e`, `1.5 ktCO2e` → tonnes of CO2e. */

@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import type { Locale } from '@cnms/language';
+import { FIRST_YEAR, isYearInRange, LAST_YEAR } from '@cnms/language';
 import type { Colors } from '../colors.js';
 import { CliError } from '../cli-error.js';
 import { fileError } from '../file-errors.js';
@@ -20,6 +21,7 @@ export interface InitOptions {
 export function init(dir: string | undefined, options: InitOptions, write: (text: string) => void): number {
     const root = resolve(dir ?? '.');
     const year = options.year ?? new Date().getUTCFullYear() - 1;
+    if (!isYearInRange(year)) throw new CliError(`--year takes a year from ${FIRST_YEAR} to ${LAST_YEAR}, not ${year}`);
     const files = initTemplate(year);
     const existing = Object.keys(files).filter(file => existsSync(join(root, file)));
     if (existing.length > 0) {

@@ -3,7 +3,7 @@ import { formatFigure, Rational, Dec } from '@cnms/language';
 import { buildReport, reportProvenance } from '@cnms/report';
 import type { Colors } from '../colors.js';
 import { CliError } from '../cli-error.js';
-import { collectDiagnostics } from '../diagnostics.js';
+import { collectDiagnostics, exitCodeOf } from '../diagnostics.js';
 import { loadWorkspace } from '../load-workspace.js';
 import { CLI_VERSION } from '../version.js';
 import { selectModel } from '../select-model.js';
@@ -47,7 +47,7 @@ export async function plan(path: string | undefined, options: PlanOptions, write
                     .filter(row => row.allowed !== null)
             }))
         }, null, 2)}\n`);
-        return diagnostics.some(d => d.severity === 'error') ? 1 : 0;
+        return exitCodeOf(diagnostics);
     }
     const w = WORDS[options.locale];
     if (planned.years.length === 0) {
@@ -68,5 +68,5 @@ export async function plan(path: string | undefined, options: PlanOptions, write
         });
     }
     write(`${lines.join('\n')}\n`);
-    return diagnostics.some(d => d.severity === 'error') ? 1 : 0;
+    return exitCodeOf(diagnostics);
 }

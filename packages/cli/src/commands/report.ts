@@ -2,7 +2,7 @@ import { URI } from 'langium';
 import type { Locale } from '@cnms/language';
 import { buildReport, reportProvenance, renderCsv, renderHtml, renderJson, renderMarkdown, renderXlsx } from '@cnms/report';
 import { CliError } from '../cli-error.js';
-import { collectDiagnostics } from '../diagnostics.js';
+import { collectDiagnostics, exitCodeOf } from '../diagnostics.js';
 import { loadWorkspace } from '../load-workspace.js';
 import { CLI_VERSION } from '../version.js';
 import { selectModel } from '../select-model.js';
@@ -43,5 +43,5 @@ export async function report(path: string | undefined, options: ReportOptions, w
                         : await renderXlsx(data);
     if (options.output) writeFileSafely(options.output, content, options.locale);
     else write(typeof content === 'string' ? content : content.toString('binary'));
-    return data.balance.errors > 0 ? 1 : 0;
+    return exitCodeOf(diagnostics, data.balance.errors > 0);
 }

@@ -1,6 +1,6 @@
 import type { Locale } from '@cnms/language';
 import type { Colors } from '../colors.js';
-import { collectDiagnostics, type DiagnosticRecord } from '../diagnostics.js';
+import { collectDiagnostics, exitCodeOf, type DiagnosticRecord } from '../diagnostics.js';
 import { loadWorkspace } from '../load-workspace.js';
 import { CliError } from '../cli-error.js';
 import { coverageText } from '../output/coverage-text.js';
@@ -26,7 +26,7 @@ function plural(count: number, one: string, many = `${one}s`): string {
     return `${count} ${count === 1 ? one : many}`;
 }
 
-/** `cnms validate [PATH…] [--format text|json]`: exit 1 when any error is found. */
+/** `cnms validate [PATH…] [--format text|json|sarif]`: exit 1 when any error is found, 2 when a rule could not check the model. */
 export async function validate(paths: readonly string[], options: ValidateOptions, write: (text: string) => void): Promise<number> {
     if (!['text', 'json', 'sarif'].includes(options.format)) {
         throw new CliError(`unknown format '${options.format}' for validate: use text, json or sarif`);
@@ -52,7 +52,7 @@ export async function validate(paths: readonly string[], options: ValidateOption
             write(`${errors > 0 ? options.colors.red(line) : records.length > 0 ? options.colors.yellow(line) : options.colors.green(line)}\n`);
         }
     }
-    return errors > 0 ? 1 : 0;
+    return exitCodeOf(records);
 }
 
 /** `path:line:col  severity  RULE [clause]  message`, the form editors and CI logs link to; a control character in the path is escaped, so that one line is one finding. */

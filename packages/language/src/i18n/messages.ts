@@ -90,6 +90,8 @@ export const TEXTS = {
     'lens.net': { en: 'Net {period}: {net} tCO2e · emissions {emissions} · removals {removals} · offsets {offsets} · {verdict}', 'zh-CN': '{period} 年净排放：{net} tCO2e · 排放 {emissions} · 清除 {removals} · 抵销 {offsets} · {verdict}' },
     'lens.neutral': { en: 'neutral', 'zh-CN': '已中和' },
     'lens.notNeutral': { en: 'not neutral', 'zh-CN': '未中和' },
+    'lens.checking': { en: 'checking rules…', 'zh-CN': '正在检查规则…' },
+    'lens.nothingRecorded': { en: 'not neutral: no emissions recorded', 'zh-CN': '未中和：未记录排放' },
     'lens.incomplete': { en: 'incomplete: {count} not computed', 'zh-CN': '不完整：{count} 项未计算' },
     'lens.loading': { en: 'Net {period}: computing…', 'zh-CN': '{period} 年净排放：计算中…' },
     'lens.site': { en: '{site}: {emissions} tCO2e · {share} of the total', 'zh-CN': '{site}：{emissions} tCO2e · 占总量 {share}' },

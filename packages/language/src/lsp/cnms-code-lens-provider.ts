@@ -4,7 +4,7 @@ import type { CodeLensProvider } from 'langium/lsp';
 import type { CodeLens, CodeLensParams } from 'vscode-languageserver-protocol';
 import { isOrganization, isSite, isTarget, type CnmsFile, type Target } from '../generated/ast.js';
 import type { CnmsLspServices } from './cnms-lsp-module.js';
-import type { ModelBalance } from '../semantics/balance.js';
+import { coveredEmissions, type ModelBalance } from '../semantics/balance.js';
 import { Dimension } from '../semantics/dimension.js';
 import { formatFigure } from '../semantics/figure-format.js';
 import { formatPeriod } from '../semantics/period.js';
@@ -24,19 +24,22 @@ export class CnmsCodeLensProvider implements CodeLensProvider {
     constructor(private readonly services: CnmsLspServices) {}
 
     /**
-     * Reads the validated model only (validation/cnms-model-validation.ts):
-     * while its diagnostics are being completed, the net's lens says so, and
-     * the server asks the client to refresh the lenses when they are complete.
-     * (It never waits for the build: it runs under the workspace's read lock,
-     * which the next build waits for.)
+     * Reads the model once its figures are computed (every document
+     * validated; validation/cnms-model-validation.ts), never a half-built one:
+     * until then the net's lens says it is computing. While the clause rules
+     * still run, the net shows with "checking rules" in place of the verdict,
+     * which can only be given when every error is known. The server asks the
+     * client to refresh the lenses at both moments.
      */
     provideCodeLens(document: LangiumDocument, _params: CodeLensParams): CodeLens[] | undefined {
         const models = this.services.references.Models;
         if (models.isInNoModel(document.uri)) return [];
         const model = models.modelOf(document.uri);
-        if (document.state < DocumentState.Validated || !this.services.validation.ModelValidation.isValidated(model)) {
+        const validation = this.services.validation.ModelValidation;
+        if (document.state < DocumentState.Validated || !validation.figuresReady(model)) {
             return this.loading(document, model);
         }
+        const checked = validation.isValidated(model);
         const balance = this.services.semantics.Balance.of(model);
         const errors = models.documentsOf(model).flatMap(doc => doc.diagnostics ?? []).filter(d => d.severity === 1).length;
         const verdict = neutralityVerdict(balance, errors);
@@ -51,7 +54,8 @@ export class CnmsCodeLensProvider implements CodeLensProvider {
             if (isOrganization(element)) {
                 const verdictText = verdict.uncomputed > 0
                     ? i18n.text('lens.incomplete', { count: verdict.uncomputed })
-                    : i18n.text(verdict.neutral ? 'lens.neutral' : 'lens.notNeutral');
+                    : !checked ? i18n.text('lens.checking')
+                        : i18n.text(verdict.neutral ? 'lens.neutral' : verdict.reasons.includes('nothingRecorded') ? 'lens.nothingRecorded' : 'lens.notNeutral');
                 lenses.push({
                     range: at,
                     command: command(i18n.text('lens.net', {
@@ -95,17 +99,17 @@ export class CnmsCodeLensProvider implements CodeLensProvider {
         let allowed: Rational | undefined;
         let unit = 'tCO2e';
         if (target.kind === 'carbon-neutral') {
-            current = this.coveredEmissions(target, balance).minus(balance.removals).minus(balance.offsets);
+            current = coveredEmissions(target, balance).minus(balance.removals).minus(balance.offsets);
             allowed = Rational.ZERO;
         } else if (target.kind === 'absolute-reduction' && base && reduce?.dimension.isDimensionless() && base.dimension.equals(Dimension.massOf('CO2e'))) {
-            current = this.coveredEmissions(target, balance);
+            current = coveredEmissions(target, balance);
             allowed = tonnes(base.value).times(Rational.ONE.minus(reduce.value));
         } else if (target.kind === 'intensity-reduction' && base && reduce?.dimension.isDimensionless()) {
             const output = target.per?.ref ? evaluator.evaluate(target.per.ref.value) : undefined;
             if (output && !output.value.isZero() && base.dimension.equals(Dimension.massOf('CO2e').dividedBy(output.dimension))) {
                 // intensities in base units (grams of CO2e per base unit of output), shown in the display unit
                 const display = displayUnit(base.dimension);
-                const grams = this.coveredEmissions(target, balance).times(GRAMS_PER_TONNE);
+                const grams = coveredEmissions(target, balance).times(GRAMS_PER_TONNE);
                 current = grams.dividedBy(output.value).dividedBy(display.size);
                 allowed = base.value.times(Rational.ONE.minus(reduce.value)).dividedBy(display.size);
                 unit = display.name;
@@ -116,13 +120,4 @@ export class CnmsCodeLensProvider implements CodeLensProvider {
         const params = { year, gap: `${formatFigure(gap, i18n.locale, 3, true)} ${unit}`, current: `${formatFigure(current, i18n.locale)} ${unit}`, allowed: `${formatFigure(allowed, i18n.locale)} ${unit}` };
         return i18n.text(gap.isNegative() || gap.isZero() ? 'lens.targetMet' : 'lens.targetGap', params);
     }
-
-    /** The period's emissions of the categories a target covers (all when it names none), in tCO2e. */
-    private coveredEmissions(target: Target, balance: ModelBalance): Rational {
-        const categories = new Set(target.categories.map(c => c.split('.')[0]));
-        return balance.sources
-            .filter(entry => entry.figures && (categories.size === 0 || categories.has(entry.figures.mainCategory)))
-            .reduce((sum, entry) => sum.plus(tonnes(entry.figures!.co2e)), Rational.ZERO);
-    }
 }
-

@@ -44,14 +44,17 @@ export function registerCnmsRequests(shared: LangiumSharedServices, Cnms: CnmsLs
         watched.clear();
     });
 
-    // Lenses read the validated model (the net and its verdict): the client asks again once a model is complete.
+    // Lenses show the net once a model's figures are computed and its verdict once its rules have run:
+    // the client asks again at both moments.
     let lensRefresh = false;
     shared.lsp.LanguageServer.onInitialize(params => {
         lensRefresh = params.capabilities.workspace?.codeLens?.refreshSupport === true;
     });
-    Cnms.validation.ModelValidation.onModelsValidated(() => {
+    const refreshLenses = () => {
         if (lensRefresh) void connection.sendRequest('workspace/codeLens/refresh').catch(() => undefined);
-    });
+    };
+    Cnms.validation.ModelValidation.onFiguresReady(refreshLenses);
+    Cnms.validation.ModelValidation.onModelsValidated(refreshLenses);
 
     // The second, model-wide round of diagnostics (validation/cnms-model-validation.ts).
     Cnms.validation.ModelValidation.onDiagnosticsChanged(changed => {

@@ -3,6 +3,7 @@ import { URI, UriUtils, WorkspaceCache } from 'langium';
 import type { CnmsFile, Element, Organization } from '../generated/ast.js';
 import { isOrganization } from '../generated/ast.js';
 import { isBuiltinUri } from '../workspace/builtin-library.js';
+import { declaresOrganization, modelFolderOf, type FolderTree } from '../workspace/model-discovery.js';
 
 /** The key of the built-in library: visible from every model. */
 export const BUILTIN_MODEL = 'builtin:';
@@ -80,6 +81,12 @@ export class CnmsModels {
         return this.elementsOf(key).find(isOrganization);
     }
 
+    /** The model key of a folder (its model's root directory URI), or undefined when it is in no model. */
+    modelOfFolder(folder: URI | string): string | undefined {
+        const dirs = this.organizationDirs.get('dirs', () => this.findOrganizationDirs());
+        return modelFolderOf(folder.toString().replace(/\/+$/, ''), folderTree(dirs));
+    }
+
     /** The model key of the document that holds a node. */
     modelOfNode(node: AstNode): string {
         let root = node;
@@ -91,23 +98,14 @@ export class CnmsModels {
         if (isBuiltinUri(uri)) {
             return BUILTIN_MODEL;
         }
-        const dirs = this.organizationDirs.get('dirs', () => this.findOrganizationDirs());
-        let dir = UriUtils.dirname(URI.parse(uri)).toString();
-        for (;;) {
-            if (dirs.has(dir)) return dir;
-            const parent = UriUtils.dirname(URI.parse(dir)).toString();
-            if (parent === dir) break;
-            dir = parent;
-        }
-        return NO_MODEL_PREFIX + uri;
+        return this.modelOfFolder(UriUtils.dirname(URI.parse(uri))) ?? NO_MODEL_PREFIX + uri;
     }
 
     private findOrganizationDirs(): Set<string> {
         const dirs = new Set<string>();
         for (const doc of this.documents.all) {
             if (isBuiltinUri(doc.uri)) continue;
-            const root = doc.parseResult.value as CnmsFile;
-            if ((root.elements ?? []).some(isOrganization)) {
+            if (declaresOrganization(doc.parseResult.value as CnmsFile)) {
                 dirs.add(UriUtils.dirname(doc.uri).toString());
             }
         }
@@ -116,3 +114,8 @@ export class CnmsModels {
 }
 
 const NO_MODEL_PREFIX = 'file-only:';
+
+/** Folders as URI strings, with the folders that declare an organisation. */
+function folderTree(modelFolders: ReadonlySet<string>): FolderTree<string> {
+    return { parentOf: folder => UriUtils.dirname(URI.parse(folder)).toString(), isModelFolder: folder => modelFolders.has(folder) };
+}

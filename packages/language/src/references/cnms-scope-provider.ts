@@ -1,9 +1,11 @@
 import type { AstNodeDescription, LangiumCoreServices, ReferenceInfo, Scope, Stream } from 'langium';
-import { AstUtils, DefaultScopeProvider, EMPTY_SCOPE, MultiMapScope, WorkspaceCache, stream } from 'langium';
+import { AstUtils, DefaultScopeProvider, EMPTY_SCOPE, WorkspaceCache, stream } from 'langium';
 import { GasDecl, isLibrary, Named } from '../generated/ast.js';
 import { splitGasUnit } from '../semantics/gas-units.js';
 import type { CnmsServices } from '../cnms-module.js';
+import type { CnmsIndexManager } from '../workspace/cnms-index-manager.js';
 import type { CnmsModels } from './cnms-models.js';
+import { ModelNameTable, tableScope } from './model-name-table.js';
 
 /**
  * Names resolve within one model plus the built-in library, never across
@@ -13,11 +15,15 @@ import type { CnmsModels } from './cnms-models.js';
 export class CnmsScopeProvider extends DefaultScopeProvider {
     private readonly models: CnmsModels;
     private readonly modelScopes: WorkspaceCache<string, Scope>;
+    /** The name table of each model and reference type, kept from build to build. */
+    private readonly tables = new Map<string, ModelNameTable<AstNodeDescription>>();
+    private readonly cnmsIndex: CnmsIndexManager;
 
     constructor(services: CnmsServices) {
         super(services as LangiumCoreServices);
         this.models = services.references.Models;
         this.modelScopes = new WorkspaceCache(services.shared);
+        this.cnmsIndex = services.shared.workspace.IndexManager as CnmsIndexManager;
     }
 
     /**
@@ -39,16 +45,19 @@ export class CnmsScopeProvider extends DefaultScopeProvider {
     protected override getGlobalScope(referenceType: string, context: ReferenceInfo): Scope {
         const document = AstUtils.getDocument(context.container);
         const model = this.models.modelOf(document.uri);
-        const scope = this.modelScopes.get(`${model}\n${referenceType}`, () =>
-            new MultiMapScope(this.indexManager.allElements(referenceType).filter(desc => this.models.isVisibleFrom(model, desc.documentUri)))
-        );
-        if (referenceType !== Named.$type) {
-            return scope;
-        }
-        const gases = this.modelScopes.get(`${model}\n${GasDecl.$type}`, () =>
-            new MultiMapScope(this.indexManager.allElements(GasDecl.$type).filter(desc => this.models.isVisibleFrom(model, desc.documentUri)))
-        );
-        return new GasUnitScope(scope, gases);
+        const scope = this.modelScope(model, referenceType);
+        return referenceType === Named.$type ? new GasUnitScope(scope, this.modelScope(model, GasDecl.$type)) : scope;
+    }
+
+    /** The names of one type visible in a model: its table brought up to date once per build. */
+    private modelScope(model: string, referenceType: string): Scope {
+        return this.modelScopes.get(`${model}\n${referenceType}`, () => {
+            const key = `${model}\n${referenceType}`;
+            let table = this.tables.get(key);
+            if (!table) this.tables.set(key, table = new ModelNameTable(description => description.name, description => description.documentUri.toString()));
+            table.update(this.cnmsIndex.namesByDocument(referenceType, uri => this.models.isVisibleFrom(model, uri)));
+            return tableScope(table);
+        });
     }
 }
 

@@ -1,4 +1,3 @@
-import { AstUtils } from 'langium';
 import type { Element, Expression, Factor, Meter, Source } from '../generated/ast.js';
 import { isFactor, isInstrument, isLibrary, isMeter, isNameReference, isSource, isTarget } from '../generated/ast.js';
 import type { LocalizedText } from '../i18n/locale.js';
@@ -6,7 +5,8 @@ import { formatPercent } from '../semantics/figure-format.js';
 import { formatPeriod, isPeriodRange, isTwelveMonths, periodRange } from '../semantics/period.js';
 import { yearOf } from '../semantics/dates.js';
 import { GRAMS_PER_TONNE, tonnes } from '../semantics/quantity.js';
-import { isBuiltinUri } from '../workspace/builtin-library.js';
+import { isBuiltinNode } from '../workspace/builtin-library.js';
+import { metersBySource } from './support.js';
 import { defineRule, type Rule } from './rule.js';
 
 /**
@@ -332,26 +332,18 @@ export const ACCOUNTING_RULES: readonly Rule[] = [
                     seen.add(source);
                 });
             }
-            // meters by the sources they measure, and readings grouped by activity text: linear in the model's size
-            const measuredBy = new Map<Source, Set<Meter>>();
-            for (const meter of meters) {
-                for (const reference of meter.measures) {
-                    if (!reference.ref) continue;
-                    if (!measuredBy.has(reference.ref)) measuredBy.set(reference.ref, new Set());
-                    measuredBy.get(reference.ref)!.add(meter);
-                }
-            }
-            const metersOf = (source: Source): Meter[] => {
-                const found = new Set<Meter>(source.monitoredBy.map(reference => reference.ref).filter((m): m is Meter => m !== undefined));
-                for (const meter of measuredBy.get(source) ?? []) found.add(meter);
-                return [...found];
-            };
+            // the meters of each source (a meter's `measures` and a source's `monitored-by`), and readings grouped by activity text
+            const bySource = metersBySource(context.elements);
+            const metersOf = (source: Source): Meter[] => [...bySource.get(source) ?? []];
+            // only sources read from a meter can share a reading: their activity texts are compared
             const byActivity = new Map<string, Array<{ source: Source; meters: Meter[] }>>();
             for (const source of context.elements.filter(isSource)) {
                 if (!source.activity) continue;
+                const meters = metersOf(source);
+                if (meters.length === 0) continue;
                 const key = normalizedText(source.activity);
                 if (!byActivity.has(key)) byActivity.set(key, []);
-                byActivity.get(key)!.push({ source, meters: metersOf(source) });
+                byActivity.get(key)!.push({ source, meters });
             }
             for (const readings of byActivity.values()) {
                 if (readings.length < 2) continue;
@@ -438,7 +430,7 @@ function referencedFactor(expression: Expression | undefined): Factor | undefine
 
 /** The built-in library a factor is shipped in (`ipcc2006`, `china_grid`), or undefined for a factor of the model. */
 function libraryOf(factor: Factor): string | undefined {
-    return isLibrary(factor.$container) && isBuiltinUri(AstUtils.getDocument(factor).uri) ? factor.$container.name : undefined;
+    return isLibrary(factor.$container) && isBuiltinNode(factor) ? factor.$container.name : undefined;
 }
 
 /** A factor's name as a model writes it: `china_grid.north_2023` for a library factor. */
@@ -461,8 +453,16 @@ function textOf(expression: Expression): string {
 }
 
 /** An expression's text without comments and white space, to compare two activities. */
+/** The text of an expression without comments and spaces, kept per node (a node's text never changes). */
+const normalizedTexts = new WeakMap<Expression, string>();
+
 function normalizedText(expression: Expression): string {
-    return (expression.$cstNode?.text ?? '').replace(/\/\*[\s\S]*?\*\//g, '').replace(/\/\/[^\n\r]*/g, '').replace(/\s+/g, '');
+    let text = normalizedTexts.get(expression);
+    if (text === undefined) {
+        text = (expression.$cstNode?.text ?? '').replace(/\/\*[\s\S]*?\*\//g, '').replace(/\/\/[^\n\r]*/g, '').replace(/\s+/g, '');
+        normalizedTexts.set(expression, text);
+    }
+    return text;
 }
 
 /** A share as a percentage for a message: `2.35 %`. */
@@ -556,7 +556,19 @@ function wordPattern(name: string): RegExp {
  * Inner Mongolia belongs to both North China and Northeast unless the east or
  * the west is named.
  */
+/** The regions of each location text seen (a model has few locations and many sources). */
+const locationRegions = new Map<string, GridRegion[]>();
+
 function gridRegionsOfLocation(location: string): GridRegion[] {
+    let regions = locationRegions.get(location);
+    if (!regions) {
+        regions = regionsOfLocation(location);
+        if (locationRegions.size < 10_000) locationRegions.set(location, regions);
+    }
+    return regions;
+}
+
+function regionsOfLocation(location: string): GridRegion[] {
     const regions = new Set<GridRegion>();
     for (const province of PROVINCES) {
         if (!names(location, province)) continue;

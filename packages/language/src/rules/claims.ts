@@ -6,6 +6,7 @@ import { formatFigure, formatPercent } from '../semantics/figure-format.js';
 import { formatPeriod, isPeriodRange, periodRange, samePeriod, type PeriodRange } from '../semantics/period.js';
 import { GRAMS_PER_TONNE, tonnes } from '../semantics/quantity.js';
 import { Rational } from '../semantics/rational.js';
+import { nothingRecorded } from '../semantics/verdict.js';
 import { defineRule, type Rule, type RuleContext } from './rule.js';
 
 const claims = (context: RuleContext) => context.elements.filter(isClaim);
@@ -45,20 +46,26 @@ export const CLAIM_RULES: readonly Rule[] = [
         id: 'CN-9.1-001', clause: '9.1', severity: 'error',
         title: { en: 'Achievement claims need a net balance at or below zero', 'zh-CN': '实现类声明要求净排放不高于零' },
         description: {
-            en: 'A claim of kind `achievement` whose period\'s net balance (emissions − removals − retired offsets) is above zero; the message gives the figure.',
-            'zh-CN': '类型为 `achievement` 的声明，其所属期间的净排放（排放 − 清除 − 已注销的抵销）高于零；消息给出具体数值。'
+            en: 'A claim of kind `achievement` whose period\'s net balance (emissions − removals − retired offsets) is above zero (the message gives the figure), or whose period records no emissions at all (a placeholder model: its zero net shows nothing).',
+            'zh-CN': '类型为 `achievement` 的声明，其所属期间的净排放（排放 − 清除 − 已注销的抵销）高于零（消息给出具体数值），或该期间未记录任何排放（占位模型：其零净排放不能说明任何问题）。'
         },
         rationale: {
             en: 'Carbon neutrality is achieved for a period only when the GHG emissions of the subject are balanced by removals and retired offsets (ISO 14068-1 clauses 9 and 10; language.md §4); an achievement claim with a positive net balance is false.',
             'zh-CN': '只有当对象在某一期间的温室气体排放被清除量和已注销的抵销量完全平衡时，才实现了碳中和（ISO 14068-1 第 9、10 条；语言规范 §4）；净排放为正的实现类声明不成立。'
         },
         messages: {
-            netAboveZero: { en: 'Claim {name}: the net balance for {period} is {net}; an achievement claim needs a net balance ≤ 0.', 'zh-CN': '声明 {name}：报告期 {period} 的净排放为 {net}；实现类碳中和声明要求净排放 ≤ 0。' }
+            netAboveZero: { en: 'Claim {name}: the net balance for {period} is {net}; an achievement claim needs a net balance ≤ 0.', 'zh-CN': '声明 {name}：报告期 {period} 的净排放为 {net}；实现类碳中和声明要求净排放 ≤ 0。' },
+            nothingRecorded: { en: 'Claim {name}: no emissions are recorded for {period}, so its net balance of zero shows nothing; record the period\'s emissions before claiming carbon neutrality.', 'zh-CN': '声明 {name}：报告期 {period} 未记录任何排放，净排放为零并不能说明任何问题；请先记录本期排放，再声明碳中和。' }
         },
         check: context => {
             const balance = context.balance;
             for (const claim of claims(context)) {
-                if (claim.kind !== 'achievement' || !judgedOnModelPeriod(claim, context) || balance.netAtOrBelowZero) continue;
+                if (claim.kind !== 'achievement' || !judgedOnModelPeriod(claim, context)) continue;
+                if (balance.netAtOrBelowZero && nothingRecorded(balance)) {
+                    context.report('nothingRecorded', { name: claim.name, period: formatPeriod(context.settings.period!) }, claim, 'kind');
+                    continue;
+                }
+                if (balance.netAtOrBelowZero) continue;
                 context.report('netAboveZero', {
                     name: claim.name, period: formatPeriod(context.settings.period!),
                     net: `${formatFigure(balance.net, context.services.I18n.locale, 3, true)} tCO2e`

@@ -11,9 +11,11 @@ import { kindText } from '../i18n/messages.js';
 import { checkedProperty, ANY, CUTS, DIMENSIONLESS, MASS_OF_CO2E } from '../semantics/property-checks.js';
 import { splitGasUnit } from '../semantics/gas-units.js';
 import type { FigureStore } from '../semantics/figure-memo.js';
+import { ModelNameTable } from '../references/model-name-table.js';
 import { isBuiltinUri } from '../workspace/builtin-library.js';
 import { defineRule, ruleDocUrl, type Rule } from './rule.js';
 import type { Finding } from './rule-reporter.js';
+import { yearRangeFindings } from './year-range.js';
 
 /** The language rules (CN-NUM): checked by the parser, the linker, the evaluator and the class below. */
 export const LANGUAGE_RULES: readonly Rule[] = [
@@ -113,11 +115,34 @@ export const LANGUAGE_RULES: readonly Rule[] = [
             badValue: { en: "cnms.json sets rule {rule} to '{value}'; use \"off\", \"on\", \"error\", \"warning\" or \"info\".", 'zh-CN': 'cnms.json 将规则 {rule} 设为“{value}”；应为 "off"、"on"、"error"、"warning" 或 "info"。' },
             alwaysOn: { en: 'cnms.json cannot change rule {rule}: the language rules are always on.', 'zh-CN': 'cnms.json 不能更改规则 {rule}：语言规则始终启用。' }
         }
+    }),
+    defineRule({
+        id: 'CN-NUM-011', clause: null, severity: 'error',
+        title: { en: 'A rule could not check the model', 'zh-CN': '规则无法检查模型' },
+        description: { en: "A rule of the catalogue failed while checking the model (a defect of cnms, not of the model): its findings are missing.", 'zh-CN': '目录中的某条规则在检查模型时出错（这是 cnms 的缺陷，而非模型的问题）：其检查结果缺失。' },
+        rationale: { en: 'A rule that fails silently would make a model read as compliant when it was never checked; cnms validate exits 2, as for any internal failure.', 'zh-CN': '若规则出错而不报告，未经检查的模型会被误认为合规；cnms validate 与其他内部故障一样以 2 退出。' },
+        messages: {
+            failed: { en: 'Rule {rule} ({title}) could not check this model: {reason}. Its findings are missing, so compliance with it is not known; this is a defect of cnms, please report it.', 'zh-CN': '规则 {rule}（{title}）无法检查本模型：{reason}。其检查结果缺失，因此无法判断是否符合该规则；这是 cnms 的缺陷，请报告。' }
+        }
+    }),
+    defineRule({
+        id: 'CN-NUM-012', clause: null, severity: 'error',
+        title: { en: 'Year out of range', 'zh-CN': '年份超出范围' },
+        description: { en: "A year, or the year of a date, outside 1900 \u2026 2200, or a duration (a calibration `interval`) longer than those 300 years.", 'zh-CN': "年份或日期中的年份不在 1900 … 2200 之间，或时长（校准周期 `interval`）超过这 300 年。" },
+        rationale: { en: "Carbon-neutrality plans run over decades, not millennia: a year such as 200000 or 24 is a typing mistake, and figures projected to it (a plan over 198,000 years, a calibration that never ends, a year 0024 read as 1924) would mislead.", 'zh-CN': "碳中和规划以数十年计，而非数千年：200000 或 24 这样的年份是输入错误，据此推算的数值（长达 198000 年的规划、永不到期的校准、被读作 1924 的 0024 年）会产生误导。" },
+        messages: {
+            year: { en: "'{property}' is {value}, not a year between {first} and {last}.", 'zh-CN': '“{property}”为 {value}，不是 {first} 至 {last} 之间的年份。' },
+            date: { en: "The date {value} lies outside the years {first} to {last}.", 'zh-CN': '日期 {value} 不在 {first} 至 {last} 年之间。' },
+            duration: { en: "A duration of {value} reaches beyond the years {first} to {last}.", 'zh-CN': '时长 {value} 超出了 {first} 至 {last} 年的范围。' }
+        }
     })
 ];
 
 /** Kinds whose names an expression can use: they share one namespace. */
 const VALUE_KINDS = new Set(['UnitDecl', 'Let', 'Factor', 'Output', 'Source']);
+
+/** A top-level declaration with a name. */
+type NamedElement = Element & { readonly name: string };
 
 /**
  * The language rules (CN-NUM): figure problems found by the evaluator,
@@ -126,6 +151,12 @@ const VALUE_KINDS = new Set(['UnitDecl', 'Let', 'Factor', 'Output', 'Source']);
 export class CnmsLanguageRules {
     private readonly duplicates: WorkspaceCache<string, Finding[]>;
     private readonly library = new Map<string, Set<string>>();
+    /** Whether a name is a unit's (or a gas mass's, `tCO2`): asked for every value's name on every run. */
+    private readonly unitNameAnswers = new Map<string, boolean>();
+    /** Each model's declarations by name (CN-NUM-006), kept from build to build. */
+    private readonly declarationTables = new Map<string, ModelNameTable<NamedElement>>();
+    private readonly named = new WeakMap<CnmsFile, NamedElement[]>();
+    private readonly unitNames = new WeakMap<CnmsFile, Finding[]>();
     private readonly fileProblems: FigureStore<CnmsFile, Finding[]> = new WeakMap();
 
     constructor(private readonly services: CnmsServices) {
@@ -152,6 +183,12 @@ export class CnmsLanguageRules {
     }
 
     /** CN-NUM-001: a property given twice in one block (the grammar allows each once; the second would silently win). */
+    /** CN-NUM-012: the years and dates of the file within FIRST_YEAR … LAST_YEAR (rules/year-range.ts). */
+    checkYears(file: CnmsFile, accept: ValidationAcceptor): void {
+        const reporter = this.services.rules.Reporter;
+        for (const finding of yearRangeFindings(file)) reporter.report(accept, finding);
+    }
+
     checkDuplicateProperties(file: CnmsFile, accept: ValidationAcceptor): void {
         const reporter = this.services.rules.Reporter;
         const check = (element: AstNode & { name?: string }) => {
@@ -199,25 +236,22 @@ export class CnmsLanguageRules {
 
     private findDuplicates(model: string): Finding[] {
         const findings: Finding[] = [];
-        const models = this.services.references.Models;
-        const elements = models.elementsOf(model);
+        const files = this.services.references.Models.documentsOf(model).map(doc => doc.parseResult.value as CnmsFile);
         const where = (node: AstNode) => {
             const doc = AstUtils.getDocument(node);
             const line = (node.$cstNode?.range.start.line ?? 0) + 1;
             return `${doc.uri.path.split('/').pop()}:${line}`;
         };
-        const organizations = elements.filter(isOrganization);
+        const organizations = files.flatMap(file => file.elements?.filter(isOrganization) ?? []);
         for (const extra of organizations.slice(1)) {
             findings.push({ rule: 'CN-NUM-006', key: 'secondOrganization', params: { name: extra.name, other: where(organizations[0]) }, node: extra, property: 'name' });
         }
-        const byName = new Map<string, Element[]>();
-        for (const element of elements) {
-            if (isOrganization(element) || isLibrary(element) || !('name' in element) || !element.name) continue;
-            const list = byName.get(element.name) ?? [];
-            list.push(element);
-            byName.set(element.name, list);
-        }
-        for (const [name, list] of byName) {
+        // the model's declarations by name, updated file by file; only names declared more than once are looked at
+        let table = this.declarationTables.get(model);
+        if (!table) this.declarationTables.set(model, table = new ModelNameTable<NamedElement>(element => element.name, element => AstUtils.getDocument(element).uri.toString()));
+        table.update(files.map(file => ({ uri: AstUtils.getDocument(file).uri.toString(), items: this.namedDeclarations(file) })));
+        for (const name of table.sharedNames()) {
+            const list = table.all(name);
             for (const element of list) {
                 const sameKind = list.filter(other => other !== element && other.$type === element.$type);
                 const otherValue = list.find(other => other !== element && other.$type !== element.$type
@@ -229,19 +263,43 @@ export class CnmsLanguageRules {
                 }
             }
         }
-        for (const element of elements) {
-            if (!VALUE_KINDS.has(element.$type) || isUnitDecl(element) || !('name' in element) || !element.name) continue;
-            if (this.isUnitName(element.name)) {
-                findings.push({ rule: 'CN-NUM-006', key: 'unitName', params: { name: element.name }, node: element, property: 'name' });
-            }
+        for (const file of files) findings.push(...this.unitNamed(file));
+        return findings;
+    }
+
+    /** The named declarations of a file that CN-NUM-006 compares (not the organisation or library blocks), kept per parse. */
+    private namedDeclarations(file: CnmsFile): NamedElement[] {
+        let named = this.named.get(file);
+        if (!named) {
+            named = (file.elements ?? []).filter((element): element is NamedElement =>
+                !isOrganization(element) && !isLibrary(element) && 'name' in element && typeof element.name === 'string' && element.name.length > 0);
+            this.named.set(file, named);
+        }
+        return named;
+    }
+
+    /** CN-NUM-006's values named like a unit (`t`, `tCO2`) in one file, kept per parse. */
+    private unitNamed(file: CnmsFile): Finding[] {
+        let findings = this.unitNames.get(file);
+        if (!findings) {
+            findings = this.namedDeclarations(file)
+                .filter(element => VALUE_KINDS.has(element.$type) && !isUnitDecl(element) && this.isUnitName(element.name))
+                .map(element => ({ rule: 'CN-NUM-006', key: 'unitName', params: { name: element.name }, node: element, property: 'name' }));
+            this.unitNames.set(file, findings);
         }
         return findings;
     }
 
     private isUnitName(name: string): boolean {
-        const units = this.libraryNames('UnitDecl');
-        const gases = this.libraryNames('GasDecl');
-        return units.has(name) || splitGasUnit(name, gas => gases.has(gas)) !== undefined;
+        let known = this.unitNameAnswers.get(name);
+        if (known === undefined) {
+            const units = this.libraryNames('UnitDecl');
+            const gases = this.libraryNames('GasDecl');
+            known = units.has(name) || splitGasUnit(name, gas => gases.has(gas)) !== undefined;
+            // the library never changes once loaded: the answer for a name holds
+            if (units.size > 0) this.unitNameAnswers.set(name, known);
+        }
+        return known;
     }
 
     /** The names of the built-in library's declarations of one type (the library never changes). */

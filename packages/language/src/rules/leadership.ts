@@ -142,10 +142,17 @@ export const LEADERSHIP_RULES: readonly Rule[] = [
             notRole: { en: "{kind} {name}: `{keyword}` names '{role}', which is a {other}, not a role.", 'zh-CN': '{kind} {name}：`{keyword}` 指定的“{role}”是{other}，而不是角色。' }
         },
         check: context => {
-            const named = new Map<string, AstNode>();
-            for (const element of context.elements) {
-                if ('name' in element && typeof element.name === 'string' && !named.has(element.name)) named.set(element.name, element);
-            }
+            // the declarations by name, made only if a role reference is unresolved
+            let byName: Map<string, AstNode> | undefined;
+            const named = () => {
+                if (!byName) {
+                    byName = new Map();
+                    for (const element of context.elements) {
+                        if ('name' in element && typeof element.name === 'string' && !byName.has(element.name)) byName.set(element.name, element);
+                    }
+                }
+                return byName;
+            };
             for (const element of context.elements) {
                 const record = element as unknown as Record<string, unknown>;
                 for (const { property, keyword } of ROLE_PROPERTIES) {
@@ -153,7 +160,7 @@ export const LEADERSHIP_RULES: readonly Rule[] = [
                     const references = Array.isArray(value) ? value : [value];
                     references.forEach((reference, index) => {
                         if (!isReference(reference) || !isUnresolved(reference)) return;
-                        const other = named.get(reference.$refText);
+                        const other = named().get(reference.$refText);
                         const kind = kindText(element.$type);
                         const params = {
                             kind: { ...kind, en: kind.en.charAt(0).toUpperCase() + kind.en.slice(1) },

@@ -5,6 +5,9 @@ import { RULE_DEFINITIONS } from './catalogue.js';
 import type { RuleContext } from './rule.js';
 import type { Finding } from './rule-reporter.js';
 
+/** The rule that reports a rule whose check failed: the model was not checked against it. */
+export const RULE_FAILED = 'CN-NUM-011';
+
 /**
  * Runs the clause rules once per model per build (each rule's check sees the
  * whole model and the evaluator's figures); validation/cnms-model-validation.ts
@@ -76,9 +79,17 @@ export class CnmsModelRules {
             try {
                 rule.check!(context);
             } catch (error) {
-                // A broken rule must not take the others down; it says so in the server's log.
-                console.error(`rule ${rule.id} failed:`, error);
+                // A broken rule must not take the others down, nor pass for a rule that found nothing.
+                const anchor = organization ?? elements[0];
+                if (anchor) findings.push({ rule: RULE_FAILED, key: 'failed', params: { rule: rule.id, title: rule.title, reason: failureReason(error) }, node: anchor, property: 'name' });
             }
         });
     }
+}
+
+/** What a failed check threw, on one line and short enough to read in a diagnostic. */
+function failureReason(error: unknown): string {
+    const message = error instanceof Error ? error.message : typeof error === 'string' ? error : '';
+    const text = message.replace(/\s+/g, ' ').trim() || (error instanceof Error ? error.name : 'Error');
+    return text.length > 200 ? `${text.slice(0, 199)}…` : text;
 }

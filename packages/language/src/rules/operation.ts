@@ -2,6 +2,7 @@ import type { Source } from '../generated/ast.js';
 import { isControl, isDesign, isProcurement, isSource } from '../generated/ast.js';
 import { tonnes } from '../semantics/quantity.js';
 import { Rational } from '../semantics/rational.js';
+import { largestSourcesUpTo } from './significant-sources.js';
 import { defineRule, type Rule, type RuleContext } from './rule.js';
 
 const EIGHTY_PERCENT = Rational.parse('0.8');
@@ -22,25 +23,11 @@ interface SignificantSource {
  * emissions, and every source marked `significant yes`.
  */
 function significantSources(context: RuleContext): SignificantSource[] {
-    const total = context.balance.emissions;
-    const computed = context.balance.sources
-        .flatMap(entry => (entry.figures ? [{ source: entry.source, co2e: entry.figures.co2e, emissions: tonnes(entry.figures.co2e) }] : []))
-        .map((entry, order) => ({ ...entry, order }))
-        .sort((a, b) => b.emissions.compare(a.emissions) || a.order - b.order);
-    const large = new Set<Source>();
-    if (!total.isZero() && !total.isNegative()) {
-        const threshold = total.times(EIGHTY_PERCENT);
-        let cumulative = Rational.ZERO;
-        for (const entry of computed) {
-            if (cumulative.compare(threshold) >= 0 || entry.emissions.isZero()) break;
-            large.add(entry.source);
-            cumulative = cumulative.plus(entry.emissions);
-        }
-    }
-    const co2eOf = new Map(computed.map(entry => [entry.source, entry.co2e]));
+    const large = largestSourcesUpTo(context.balance, context.services.references.Models.keyObject(context.model), EIGHTY_PERCENT);
+    const sourceFigures = context.services.semantics.SourceFigures;
     return context.elements.filter(isSource)
         .filter(source => large.has(source) || source.significant === 'yes')
-        .map(source => ({ source, co2e: co2eOf.get(source), large: large.has(source) }));
+        .map(source => ({ source, co2e: large.get(source) ?? sourceFigures.of(source)?.co2e, large: large.has(source) }));
 }
 
 /** Clause 8: operation (8.1 operational control, 8.2 design, 8.3 procurement). */

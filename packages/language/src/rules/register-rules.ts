@@ -14,7 +14,8 @@ export function registerRules(services: CnmsServices): void {
     const checks: ValidationChecks<CnmsAstType> = {
         CnmsFile: [
             (file, accept) => rules.Language.checkInModel(file, accept),
-            (file, accept) => rules.Language.checkDuplicateProperties(file, accept)
+            (file, accept) => rules.Language.checkDuplicateProperties(file, accept),
+            (file, accept) => rules.Language.checkYears(file, accept)
         ]
     };
     services.validation.ValidationRegistry.register(checks);

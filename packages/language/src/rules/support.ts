@@ -4,7 +4,7 @@ import {
     isControl, isDocumentInfo, isFactor, isMeter, isNonconformity, isOffset, isReduction, isRole, isSource, isTraining, isAudit
 } from '../generated/ast.js';
 import type { LocalizedText } from '../i18n/locale.js';
-import { addDuration, isCalendarDate } from '../semantics/dates.js';
+import { addDuration, durationCount, isCalendarDate } from '../semantics/dates.js';
 import { kindText } from '../i18n/messages.js';
 import { defineRule, type Rule, type RuleContext } from './rule.js';
 
@@ -13,8 +13,17 @@ function mainCategory(source: Source): string | undefined {
     return source.category ? /^([1-6])(\.[0-9]+)?$/.exec(source.category)?.[1] : undefined;
 }
 
+/** metersBySource of each model run's element list (the rules of one run share it). */
+const metersOfRun = new WeakMap<readonly Element[], Map<Source, Set<Meter>>>();
+
 /** The meters that monitor each source: a source's `monitored-by` and a meter's `measures` both count. */
-function metersBySource(elements: readonly Element[]): Map<Source, Set<Meter>> {
+export function metersBySource(elements: readonly Element[]): ReadonlyMap<Source, ReadonlySet<Meter>> {
+    let known = metersOfRun.get(elements);
+    if (!known) metersOfRun.set(elements, known = collectMeters(elements));
+    return known;
+}
+
+function collectMeters(elements: readonly Element[]): Map<Source, Set<Meter>> {
     const result = new Map<Source, Set<Meter>>();
     const add = (source: Source | undefined, meter: Meter | undefined) => {
         if (!source || !meter) return;
@@ -167,27 +176,35 @@ export const SUPPORT_RULES: readonly Rule[] = [
             const bySource = metersBySource(context.elements);
             const sourcesOf = new Map<Meter, Source[]>();
             for (const [source, meters] of bySource) {
-                for (const meter of meters) sourcesOf.set(meter, [...(sourcesOf.get(meter) ?? []), source]);
+                for (const meter of meters) {
+                    const list = sourcesOf.get(meter);
+                    if (list) list.push(source);
+                    else sourcesOf.set(meter, [source]);
+                }
             }
             for (const meter of context.elements.filter(isMeter)) {
                 const measured = sourcesOf.get(meter) ?? [];
                 if (measured.length === 0) continue;
-                const sources = nameList(measured.map(s => ({ kind: kindText('Source'), name: s.name })));
+                let named: LocalizedText | undefined;
+                const sources = () => (named ??= nameList(measured.map(s => ({ kind: kindText('Source'), name: s.name }))));
                 if (!meter.calibrated) {
-                    context.report('missingCalibrated', { name: meter.name, sources }, meter, 'name');
+                    context.report('missingCalibrated', { name: meter.name, sources: sources() }, meter, 'name');
                     continue;
                 }
                 if (!meter.interval) {
-                    context.report('missingInterval', { name: meter.name, sources }, meter, 'name');
+                    context.report('missingInterval', { name: meter.name, sources: sources() }, meter, 'name');
                     continue;
                 }
                 const interval = durationText(meter.interval);
                 if (!isCalendarDate(meter.calibrated)) continue;
                 const expires = addDuration(meter.calibrated, meter.interval);
-                if (!expires) {
+                if (durationCount(meter.interval) === undefined) {
                     context.report('badInterval', { name: meter.name, interval }, meter, 'interval');
+                } else if (!expires) {
+                    // a date or a span outside the years cnms works with: CN-NUM-012 says so, and no expiry is claimed
+                    continue;
                 } else if (end && expires < end) {
-                    context.report('expired', { name: meter.name, calibrated: meter.calibrated, interval, expires, end, sources }, meter, 'calibrated');
+                    context.report('expired', { name: meter.name, calibrated: meter.calibrated, interval, expires, end, sources: sources() }, meter, 'calibrated');
                 }
             }
         }

@@ -1,13 +1,12 @@
 import type { Plan, Reduction, Target } from '../generated/ast.js';
 import { isClaim, isPlan, isPolicy, isSource, isTarget, isUnitDecl } from '../generated/ast.js';
-import type { ModelBalance } from '../semantics/balance.js';
+import { coveredEmissions, targetCovers } from '../semantics/balance.js';
 import { addMonths, yearValue } from '../semantics/dates.js';
 import { Dimension } from '../semantics/dimension.js';
 import { formatPeriod } from '../semantics/period.js';
 import { formatQuantity } from '../semantics/quantity-display.js';
 import { GRAMS_PER_TONNE, Quantity, tonnes } from '../semantics/quantity.js';
 import { Rational } from '../semantics/rational.js';
-import type { SourceFigures } from '../semantics/source-figures.js';
 import { isBuiltinUri } from '../workspace/builtin-library.js';
 import { defineRule, type Rule, type RuleContext } from './rule.js';
 
@@ -18,23 +17,6 @@ const MASS_OF_CO2E = Dimension.massOf('CO2e');
 /** The calendar year in which the reporting period starts. */
 function periodYear(context: RuleContext): number | undefined {
     return context.settings.period ? Number(context.settings.period.start.slice(0, 4)) : undefined;
-}
-
-/**
- * Whether a target covers a source: a target category `1` covers 1, 1.1, 1.3 …;
- * `1.1` covers only 1.1. A target that names no category covers every source.
- */
-export function targetCovers(target: Target, figures: SourceFigures): boolean {
-    if (target.categories.length === 0) return true;
-    return target.categories.some(category => category === figures.mainCategory || category === figures.category
-        || figures.category.startsWith(`${category}.`));
-}
-
-/** The period's emissions of the sources a target covers, in tCO2e (the evaluator's per-source figures). */
-export function coveredEmissions(target: Target, balance: ModelBalance): Rational {
-    return balance.sources
-        .filter(entry => entry.figures && targetCovers(target, entry.figures))
-        .reduce((sum, entry) => sum.plus(tonnes(entry.figures!.co2e)), Rational.ZERO);
 }
 
 /**
@@ -101,18 +83,18 @@ function yearInBaseUnits(context: RuleContext): Rational | undefined {
 function reductionCut(reduction: Reduction, target: Target, context: RuleContext): Rational | undefined {
     const cuts = context.services.semantics.Evaluator.evaluate(reduction.cuts);
     if (!cuts) return undefined;
-    const figuresOf = new Map(context.balance.sources.map(entry => [entry.source, entry.figures]));
+    const sourceFigures = context.services.semantics.SourceFigures;
     let covered = Rational.ZERO;
     let all = Rational.ZERO;
     let allCovered = true;
     for (const ref of reduction.on) {
         const source = ref.ref;
         if (!isSource(source)) continue;
-        const figures = figuresOf.get(source);
+        const figures = sourceFigures.of(source);
         if (!figures) continue;
         const co2e = tonnes(figures.co2e);
         all = all.plus(co2e);
-        if (targetCovers(target, figures)) covered = covered.plus(co2e);
+        if (targetCovers(target, figures.category)) covered = covered.plus(co2e);
         else allCovered = false;
     }
     if (cuts.dimension.isDimensionless()) return covered.times(cuts.value);

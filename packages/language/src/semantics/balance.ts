@@ -1,4 +1,4 @@
-import type { CnmsFile, Offset, Removal } from '../generated/ast.js';
+import type { CnmsFile, Offset, Removal, Target } from '../generated/ast.js';
 import { isOffset, isRemoval, isSource } from '../generated/ast.js';
 import type { CnmsServices } from '../cnms-module.js';
 import { MEMBERS_KEY, ORGANIZATIONS_KEY, type FigureStore } from './figure-memo.js';
@@ -33,6 +33,8 @@ export interface ModelBalance {
     readonly settings: OrganizationSettings;
     readonly emissions: Rational;
     readonly byCategory: ReadonlyMap<string, Rational>;
+    /** Emissions by the category each source gives (`1`, `1.1`, `4.2` …), for what a target covers. */
+    readonly bySubcategory: ReadonlyMap<string, Rational>;
     readonly byScope: { readonly '1': Rational; readonly '2-location': Rational; readonly '2-market': Rational; readonly '3': Rational };
     readonly byGas: ReadonlyMap<string, Rational>;
     readonly sources: ReadonlyArray<{ readonly source: SourceFigures['source']; readonly figures?: SourceFigures }>;
@@ -52,6 +54,7 @@ export interface ModelBalance {
 interface FileBalance {
     readonly emissions: Rational;
     readonly byCategory: ReadonlyMap<string, Rational>;
+    readonly bySubcategory: ReadonlyMap<string, Rational>;
     readonly byScope: ModelBalance['byScope'];
     readonly byGas: ReadonlyMap<string, Rational>;
     readonly sources: ModelBalance['sources'];
@@ -71,11 +74,13 @@ export class CnmsBalance {
     private readonly services: CnmsServices;
     private readonly models: FigureStore<object, ModelBalance> = new WeakMap();
     private readonly files: FigureStore<CnmsFile, FileBalance> = new WeakMap();
-    private readonly removals: FigureStore<Removal, RemovalFigures | null> = new WeakMap();
-    private readonly offsets: FigureStore<Offset, OffsetFigures | null> = new WeakMap();
+    private readonly removals: FigureStore<Removal, RemovalFigures | null>;
+    private readonly offsets: FigureStore<Offset, OffsetFigures | null>;
 
     constructor(services: CnmsServices) {
         this.services = services;
+        this.removals = services.semantics.FigureMemo.store((figures, counterpart) => figures && { ...figures, removal: counterpart(figures.removal) });
+        this.offsets = services.semantics.FigureMemo.store((figures, counterpart) => figures && { ...figures, offset: counterpart(figures.offset) });
     }
 
     of(model: string): ModelBalance {
@@ -113,6 +118,7 @@ export class CnmsBalance {
             .map(document => document.parseResult.value as CnmsFile)
             .map(file => memo.memo(this.files, file, () => this.fileBalance(file, settings)));
         const byCategory = new Map<string, Rational>();
+        const bySubcategory = new Map<string, Rational>();
         const byGas = new Map<string, Rational>();
         const byScope = { '1': Rational.ZERO, '2-location': Rational.ZERO, '2-market': Rational.ZERO, '3': Rational.ZERO };
         let emissions = Rational.ZERO;
@@ -123,6 +129,7 @@ export class CnmsBalance {
             biogenicCO2 = biogenicCO2.plus(part.biogenicCO2);
             uncomputed += part.uncomputed;
             addInto(byCategory, part.byCategory);
+            addInto(bySubcategory, part.bySubcategory);
             addInto(byGas, part.byGas);
             for (const key of Object.keys(byScope) as Array<keyof typeof byScope>) byScope[key] = byScope[key].plus(part.byScope[key]);
         }
@@ -133,7 +140,7 @@ export class CnmsBalance {
         const offsets = offsetFigures.filter(o => o.counts).reduce((sum, o) => sum.plus(o.quantity), Rational.ZERO);
         const net = emissions.minus(removals).minus(offsets);
         return {
-            model, settings, emissions, byCategory, byScope, byGas, sources, biogenicCO2,
+            model, settings, emissions, byCategory, bySubcategory, byScope, byGas, sources, biogenicCO2,
             removals, removalFigures, offsets, offsetFigures,
             net, netAtOrBelowZero: net.isNegative() || net.isZero(),
             uncomputed
@@ -145,6 +152,7 @@ export class CnmsBalance {
         const elements = file.elements ?? [];
         let uncomputed = 0;
         const byCategory = new Map<string, Rational>();
+        const bySubcategory = new Map<string, Rational>();
         const byGas = new Map<string, Rational>();
         const byScope = { '1': Rational.ZERO, '2-location': Rational.ZERO, '2-market': Rational.ZERO, '3': Rational.ZERO };
         let emissions = Rational.ZERO;
@@ -158,6 +166,7 @@ export class CnmsBalance {
             const co2e = tonnes(figures.co2e);
             emissions = emissions.plus(co2e);
             byCategory.set(figures.mainCategory, (byCategory.get(figures.mainCategory) ?? Rational.ZERO).plus(co2e));
+            bySubcategory.set(figures.category, (bySubcategory.get(figures.category) ?? Rational.ZERO).plus(co2e));
             if (figures.scope === 2) {
                 byScope['2-location'] = byScope['2-location'].plus(tonnes(figures.co2eLocation));
                 byScope['2-market'] = byScope['2-market'].plus(tonnes(figures.co2eMarket));
@@ -183,8 +192,26 @@ export class CnmsBalance {
             if (figures) offsetFigures.push(figures);
             else uncomputed++;
         }
-        return { emissions, byCategory, byScope, byGas, sources, biogenicCO2, removalFigures, offsetFigures, uncomputed };
+        return { emissions, byCategory, bySubcategory, byScope, byGas, sources, biogenicCO2, removalFigures, offsetFigures, uncomputed };
     }
+}
+
+/**
+ * Whether a target covers a source's category: a target category `1` covers
+ * 1, 1.1, 1.3 …; `1.1` covers only 1.1. A target that names no category
+ * covers every source.
+ */
+export function targetCovers(target: Target, category: string): boolean {
+    if (target.categories.length === 0) return true;
+    return target.categories.some(covered => covered === category || category.startsWith(`${covered}.`));
+}
+
+/** The period's emissions of the sources a target covers, in tCO2e (summed by category, not source by source). */
+export function coveredEmissions(target: Target, balance: ModelBalance): Rational {
+    if (target.categories.length === 0) return balance.emissions;
+    let sum = Rational.ZERO;
+    for (const [category, emissions] of balance.bySubcategory) if (targetCovers(target, category)) sum = sum.plus(emissions);
+    return sum;
 }
 
 function addInto(sums: Map<string, Rational>, part: ReadonlyMap<string, Rational>): void {

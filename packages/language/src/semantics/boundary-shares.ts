@@ -11,10 +11,11 @@ import { Rational } from './rational.js';
  */
 export class CnmsBoundaryShares {
     private readonly services: CnmsServices;
-    private readonly shares: FigureStore<Site, Rational | null> = new WeakMap();
+    private readonly shares: FigureStore<Site, Rational | null>;
 
     constructor(services: CnmsServices) {
         this.services = services;
+        this.shares = services.semantics.FigureMemo.store();
     }
 
     /** The site's checked share (0 … 1) as written, whatever the consolidation; undefined when absent or wrong. */

@@ -2,6 +2,21 @@ import type { Duration } from '../generated/ast.js';
 import { isCalendarDate } from './period.js';
 
 /**
+ * The years cnms works with (docs/language-notes.md): a year, a date or a
+ * span that leaves them is CN-NUM-012, and no computation runs past them
+ * (a target in year 200000 would project 198,000 years). Four-digit dates
+ * compare as strings only within them, and JavaScript reads years below 100
+ * as 19xx.
+ */
+export const FIRST_YEAR = 1900;
+export const LAST_YEAR = 2200;
+
+/** Whether a year lies within FIRST_YEAR … LAST_YEAR. */
+export function isYearInRange(year: number): boolean {
+    return Number.isInteger(year) && year >= FIRST_YEAR && year <= LAST_YEAR;
+}
+
+/**
  * Calendar arithmetic on ISO dates (`2024-03-01`) for the rules' windows
  * ("within 12 months before the end of the period", calibration intervals).
  * Dates are compared as strings, which is exact for ISO dates.
@@ -21,12 +36,30 @@ export function addDays(date: string, days: number): string {
     return value.toISOString().slice(0, 10);
 }
 
-/** A date moved forward by a `Duration` of the language (`12 months`, `30 days`, `2 years`), or undefined if the count is not a whole number. */
+/**
+ * A date moved forward by a `Duration` of the language (`12 months`, `30 days`,
+ * `2 years`), or undefined if the count is not a whole number, or if the
+ * date or the result lies outside FIRST_YEAR … LAST_YEAR (CN-NUM-012 says so).
+ */
 export function addDuration(date: string, duration: Duration): string | undefined {
+    const count = durationCount(duration);
+    if (count === undefined || !isYearInRange(yearOf(date)) || !isDurationInRange(duration)) return undefined;
+    const result = duration.unit === 'days' ? addDays(date, count) : addMonths(date, duration.unit === 'years' ? count * 12 : count);
+    return isYearInRange(yearOf(result)) ? result : undefined;
+}
+
+/** The whole count of a duration, or undefined. */
+export function durationCount(duration: Duration): number | undefined {
     const count = Number(duration.count.replace(/_/g, ''));
-    if (!Number.isInteger(count)) return undefined;
-    if (duration.unit === 'days') return addDays(date, count);
-    return addMonths(date, duration.unit === 'years' ? count * 12 : count);
+    return Number.isInteger(count) ? count : undefined;
+}
+
+/** Whether a duration spans no more than the years cnms works with (LAST_YEAR − FIRST_YEAR). */
+export function isDurationInRange(duration: Duration): boolean {
+    const count = durationCount(duration);
+    if (count === undefined) return true;
+    const span = LAST_YEAR - FIRST_YEAR;
+    return duration.unit === 'years' ? count <= span : duration.unit === 'months' ? count <= span * 12 : count <= span * 366;
 }
 
 /** The year of an ISO date, or of a year literal, as a number (a year, never a figure). */
@@ -47,5 +80,8 @@ export function isWithin(date: string, start: string, end: string): boolean {
 export { isCalendarDate };
 
 function daysInMonth(year: number, month: number): number {
-    return new Date(Date.UTC(year, month, 0)).getUTCDate();
+    // setUTCFullYear, not Date.UTC, which reads a year below 100 as 19xx
+    const date = new Date(0);
+    date.setUTCFullYear(year, month, 0);
+    return date.getUTCDate();
 }

@@ -6,7 +6,7 @@ import {
     isOutput, isPowerExpression, isSource, isUnitDecl, isUnitProduct
 } from '../generated/ast.js';
 import type { CnmsServices } from '../cnms-module.js';
-import { isBuiltinUri } from '../workspace/builtin-library.js';
+import { isBuiltinNode, isBuiltinUri } from '../workspace/builtin-library.js';
 import { Dimension } from './dimension.js';
 import type { CnmsFigureMemo, FigureStore } from './figure-memo.js';
 import type { ProblemParam } from './figure-problems.js';
@@ -36,9 +36,9 @@ type Cached<T> = T | null;
  */
 export class CnmsEvaluator {
     private readonly services: CnmsServices;
-    private readonly expressions: FigureStore<Expression, Cached<Quantity>> = new WeakMap();
-    private readonly factors: FigureStore<Factor, Cached<FactorValue[]>> = new WeakMap();
-    private readonly cycles: FigureStore<Named, boolean> = new WeakMap();
+    private readonly expressions: FigureStore<Expression, Cached<Quantity>>;
+    private readonly factors: FigureStore<Factor, Cached<FactorValue[]>>;
+    private readonly cycles: FigureStore<Named, boolean>;
     private readonly properties = new Map<string, FigureStore<AstNode, Cached<Quantity>>>();
     /** Mass units of the built-in library by name (`t`, `kg`): the library never changes. */
     private readonly massUnits = new Map<string, Cached<Quantity>>();
@@ -46,6 +46,10 @@ export class CnmsEvaluator {
 
     constructor(services: CnmsServices) {
         this.services = services;
+        const memo = services.semantics.FigureMemo;
+        this.expressions = memo.store();
+        this.factors = memo.store((values, counterpart) => values && values.map(value => ({ ...value, node: counterpart(value.node) })));
+        this.cycles = memo.store();
     }
 
     private get memo(): CnmsFigureMemo {
@@ -66,7 +70,7 @@ export class CnmsEvaluator {
     checkedValue(container: AstNode, property: string, expectation: Expectation, range: 'any' | 'non-negative' | 'share', check: () => Quantity | undefined): Quantity | undefined {
         const id = `${property}\n${expectation.label.en}\n${range}`;
         let store = this.properties.get(id);
-        if (!store) this.properties.set(id, store = new WeakMap());
+        if (!store) this.properties.set(id, store = this.memo.store());
         return this.memo.memo(store, container, () => check() ?? null) ?? undefined;
     }
 
@@ -274,6 +278,8 @@ export class CnmsEvaluator {
                 continue;
             }
             const target = next.value;
+            // the built-in library refers only to itself: no path through it leads back to a model's declaration
+            if (isBuiltinNode(target)) continue;
             this.memo.readNode(target);
             if (target === start) return [...path, start].map(named => named.name);
             if (visited.has(target)) continue;

@@ -2,7 +2,8 @@ import type { AstNode, LangiumDocument, LangiumSharedCoreServices, URI } from 'l
 import { DocumentState } from 'langium';
 import type { CnmsFile } from '../generated/ast.js';
 import { isInstrument, isOrganization } from '../generated/ast.js';
-import { isBuiltinUri } from '../workspace/builtin-library.js';
+import { BUILTIN_SCHEME, isBuiltinUri } from '../workspace/builtin-library.js';
+import { carriedElements, resolvedReferences, type ResolvedReference } from './carried-elements.js';
 import type { FigureProblem } from './figure-problems.js';
 
 /**
@@ -26,6 +27,9 @@ interface Entry<T> {
     readonly troubled: ReadonlyArray<Entry<unknown>>;
 }
 
+/** How a store's values are carried to a declaration parsed again unchanged: its nodes replaced by their counterparts. */
+export type Carry<T> = (value: T, counterpart: <N extends AstNode>(node: N) => N) => T;
+
 /** The computation under way: what it reads, the problems it finds, the entries it uses that carry problems. */
 interface Frame {
     readonly deps: Map<string, number>;
@@ -41,13 +45,18 @@ export type FigureStore<K extends object, T> = WeakMap<K, Entry<T>>;
  *
  * Each figure is a pure function of the model: its value and the problems its
  * own computation found are cached together, with the versions of what it
- * read: the text of each document it read a node of (changed when the
- * document is parsed again), what the names of that node's top-level
- * declaration resolve to (changed when the document is linked again and a name
- * there now refers to something else), and the few model-wide keys above. A
- * cached figure is reused while every version it read is unchanged, so an
- * edit recomputes only the figures that read the edited document (and the
- * sums above them).
+ * read: each top-level declaration it read a node of (its key changes when
+ * the declaration's text changes or one of its names now refers to something
+ * else), the text of each whole file it read (changed when the file is parsed
+ * again), and the few model-wide keys above. A cached figure is reused while
+ * every version it read is unchanged, so an edit recomputes only the figures
+ * that read the edited declaration (and the sums above them).
+ *
+ * A file parsed again has new nodes throughout; its declarations whose text,
+ * tree and references are unchanged (semantics/carried-elements.ts) keep
+ * their key, and their figures are carried over to the new nodes, so that
+ * typing in one declaration of a 5,000-line file does not compute the other
+ * 600 again.
  *
  * Reading is tracked, not declared: a figure reads the document of every node
  * whose figure it asks for (its own node's document is read by `memo`), and
@@ -63,49 +72,133 @@ export class CnmsFigureMemo {
     private readonly versions = new Map<string, number>();
     private readonly frames: Frame[] = [];
     private counter = 0;
-    /** What each document declared when it was last seen (organisation, instruments), to bump the model-wide keys. */
+    /** What each document declared when it was last seen (organisations, instruments), to bump the model-wide keys. */
     private readonly facets = new Map<string, string>();
-    /** What the references of a document that is linked again resolved to before (workspace/cnms-linker.ts). */
-    private readonly resolvedBefore = new WeakMap<LangiumDocument, ResolvedReference[]>();
+    /** A linked document's parse and what its references resolved to, kept when it is unlinked to be built again (workspace/cnms-linker.ts). */
+    private readonly before = new WeakMap<LangiumDocument, { readonly root: AstNode; readonly references: readonly ResolvedReference[] }>();
+    /** The key number of each top-level declaration; a declaration carried to a new parse keeps its number. */
+    private readonly elementIds = new WeakMap<AstNode, number>();
+    private nextElementId = 0;
+    /** The declarations' key numbers of each document when it was last linked. */
+    private readonly documentElements = new Map<string, readonly number[]>();
+    /** Each carried node → its counterpart in the new parse (old nodes are dropped with their parse). */
+    private readonly counterparts = new WeakMap<AstNode, AstNode>();
+    /** The stores whose figures are carried over to declarations parsed again unchanged. */
+    private readonly carried: Array<{ readonly store: WeakMap<object, Entry<unknown>>; readonly carry: Carry<unknown> }> = [];
 
     constructor(shared: LangiumSharedCoreServices) {
         const builder = shared.workspace.DocumentBuilder;
         builder.onUpdate((changed, deleted) => {
             for (const uri of [...changed, ...deleted]) this.bump(textKey(uri.toString()));
-            for (const uri of deleted) this.forgetFacets(uri);
+            for (const uri of deleted) {
+                this.forgetElements(uri.toString(), []);
+                this.forgetFacets(uri);
+            }
         });
-        // A document parsed again is new (its text key is bumped above). A document only linked
-        // again is stale where a name now refers to something else: in those declarations only.
+        // A document parsed again keeps the keys and figures of its unchanged declarations; a
+        // document only linked again is stale where a name now refers to something else.
         builder.onBuildPhase(DocumentState.Linked, documents => {
+            const relinked: Array<[LangiumDocument, readonly ResolvedReference[]]> = [];
             for (const document of documents) {
-                const before = this.resolvedBefore.get(document);
-                this.resolvedBefore.delete(document);
-                if (before) this.bumpChangedResolutions(document, before);
+                const before = this.before.get(document);
+                this.before.delete(document);
+                if (!before) continue;
+                if (before.root !== document.parseResult.value) this.carryOver(document, before.root, before.references);
+                else relinked.push([document, before.references]);
+            }
+            // after every carry-over: a reference to a carried node's counterpart is not a change
+            for (const [document, references] of relinked) this.bumpChangedResolutions(references, resolvedReferences(document));
+            for (const document of documents) {
+                const uri = document.uri.toString();
+                if (isBuiltinUri(uri)) continue;
+                const ids = ((document.parseResult.value as CnmsFile).elements ?? []).map(element => this.elementId(element));
+                this.forgetElements(uri, ids);
+                this.documentElements.set(uri, ids);
                 this.updateFacets(document);
             }
         });
     }
 
-    /** Keeps what a linked document's references resolve to, before they are unlinked to be linked again. */
+    /**
+     * A store of figures keyed by nodes whose entries are carried over to a
+     * declaration parsed again unchanged (with `carry` replacing the nodes a
+     * value holds by their counterparts).
+     */
+    store<K extends AstNode, T>(carry: Carry<T> = value => value): FigureStore<K, T> {
+        const store: FigureStore<K, T> = new WeakMap();
+        this.carried.push({ store: store as unknown as WeakMap<object, Entry<unknown>>, carry: carry as Carry<unknown> });
+        return store;
+    }
+
+    /** Keeps a linked document's parse and what its references resolve to, before they are unlinked to be built again. */
     beforeUnlink(document: LangiumDocument): void {
-        if (document.state >= DocumentState.Linked && !this.resolvedBefore.has(document)) {
-            this.resolvedBefore.set(document, resolvedReferences(document));
+        if (document.state >= DocumentState.Linked && !this.before.has(document)) {
+            this.before.set(document, { root: document.parseResult.value, references: resolvedReferences(document) });
         }
     }
 
-    /** Bumps the resolution key of every declaration in which a reference now resolves otherwise. */
-    private bumpChangedResolutions(document: LangiumDocument, before: readonly ResolvedReference[]): void {
-        const uri = document.uri.toString();
-        const after = resolvedReferences(document);
-        const changed = new Set<number>();
+    /** The key number of a top-level declaration. */
+    private elementId(element: AstNode): number {
+        let id = this.elementIds.get(element);
+        if (id === undefined) this.elementIds.set(element, id = ++this.nextElementId);
+        return id;
+    }
+
+    /** Bumps the keys of a document's declarations that are gone (not among `kept`). */
+    private forgetElements(uri: string, kept: readonly number[]): void {
+        const keep = new Set(kept);
+        for (const id of this.documentElements.get(uri) ?? []) if (!keep.has(id)) this.bump(elementKey(id));
+        if (kept.length === 0) this.documentElements.delete(uri);
+    }
+
+    /**
+     * A document parsed again: its declarations that are unchanged keep their
+     * key, and the figures of their nodes are carried to the new nodes (their
+     * problems now at the counterparts). The others get new keys; the keys of
+     * the old ones are bumped in the Linked phase above.
+     */
+    private carryOver(document: LangiumDocument, oldRoot: AstNode, before: readonly ResolvedReference[]): void {
+        const { counterparts, elements } = carriedElements(oldRoot, document, before);
+        if (elements.size === 0) return;
+        for (const [old, element] of elements) {
+            const id = this.elementIds.get(old);
+            if (id !== undefined) this.elementIds.set(element, id);
+        }
+        for (const [old, node] of counterparts) this.counterparts.set(old, node);
+        const counterpart = <N extends AstNode>(node: N): N => (counterparts.get(node) as N | undefined) ?? node;
+        const moved = new Map<Entry<unknown>, { readonly entry: Entry<unknown>; readonly troubled: Array<Entry<unknown>> }>();
+        for (const [old, node] of counterparts) {
+            for (const { store, carry } of this.carried) {
+                const entry = store.get(old);
+                if (!entry || store.has(node)) continue;
+                const troubled: Array<Entry<unknown>> = [];
+                const problems = entry.problems.map(problem => {
+                    const at = counterpart(problem.node);
+                    return at === problem.node ? problem : { ...problem, node: at };
+                });
+                const carriedEntry: Entry<unknown> = { value: carry(entry.value, counterpart), deps: entry.deps, problems, troubled };
+                store.set(node, carriedEntry);
+                moved.set(entry, { entry: carriedEntry, troubled });
+            }
+        }
+        // the problems below a carried figure are those of the carried figures it used
+        for (const [entry, { troubled }] of moved) {
+            for (const used of entry.troubled) troubled.push(moved.get(used)?.entry ?? used);
+        }
+    }
+
+    /** Bumps the key of every declaration in which a reference now resolves otherwise. */
+    private bumpChangedResolutions(before: readonly ResolvedReference[], after: readonly ResolvedReference[]): void {
+        const changed = new Set<AstNode>();
         for (let i = 0; i < Math.max(before.length, after.length); i++) {
             const a = before[i];
             const b = after[i];
-            if (a && b && a.element === b.element && a.target === b.target && a.target !== undefined) continue;
-            if (a) changed.add(a.element);
-            if (b) changed.add(b.element);
+            if (a && b && a.element === b.element && a.target !== undefined
+                && (a.target === b.target || this.counterparts.get(a.target as AstNode) === b.target)) continue;
+            if (a?.element) changed.add(a.element);
+            if (b?.element) changed.add(b.element);
         }
-        for (const element of changed) this.bump(resolutionKey(uri, element));
+        for (const element of changed) this.bump(elementKey(this.elementId(element)));
     }
 
     /**
@@ -137,19 +230,18 @@ export class CnmsFigureMemo {
     }
 
     /**
-     * Records that the figure under way reads `node`: the text of its document
-     * (changed when the document is parsed again) and what the references of
-     * its top-level declaration resolve to (changed when the document is linked
-     * again and a name there now refers to something else).
+     * Records that the figure under way reads `node`: its top-level
+     * declaration (whose key changes when its text changes or a name in it
+     * now refers to something else), or, for a whole file, the file's text.
      */
     readNode(node: AstNode): void {
+        if (this.frames.length === 0) return;
         let top = node;
         while (top.$container?.$container) top = top.$container;
         const root = top.$container ?? top;
-        const uri = root.$document?.uri.toString();
-        if (!uri || isBuiltinUri(uri)) return;
-        this.read(textKey(uri));
-        if (top !== root) this.read(resolutionKey(uri, top.$containerIndex ?? 0));
+        const document = root.$document;
+        if (!document || document.uri.scheme === BUILTIN_SCHEME) return;
+        this.read(top === root ? textKey(document.uri.toString()) : elementKey(this.elementId(top)));
     }
 
     /** Records that the figure under way reads `key` (a model-wide key; nodes are read through readNode). */
@@ -222,45 +314,36 @@ export class CnmsFigureMemo {
         if (frame) for (const [dep, version] of reads) frame.deps.set(dep, version);
     }
 
-    /** Bumps the model-wide keys when a document starts or stops declaring an organisation or instruments. */
+    /**
+     * Bumps the model-wide keys when the organisations or instruments a
+     * document declares change (which ones, not only whether it has any: a
+     * new instrument changes every allocation; a second organisation may come
+     * first), and when a document joins the workspace.
+     */
     private updateFacets(document: LangiumDocument): void {
         const uri = document.uri.toString();
-        if (isBuiltinUri(uri)) return;
         const elements = (document.parseResult.value as CnmsFile).elements ?? [];
-        const facets = `${elements.some(isOrganization) ? 'O' : ''}${elements.some(isInstrument) ? 'I' : ''}`;
+        const ids = (test: (element: AstNode) => boolean) => elements.filter(test).map(element => this.elementId(element)).join(',');
+        const facets = { organizations: ids(isOrganization), instruments: ids(isInstrument) };
         const before = this.facets.get(uri);
-        if (before === facets) return;
+        const now = `${facets.organizations}|${facets.instruments}`;
+        if (before === now) return;
+        const [organizations, instruments] = (before ?? '|').split('|');
         if (before === undefined) this.bump(MEMBERS_KEY);
-        if ((before ?? '').includes('O') !== facets.includes('O')) this.bump(ORGANIZATIONS_KEY);
-        if ((before ?? '').includes('I') !== facets.includes('I')) this.bump(INSTRUMENTS_KEY);
-        this.facets.set(uri, facets);
+        if (organizations !== facets.organizations) this.bump(ORGANIZATIONS_KEY);
+        if (instruments !== facets.instruments) this.bump(INSTRUMENTS_KEY);
+        this.facets.set(uri, now);
     }
 
     private forgetFacets(uri: URI): void {
         const before = this.facets.get(uri.toString());
         if (before === undefined) return;
         this.facets.delete(uri.toString());
+        const [organizations, instruments] = before.split('|');
         this.bump(MEMBERS_KEY);
-        if (before.includes('O')) this.bump(ORGANIZATIONS_KEY);
-        if (before.includes('I')) this.bump(INSTRUMENTS_KEY);
+        if (organizations) this.bump(ORGANIZATIONS_KEY);
+        if (instruments) this.bump(INSTRUMENTS_KEY);
     }
-}
-
-/** A reference of a document: the top-level declaration it stands in, and what it resolves to. */
-interface ResolvedReference {
-    readonly element: number;
-    /** The node, or the linking error (a new object each time: an unknown name always counts as changed). */
-    readonly target: unknown;
-}
-
-/** What each reference of a document resolves to, read from the resolved references without linking. */
-function resolvedReferences(document: LangiumDocument): ResolvedReference[] {
-    return document.references.map(reference => {
-        const raw = reference as unknown as { _ref?: unknown; _items?: unknown };
-        let top = reference.$refNode?.astNode;
-        while (top?.$container?.$container) top = top.$container;
-        return { element: top?.$containerIndex ?? 0, target: '_ref' in raw ? raw._ref : raw._items };
-    });
 }
 
 /** The key of a document's text: bumped when it is parsed again or deleted. */
@@ -268,7 +351,7 @@ function textKey(uri: string): string {
     return `text ${uri}`;
 }
 
-/** The key of what the references of one top-level declaration of a document resolve to. */
-function resolutionKey(uri: string, element: number): string {
-    return `names ${uri} #${element}`;
+/** The key of one top-level declaration: bumped when it is gone (its text changed) or a name in it resolves otherwise. */
+function elementKey(id: number): string {
+    return `element ${id}`;
 }

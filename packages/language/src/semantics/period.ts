@@ -43,7 +43,9 @@ export function isPeriodRange(value: PeriodRange | PeriodProblem): value is Peri
 /** Whether a range covers exactly twelve months (the day before the same date a year later). */
 export function isTwelveMonths(range: PeriodRange): boolean {
     const start = new Date(`${range.start}T00:00:00Z`);
-    const next = new Date(Date.UTC(start.getUTCFullYear() + 1, start.getUTCMonth(), start.getUTCDate() - 1));
+    // setUTCFullYear, not Date.UTC, which reads a year below 100 as 19xx
+    const next = new Date(0);
+    next.setUTCFullYear(start.getUTCFullYear() + 1, start.getUTCMonth(), start.getUTCDate() - 1);
     return next.toISOString().slice(0, 10) === range.end;
 }
 

@@ -2,6 +2,7 @@ import { WorkspaceCache } from 'langium';
 import type { Reduction, Source, Target } from '../generated/ast.js';
 import { isReduction, isSource, isTarget } from '../generated/ast.js';
 import type { CnmsServices } from '../cnms-module.js';
+import { isYearInRange, yearOf } from './dates.js';
 import { Dimension } from './dimension.js';
 import { GRAMS_PER_TONNE, tonnes } from './quantity.js';
 import { Rational } from './rational.js';
@@ -76,10 +77,12 @@ export class CnmsProjection {
         const semantics = this.services.semantics;
         const settings = semantics.OrganizationSettings.of(model);
         if (!settings.period) return undefined;
-        const periodYear = Number(settings.period.end.slice(0, 4));
+        const periodYear = yearOf(settings.period.end);
+        // years outside FIRST_YEAR … LAST_YEAR are CN-NUM-012: nothing is projected to them (a target in 200000 would be 198,000 rows)
+        if (!isYearInRange(periodYear)) return undefined;
         const elements = this.services.references.Models.elementsOf(model);
         const targets = elements.filter(isTarget);
-        const years = targets.map(t => Number(t.year)).filter(y => Number.isInteger(y) && y > periodYear);
+        const years = targets.map(t => Number(t.year)).filter(y => isYearInRange(y) && y > periodYear);
         const toYear = Math.max(periodYear, ...years);
         const reductions = elements.filter(isReduction);
         const balance = semantics.Balance.of(model);

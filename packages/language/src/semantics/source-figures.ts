@@ -116,10 +116,11 @@ const CATEGORY = /^([1-6])(\.[0-9]+)?$/;
  */
 export class CnmsSourceFigures {
     private readonly services: CnmsServices;
-    private readonly cache: FigureStore<Source, SourceFigures | null> = new WeakMap();
+    private readonly cache: FigureStore<Source, SourceFigures | null>;
 
     constructor(services: CnmsServices) {
         this.services = services;
+        this.cache = services.semantics.FigureMemo.store((figures, counterpart) => figures && { ...figures, source: counterpart(figures.source) });
     }
 
     /** The source's figures, or undefined when it cannot be computed (the problem is reported once). */

@@ -36,9 +36,18 @@ export function neutralityVerdict(balance: ModelBalance, errors: number): Neutra
     if (!balance.netAtOrBelowZero) reasons.push('netAbove');
     if (balance.uncomputed > 0) reasons.push('incomplete');
     if (errors > 0) reasons.push('errors');
-    if (balance.emissions.isZero() && missingSources === 0) reasons.push('nothingRecorded');
+    if (nothingRecorded(balance)) reasons.push('nothingRecorded');
     const netBound = balance.uncomputed === 0 ? '' : missingOthers === 0 ? '≥' : missingSources === 0 ? '≤' : '?';
     return { neutral: reasons.length === 0, reasons, errors, uncomputed: balance.uncomputed, netBound };
+}
+
+/**
+ * Whether the period records no emissions at all (zero, and no source left
+ * uncomputed): a placeholder model, whose net of zero claims nothing. The
+ * verdict and the claim gates (CN-9.1-001) read this one fact.
+ */
+export function nothingRecorded(balance: ModelBalance): boolean {
+    return balance.emissions.isZero() && balance.sources.every(entry => entry.figures);
 }
 
 /** The reasons of a verdict in the reader's language. */

@@ -1,5 +1,5 @@
 import type { AstNode, CstNode } from 'langium';
-import { CstUtils, GrammarAST } from 'langium';
+import { GrammarAST, isCompositeCstNode } from 'langium';
 
 /**
  * The keywords that start a property of a declaration block (`factor`,
@@ -7,9 +7,8 @@ import { CstUtils, GrammarAST } from 'langium';
  * (`value` of a factor) only when asked for.
  */
 export function* propertyKeywords(element: AstNode, includeRepeatable = false): Generator<CstNode> {
-    if (!element.$cstNode) return;
-    for (const child of CstUtils.streamCst(element.$cstNode)) {
-        if (child.astNode !== element || !GrammarAST.isKeyword(child.grammarSource)) continue;
+    for (const child of ownCstNodes(element)) {
+        if (!GrammarAST.isKeyword(child.grammarSource)) continue;
         const keyword: GrammarAST.AbstractElement = child.grammarSource;
         const holder: GrammarAST.AbstractElement = GrammarAST.isAssignment(keyword.$container) ? keyword.$container : keyword;
         const parent = holder.$container;
@@ -19,5 +18,21 @@ export function* propertyKeywords(element: AstNode, includeRepeatable = false): 
         const assignment = group ? group.elements[1] : holder;
         if (!includeRepeatable && GrammarAST.isAssignment(assignment) && assignment.operator === '+=') continue;
         yield child;
+    }
+}
+
+/**
+ * The CST nodes of an element itself, in text order: without descending into
+ * the nodes of the elements and expressions it contains (an expression's
+ * tokens are not the element's keywords, and a long one is not walked).
+ */
+function* ownCstNodes(element: AstNode): Generator<CstNode> {
+    if (!element.$cstNode) return;
+    const stack: CstNode[] = [element.$cstNode];
+    while (stack.length > 0) {
+        const node = stack.pop()!;
+        if (node.astNode !== element) continue;
+        yield node;
+        if (isCompositeCstNode(node)) for (let i = node.content.length - 1; i >= 0; i--) stack.push(node.content[i]);
     }
 }

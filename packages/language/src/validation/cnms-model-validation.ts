@@ -37,6 +37,7 @@ export class CnmsModelValidation {
     private readonly pending = new Map<string, { promise: Promise<void>; resolve: () => void }>();
     private readonly changedEmitter = new Emitter<LangiumDocument[]>();
     private readonly validatedEmitter = new Emitter<string[]>();
+    private readonly figuresReadyEmitter = new Emitter<string[]>();
     /** The own diagnostics each document's published set was made with. */
     private readonly published = new WeakMap<LangiumDocument, Diagnostic[]>();
 
@@ -51,6 +52,11 @@ export class CnmsModelValidation {
     /** Models whose diagnostics have just been completed. */
     get onModelsValidated() {
         return this.validatedEmitter.event;
+    }
+
+    /** Models whose figures are computed anew (a build has validated their documents); their clause rules run next. */
+    get onFiguresReady() {
+        return this.figuresReadyEmitter.event;
     }
 
     /** Documents whose diagnostics changed in a model run (after their first publication). */
@@ -103,6 +109,16 @@ export class CnmsModelValidation {
         return !this.pending.has(model);
     }
 
+    /**
+     * Whether the model's figures can be read now: every document of it is
+     * validated (parsed, linked, its figures computed with their problems),
+     * though its clause rules may still be running. The net and its
+     * completeness are final then; the verdict waits for `isValidated`.
+     */
+    figuresReady(model: string): boolean {
+        return this.services.references.Models.documentsOf(model).every(document => document.state >= DocumentState.Validated);
+    }
+
     /** The first, fast diagnostics of a document that was validated again (see the class comment). */
     fastDiagnostics(document: LangiumDocument, own: Diagnostic[]): Diagnostic[] {
         this.own.set(document, own);
@@ -138,6 +154,7 @@ export class CnmsModelValidation {
         for (const document of documents) if (document.state >= DocumentState.Validated) this.markChanged(document.uri);
         const changed: LangiumDocument[] = [];
         const validated: string[] = [];
+        if (this.pending.size > 0) this.figuresReadyEmitter.fire([...this.pending.keys()]);
         for (const [model, done] of [...this.pending]) {
             const members = models.documentsOf(model);
             const ruleFindings = models.isNoModelKey(model)

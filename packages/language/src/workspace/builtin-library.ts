@@ -1,4 +1,4 @@
-import type { LangiumDocument, LangiumDocumentFactory, LangiumDocuments } from 'langium';
+import type { AstNode, LangiumDocument, LangiumDocumentFactory, LangiumDocuments } from 'langium';
 import { URI } from 'langium';
 import { BUILTIN_LIBRARY } from '../builtins/library.generated.js';
 
@@ -11,6 +11,13 @@ export function builtinUri(fileName: string): URI {
 
 export function isBuiltinUri(uri: URI | string): boolean {
     return (typeof uri === 'string' ? uri : uri.toString()).startsWith(`${BUILTIN_SCHEME}:`);
+}
+
+/** Whether a node lies in a document of the built-in library. */
+export function isBuiltinNode(node: AstNode): boolean {
+    let root = node;
+    while (root.$container) root = root.$container;
+    return root.$document?.uri.scheme === BUILTIN_SCHEME;
 }
 
 /**

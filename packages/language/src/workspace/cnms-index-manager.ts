@@ -1,16 +1,15 @@
 import type { LangiumDocument, LangiumSharedCoreServices } from 'langium';
 import { DefaultIndexManager, UriUtils } from 'langium';
 import type { CnmsFile } from '../generated/ast.js';
-import { isOrganization } from '../generated/ast.js';
 import type { CnmsServices } from '../cnms-module.js';
-
-/** Text that may declare an organisation (a line that starts with the keyword and a name): read before the text is parsed. */
-const MAY_DECLARE_ORGANIZATION = /^\s*organization\s+[^\s{]/m;
+import type { AstNodeDescription } from 'langium';
+import type { DocumentItems } from '../references/model-name-table.js';
+import { declaresOrganization } from './model-discovery.js';
 
 /**
  * Relinks a document when its references can change: when it refers to a
  * changed document (Langium's reference index), or when a changed document
- * declared or may now declare an organisation, which moves the borders of
+ * declared or now declares an organisation (read from its tokens before it is parsed again), which moves the borders of
  * models (language.md §1) and so what names resolve to. Figures that depend
  * on other files without a reference (the GWP set, shares, instruments) are
  * recomputed by the figure memory (semantics/figure-memo.ts), not by
@@ -38,13 +37,24 @@ export class CnmsIndexManager extends DefaultIndexManager {
         return false;
     }
 
+    /**
+     * The names each indexed document exports that are of `type` (or a
+     * subtype), in index order: the same arrays until a document is indexed
+     * again (references/model-name-table.ts updates from them).
+     */
+    namesByDocument(type: string, visible: (uri: string) => boolean): Array<DocumentItems<AstNodeDescription>> {
+        const names: Array<DocumentItems<AstNodeDescription>> = [];
+        for (const uri of this.symbolIndex.keys()) if (visible(uri)) names.push({ uri, items: this.getFileDescriptions(uri, type) });
+        return names;
+    }
+
     /** Whether a changed document declared an organisation before the change and may not now, or the other way round. */
     private mayMoveModelBorders(changed: LangiumDocument): boolean {
         const version = changed.textDocument.version;
         const known = this.borders.get(changed);
         if (known?.version === version) return known.moves;
-        const before = (changed.parseResult?.value as CnmsFile | undefined)?.elements ?? [];
-        const moves = before.some(isOrganization) !== MAY_DECLARE_ORGANIZATION.test(changed.textDocument.getText());
+        const before = changed.parseResult?.value as CnmsFile | undefined;
+        const moves = (before ? declaresOrganization(before) : false) !== declaresOrganization(changed.textDocument.getText());
         this.borders.set(changed, { version, moves });
         return moves;
     }
