@@ -255,10 +255,10 @@ const CHARACTERS = [
     '中', '碳', '²', '😀', '👩‍🔬', '\ud83d', '\udca9', '\u200b', '\u202e', '\u0000', '\u0007', '\r', '\u2028', '\ufeff', 'é', 'ﬁ'
 ];
 const TYPED = [
-    'site ', 'site plant2 { name "P2" }\n', 'source s9 at ', ...(PENDING_FIX.has('incomplete-power') ? [] : ['let y = 10^']), 'let z = 0^-1\n', 'factor f9 { CO2 2.5 t/t }\n',
+    'site ', 'site plant2 { name "P2" }\n', 'source s9 at ', 'let y = 10^', 'let z = 0^-1\n', 'factor f9 { CO2 2.5 t/t }\n',
     'activity 12 t\n', 'emissions 3 tCO2e\n', 'category 1\n', 'x'.repeat(300), '1/0', '"unterminated', '/* open comment',
     '// 注释 😀\n', 'organization ', '(((', ')))', '}', '{'
-];
+].filter(word => !(PENDING_FIX.has('incomplete-power') && word.includes('^'))); // typed, `10^` is an incomplete power on the way
 
 /**
  * Random text of a kind that stresses a parser or an evaluator, each named by
