@@ -69,6 +69,15 @@ describe('a declaration whose name the parser could not read', () => {
         expect(runCli(['validate', dir]).stdout).toContain('Clause coverage of —');
     });
 
+    test('an offset and a factor without names, an organization without one: every rule checks them (no rule fails on a missing name)', () => {
+        const dir = tempModel({ 'o.cnms': 'organization { period 2024 consolidation operational-control ms-scope "All" }\n'
+            + 'offset { standard CCER serial "S-1" kind removal vintage 2023 quantity 10 tCO2e retired 2025-01-01 retired-for "X" }\n'
+            + 'factor { CO2 1 t/t source "x" year 2020 }\n' });
+        const result = runCli(['validate', dir]);
+        expect(result.stdout).not.toContain('CN-NUM-011');
+        expect(result.stdout).not.toMatch(/\bundefined\b/);
+    });
+
     test('is shown as — in every report format', () => {
         const dir = tempModel(files);
         for (const format of ['md', 'html', 'csv', 'json']) {

@@ -100,12 +100,13 @@ function fileStem(path: string): string {
 
 /** Whether a `document` of the model is the evidence of a factor or an offset (CN-7.5-002). */
 function documentsFor(element: Factor | Offset, documents: readonly DocumentInfo[]): DocumentInfo[] {
-    const name = element.name.replace(/-/g, '_');
+    // (a name still being typed is missing: then only the serial can match)
+    const name = element.name?.replace(/-/g, '_');
     const serial = isOffset(element) && element.serial?.trim() ? element.serial.trim() : undefined;
     return documents.filter(document => {
-        if (document.name === element.name) return true;
+        if (name && document.name === element.name) return true;
         if (!document.path) return false;
-        if (fileStem(document.path) === name) return true;
+        if (name && fileStem(document.path) === name) return true;
         return !!serial && (document.path.includes(serial) || (document.title ?? '').includes(serial));
     });
 }
