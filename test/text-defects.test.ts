@@ -78,6 +78,13 @@ describe('a declaration whose name the parser could not read', () => {
         expect(result.stdout).not.toMatch(/\bundefined\b/);
     });
 
+    test('a meter whose interval has no unit yet is checked (CN-7.1-002 failed on it)', () => {
+        const dir = tempModel({ 'o.cnms': `${ORG}site plant { location "x" }\nsource boiler at plant { category 1 emissions 10 tCO2e }\nmeter m1 { measures boiler calibrated 2024-02-01 interval 12 }\n` });
+        const result = runCli(['validate', dir]);
+        expect(result.stdout).toContain("Syntax error: expected 'days', 'months', 'years', found '}'.");
+        expect(result.stdout).not.toContain('CN-NUM-011');
+    });
+
     test('is shown as — in every report format', () => {
         const dir = tempModel(files);
         for (const format of ['md', 'html', 'csv', 'json']) {

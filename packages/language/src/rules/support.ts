@@ -46,7 +46,9 @@ const DURATION_UNITS: Readonly<Record<Duration['unit'], LocalizedText>> = {
 
 /** A calibration interval as a reader writes it: `12 months`, `1 year`, `12 个月`. */
 function durationText(duration: Duration): LocalizedText {
-    const unit = DURATION_UNITS[duration.unit];
+    const unit = DURATION_UNITS[duration.unit] as LocalizedText | undefined;
+    // (an interval still being typed: its unit or its count is missing, and it is shown as written)
+    if (!unit || duration.count === undefined) return { en: duration.$cstNode?.text ?? '—', 'zh-CN': duration.$cstNode?.text ?? '—' };
     const plural = duration.count.replace(/_/g, '') === '1' ? '' : 's';
     return { en: `${duration.count} ${unit.en}${plural}`, 'zh-CN': `${duration.count} ${unit['zh-CN']}` };
 }
