@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { URI, type LangiumDocument, type LangiumSharedCoreServices } from 'langium';
 import { NodeFileSystem } from 'langium/node';
+import fc from 'fast-check';
 import { afterAll, describe, expect, test } from 'vitest';
 import { addBuiltinDocuments, createCnmsServices, type CnmsServices } from '@cnms/language';
 import { generateGroupModel, writeModel } from '../scripts/generate-group-model.mjs';
@@ -113,7 +114,8 @@ function edit(text: string, original: string, next: () => number): string {
     }
 }
 
-async function checkSequence(source: string, edits: number, seed: number): Promise<void> {
+/** Replays edits from one seed each (so that fast-check can shrink the list of edits, not one seed's whole sequence). */
+async function checkEdits(source: string, seeds: readonly number[]): Promise<void> {
     const dir = mkdtempSync(join(tmpdir(), 'cnms-incremental-'));
     temporary.push(dir);
     cpSync(source, dir, { recursive: true });
@@ -121,15 +123,19 @@ async function checkSequence(source: string, edits: number, seed: number): Promi
     const originals = new Map(files.map(file => [file, readFileSync(file, 'utf8')]));
     const live = await load(dir);
     expect(snapshot(live, dir)).toEqual(snapshot(await load(dir), dir));
-    const next = seededRandom(seed);
-    for (let i = 0; i < edits; i++) {
+    for (const [i, seed] of seeds.entries()) {
+        const next = seededRandom(seed);
         const file = files[Math.floor(next() * files.length)];
-        const text = edit(readFileSync(file, 'utf8'), originals.get(file)!, next);
-        writeFileSync(file, text);
+        writeFileSync(file, edit(readFileSync(file, 'utf8'), originals.get(file)!, next));
         await live.shared.workspace.DocumentBuilder.update([URI.file(file)], []);
-        const fresh = await load(dir);
-        expect(snapshot(live, dir), `edit ${i + 1} (seed ${seed}) of ${file.slice(dir.length)}`).toEqual(snapshot(fresh, dir));
+        expect(snapshot(live, dir), `edit ${i + 1} of [${seeds.join(', ')}]`).toEqual(snapshot(await load(dir), dir));
     }
+}
+
+/** `edits` random edits, their seeds drawn from one seed. */
+async function checkSequence(source: string, edits: number, seed: number): Promise<void> {
+    const next = seededRandom(seed);
+    await checkEdits(source, Array.from({ length: edits }, () => Math.floor(next() * 2 ** 31)));
 }
 
 describe('incremental figures and diagnostics equal a build from scratch', () => {
@@ -144,6 +150,14 @@ describe('incremental figures and diagnostics equal a build from scratch', () =>
         writeModel(generateGroupModel({ sources: 200, files: 5, seed: 7 }).files, dir);
         await checkSequence(dir, EDITS, 41);
     }, 240_000 * Math.max(1, EDITS / 30));
+});
+
+describe('incremental = from scratch, as a property (fast-check)', () => {
+    test('any short list of edits of the steel example', async () => {
+        await fc.assert(fc.asyncProperty(fc.array(fc.integer({ min: 0, max: 2 ** 31 - 1 }), { minLength: 1, maxLength: 6 }), async seeds => {
+            await checkEdits(join(REPO, 'examples', 'steel'), seeds);
+        }), { numRuns: 6, seed: 20261129 });
+    }, 240_000);
 });
 
 describe('a change in one file reaches the figures of files that do not refer to it', () => {

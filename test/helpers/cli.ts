@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
 import { mkdtempSync, cpSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -14,16 +14,36 @@ export interface CliResult {
     readonly stderr: string;
 }
 
-/** Runs the real `cnms` as a child process, as a user would; English messages unless the env says otherwise. */
-export function runCli(args: readonly string[], options: { cwd?: string; env?: Record<string, string | undefined>; timeout?: number; uid?: number; gid?: number } = {}): CliResult {
+type CliOptions = { cwd?: string; env?: Record<string, string | undefined>; timeout?: number; uid?: number; gid?: number };
+
+/** The environment of a run: English messages, no colour, no debug, unless the options say otherwise. */
+function cliEnv(options: CliOptions): NodeJS.ProcessEnv {
     const env: Record<string, string | undefined> = { ...process.env, LANG: 'C', LC_ALL: undefined, LC_MESSAGES: undefined, LANGUAGE: undefined, NO_COLOR: '1', CNMS_DEBUG: undefined, ...options.env };
     for (const key of Object.keys(env)) if (env[key] === undefined) delete env[key];
+    return env as NodeJS.ProcessEnv;
+}
+
+/** Runs the real `cnms` as a child process, as a user would; English messages unless the env says otherwise. */
+export function runCli(args: readonly string[], options: CliOptions = {}): CliResult {
     const result = spawnSync(process.execPath, [BIN, ...args], {
-        cwd: options.cwd ?? REPO, env: env as NodeJS.ProcessEnv, encoding: 'utf8', timeout: options.timeout ?? 60_000, maxBuffer: 64 * 1024 * 1024,
+        cwd: options.cwd ?? REPO, env: cliEnv(options), encoding: 'utf8', timeout: options.timeout ?? 60_000, maxBuffer: 64 * 1024 * 1024,
         uid: options.uid, gid: options.gid
     });
     if (result.error) throw result.error;
     return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** runCli without blocking, so that independent runs (test.concurrent) overlap. */
+export function runCliAsync(args: readonly string[], options: CliOptions = {}): Promise<CliResult> {
+    return new Promise((resolve, reject) => {
+        execFile(process.execPath, [BIN, ...args], {
+            cwd: options.cwd ?? REPO, env: cliEnv(options), encoding: 'utf8', timeout: options.timeout ?? 60_000, maxBuffer: 64 * 1024 * 1024
+        }, (error, stdout, stderr) => {
+            const code = error ? (typeof error.code === 'number' ? error.code : undefined) : 0;
+            if (code === undefined) reject(error);
+            else resolve({ code, stdout, stderr });
+        });
+    });
 }
 
 /** A fresh temporary folder with the given files (paths relative to it). */

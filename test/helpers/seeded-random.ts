@@ -1,11 +1,2 @@
-/** mulberry32: a small seeded generator of numbers in [0, 1), so that a failing random sequence can be replayed. */
-export function seededRandom(seed: number): () => number {
-    let state = seed >>> 0;
-    return () => {
-        state = (state + 0x6d2b79f5) >>> 0;
-        let t = state;
-        t = Math.imul(t ^ (t >>> 15), t | 1);
-        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
-}
+// The one seeded generator, shared with the scripts (scripts/fuzz-lsp.mjs).
+export { seededRandom } from '../../scripts/seeded-random.mjs';

@@ -1,4 +1,4 @@
-import { Dec, formatFigure, Rational, type Locale } from '@cnms/language';
+import { Dec, escapeControlCharacters, formatFigure, Rational, type Locale } from '@cnms/language';
 import type { DiffChange, FigureChange, ModelDiff } from './diff-model.js';
 
 /** Colours for the text form: the CLI passes picocolors' functions, or identity when not on a terminal. */
@@ -44,8 +44,8 @@ export function renderDiffText(diff: ModelDiff, locale: Locale, paint: Paint): s
     for (const target of diff.targets) lines.push(`target ${target.id}: first missed ${target.before ?? 'never'} → ${target.after ?? 'never'}`);
     for (const finding of diff.findings.gained) lines.push(paint.red(`+ ${finding.severity} ${finding.rule} ${finding.element}: ${finding.message}`));
     for (const finding of diff.findings.lost) lines.push(paint.green(`- ${finding.severity} ${finding.rule} ${finding.element}: ${finding.message}`));
-    for (const file of diff.unparsable.before) lines.push(paint.yellow(`! ${file} does not parse at ${diff.before.revision}`));
-    for (const file of diff.unparsable.after) lines.push(paint.yellow(`! ${file} does not parse at ${diff.after.revision}`));
+    for (const file of diff.unparsable.before) lines.push(paint.yellow(`! ${escapeControlCharacters(file)} does not parse at ${diff.before.revision}`));
+    for (const file of diff.unparsable.after) lines.push(paint.yellow(`! ${escapeControlCharacters(file)} does not parse at ${diff.after.revision}`));
     return `${lines.join('\n')}\n`;
 }
 

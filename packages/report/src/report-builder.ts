@@ -2,7 +2,7 @@ import { AstUtils } from 'langium';
 import type { CnmsServices, Locale } from '@cnms/language';
 import {
     clauseCoverage, displayUnit, formatPeriod, inventoryUncertainty, isClaim, isFactor, isInstrument, isNameReference, isRemoval, isSite,
-    Dimension, neutralityVerdict, Rational, ruleById, tonnes, verdictReasons, writtenUnit, type Expression, type Quantity
+    Dimension, neutralityVerdict, Rational, ruleById, shownName, tonnes, verdictReasons, writtenUnit, type Expression, type Quantity
 } from '@cnms/language';
 import type { ReportModel, ReportProvenance, ReportSource } from './report-model.js';
 
@@ -53,7 +53,7 @@ export function buildReport(services: CnmsServices, model: string, options: Repo
         const co2e = entries.reduce((sum, entry) => (entry.figures ? sum.plus(tonnes(entry.figures.co2e)) : sum), Rational.ZERO);
         const share = semantics.BoundaryShares.declaredShare(site);
         return {
-            id: site.name, name: site.title ?? site.name, location: site.location ?? null,
+            id: shownName(site), name: site.title ?? shownName(site), location: site.location ?? null,
             sharePercent: share ? s(share.times(HUNDRED)) : null,
             co2e: s(co2e), percentOfTotal: percent(co2e, balance.emissions), sources: entries.length
         };
@@ -68,8 +68,8 @@ export function buildReport(services: CnmsServices, model: string, options: Repo
         const factorUncertainty = evaluator.evaluate(factorNode?.uncertainty);
         const activityUnit = activity ? displayUnit(activity.dimension, activity.value) : undefined;
         return {
-            id: source.name,
-            name: source.title ?? source.name,
+            id: shownName(source),
+            name: source.title ?? shownName(source),
             site: source.site?.ref?.name ?? source.site?.$refText ?? null,
             category: source.category ?? null,
             scope: figures?.scope ?? null,
@@ -146,14 +146,14 @@ export function buildReport(services: CnmsServices, model: string, options: Repo
             biogenicCO2: s(balance.biogenicCO2),
             removals: elements.filter(isRemoval).map(removal => {
                 const figures = balance.removalFigures.find(r => r.removal === removal);
-                return { id: removal.name, name: removal.title ?? removal.name, site: removal.site?.$refText ?? null, amount: figures ? s(figures.amount) : null, method: removal.method ?? null };
+                return { id: shownName(removal), name: removal.title ?? shownName(removal), site: removal.site?.$refText ?? null, amount: figures ? s(figures.amount) : null, method: removal.method ?? null };
             }),
             removalsTotal: s(balance.removals),
             instruments: elements.filter(isInstrument).map(instrument => {
                 const quantity = semantics.Evaluator.evaluate(instrument.quantity);
                 const factor = instrument.factor ? semantics.Evaluator.factorExpressionValues(instrument.factor, instrument, 'factor') : undefined;
                 return {
-                    id: instrument.name, name: instrument.title ?? instrument.name, kind: instrument.kind ?? null,
+                    id: shownName(instrument), name: instrument.title ?? shownName(instrument), kind: instrument.kind ?? null,
                     quantityMWh: quantity && quantity.dimension.equals(Dimension.base('energy')) ? s(quantity.value.dividedBy(MWH)) : null,
                     covers: instrument.covers.map(ref => ref.$refText),
                     factor: factor ? factor.map(value => formatFactor(value)).join(' · ') : instrument.factor ? textOf(instrument.factor) : null
@@ -161,8 +161,8 @@ export function buildReport(services: CnmsServices, model: string, options: Repo
             })
         },
         uncertainty: {
-            sources: uncertainty.sources.map(u => ({ id: u.source.name, percent: s(u.relative.times(HUNDRED)), absolute: s(u.absolute) })),
-            notAssessed: uncertainty.notAssessed.map(source => source.name),
+            sources: uncertainty.sources.map(u => ({ id: shownName(u.source), percent: s(u.relative.times(HUNDRED)), absolute: s(u.absolute) })),
+            notAssessed: uncertainty.notAssessed.map(source => shownName(source)),
             total: uncertainty.total ? {
                 percent: s(uncertainty.total.relative.times(HUNDRED)),
                 absolute: s(uncertainty.total.absolute),
@@ -173,7 +173,7 @@ export function buildReport(services: CnmsServices, model: string, options: Repo
             register: balance.offsetFigures.map(figures => {
                 const offset = figures.offset;
                 return {
-                    id: offset.name, name: offset.title ?? offset.name, standard: offset.standard ?? null, project: offset.project ?? null,
+                    id: shownName(offset), name: offset.title ?? shownName(offset), standard: offset.standard ?? null, project: offset.project ?? null,
                     registry: offset.registry ?? null, serial: offset.serial ?? null, kind: offset.kind ?? null,
                     vintage: offset.vintage ? Number(offset.vintage) : null, quantity: s(figures.quantity),
                     retired: offset.retired ?? null, retiredFor: offset.retiredFor ?? null,
@@ -194,7 +194,7 @@ export function buildReport(services: CnmsServices, model: string, options: Repo
             const start = (claim.$cstNode?.range.start.line ?? 0) + 1;
             const end = (claim.$cstNode?.range.end.line ?? 0) + 1;
             return {
-                id: claim.name, name: claim.title ?? claim.name, kind: claim.kind ?? null, period: claim.period?.$cstNode?.text ?? null,
+                id: shownName(claim), name: claim.title ?? shownName(claim), kind: claim.kind ?? null, period: claim.period?.$cstNode?.text ?? null,
                 gates: CLAIM_GATES.filter(rule => rule !== 'CN-CLM-001' || claim.kind === 'achievement').map(rule => {
                     const messages = diagnostics.filter(d => d.rule === rule && d.severity !== 'info'
                         && (MODEL_GATES.has(rule) || (d.file.endsWith(file) && d.line >= start && d.line <= end))).map(d => d.message);
@@ -211,7 +211,7 @@ export function buildReport(services: CnmsServices, model: string, options: Repo
                     return entry ? s(entry[pick]) : null;
                 });
                 return {
-                    id: target.target.name, name: target.target.title ?? target.target.name, kind: target.target.kind ?? null,
+                    id: shownName(target.target), name: target.target.title ?? shownName(target.target), kind: target.target.kind ?? null,
                     year: target.target.year ? Number(target.target.year) : null, unit: target.unit,
                     projected: row('projected'), allowed: row('allowed'), gap: row('gap'), firstMissed: target.firstMissed ?? null
                 };

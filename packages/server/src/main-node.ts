@@ -7,11 +7,23 @@ import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { createCnmsLspServices } from '@cnms/language/lsp';
 import { registerDiffRequests } from './diff-requests.js';
 import { collectWhenIdle } from './idle-memory.js';
+import { FramedInput } from './framed-input.js';
 import { registerReportRequests } from './report-requests.js';
 
-const connection = createConnection(ProposedFeatures.all);
+const connection = process.argv.includes('--stdio') ? stdioConnection() : createConnection(ProposedFeatures.all);
 const { shared, Cnms } = createCnmsLspServices({ connection, ...NodeFileSystem });
 registerReportRequests(shared, Cnms, 'cnms language server 0.1.0');
 registerDiffRequests(shared, Cnms);
 collectWhenIdle(shared, Cnms);
 startLanguageServer(shared);
+
+/**
+ * Over stdio, stdin is read through FramedInput, which drops a frame with a
+ * malformed header instead of leaving the server deaf; stdout carries only
+ * the protocol, so console output goes to stderr.
+ */
+function stdioConnection() {
+    const input = process.stdin.pipe(new FramedInput(message => process.stderr.write(`${message}\n`)));
+    console.log = console.info = console.debug = (...args: unknown[]) => console.error(...args);
+    return createConnection(ProposedFeatures.all, input, process.stdout);
+}

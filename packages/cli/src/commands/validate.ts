@@ -7,7 +7,7 @@ import { coverageText } from '../output/coverage-text.js';
 import { sarifLog } from '../output/sarif.js';
 import { escapeControlCharacters } from '../shown-path.js';
 import { CLI_VERSION } from '../version.js';
-import { BUILTIN_MODEL, clauseCoverage, type ClauseCoverage } from '@cnms/language';
+import { BUILTIN_MODEL, clauseCoverage, shownName, type ClauseCoverage } from '@cnms/language';
 import type { LoadedWorkspace } from '../load-workspace.js';
 
 export interface ValidateOptions {
@@ -70,6 +70,6 @@ function modelCoverage(workspace: LoadedWorkspace): Array<{ model: string; rows:
         const organization = models.organizationOf(key);
         if (!organization) return [];
         const findings = collectDiagnostics(workspace, models.documentsOf(key));
-        return [{ model: organization.name, rows: clauseCoverage(workspace.Cnms, key, findings) }];
+        return [{ model: shownName(organization), rows: clauseCoverage(workspace.Cnms, key, findings) }];
     });
 }

@@ -1,5 +1,5 @@
 import type { ModelBalance, Rational } from '@cnms/language';
-import { neutralityVerdict, tonnes } from '@cnms/language';
+import { neutralityVerdict, shownName, tonnes } from '@cnms/language';
 
 /** `cnms balance --format json` (cli.md): every figure an unrounded decimal string, in tCO2e or tonnes of the gas. */
 export interface BalanceJson {
@@ -76,7 +76,7 @@ export function balanceJson(balance: ModelBalance, errors: number, warnings: num
         byGas,
         sources: balance.sources.map(({ source, figures }) => {
             const entry: SourceJson = {
-                id: source.name,
+                id: shownName(source),
                 title: source.title ?? null,
                 site: source.site?.ref?.name ?? source.site?.$refText ?? null,
                 category: figures?.category ?? source.category ?? null,

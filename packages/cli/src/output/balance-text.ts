@@ -1,6 +1,6 @@
 import type { Locale, ModelBalance, Rational } from '@cnms/language';
 import stringWidth from 'string-width';
-import { fillTemplate, formatFigure, formatNet, formatPeriod, neutralityVerdict, TEXTS, tonnes, verdictReasons, type TextId } from '@cnms/language';
+import { fillTemplate, formatFigure, formatNet, formatPeriod, neutralityVerdict, shownName, TEXTS, tonnes, verdictReasons, type TextId } from '@cnms/language';
 import type { Colors } from '../colors.js';
 
 const LABEL_WIDTH = 46;
@@ -16,7 +16,7 @@ export function balanceText(balance: ModelBalance, errors: number, warnings: num
         const shown = value === undefined ? t('notComputed') : formatFigure(value, locale, 3, signed);
         lines.push(`${' '.repeat(indent)}${padEnd(label, LABEL_WIDTH - indent)}${shown.padStart(FIGURE_WIDTH)}${value === undefined ? '' : ` ${unit}`}`);
     };
-    const name = organization ? (organization.title ? `${organization.title} (${organization.name})` : organization.name) : '—';
+    const name = organization ? (organization.title ? `${organization.title} (${shownName(organization)})` : shownName(organization)) : '—';
     const period = settings.period ? formatPeriod(settings.period) : '—';
     lines.push(colors.bold(`${t('heading')} · ${name}`));
     lines.push(colors.dim(`${t('period')} ${period} · ${t('gwp')} ${settings.gwpSet?.name ?? '—'} · ${t('scope2')} ${settings.scope2} · ${t('consolidation')} ${settings.consolidation}`));
@@ -33,7 +33,7 @@ export function balanceText(balance: ModelBalance, errors: number, warnings: num
     for (const [gas, mass] of balance.byGas) row(gas, mass, 4, `t${gas}`);
     lines.push(`  ${t('sources')}`);
     for (const { source, figures } of balance.sources) {
-        const label = `${source.name}${source.site ? ` @ ${source.site.$refText}` : ''}${source.category ? ` [${source.category}]` : ''}`;
+        const label = `${shownName(source)}${source.site ? ` @ ${source.site.$refText}` : ''}${source.category ? ` [${source.category}]` : ''}`;
         row(label, figures ? tonnes(figures.co2e) : undefined, 4);
     }
     lines.push('');

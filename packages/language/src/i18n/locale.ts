@@ -25,5 +25,6 @@ export function parseLocale(tag: string): Locale | undefined {
 
 /** Fills `{name}` placeholders of a template. */
 export function fillTemplate(template: string, params: Record<string, string | number> = {}): string {
-    return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in params ? String(params[key]) : whole));
+    // a value missing at run time (a name still being typed) shows as —, never as `undefined`
+    return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in params ? String(params[key] ?? '—') : whole));
 }

@@ -3,6 +3,7 @@ import type { ModelBalance } from '../semantics/balance.js';
 import { formatFigure } from '../semantics/figure-format.js';
 import { formatPeriod } from '../semantics/period.js';
 import { tonnes } from '../semantics/quantity.js';
+import { shownName } from '../semantics/shown-name.js';
 import { formatNet, neutralityVerdict, verdictReasons } from '../semantics/verdict.js';
 
 /** The balance breakdown as Markdown, for the editor (code lens command, status bar tooltip). */
@@ -11,7 +12,7 @@ export function balanceMarkdown(balance: ModelBalance, errors: number, warnings:
     const f = (value: Parameters<typeof formatFigure>[0], signed = false) => formatFigure(value, i18n.locale, 3, signed);
     const settings = balance.settings;
     const organization = settings.organization;
-    const name = organization ? (organization.title ? `${organization.title} (${organization.name})` : organization.name) : '—';
+    const name = organization ? (organization.title ? `${organization.title} (${shownName(organization)})` : shownName(organization)) : '—';
     const lines = [
         `### ${t('balance.heading')} · ${name}`,
         '',
@@ -29,7 +30,7 @@ export function balanceMarkdown(balance: ModelBalance, errors: number, warnings:
     lines.push(`| ${t('balance.scope2Market')}${settings.scope2 === 'market-based' ? ` ${t('balance.counts')}` : ''} | ${f(balance.byScope['2-market'])} |`);
     lines.push(`| ${t('balance.scope3')} | ${f(balance.byScope['3'])} |`);
     for (const { source, figures } of balance.sources) {
-        lines.push(`| \`${source.name}\`${source.category ? ` [${source.category}]` : ''} | ${figures ? f(tonnes(figures.co2e)) : t('balance.notComputed')} |`);
+        lines.push(`| \`${shownName(source)}\`${source.category ? ` [${source.category}]` : ''} | ${figures ? f(tonnes(figures.co2e)) : t('balance.notComputed')} |`);
     }
     lines.push(`| ${t('balance.biogenic')} | ${f(balance.biogenicCO2)} |`);
     lines.push(`| ${t('balance.removals')} | ${f(balance.removals)} |`);

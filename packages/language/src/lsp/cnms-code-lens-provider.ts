@@ -64,7 +64,8 @@ export class CnmsCodeLensProvider implements CodeLensProvider {
                         verdict: verdictText
                     }))
                 });
-            } else if (isSite(element)) {
+            } else if (isSite(element) && element.name) {
+                // (a site whose name is still being typed has no lens: no source can name it yet)
                 const subtotal = balance.sources
                     .filter(entry => entry.source.site?.ref === element && entry.figures)
                     .reduce((sum, entry) => sum.plus(tonnes(entry.figures!.co2e)), Rational.ZERO);

@@ -2,6 +2,7 @@ import type { LangiumSharedServices } from 'langium/lsp';
 import { URI } from 'langium';
 import { normalizeLocale, parseLocale } from '../i18n/locale.js';
 import { formatPeriod } from '../semantics/period.js';
+import { shownName } from '../semantics/shown-name.js';
 import { formatNet, neutralityVerdict } from '../semantics/verdict.js';
 import { isBuiltinUri } from '../workspace/builtin-library.js';
 import { balanceMarkdown } from './balance-markdown.js';
@@ -75,7 +76,7 @@ export function registerCnmsRequests(shared: LangiumSharedServices, Cnms: CnmsLs
         const warnings = diagnostics.filter(d => d.severity === 2).length;
         const verdict = neutralityVerdict(balance, errors);
         return {
-            model: organization.name,
+            model: shownName(organization),
             title: organization.title ?? null,
             period: balance.settings.period ? formatPeriod(balance.settings.period) : null,
             emissions: balance.emissions.toString(),

@@ -70,6 +70,7 @@ export const LANGUAGE_RULES: readonly Rule[] = [
         rationale: { en: "Every figure is exact; Infinity or NaN would be a silently wrong figure.", 'zh-CN': "所有数值都是精确的；无穷大或 NaN 会成为悄然出错的数值。" },
         messages: {
             divisionByZero: { en: 'Division by zero: {operand} is 0.', 'zh-CN': '除以零：{operand} 的值为 0。' },
+            zeroNegativePower: { en: '0 has no negative power: {base} is 0 and the exponent is {exponent}.', 'zh-CN': '0 没有负数次幂：{base} 的值为 0，而指数为 {exponent}。' },
             inexact: { en: 'This value cannot be computed exactly: {reason}.', 'zh-CN': '该值无法精确计算：{reason}。' }
         }
     }),

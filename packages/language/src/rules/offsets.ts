@@ -45,9 +45,9 @@ function appliedPeriod(offset: Offset, context: RuleContext): PeriodRange | unde
 
 /** A year literal as a year (never a figure), or undefined when it is not four digits. */
 
-/** The name an offset's beneficiary is compared on: blanks, case and full-width brackets do not matter. */
-function comparable(name: string): string {
-    return name.normalize('NFKC').replace(/\s+/g, ' ').trim().toLowerCase();
+/** The name an offset's beneficiary is compared on: blanks, case and full-width brackets do not matter (a name still being typed is the empty text). */
+function comparable(name: string | undefined): string {
+    return (name ?? '').normalize('NFKC').replace(/\s+/g, ' ').trim().toLowerCase();
 }
 
 function organizationTitle(organization: Organization): string {

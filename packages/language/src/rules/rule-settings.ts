@@ -91,12 +91,18 @@ export function parseRuleSettings(text: string): RuleSettings {
         } else if (rule.startsWith('CN-NUM-')) {
             problems.push({ key: 'alwaysOn', params: { rule } });
         } else if (typeof value !== 'string' || !VALUES.has(value)) {
-            problems.push({ key: 'badValue', params: { rule, value: String(value) } });
+            problems.push({ key: 'badValue', params: { rule, value: settingText(value) } });
         } else {
             overrides.set(rule, value as RuleSetting);
         }
     }
     return { overrides, problems };
+}
+
+/** A setting's value as the file spells it (an object is not '[object Object]'), shortened to a line's worth. */
+function settingText(value: unknown): string {
+    const text = typeof value === 'string' ? value : JSON.stringify(value);
+    return text.length > 40 ? `${text.slice(0, 39)}…` : text;
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

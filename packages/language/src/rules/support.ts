@@ -46,7 +46,9 @@ const DURATION_UNITS: Readonly<Record<Duration['unit'], LocalizedText>> = {
 
 /** A calibration interval as a reader writes it: `12 months`, `1 year`, `12 个月`. */
 function durationText(duration: Duration): LocalizedText {
-    const unit = DURATION_UNITS[duration.unit];
+    const unit = DURATION_UNITS[duration.unit] as LocalizedText | undefined;
+    // (an interval still being typed: its unit or its count is missing, and it is shown as written)
+    if (!unit || duration.count === undefined) return { en: duration.$cstNode?.text ?? '—', 'zh-CN': duration.$cstNode?.text ?? '—' };
     const plural = duration.count.replace(/_/g, '') === '1' ? '' : 's';
     return { en: `${duration.count} ${unit.en}${plural}`, 'zh-CN': `${duration.count} ${unit['zh-CN']}` };
 }
@@ -100,12 +102,13 @@ function fileStem(path: string): string {
 
 /** Whether a `document` of the model is the evidence of a factor or an offset (CN-7.5-002). */
 function documentsFor(element: Factor | Offset, documents: readonly DocumentInfo[]): DocumentInfo[] {
-    const name = element.name.replace(/-/g, '_');
+    // (a name still being typed is missing: then only the serial can match)
+    const name = element.name?.replace(/-/g, '_');
     const serial = isOffset(element) && element.serial?.trim() ? element.serial.trim() : undefined;
     return documents.filter(document => {
-        if (document.name === element.name) return true;
+        if (name && document.name === element.name) return true;
         if (!document.path) return false;
-        if (fileStem(document.path) === name) return true;
+        if (name && fileStem(document.path) === name) return true;
         return !!serial && (document.path.includes(serial) || (document.title ?? '').includes(serial));
     });
 }

@@ -241,6 +241,10 @@ export class CnmsEvaluator {
                 this.report('CN-NUM-004', 'inexact', { reason: `the exponent ${exponent} is too large` }, expression, 'exponent');
                 return undefined;
             }
+            if (base && base.value.isZero() && exponent.startsWith('-') && magnitude !== 0) {
+                this.report('CN-NUM-004', 'zeroNegativePower', { base: this.textOf(expression.base), exponent }, expression);
+                return undefined;
+            }
             return base?.pow(exponent.startsWith('-') ? -magnitude : magnitude);
         }
         if (isBinaryExpression(expression)) {

@@ -30,7 +30,7 @@ export class CnmsDocumentValidator extends DefaultDocumentValidator {
      */
     override async validateDocument(document: LangiumDocument, options: ValidationOptions = {}, cancelToken = Cancellation.CancellationToken.None): Promise<Diagnostic[]> {
         const diagnostics = await super.validateDocument(document, options, cancelToken);
-        return this.services.validation.ModelValidation.fastDiagnostics(document, diagnostics.map(diagnostic => this.withRule(diagnostic)));
+        return this.services.validation.ModelValidation.fastDiagnostics(document, diagnostics.map(diagnostic => this.withRule(diagnostic, document)));
     }
 
     /** Findings as diagnostics, with the severity the model's cnms.json gives their rule. */
@@ -92,22 +92,21 @@ export class CnmsDocumentValidator extends DefaultDocumentValidator {
         }
     }
 
-    private withRule(diagnostic: Diagnostic): Diagnostic {
+    private withRule(diagnostic: Diagnostic, document: LangiumDocument): Diagnostic {
         const code = (diagnostic.data as { code?: string } | undefined)?.code;
         if (code === DocumentValidator.LexingError || code === DocumentValidator.ParsingError) {
-            return { ...diagnostic, code: 'CN-NUM-001', codeDescription: { href: ruleDocUrl('CN-NUM-001') }, message: this.syntaxMessage(typeof diagnostic.message === "string" ? diagnostic.message : diagnostic.message.value, code), data: { ...diagnostic.data, rule: 'CN-NUM-001', clause: ruleById('CN-NUM-001').clause } };
+            const message = code === DocumentValidator.LexingError
+                ? this.services.I18n.ruleMessage('CN-NUM-001', 'lexing', { found: unexpectedCharacter(document.textDocument.getText(), document.textDocument.offsetAt(diagnostic.range.start)) })
+                : this.syntaxMessage(typeof diagnostic.message === "string" ? diagnostic.message : diagnostic.message.value);
+            return { ...diagnostic, code: 'CN-NUM-001', codeDescription: { href: ruleDocUrl('CN-NUM-001') }, message, data: { ...diagnostic.data, rule: 'CN-NUM-001', clause: ruleById('CN-NUM-001').clause } };
         }
         return diagnostic;
     }
 
     /** Restates chevrotain's messages ("Expecting token of type 'ID' but found `}`.") in the reader's language. */
-    private syntaxMessage(original: string, code: string): string {
+    private syntaxMessage(original: string): string {
         const i18n = this.services.I18n;
         const found = (text: string) => (text === '' ? 'end of file' : `'${text}'`);
-        if (code === DocumentValidator.LexingError) {
-            const character = /unexpected character: ->(.)<-/.exec(original)?.[1] ?? original;
-            return i18n.ruleMessage('CN-NUM-001', 'lexing', { found: `'${character}'` });
-        }
         const mismatch = /^Expecting (?:token of type )?'?(.+?)'? but found `(.*)`\.?$/s.exec(original);
         if (mismatch) {
             const expected = this.describeToken(mismatch[1]);
@@ -170,4 +169,19 @@ const LIMIT_DIAGNOSTIC = 'limit-error';
 /** Whether two names are near enough for one to be a slip of the other. */
 function distanceWithin(a: string, b: string): boolean {
     return distance(a, b) <= Math.max(1, Math.floor(Math.max(a.length, b.length) / 3));
+}
+
+/**
+ * The character the lexer could not read, at `offset` of `text`, as a reader
+ * can see it: the whole character with its code point (`'😀' (U+1F600)`, not
+ * half of its UTF-16 pair), a lone surrogate or an invisible control
+ * character by its code point alone.
+ */
+export function unexpectedCharacter(text: string, offset: number): string {
+    const codePoint = text.codePointAt(offset);
+    if (codePoint === undefined) return 'end of file';
+    const hex = `U+${codePoint.toString(16).toUpperCase().padStart(4, '0')}`;
+    const isLoneSurrogate = codePoint >= 0xd800 && codePoint <= 0xdfff;
+    if (isLoneSurrogate || /[\p{Cc}\p{Cf}\p{Z}]/u.test(String.fromCodePoint(codePoint))) return hex;
+    return `'${String.fromCodePoint(codePoint)}' (${hex})`;
 }

@@ -1,0 +1,13 @@
+// mulberry32: a small seeded generator of numbers in [0, 1), so that a failing
+// random sequence can be replayed. One for the tests (test/helpers/seeded-random.ts
+// re-exports it) and the scripts (scripts/fuzz-lsp.mjs).
+export function seededRandom(seed) {
+    let state = seed >>> 0;
+    return () => {
+        state = (state + 0x6d2b79f5) >>> 0;
+        let t = state;
+        t = Math.imul(t ^ (t >>> 15), t | 1);
+        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+}
