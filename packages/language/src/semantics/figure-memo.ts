@@ -296,11 +296,15 @@ export class CnmsFigureMemo {
         frame.deps.set(key, this.versions.get(key) ?? 0);
     }
 
-    /** A problem found by the figure under way; it is kept with that figure. */
+    /**
+     * A problem found by the figure under way; it is kept with that figure.
+     * A view that computes a value outside any figure (a report or hover
+     * asking for one part directly) gets no value for it and says so; the
+     * problem itself is reported by the file's figures, which are all
+     * memoized, so it is not kept here (and never stops the view).
+     */
     report(problem: FigureProblem): void {
-        const frame = this.frames.at(-1);
-        if (!frame) throw new Error(`a figure problem (${problem.rule}) was found outside any figure computation`);
-        frame.problems.push(problem);
+        this.frames.at(-1)?.problems.push(problem);
     }
 
     /**
