@@ -156,7 +156,7 @@ const news = (after = 25) => new Promise(resolve => {
 });
 
 /** Resolves once the server has sent nothing for `quietMs` (a build in progress publishes diagnostics file by file). */
-/** How long the server must have been quiet before its memory is read: past its idle collection. */
+/** How long the server must have been quiet before its memory is read. */
 const REST_MS = 3000;
 
 async function settle(quietMs = 1000) {
@@ -296,7 +296,7 @@ try {
         `emissions ${balance?.emissions} (expected ${e.emissions}), net ${balance?.net} (expected ${e.net}), ${balance?.errors} errors, ${balance?.warnings} warnings`);
     const firstLens = await lensShowsNet(now(), 10_000).then(() => true, () => false);
     check('code lens after the first build shows the net', firstLens, netTitle());
-    // memory is read at rest: the server collects its garbage when idle (packages/server/src/idle-memory.ts)
+    // memory is read at rest, after 3 s without news from the server
     await settle(REST_MS);
     const memoryFirst = memory();
 

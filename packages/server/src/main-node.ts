@@ -6,7 +6,6 @@ import { NodeFileSystem } from 'langium/node';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { createCnmsLspServices } from '@cnms/language/lsp';
 import { registerDiffRequests } from './diff-requests.js';
-import { collectWhenIdle } from './idle-memory.js';
 import { FramedInput } from './framed-input.js';
 import { registerReportRequests } from './report-requests.js';
 
@@ -14,7 +13,6 @@ const connection = process.argv.includes('--stdio') ? stdioConnection() : create
 const { shared, Cnms } = createCnmsLspServices({ connection, ...NodeFileSystem });
 registerReportRequests(shared, Cnms, 'cnms language server 0.1.0');
 registerDiffRequests(shared, Cnms);
-collectWhenIdle(shared, Cnms);
 startLanguageServer(shared);
 
 /**
