@@ -1,4 +1,4 @@
-import type { AstNode, LangiumDocument } from 'langium';
+import type { AstNode, LangiumDocument, ParseResult } from 'langium';
 import type { CnmsFile } from '../generated/ast.js';
 
 /** A reference of a document: the top-level declaration it stands in, and what it resolves to. */
@@ -47,7 +47,8 @@ export interface CarriedElements {
  * `before` are the old parse's references as they resolved before the
  * document was unlinked; the new parse is linked.
  */
-export function carriedElements(oldRoot: AstNode, document: LangiumDocument, before: readonly ResolvedReference[]): CarriedElements {
+export function carriedElements(oldParse: ParseResult<AstNode>, document: LangiumDocument, before: readonly ResolvedReference[]): CarriedElements {
+    const oldRoot = oldParse.value;
     const elements = new Map<AstNode, AstNode>();
     const counterpart = (node: AstNode): AstNode | undefined => {
         const path: AstNode[] = [];
@@ -71,15 +72,18 @@ export function carriedElements(oldRoot: AstNode, document: LangiumDocument, bef
     const newElements = (document.parseResult.value as CnmsFile).elements ?? [];
     if (oldElements.length === 0 || newElements.length === 0) return { elements, counterpart };
 
+    // a declaration with a syntax error in it, before or now, is not carried: the parser's recovery
+    // may have read the same text otherwise (or joined it to its neighbour)
+    const oldErrors = errorOffsets(oldParse);
     const byText = new Map<string, AstNode[]>();
     for (const element of oldElements) {
         const key = keyOf(element);
-        if (key === undefined) continue;
+        if (key === undefined || containsError(element, oldErrors)) continue;
         const list = byText.get(key);
         if (list) list.push(element);
         else byText.set(key, [element]);
     }
-    const errors = errorOffsets(document);
+    const errors = errorOffsets(document.parseResult);
     for (const element of newElements) {
         const key = keyOf(element);
         const candidates = key === undefined ? undefined : byText.get(key);
@@ -115,8 +119,7 @@ function keyOf(element: AstNode): string | undefined {
 }
 
 /** The offsets of the document's syntax errors, sorted. */
-function errorOffsets(document: LangiumDocument): number[] {
-    const result = document.parseResult;
+function errorOffsets(result: ParseResult<AstNode>): number[] {
     return [...result.lexerErrors.map(error => error.offset), ...result.parserErrors.map(error => error.token.startOffset)]
         .filter(offset => Number.isFinite(offset))
         .sort((a, b) => a - b);

@@ -1,4 +1,4 @@
-import type { AstNode, LangiumDocument, LangiumSharedCoreServices, URI } from 'langium';
+import type { AstNode, LangiumDocument, LangiumSharedCoreServices, ParseResult, URI } from 'langium';
 import { DocumentState } from 'langium';
 import type { CnmsFile } from '../generated/ast.js';
 import { isInstrument, isOrganization } from '../generated/ast.js';
@@ -79,7 +79,7 @@ export class CnmsFigureMemo {
     /** What each document declared when it was last seen (organisations, instruments), to bump the model-wide keys. */
     private readonly facets = new Map<string, string>();
     /** A linked document's parse and what its references resolved to, kept when it is unlinked to be built again (workspace/cnms-linker.ts). */
-    private readonly before = new WeakMap<LangiumDocument, { readonly root: AstNode; readonly references: readonly ResolvedReference[] }>();
+    private readonly before = new WeakMap<LangiumDocument, { readonly parse: ParseResult<AstNode>; readonly references: readonly ResolvedReference[] }>();
     /** The key number of each top-level declaration; a declaration carried to a new parse keeps its number. */
     private readonly elementIds = new WeakMap<AstNode, number>();
     private nextElementId = 0;
@@ -112,7 +112,7 @@ export class CnmsFigureMemo {
                 const before = this.before.get(document);
                 this.before.delete(document);
                 if (!before) continue;
-                if (before.root !== document.parseResult.value) reparsed.set(before.root, this.carryOver(document, before.root, before.references));
+                if (before.parse.value !== document.parseResult.value) reparsed.set(before.parse.value, this.carryOver(document, before.parse, before.references));
                 else relinked.push([document, before.references]);
             }
             // after every carry-over: a reference to a carried node's counterpart is not a change
@@ -149,7 +149,7 @@ export class CnmsFigureMemo {
     /** Keeps a linked document's parse and what its references resolve to, before they are unlinked to be built again. */
     beforeUnlink(document: LangiumDocument): void {
         if (document.state >= DocumentState.Linked && !this.before.has(document)) {
-            this.before.set(document, { root: document.parseResult.value, references: resolvedReferences(document) });
+            this.before.set(document, { parse: document.parseResult, references: resolvedReferences(document) });
         }
     }
 
@@ -180,8 +180,8 @@ export class CnmsFigureMemo {
      * carried: they are computed again if something asks. The others get new
      * keys; the keys of the old ones are bumped in the Linked phase above.
      */
-    private carryOver(document: LangiumDocument, oldRoot: AstNode, before: readonly ResolvedReference[]): CarriedElements {
-        const carried = carriedElements(oldRoot, document, before);
+    private carryOver(document: LangiumDocument, oldParse: ParseResult<AstNode>, before: readonly ResolvedReference[]): CarriedElements {
+        const carried = carriedElements(oldParse, document, before);
         const counterpart = <N extends AstNode>(node: N): N | undefined => carried.counterpart(node) as N | undefined;
         // an entry whose problems (or those of the entries it used) lie in the old parse, with them moved; null when one cannot be
         const moved = new Map<Entry<unknown>, Entry<unknown> | null>();
