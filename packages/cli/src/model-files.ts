@@ -54,6 +54,8 @@ export interface FindOptions {
     readonly warn: (message: string) => void;
     /** Also every file of the models the requested files belong to (validate, balance…), not only those named (format). */
     readonly wholeModels: boolean;
+    /** A folder that holds no .cnms file gives none instead of a usage error (diff: a model removed from the working tree). */
+    readonly emptyFolders?: boolean;
 }
 
 /**
@@ -211,7 +213,7 @@ class ModelFileSearch {
         }
         if (stats.isDirectory()) {
             const { found, skipped } = this.addFolder(path, path, true);
-            if (found === 0) throw new CliError(this.w.noModel(shownPath(named), skipped > 0));
+            if (found === 0 && !(this.options.emptyFolders && skipped === 0)) throw new CliError(this.w.noModel(shownPath(named), skipped > 0));
             return;
         }
         const irregular = irregularity(path, stats, this.options.locale);

@@ -71,7 +71,8 @@ export async function diff(args: readonly string[], options: DiffOptions, write:
 function workingTreeFiles(path: string, locale: Locale): Array<[string, string]> {
     const warn = warningPrinter(locale);
     const files: Array<[string, string]> = [];
-    for (const file of findModelFiles([path], { locale, warn, wholeModels: false }).requested) {
+    // a folder whose .cnms files are all gone is the model removed: compared with nothing, not refused
+    for (const file of findModelFiles([path], { locale, warn, wholeModels: false, emptyFolders: true }).requested) {
         const content = readModelFile(file, locale);
         if ('text' in content) files.push([resolve(file), content.text]);
         else warn(skippedWarning(`'${shownPath(file)}': ${content.reason}`, locale));
