@@ -1,4 +1,5 @@
 import type { AstNode, LangiumDocument, ParseResult } from 'langium';
+import { isAstNode } from 'langium';
 import type { CnmsFile } from '../generated/ast.js';
 
 /** A reference of a document: the top-level declaration it stands in, and what it resolves to. */
@@ -107,10 +108,6 @@ export function carriedElements(oldParse: ParseResult<AstNode>, document: Langiu
         }
     }
     return { elements, counterpart };
-}
-
-function isAstNode(value: unknown): value is AstNode {
-    return typeof value === 'object' && value !== null && '$type' in value;
 }
 
 function keyOf(element: AstNode): string | undefined {

@@ -1,5 +1,5 @@
 import type { AstNode, LangiumDocument, LangiumSharedCoreServices, ParseResult, URI } from 'langium';
-import { DocumentState } from 'langium';
+import { DocumentState, isAstNode } from 'langium';
 import type { CnmsFile } from '../generated/ast.js';
 import { isInstrument, isOrganization } from '../generated/ast.js';
 import { BUILTIN_SCHEME, isBuiltinUri } from '../workspace/builtin-library.js';
@@ -230,7 +230,7 @@ export class CnmsFigureMemo {
             const a = before[i];
             const b = after[i];
             if (a && b && a.element === b.element && a.target !== undefined
-                && (a.target === b.target || (typeof a.target === 'object' && a.target !== null && '$type' in a.target && counterpart(a.target as AstNode) === b.target))) continue;
+                && (a.target === b.target || (isAstNode(a.target) && counterpart(a.target) === b.target))) continue;
             if (a?.element) changed.add(a.element);
             if (b?.element) changed.add(b.element);
         }
