@@ -323,13 +323,25 @@ export class CnmsFigureMemo {
         // what the figures read is read by the figure under way, if any
         this.passReads(frame.deps);
         const seen = new Set<Entry<unknown>>();
-        const problems: FigureProblem[] = [...frame.problems];
+        const problems: FigureProblem[] = [];
+        // one problem once, though two entries hold it: a figure carried to a new parse keeps a moved
+        // copy of the entries it used, and the same figure computed anew for the new node holds it too
+        const found = new Map<AstNode, Set<string>>();
+        const add = (problem: FigureProblem) => {
+            const key = `${problem.rule}\n${problem.key}\n${problem.property ?? ''}\n${problem.index ?? ''}`;
+            let keys = found.get(problem.node);
+            if (!keys) found.set(problem.node, keys = new Set());
+            if (keys.has(key)) return;
+            keys.add(key);
+            problems.push(problem);
+        };
+        frame.problems.forEach(add);
         const stack = [...frame.troubled];
         while (stack.length > 0) {
             const entry = stack.pop()!;
             if (seen.has(entry)) continue;
             seen.add(entry);
-            problems.push(...entry.problems);
+            entry.problems.forEach(add);
             stack.push(...entry.troubled);
         }
         return problems;
