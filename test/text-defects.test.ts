@@ -85,6 +85,22 @@ describe('a declaration whose name the parser could not read', () => {
         expect(result.stdout).not.toContain('CN-NUM-011');
     });
 
+    test('a meter whose interval has no count yet is checked (CN-7.1-002 and CN-NUM-012 failed on it)', () => {
+        const dir = tempModel({ 'o.cnms': `${ORG}site plant { location "x" }\nsource boiler at plant { category 1 emissions 10 tCO2e }\nmeter m1 { measures boiler calibrated 2024-02-01 interval months }\n` });
+        const result = runCli(['validate', dir]);
+        expect(result.stdout).toContain('CN-NUM-001');
+        expect(result.stdout).not.toContain('CN-NUM-011');
+        expect(result.stdout).not.toMatch(/error occurred|\bundefined\b/);
+    });
+
+    test('a factor whose name is being typed is checked (CN-NUM-007 failed on it)', () => {
+        const dir = tempModel({ 'o.cnms': `${ORG}factor "Boiler fuel" {\n    value 56100 kgCO2/TJ\n    source "IPCC 2006"\n}\n` });
+        const result = runCli(['validate', dir]);
+        expect(result.stdout).toContain('CN-NUM-001');
+        expect(result.stdout).not.toContain('CN-NUM-011');
+        expect(result.stdout).not.toMatch(/error occurred|\bundefined\b/);
+    });
+
     test('is shown as — in every report format', () => {
         const dir = tempModel(files);
         for (const format of ['md', 'html', 'csv', 'json']) {

@@ -73,8 +73,9 @@ function libraryFactors(services: CnmsServices): LibraryFactor[] {
 }
 
 /** Lower case, `_` read as a space (names such as `natural_gas`). */
-function normalize(text: string): string {
-    return text.toLowerCase().replace(/_/g, ' ');
+function normalize(text: string | undefined): string {
+    // a declaration whose name is being typed has none yet
+    return (text ?? '').toLowerCase().replace(/_/g, ' ');
 }
 
 /** Whether a phrase occurs in a normalised text: as whole words for Latin phrases, anywhere for Chinese ones. */

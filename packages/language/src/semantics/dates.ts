@@ -50,6 +50,8 @@ export function addDuration(date: string, duration: Duration): string | undefine
 
 /** The whole count of a duration, or undefined. */
 export function durationCount(duration: Duration): number | undefined {
+    // a duration being typed (`interval months`) has no count yet
+    if (!duration.count) return undefined;
     const count = Number(duration.count.replace(/_/g, ''));
     return Number.isInteger(count) ? count : undefined;
 }
