@@ -1,9 +1,10 @@
 import type { AstNode, LangiumDocument, LangiumDocuments, LangiumSharedCoreServices } from 'langium';
-import { URI, UriUtils, WorkspaceCache } from 'langium';
+import { URI, UriUtils } from 'langium';
 import type { CnmsFile, Element, Organization } from '../generated/ast.js';
 import { isOrganization } from '../generated/ast.js';
 import { isBuiltinUri } from '../workspace/builtin-library.js';
 import { declaresOrganization, modelFolderOf, type FolderTree } from '../workspace/model-discovery.js';
+import { BuildCache } from '../workspace/build-cache.js';
 
 /** The key of the built-in library: visible from every model. */
 export const BUILTIN_MODEL = 'builtin:';
@@ -17,19 +18,19 @@ export const BUILTIN_MODEL = 'builtin:';
  */
 export class CnmsModels {
     private readonly documents: LangiumDocuments;
-    private readonly keys: WorkspaceCache<string, string>;
-    private readonly organizationDirs: WorkspaceCache<'dirs', Set<string>>;
-    private readonly members: WorkspaceCache<string, LangiumDocument[]>;
-    private readonly elements: WorkspaceCache<string, Element[]>;
+    private readonly keys: BuildCache<string, string>;
+    private readonly organizationDirs: BuildCache<'dirs', Set<string>>;
+    private readonly members: BuildCache<string, LangiumDocument[]>;
+    private readonly elements: BuildCache<string, Element[]>;
     /** One object per model key, to key the figures of a whole model (semantics/figure-memo.ts). */
     private readonly keyObjects = new Map<string, object>();
 
     constructor(shared: LangiumSharedCoreServices) {
         this.documents = shared.workspace.LangiumDocuments;
-        this.keys = new WorkspaceCache(shared);
-        this.organizationDirs = new WorkspaceCache(shared);
-        this.members = new WorkspaceCache(shared);
-        this.elements = new WorkspaceCache(shared);
+        this.keys = new BuildCache(shared);
+        this.organizationDirs = new BuildCache(shared);
+        this.members = new BuildCache(shared);
+        this.elements = new BuildCache(shared);
     }
 
     /** A stable object standing for a model key, for caches keyed by objects. */

@@ -1,11 +1,12 @@
 import type { AstNodeDescription, LangiumCoreServices, ReferenceInfo, Scope, Stream } from 'langium';
-import { AstUtils, DefaultScopeProvider, EMPTY_SCOPE, WorkspaceCache, stream } from 'langium';
+import { AstUtils, DefaultScopeProvider, EMPTY_SCOPE, stream } from 'langium';
 import { GasDecl, isLibrary, Named } from '../generated/ast.js';
 import { splitGasUnit } from '../semantics/gas-units.js';
 import type { CnmsServices } from '../cnms-module.js';
 import type { CnmsIndexManager } from '../workspace/cnms-index-manager.js';
 import type { CnmsModels } from './cnms-models.js';
 import { ModelNameTable, tableScope } from './model-name-table.js';
+import { BuildCache } from '../workspace/build-cache.js';
 
 /**
  * Names resolve within one model plus the built-in library, never across
@@ -14,7 +15,7 @@ import { ModelNameTable, tableScope } from './model-name-table.js';
  */
 export class CnmsScopeProvider extends DefaultScopeProvider {
     private readonly models: CnmsModels;
-    private readonly modelScopes: WorkspaceCache<string, Scope>;
+    private readonly modelScopes: BuildCache<string, Scope>;
     /** The name table of each model and reference type, kept from build to build. */
     private readonly tables = new Map<string, ModelNameTable<AstNodeDescription>>();
     private readonly cnmsIndex: CnmsIndexManager;
@@ -22,7 +23,7 @@ export class CnmsScopeProvider extends DefaultScopeProvider {
     constructor(services: CnmsServices) {
         super(services as LangiumCoreServices);
         this.models = services.references.Models;
-        this.modelScopes = new WorkspaceCache(services.shared);
+        this.modelScopes = new BuildCache(services.shared);
         this.cnmsIndex = services.shared.workspace.IndexManager as CnmsIndexManager;
     }
 

@@ -1,5 +1,5 @@
 import type { AstNode, ValidationAcceptor } from 'langium';
-import { AstUtils, WorkspaceCache } from 'langium';
+import { AstUtils } from 'langium';
 import { propertyKeywords } from '../syntax/property-keywords.js';
 import type { CnmsFile, Element } from '../generated/ast.js';
 import {
@@ -16,6 +16,7 @@ import { isBuiltinUri } from '../workspace/builtin-library.js';
 import { defineRule, ruleDocUrl, type Rule } from './rule.js';
 import type { Finding } from './rule-reporter.js';
 import { yearRangeFindings } from './year-range.js';
+import { BuildCache } from '../workspace/build-cache.js';
 
 /** The language rules (CN-NUM): checked by the parser, the linker, the evaluator and the class below. */
 export const LANGUAGE_RULES: readonly Rule[] = [
@@ -152,7 +153,7 @@ type NamedElement = Element & { readonly name: string };
  * duplicate names and properties, and files that belong to no model.
  */
 export class CnmsLanguageRules {
-    private readonly duplicates: WorkspaceCache<string, Finding[]>;
+    private readonly duplicates: BuildCache<string, Finding[]>;
     private readonly library = new Map<string, Set<string>>();
     /** Whether a name is a unit's (or a gas mass's, `tCO2`): asked for every value's name on every run. */
     private readonly unitNameAnswers = new Map<string, boolean>();
@@ -163,7 +164,7 @@ export class CnmsLanguageRules {
     private readonly fileProblems: FigureStore<CnmsFile, Finding[]> = new WeakMap();
 
     constructor(private readonly services: CnmsServices) {
-        this.duplicates = new WorkspaceCache(services.shared);
+        this.duplicates = new BuildCache(services.shared);
     }
 
     /**

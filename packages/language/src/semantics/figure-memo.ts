@@ -85,6 +85,8 @@ export class CnmsFigureMemo {
     private nextElementId = 0;
     /** The declarations' key numbers of each document when it was last linked. */
     private readonly documentElements = new Map<string, readonly number[]>();
+    /** The tree each document had when its text key was last bumped after a parse. */
+    private readonly parsedRoots = new WeakMap<LangiumDocument, AstNode>();
     /** The document of each declaration key (a carried declaration keeps its key, and its document). */
     private readonly elementUris = new Map<number, string>();
     /** The stores of `store()`, whose entries are carried; the others (by model, by file) are not. */
@@ -99,6 +101,15 @@ export class CnmsFigureMemo {
             for (const uri of deleted) {
                 this.forgetElements(uri.toString(), []);
                 this.forgetFacets(uri);
+            }
+        });
+        // A document's text key is bumped again once it is parsed: a request that ran during the
+        // build (between the update and the parse) read the old tree under the new version.
+        builder.onBuildPhase(DocumentState.IndexedContent, documents => {
+            for (const document of documents) {
+                if (this.parsedRoots.get(document) === document.parseResult.value) continue;
+                this.parsedRoots.set(document, document.parseResult.value);
+                this.bump(textKey(document.uri.toString()));
             }
         });
         // A document parsed again keeps the keys and figures of its unchanged declarations; a

@@ -1,4 +1,3 @@
-import { WorkspaceCache } from 'langium';
 import type { Reduction, Source, Target } from '../generated/ast.js';
 import { isReduction, isSource, isTarget } from '../generated/ast.js';
 import type { CnmsServices } from '../cnms-module.js';
@@ -6,6 +5,7 @@ import { isYearInRange, yearOf } from './dates.js';
 import { Dimension } from './dimension.js';
 import { GRAMS_PER_TONNE, tonnes } from './quantity.js';
 import { Rational } from './rational.js';
+import { BuildCache } from '../workspace/build-cache.js';
 
 /** A target's path and the projection of what it covers, year by year. */
 export interface TargetProjection {
@@ -40,10 +40,10 @@ const EFFECTIVE_IN_DATA = new Set(['implemented', 'verified']);
  * projected; removals are held at the period's level for carbon-neutral targets.
  */
 export class CnmsProjection {
-    private readonly cache: WorkspaceCache<string, ModelProjection | null>;
+    private readonly cache: BuildCache<string, ModelProjection | null>;
 
     constructor(private readonly services: CnmsServices) {
-        this.cache = new WorkspaceCache(services.shared);
+        this.cache = new BuildCache(services.shared);
     }
 
     of(model: string): ModelProjection | undefined {
