@@ -30,7 +30,7 @@ const rankings = new WeakMap<object, Ranking>();
  * the sources whose figures are the same objects keep their relative order,
  * the others are sorted among themselves and merged in.
  */
-export function rankedSources(balance: ModelBalance, modelKey: object): ReadonlyArray<{ readonly source: Source; readonly figures: SourceFigures }> {
+function rankedSources(balance: ModelBalance, modelKey: object): ReadonlyArray<{ readonly source: Source; readonly figures: SourceFigures }> {
     const previous = rankings.get(modelKey);
     if (previous?.balance === balance) return previous.ranked;
     const current = new Map<Source, { figures: SourceFigures; order: number }>();

@@ -3,7 +3,7 @@ import { DocumentState, isAstNode } from 'langium';
 import type { CnmsFile } from '../generated/ast.js';
 import { isInstrument, isOrganization } from '../generated/ast.js';
 import { BUILTIN_SCHEME, isBuiltinUri } from '../workspace/builtin-library.js';
-import { carriedElements, resolvedReferences, type CarriedElements, type ResolvedReference } from './carried-elements.js';
+import { carriedElements, resolvedReferences, topLevelElement, type CarriedElements, type ResolvedReference } from './carried-elements.js';
 import type { FigureProblem } from './figure-problems.js';
 
 /**
@@ -292,12 +292,10 @@ export class CnmsFigureMemo {
      */
     readNode(node: AstNode): void {
         if (this.frames.length === 0) return;
-        let top = node;
-        while (top.$container?.$container) top = top.$container;
-        const root = top.$container ?? top;
-        const document = root.$document;
+        const top = topLevelElement(node);
+        const document = (top?.$container ?? node).$document;
         if (!document || document.uri.scheme === BUILTIN_SCHEME) return;
-        this.read(top === root ? textKey(document.uri.toString()) : elementKey(this.elementId(top)));
+        this.read(top ? elementKey(this.elementId(top)) : textKey(document.uri.toString()));
     }
 
     /** Records that the figure under way reads `key` (a model-wide key; nodes are read through readNode). */
