@@ -51,6 +51,7 @@ const BALANCE = {
     netDisplay: '+84,153.786',
     uncomputed: 0,
     neutral: false,
+    rulesChecked: true,
     errors: 0,
     warnings: 3,
     markdown: '# Acme Steel Co., Ltd. — 2024\n\n| | tCO2e |\n|---|---:|\n| net | +84,153.786 |'
@@ -195,7 +196,7 @@ describe('activate()', () => {
         expect((api.statusBar as unknown as vscode.StatusBarItemDouble).visible).toBe(true);
         expect(api.statusBar.command).toBe('cnms.showBalance');
         expect((api.statusBar.tooltip as unknown as vscode.MarkdownString).value).toContain(BALANCE.markdown);
-        expect(client.requests).toContainEqual({ method: 'cnms/balance', params: { uri: 'file:///work/acme/organization.cnms' } });
+        expect(client.requests).toContainEqual({ method: 'cnms/balance', params: { uri: 'file:///work/acme/organization.cnms', figuresOnly: true } });
     });
 
     test('the status bar speaks Chinese, shows a missing model and hides for other editors', async () => {
@@ -683,6 +684,26 @@ describe('the status bar\'s change since HEAD', () => {
         answer(BALANCE);
         const { api } = await activation;
         expect(api.statusBar.text).toBe('$(pulse) Net 2024: +84,153.786 tCO2e');
+    });
+
+    test('shows the new net as soon as the figures are computed, "checking rules" until the verdict comes', async () => {
+        const asked: unknown[] = [];
+        let verdict: (value: unknown) => void = () => undefined;
+        LanguageClientDouble.responders.set('cnms/balance', params => {
+            asked.push(params);
+            return (params as { figuresOnly?: boolean }).figuresOnly
+                ? { ...BALANCE, rulesChecked: false, errors: 2 }
+                : new Promise(resolve => (verdict = resolve));
+        });
+        const activation = activateWith({ editor: cnmsFile() });
+        // the net at once; the errors of a model whose rules still run are not trusted (no error colour)
+        await vi.waitFor(() => expect(vscode.state.statusBarItems.at(-1)?.text).toBe('$(pulse) Net 2024: +84,153.786 tCO2e · checking rules…'));
+        expect(vscode.state.statusBarItems.at(-1)?.backgroundColor).toBeUndefined();
+        verdict({ ...BALANCE, errors: 1 });
+        const { api } = await activation;
+        expect(api.statusBar.text).toBe('$(pulse) Net 2024: +84,153.786 tCO2e');
+        expect(api.statusBar.backgroundColor).toBeDefined();
+        expect(asked.map(params => (params as { figuresOnly?: boolean }).figuresOnly ?? false)).toEqual([true, false]);
     });
 
     test('figures are rounded half to even and grouped, like the server\'s', () => {

@@ -11,6 +11,7 @@ const TEXTS = {
     'status.none': { en: '$(pulse) Net: —', 'zh-CN': '$(pulse) 净排放：—' },
     'status.loading': { en: '$(sync~spin) CNMS: loading model…', 'zh-CN': '$(sync~spin) CNMS：正在加载模型…' },
     'status.loadingTooltip': { en: 'The language server is reading and computing the model.', 'zh-CN': '语言服务器正在读取并计算模型。' },
+    'status.checking': { en: ' · checking rules…', 'zh-CN': ' · 正在检查规则…' },
     'status.incomplete': { en: ' · {count} not computed', 'zh-CN': ' · {count} 项未计算' },
     'status.noModel': { en: 'This file belongs to no CNMS model: no `organization` is declared in its folder or above it.', 'zh-CN': '此文件不属于任何 CNMS 模型：其所在目录及上级目录中没有声明 `organization`。' },
     'status.unavailable': { en: 'The balance is not available: {message}', 'zh-CN': '无法获取碳排放平衡：{message}' },

@@ -3,6 +3,7 @@ import { URI } from 'langium';
 import { normalizeLocale, parseLocale } from '../i18n/locale.js';
 import { formatPeriod } from '../semantics/period.js';
 import { shownName } from '../semantics/shown-name.js';
+import { rankedSources } from '../semantics/source-ranking.js';
 import { formatNet, neutralityVerdict } from '../semantics/verdict.js';
 import { isBuiltinUri } from '../workspace/builtin-library.js';
 import { balanceMarkdown } from './balance-markdown.js';
@@ -64,17 +65,21 @@ export function registerCnmsRequests(shared: LangiumSharedServices, Cnms: CnmsLs
     });
 
     connection.onRequest(BALANCE_REQUEST, async (params: BalanceParams, token): Promise<BalanceSummary | null> => {
-        // the figures and the verdict of the validated model, never of a half-built one
-        await Cnms.validation.ModelValidation.documentValidated(params.uri, token);
+        // the figures (and, unless only they are asked for, the verdict) of the validated model, never of a half-built one
+        const validation = Cnms.validation.ModelValidation;
+        if (params.figuresOnly === true) await validation.figuresComputed(params.uri, token);
+        else await validation.documentValidated(params.uri, token);
         if (models.isInNoModel(params.uri) || isBuiltinUri(params.uri)) return null;
         const model = models.modelOf(params.uri);
         const organization = models.organizationOf(model);
         if (!organization) return null;
         const balance = Cnms.semantics.Balance.of(model);
+        const rulesChecked = validation.isValidated(model);
         const diagnostics = models.documentsOf(model).flatMap(doc => doc.diagnostics ?? []);
         const errors = diagnostics.filter(d => d.severity === 1).length;
         const warnings = diagnostics.filter(d => d.severity === 2).length;
         const verdict = neutralityVerdict(balance, errors);
+        const ranked = rankedSources(balance, models.keyObject(model));
         return {
             model: shownName(organization),
             title: organization.title ?? null,
@@ -85,10 +90,11 @@ export function registerCnmsRequests(shared: LangiumSharedServices, Cnms: CnmsLs
             net: balance.net.toString(),
             netDisplay: formatNet(balance, verdict, Cnms.I18n.locale),
             uncomputed: verdict.uncomputed,
-            neutral: verdict.neutral,
+            neutral: rulesChecked && verdict.neutral,
+            rulesChecked,
             errors,
             warnings,
-            markdown: balanceMarkdown(balance, errors, warnings, Cnms.I18n)
+            markdown: balanceMarkdown(balance, { ranked, errors, warnings, rulesChecked }, Cnms.I18n)
         };
     });
 
