@@ -398,12 +398,21 @@ export const ACCOUNTING_RULES: readonly Rule[] = [
         },
         check: context => {
             const evaluator = context.services.semantics.Evaluator;
+            // the gases each combustion factor lacks, found once per factor (a group's 10,000 sources use a few)
+            const lacking = new Map<Factor, readonly string[]>();
+            const missingOf = (factor: Factor): readonly string[] => {
+                let missing = lacking.get(factor);
+                if (!missing) {
+                    const values = isCombustionFactor(factor) ? evaluator.factorValues(factor) : undefined;
+                    missing = values ? ['CH4', 'N2O'].filter(gas => !values.some(value => value.gas === gas || value.gas.startsWith(`${gas}_`))) : [];
+                    lacking.set(factor, missing);
+                }
+                return missing;
+            };
             for (const source of context.declarations(isSource)) {
                 const factor = referencedFactor(source.factor);
-                if (!factor || !isCombustionFactor(factor)) continue;
-                const values = evaluator.factorValues(factor);
-                if (!values) continue;
-                const missing = ['CH4', 'N2O'].filter(gas => !values.some(value => value.gas === gas || value.gas.startsWith(`${gas}_`)));
+                if (!factor) continue;
+                const missing = missingOf(factor);
                 if (missing.length === 0) continue;
                 const gases = { en: missing.join(' and '), 'zh-CN': missing.join(' 和 ') };
                 context.report('noCh4N2o', { name: source.name, factor: qualifiedName(factor), gases }, source, 'factor');
@@ -420,7 +429,12 @@ const MAX_FACTOR_AGE = 3;
 
 /** The factors declared in the model: top-level and in the model's own libraries. */
 function modelFactors(elements: readonly Element[]): Factor[] {
-    return elements.flatMap(element => isFactor(element) ? [element] : isLibrary(element) ? element.elements.filter(isFactor) : []);
+    const factors: Factor[] = [];
+    for (const element of elements) {
+        if (isFactor(element)) factors.push(element);
+        else if (isLibrary(element)) factors.push(...element.elements.filter(isFactor));
+    }
+    return factors;
 }
 
 /** The factor an expression names (`factor grid_2022`, `factor china_grid.east_2023`), if it names one. */
