@@ -43,6 +43,15 @@ describe('hover', () => {
     });
 });
 
+describe('hover links', () => {
+    test('a declaration\'s hover ends with a link to its section of docs/language.md', async () => {
+        await expectHover(Cnms)({
+            text: `${ORG}source <|>boiler at plant_a { category 1 activity 10 TJ factor ipcc2006.natural_gas }`, index: 0, disposeAfterCheck: true,
+            hover: /\n---\n\n\[Language reference: source\]\(https:\/\/cnms\.dev\/docs\/language#source--an-emission-source\)$/
+        });
+    });
+});
+
 describe('completion', () => {
     const labels = (items: { label: string }[]) => items.map(i => i.label);
 

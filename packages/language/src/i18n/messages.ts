@@ -126,6 +126,7 @@ export const TEXTS = {
     'hover.gwpIn': { en: 'GWP-100 in {set}: {value}', 'zh-CN': '{set} 中的 GWP-100：{value}' },
     'hover.gwpMissing': { en: 'Not in the GWP set {set}', 'zh-CN': '不在 GWP 值集 {set} 中' },
     'hover.value': { en: 'Value', 'zh-CN': '数值' },
+    'hover.reference': { en: 'Language reference: {kind}', 'zh-CN': '语言参考：{kind}' },
     'fix.replace': { en: "Change to '{name}'", 'zh-CN': '改为“{name}”' },
     'fix.add': { en: "Add '{text}'", 'zh-CN': '添加“{text}”' },
     'fix.addElement': { en: 'Add a {kind} skeleton to this file', 'zh-CN': '在本文件中添加 {kind} 框架' },

@@ -4,6 +4,8 @@ import { AstNodeHoverProvider } from 'langium/lsp';
 import type { Factor, GasDecl, Source, UnitDecl } from '../generated/ast.js';
 import { isFactor, isGasDecl, isLet, isNameReference, isOutput, isSource, isUnitDecl } from '../generated/ast.js';
 import type { CnmsLspServices } from './cnms-lsp-module.js';
+import { languageReferenceUrl } from './language-reference.js';
+import type { TextId } from '../i18n/messages.js';
 import { Dimension } from '../semantics/dimension.js';
 import { formatDimension } from '../semantics/dimension-names.js';
 import { formatFigure } from '../semantics/figure-format.js';
@@ -33,6 +35,17 @@ export class CnmsHoverProvider extends AstNodeHoverProvider {
     }
 
     protected getAstNodeHoverContent(node: AstNode): MaybePromise<string | undefined> {
+        const content = this.declarationHover(node);
+        return content === undefined ? undefined : `${content}\n\n---\n\n${this.referenceLink(node.$type)}`;
+    }
+
+    /** The link to the section of docs/language.md on this kind of declaration. */
+    private referenceLink(type: string): string {
+        const kind = this.cnms.I18n.text(`kind.${type}` as TextId);
+        return `[${this.cnms.I18n.text('hover.reference', { kind })}](${languageReferenceUrl(type)})`;
+    }
+
+    private declarationHover(node: AstNode): string | undefined {
         if (isSource(node)) return this.sourceHover(node);
         if (isFactor(node)) return this.factorHover(node);
         if (isUnitDecl(node)) return this.unitHover(node);
