@@ -162,6 +162,8 @@ describe('activate()', () => {
         };
         await activateWith({ language: 'zh-cn' });
         expect(locale()).toBe('zh-CN');
+        const options = LanguageClientDouble.instances.at(-1)!.clientOptions.initializationOptions;
+        expect((typeof options === 'function' ? options() : options).completionSnippets).not.toBe(false); // the server's snippets, at the top level only
         vscode.state.language = 'zh-tw';
         expect(locale()).toBe('zh-CN');
         vscode.state.language = 'de';
@@ -804,9 +806,9 @@ describe('package.json contributions', () => {
 
     test('snippets parse, start with a keyword and cover every declaration', () => {
         const keywords = langiumKeywords();
-        const [contribution] = manifest.contributes.snippets;
-        expect(contribution.language).toBe('cnms');
-        const snippets = JSON.parse(readFileSync(join(extensionDir, contribution.path), 'utf8')) as Record<string, { prefix: string; body: string[]; description: string }>;
+        // VS Code shows contributed snippets everywhere, inside blocks too: the server offers them, only where a declaration may start
+        expect(manifest.contributes.snippets).toBeUndefined();
+        const snippets = JSON.parse(readFileSync(join(extensionDir, 'snippets/cnms.json'), 'utf8')) as Record<string, { prefix: string; body: string[]; description: string }>;
         const parser = createCnmsServices(EmptyFileSystem).Cnms.parser.LangiumParser;
         const firstWords = new Set<string>();
         for (const [name, snippet] of Object.entries(snippets)) {
