@@ -23,7 +23,7 @@ describe('hover', () => {
         await expectHover(Cnms)({
             text: `${ORG}source <|>boiler "Gas boilers" at plant_a { category 1 activity 12_500_000 Nm3 * ncv_ng factor ipcc2006.natural_gas }`,
             index: 0,
-            hover: /Activity: `12_500_000 Nm3 \* ncv_ng` = 486,637\.500 GJ[\s\S]*\| CH4 \| 0\.487 t \| 27\.9 \|[\s\S]*Counted emissions: 27,327\.226 tCO2e/,
+            hover: /Activity: `12_500_000 Nm3 \* ncv_ng`\n\n12,500,000 Nm3 × 389\.31 GJ\/\(10\^4 Nm3\) = 486,637\.5 GJ[\s\S]*0\.4866 tCH4 × 27\.9 = 13\.577 tCO2e[\s\S]*`ncv_ng` = 389\.31 GJ\/\(10\^4 Nm3\) — no source given[\s\S]*Counted emissions: 27,327\.226 tCO2e/,
             disposeAfterCheck: true
         });
     });
@@ -37,7 +37,7 @@ describe('hover', () => {
         await expectHover(Cnms)({
             text: `${ORG}factor <|>grid "Grid" = 0.5366 tCO2/MWh { source "MEE 2024" year 2022 uncertainty 5 % }\nsource power at plant_a { category 2 activity 10 MWh factor grid }`,
             index: 0,
-            hover: /0\.5366 tCO2\/MWh[\s\S]*Source: MEE 2024[\s\S]*Year: 2022[\s\S]*Uncertainty: 5\.0 %[\s\S]*Used by: `power`/,
+            hover: /0\.5366 tCO2\/MWh[\s\S]*Source: MEE 2024[\s\S]*Year: 2022[\s\S]*Uncertainty: 5 %[\s\S]*Used by 1 source: `power`/,
             disposeAfterCheck: true
         });
     });

@@ -107,3 +107,20 @@ export function formatFactorValue(value: FactorValue, locale: Locale = 'en', dec
     const unit = displayUnit(Dimension.massOf(value.gas).dividedBy(value.per), value.value);
     return `${formatValue(value.value.dividedBy(unit.size), locale, decimals)} ${unit.name}`;
 }
+
+/**
+ * A value with the digits it has, up to `decimals` places from 1 up or four
+ * significant digits below 1, trailing zeros dropped: `14,331,240`,
+ * `1,533,442.68`, `0.0035` (where `formatValue` pads `14,331,240.000`).
+ */
+export function formatMeasured(value: Rational, locale: Locale = 'en', decimals = 3): string {
+    const text = formatValue(value, locale, decimals);
+    return text.includes('.') ? text.replace(/\.?0+$/, '') : text;
+}
+
+/** A number as the author wrote it, for a reader: `504_000` → `504,000`, `1.2e6` → `1,200,000`; every digit kept. */
+export function formatWrittenNumber(text: string, _locale: Locale = 'en'): string {
+    const plain = /[eE]/.test(text) ? Rational.parse(text).toDecimal().toFixed() : text.replace(/_/g, '');
+    const [whole, fraction] = plain.split('.');
+    return `${whole!.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}${fraction !== undefined ? `.${fraction}` : ''}`;
+}
