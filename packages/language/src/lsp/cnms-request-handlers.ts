@@ -6,6 +6,7 @@ import { shownName } from '../semantics/shown-name.js';
 import { formatNet, neutralityVerdict } from '../semantics/verdict.js';
 import { isBuiltinUri } from '../workspace/builtin-library.js';
 import { balanceMarkdown } from './balance-markdown.js';
+import { plainDiagnostics } from './plain-diagnostics.js';
 import { CnmsCodeActionProvider } from './cnms-code-action-provider.js';
 import { CnmsCompletionProvider } from './cnms-completion-provider.js';
 import type { CnmsLspServices } from './cnms-lsp-module.js';
@@ -29,6 +30,9 @@ export function registerCnmsRequests(shared: LangiumSharedServices, Cnms: CnmsLs
     });
     const connection = shared.lsp.Connection;
     if (!connection) return;
+    // every diagnostic the server publishes (Langium's first round and the model-wide one below) in plain text
+    const sendDiagnostics = connection.sendDiagnostics.bind(connection);
+    connection.sendDiagnostics = params => sendDiagnostics({ ...params, diagnostics: plainDiagnostics(params.diagnostics) });
     const documents = shared.workspace.LangiumDocuments;
     const models = Cnms.references.Models;
 
