@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { BALANCE_REQUEST, type BalanceSummary } from '@cnms/language/lsp';
-import { tempModel } from './helpers/cli.js';
+import { runCli, tempModel } from './helpers/cli.js';
 import { fileUri, startServer, type LspSession } from './helpers/lsp-client.js';
 
 // The words the editor shows, over the protocol as VS Code receives them.
@@ -10,8 +10,9 @@ const MODEL = 'organization acme { period 2024 }\nsite s\nsource boiler at s { c
 
 let session: LspSession;
 let uri: string;
+let dir: string;
 beforeAll(async () => {
-    const dir = tempModel({ 'org.cnms': MODEL });
+    dir = tempModel({ 'org.cnms': MODEL });
     uri = fileUri(join(dir, 'org.cnms'));
     session = await startServer(dir);
     await session.open(uri, MODEL);
@@ -35,5 +36,11 @@ describe('diagnostics and the status tooltip in the editor', () => {
         expect(summary.markdown).toContain(`${errors} ${errors === 1 ? 'error' : 'errors'}, `);
         expect(summary.markdown).toContain(': see the Problems panel');
         expect(summary.markdown).not.toMatch(/cnms validate|\(s\)/);
+    });
+
+    test('the command line, where there is no Problems panel, points to cnms validate', () => {
+        const result = runCli(['balance', dir, '--no-color']);
+        expect(result.stdout).toMatch(/\d+ errors?, \d+ warnings?: run cnms validate for details/);
+        expect(result.stdout).not.toContain('Problems panel');
     });
 });

@@ -43,6 +43,6 @@ export function balanceMarkdown(balance: ModelBalance, errors: number, warnings:
     } else {
         lines.push(`✖ ${t('balance.notNeutral')}: ${verdictReasons(verdict, i18n.locale).join('; ')}`);
     }
-    if (errors > 0 || warnings > 0) lines.push('', t('balance.diagnostics', { errors, warnings }));
+    if (errors > 0 || warnings > 0) lines.push('', t('balance.diagnosticsInEditor', { errors, warnings }));
     return lines.join('\n');
 }
