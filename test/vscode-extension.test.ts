@@ -702,6 +702,11 @@ describe('the status bar\'s change since HEAD', () => {
 });
 
 describe('package.json contributions', () => {
+    test('Chinese text is not covered in boxes: ambiguous-character highlighting is off for CNMS files only', () => {
+        // VS Code marks every ：，（） in a Chinese string or comment as confusable with ASCII
+        expect(manifest.contributes.configurationDefaults).toEqual({ '[cnms]': { 'editor.unicodeHighlight.ambiguousCharacters': false } });
+    });
+
     test('the language matches langium-config.json and the grammar', () => {
         const [language] = langiumConfig.languages;
         expect(manifest.contributes.languages.map((l: { id: string }) => l.id)).toEqual([language.id]);
