@@ -69,7 +69,9 @@ describe('hover text', () => {
         expect(literal).toBe(['**ncv_coke** — Coke NCV', 'Source: Plant lab, 2024 report\n\nYear: 2024\n\nUncertainty: 1.5 %',
             '[Language reference: named value](https://cnms.dev/docs/language#unit-let--your-own-units-and-named-values)'].join(RULE));
         const computed = await hoverAt(`${COKE}let <|>coke_energy = 2_000 t * ncv_coke`);
-        expect(computed).toContain(`${RULE}= 2,000 t × 28.435 GJ/t = 56,870 GJ${RULE}`);
+        expect(computed).toContain(`${RULE}2,000 t × 28.435 GJ/t = 56,870 GJ${RULE}`);
+        const sum = await hoverAt(`${COKE}let <|>two = 1 GJ + 1_500 MJ`);
+        expect(sum).toContain(`${RULE}= 2.5 GJ${RULE}`);
     });
 
     test('in Chinese', async () => {

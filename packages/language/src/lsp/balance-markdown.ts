@@ -7,9 +7,9 @@ import { shownName } from '../semantics/shown-name.js';
 import { formatNet, neutralityVerdict, verdictReasons } from '../semantics/verdict.js';
 
 /** The balance breakdown as Markdown, for the editor (code lens command, status bar tooltip). */
-export function balanceMarkdown(balance: ModelBalance, errors: number, warnings: number, i18n: CnmsI18n): string {
+export function balanceMarkdown(balance: ModelBalance, errors: number, warnings: number, i18n: CnmsI18n, precision = 3): string {
     const t = (id: Parameters<CnmsI18n['text']>[0], params?: Record<string, string | number>) => i18n.text(id, params);
-    const f = (value: Parameters<typeof formatFigure>[0], signed = false) => formatFigure(value, i18n.locale, 3, signed);
+    const f = (value: Parameters<typeof formatFigure>[0], signed = false) => formatFigure(value, i18n.locale, precision, signed);
     const settings = balance.settings;
     const organization = settings.organization;
     const name = organization ? (organization.title ? `${organization.title} (${shownName(organization)})` : shownName(organization)) : '—';
@@ -36,7 +36,7 @@ export function balanceMarkdown(balance: ModelBalance, errors: number, warnings:
     lines.push(`| ${t('balance.removals')} | ${f(balance.removals)} |`);
     lines.push(`| ${t('balance.offsets')} | ${f(balance.offsets)} |`);
     const verdict = neutralityVerdict(balance, errors);
-    lines.push(`| **${t('balance.net')}** | **${formatNet(balance, verdict, i18n.locale)}** |`);
+    lines.push(`| **${t('balance.net')}** | **${formatNet(balance, verdict, i18n.locale, precision)}** |`);
     lines.push('');
     if (verdict.neutral) {
         lines.push(`✔ ${t('balance.neutral')}`);

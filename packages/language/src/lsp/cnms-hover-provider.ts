@@ -9,7 +9,8 @@ import { languageReferenceUrl } from './language-reference.js';
 import type { TextId } from '../i18n/messages.js';
 import { Dimension } from '../semantics/dimension.js';
 import { formatDimension } from '../semantics/dimension-names.js';
-import { displayUnit, formatFactorValue, formatMeasured, formatQuantity, formatWrittenNumber } from '../semantics/quantity-display.js';
+import { formatFactorValue, formatMeasured, formatQuantity, formatQuantityMeasured, formatWrittenNumber } from '../semantics/quantity-display.js';
+import { DEFAULT_PRECISION, displayPrecision } from './display-precision.js';
 import { tonnes, type Quantity } from '../semantics/quantity.js';
 import { writtenUnit } from '../semantics/written-unit.js';
 import { Rational } from '../semantics/rational.js';
@@ -30,8 +31,12 @@ export class CnmsHoverProvider extends AstNodeHoverProvider {
     /** The model of the document hovered in, for figures that depend on it (a gas's GWP). */
     private model = '';
 
+    /** The decimals of `cnms.display.precision`. */
+    private precision = DEFAULT_PRECISION;
+
     override async getHoverContent(document: LangiumDocument, params: HoverParams): Promise<Hover | undefined> {
         this.model = this.cnms.references.Models.modelOf(document.uri);
+        this.precision = await displayPrecision(this.cnms);
         return super.getHoverContent(document, params);
     }
 
@@ -52,9 +57,9 @@ export class CnmsHoverProvider extends AstNodeHoverProvider {
         if (isUnitDecl(node)) return this.unitHover(node);
         if (isGasDecl(node)) return this.gasHover(node);
         if (isLet(node) || isOutput(node)) {
-            const value = this.cnms.semantics.Evaluator.evaluate(node.value);
-            const facts = value && !writtenUnit(node.value) ? [`= ${this.chain(node.value) ?? formatMeasured(value.value, this.locale)}`] : [];
-            return sections([[heading(node)], facts, isLet(node) ? this.provenance(node) : []]);
+            // a plain literal is not echoed back: its value is what is written
+            const chain = this.chain(node.value);
+            return sections([[heading(node)], chain ? [chain] : [], isLet(node) ? this.provenance(node) : []]);
         }
         return undefined;
     }
@@ -87,7 +92,7 @@ export class CnmsHoverProvider extends AstNodeHoverProvider {
                 const shownActivity = this.writtenOr(source.activity!, this.shown(activity));
                 for (const value of values) {
                     const mass = tonnes(activity.value.times(value.value));
-                    calculation.push(`${value.gas}: ${shownActivity} × ${this.writtenOr(value.node, formatFactorValue(value, this.locale))} = ${formatMeasured(mass, this.locale)} t${value.gas}`);
+                    calculation.push(`${value.gas}: ${shownActivity} × ${this.writtenOr(value.node, formatFactorValue(value, this.locale))} = ${formatMeasured(mass, this.locale, this.precision)} t${value.gas}`);
                 }
             }
         }
@@ -96,20 +101,20 @@ export class CnmsHoverProvider extends AstNodeHoverProvider {
         const masses = figures.scope === 2 && settings.scope2 === 'market-based' ? figures.market : figures.location;
         for (const [gas, grams] of masses) {
             const gwp = settings.gwpValues.get(gas);
-            const mass = `${formatMeasured(tonnes(grams), this.locale)} t${gas}`;
-            gases.push(gwp ? `${mass} × ${gwp.toString()} = ${formatMeasured(tonnes(grams).times(gwp), this.locale)} tCO2e` : `${mass} × —`);
+            const mass = `${formatMeasured(tonnes(grams), this.locale, this.precision)} t${gas}`;
+            gases.push(gwp ? `${mass} × ${gwp.toString()} = ${formatMeasured(tonnes(grams).times(gwp), this.locale, this.precision)} tCO2e` : `${mass} × —`);
         }
         if (settings.consolidation === 'equity-share') {
             gases.push(i18n.text('hover.share', { site: source.site?.$refText ?? '—', share: `${formatMeasured(figures.share.times(HUNDRED), this.locale, 1)} %` }));
         }
         if (figures.scope === 2) {
-            gases.push(this.labelled('hover.location', `${formatMeasured(tonnes(figures.co2eLocation), this.locale)} tCO2e`),
-                this.labelled('hover.market', `${formatMeasured(tonnes(figures.co2eMarket), this.locale)} tCO2e`));
+            gases.push(this.labelled('hover.location', `${formatMeasured(tonnes(figures.co2eLocation), this.locale, this.precision)} tCO2e`),
+                this.labelled('hover.market', `${formatMeasured(tonnes(figures.co2eMarket), this.locale, this.precision)} tCO2e`));
         }
-        if (source.biogenic === 'yes') gases.push(this.labelled('hover.biogenic', `${formatMeasured(tonnes(figures.biogenicCO2), this.locale)} tCO2`));
+        if (source.biogenic === 'yes') gases.push(this.labelled('hover.biogenic', `${formatMeasured(tonnes(figures.biogenicCO2), this.locale, this.precision)} tCO2`));
         const used = this.valuesUsed([source.activity, source.factor, source.emissions]);
         const inputs = used.length > 0 ? [`**${i18n.text('hover.inputs')}**`, ...used.map(named => this.inputLine(named))] : [];
-        return [[heading(source)], calculation, gases, inputs, [`**${this.labelled('hover.total', `${formatMeasured(tonnes(figures.co2e), this.locale)} tCO2e`)}**`]];
+        return [[heading(source)], calculation, gases, inputs, [`**${this.labelled('hover.total', `${formatMeasured(tonnes(figures.co2e), this.locale, this.precision)} tCO2e`)}**`]];
     }
 
     /** `Activity: …` with the language's colon. */
@@ -164,11 +169,9 @@ export class CnmsHoverProvider extends AstNodeHoverProvider {
         return written ? `${formatWrittenNumber(written.number)} ${written.unit}` : otherwise;
     }
 
-    /** A computed quantity in its display unit, with the digits it has. */
+    /** A computed quantity in its display unit, with the digits it has, to the reader's precision. */
     private shown(quantity: Quantity): string {
-        if (quantity.dimension.isDimensionless()) return formatMeasured(quantity.value, this.locale);
-        const unit = displayUnit(quantity.dimension, quantity.value);
-        return `${formatMeasured(quantity.value.dividedBy(unit.size), this.locale)} ${unit.name}`;
+        return formatQuantityMeasured(quantity, this.locale, this.precision);
     }
 
     /** The lets and factors an expression reads, directly or through other lets, each once, in order of first use. */

@@ -6,6 +6,7 @@ import { shownName } from '../semantics/shown-name.js';
 import { formatNet, neutralityVerdict } from '../semantics/verdict.js';
 import { isBuiltinUri } from '../workspace/builtin-library.js';
 import { balanceMarkdown } from './balance-markdown.js';
+import { displayPrecision } from './display-precision.js';
 import { plainDiagnostics } from './plain-diagnostics.js';
 import { CnmsCodeActionProvider } from './cnms-code-action-provider.js';
 import { CnmsCompletionProvider } from './cnms-completion-provider.js';
@@ -79,6 +80,7 @@ export function registerCnmsRequests(shared: LangiumSharedServices, Cnms: CnmsLs
         const errors = diagnostics.filter(d => d.severity === 1).length;
         const warnings = diagnostics.filter(d => d.severity === 2).length;
         const verdict = neutralityVerdict(balance, errors);
+        const precision = await displayPrecision(Cnms);
         return {
             model: shownName(organization),
             title: organization.title ?? null,
@@ -87,12 +89,12 @@ export function registerCnmsRequests(shared: LangiumSharedServices, Cnms: CnmsLs
             removals: balance.removals.toString(),
             offsets: balance.offsets.toString(),
             net: balance.net.toString(),
-            netDisplay: formatNet(balance, verdict, Cnms.I18n.locale),
+            netDisplay: formatNet(balance, verdict, Cnms.I18n.locale, precision),
             uncomputed: verdict.uncomputed,
             neutral: verdict.neutral,
             errors,
             warnings,
-            markdown: balanceMarkdown(balance, errors, warnings, Cnms.I18n)
+            markdown: balanceMarkdown(balance, errors, warnings, Cnms.I18n, precision)
         };
     });
 
