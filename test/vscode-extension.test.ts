@@ -258,7 +258,7 @@ describe('activate()', () => {
         await vscode.commands.executeCommand('cnms.validateWorkspace');
         expect(client.requests.map(request => request.method)).toContain('cnms/validateWorkspace');
         expect(vscode.state.executed.map(call => call.command)).toContain('workbench.actions.view.problems');
-        expect(vscode.state.messages).toContainEqual({ severity: 'information', text: 'CNMS: 13 files checked: 2 errors, 5 warnings, 1 infos.' });
+        expect(vscode.state.messages).toContainEqual({ severity: 'information', text: 'CNMS: 13 files checked: 2 errors, 5 warnings, 1 note.' });
     });
 
     test('cnms.openReportPreview shows the HTML report of the active document\'s model beside it, without scripts', async () => {
