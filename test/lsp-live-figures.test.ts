@@ -84,7 +84,7 @@ describe('a typo that drops a source from the totals', () => {
         const text = runCli(['balance', dir]);
         expect(text.code).toBe(1);
         expect(text.stdout).toMatch(/Net\s+≥ \+[\d,.]+ tCO2e · 1 not computed/);
-        expect(text.stdout).toContain('1 source(s), removal(s) or offset(s) could not be computed, so the figures are incomplete');
+        expect(text.stdout).toContain('1 source, removal or offset could not be computed, so the figures are incomplete');
         const json = JSON.parse(runCli(['balance', dir, '--format', 'json']).stdout);
         expect(json).toMatchObject({ complete: false, uncomputed: 1, neutral: false });
         expect(json.reasons).toContain('incomplete');

@@ -163,6 +163,8 @@ describe('activate()', () => {
         };
         await activateWith({ language: 'zh-cn' });
         expect(locale()).toBe('zh-CN');
+        const options = LanguageClientDouble.instances.at(-1)!.clientOptions.initializationOptions;
+        expect((typeof options === 'function' ? options() : options).completionSnippets).not.toBe(false); // the server's snippets, at the top level only
         vscode.state.language = 'zh-tw';
         expect(locale()).toBe('zh-CN');
         vscode.state.language = 'de';
@@ -257,7 +259,7 @@ describe('activate()', () => {
         await vscode.commands.executeCommand('cnms.validateWorkspace');
         expect(client.requests.map(request => request.method)).toContain('cnms/validateWorkspace');
         expect(vscode.state.executed.map(call => call.command)).toContain('workbench.actions.view.problems');
-        expect(vscode.state.messages).toContainEqual({ severity: 'information', text: 'CNMS: 13 files checked: 2 errors, 5 warnings, 1 infos.' });
+        expect(vscode.state.messages).toContainEqual({ severity: 'information', text: 'CNMS: 13 files checked: 2 errors, 5 warnings, 1 note.' });
     });
 
     test('cnms.openReportPreview shows the HTML report of the active document\'s model beside it, without scripts', async () => {
@@ -721,6 +723,11 @@ describe('the status bar\'s change since HEAD', () => {
 });
 
 describe('package.json contributions', () => {
+    test('Chinese text is not covered in boxes: ambiguous-character highlighting is off for CNMS files only', () => {
+        // VS Code marks every ：，（） in a Chinese string or comment as confusable with ASCII
+        expect(manifest.contributes.configurationDefaults).toEqual({ '[cnms]': { 'editor.unicodeHighlight.ambiguousCharacters': false } });
+    });
+
     test('the language matches langium-config.json and the grammar', () => {
         const [language] = langiumConfig.languages;
         expect(manifest.contributes.languages.map((l: { id: string }) => l.id)).toEqual([language.id]);
@@ -825,9 +832,9 @@ describe('package.json contributions', () => {
 
     test('snippets parse, start with a keyword and cover every declaration', () => {
         const keywords = langiumKeywords();
-        const [contribution] = manifest.contributes.snippets;
-        expect(contribution.language).toBe('cnms');
-        const snippets = JSON.parse(readFileSync(join(extensionDir, contribution.path), 'utf8')) as Record<string, { prefix: string; body: string[]; description: string }>;
+        // VS Code shows contributed snippets everywhere, inside blocks too: the server offers them, only where a declaration may start
+        expect(manifest.contributes.snippets).toBeUndefined();
+        const snippets = JSON.parse(readFileSync(join(extensionDir, 'snippets/cnms.json'), 'utf8')) as Record<string, { prefix: string; body: string[]; description: string }>;
         const parser = createCnmsServices(EmptyFileSystem).Cnms.parser.LangiumParser;
         const firstWords = new Set<string>();
         for (const [name, snippet] of Object.entries(snippets)) {

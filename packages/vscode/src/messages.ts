@@ -2,6 +2,8 @@
 // They follow `cnms.messages.language`, like the server's messages; the
 // contributions in package.json are translated by package.nls*.json.
 import { currentLocale, type CnmsLocale } from './locale.js';
+// the language package's template filling (placeholders and plural choices): a pure function that esbuild inlines
+import { fillTemplate } from '../../language/src/i18n/locale.js';
 
 const TEXTS = {
     'server.name': { en: 'CNMS Language Server', 'zh-CN': 'CNMS 语言服务器' },
@@ -25,7 +27,7 @@ const TEXTS = {
     'balance.noEditor': { en: 'Open a CNMS file to show the balance of its model.', 'zh-CN': '请先打开一个 CNMS 文件，再显示其模型的碳排放平衡。' },
     'validate.progress': { en: 'Validating the CNMS workspace…', 'zh-CN': '正在校验 CNMS 工作区…' },
     'validate.done': {
-        en: 'CNMS: {files} files checked: {errors} errors, {warnings} warnings, {infos} infos.',
+        en: 'CNMS: {files:# file|# files} checked: {errors:# error|# errors}, {warnings:# warning|# warnings}, {infos:# note|# notes}.',
         'zh-CN': 'CNMS：已校验 {files} 个文件，{errors} 个错误，{warnings} 个警告，{infos} 条提示。'
     },
     'validate.failed': { en: 'CNMS: the workspace could not be validated: {message}', 'zh-CN': 'CNMS：无法校验工作区：{message}' },
@@ -74,5 +76,5 @@ export type TextId = keyof typeof TEXTS;
 
 /** The text `id` in the current locale, with `{name}` placeholders filled in. */
 export function text(id: TextId, values: Record<string, string | number> = {}, locale: CnmsLocale = currentLocale()): string {
-    return TEXTS[id][locale].replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
+    return fillTemplate(TEXTS[id][locale], values);
 }

@@ -20,6 +20,8 @@ export interface BalanceMarkdownState {
     readonly warnings: number;
     /** False while the clause rules still run: the errors are not all known, so no verdict is given. */
     readonly rulesChecked: boolean;
+    /** Decimals of the figures (`cnms.display.precision`); 3 by default. */
+    readonly precision?: number;
 }
 
 /**
@@ -31,8 +33,9 @@ export interface BalanceMarkdownState {
  */
 export function balanceMarkdown(balance: ModelBalance, state: BalanceMarkdownState, i18n: CnmsI18n): string {
     const { errors, warnings } = state;
+    const precision = state.precision ?? 3;
     const t = (id: Parameters<CnmsI18n['text']>[0], params?: Record<string, string | number>) => i18n.text(id, params);
-    const f = (value: Parameters<typeof formatFigure>[0], signed = false) => formatFigure(value, i18n.locale, 3, signed);
+    const f = (value: Parameters<typeof formatFigure>[0], signed = false) => formatFigure(value, i18n.locale, precision, signed);
     const count = (n: number) => formatFigure(Rational.fromInteger(n), i18n.locale, 0);
     const settings = balance.settings;
     const organization = settings.organization;
@@ -69,7 +72,7 @@ export function balanceMarkdown(balance: ModelBalance, state: BalanceMarkdownSta
     lines.push(`| ${t('balance.removals')} | ${f(balance.removals)} |`);
     lines.push(`| ${t('balance.offsets')} | ${f(balance.offsets)} |`);
     const verdict = neutralityVerdict(balance, errors);
-    lines.push(`| **${t('balance.net')}** | **${formatNet(balance, verdict, i18n.locale)}** |`);
+    lines.push(`| **${t('balance.net')}** | **${formatNet(balance, verdict, i18n.locale, precision)}** |`);
     lines.push('');
     if (!state.rulesChecked && verdict.uncomputed === 0) {
         lines.push(`… ${t('balance.checking')}`);
@@ -78,7 +81,7 @@ export function balanceMarkdown(balance: ModelBalance, state: BalanceMarkdownSta
     } else {
         lines.push(`✖ ${t('balance.notNeutral')}: ${verdictReasons(verdict, i18n.locale).join('; ')}`);
     }
-    if (state.rulesChecked && (errors > 0 || warnings > 0)) lines.push('', t('balance.diagnostics', { errors, warnings }));
+    if (state.rulesChecked && (errors > 0 || warnings > 0)) lines.push('', t('balance.diagnosticsInEditor', { errors, warnings }));
     if (shown.length < state.ranked.length) lines.push('', t('balance.sourcesShown', { shown: shown.length, count: count(balance.sources.length) }));
     return lines.join('\n');
 }

@@ -61,7 +61,7 @@ export interface ValidateWorkspaceResult {
 export interface CnmsInitializationOptions {
     /** Language of messages, hovers and hints: 'en' or 'zh-CN' (the extension resolves `auto` from VS Code's display language). */
     readonly locale?: string;
-    /** False when the client has the declaration snippets of its own (snippets/cnms.json in VS Code). */
+    /** False when the client has the declaration snippets of its own (the VS Code extension leaves them to the server, which offers them only where a declaration may start). */
     readonly completionSnippets?: boolean;
 }
 

@@ -7,6 +7,8 @@ import { rankedSources } from '../semantics/source-ranking.js';
 import { formatNet, neutralityVerdict } from '../semantics/verdict.js';
 import { isBuiltinUri } from '../workspace/builtin-library.js';
 import { balanceMarkdown } from './balance-markdown.js';
+import { displayPrecision } from './display-precision.js';
+import { plainDiagnostics } from './plain-diagnostics.js';
 import { CnmsCodeActionProvider } from './cnms-code-action-provider.js';
 import { CnmsCompletionProvider } from './cnms-completion-provider.js';
 import type { CnmsLspServices } from './cnms-lsp-module.js';
@@ -30,6 +32,9 @@ export function registerCnmsRequests(shared: LangiumSharedServices, Cnms: CnmsLs
     });
     const connection = shared.lsp.Connection;
     if (!connection) return;
+    // every diagnostic the server publishes (Langium's first round and the model-wide one below) in plain text
+    const sendDiagnostics = connection.sendDiagnostics.bind(connection);
+    connection.sendDiagnostics = params => sendDiagnostics({ ...params, diagnostics: plainDiagnostics(params.diagnostics) });
     const documents = shared.workspace.LangiumDocuments;
     const models = Cnms.references.Models;
 
@@ -80,6 +85,7 @@ export function registerCnmsRequests(shared: LangiumSharedServices, Cnms: CnmsLs
         const warnings = diagnostics.filter(d => d.severity === 2).length;
         const verdict = neutralityVerdict(balance, errors);
         const ranked = rankedSources(balance, models.keyObject(model));
+        const precision = await displayPrecision(Cnms);
         return {
             model: shownName(organization),
             title: organization.title ?? null,
@@ -88,13 +94,13 @@ export function registerCnmsRequests(shared: LangiumSharedServices, Cnms: CnmsLs
             removals: balance.removals.toString(),
             offsets: balance.offsets.toString(),
             net: balance.net.toString(),
-            netDisplay: formatNet(balance, verdict, Cnms.I18n.locale),
+            netDisplay: formatNet(balance, verdict, Cnms.I18n.locale, precision),
             uncomputed: verdict.uncomputed,
             neutral: rulesChecked && verdict.neutral,
             rulesChecked,
             errors,
             warnings,
-            markdown: balanceMarkdown(balance, { ranked, errors, warnings, rulesChecked }, Cnms.I18n)
+            markdown: balanceMarkdown(balance, { ranked, errors, warnings, rulesChecked, precision }, Cnms.I18n)
         };
     });
 
