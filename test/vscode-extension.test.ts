@@ -499,7 +499,7 @@ function sampleDiff(): ModelDiff {
             lost: []
         },
         unparsable: { before: [], after: [] }
-    } as ModelDiff;
+    };
 }
 
 const DIFF_JSON = (delta: string | null) => JSON.stringify({ format_version: '1.0', totals: { net: { before: '84153.786', after: '90514.786', delta } } });

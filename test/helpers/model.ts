@@ -88,6 +88,7 @@ export function exact(value: Rational): string {
  */
 export async function buildDirectory(dir: string, locale: Locale = 'en'): Promise<BuiltModel> {
     const { readdirSync, readFileSync, statSync } = await import('node:fs');
+    // eslint-disable-next-line @typescript-eslint/unbound-method -- node:path's functions do not use `this`
     const { join, relative } = await import('node:path');
     const { NodeFileSystem } = await import('langium/node');
     const { shared, Cnms } = createCnmsServices(NodeFileSystem);

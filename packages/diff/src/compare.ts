@@ -119,7 +119,7 @@ export function compareSnapshots(before: ModelSnapshot, after: ModelSnapshot, lo
         findings: { gained, lost },
         unparsable: { before: before.unparsable, after: after.unparsable }
     };
-    return { ...diff, summary: summaryLine(diff, locale) } as ModelDiff;
+    return { ...diff, summary: summaryLine(diff, locale) };
 }
 
 /** `net +1,234.567 tCO2e (+2.1 %) · 3 sources changed · neutrality 2024: lost (offset shortfall 812.000 t) · 2 new findings` */
