@@ -2,6 +2,7 @@ import type { AstNode } from 'langium';
 import { Cancellation, interruptAndCheck, WorkspaceCache } from 'langium';
 import type { CnmsServices } from '../cnms-module.js';
 import type { Element } from '../generated/ast.js';
+import { hasSyntaxError } from '../syntax/syntax-errors.js';
 import { RULE_DEFINITIONS } from './catalogue.js';
 import type { RuleContext } from './rule.js';
 import type { Finding } from './rule-reporter.js';
@@ -68,6 +69,9 @@ export class CnmsModelRules {
         };
         return RULE_DEFINITIONS.filter(rule => rule.check).map(rule => () => {
             const report = (key: string, params: Finding['params'], node: AstNode, property?: string, index?: number) => {
+                // a property said missing (one a quick fix would insert) of a declaration with a syntax error in its
+                // text may be there, half-typed or past a limit: the syntax error is what the line gets
+                if (rule.insertsProperty?.[key] !== undefined && hasSyntaxError(node)) return;
                 findings.push({ rule: rule.id, key, params, node, property, index });
             };
             const context: RuleContext = {
