@@ -120,13 +120,13 @@ describe('symbolic links', () => {
 });
 
 describe('the size limit', () => {
-    test('a file over 10 MiB is refused before it is read: one line naming it and the limit, exit 2', () => {
-        const dir = languageModel({ 'org.cnms': ORG + SITE, 'big.cnms': `// ${'x'.repeat(10 * 1024 * 1024)}\n` });
+    test('a file over 2 MiB is refused before it is read: one line naming it and the limit, exit 2', () => {
+        const dir = languageModel({ 'org.cnms': ORG + SITE, 'big.cnms': `// ${'x'.repeat(2 * 1024 * 1024)}\n` });
         for (const args of [['validate', dir], ['format', dir, '--check']]) {
             const result = runCli(args, { ...QUICK, cwd: dir });
             expect(result.code).toBe(2);
             expect(result.stderr.trim().split('\n')).toHaveLength(1);
-            expect(result.stderr).toContain("'big.cnms' is larger than 10 MiB");
+            expect(result.stderr).toContain("'big.cnms' is larger than 2 MiB");
             noStack(result.stderr);
         }
     });

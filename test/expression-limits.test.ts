@@ -35,9 +35,9 @@ const HALF_TYPED: ReadonlyArray<{ name: string; line: string }> = [
     { name: '`5 *`', line: 'let x = 5 *' }
 ];
 
-const FILE_TOO_LARGE = 'This file is larger than 10 MiB, the limit per file; it is not read — split it into several files.';
-/** Valid text, one byte past 10 MiB. */
-const HUGE = 'let h = 1 + 2 + 3 + 4 + 5 + 6 + 7 + 8 + 9 + 10\n'.repeat(Math.ceil((10 * 1024 * 1024 + 1) / 47));
+const FILE_TOO_LARGE = 'This file is larger than 2 MiB, the limit per file; it is not read — split it into several files.';
+/** Valid text, one byte past 2 MiB. */
+const HUGE = 'let h = 1 + 2 + 3 + 4 + 5 + 6 + 7 + 8 + 9 + 10\n'.repeat(Math.ceil((2 * 1024 * 1024 + 1) / 47));
 
 interface JsonDiagnostic { file: string; line: number; column: number; rule: string; message: string }
 
@@ -184,7 +184,7 @@ describe('the language server on expressions past the limits and half-typed', ()
     const deep = model(`let x = ${'('.repeat(200)}1${')'.repeat(200)} tCO2`);
 
     beforeAll(async () => {
-        // a deep file, a long one and one past 10 MiB already on disk when the server starts
+        // a deep file, a long one and one past 2 MiB already on disk when the server starts
         dir = languageModel({ 'org.cnms': deep, 'long.cnms': `let w = (${sum(5000)}) tCO2\n`, 'huge.cnms': HUGE });
         session = await startServer(dir);
     });
@@ -208,7 +208,7 @@ describe('the language server on expressions past the limits and half-typed', ()
 
     const limitDiagnostic = (diagnostics: Diagnostic[]) => diagnostics.filter(d => d.code === 'CN-NUM-001');
 
-    test('started on a folder with a deep, a long and a 10 MiB file, it answers and locates each', async () => {
+    test('started on a folder with a deep, a long and a 2 MiB file, it answers and locates each', async () => {
         const orgUri = fileUri(join(dir, 'org.cnms'));
         const longUri = fileUri(join(dir, 'long.cnms'));
         await session.open(orgUri, deep);
@@ -268,7 +268,7 @@ describe('the language server on expressions past the limits and half-typed', ()
         expect(formatted).toBe(`let a = ${'('.repeat(63)}${sum(990)}${')'.repeat(63)} tCO2\nlet b = ${'-'.repeat(64)}1 tCO2\n`);
     });
 
-    test('a document larger than 10 MiB is not parsed: one diagnostic at its start', async () => {
+    test('a document larger than 2 MiB is not parsed: one diagnostic at its start', async () => {
         const uri = fileUri(join(dir, 'opened.cnms'));
         await session.open(uri, HUGE);
         const published = await session.waitForDiagnostics(uri, d => d.some(x => x.code === 'CN-NUM-001'));
