@@ -1,0 +1,130 @@
+// Accounting methods of published inventories (issue 13, docs/methods.md):
+// customary units, residual mix, control approaches, per-gas CO2e components.
+// Every expected figure is worked out by hand from the model text (the
+// arithmetic is written beside it), never copied from the program's output.
+import { describe, expect, test } from 'vitest';
+import { tonnes, type ModelBalance } from '@cnms/language';
+import { buildModel, exact, type BuiltModel } from './helpers/model.js';
+
+interface OrgOptions {
+    gwp?: string;
+    consolidation?: 'operational-control' | 'financial-control' | 'equity-share';
+    scope2?: 'location-based' | 'market-based';
+    extra?: string[];
+}
+
+function organization(options: OrgOptions = {}): string {
+    const gwp = options.gwp ?? 'AR6';
+    return [
+        'organization acme "Acme Co." {',
+        '    period 2024',
+        `    consolidation ${options.consolidation ?? 'operational-control'}`,
+        '    ms-scope "All operations"',
+        `    gwp ${gwp}`,
+        ...(gwp !== 'AR6' ? ['    gwp-justification "Required by the national reporting guideline"'] : []),
+        ...(options.scope2 ? [`    scope2 ${options.scope2}`] : []),
+        ...(options.extra ?? []).map(line => `    ${line}`),
+        '}'
+    ].join('\n');
+}
+
+async function build(body: string, options: OrgOptions = {}): Promise<BuiltModel> {
+    return buildModel({ 'org.cnms': `${organization(options)}\n${body}\n` });
+}
+
+/** Errors of the language and accounting rules that concern figures. */
+function figureErrors(model: BuiltModel) {
+    return model.diagnostics().filter(d => d.severity === 1 && (d.code.startsWith('CN-NUM-') || /^CN-6\.2-0(0[234]|10)$/.test(d.code) || d.code.startsWith('CN-4.3-')));
+}
+
+/** A source's counted CO2e, in tonnes, as an exact string. */
+function co2eOf(balance: ModelBalance, name: string): string {
+    const entry = balance.sources.find(s => s.source.name === name);
+    expect(entry, `source ${name}`).toBeDefined();
+    expect(entry!.figures, `figures of ${name}`).toBeDefined();
+    return exact(tonnes(entry!.figures!.co2e));
+}
+
+/** byGas entry in tonnes of the gas, as an exact string ('absent' when there is none). */
+function gas(balance: ModelBalance, name: string): string {
+    const value = balance.byGas.get(name);
+    return value ? exact(value) : 'absent';
+}
+
+describe('customary units (docs/methods.md, "Customary units")', () => {
+    const body = `
+site s { location "Houston, Texas" }
+source pounds at s { category 1 activity 10_000 lb factor 1 tCO2/t }
+source short_tons at s { category 1 activity 1 short_ton factor 1 tCO2/t }
+source long_tons at s { category 1 activity 1 long_ton factor 1 tCO2/t }
+source gallons at s { category 1 activity 1000 gal factor 1 tCO2/m3 }
+source barrels at s { category 1 activity 1 bbl factor 1 tCO2/m3 }
+source btus at s { category 1 activity 1_000_000 Btu factor 1 kgCO2/MJ }
+source therms at s { category 1 activity 1 therm factor 1 tCO2/GJ }
+source mmbtus at s { category 1 activity 1000 MMBtu factor 53.06 kgCO2/MMBtu }
+source mmbtu_in_gj at s { category 1 activity 1 MMBtu factor 1 tCO2/GJ }
+source gas_scf at s { category 1 activity 2 Mscf factor 0.05444 kgCO2/scf }
+source miles at s { category 3 significant yes activity 100 mile factor 1 kgCO2/km }
+source freight at s { category 3 significant yes activity 1000 ton_mile factor 1 kgCO2/tkm }
+source engine at s { category 1 activity 1000 hp_h factor 1 kgCO2/kWh }
+source egrid at s { category 2 activity 1000 MWh factor 800 lbCO2/MWh }`;
+
+    test('each converts exactly', async () => {
+        const model = await build(body);
+        expect(figureErrors(model)).toEqual([]);
+        const balance = model.balance();
+        // 10 000 lb × 0.45359237 kg = 4 535.9237 kg = 4.5359237 t
+        expect(co2eOf(balance, 'pounds')).toBe('4.5359237');
+        // 2 000 lb × 0.45359237 kg = 907.18474 kg = 0.90718474 t
+        expect(co2eOf(balance, 'short_tons')).toBe('0.90718474');
+        // 2 240 lb × 0.45359237 kg = 1 016.0469088 kg = 1.0160469088 t
+        expect(co2eOf(balance, 'long_tons')).toBe('1.0160469088');
+        // 1 000 gal × 3.785411784 L = 3 785.411784 L = 3.785411784 m3
+        expect(co2eOf(balance, 'gallons')).toBe('3.785411784');
+        // 42 gal × 3.785411784 L = 158.987294928 L = 0.158987294928 m3
+        expect(co2eOf(balance, 'barrels')).toBe('0.158987294928');
+        // 10^6 Btu × 1 055.05585262 J = 1 055 055 852.62 J = 1 055.05585262 MJ → 1 055.05585262 kg
+        expect(co2eOf(balance, 'btus')).toBe('1.05505585262');
+        // 1 therm = 100 000 × 1 055.05585262 J = 105 505 585.262 J = 0.105505585262 GJ → t
+        expect(co2eOf(balance, 'therms')).toBe('0.105505585262');
+        // 1 000 MMBtu × 53.06 kg/MMBtu = 53 060 kg
+        expect(co2eOf(balance, 'mmbtus')).toBe('53.06');
+        // 1 MMBtu = 1 055 055 852.62 J = 1.05505585262 GJ → t
+        expect(co2eOf(balance, 'mmbtu_in_gj')).toBe('1.05505585262');
+        // 2 Mscf = 2 000 scf × 0.05444 kg/scf = 108.88 kg
+        expect(co2eOf(balance, 'gas_scf')).toBe('0.10888');
+        // 100 mile × 1.609344 km = 160.9344 km → 160.9344 kg
+        expect(co2eOf(balance, 'miles')).toBe('0.1609344');
+        // 1 ton_mile = 0.90718474 t × 1.609344 km:
+        //   0.90718474 × 1.6 = 1.451495584; 0.90718474 × 0.009344 = 0.00847673421056; sum 1.45997231821056 tkm
+        //   × 1 000 × 1 kg/tkm = 1 459.97231821056 kg
+        expect(co2eOf(balance, 'freight')).toBe('1.45997231821056');
+        // 1 000 hp_h × 745.69987158227022 Wh = 745.69987158227022 kWh → kg
+        expect(co2eOf(balance, 'engine')).toBe('0.74569987158227022');
+        // 1 000 MWh × 800 lb/MWh = 800 000 lb × 0.45359237 kg = 362 873.896 kg
+        expect(co2eOf(balance, 'egrid')).toBe('362.873896');
+        expect(gas(balance, 'CO2')).toBe(
+            // 4.5359237 + 0.90718474 = 5.44310844; + 1.0160469088 = 6.4591553488; + 3.785411784 = 10.2445671328;
+            // + 0.158987294928 = 10.403554427728; + 1.05505585262 = 11.458610280348; + 0.105505585262 = 11.56411586561;
+            // + 53.06 = 64.62411586561; + 1.05505585262 = 65.67917171823; + 0.10888 = 65.78805171823;
+            // + 0.1609344 = 65.94898611823; + 1.45997231821056 = 67.40895843644056;
+            // + 0.74569987158227022 = 68.15465830802283022; + 362.873896 = 431.02855430802283022
+            '431.02855430802283022');
+    });
+
+    test('a standard cubic foot is no normal cubic metre, nor a cubic metre', async () => {
+        const model = await build(`
+let mixed = 1 scf + 1 Nm3
+let mixed2 = 1 scf + 1 m3`);
+        const errors = model.languageDiagnostics().filter(d => d.severity === 1);
+        expect(errors.map(d => d.code)).toEqual(['CN-NUM-003', 'CN-NUM-003']);
+        expect(errors[0].message).toContain('standard volume (60 °F)');
+        expect(errors[0].message).toContain('normal volume');
+    });
+
+    test('a user unit that takes a customary unit\'s name is CN-NUM-008, as for every built-in unit', async () => {
+        const model = await build(`
+unit gal "imperial gallon" = 4.54609 L`);
+        expect(model.languageDiagnostics().map(d => [d.code, d.text])).toEqual([['CN-NUM-008', 'gal']]);
+    });
+});
