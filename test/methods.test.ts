@@ -128,3 +128,93 @@ unit gal "imperial gallon" = 4.54609 L`);
         expect(model.languageDiagnostics().map(d => [d.code, d.text])).toEqual([['CN-NUM-008', 'gal']]);
     });
 });
+
+/** A source's market-based and location-based CO2e, in tonnes, as exact strings. */
+function scope2Of(balance: ModelBalance, name: string): { location: string; market: string } {
+    const entry = balance.sources.find(s => s.source.name === name);
+    expect(entry?.figures, `figures of ${name}`).toBeDefined();
+    return { location: exact(tonnes(entry!.figures!.co2eLocation)), market: exact(tonnes(entry!.figures!.co2eMarket)) };
+}
+
+describe('residual mix of market-based scope 2 (docs/methods.md, "Residual mix")', () => {
+    const sources = `
+site s { location "Shanghai" }
+source power "Purchased electricity" at s {
+    category 2
+    activity 10_000 MWh
+    factor china_grid.national_2022
+}
+source power_b "Second plant" at s {
+    category 2
+    activity 2_000 MWh
+    factor china_grid.east_2022
+    residual-factor 0.6 tCO2/MWh
+}
+instrument gec "Green certificates" {
+    kind GEC
+    quantity 4_000 MWh
+    covers power
+    factor 0 tCO2/MWh
+}`;
+
+    test('the organisation\'s residual factor prices what no instrument covers; a source\'s own one wins', async () => {
+        const model = await build(sources, { scope2: 'market-based', extra: ['residual-factor china_grid.national_excl_market_2022'] });
+        expect(figureErrors(model)).toEqual([]);
+        const balance = model.balance();
+        // power: location 10 000 MWh × 0.5366 = 5 366 t
+        //        market  4 000 MWh × 0 + (10 000 − 4 000) MWh × 0.5856 (residual, organisation) = 3 513.6 t
+        expect(scope2Of(balance, 'power')).toEqual({ location: '5366', market: '3513.6' });
+        // power_b: location 2 000 × 0.5617 = 1 123.4 t; market 2 000 × 0.6 (its own residual) = 1 200 t
+        expect(scope2Of(balance, 'power_b')).toEqual({ location: '1123.4', market: '1200' });
+        // counted market-based: 3 513.6 + 1 200 = 4 713.6
+        expect(exact(balance.emissions)).toBe('4713.6');
+        expect(exact(balance.byScope['2-location'])).toBe('6489.4');
+        expect(exact(balance.byScope['2-market'])).toBe('4713.6');
+        expect(model.diagnostics().filter(d => d.code === 'CN-6.2-017')).toEqual([]);
+    });
+
+    test('without a residual factor the source\'s own factor is used, and an info finding says so', async () => {
+        const model = await build(sources.replace('    residual-factor 0.6 tCO2/MWh\n', ''), { scope2: 'market-based' });
+        expect(figureErrors(model)).toEqual([]);
+        const balance = model.balance();
+        // power: market 4 000 × 0 + 6 000 × 0.5366 = 3 219.6 t; power_b: 2 000 × 0.5617 = 1 123.4 t (no instrument: as location)
+        expect(scope2Of(balance, 'power')).toEqual({ location: '5366', market: '3219.6' });
+        expect(scope2Of(balance, 'power_b')).toEqual({ location: '1123.4', market: '1123.4' });
+        expect(exact(balance.emissions)).toBe('4343');
+        const infos = model.diagnostics().filter(d => d.code === 'CN-6.2-017');
+        expect(infos.map(d => [d.severity, d.text, d.message])).toEqual([
+            [3, 'power', 'Source power has no residual-mix factor (`residual-factor` on it or on the organisation): under `scope2 market-based` the energy no instrument covers (6,000.000 MWh) is priced at its own factor china_grid.national_2022 instead.'],
+            [3, 'power_b', 'Source power_b has no residual-mix factor (`residual-factor` on it or on the organisation): under `scope2 market-based` the energy no instrument covers (2,000.000 MWh) is priced at its own factor china_grid.east_2022 instead.']
+        ]);
+    });
+
+    test('under location-based the market figure still uses the residual factor, and nothing is said', async () => {
+        const model = await build(sources, { scope2: 'location-based', extra: ['residual-factor china_grid.national_excl_market_2021'] });
+        expect(figureErrors(model)).toEqual([]);
+        const balance = model.balance();
+        // power market: 6 000 MWh × 0.5942 (2021, excluding market-traded non-fossil) = 3 565.2 t
+        expect(scope2Of(balance, 'power')).toEqual({ location: '5366', market: '3565.2' });
+        // counted location-based: 5 366 + 1 123.4 = 6 489.4
+        expect(exact(balance.emissions)).toBe('6489.4');
+        expect(model.diagnostics().filter(d => d.code === 'CN-6.2-017')).toEqual([]);
+    });
+
+    test('a residual factor that is not a mass per energy is an error, and the electricity is not computed', async () => {
+        const model = await build(sources.replace('    residual-factor 0.6 tCO2/MWh\n', ''), { scope2: 'market-based', extra: ['residual-factor 5 tCO2'] });
+        expect(model.languageDiagnostics().filter(d => d.severity === 1).map(d => [d.code, d.text])).toEqual([['CN-NUM-003', '5 tCO2']]);
+        const balance = model.balance();
+        expect(balance.sources.filter(s => !s.figures).map(s => s.source.name)).toEqual(['power', 'power_b']);
+    });
+
+    test('the 2021, 2022 and 2023 national factors excluding market-traded non-fossil electricity are in the library', async () => {
+        const model = await build(`
+site s { location "x" }
+source a at s { category 2 activity 1_000 MWh factor china_grid.national_excl_market_2021 }
+source b at s { category 2 activity 1_000 MWh factor china_grid.national_excl_market_2022 }
+source c at s { category 2 activity 1_000 MWh factor china_grid.national_excl_market_2023 }`);
+        expect(figureErrors(model)).toEqual([]);
+        const balance = model.balance();
+        // 1 000 MWh × 0.5942 / 0.5856 / 0.6096 tCO2/MWh
+        expect([co2eOf(balance, 'a'), co2eOf(balance, 'b'), co2eOf(balance, 'c')]).toEqual(['594.2', '585.6', '609.6']);
+    });
+});

@@ -172,6 +172,7 @@ export type CnmsKeywordNames =
     | "removal"
     | "removals-only-from"
     | "requirement"
+    | "residual-factor"
     | "responsibilities"
     | "result"
     | "retired"
@@ -951,6 +952,7 @@ export interface Organization extends langium.AstNode {
     name: string;
     period?: Period;
     recalculationThreshold?: Expression;
+    residualFactor?: Expression;
     scope2?: Scope2Method;
     title?: string;
 }
@@ -967,6 +969,7 @@ export const Organization = {
     name: 'name',
     period: 'period',
     recalculationThreshold: 'recalculationThreshold',
+    residualFactor: 'residualFactor',
     scope2: 'scope2',
     title: 'title'
 } as const;
@@ -1324,6 +1327,7 @@ export interface Source extends langium.AstNode {
     justification?: string;
     monitoredBy: Array<langium.Reference<Meter>>;
     name: string;
+    residualFactor?: Expression;
     significant?: YesNo;
     site?: langium.Reference<Site>;
     title?: string;
@@ -1341,6 +1345,7 @@ export const Source = {
     justification: 'justification',
     monitoredBy: 'monitoredBy',
     name: 'name',
+    residualFactor: 'residualFactor',
     significant: 'significant',
     site: 'site',
     title: 'title',
@@ -2261,6 +2266,10 @@ export class CnmsAstReflection extends langium.AbstractAstReflection {
                     name: Organization.recalculationThreshold,
                     optional: true
                 },
+                residualFactor: {
+                    name: Organization.residualFactor,
+                    optional: true
+                },
                 scope2: {
                     name: Organization.scope2,
                     optional: true
@@ -2661,6 +2670,10 @@ export class CnmsAstReflection extends langium.AbstractAstReflection {
                 },
                 name: {
                     name: Source.name
+                },
+                residualFactor: {
+                    name: Source.residualFactor,
+                    optional: true
                 },
                 significant: {
                     name: Source.significant,

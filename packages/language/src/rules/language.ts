@@ -347,6 +347,8 @@ export class CnmsLanguageRules {
         } else if (isOrganization(element)) {
             checkedProperty(evaluator, element, 'materiality', DIMENSIONLESS, 'share');
             checkedProperty(evaluator, element, 'recalculationThreshold', DIMENSIONLESS, 'share');
+            // the organisation's residual-mix factor is checked with its settings (semantics/residual-mix.ts)
+            semantics.OrganizationSettings.of(this.services.references.Models.modelOfNode(element));
         } else if (isTarget(element)) {
             checkedProperty(evaluator, element, 'base', ANY, 'non-negative');
             checkedProperty(evaluator, element, 'reduce', DIMENSIONLESS, 'share');
