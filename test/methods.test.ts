@@ -5,6 +5,7 @@
 import { describe, expect, test } from 'vitest';
 import { tonnes, type ModelBalance } from '@cnms/language';
 import { buildModel, exact, type BuiltModel } from './helpers/model.js';
+import { runCli, tempModel } from './helpers/cli.js';
 
 interface OrgOptions {
     gwp?: string;
@@ -216,5 +217,77 @@ source c at s { category 2 activity 1_000 MWh factor china_grid.national_excl_ma
         const balance = model.balance();
         // 1 000 MWh × 0.5942 / 0.5856 / 0.6096 tCO2/MWh
         expect([co2eOf(balance, 'a'), co2eOf(balance, 'b'), co2eOf(balance, 'c')]).toEqual(['594.2', '585.6', '609.6']);
+    });
+});
+
+describe('control approaches: a table like Holland Industries\' (GHG Protocol Corporate Standard, ch. 3, Table 2)', () => {
+    type Approach = 'equity-share' | 'financial-control' | 'operational-control';
+    // Operations of a group modelled on the Corporate Standard's example: equity share (chained through
+    // a subsidiary where it is held by one: 83 % × 50 %), and control under each control approach.
+    const operations: Array<{ site: string; share: string; financial: string; operational: string; emissions: number }> = [
+        { site: 'holland_switzerland', share: '100 %', financial: 'full', operational: 'full', emissions: 1000 },
+        { site: 'holland_america', share: '83 %', financial: 'full', operational: 'full', emissions: 2000 },
+        { site: 'bgb', share: '83 % * 50 %', financial: 'joint 50 %', operational: 'none', emissions: 4000 },
+        { site: 'irw', share: '83 % * 75 %', financial: 'full', operational: 'full', emissions: 800 },
+        { site: 'kahuna', share: '33.3 %', financial: 'joint 33.3 %', operational: 'full', emissions: 3000 },
+        { site: 'quickfix', share: '43 %', financial: 'full', operational: 'full', emissions: 500 },
+        { site: 'nallo', share: '56 %', financial: 'none', operational: 'none', emissions: 600 },
+        { site: 'syntal', share: '0 %', financial: 'none', operational: 'none', emissions: 10000 }
+    ];
+    const body = (approach: Approach) => operations.map(op => `
+site ${op.site} {
+    location "x"
+    share ${op.share}
+    control ${approach === 'operational-control' ? op.operational : op.financial}
+}
+source ${op.site}_ops at ${op.site} { category 1 emissions ${op.emissions} tCO2 }`).join('\n');
+
+    test('equity share: each operation at its (chained) equity share; a 0 % investment stays in the boundary', async () => {
+        const model = await build(body('equity-share'), { consolidation: 'equity-share' });
+        expect(figureErrors(model)).toEqual([]);
+        const balance = model.balance();
+        // 1 000 × 1 = 1 000; 2 000 × 0.83 = 1 660; 4 000 × 0.83 × 0.5 = 4 000 × 0.415 = 1 660; 800 × 0.83 × 0.75 = 800 × 0.6225 = 498;
+        // 3 000 × 0.333 = 999; 500 × 0.43 = 215; 600 × 0.56 = 336; 10 000 × 0 = 0
+        expect(operations.map(op => co2eOf(balance, `${op.site}_ops`))).toEqual(['1000', '1660', '1660', '498', '999', '215', '336', '0']);
+        // 1 000 + 1 660 + 1 660 + 498 + 999 + 215 + 336 + 0 = 6 368
+        expect(exact(balance.emissions)).toBe('6368');
+        expect(model.diagnostics().filter(d => d.code === 'CN-4.3-004')).toEqual([]);
+    });
+
+    test('financial control: full 100 %, joint financial control at the equity share held, none 0 %', async () => {
+        const model = await build(body('financial-control'), { consolidation: 'financial-control' });
+        expect(figureErrors(model)).toEqual([]);
+        const balance = model.balance();
+        // 1 000; 2 000; 4 000 × 0.5 = 2 000; 800; 3 000 × 0.333 = 999; 500; 0; 0
+        expect(operations.map(op => co2eOf(balance, `${op.site}_ops`))).toEqual(['1000', '2000', '2000', '800', '999', '500', '0', '0']);
+        // 1 000 + 2 000 + 2 000 + 800 + 999 + 500 = 7 299
+        expect(exact(balance.emissions)).toBe('7299');
+    });
+
+    test('operational control: full 100 %, none 0 %', async () => {
+        const model = await build(body('operational-control'), { consolidation: 'operational-control' });
+        expect(figureErrors(model)).toEqual([]);
+        const balance = model.balance();
+        // 1 000; 2 000; 0 (its partner operates it); 800; 3 000; 500; 0; 0
+        expect(operations.map(op => co2eOf(balance, `${op.site}_ops`))).toEqual(['1000', '2000', '0', '800', '3000', '500', '0', '0']);
+        // 1 000 + 2 000 + 800 + 3 000 + 500 = 7 300
+        expect(exact(balance.emissions)).toBe('7300');
+    });
+
+    test('a site counted at 0 % still appears in the report\'s boundary (cnms report as a process)', () => {
+        const dir = tempModel({ 'org.cnms': `${organization({ consolidation: 'operational-control' })}\n${body('operational-control')}\n` });
+        const result = runCli(['report', '.', '--format', 'json'], { cwd: dir });
+        const report = JSON.parse(result.stdout) as { boundary: { sites: Array<{ id: string; co2e: string; sources: number }> }; inventory: { sources: Array<{ id: string; co2e: string | null }> } };
+        const bgb = report.boundary.sites.find(site => site.id === 'bgb');
+        expect(bgb).toEqual(expect.objectContaining({ co2e: '0', sources: 1 }));
+        expect(report.inventory.sources.find(source => source.id === 'bgb_ops')?.co2e).toBe('0');
+    });
+
+    test('a joint share outside 0 … 100 % is an error at it, and the site\'s sources are not computed', async () => {
+        const model = await build(`
+site jv { location "x" control joint 150 % }
+source a at jv { category 1 emissions 10 tCO2 }`, { consolidation: 'financial-control' });
+        expect(model.languageDiagnostics().map(d => [d.code, d.text])).toEqual([['CN-NUM-005', '150 %']]);
+        expect(model.balance().sources.map(s => s.figures === undefined)).toEqual([true]);
     });
 });

@@ -101,6 +101,7 @@ export type CnmsKeywordNames =
     | "for"
     | "found-in"
     | "from"
+    | "full"
     | "gas"
     | "green-power"
     | "gwp"
@@ -117,6 +118,7 @@ export type CnmsKeywordNames =
     | "internal"
     | "interval"
     | "issue"
+    | "joint"
     | "kind"
     | "let"
     | "library"
@@ -140,6 +142,7 @@ export type CnmsKeywordNames =
     | "neutrality"
     | "no"
     | "nonconformity"
+    | "none"
     | "obligation"
     | "obligations"
     | "offset"
@@ -1287,6 +1290,8 @@ export function isScope2Method(item: unknown): item is Scope2Method {
 export interface Site extends langium.AstNode {
     readonly $container: CnmsFile;
     readonly $type: 'Site';
+    control?: 'full' | 'joint' | 'none';
+    jointShare?: Expression;
     location?: string;
     name: string;
     share?: Expression;
@@ -1295,6 +1300,8 @@ export interface Site extends langium.AstNode {
 
 export const Site = {
     $type: 'Site',
+    control: 'control',
+    jointShare: 'jointShare',
     location: 'location',
     name: 'name',
     share: 'share',
@@ -2607,6 +2614,14 @@ export class CnmsAstReflection extends langium.AbstractAstReflection {
         Site: {
             name: Site.$type,
             properties: {
+                control: {
+                    name: Site.control,
+                    optional: true
+                },
+                jointShare: {
+                    name: Site.jointShare,
+                    optional: true
+                },
                 location: {
                     name: Site.location,
                     optional: true

@@ -344,6 +344,7 @@ export class CnmsLanguageRules {
             semantics.Balance.offsetFigures(element, semantics.OrganizationSettings.of(this.services.references.Models.modelOfNode(element)));
         } else if (isSite(element)) {
             semantics.BoundaryShares.declaredShare(element);
+            semantics.BoundaryShares.controlShare(element);
         } else if (isOrganization(element)) {
             checkedProperty(evaluator, element, 'materiality', DIMENSIONLESS, 'share');
             checkedProperty(evaluator, element, 'recalculationThreshold', DIMENSIONLESS, 'share');
