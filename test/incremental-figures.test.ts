@@ -193,7 +193,12 @@ describe('a change in one file reaches the figures of files that do not refer to
         // a site's control under a control approach
         ['organization.cnms', text => text.replace('equity-share', 'financial-control')],
         ['sites.cnms', text => text.replace('share 40 %', 'share 40 %\n    control joint 30 %')],
-        ['sites.cnms', text => text.replace('control joint 30 %', 'control none')]
+        ['sites.cnms', text => text.replace('control joint 30 %', 'control none')],
+        ['sites.cnms', text => text.replace('control none', 'control full')],
+        // a factor given as the CO2e of each gas, weighted again with the model's set
+        ['plants/more.cnms', text => `${text}factor table {\n    value 0.2 kgCO2e/kWh of CO2\n    value 0.00028 kgCO2e/kWh of CH4\n    gwp-basis AR5\n}\nsource lights at plant_a {\n    category 1\n    activity 1_000 kWh\n    factor table\n}\n`],
+        ['organization.cnms', text => text.replace('gwp AR4', 'gwp AR6')],
+        ['plants/more.cnms', text => text.replace('gwp-basis AR5', 'gwp-basis AR4')]
     ];
 
     test('GWP set, consolidation, share, scope-2 method and instruments, step by step', async () => {

@@ -291,3 +291,63 @@ source a at jv { category 1 emissions 10 tCO2 }`, { consolidation: 'financial-co
         expect(model.balance().sources.map(s => s.figures === undefined)).toEqual([true]);
     });
 });
+
+describe('per-gas CO2e components (docs/methods.md, "CO2e of one gas")', () => {
+    // A national conversion-factor table gives kg CO2e of each gas per kWh, weighted with AR5.
+    const body = `
+factor grid_table "Grid electricity, per gas, as a conversion-factor table gives it" {
+    value 0.19338 kgCO2e/kWh of CO2
+    value 0.00028 kgCO2e/kWh of CH4
+    value 0.00265 kgCO2e/kWh of N2O
+    gwp-basis AR5
+    source "A national conversion-factor table (values chosen for the test)"
+}
+site s { location "x" }
+source power at s { category 2 activity 1_000_000 kWh factor grid_table }`;
+    // Masses of the gases, whatever the model's set: CO2 0.19338 / 1 kg/kWh × 10^6 kWh = 193 380 kg = 193.38 t;
+    // CH4 0.00028 / 28 = 0.00001 kg/kWh × 10^6 kWh = 10 kg = 0.01 t; N2O 0.00265 / 265 = 0.00001 kg/kWh → 0.01 t.
+
+    test('under AR5 (the basis) the CO2e is the table\'s: 193.38 + 0.01 × 28 + 0.01 × 265 = 196.31', async () => {
+        const model = await build(body, { gwp: 'AR5' });
+        expect(figureErrors(model)).toEqual([]);
+        const balance = model.balance();
+        expect([gas(balance, 'CO2'), gas(balance, 'CH4'), gas(balance, 'N2O')]).toEqual(['193.38', '0.01', '0.01']);
+        expect(co2eOf(balance, 'power')).toBe('196.31');
+    });
+
+    test('under AR6 the gases are weighted again: 193.38 + 0.01 × 27.9 + 0.01 × 273 = 196.389', async () => {
+        const model = await build(body, { gwp: 'AR6' });
+        expect(figureErrors(model)).toEqual([]);
+        const balance = model.balance();
+        expect([gas(balance, 'CO2'), gas(balance, 'CH4'), gas(balance, 'N2O')]).toEqual(['193.38', '0.01', '0.01']);
+        expect(co2eOf(balance, 'power')).toBe('196.389');
+    });
+
+    test('under AR4: 193.38 + 0.01 × 25 + 0.01 × 298 = 196.61', async () => {
+        const model = await build(body, { gwp: 'AR4' });
+        expect(figureErrors(model)).toEqual([]);
+        expect(co2eOf(model.balance(), 'power')).toBe('196.61');
+    });
+
+    test('the report gives a component as the mass of its gas (cnms report as a process)', () => {
+        const dir = tempModel({ 'org.cnms': `${organization({ gwp: 'AR6' })}\n${body}\n` });
+        const result = runCli(['report', '.', '--format', 'json'], { cwd: dir });
+        const report = JSON.parse(result.stdout) as { inventory: { sources: Array<{ id: string; factor: { values: Array<{ gas: string; value: string; unit: string }> } }>; byGas: Array<{ gas: string; tonnes: string }> } };
+        const values = report.inventory.sources.find(source => source.id === 'power')!.factor.values;
+        expect(values.map(value => value.gas)).toEqual(['CO2', 'CH4', 'N2O']);
+        expect(values.every(value => !value.unit.includes('CO2e'))).toBe(true);
+        expect(report.inventory.byGas.find(entry => entry.gas === 'CH4')?.tonnes).toBe('0.01');
+    });
+
+    test('a component needs a gwp-basis, a CO2e value and a basis that knows the gas', async () => {
+        const model = await build(`
+factor no_basis { value 0.00028 kgCO2e/kWh of CH4 }
+factor not_co2e { value 0.00028 kgCH4/kWh of CH4 gwp-basis AR5 }
+factor sar_nf3 { value 1 kgCO2e/kWh of NF3 gwp-basis SAR }`);
+        expect(model.languageDiagnostics().map(d => [d.code, d.text, d.message])).toEqual([
+            ['CN-NUM-003', '0.00028 kgCO2e/kWh of CH4', 'Factor no_basis gives the CO2e of CH4 but no `gwp-basis`: name the GWP set its publisher weighted the gas with (such as `gwp-basis AR5`).'],
+            ['CN-NUM-003', '0.00028 kgCH4/kWh of CH4', 'A value `of CH4` is the CO2e of that gas per unit of activity (such as kgCO2e/kWh), but this value is mass of CH4/energy.'],
+            ['CN-NUM-003', 'SAR', 'The GWP set SAR of `gwp-basis` has no value for NF3, so its CO2e cannot be turned back into a mass of NF3.']
+        ]);
+    });
+});

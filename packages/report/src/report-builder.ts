@@ -78,8 +78,8 @@ export function buildReport(services: CnmsServices, model: string, options: Repo
                 expression: textOf(source.factor),
                 name: factorNode ? factorName(factorNode) : null,
                 values: (values ?? []).map(value => {
-                    // as written (`56100 kgCO2/TJ`), else in a conventional unit
-                    const written = writtenUnit(value.node);
+                    // as written (`56100 kgCO2/TJ`), else in a conventional unit; a CO2e component (`… of CH4`) as the mass of its gas
+                    const written = value.basis ? undefined : writtenUnit(value.node);
                     if (written) return { gas: value.gas, value: Rational.parse(written.number).toString(), unit: written.unit };
                     const unit = displayUnit(Dimension.massOf(value.gas).dividedBy(value.per), value.value);
                     return { gas: value.gas, value: s(value.value.dividedBy(unit.size)), unit: unit.name };

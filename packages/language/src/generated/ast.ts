@@ -105,6 +105,7 @@ export type CnmsKeywordNames =
     | "gas"
     | "green-power"
     | "gwp"
+    | "gwp-basis"
     | "gwp-justification"
     | "gwp-set"
     | "high"
@@ -145,6 +146,7 @@ export type CnmsKeywordNames =
     | "none"
     | "obligation"
     | "obligations"
+    | "of"
     | "offset"
     | "offset-strategy"
     | "on"
@@ -240,7 +242,7 @@ export function isAudit(item: unknown): item is Audit {
 }
 
 export interface BinaryExpression extends langium.AstNode {
-    readonly $container: BinaryExpression | Claim | Factor | Instrument | Let | Meter | NegatedExpression | Offset | Organization | Output | PowerExpression | Reduction | Removal | Site | Source | Target | UnitDecl | UnitProduct;
+    readonly $container: BinaryExpression | Claim | Factor | GasComponent | Instrument | Let | Meter | NegatedExpression | Offset | Organization | Output | PowerExpression | Reduction | Removal | Site | Source | Target | UnitDecl | UnitProduct;
     readonly $type: 'BinaryExpression';
     left: Expression;
     operator: '*' | '+' | '-' | '/';
@@ -548,6 +550,8 @@ export function isExpression(item: unknown): item is Expression {
 export interface Factor extends langium.AstNode {
     readonly $container: CnmsFile | Library;
     readonly $type: 'Factor';
+    components: Array<GasComponent>;
+    gwpBasis?: langium.Reference<GwpSet>;
     name: string;
     region?: string;
     source?: string;
@@ -559,6 +563,8 @@ export interface Factor extends langium.AstNode {
 
 export const Factor = {
     $type: 'Factor',
+    components: 'components',
+    gwpBasis: 'gwpBasis',
     name: 'name',
     region: 'region',
     source: 'source',
@@ -570,6 +576,23 @@ export const Factor = {
 
 export function isFactor(item: unknown): item is Factor {
     return reflection.isInstance(item, Factor.$type);
+}
+
+export interface GasComponent extends langium.AstNode {
+    readonly $container: Factor;
+    readonly $type: 'GasComponent';
+    gas: langium.Reference<GasDecl>;
+    value: Expression;
+}
+
+export const GasComponent = {
+    $type: 'GasComponent',
+    gas: 'gas',
+    value: 'value'
+} as const;
+
+export function isGasComponent(item: unknown): item is GasComponent {
+    return reflection.isInstance(item, GasComponent.$type);
 }
 
 export interface GasDecl extends langium.AstNode {
@@ -785,7 +808,7 @@ export function isNamed(item: unknown): item is Named {
 }
 
 export interface NameReference extends langium.AstNode {
-    readonly $container: BinaryExpression | Claim | Factor | Instrument | Let | Meter | NegatedExpression | Offset | Organization | Output | PowerExpression | Reduction | Removal | Site | Source | Target | UnitDecl | UnitProduct;
+    readonly $container: BinaryExpression | Claim | Factor | GasComponent | Instrument | Let | Meter | NegatedExpression | Offset | Organization | Output | PowerExpression | Reduction | Removal | Site | Source | Target | UnitDecl | UnitProduct;
     readonly $type: 'NameReference';
     target: langium.Reference<Named>;
 }
@@ -800,7 +823,7 @@ export function isNameReference(item: unknown): item is NameReference {
 }
 
 export interface NegatedExpression extends langium.AstNode {
-    readonly $container: BinaryExpression | Claim | Factor | Instrument | Let | Meter | NegatedExpression | Offset | Organization | Output | PowerExpression | Reduction | Removal | Site | Source | Target | UnitDecl | UnitProduct;
+    readonly $container: BinaryExpression | Claim | Factor | GasComponent | Instrument | Let | Meter | NegatedExpression | Offset | Organization | Output | PowerExpression | Reduction | Removal | Site | Source | Target | UnitDecl | UnitProduct;
     readonly $type: 'NegatedExpression';
     operand: Expression;
 }
@@ -848,7 +871,7 @@ export function isNonconformity(item: unknown): item is Nonconformity {
 }
 
 export interface NumberLiteral extends langium.AstNode {
-    readonly $container: BinaryExpression | Claim | Factor | Instrument | Let | Meter | NegatedExpression | Offset | Organization | Output | PowerExpression | Reduction | Removal | Site | Source | Target | UnitDecl | UnitProduct;
+    readonly $container: BinaryExpression | Claim | Factor | GasComponent | Instrument | Let | Meter | NegatedExpression | Offset | Organization | Output | PowerExpression | Reduction | Removal | Site | Source | Target | UnitDecl | UnitProduct;
     readonly $type: 'NumberLiteral';
     value: NumberText;
 }
@@ -1097,7 +1120,7 @@ export function isPolicy(item: unknown): item is Policy {
 }
 
 export interface PowerExpression extends langium.AstNode {
-    readonly $container: BinaryExpression | Claim | Factor | Instrument | Let | Meter | NegatedExpression | Offset | Organization | Output | PowerExpression | Reduction | Removal | Site | Source | Target | UnitDecl | UnitProduct;
+    readonly $container: BinaryExpression | Claim | Factor | GasComponent | Instrument | Let | Meter | NegatedExpression | Offset | Organization | Output | PowerExpression | Reduction | Removal | Site | Source | Target | UnitDecl | UnitProduct;
     readonly $type: 'PowerExpression';
     base: Expression;
     exponent: Exponent;
@@ -1451,7 +1474,7 @@ export function isUnitName(item: unknown): item is UnitName {
 }
 
 export interface UnitProduct extends langium.AstNode {
-    readonly $container: BinaryExpression | Claim | Factor | Instrument | Let | Meter | NegatedExpression | Offset | Organization | Output | PowerExpression | Reduction | Removal | Site | Source | Target | UnitDecl | UnitProduct;
+    readonly $container: BinaryExpression | Claim | Factor | GasComponent | Instrument | Let | Meter | NegatedExpression | Offset | Organization | Output | PowerExpression | Reduction | Removal | Site | Source | Target | UnitDecl | UnitProduct;
     readonly $type: 'UnitProduct';
     unit: langium.Reference<Named>;
     value: Expression;
@@ -1490,6 +1513,7 @@ export type CnmsAstType = {
     Evaluation: Evaluation
     Expression: Expression
     Factor: Factor
+    GasComponent: GasComponent
     GasDecl: GasDecl
     GwpSet: GwpSet
     GwpValue: GwpValue
@@ -1843,6 +1867,16 @@ export class CnmsAstReflection extends langium.AbstractAstReflection {
         Factor: {
             name: Factor.$type,
             properties: {
+                components: {
+                    name: Factor.components,
+                    defaultValue: [],
+                    optional: true
+                },
+                gwpBasis: {
+                    name: Factor.gwpBasis,
+                    referenceType: GwpSet.$type,
+                    optional: true
+                },
                 name: {
                     name: Factor.name
                 },
@@ -1873,6 +1907,19 @@ export class CnmsAstReflection extends langium.AbstractAstReflection {
                 }
             },
             superTypes: [Element.$type, LibraryElement.$type, Named.$type]
+        },
+        GasComponent: {
+            name: GasComponent.$type,
+            properties: {
+                gas: {
+                    name: GasComponent.gas,
+                    referenceType: GasDecl.$type
+                },
+                value: {
+                    name: GasComponent.value
+                }
+            },
+            superTypes: []
         },
         GasDecl: {
             name: GasDecl.$type,

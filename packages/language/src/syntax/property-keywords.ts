@@ -16,9 +16,15 @@ export function* propertyKeywords(element: AstNode, includeRepeatable = false): 
         const alternatives = group ? group.$container : parent;
         if (!GrammarAST.isAlternatives(alternatives) || alternatives.cardinality !== '*') continue;
         const assignment = group ? group.elements[1] : holder;
-        if (!includeRepeatable && GrammarAST.isAssignment(assignment) && assignment.operator === '+=') continue;
+        if (!includeRepeatable && isListAssignment(assignment)) continue;
         yield child;
     }
+}
+
+/** A list property (`values+=…`), or a choice of list properties (`value` of a factor: `components+=… | values+=…`). */
+function isListAssignment(element: GrammarAST.AbstractElement | undefined): boolean {
+    if (GrammarAST.isAssignment(element)) return element.operator === '+=';
+    return GrammarAST.isAlternatives(element) && element.elements.every(isListAssignment);
 }
 
 /**
