@@ -351,3 +351,39 @@ factor sar_nf3 { value 1 kgCO2e/kWh of NF3 gwp-basis SAR }`);
         ]);
     });
 });
+
+describe('library: IPCC 2006 net calorific values and CH4/N2O by sector (docs/methods.md, "Library")', () => {
+    /** A source's counted mass of one gas, in tonnes, as an exact string. */
+    function massOf(balance: ModelBalance, source: string, gasName: string): string {
+        const entry = balance.sources.find(s => s.source.name === source);
+        const grams = entry?.figures?.counted.get(gasName);
+        expect(grams, `${gasName} of ${source}`).toBeDefined();
+        return exact(tonnes(grams!));
+    }
+
+    test('NCVs of Table 1.2 and the sector tables 2.2–2.5, figures worked by hand', async () => {
+        const model = await build(`
+site s { location "x" }
+source home_coal at s { category 1 activity 100 t * ipcc2006.ncv_sub_bituminous_coal factor ipcc2006.sub_bituminous_coal_residential }
+source works_coal at s { category 1 activity 1_000 t * ipcc2006.ncv_coking_coal factor ipcc2006.coking_coal_manufacturing }
+source plant_coke at s { category 1 activity 500 t * ipcc2006.ncv_coke_oven_coke factor ipcc2006.coke_oven_coke_energy }
+source office_gas at s { category 1 activity 1 TJ factor ipcc2006.natural_gas_commercial }
+source old_name at s { category 1 activity 1 TJ factor ipcc2006.natural_gas }
+source new_name at s { category 1 activity 1 TJ factor ipcc2006.natural_gas_energy }`);
+        expect(figureErrors(model)).toEqual([]);
+        const balance = model.balance();
+        // home_coal: 100 t × 18.9 GJ/t = 1 890 GJ = 1.89 TJ; CO2 96 100 × 1.89 = 181 629 kg; CH4 300 × 1.89 = 567 kg; N2O 1.5 × 1.89 = 2.835 kg
+        expect(['CO2', 'CH4', 'N2O'].map(g => massOf(balance, 'home_coal', g))).toEqual(['181.629', '0.567', '0.002835']);
+        // AR6: 181.629 + 0.567 × 27.9 + 0.002835 × 273 = 181.629 + 15.8193 + 0.773955 = 198.222255
+        expect(co2eOf(balance, 'home_coal')).toBe('198.222255');
+        // works_coal: 1 000 t × 28.2 GJ/t = 28.2 TJ; CO2 94 600 × 28.2 = 2 667 720 kg; CH4 10 × 28.2 = 282 kg; N2O 1.5 × 28.2 = 42.3 kg
+        expect(['CO2', 'CH4', 'N2O'].map(g => massOf(balance, 'works_coal', g))).toEqual(['2667.72', '0.282', '0.0423']);
+        // plant_coke: 500 t × 28.2 GJ/t = 14.1 TJ; CO2 107 000 × 14.1 = 1 508 700 kg; CH4 1 × 14.1 = 14.1 kg; N2O 1.5 × 14.1 = 21.15 kg
+        expect(['CO2', 'CH4', 'N2O'].map(g => massOf(balance, 'plant_coke', g))).toEqual(['1508.7', '0.0141', '0.02115']);
+        // office_gas: 1 TJ; CO2 56 100 kg; CH4 5 kg (Table 2.4); N2O 0.1 kg
+        expect(['CO2', 'CH4', 'N2O'].map(g => massOf(balance, 'office_gas', g))).toEqual(['56.1', '0.005', '0.0001']);
+        // the old name carries the energy-industries values (Table 2.2): CH4 1 kg, N2O 0.1 kg per TJ, as natural_gas_energy
+        expect(['CO2', 'CH4', 'N2O'].map(g => massOf(balance, 'old_name', g))).toEqual(['56.1', '0.001', '0.0001']);
+        expect(co2eOf(balance, 'old_name')).toBe(co2eOf(balance, 'new_name'));
+    });
+});
