@@ -277,9 +277,11 @@ source ${op.site}_ops at ${op.site} { category 1 emissions ${op.emissions} tCO2 
     test('a site counted at 0 % still appears in the report\'s boundary (cnms report as a process)', () => {
         const dir = tempModel({ 'org.cnms': `${organization({ consolidation: 'operational-control' })}\n${body('operational-control')}\n` });
         const result = runCli(['report', '.', '--format', 'json'], { cwd: dir });
-        const report = JSON.parse(result.stdout) as { boundary: { sites: Array<{ id: string; co2e: string; sources: number }> }; inventory: { sources: Array<{ id: string; co2e: string | null }> } };
+        const report = JSON.parse(result.stdout) as { boundary: { sites: Array<{ id: string; co2e: string; sources: number; sharePercent: string | null }> }; inventory: { sources: Array<{ id: string; co2e: string | null }> } };
         const bgb = report.boundary.sites.find(site => site.id === 'bgb');
-        expect(bgb).toEqual(expect.objectContaining({ co2e: '0', sources: 1 }));
+        // the share that counts under operational control (control none), not the equity share 41.5 %
+        expect(bgb).toEqual(expect.objectContaining({ co2e: '0', sources: 1, sharePercent: '0' }));
+        expect(report.boundary.sites.find(site => site.id === 'kahuna')?.sharePercent).toBe('100');
         expect(report.inventory.sources.find(source => source.id === 'bgb_ops')?.co2e).toBe('0');
     });
 

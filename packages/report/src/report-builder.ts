@@ -51,7 +51,9 @@ export function buildReport(services: CnmsServices, model: string, options: Repo
     const sites = elements.filter(isSite).map(site => {
         const entries = balance.sources.filter(entry => entry.source.site?.ref === site);
         const co2e = entries.reduce((sum, entry) => (entry.figures ? sum.plus(tonnes(entry.figures.co2e)) : sum), Rational.ZERO);
-        const share = semantics.BoundaryShares.declaredShare(site);
+        // the share that counts, as the model states it: `share` under equity-share, `control` under the control approaches
+        const share = settings.consolidation === 'equity-share' ? semantics.BoundaryShares.declaredShare(site)
+            : site.control ? semantics.BoundaryShares.controlShare(site) : undefined;
         return {
             id: shownName(site), name: site.title ?? shownName(site), location: site.location ?? null,
             sharePercent: share ? s(share.times(HUNDRED)) : null,
