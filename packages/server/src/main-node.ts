@@ -7,12 +7,14 @@ import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { createCnmsLspServices } from '@cnms/language/lsp';
 import { registerDiffRequests } from './diff-requests.js';
 import { FramedInput } from './framed-input.js';
+import { collectGarbageWhenIdle } from './idle-memory.js';
 import { registerReportRequests } from './report-requests.js';
 
 const connection = process.argv.includes('--stdio') ? stdioConnection() : createConnection(ProposedFeatures.all);
 const { shared, Cnms } = createCnmsLspServices({ connection, ...NodeFileSystem });
 registerReportRequests(shared, Cnms, 'cnms language server 0.1.0');
 registerDiffRequests(shared, Cnms);
+collectGarbageWhenIdle(shared, Cnms);
 startLanguageServer(shared);
 
 /**

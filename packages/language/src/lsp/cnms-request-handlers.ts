@@ -3,9 +3,12 @@ import { URI } from 'langium';
 import { normalizeLocale, parseLocale } from '../i18n/locale.js';
 import { formatPeriod } from '../semantics/period.js';
 import { shownName } from '../semantics/shown-name.js';
+import { rankedSources } from '../semantics/source-ranking.js';
 import { formatNet, neutralityVerdict } from '../semantics/verdict.js';
 import { isBuiltinUri } from '../workspace/builtin-library.js';
 import { balanceMarkdown } from './balance-markdown.js';
+import { displayPrecision } from './display-precision.js';
+import { plainDiagnostics } from './plain-diagnostics.js';
 import { CnmsCodeActionProvider } from './cnms-code-action-provider.js';
 import { CnmsCompletionProvider } from './cnms-completion-provider.js';
 import type { CnmsLspServices } from './cnms-lsp-module.js';
@@ -29,6 +32,9 @@ export function registerCnmsRequests(shared: LangiumSharedServices, Cnms: CnmsLs
     });
     const connection = shared.lsp.Connection;
     if (!connection) return;
+    // every diagnostic the server publishes (Langium's first round and the model-wide one below) in plain text
+    const sendDiagnostics = connection.sendDiagnostics.bind(connection);
+    connection.sendDiagnostics = params => sendDiagnostics({ ...params, diagnostics: plainDiagnostics(params.diagnostics) });
     const documents = shared.workspace.LangiumDocuments;
     const models = Cnms.references.Models;
 
@@ -64,17 +70,22 @@ export function registerCnmsRequests(shared: LangiumSharedServices, Cnms: CnmsLs
     });
 
     connection.onRequest(BALANCE_REQUEST, async (params: BalanceParams, token): Promise<BalanceSummary | null> => {
-        // the figures and the verdict of the validated model, never of a half-built one
-        await Cnms.validation.ModelValidation.documentValidated(params.uri, token);
+        // the figures (and, unless only they are asked for, the verdict) of the validated model, never of a half-built one
+        const validation = Cnms.validation.ModelValidation;
+        if (params.figuresOnly === true) await validation.figuresComputed(params.uri, token);
+        else await validation.documentValidated(params.uri, token);
         if (models.isInNoModel(params.uri) || isBuiltinUri(params.uri)) return null;
         const model = models.modelOf(params.uri);
         const organization = models.organizationOf(model);
         if (!organization) return null;
         const balance = Cnms.semantics.Balance.of(model);
+        const rulesChecked = validation.isValidated(model);
         const diagnostics = models.documentsOf(model).flatMap(doc => doc.diagnostics ?? []);
         const errors = diagnostics.filter(d => d.severity === 1).length;
         const warnings = diagnostics.filter(d => d.severity === 2).length;
         const verdict = neutralityVerdict(balance, errors);
+        const ranked = rankedSources(balance, models.keyObject(model));
+        const precision = await displayPrecision(Cnms);
         return {
             model: shownName(organization),
             title: organization.title ?? null,
@@ -83,12 +94,13 @@ export function registerCnmsRequests(shared: LangiumSharedServices, Cnms: CnmsLs
             removals: balance.removals.toString(),
             offsets: balance.offsets.toString(),
             net: balance.net.toString(),
-            netDisplay: formatNet(balance, verdict, Cnms.I18n.locale),
+            netDisplay: formatNet(balance, verdict, Cnms.I18n.locale, precision),
             uncomputed: verdict.uncomputed,
-            neutral: verdict.neutral,
+            neutral: rulesChecked && verdict.neutral,
+            rulesChecked,
             errors,
             warnings,
-            markdown: balanceMarkdown(balance, errors, warnings, Cnms.I18n)
+            markdown: balanceMarkdown(balance, { ranked, errors, warnings, rulesChecked, precision }, Cnms.I18n)
         };
     });
 

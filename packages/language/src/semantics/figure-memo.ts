@@ -332,28 +332,16 @@ export class CnmsFigureMemo {
         // what the figures read is read by the figure under way, if any
         this.passReads(frame.deps);
         const seen = new Set<Entry<unknown>>();
-        const problems: FigureProblem[] = [];
-        // one problem once, though two entries hold it: a figure carried to a new parse keeps a moved
-        // copy of the entries it used, and the same figure computed anew for the new node holds it too
-        const found = new Map<AstNode, Set<string>>();
-        const add = (problem: FigureProblem) => {
-            const key = `${problem.rule}\n${problem.key}\n${problem.property ?? ''}\n${problem.index ?? ''}`;
-            let keys = found.get(problem.node);
-            if (!keys) found.set(problem.node, keys = new Set());
-            if (keys.has(key)) return;
-            keys.add(key);
-            problems.push(problem);
-        };
-        frame.problems.forEach(add);
+        const problems: FigureProblem[] = [...frame.problems];
         const stack = [...frame.troubled];
         while (stack.length > 0) {
             const entry = stack.pop()!;
             if (seen.has(entry)) continue;
             seen.add(entry);
-            entry.problems.forEach(add);
+            problems.push(...entry.problems);
             stack.push(...entry.troubled);
         }
-        return problems;
+        return distinctProblems(problems);
     }
 
     /** Marks `key` changed: every figure that read it is computed again when next asked for. */
@@ -427,3 +415,24 @@ function elementKey(id: number): string {
 }
 
 const ELEMENT_PREFIX = 'element ';
+
+/**
+ * Each problem once, in order, though several figures hold it (same node,
+ * rule, key, property and index): a figure carried to a new parse keeps a
+ * moved copy of the entries it used, and the same figure computed anew for
+ * the new node holds it too; two declarations that use one faulty value both
+ * hold its problem.
+ */
+export function distinctProblems(problems: readonly FigureProblem[]): FigureProblem[] {
+    const found = new Map<AstNode, Set<string>>();
+    const distinct: FigureProblem[] = [];
+    for (const problem of problems) {
+        const key = `${problem.rule}\n${problem.key}\n${problem.property ?? ''}\n${problem.index ?? ''}`;
+        let keys = found.get(problem.node);
+        if (!keys) found.set(problem.node, keys = new Set());
+        if (keys.has(key)) continue;
+        keys.add(key);
+        distinct.push(problem);
+    }
+    return distinct;
+}

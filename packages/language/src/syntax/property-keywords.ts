@@ -9,22 +9,46 @@ import { GrammarAST, isCompositeCstNode } from 'langium';
 export function* propertyKeywords(element: AstNode, includeRepeatable = false): Generator<CstNode> {
     for (const child of ownCstNodes(element)) {
         if (!GrammarAST.isKeyword(child.grammarSource)) continue;
-        const keyword: GrammarAST.AbstractElement = child.grammarSource;
-        const holder: GrammarAST.AbstractElement = GrammarAST.isAssignment(keyword.$container) ? keyword.$container : keyword;
-        const parent = holder.$container;
-        const group = GrammarAST.isGroup(parent) && parent.elements[0] === holder ? parent : undefined;
-        const alternatives = group ? group.$container : parent;
-        if (!GrammarAST.isAlternatives(alternatives) || alternatives.cardinality !== '*') continue;
-        const assignment = group ? group.elements[1] : holder;
-        if (!includeRepeatable && isListAssignment(assignment)) continue;
+        const property = propertyStartedBy(child.grammarSource);
+        if (!property || (property.repeatable && !includeRepeatable)) continue;
         yield child;
     }
 }
 
-/** A list property (`values+=…`), or a choice of list properties (`value` of a factor: `components+=… | values+=…`). */
-function isListAssignment(element: GrammarAST.AbstractElement | undefined): boolean {
-    if (GrammarAST.isAssignment(element)) return element.operator === '+=';
-    return GrammarAST.isAlternatives(element) && element.elements.every(isListAssignment);
+/** A property of a declaration block, as the grammar defines it. */
+export interface BlockProperty {
+    /** The AST property it sets (`dataQuality`, `topManagement`). */
+    readonly name: string;
+    /** A list property that may be given again (`value` of a factor, `monitored-by`). */
+    readonly repeatable: boolean;
+}
+
+/**
+ * The property of a declaration block that a keyword of the grammar starts
+ * (`activity` in a source, the flag `top-management` in a role), or undefined
+ * for any other keyword (a declaration keyword, an enum value, `at`, `on`).
+ */
+export function propertyStartedBy(keyword: GrammarAST.Keyword): BlockProperty | undefined {
+    const holder: GrammarAST.AbstractElement = GrammarAST.isAssignment(keyword.$container) ? keyword.$container : keyword;
+    const parent = holder.$container;
+    const group = GrammarAST.isGroup(parent) && parent.elements[0] === holder ? parent : undefined;
+    const alternatives = group ? group.$container : parent;
+    if (!GrammarAST.isAlternatives(alternatives) || alternatives.cardinality !== '*') return undefined;
+    const assignment = group ? group.elements[1] : holder;
+    if (GrammarAST.isAssignment(assignment)) return { name: assignment.feature, repeatable: assignment.operator === '+=' };
+    // a choice after the keyword: `value (components+=… | values+=…)` of a factor, `control (control='full' | …)` of a site
+    if (!GrammarAST.isAlternatives(assignment)) return undefined;
+    const branches = assignment.elements.map(firstAssignment);
+    if (branches.some(branch => !branch)) return undefined;
+    // named after the last branch, the general form (`values` of `value … of GAS | value …`)
+    const last = branches[branches.length - 1]!;
+    return { name: last.feature, repeatable: branches.every(branch => branch!.operator === '+=') };
+}
+
+/** The first assignment of a branch of a choice: the branch itself, or the first element of its group. */
+function firstAssignment(element: GrammarAST.AbstractElement): GrammarAST.Assignment | undefined {
+    if (GrammarAST.isAssignment(element)) return element;
+    return GrammarAST.isGroup(element) && GrammarAST.isAssignment(element.elements[0]) ? element.elements[0] : undefined;
 }
 
 /**
