@@ -16,7 +16,7 @@ function exampleBlocks(markdown: string): Array<{ line: number; fragment: boolea
     const blocks: Array<{ line: number; fragment: boolean; text: string }> = [];
     const lines = markdown.split('\n');
     for (let i = 0; i < lines.length; i++) {
-        const open = /^```cnms(\s+fragment)?\s*$/.exec(lines[i]!);
+        const open = /^```cnms(\s+fragment)?\s*$/.exec(lines[i]);
         if (!open) continue;
         const start = i + 1;
         let end = start;
@@ -60,7 +60,7 @@ describe('docs/language.md', () => {
 
     test('has the section each hover links to', () => {
         // GitHub's anchors: lower case, punctuation dropped, each space a hyphen.
-        const anchors = new Set([...DOC.matchAll(/^#+ (.*)$/gm)].map(m => m[1]!.toLowerCase().replace(/[^\p{L}\p{N} _-]/gu, '').replace(/ /g, '-')));
+        const anchors = new Set([...DOC.matchAll(/^#+ (.*)$/gm)].map(m => m[1].toLowerCase().replace(/[^\p{L}\p{N} _-]/gu, '').replace(/ /g, '-')));
         for (const [type, anchor] of Object.entries(LANGUAGE_REFERENCE_SECTIONS)) expect(anchors, type).toContain(anchor);
     });
 

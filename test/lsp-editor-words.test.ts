@@ -31,7 +31,7 @@ describe('diagnostics and the status tooltip in the editor', () => {
     });
 
     test('the status tooltip counts with plurals and sends the reader to the Problems panel, not to a command line', async () => {
-        const summary = await session.connection.sendRequest(BALANCE_REQUEST, { uri }) as BalanceSummary;
+        const summary = await session.connection.sendRequest<BalanceSummary>(BALANCE_REQUEST, { uri });
         const errors = (session.diagnostics.get(uri) ?? []).filter(d => d.severity === 1).length;
         expect(summary.errors).toBe(errors);
         expect(summary.markdown).toContain(`${errors} ${errors === 1 ? 'error' : 'errors'}, `);
@@ -67,7 +67,7 @@ describe('cnms.display.precision in every view', () => {
         expect((hover?.contents as MarkupContent).value).toContain('**Counted emissions: 561.6 tCO2e**');
         const lenses = await precise.validatedCodeLens(smallUri);
         expect(lenses.map(l => l.command?.title).join('\n')).toContain('Net 2024: +561.6 tCO2e · emissions 561.6 ·');
-        const summary = await precise.connection.sendRequest(BALANCE_REQUEST, { uri: smallUri }) as BalanceSummary;
+        const summary = await precise.connection.sendRequest<BalanceSummary>(BALANCE_REQUEST, { uri: smallUri });
         expect(summary.netDisplay).toBe('+561.6');
         expect(summary.markdown).toContain('561.6');
     });

@@ -81,7 +81,7 @@ describe('quick fixes invent no evidence', () => {
     test('an offset\'s missing retirement date: a placeholder that fails until written, never the preferred fix', async () => {
         const { actions, applied } = await fixesOf(OFFSET, 'CN-6.4-002');
         expect(actions.map(a => [a.title, a.isPreferred])).toEqual([["Add 'retired YYYY-MM-DD'", false]]);
-        const text = applied(actions[0]!);
+        const text = applied(actions[0]);
         // as the block's last statement, where the syntax error of an unfilled placeholder costs no other property
         expect(text).toContain('quantity 30_000 tCO2e\n    retired YYYY-MM-DD }');
         // still not valid, and the 30,000 t still count for nothing

@@ -418,6 +418,27 @@ describe('activate()', () => {
         expect(vscode.state.shownDocuments[0].getText()).toBe('来源,tCO2e\r\n锅炉,12.5\r\n');
     });
 
+    test('cnms.exportReport: a written report that cannot then be opened says so, and the report stays written', async () => {
+        serveReports();
+        acmeOnDisk();
+        await activateWith({ editor: cnmsFile() });
+        vscode.state.quickPickAnswer = items => items.find(item => item.format === 'md');
+        vscode.state.saveDialogAnswer = options => options.defaultUri;
+        // the file is gone by the time Open is clicked
+        vscode.state.messageAnswer = (_text, items) => {
+            vscode.state.files.delete('/work/acme/acme-report.md');
+            return items[0];
+        };
+        await vscode.commands.executeCommand('cnms.exportReport');
+
+        expect(vscode.state.writes.map(write => write.uri.path)).toEqual(['/work/acme/acme-report.md']);
+        await vi.waitFor(() => expect(vscode.state.messages).toEqual([
+            { severity: 'information', text: 'CNMS: the report was written to acme-report.md.', items: ['Open'] },
+            { severity: 'error', text: 'CNMS: acme-report.md was written but could not be opened: no content provider for file' }
+        ]));
+        expect(vscode.state.shownDocuments).toEqual([]);
+    });
+
     test('cnms.exportReport writes nothing when the format or the file is cancelled, or the file is in no model', async () => {
         serveReports();
         acmeOnDisk();
@@ -502,7 +523,7 @@ function sampleDiff(): ModelDiff {
             lost: []
         },
         unparsable: { before: [], after: [] }
-    } as ModelDiff;
+    };
 }
 
 const DIFF_JSON = (delta: string | null) => JSON.stringify({ format_version: '1.0', totals: { net: { before: '84153.786', after: '90514.786', delta } } });

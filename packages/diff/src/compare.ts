@@ -119,7 +119,7 @@ export function compareSnapshots(before: ModelSnapshot, after: ModelSnapshot, lo
         findings: { gained, lost },
         unparsable: { before: before.unparsable, after: after.unparsable }
     };
-    return { ...diff, summary: summaryLine(diff, locale) } as ModelDiff;
+    return { ...diff, summary: summaryLine(diff, locale) };
 }
 
 /** What happened to the neutrality of a period, in words (the JSON keeps the status itself). */

@@ -69,7 +69,8 @@ const TEXTS = {
     'diff.progress': { en: 'Comparing the CNMS model with {revision}…', 'zh-CN': '正在将 CNMS 模型与 {revision} 比较…' },
     'diff.failed': { en: 'CNMS: the model could not be compared with {revision}: {message}', 'zh-CN': 'CNMS：无法将模型与 {revision} 比较：{message}' },
     'diff.title': { en: 'CNMS: changes since {revision}', 'zh-CN': 'CNMS：自 {revision} 以来的变化' },
-    'export.failed': { en: 'CNMS: the report could not be written to {file}: {message}', 'zh-CN': 'CNMS：无法将报告写入 {file}：{message}' }
+    'export.failed': { en: 'CNMS: the report could not be written to {file}: {message}', 'zh-CN': 'CNMS：无法将报告写入 {file}：{message}' },
+    'export.openFailed': { en: 'CNMS: {file} was written but could not be opened: {message}', 'zh-CN': 'CNMS：报告已写入 {file}，但无法打开：{message}' }
 } as const satisfies Record<string, Record<CnmsLocale, string>>;
 
 export type TextId = keyof typeof TEXTS;

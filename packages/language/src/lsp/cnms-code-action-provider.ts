@@ -82,7 +82,7 @@ export class CnmsCodeActionProvider implements CodeActionProvider {
         if (!node || !brace) return undefined;
         const line = document.textDocument.getText({ start: { line: brace.range.start.line, character: 0 }, end: brace.range.start }).match(/^\s*/)?.[0] ?? '';
         const own = [...CstUtils.streamCst(node.$cstNode!)].filter(c => c.astNode === node && c.text === '}');
-        const before = last && own.length > 0 ? CstUtils.getPreviousNode(own[own.length - 1]!, true) : undefined;
+        const before = last && own.length > 0 ? CstUtils.getPreviousNode(own[own.length - 1], true) : undefined;
         return { position: before ? before.range.end : brace.range.end, indent: `${line}    ` };
     }
 }

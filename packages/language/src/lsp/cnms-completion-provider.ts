@@ -181,7 +181,7 @@ export class CnmsCompletionProvider extends DefaultCompletionProvider {
 
     /** The dimension of the activity of the source (or instrument) being written, when it can be computed. */
     private activityDimension(context: CompletionContext): Dimension | undefined {
-        const source = context.node ? AstUtils.getContainerOfType(context.node, isSource) as Source | undefined : undefined;
+        const source = context.node ? AstUtils.getContainerOfType<Source>(context.node, isSource) : undefined;
         return source ? this.cnms.semantics.Evaluator.evaluate(source.activity)?.dimension : undefined;
     }
 
@@ -200,8 +200,8 @@ export class CnmsCompletionProvider extends DefaultCompletionProvider {
         const gap = last ? text.slice((last.endOffset ?? last.startOffset) + 1, context.tokenOffset) : '';
         let property: string | undefined;
         for (let i = tokens.length - 1; i >= 0; i--) {
-            const image = tokens[i]!.image;
-            if (/^[a-z][a-z0-9-]*$/.test(image) && tokens[i]!.tokenType.name !== 'ID') {
+            const image = tokens[i].image;
+            if (/^[a-z][a-z0-9-]*$/.test(image) && tokens[i].tokenType.name !== 'ID') {
                 property = image;
                 break;
             }

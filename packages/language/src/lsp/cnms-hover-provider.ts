@@ -156,8 +156,8 @@ export class CnmsHoverProvider extends AstNodeHoverProvider {
         if (written) return `${formatWrittenNumber(written.number)} ${written.unit}`;
         if (isNameReference(operand)) {
             const target = operand.target.ref;
-            if ((isLet(target) || isOutput(target)) && writtenUnit(target.value)) return this.writtenOr(target.value!, '');
-            if (isFactor(target) && target.values.length === 1) return this.writtenOr(target.values[0]!, '');
+            if ((isLet(target) || isOutput(target)) && writtenUnit(target.value)) return this.writtenOr(target.value, '');
+            if (isFactor(target) && target.values.length === 1) return this.writtenOr(target.values[0], '');
         }
         const value = this.cnms.semantics.Evaluator.evaluate(operand);
         return value ? this.shown(value) : (operand.$cstNode?.text ?? '');
@@ -194,7 +194,7 @@ export class CnmsHoverProvider extends AstNodeHoverProvider {
 
     /** One line on a value used: its name, value as written, and where it comes from. */
     private inputLine(named: Let | Factor): string {
-        const value = isLet(named) ? this.writtenOr(named.value!, '') : named.values.map(v => this.writtenOr(v, '')).filter(Boolean).join(' · ');
+        const value = isLet(named) ? this.writtenOr(named.value, '') : named.values.map(v => this.writtenOr(v, '')).filter(Boolean).join(' · ');
         const provenance = this.provenance(named);
         return `\`${this.nameOf(named)}\`${value ? ` = ${value}` : ''} — ${provenance.length > 0 ? provenance.join(' · ') : this.cnms.I18n.text('hover.noProvenance')}`;
     }

@@ -1,4 +1,4 @@
-import type { AstNode, LangiumDocument, MaybePromise } from 'langium';
+import type { AstNode, LangiumDocument } from 'langium';
 import { CstUtils, GrammarUtils } from 'langium';
 import type { InlayHintAcceptor } from 'langium/lsp';
 import { AbstractInlayHintProvider } from 'langium/lsp';
@@ -37,7 +37,7 @@ export class CnmsInlayHintProvider extends AbstractInlayHintProvider {
         return super.getInlayHints(document, params, cancelToken);
     }
 
-    computeInlayHint(node: AstNode, accept: InlayHintAcceptor): MaybePromise<void> {
+    computeInlayHint(node: AstNode, accept: InlayHintAcceptor): void {
         const i18n = this.services.I18n;
         const semantics = this.services.semantics;
         if (this.settings.emissions && isSource(node)) {

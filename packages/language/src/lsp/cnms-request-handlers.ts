@@ -1,5 +1,5 @@
 import type { LangiumSharedServices } from 'langium/lsp';
-import { URI } from 'langium';
+import { URI, type Cancellation } from 'langium';
 import { normalizeLocale, parseLocale } from '../i18n/locale.js';
 import { formatPeriod } from '../semantics/period.js';
 import { shownName } from '../semantics/shown-name.js';
@@ -22,7 +22,7 @@ export function registerCnmsRequests(shared: LangiumSharedServices, Cnms: CnmsLs
     shared.lsp.LanguageServer.onInitialize(params => {
         const options = params.initializationOptions as CnmsInitializationOptions | undefined;
         Cnms.I18n.locale = (options?.locale && parseLocale(options.locale)) || normalizeLocale(params.locale);
-        const workspaceEdit = params.capabilities.workspace?.workspaceEdit as { snippetEditSupport?: boolean } | undefined;
+        const workspaceEdit = params.capabilities.workspace?.workspaceEdit;
         if (workspaceEdit?.snippetEditSupport && Cnms.lsp.CodeActionProvider instanceof CnmsCodeActionProvider) {
             Cnms.lsp.CodeActionProvider.snippetEdits = true;
         }
@@ -65,11 +65,14 @@ export function registerCnmsRequests(shared: LangiumSharedServices, Cnms: CnmsLs
     // The second, model-wide round of diagnostics (validation/cnms-model-validation.ts).
     Cnms.validation.ModelValidation.onDiagnosticsChanged(changed => {
         for (const document of changed) {
-            void connection.sendDiagnostics({ uri: document.uri.toString(), diagnostics: document.diagnostics ?? [] });
+            // Not awaited: the next round supersedes this one. A failed write (the
+            // client is gone) is logged and closes the connection; unhandled, it
+            // would end the server with a stack trace instead.
+            connection.sendDiagnostics({ uri: document.uri.toString(), diagnostics: document.diagnostics ?? [] }).catch(() => undefined);
         }
     });
 
-    connection.onRequest(BALANCE_REQUEST, async (params: BalanceParams, token): Promise<BalanceSummary | null> => {
+    connection.onRequest(BALANCE_REQUEST, async (params: BalanceParams, token: Cancellation.CancellationToken): Promise<BalanceSummary | null> => {
         // the figures (and, unless only they are asked for, the verdict) of the validated model, never of a half-built one
         const validation = Cnms.validation.ModelValidation;
         if (params.figuresOnly === true) await validation.figuresComputed(params.uri, token);
@@ -111,7 +114,7 @@ export function registerCnmsRequests(shared: LangiumSharedServices, Cnms: CnmsLs
         return documents.all.find(doc => doc.uri.toString() === wanted)?.textDocument.getText() ?? null;
     });
 
-    connection.onRequest(VALIDATE_WORKSPACE_REQUEST, async (_params: unknown, token): Promise<ValidateWorkspaceResult> => {
+    connection.onRequest(VALIDATE_WORKSPACE_REQUEST, async (_params: unknown, token: Cancellation.CancellationToken): Promise<ValidateWorkspaceResult> => {
         for (const document of documents.all.filter(doc => !isBuiltinUri(doc.uri)).toArray()) {
             await Cnms.validation.ModelValidation.documentValidated(document.uri.toString(), token);
         }

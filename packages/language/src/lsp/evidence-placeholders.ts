@@ -50,9 +50,9 @@ export function evidencePlaceholders(snippet: string): { snippet: string; change
     // An unfilled placeholder is a syntax error, after which the parser reads no more of the block:
     // in a declaration's skeleton they come last, after everything that is complete.
     const order = [...replaced.keys()];
-    const closing = replaced.length > 1 && /^\s*\}/.test(replaced[replaced.length - 1]!) ? replaced.length - 1 : replaced.length;
+    const closing = replaced.length > 1 && /^\s*\}/.test(replaced[replaced.length - 1]) ? replaced.length - 1 : replaced.length;
     const reordered = [
         ...order.filter(i => i < closing && !placeholders.has(i)), ...order.filter(i => placeholders.has(i)), ...order.filter(i => i >= closing)
-    ].map(i => replaced[i]!);
+    ].map(i => replaced[i]);
     return { snippet: reordered.join('\n'), changed: placeholders.size > 0 };
 }

@@ -640,8 +640,8 @@ function regionOfFactor(factor: Factor): GridRegion | undefined {
     let region = factor.region;
     if (region === undefined && factor.values.length === 1) region = referencedFactor(factor.values[0])?.region;
     if (!region) return undefined;
-    const known = (Object.keys(GRID_REGION_TEXT) as GridRegion[]).find(name => name.toLowerCase() === region!.trim().toLowerCase());
-    return known ?? REGION_NAMES.find(entry => names(region!, entry))?.region;
+    const known = (Object.keys(GRID_REGION_TEXT) as GridRegion[]).find(name => name.toLowerCase() === region.trim().toLowerCase());
+    return known ?? REGION_NAMES.find(entry => names(region, entry))?.region;
 }
 
 function regionsText(regions: readonly GridRegion[]): LocalizedText {

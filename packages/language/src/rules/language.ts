@@ -237,7 +237,7 @@ export class CnmsLanguageRules {
         const first = file.elements[0];
         accept('warning', this.services.I18n.ruleMessage('CN-NUM-009', 'noModel'), {
             node: first ?? file,
-            property: first ? 'name' as never : undefined,
+            property: first ? 'name' : undefined,
             code: 'CN-NUM-009',
             codeDescription: { href: ruleDocUrl('CN-NUM-009') },
             data: { rule: 'CN-NUM-009', clause: null, key: 'noModel' }

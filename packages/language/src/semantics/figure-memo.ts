@@ -153,7 +153,7 @@ export class CnmsFigureMemo {
     store<K extends AstNode, T>(carry: Carry<T> = value => value): FigureStore<K, T> {
         const store: FigureStore<K, T> = new WeakMap();
         this.carriedStores.add(store);
-        this.carried.push({ store: store as unknown as WeakMap<object, Entry<unknown>>, carry: carry as Carry<unknown> });
+        this.carried.push({ store: store, carry: carry as Carry<unknown> });
         return store;
     }
 

@@ -127,7 +127,7 @@ export function formatMeasured(value: Rational, locale: Locale = 'en', decimals 
 export function formatWrittenNumber(text: string, _locale: Locale = 'en'): string {
     const plain = /[eE]/.test(text) ? Rational.parse(text).toDecimal().toFixed() : text.replace(/_/g, '');
     const [whole, fraction] = plain.split('.');
-    return `${whole!.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}${fraction !== undefined ? `.${fraction}` : ''}`;
+    return `${whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}${fraction !== undefined ? `.${fraction}` : ''}`;
 }
 
 /** A computed quantity in its display unit, with the digits it has: `486,637.5 GJ` (where `formatQuantity` pads `486,637.500 GJ`). */

@@ -127,7 +127,7 @@ export class CnmsDocumentValidator extends DefaultDocumentValidator {
             const message = code === DocumentValidator.LexingError
                 ? this.services.I18n.ruleMessage('CN-NUM-001', 'lexing', { found: unexpectedCharacter(document.textDocument.getText(), document.textDocument.offsetAt(diagnostic.range.start)) })
                 : this.syntaxMessage(typeof diagnostic.message === "string" ? diagnostic.message : diagnostic.message.value);
-            return { ...diagnostic, code: 'CN-NUM-001', codeDescription: { href: ruleDocUrl('CN-NUM-001') }, message, data: { ...diagnostic.data, rule: 'CN-NUM-001', clause: ruleById('CN-NUM-001').clause } };
+            return { ...diagnostic, code: 'CN-NUM-001', codeDescription: { href: ruleDocUrl('CN-NUM-001') }, message, data: { ...(diagnostic.data as object | undefined), rule: 'CN-NUM-001', clause: ruleById('CN-NUM-001').clause } };
         }
         return diagnostic;
     }
