@@ -185,7 +185,20 @@ describe('a change in one file reaches the figures of files that do not refer to
         ['plants/more.cnms', () => '// removed again\n'],
         ['organization.cnms', text => text.replace('gwp AR5', 'gwp AR4').replace('period 2024', 'period 2023')],
         ['sites.cnms', text => text.replace('plant_a', 'plant_b')],
-        ['sites.cnms', text => text.replace('plant_b', 'plant_a')]
+        ['sites.cnms', text => text.replace('plant_b', 'plant_a')],
+        // a residual-mix factor on the organisation, then on the source (docs/methods.md)
+        ['organization.cnms', text => text.replace('scope2 market-based', 'scope2 market-based\n    residual-factor 0.6 tCO2/MWh')],
+        ['plants/sources.cnms', text => text.replace('factor china_grid.east_2023', 'factor china_grid.east_2023\n    residual-factor 0.7 tCO2/MWh')],
+        ['organization.cnms', text => text.replace('residual-factor 0.6 tCO2/MWh', 'residual-factor 0.5 tCO2/MWh')],
+        // a site's control under a control approach
+        ['organization.cnms', text => text.replace('equity-share', 'financial-control')],
+        ['sites.cnms', text => text.replace('share 40 %', 'share 40 %\n    control joint 30 %')],
+        ['sites.cnms', text => text.replace('control joint 30 %', 'control none')],
+        ['sites.cnms', text => text.replace('control none', 'control full')],
+        // a factor given as the CO2e of each gas, weighted again with the model's set
+        ['plants/more.cnms', text => `${text}factor table {\n    value 0.2 kgCO2e/kWh of CO2\n    value 0.00028 kgCO2e/kWh of CH4\n    gwp-basis AR5\n}\nsource lights at plant_a {\n    category 1\n    activity 1_000 kWh\n    factor table\n}\n`],
+        ['organization.cnms', text => text.replace('gwp AR4', 'gwp AR6')],
+        ['plants/more.cnms', text => text.replace('gwp-basis AR5', 'gwp-basis AR4')]
     ];
 
     test('GWP set, consolidation, share, scope-2 method and instruments, step by step', async () => {

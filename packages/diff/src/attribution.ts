@@ -16,7 +16,7 @@ const REPLACE: Record<Cause, (state: SourceInputs, after: SourceInputs) => Sourc
     factor: (state, after) => ({ ...state, factor: after.factor }),
     gwp: (state, after) => ({ ...state, gwp: after.gwp }),
     share: (state, after) => ({ ...state, share: after.share }),
-    scope2: (state, after) => ({ ...state, scope2: after.scope2, instruments: after.instruments }),
+    scope2: (state, after) => ({ ...state, scope2: after.scope2, instruments: after.instruments, residual: after.residual }),
     category: (state, after) => ({ ...state, category: after.category, biogenic: after.biogenic })
 };
 

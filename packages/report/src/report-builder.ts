@@ -51,7 +51,9 @@ export function buildReport(services: CnmsServices, model: string, options: Repo
     const sites = elements.filter(isSite).map(site => {
         const entries = balance.sources.filter(entry => entry.source.site?.ref === site);
         const co2e = entries.reduce((sum, entry) => (entry.figures ? sum.plus(tonnes(entry.figures.co2e)) : sum), Rational.ZERO);
-        const share = semantics.BoundaryShares.declaredShare(site);
+        // the share that counts, as the model states it: `share` under equity-share, `control` under the control approaches
+        const share = settings.consolidation === 'equity-share' ? semantics.BoundaryShares.declaredShare(site)
+            : site.control ? semantics.BoundaryShares.controlShare(site) : undefined;
         return {
             id: shownName(site), name: site.title ?? shownName(site), location: site.location ?? null,
             sharePercent: share ? s(share.times(HUNDRED)) : null,
@@ -78,8 +80,8 @@ export function buildReport(services: CnmsServices, model: string, options: Repo
                 expression: textOf(source.factor),
                 name: factorNode ? factorName(factorNode) : null,
                 values: (values ?? []).map(value => {
-                    // as written (`56100 kgCO2/TJ`), else in a conventional unit
-                    const written = writtenUnit(value.node);
+                    // as written (`56100 kgCO2/TJ`), else in a conventional unit; a CO2e component (`… of CH4`) as the mass of its gas
+                    const written = value.basis ? undefined : writtenUnit(value.node);
                     if (written) return { gas: value.gas, value: Rational.parse(written.number).toString(), unit: written.unit };
                     const unit = displayUnit(Dimension.massOf(value.gas).dividedBy(value.per), value.value);
                     return { gas: value.gas, value: s(value.value.dividedBy(unit.size)), unit: unit.name };

@@ -101,9 +101,11 @@ export type CnmsKeywordNames =
     | "for"
     | "found-in"
     | "from"
+    | "full"
     | "gas"
     | "green-power"
     | "gwp"
+    | "gwp-basis"
     | "gwp-justification"
     | "gwp-set"
     | "high"
@@ -117,6 +119,7 @@ export type CnmsKeywordNames =
     | "internal"
     | "interval"
     | "issue"
+    | "joint"
     | "kind"
     | "let"
     | "library"
@@ -140,8 +143,10 @@ export type CnmsKeywordNames =
     | "neutrality"
     | "no"
     | "nonconformity"
+    | "none"
     | "obligation"
     | "obligations"
+    | "of"
     | "offset"
     | "offset-strategy"
     | "on"
@@ -172,6 +177,7 @@ export type CnmsKeywordNames =
     | "removal"
     | "removals-only-from"
     | "requirement"
+    | "residual-factor"
     | "responsibilities"
     | "result"
     | "retired"
@@ -236,7 +242,7 @@ export function isAudit(item: unknown): item is Audit {
 }
 
 export interface BinaryExpression extends langium.AstNode {
-    readonly $container: BinaryExpression | Claim | Factor | Instrument | Let | Meter | NegatedExpression | Offset | Organization | Output | PowerExpression | Reduction | Removal | Site | Source | Target | UnitDecl | UnitProduct;
+    readonly $container: BinaryExpression | Claim | Factor | GasComponent | Instrument | Let | Meter | NegatedExpression | Offset | Organization | Output | PowerExpression | Reduction | Removal | Site | Source | Target | UnitDecl | UnitProduct;
     readonly $type: 'BinaryExpression';
     left: Expression;
     operator: '*' | '+' | '-' | '/';
@@ -544,6 +550,8 @@ export function isExpression(item: unknown): item is Expression {
 export interface Factor extends langium.AstNode {
     readonly $container: CnmsFile | Library;
     readonly $type: 'Factor';
+    components: Array<GasComponent>;
+    gwpBasis?: langium.Reference<GwpSet>;
     name: string;
     region?: string;
     source?: string;
@@ -555,6 +563,8 @@ export interface Factor extends langium.AstNode {
 
 export const Factor = {
     $type: 'Factor',
+    components: 'components',
+    gwpBasis: 'gwpBasis',
     name: 'name',
     region: 'region',
     source: 'source',
@@ -566,6 +576,23 @@ export const Factor = {
 
 export function isFactor(item: unknown): item is Factor {
     return reflection.isInstance(item, Factor.$type);
+}
+
+export interface GasComponent extends langium.AstNode {
+    readonly $container: Factor;
+    readonly $type: 'GasComponent';
+    gas: langium.Reference<GasDecl>;
+    value: Expression;
+}
+
+export const GasComponent = {
+    $type: 'GasComponent',
+    gas: 'gas',
+    value: 'value'
+} as const;
+
+export function isGasComponent(item: unknown): item is GasComponent {
+    return reflection.isInstance(item, GasComponent.$type);
 }
 
 export interface GasDecl extends langium.AstNode {
@@ -781,7 +808,7 @@ export function isNamed(item: unknown): item is Named {
 }
 
 export interface NameReference extends langium.AstNode {
-    readonly $container: BinaryExpression | Claim | Factor | Instrument | Let | Meter | NegatedExpression | Offset | Organization | Output | PowerExpression | Reduction | Removal | Site | Source | Target | UnitDecl | UnitProduct;
+    readonly $container: BinaryExpression | Claim | Factor | GasComponent | Instrument | Let | Meter | NegatedExpression | Offset | Organization | Output | PowerExpression | Reduction | Removal | Site | Source | Target | UnitDecl | UnitProduct;
     readonly $type: 'NameReference';
     target: langium.Reference<Named>;
 }
@@ -796,7 +823,7 @@ export function isNameReference(item: unknown): item is NameReference {
 }
 
 export interface NegatedExpression extends langium.AstNode {
-    readonly $container: BinaryExpression | Claim | Factor | Instrument | Let | Meter | NegatedExpression | Offset | Organization | Output | PowerExpression | Reduction | Removal | Site | Source | Target | UnitDecl | UnitProduct;
+    readonly $container: BinaryExpression | Claim | Factor | GasComponent | Instrument | Let | Meter | NegatedExpression | Offset | Organization | Output | PowerExpression | Reduction | Removal | Site | Source | Target | UnitDecl | UnitProduct;
     readonly $type: 'NegatedExpression';
     operand: Expression;
 }
@@ -844,7 +871,7 @@ export function isNonconformity(item: unknown): item is Nonconformity {
 }
 
 export interface NumberLiteral extends langium.AstNode {
-    readonly $container: BinaryExpression | Claim | Factor | Instrument | Let | Meter | NegatedExpression | Offset | Organization | Output | PowerExpression | Reduction | Removal | Site | Source | Target | UnitDecl | UnitProduct;
+    readonly $container: BinaryExpression | Claim | Factor | GasComponent | Instrument | Let | Meter | NegatedExpression | Offset | Organization | Output | PowerExpression | Reduction | Removal | Site | Source | Target | UnitDecl | UnitProduct;
     readonly $type: 'NumberLiteral';
     value: NumberText;
 }
@@ -951,6 +978,7 @@ export interface Organization extends langium.AstNode {
     name: string;
     period?: Period;
     recalculationThreshold?: Expression;
+    residualFactor?: Expression;
     scope2?: Scope2Method;
     title?: string;
 }
@@ -967,6 +995,7 @@ export const Organization = {
     name: 'name',
     period: 'period',
     recalculationThreshold: 'recalculationThreshold',
+    residualFactor: 'residualFactor',
     scope2: 'scope2',
     title: 'title'
 } as const;
@@ -1091,7 +1120,7 @@ export function isPolicy(item: unknown): item is Policy {
 }
 
 export interface PowerExpression extends langium.AstNode {
-    readonly $container: BinaryExpression | Claim | Factor | Instrument | Let | Meter | NegatedExpression | Offset | Organization | Output | PowerExpression | Reduction | Removal | Site | Source | Target | UnitDecl | UnitProduct;
+    readonly $container: BinaryExpression | Claim | Factor | GasComponent | Instrument | Let | Meter | NegatedExpression | Offset | Organization | Output | PowerExpression | Reduction | Removal | Site | Source | Target | UnitDecl | UnitProduct;
     readonly $type: 'PowerExpression';
     base: Expression;
     exponent: Exponent;
@@ -1284,6 +1313,8 @@ export function isScope2Method(item: unknown): item is Scope2Method {
 export interface Site extends langium.AstNode {
     readonly $container: CnmsFile;
     readonly $type: 'Site';
+    control?: 'full' | 'joint' | 'none';
+    jointShare?: Expression;
     location?: string;
     name: string;
     share?: Expression;
@@ -1292,6 +1323,8 @@ export interface Site extends langium.AstNode {
 
 export const Site = {
     $type: 'Site',
+    control: 'control',
+    jointShare: 'jointShare',
     location: 'location',
     name: 'name',
     share: 'share',
@@ -1324,6 +1357,7 @@ export interface Source extends langium.AstNode {
     justification?: string;
     monitoredBy: Array<langium.Reference<Meter>>;
     name: string;
+    residualFactor?: Expression;
     significant?: YesNo;
     site?: langium.Reference<Site>;
     title?: string;
@@ -1341,6 +1375,7 @@ export const Source = {
     justification: 'justification',
     monitoredBy: 'monitoredBy',
     name: 'name',
+    residualFactor: 'residualFactor',
     significant: 'significant',
     site: 'site',
     title: 'title',
@@ -1439,7 +1474,7 @@ export function isUnitName(item: unknown): item is UnitName {
 }
 
 export interface UnitProduct extends langium.AstNode {
-    readonly $container: BinaryExpression | Claim | Factor | Instrument | Let | Meter | NegatedExpression | Offset | Organization | Output | PowerExpression | Reduction | Removal | Site | Source | Target | UnitDecl | UnitProduct;
+    readonly $container: BinaryExpression | Claim | Factor | GasComponent | Instrument | Let | Meter | NegatedExpression | Offset | Organization | Output | PowerExpression | Reduction | Removal | Site | Source | Target | UnitDecl | UnitProduct;
     readonly $type: 'UnitProduct';
     unit: langium.Reference<Named>;
     value: Expression;
@@ -1478,6 +1513,7 @@ export type CnmsAstType = {
     Evaluation: Evaluation
     Expression: Expression
     Factor: Factor
+    GasComponent: GasComponent
     GasDecl: GasDecl
     GwpSet: GwpSet
     GwpValue: GwpValue
@@ -1831,6 +1867,16 @@ export class CnmsAstReflection extends langium.AbstractAstReflection {
         Factor: {
             name: Factor.$type,
             properties: {
+                components: {
+                    name: Factor.components,
+                    defaultValue: [],
+                    optional: true
+                },
+                gwpBasis: {
+                    name: Factor.gwpBasis,
+                    referenceType: GwpSet.$type,
+                    optional: true
+                },
                 name: {
                     name: Factor.name
                 },
@@ -1861,6 +1907,19 @@ export class CnmsAstReflection extends langium.AbstractAstReflection {
                 }
             },
             superTypes: [Element.$type, LibraryElement.$type, Named.$type]
+        },
+        GasComponent: {
+            name: GasComponent.$type,
+            properties: {
+                gas: {
+                    name: GasComponent.gas,
+                    referenceType: GasDecl.$type
+                },
+                value: {
+                    name: GasComponent.value
+                }
+            },
+            superTypes: []
         },
         GasDecl: {
             name: GasDecl.$type,
@@ -2261,6 +2320,10 @@ export class CnmsAstReflection extends langium.AbstractAstReflection {
                     name: Organization.recalculationThreshold,
                     optional: true
                 },
+                residualFactor: {
+                    name: Organization.residualFactor,
+                    optional: true
+                },
                 scope2: {
                     name: Organization.scope2,
                     optional: true
@@ -2598,6 +2661,14 @@ export class CnmsAstReflection extends langium.AbstractAstReflection {
         Site: {
             name: Site.$type,
             properties: {
+                control: {
+                    name: Site.control,
+                    optional: true
+                },
+                jointShare: {
+                    name: Site.jointShare,
+                    optional: true
+                },
                 location: {
                     name: Site.location,
                     optional: true
@@ -2661,6 +2732,10 @@ export class CnmsAstReflection extends langium.AbstractAstReflection {
                 },
                 name: {
                     name: Source.name
+                },
+                residualFactor: {
+                    name: Source.residualFactor,
+                    optional: true
                 },
                 significant: {
                     name: Source.significant,

@@ -12,6 +12,7 @@ export const TEXTS = {
     'dimension.energy': { en: 'energy', 'zh-CN': '能量' },
     'dimension.volume': { en: 'volume', 'zh-CN': '体积' },
     'dimension.normal_volume': { en: 'normal volume', 'zh-CN': '标准状态体积' },
+    'dimension.standard_volume': { en: 'standard volume (60 °F)', 'zh-CN': '标准体积（60 °F）' },
     'dimension.length': { en: 'length', 'zh-CN': '长度' },
     'dimension.time': { en: 'time', 'zh-CN': '时间' },
     'dimension.money_CNY': { en: 'money (CNY)', 'zh-CN': '货币（人民币）' },

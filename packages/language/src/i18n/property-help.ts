@@ -18,16 +18,19 @@ export const PROPERTY_HELP: Readonly<Record<string, LocalizedText>> = {
     'ms-scope': { en: 'What the management system covers: activities, sites, processes', 'zh-CN': '管理体系范围：活动、场所与过程' },
     'materiality': { en: 'Indirect sources above this share of the total must be included (default 1 %)', 'zh-CN': '超过总量该比例的间接排放源必须纳入（默认 1 %）' },
     'recalculation-threshold': { en: 'A change above this share calls for recalculating the base year (default 5 %)', 'zh-CN': '变化超过该比例时需重算基准年（默认 5 %）' },
+    'residual-factor': { en: 'The residual-mix factor: prices the energy no instrument covers in the market-based scope-2 figure', 'zh-CN': '剩余组合因子：在基于市场的范围二数值中用于未被凭证覆盖的能源' },
     // site
     'location': { en: 'Where the site is', 'zh-CN': '场所所在地' },
     'share': { en: 'The equity share held, applied under equity-share consolidation', 'zh-CN': '持有的股权比例，股权比例法下使用' },
+    'Site.control': { en: 'Under operational or financial control: full (100 %, default), joint P % or none (0 %)', 'zh-CN': '运营或财务控制权法下：full（100 %，默认）、joint P % 或 none（0 %）' },
     // let, factor, gwp-set
     'source': { en: 'Where the value comes from: publisher, document, table', 'zh-CN': '数值来源：发布者、文件、表格' },
     'Obligation.source': { en: 'The law, regulation or contract the requirement comes from', 'zh-CN': '要求所出自的法律、法规或合同' },
     'year': { en: 'The year the value applies to', 'zh-CN': '数值适用的年份' },
     'Target.year': { en: 'The year the target is to be met', 'zh-CN': '目标应达成的年份' },
     'uncertainty': { en: 'The uncertainty of the value, such as 5 %', 'zh-CN': '数值的不确定性，如 5 %' },
-    'value': { en: 'One value: a mass of one gas per unit of activity (56100 kgCO2/TJ)', 'zh-CN': '一个数值：单位活动数据的某种气体质量（56100 kgCO2/TJ）' },
+    'value': { en: 'One value: a mass of one gas per unit of activity (56100 kgCO2/TJ), or the CO2e of one gas: 0.00026 kgCO2e/kWh of CH4', 'zh-CN': '一个数值：单位活动数据的某种气体质量（56100 kgCO2/TJ），或某种气体的 CO2 当量：0.00026 kgCO2e/kWh of CH4' },
+    'gwp-basis': { en: 'The GWP set a value `of` a gas was weighted with, such as AR5', 'zh-CN': '`of` 某气体的数值所用的 GWP 值集，如 AR5' },
     'region': { en: 'The region the factor applies to', 'zh-CN': '因子适用的地区' },
     // source
     'category': { en: 'ISO 14064-1 category 1–6 (1 is scope 1, 2 scope 2, 3–6 scope 3)', 'zh-CN': 'ISO 14064-1 类别 1–6（1 为范围一，2 为范围二，3–6 为范围三）' },

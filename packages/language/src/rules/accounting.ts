@@ -5,6 +5,8 @@ import { formatPercent } from '../semantics/figure-format.js';
 import { formatPeriod, isPeriodRange, isTwelveMonths, periodRange } from '../semantics/period.js';
 import { yearOf } from '../semantics/dates.js';
 import { GRAMS_PER_TONNE, tonnes } from '../semantics/quantity.js';
+import { Dimension } from '../semantics/dimension.js';
+import { Rational } from '../semantics/rational.js';
 import { isBuiltinNode } from '../workspace/builtin-library.js';
 import { metersBySource } from './support.js';
 import { defineRule, type Rule } from './rule.js';
@@ -76,7 +78,8 @@ export const ACCOUNTING_RULES: readonly Rule[] = [
         messages: {
             gasNotInSet: { en: 'Gas {gas} is not in the GWP set {set}; source {name} cannot be converted to CO2e.', 'zh-CN': '气体 {gas} 不在 GWP 值集 {set} 中；排放源 {name} 无法换算为 CO2e。' },
             carbon: { en: 'Source {name} gives a mass of carbon (tC); convert it with a factor such as co2_per_c = 44/12 tCO2/tC.', 'zh-CN': '排放源 {name} 给出的是碳质量（tC）；请用 co2_per_c = 44/12 tCO2/tC 等因子换算。' },
-            noGwp: { en: 'Organization {name} declares no `gwp` set, and none could be found to convert gases to CO2e.', 'zh-CN': '组织 {name} 未声明 `gwp` 值集，无法将各气体换算为 CO2e。' }
+            noGwp: { en: 'Organization {name} declares no `gwp` set, and none could be found to convert gases to CO2e.', 'zh-CN': '组织 {name} 未声明 `gwp` 值集，无法将各气体换算为 CO2e。' },
+            residualGas: { en: 'Gas {gas} of this residual-mix factor is not in the GWP set {set}; the market-based figures that use it cannot be computed.', 'zh-CN': '该剩余组合排放因子中的气体 {gas} 不在 GWP 值集 {set} 中；使用它的基于市场的数值无法计算。' }
         }
     }),
     defineRule({
@@ -416,6 +419,37 @@ export const ACCOUNTING_RULES: readonly Rule[] = [
                 if (missing.length === 0) continue;
                 const gases = { en: missing.join(' and '), 'zh-CN': missing.join(' 和 ') };
                 context.report('noCh4N2o', { name: source.name, factor: qualifiedName(factor), gases }, source, 'factor');
+            }
+        }
+    }),
+    defineRule({
+        id: 'CN-6.2-017', clause: '6.2', severity: 'info',
+        title: { en: 'Residual mix of market-based scope 2', 'zh-CN': '基于市场的范围二的剩余组合因子' },
+        description: { en: "Under `scope2 market-based`, a category-2 source with energy that no instrument covers, and no `residual-factor` on it or on the organisation: that energy is priced at the source's own factor (info); a `residual-factor` on a source that is not category 2 is not used (warning).", 'zh-CN': "在 `scope2 market-based` 下，类别 2 排放源有未被凭证覆盖的能源，而排放源和组织都没有 `residual-factor`：这部分能源按排放源自身的因子计算（提示）；非类别 2 排放源上的 `residual-factor` 不会被使用（警告）。" },
+        rationale: { en: "The market-based method prices energy not covered by a contractual instrument at a residual mix, the grid's factor with the attributes sold as instruments taken out, so they are not counted twice (GHG Protocol Scope 2 Guidance, 2015, ch. 6, Table 6.3; in China the national factor excluding market-traded non-fossil electricity of MEE and NBS).", 'zh-CN': "基于市场的方法对未被合同凭证覆盖的能源采用剩余组合因子，即扣除已作为凭证出售的属性后的电网因子，以免重复计算（GHG Protocol 范围二指南，2015 年，第 6 章表 6.3；在中国为生态环境部和国家统计局发布的不包括市场化交易非化石能源电量的全国电力平均因子）。" },
+        messages: {
+            noResidual: { en: 'Source {name} has no residual-mix factor (`residual-factor` on it or on the organisation): under `scope2 market-based` the energy no instrument covers ({uncovered}) is priced at its own factor {factor} instead.', 'zh-CN': '排放源 {name} 没有剩余组合因子（排放源或组织上的 `residual-factor`）：在 `scope2 market-based` 下，未被凭证覆盖的能源（{uncovered}）改按其自身的因子 {factor} 计算。' },
+            notCategory2: { en: 'Source {name} is of category {category}: a `residual-factor` prices purchased energy (category 2) only, so this one is not used.', 'zh-CN': '排放源 {name} 属于类别 {category}：`residual-factor` 只用于外购能源（类别 2），此处的因子不会被使用。' }
+        },
+        messageSeverity: { notCategory2: 'warning' },
+        check: context => {
+            for (const source of context.declarations(isSource)) {
+                if (!source.residualFactor || !source.category || !/^[1-6](\.\d+)?$/.test(source.category) || source.category.startsWith('2')) continue;
+                context.report('notCategory2', { name: source.name, category: source.category }, source, 'residualFactor');
+            }
+            if (context.settings.scope2 !== 'market-based') return;
+            for (const { source, figures } of context.balance.sources) {
+                if (!figures || figures.scope !== 2 || figures.inputs.residual || !source.activity || !source.factor) continue;
+                const covered = figures.inputs.instruments.reduce((sum, part) => sum.plus(part.quantity), Rational.ZERO);
+                const uncovered = figures.inputs.activity.minus(covered);
+                if (uncovered.isZero()) continue;
+                const activity = context.services.semantics.Evaluator.evaluate(source.activity);
+                const energy = activity?.dimension.equals(Dimension.base('energy'));
+                context.report('noResidual', {
+                    name: source.name,
+                    uncovered: energy ? { figure: uncovered, unit: 'MWh' } : { en: 'the rest of its activity', 'zh-CN': '其余活动数据' },
+                    factor: source.factor.$cstNode?.text ?? ''
+                }, source, 'name');
             }
         }
     })

@@ -103,21 +103,16 @@ export const CONTEXT_RULES: readonly Rule[] = [
     defineRule({
         id: 'CN-4.3-004', clause: '4.3', severity: 'error',
         title: { en: 'Equity share of every site', 'zh-CN': '各场所的股权比例' },
-        description: { en: "Under equity-share consolidation, every site has a `share` in (0, 100 %].", 'zh-CN': "按股权比例合并时，每个场所都有 (0, 100 %] 之间的 `share`。" },
-        rationale: { en: "Equity-share consolidation counts each site's emissions and removals by the organisation's share (ISO 14064-1 clause 5.1).", 'zh-CN': "股权比例法按组织所占份额计入各场所的排放与清除（ISO 14064-1 第 5.1 条）。" },
+        description: { en: "Under equity-share consolidation, every site has a `share` in [0, 100 %]; a site at 0 % stays in the boundary and counts nothing.", 'zh-CN': "按股权比例合并时，每个场所都有 [0, 100 %] 之间的 `share`；比例为 0 % 的场所仍在边界内，但不计入任何排放。" },
+        rationale: { en: "Equity-share consolidation counts each site's emissions and removals by the organisation's share (ISO 14064-1 clause 5.1; GHG Protocol Corporate Standard ch. 3, where a fixed-asset investment counts 0 %).", 'zh-CN': "股权比例法按组织所占份额计入各场所的排放与清除（ISO 14064-1 第 5.1 条；GHG Protocol 企业标准第 3 章，固定资产投资计为 0 %）。" },
         messages: {
-            missingShare: { en: 'Under equity-share consolidation site {name} needs a `share` in (0, 100 %]; its sources are left out of the totals until it has one.', 'zh-CN': '按股权比例合并时，场所 {name} 需要 (0, 100 %] 之间的 `share`；在补充之前，其排放源不计入合计。' },
-            zeroShare: { en: 'Under equity-share consolidation the share of site {name} must be above 0 %.', 'zh-CN': '按股权比例合并时，场所 {name} 的股权比例必须大于 0 %。' }
+            missingShare: { en: 'Under equity-share consolidation site {name} needs a `share` in [0, 100 %]; its sources are left out of the totals until it has one.', 'zh-CN': '按股权比例合并时，场所 {name} 需要 [0, 100 %] 之间的 `share`；在补充之前，其排放源不计入合计。' }
         },
         insertsProperty: { missingShare: 'share ${1:100} %' },
         check: context => {
             if (context.settings.consolidation !== 'equity-share') return;
             for (const site of context.declarations(isSite)) {
-                if (!site.share) {
-                    context.report('missingShare', { name: site.name }, site, 'name');
-                } else if (context.services.semantics.BoundaryShares.declaredShare(site)?.isZero()) {
-                    context.report('zeroShare', { name: site.name }, site, 'share');
-                }
+                if (!site.share) context.report('missingShare', { name: site.name }, site, 'name');
             }
         }
     }),

@@ -218,6 +218,7 @@ export const FIGURE_RULES: readonly Rule[] = [
                 const reference = evaluator.factorValues(cited.factor);
                 if (!values || !reference) continue;
                 for (const value of values) {
+                    if (value.basis) continue;
                     const expected = reference.find(candidate => candidate.gas === value.gas && candidate.per.equals(value.per));
                     if (!expected || expected.value.isZero()) continue;
                     const difference = value.value.minus(expected.value);

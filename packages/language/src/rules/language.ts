@@ -62,7 +62,10 @@ export const LANGUAGE_RULES: readonly Rule[] = [
             factorActivity: { en: 'The values of factor {name} are per different activity dimensions ({first} and {second}).', 'zh-CN': '排放因子 {name} 的各个值对应不同的活动数据量纲（{first} 与 {second}）。' },
             multiValueFactor: { en: 'Factor {name} has several gas values and can only be used alone, as `factor {name}`.', 'zh-CN': '排放因子 {name} 含多个气体值，只能单独使用，即 `factor {name}`。' },
             exponent: { en: 'An exponent must be an integer, not {exponent}.', 'zh-CN': '指数必须为整数，而不是 {exponent}。' },
-            cycle: { en: '{name} depends on itself ({path}).', 'zh-CN': '{name} 依赖于自身（循环引用：{path}）。' }
+            cycle: { en: '{name} depends on itself ({path}).', 'zh-CN': '{name} 依赖于自身（循环引用：{path}）。' },
+            componentNotCo2e: { en: 'A value `of {gas}` is the CO2e of that gas per unit of activity (such as kgCO2e/kWh), but this value is {actual}.', 'zh-CN': '`of {gas}` 的值应为该气体单位活动数据的 CO2 当量（如 kgCO2e/kWh），而该值为{actual}。' },
+            noGwpBasis: { en: 'Factor {name} gives the CO2e of {gas} but no `gwp-basis`: name the GWP set its publisher weighted the gas with (such as `gwp-basis AR5`).', 'zh-CN': '排放因子 {name} 给出了 {gas} 的 CO2 当量，但没有 `gwp-basis`：请指明发布方对该气体加权所用的 GWP 值集（如 `gwp-basis AR5`）。' },
+            basisLacksGas: { en: 'The GWP set {set} of `gwp-basis` has no value for {gas}, so its CO2e cannot be turned back into a mass of {gas}.', 'zh-CN': '`gwp-basis` 的 GWP 值集 {set} 没有 {gas} 的值，无法将其 CO2 当量换回 {gas} 的质量。' }
         }
     }),
     defineRule({
@@ -356,9 +359,12 @@ export class CnmsLanguageRules {
             semantics.Balance.offsetFigures(element, semantics.OrganizationSettings.of(this.services.references.Models.modelOfNode(element)));
         } else if (isSite(element)) {
             semantics.BoundaryShares.declaredShare(element);
+            semantics.BoundaryShares.controlShare(element);
         } else if (isOrganization(element)) {
             checkedProperty(evaluator, element, 'materiality', DIMENSIONLESS, 'share');
             checkedProperty(evaluator, element, 'recalculationThreshold', DIMENSIONLESS, 'share');
+            // the organisation's residual-mix factor is checked with its settings (semantics/residual-mix.ts)
+            semantics.OrganizationSettings.of(this.services.references.Models.modelOfNode(element));
         } else if (isTarget(element)) {
             checkedProperty(evaluator, element, 'base', ANY, 'non-negative');
             checkedProperty(evaluator, element, 'reduce', DIMENSIONLESS, 'share');

@@ -1,6 +1,6 @@
 import type { AstNode, Reference } from 'langium';
 import { AstUtils } from 'langium';
-import type { Expression, Factor, Named, UnitDecl } from '../generated/ast.js';
+import type { Expression, Factor, GasComponent, Named, UnitDecl } from '../generated/ast.js';
 import {
     isBinaryExpression, isFactor, isGasDecl, isLet, isNameReference, isNegatedExpression, isNumberLiteral,
     isOutput, isPowerExpression, isSource, isUnitDecl, isUnitProduct
@@ -22,6 +22,12 @@ export interface FactorValue {
     readonly value: Rational;
     readonly per: Dimension;
     readonly node: Expression;
+    /**
+     * For a value written as the CO2e of one gas (`0.00026 kgCO2e/kWh of CH4`):
+     * the GWP set it was weighted with (the factor's `gwp-basis`); `value` is
+     * the mass of the gas itself (docs/methods.md).
+     */
+    readonly basis?: string;
 }
 
 /** A chain of operands this long is evaluated innermost out (CnmsEvaluator.evaluateChain). */
@@ -185,31 +191,68 @@ export class CnmsEvaluator {
     private computeFactorValues(factor: Factor): FactorValue[] | undefined {
         const values: FactorValue[] = [];
         let failed = false;
-        factor.values.forEach((expression, index) => {
+        // values and CO2e components (`… of CH4`) in the order written
+        const entries = [
+            ...factor.values.map((expression, index) => ({ expression, component: undefined as GasComponent | undefined, property: 'values', index })),
+            ...factor.components.map((component, index) => ({ expression: component.value, component, property: 'components', index }))
+        ].sort((a, b) => (a.expression.$cstNode?.offset ?? 0) - (b.expression.$cstNode?.offset ?? 0));
+        for (const { expression, component, property, index } of entries) {
             const quantity = this.evaluate(expression);
             if (!quantity) {
                 failed = true;
-                return;
+                continue;
             }
-            const gasPer = quantity.dimension.gasPer();
+            const gasPer: { gas: string; per: Dimension; value?: Rational; basis?: string } | undefined = component
+                ? this.componentValue(factor, component, quantity, index)
+                : quantity.dimension.gasPer();
             if (!gasPer) {
-                this.report('CN-NUM-003', 'factorValue', { actual: quantity.dimension }, factor, 'values', index);
+                if (!component) this.report('CN-NUM-003', 'factorValue', { actual: quantity.dimension }, factor, property, index);
                 failed = true;
-                return;
+                continue;
             }
             if (values.some(v => v.gas === gasPer.gas)) {
-                this.report('CN-NUM-003', 'factorSameGas', { name: factor.name, gas: gasPer.gas }, factor, 'values', index);
+                this.report('CN-NUM-003', 'factorSameGas', { name: factor.name, gas: gasPer.gas }, factor, property, index);
                 failed = true;
-                return;
+                continue;
             }
             if (values.length > 0 && !values[0].per.equals(gasPer.per)) {
-                this.report('CN-NUM-003', 'factorActivity', { name: factor.name, first: values[0].per, second: gasPer.per }, factor, 'values', index);
+                this.report('CN-NUM-003', 'factorActivity', { name: factor.name, first: values[0].per, second: gasPer.per }, factor, property, index);
                 failed = true;
-                return;
+                continue;
             }
-            values.push({ gas: gasPer.gas, value: quantity.value, per: gasPer.per, node: expression });
-        });
+            values.push({ gas: gasPer.gas, value: gasPer.value ?? quantity.value, per: gasPer.per, node: expression, ...(gasPer.basis ? { basis: gasPer.basis } : {}) });
+        }
         return failed || values.length === 0 ? undefined : values;
+    }
+
+    /**
+     * A CO2e component of one gas (`0.00026 kgCO2e/kWh of CH4`, with the
+     * factor's `gwp-basis AR5`) turned back into a mass of the gas: the CO2e
+     * divided by the gas's GWP in the basis set (0.00026 / 28 kgCH4/kWh), so the
+     * model's own GWP set weights it again. Undefined with its problem.
+     */
+    private componentValue(factor: Factor, component: GasComponent, quantity: Quantity, index: number): { gas: string; per: Dimension; value: Rational; basis: string } | undefined {
+        const gas = component.gas.ref?.name;
+        if (!gas) return undefined;
+        const gasPer = quantity.dimension.gasPer();
+        if (!gasPer || gasPer.gas !== 'CO2e') {
+            this.report('CN-NUM-003', 'componentNotCo2e', { gas, actual: quantity.dimension }, factor, 'components', index);
+            return undefined;
+        }
+        const basis = factor.gwpBasis?.ref;
+        if (!basis) {
+            if (!factor.gwpBasis) this.report('CN-NUM-003', 'noGwpBasis', { name: factor.name, gas }, factor, 'components', index);
+            return undefined;
+        }
+        // the basis set's values are read: a changed user-declared set recomputes the factor
+        this.memo.readNode(basis);
+        const entry = basis.values.find(value => value.gas.ref?.name === gas);
+        const gwp = entry ? Rational.parse(entry.value) : undefined;
+        if (!gwp || gwp.isZero() || gwp.isNegative()) {
+            this.report('CN-NUM-003', 'basisLacksGas', { set: basis.name, gas }, factor, 'gwpBasis');
+            return undefined;
+        }
+        return { gas, per: gasPer.per, value: quantity.value.dividedBy(gwp), basis: basis.name };
     }
 
     private compute(expression: Expression): Quantity | undefined {
@@ -282,7 +325,7 @@ export class CnmsEvaluator {
 
     /** The declarations a declaration's value refers to (through its expressions), for the cycle check. */
     private referencedDeclarations(named: Named): Named[] {
-        const roots: Array<AstNode | undefined> = isFactor(named) ? named.values
+        const roots: Array<AstNode | undefined> = isFactor(named) ? [...named.values, ...named.components.map(component => component.value)]
             : isSource(named) ? [named.activity, named.factor, named.emissions]
             : isLet(named) || isOutput(named) || isUnitDecl(named) ? [named.value]
             : [];

@@ -6,6 +6,8 @@ import { ORGANIZATIONS_KEY, type FigureStore } from './figure-memo.js';
 import { Dimension } from './dimension.js';
 import { isPeriodRange, periodRange, type PeriodRange } from './period.js';
 import { Rational } from './rational.js';
+import type { FactorValue } from './evaluator.js';
+import { checkedResidualFactor } from './residual-mix.js';
 
 /** The organisation's properties with their documented defaults (docs/language-defaults.md). */
 export interface OrganizationSettings {
@@ -18,6 +20,8 @@ export interface OrganizationSettings {
     readonly period?: PeriodRange;
     readonly materiality: Rational;
     readonly recalculationThreshold: Rational;
+    /** The organisation's `residual-factor` (semantics/residual-mix.ts): the default for its category-2 sources; 'invalid' when it is wrong. */
+    readonly residualFactor?: readonly FactorValue[] | 'invalid';
 }
 
 export const DEFAULT_GWP_SET = 'AR6';
@@ -60,7 +64,10 @@ export class CnmsOrganizationSettings {
             gwpValues,
             period: range && isPeriodRange(range) ? range : undefined,
             materiality: this.fraction(organization?.materiality) ?? ONE_PERCENT,
-            recalculationThreshold: this.fraction(organization?.recalculationThreshold) ?? FIVE_PERCENT
+            recalculationThreshold: this.fraction(organization?.recalculationThreshold) ?? FIVE_PERCENT,
+            residualFactor: organization
+                ? checkedResidualFactor(this.services.semantics.Evaluator, organization, { values: gwpValues, set: gwpSet?.name ?? '—' })
+                : undefined
         };
     }
 

@@ -18,6 +18,7 @@ const BASE_DISPLAY: Readonly<Record<string, DisplayUnit>> = {
     energy: { name: 'GJ', size: n(1_000_000_000) },
     volume: { name: 'm3', size: n(1) },
     normal_volume: { name: 'Nm3', size: n(1) },
+    standard_volume: { name: 'scf', size: n(1) },
     length: { name: 'km', size: n(1000) },
     time: { name: 'h', size: n(1) },
     money_CNY: { name: 'CNY', size: n(1) },

@@ -8,6 +8,8 @@ import { checkedProperty, ANY, MASS_OF_GAS } from './property-checks.js';
 import { Quantity } from './quantity.js';
 import { Rational } from './rational.js';
 import { hasSyntaxError } from '../syntax/syntax-errors.js';
+import type { OrganizationSettings } from './organization-settings.js';
+import { checkedResidualFactor } from './residual-mix.js';
 
 export type Scope = 1 | 2 | 3;
 
@@ -37,6 +39,12 @@ export interface SourceInputs {
     readonly scope2: 'location-based' | 'market-based';
     /** Instruments set against a category-2 source: their energy (base units) and factor per gas. */
     readonly instruments: ReadonlyArray<{ readonly quantity: Rational; readonly factor: ReadonlyMap<string, Rational> }>;
+    /**
+     * The residual-mix factor (grams of each gas per base unit) that prices the
+     * activity no instrument covers in the market-based figure, from the
+     * source's or the organisation's `residual-factor`; absent: the source's own factor.
+     */
+    readonly residual?: ReadonlyMap<string, Rational>;
     readonly biogenic: boolean;
 }
 
@@ -48,7 +56,7 @@ export interface ComputedFigures {
     readonly share: Rational;
     /** Location-based masses of each gas (for category 2), or the only figure; biogenic CO2 included. */
     readonly location: GasMasses;
-    /** Market-based masses; equal to `location` where no instrument applies. */
+    /** Market-based masses; equal to `location` where no instrument and no residual-mix factor applies. */
     readonly market: GasMasses;
     /** What counts in the balance: the organisation's scope-2 method, biogenic CO2 left out. */
     readonly counted: GasMasses;
@@ -61,7 +69,8 @@ export interface ComputedFigures {
 /**
  * The one computation of a source's figures from its inputs: location-based
  * masses = activity × factor per gas; market-based = instruments' energy ×
- * their factor + the rest of the activity × the source's factor; both × the
+ * their factor + the rest of the activity × the residual-mix factor, else the
+ * source's own factor; both × the
  * site's share; what counts follows the scope-2 method, biogenic CO2 apart;
  * CO2e with the GWP set. Undefined when a gas has no GWP in the set.
  */
@@ -72,9 +81,9 @@ export function figuresFromInputs(inputs: SourceInputs): ComputedFigures | undef
     const scope: Scope = mainCategory === '1' ? 1 : mainCategory === '2' ? 2 : 3;
     const gross = perGasOf(inputs.activity, inputs.factor);
     let market = gross;
-    if (scope === 2 && inputs.instruments.length > 0) {
+    if (scope === 2 && (inputs.instruments.length > 0 || inputs.residual)) {
         const covered = inputs.instruments.reduce((sum, part) => sum.plus(part.quantity), Rational.ZERO);
-        const masses = perGasOf(inputs.activity.minus(covered), inputs.factor);
+        const masses = perGasOf(inputs.activity.minus(covered), inputs.residual ?? inputs.factor);
         for (const part of inputs.instruments) {
             for (const [gas, mass] of perGasOf(part.quantity, part.factor)) masses.set(gas, (masses.get(gas) ?? Rational.ZERO).plus(mass));
         }
@@ -184,6 +193,12 @@ export class CnmsSourceFigures {
         if (!share) return undefined;
 
         const instruments: Array<{ quantity: Rational; factor: Map<string, Rational> }> = [];
+        let residual: Map<string, Rational> | undefined;
+        if (scope === 2 && gross.activity && gross.factor) {
+            const found = this.residualFactor(source, gross.activity, settings);
+            if (found === 'invalid') return undefined;
+            residual = found && new Map(found.map(value => [value.gas, value.value]));
+        }
         if (scope === 2) {
             const allocation = this.services.semantics.InstrumentAllocation.of(source);
             if (!allocation.complete) return undefined;
@@ -202,10 +217,35 @@ export class CnmsSourceFigures {
             share,
             scope2: settings.scope2,
             instruments,
+            ...(residual ? { residual } : {}),
             biogenic: source.biogenic === 'yes'
         };
         const figures = figuresFromInputs(inputs);
         return figures ? { source, inputs, ...figures } : undefined;
+    }
+
+    /**
+     * The residual-mix factor that prices the source's uncovered activity: its
+     * own `residual-factor`, else the organisation's when it fits the activity
+     * (an organisation's factor per energy does not price steam in tonnes);
+     * undefined when none applies (CN-6.2-017 says so under market-based).
+     */
+    private residualFactor(source: Source, activity: Quantity, settings: OrganizationSettings): FactorValue[] | 'invalid' | undefined {
+        const evaluator = this.services.semantics.Evaluator;
+        const own = checkedResidualFactor(evaluator, source, { values: settings.gwpValues, set: settings.gwpSet?.name ?? '—' });
+        if (own === 'invalid') return own;
+        const values = own ?? (settings.residualFactor === 'invalid' ? undefined : settings.residualFactor);
+        if (!values) return settings.residualFactor === 'invalid' && !own ? 'invalid' : undefined;
+        if (!values.every(value => value.per.equals(activity.dimension))) {
+            if (!own) return undefined;
+            evaluator.report('CN-NUM-003', 'product', {
+                actual: activity.dimension.times(Dimension.massOf(values[0].gas)).dividedBy(values[0].per),
+                activity: activity.dimension,
+                factor: Dimension.massOf(values[0].gas).dividedBy(values[0].per)
+            }, source, 'residualFactor');
+            return 'invalid';
+        }
+        return [...values];
     }
 
     /** Masses of each gas before the share: activity × factor, or `emissions`. */

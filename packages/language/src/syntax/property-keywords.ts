@@ -35,8 +35,20 @@ export function propertyStartedBy(keyword: GrammarAST.Keyword): BlockProperty | 
     const alternatives = group ? group.$container : parent;
     if (!GrammarAST.isAlternatives(alternatives) || alternatives.cardinality !== '*') return undefined;
     const assignment = group ? group.elements[1] : holder;
-    if (!GrammarAST.isAssignment(assignment)) return undefined;
-    return { name: assignment.feature, repeatable: assignment.operator === '+=' };
+    if (GrammarAST.isAssignment(assignment)) return { name: assignment.feature, repeatable: assignment.operator === '+=' };
+    // a choice after the keyword: `value (components+=… | values+=…)` of a factor, `control (control='full' | …)` of a site
+    if (!GrammarAST.isAlternatives(assignment)) return undefined;
+    const branches = assignment.elements.map(firstAssignment);
+    if (branches.some(branch => !branch)) return undefined;
+    // named after the last branch, the general form (`values` of `value … of GAS | value …`)
+    const last = branches[branches.length - 1]!;
+    return { name: last.feature, repeatable: branches.every(branch => branch!.operator === '+=') };
+}
+
+/** The first assignment of a branch of a choice: the branch itself, or the first element of its group. */
+function firstAssignment(element: GrammarAST.AbstractElement): GrammarAST.Assignment | undefined {
+    if (GrammarAST.isAssignment(element)) return element;
+    return GrammarAST.isGroup(element) && GrammarAST.isAssignment(element.elements[0]) ? element.elements[0] : undefined;
 }
 
 /**
