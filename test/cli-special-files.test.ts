@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { languageModel, runCli, tempModel } from './helpers/cli.js';
+import { fileUri, startServer } from './helpers/lsp-client.js';
 
 const ORG = 'organization acme "Acme" { period 2024 consolidation operational-control ms-scope "All" }\n';
 const SITE = 'site s\nsource a at s { category 1 emissions 10 tCO2 }\n';
@@ -78,6 +79,29 @@ describe('special files are skipped with a warning, never opened', () => {
         expect(JSON.parse(result.stdout).diagnostics.length).toBeGreaterThan(0);
         expect(result.stderr).toContain("warning: 'cnms.json' is a named pipe (FIFO), not a regular file: skipped");
     });
+});
+
+describe('the language server on special files', () => {
+    // the server read cnms.json with Langium's reader: a FIFO blocked it for good, a link to /dev/zero never ended
+    for (const [name, make] of [
+        ['a FIFO', (path: string) => fifo(path)],
+        ['a link to /dev/zero', (path: string) => symlinkSync('/dev/zero', path)]
+    ] as const) {
+        test(`${name} named cnms.json, or x.cnms, beside the model: the server answers and computes the model`, async () => {
+            const dir = tempModel({ 'org.cnms': ORG + SITE });
+            make(join(dir, 'cnms.json'));
+            make(join(dir, 'x.cnms'));
+            const session = await startServer(dir);
+            try {
+                const uri = fileUri(join(dir, 'org.cnms'));
+                await session.open(uri, ORG + SITE);
+                const summary = await session.connection.sendRequest<{ emissions: string; rulesChecked: boolean }>('cnms/balance', { uri });
+                expect(summary).toMatchObject({ emissions: '10', rulesChecked: true });
+            } finally {
+                await session.close();
+            }
+        }, 30_000);
+    }
 });
 
 describe('symbolic links', () => {

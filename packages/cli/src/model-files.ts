@@ -1,6 +1,7 @@
-import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readSync, realpathSync, statSync, type Dirent, type Stats } from 'node:fs';
+import { lstatSync, readdirSync, realpathSync, statSync, type Dirent, type Stats } from 'node:fs';
 import { dirname, extname, join, resolve, sep } from 'node:path';
 import { declaresOrganization, MAX_FILE_BYTES, modelFolderOf, type Locale } from '@cnms/language';
+import { FileTooLargeError, kindOf, NotRegularFileError, readRegularFile as readRegularBytes } from '@cnms/language/node';
 import { CliError } from './cli-error.js';
 import { fileError } from './file-errors.js';
 import { shownPath } from './shown-path.js';
@@ -40,7 +41,6 @@ const WORDS = {
     }
 } as const;
 
-type Kind = keyof typeof WORDS.en.kind;
 
 /** The .cnms files of a run: those the user asked about, and all to load (with the rest of their models). */
 export interface ModelFiles {
@@ -118,42 +118,15 @@ export function readModelFile(path: string, locale: Locale): ModelText | NotText
  * case the path changed in between, opened without blocking and checked again).
  */
 export function readRegularFile(path: string, locale: Locale): Buffer {
-    const w = WORDS[locale];
-    let stats: Stats;
     try {
-        stats = statSync(path);
+        return readRegularBytes(path);
     } catch (error) {
-        throw fileError(error, path, 'read', locale);
-    }
-    const irregular = irregularity(path, stats, locale);
-    if (irregular) throw new RefusedFileError(w.readsOnlyRegular(irregular), irregular);
-    if (stats.size > MAX_FILE_BYTES) throw tooLarge(path, stats.size, locale);
-    let fd: number;
-    try {
-        fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
-    } catch (error) {
-        throw fileError(error, path, 'read', locale);
-    }
-    try {
-        const opened = fstatSync(fd);
-        const changed = irregularity(path, opened, locale);
-        if (changed) throw new RefusedFileError(w.readsOnlyRegular(changed), changed);
-        const chunks: Buffer[] = [];
-        let total = 0;
-        for (;;) {
-            const chunk = Buffer.allocUnsafe(Math.min(MAX_FILE_BYTES + 1 - total, Math.max(opened.size - total, 0) + 65_536));
-            const read = readSync(fd, chunk, 0, chunk.length, null);
-            if (read === 0) break;
-            chunks.push(chunk.subarray(0, read));
-            total += read;
-            if (total > MAX_FILE_BYTES) throw tooLarge(path, total, locale);
+        if (error instanceof NotRegularFileError) {
+            const why = WORDS[locale].notRegular(shownPath(path), WORDS[locale].kind[error.kind]);
+            throw new RefusedFileError(WORDS[locale].readsOnlyRegular(why), why);
         }
-        return Buffer.concat(chunks, total);
-    } catch (error) {
-        if (error instanceof CliError) throw error;
+        if (error instanceof FileTooLargeError) throw tooLarge(path, error.size, locale);
         throw fileError(error, path, 'read', locale);
-    } finally {
-        closeSync(fd);
     }
 }
 
@@ -172,13 +145,6 @@ function tooLarge(path: string, size: number, locale: Locale): RefusedFileError 
     return new RefusedFileError(WORDS[locale].splitIt(why), why);
 }
 
-function kindOf(entry: Stats | Dirent): Kind {
-    if (entry.isFIFO()) return 'fifo';
-    if (entry.isSocket()) return 'socket';
-    if (entry.isCharacterDevice() || entry.isBlockDevice()) return 'device';
-    if (entry.isDirectory()) return 'folder';
-    return 'other';
-}
 
 function isInside(path: string, folder: string): boolean {
     return path === folder || path.startsWith(folder.endsWith(sep) ? folder : `${folder}${sep}`);
