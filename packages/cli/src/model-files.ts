@@ -17,7 +17,7 @@ const WORDS = {
         skipped: (why: string) => `${why}: skipped`,
         readsOnlyRegular: (why: string) => `${why}; cnms reads only regular files`,
         notCnms: (path: string) => `'${path}' is not a .cnms file`,
-        tooLarge: (path: string, size: string) => `'${path}' is larger than 10 MiB (${size} MiB), the limit per file`,
+        tooLarge: (path: string, size: string, limit: string) => `'${path}' is larger than ${limit} MiB (${size} MiB), the limit per file`,
         splitIt: (why: string) => `${why}: split it into several files`,
         noModel: (path: string, skipped: boolean) => `no model found in '${path}': ${skipped ? 'none of its .cnms files can be read (see the warnings above)' : 'it holds no .cnms file'}`,
         nul: 'it contains NUL bytes, as binary files do',
@@ -32,7 +32,7 @@ const WORDS = {
         skipped: (why: string) => `${why}：已跳过`,
         readsOnlyRegular: (why: string) => `${why}；cnms 只读取普通文件`,
         notCnms: (path: string) => `“${path}”不是 .cnms 文件`,
-        tooLarge: (path: string, size: string) => `“${path}”大于 10 MiB（${size} MiB），超过单个文件的上限`,
+        tooLarge: (path: string, size: string, limit: string) => `“${path}”大于 ${limit} MiB（${size} MiB），超过单个文件的上限`,
         splitIt: (why: string) => `${why}：请拆分为多个文件`,
         noModel: (path: string, skipped: boolean) => `在“${path}”中未找到模型：${skipped ? '其中的 .cnms 文件都无法读取（见上方警告）' : '其中没有 .cnms 文件'}`,
         nul: '含有 NUL 字节，像二进制文件一样',
@@ -113,11 +113,11 @@ export function readModelFile(path: string, locale: Locale): ModelText | NotText
 }
 
 /**
- * The bytes of a regular file of at most MAX_FILE_BYTES. Its type and size are
+ * The bytes of a regular file of at most `limit` bytes (MAX_FILE_BYTES; a dataset's CSV may be larger). Its type and size are
  * checked with stat before it is opened, so a FIFO is never opened (and, in
  * case the path changed in between, opened without blocking and checked again).
  */
-export function readRegularFile(path: string, locale: Locale): Buffer {
+export function readRegularFile(path: string, locale: Locale, limit = MAX_FILE_BYTES): Buffer {
     const w = WORDS[locale];
     let stats: Stats;
     try {
@@ -127,7 +127,7 @@ export function readRegularFile(path: string, locale: Locale): Buffer {
     }
     const irregular = irregularity(path, stats, locale);
     if (irregular) throw new RefusedFileError(w.readsOnlyRegular(irregular), irregular);
-    if (stats.size > MAX_FILE_BYTES) throw tooLarge(path, stats.size, locale);
+    if (stats.size > limit) throw tooLarge(path, stats.size, locale, limit);
     let fd: number;
     try {
         fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
@@ -141,12 +141,12 @@ export function readRegularFile(path: string, locale: Locale): Buffer {
         const chunks: Buffer[] = [];
         let total = 0;
         for (;;) {
-            const chunk = Buffer.allocUnsafe(Math.min(MAX_FILE_BYTES + 1 - total, Math.max(opened.size - total, 0) + 65_536));
+            const chunk = Buffer.allocUnsafe(Math.min(limit + 1 - total, Math.max(opened.size - total, 0) + 65_536));
             const read = readSync(fd, chunk, 0, chunk.length, null);
             if (read === 0) break;
             chunks.push(chunk.subarray(0, read));
             total += read;
-            if (total > MAX_FILE_BYTES) throw tooLarge(path, total, locale);
+            if (total > limit) throw tooLarge(path, total, locale, limit);
         }
         return Buffer.concat(chunks, total);
     } catch (error) {
@@ -167,8 +167,8 @@ export function skippedWarning(why: string, locale: Locale): string {
     return WORDS[locale].skipped(why);
 }
 
-function tooLarge(path: string, size: number, locale: Locale): RefusedFileError {
-    const why = WORDS[locale].tooLarge(shownPath(path), (size / 1024 / 1024).toFixed(1));
+function tooLarge(path: string, size: number, locale: Locale, limit: number): RefusedFileError {
+    const why = WORDS[locale].tooLarge(shownPath(path), (size / 1024 / 1024).toFixed(1), String(limit / 1024 / 1024));
     return new RefusedFileError(WORDS[locale].splitIt(why), why);
 }
 

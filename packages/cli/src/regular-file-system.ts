@@ -1,12 +1,13 @@
 import type { Locale } from '@cnms/language';
 import type { URI } from 'langium';
 import { NodeFileSystemProvider } from 'langium/node';
+import { MAX_DATASET_BYTES, MAX_FILE_BYTES } from '@cnms/language';
 import { readRegularFile, RefusedFileError, skippedWarning } from './model-files.js';
 
 /**
  * The file system the language reads through in the CLI (for a model's
- * cnms.json): Langium's, except that a file is read only when it is a regular
- * file within the size limit. Anything else (a FIFO that would block forever,
+ * cnms.json, a dataset's CSV): Langium's, except that a file is read only when
+ * it is a regular file within the size limit (a CSV's is MAX_DATASET_BYTES). Anything else (a FIFO that would block forever,
  * a device, a file too large) is skipped with a warning, as a missing file is.
  */
 export class RegularFileSystemProvider extends NodeFileSystemProvider {
@@ -36,7 +37,7 @@ export class RegularFileSystemProvider extends NodeFileSystemProvider {
 
     private readBytes(uri: URI): Uint8Array {
         try {
-            return readRegularFile(uri.fsPath, this.locale);
+            return readRegularFile(uri.fsPath, this.locale, /\.csv$/i.test(uri.fsPath) ? MAX_DATASET_BYTES : MAX_FILE_BYTES);
         } catch (error) {
             if (error instanceof RefusedFileError) this.warn(skippedWarning(error.why, this.locale));
             throw error;

@@ -2,7 +2,7 @@ import type { AstNode, Reference } from 'langium';
 import { AstUtils } from 'langium';
 import type { Expression, Factor, Named, UnitDecl } from '../generated/ast.js';
 import {
-    isBinaryExpression, isFactor, isGasDecl, isLet, isNameReference, isNegatedExpression, isNumberLiteral,
+    isAggregate, isBinaryExpression, isFactor, isGasDecl, isLet, isNameReference, isNegatedExpression, isNumberLiteral,
     isOutput, isPowerExpression, isSource, isUnitDecl, isUnitProduct
 } from '../generated/ast.js';
 import type { CnmsServices } from '../cnms-module.js';
@@ -218,6 +218,9 @@ export class CnmsEvaluator {
         }
         if (isNameReference(expression)) {
             return this.resolve(expression.target, expression);
+        }
+        if (isAggregate(expression)) {
+            return this.services.semantics.Datasets.aggregate(expression);
         }
         if (isUnitProduct(expression)) {
             const value = this.evaluate(expression.value);

@@ -8,6 +8,9 @@
 /** The largest model file read (10 MiB): the CLI refuses a larger file, the language server does not parse one. */
 export const MAX_FILE_BYTES = 10 * 1024 * 1024;
 
+/** The largest dataset file read (512 MiB): a year of a group's meter readings is a table of millions of rows. */
+export const MAX_DATASET_BYTES = 512 * 1024 * 1024;
+
 /**
  * How deep an expression may nest: open parentheses plus unary minus signs in
  * a row (`-(-(1))` is 4 levels). The parser recurses about six calls per
