@@ -1,4 +1,4 @@
-import { CsvError, parse } from 'csv-parse/sync';
+import Papa from 'papaparse';
 import { Rational } from './rational.js';
 
 /** How a dataset declares a column: what its cells must be. */
@@ -14,12 +14,58 @@ export interface DataProblem {
     readonly params: Readonly<Record<string, string>>;
 }
 
-/** A column's cells, typed; a cell that could not be read is `undefined` (numbers) or -1 (dates), with its problem. */
-export type TableColumn =
-    | { readonly kind: 'text'; readonly index: number; readonly values: readonly string[] }
-    /** Dates as year × 10000 + month × 100 + day, the day 0 for a month (`2024-03`). */
-    | { readonly kind: 'date'; readonly index: number; readonly values: Int32Array }
-    | { readonly kind: 'number'; readonly index: number; readonly values: ReadonlyArray<Rational | undefined>; readonly unitFrom?: string };
+/**
+ * A column's cells, typed and held compactly (a million rows are a few
+ * typed arrays, not a million objects); `index` is the column's place in the
+ * header (0-based).
+ */
+export type TableColumn = TextColumn | DateColumn | NumberColumn;
+
+/** Texts as codes into the column's distinct texts. */
+export interface TextColumn {
+    readonly kind: 'text';
+    readonly index: number;
+    readonly codes: Int32Array;
+    readonly texts: readonly string[];
+    /** The code of a text, or undefined when no cell holds it. */
+    codeOf(text: string): number | undefined;
+}
+
+/** Dates as year × 10000 + month × 100 + day (the day 0 for a month, `2024-03`); -1 where a cell is not a date. */
+export interface DateColumn {
+    readonly kind: 'date';
+    readonly index: number;
+    readonly values: Int32Array;
+}
+
+/**
+ * Exact decimals: a cell is mantissa × 10^-scale, with integer mantissas of at
+ * most 18 digits in a BigInt64Array; a cell that does not fit (more digits, a
+ * large exponent) is kept as a Rational in `others`. A cell that is not a
+ * number has scale NOT_A_NUMBER.
+ */
+export interface NumberColumn {
+    readonly kind: 'number';
+    readonly index: number;
+    readonly mantissas: BigInt64Array;
+    readonly scales: Int8Array;
+    readonly others: ReadonlyMap<number, Rational>;
+    readonly unitFrom?: string;
+}
+
+/** The scale of a number cell that is not a number, or kept in `others`. */
+export const NOT_A_NUMBER = -128;
+export const OTHER_NUMBER = -127;
+const LARGEST_SCALE = 100;
+
+/** The exact value of one cell of a number column (undefined when it is not a number). */
+export function cellValue(column: NumberColumn, row: number): Rational | undefined {
+    const scale = column.scales[row];
+    if (scale === NOT_A_NUMBER) return undefined;
+    if (scale === OTHER_NUMBER) return column.others.get(row);
+    const mantissa = Rational.fromInteger(column.mantissas[row]);
+    return scale === 0 ? mantissa : scale > 0 ? mantissa.dividedBy(Rational.fromInteger(10n ** BigInt(scale))) : mantissa.times(Rational.fromInteger(10n ** BigInt(-scale)));
+}
 
 /**
  * A CSV file read against a dataset's columns: every declared column's cells
@@ -36,7 +82,7 @@ export interface CsvTable {
     readonly brokenRows: ReadonlyMap<number, number>;
     readonly problems: readonly DataProblem[];
     readonly fatal: boolean;
-    /** The rows of each text value of a column, built when first asked for. */
+    /** The rows of a text column that hold `value`, from an index built when first asked for. */
     rowsWith(column: string, value: string): readonly number[] | undefined;
 }
 
@@ -52,6 +98,18 @@ export function parseDecimalCell(text: string): Rational | undefined {
     if (digits.startsWith('.')) digits = `0${digits}`;
     const value = Rational.parse(digits);
     return negative ? value.negated() : value;
+}
+
+/** A decimal cell as mantissa and scale (mantissa × 10^-scale) when the mantissa has at most 18 digits; else its Rational, or undefined. */
+function parseCompactCell(text: string): { mantissa: bigint; scale: number } | Rational | undefined {
+    const match = /^([+-]?)([0-9]*)(?:\.([0-9]+))?(?:[eE]([+-]?[0-9]+))?$/.exec(text);
+    if (!match || (match[2] === '' && match[3] === undefined) || !DECIMAL.test(text)) return undefined;
+    const digits = (match[2] + (match[3] ?? '')).replace(/^0+(?=[0-9])/, '');
+    const exponent = match[4] === undefined ? 0 : Number.parseInt(match[4], 10);
+    const scale = (match[3]?.length ?? 0) - exponent;
+    if (digits.length > 18 || Math.abs(scale) > LARGEST_SCALE) return parseDecimalCell(text);
+    const mantissa = BigInt(digits);
+    return { mantissa: match[1] === '-' ? -mantissa : mantissa, scale };
 }
 
 /** A date cell (`2024-03`, `2024-03-15`) as year × 10000 + month × 100 + day, or undefined when it is no calendar month or date. */
@@ -80,11 +138,13 @@ export function formatDateCode(code: number): string {
 }
 
 /**
- * Reads a CSV text against the declared columns with csv-parse, one record
- * at a time (its `on_record` callback takes each record and keeps none, so
- * only the typed columns are held): the first record is the header; every
- * later record must have as many cells as the header; a declared column's
- * cells are typed as declared. Undeclared columns are allowed and not read.
+ * Reads a CSV text against the declared columns with Papa Parse, one row at
+ * a time (its `step` callback takes each row and keeps none, so only the
+ * typed columns are held): the first row is the header; every later row must
+ * have as many cells as the header; a declared column's cells are typed as
+ * declared (cells are trimmed). Undeclared columns are allowed and not read.
+ * Cells are separated by commas; blank lines are skipped; a UTF-8 byte-order
+ * mark is dropped.
  */
 export function readCsvTable(text: string, specs: readonly ColumnSpec[]): CsvTable {
     const problems: DataProblem[] = [];
@@ -94,104 +154,151 @@ export function readCsvTable(text: string, specs: readonly ColumnSpec[]): CsvTab
         problems.push(p);
     };
     const fail = (p: DataProblem): CsvTable => table(0, new Map(), new Int32Array(0), new Map(), [...problems, p], true);
-    if (text.replace(/^\uFEFF/, '').trim() === '') return fail({ key: 'empty', line: 0, column: 0, params: {} });
+    if (text.startsWith('\uFEFF')) text = text.slice(1);
+    if (text.trim() === '') return fail({ key: 'empty', line: 0, column: 0, params: {} });
 
     let header: string[] | undefined;
     let width = 0;
     let indices: number[] = [];
-    const texts: string[][] = [];
-    const dates: number[][] = [];
-    const numbers: Array<Array<Rational | undefined>> = [];
+    // per column: text codes and the distinct texts; dates; mantissas and scales (grown as the rows come)
+    const codes: number[][] = specs.map(() => []);
+    const distinct: Array<Map<string, number>> = specs.map(() => new Map());
+    const dates: number[][] = specs.map(() => []);
+    let capacity = 1024;
+    let mantissas: BigInt64Array[] = specs.map(() => new BigInt64Array(capacity));
+    let scales: Int8Array[] = specs.map(() => new Int8Array(capacity));
+    const others: Array<Map<number, Rational>> = specs.map(() => new Map());
     const lines: number[] = [];
     let fatal: DataProblem | undefined;
     let row = 0;
-    const onRecord = (record: string[], context: { lines: number }): null => {
-        if (fatal) return null;
+    // the line of the text at `position` (1-based), counted as the rows go
+    let position = 0;
+    let line = 1;
+    const lineAt = (offset: number) => {
+        for (let at = text.indexOf('\n', position); at >= 0 && at < offset; at = text.indexOf('\n', at + 1)) line++;
+        position = Math.max(position, offset);
+        return line;
+    };
+    const onRow = (record: string[], start: number) => {
+        const at = lineAt(start);
         if (!header) {
-            header = record;
+            header = record.map(cell => cell.trim());
             width = record.length;
             const seen = new Map<string, number>();
-            record.forEach((name, index) => {
+            header.forEach((name, index) => {
                 const first = seen.get(name);
-                if (first !== undefined && specs.some(spec => spec.name === name)) {
-                    fatal ??= { key: 'duplicateHeader', line: context.lines, column: index + 1, params: { column: name, first: String(first + 1) } };
+                if (first !== undefined && specs.some(spec => spec.name === name || (spec.kind === 'number' && spec.unitFrom === name))) {
+                    fatal ??= { key: 'duplicateHeader', line: at, column: index + 1, params: { column: name, first: String(first + 1) } };
                 }
                 if (first === undefined) seen.set(name, index);
             });
             for (const spec of specs) {
-                const index = seen.get(spec.name);
-                if (index === undefined) {
-                    fatal ??= { key: 'missingHeader', line: context.lines, column: 0, params: { column: spec.name, header: record.join(', ') } };
-                } else if (spec.kind === 'number' && spec.unitFrom !== undefined && !seen.has(spec.unitFrom)) {
-                    fatal ??= { key: 'missingHeader', line: context.lines, column: 0, params: { column: spec.unitFrom, header: record.join(', ') } };
-                }
+                const missing = !seen.has(spec.name) ? spec.name : spec.kind === 'number' && spec.unitFrom !== undefined && !seen.has(spec.unitFrom) ? spec.unitFrom : undefined;
+                if (missing !== undefined) fatal ??= { key: 'missingHeader', line: at, column: 0, params: { column: missing, header: header.join(', ') } };
             }
             indices = specs.map(spec => seen.get(spec.name) ?? -1);
-            specs.forEach(() => {
-                texts.push([]);
-                dates.push([]);
-                numbers.push([]);
+            return;
+        }
+        const index = row++;
+        lines.push(at);
+        if (index === capacity) {
+            capacity *= 2;
+            mantissas = mantissas.map(old => {
+                const grown = new BigInt64Array(capacity);
+                grown.set(old);
+                return grown;
             });
-            return null;
+            scales = scales.map(old => {
+                const grown = new Int8Array(capacity);
+                grown.set(old);
+                return grown;
+            });
         }
-        const at = row++;
-        lines.push(context.lines);
         if (record.length !== width) {
-            problem({ key: 'ragged', line: context.lines, column: Math.min(record.length, width) + 1, params: { count: String(record.length), expected: String(width) } }, at);
+            problem({ key: 'ragged', line: at, column: Math.min(record.length, width) + 1, params: { count: String(record.length), expected: String(width) } }, index);
         }
-        specs.forEach((spec, s) => {
-            const index = indices[s];
-            const cell = index < record.length ? record[index] : undefined;
+        for (let s = 0; s < specs.length; s++) {
+            const spec = specs[s];
+            const column = indices[s];
+            const cell = column < record.length ? record[column].trim() : undefined;
             if (spec.kind === 'text') {
-                texts[s].push(cell ?? '');
+                const text = cell ?? '';
+                const known = distinct[s];
+                let code = known.get(text);
+                if (code === undefined) known.set(text, code = known.size);
+                codes[s].push(code);
             } else if (spec.kind === 'date') {
                 const code = cell === undefined ? undefined : parseDateCell(cell);
-                if (code === undefined && cell !== undefined) problem({ key: 'badDate', line: context.lines, column: index + 1, params: { value: cell, column: spec.name } }, at);
+                if (code === undefined && cell !== undefined) problem({ key: 'badDate', line: at, column: column + 1, params: { value: cell, column: spec.name } }, index);
                 dates[s].push(code ?? -1);
             } else {
-                const value = cell === undefined ? undefined : parseDecimalCell(cell);
-                if (value === undefined && cell !== undefined) problem({ key: 'notNumber', line: context.lines, column: index + 1, params: { value: cell, column: spec.name } }, at);
-                numbers[s].push(value);
+                const value = cell === undefined ? undefined : parseCompactCell(cell);
+                if (value === undefined) {
+                    if (cell !== undefined) problem({ key: 'notNumber', line: at, column: column + 1, params: { value: cell, column: spec.name } }, index);
+                    scales[s][index] = NOT_A_NUMBER;
+                } else if (value instanceof Rational) {
+                    scales[s][index] = OTHER_NUMBER;
+                    others[s].set(index, value);
+                } else {
+                    mantissas[s][index] = value.mantissa;
+                    scales[s][index] = value.scale;
+                }
             }
-        });
-        return null;
+        }
     };
-    try {
-        parse(text, { bom: true, trim: true, skip_empty_lines: true, relax_column_count: true, on_record: onRecord as never });
-    } catch (error) {
-        const line = error instanceof CsvError ? Number((error as CsvError & { lines?: number }).lines ?? 0) : 0;
-        return fail({ key: 'unreadable', line, column: 0, params: { reason: error instanceof Error ? error.message : String(error) } });
-    }
-    if (!header) return fail({ key: 'empty', line: 0, column: 0, params: {} });
+    // where the row under way starts: after the previous row, past the blank lines skipped
+    let next = 0;
+    Papa.parse<string[]>(text, {
+        delimiter: ',',
+        skipEmptyLines: 'greedy',
+        step: (results, parser) => {
+            let start = next;
+            while (start < text.length && text.charCodeAt(start) <= 32) start++;
+            next = results.meta.cursor;
+            if (results.errors.length > 0) {
+                const error = results.errors[0];
+                fatal ??= { key: 'unreadable', line: lineAt(error.index ?? start), column: 0, params: { reason: error.message } };
+            }
+            if (fatal) {
+                parser.abort();
+                return;
+            }
+            onRow(results.data, start);
+        }
+    });
     if (fatal) return fail(fatal);
+    if (!header) return fail({ key: 'empty', line: 0, column: 0, params: {} });
     const columns = new Map<string, TableColumn>();
     specs.forEach((spec, s) => {
         const index = indices[s];
-        if (spec.kind === 'text') columns.set(spec.name, { kind: 'text', index, values: texts[s] });
-        else if (spec.kind === 'date') columns.set(spec.name, { kind: 'date', index, values: Int32Array.from(dates[s]) });
-        else if (spec.kind === 'number') columns.set(spec.name, { kind: 'number', index, values: numbers[s], unitFrom: spec.unitFrom });
+        if (spec.kind === 'text') {
+            const known = distinct[s];
+            columns.set(spec.name, { kind: 'text', index, codes: Int32Array.from(codes[s]), texts: [...known.keys()], codeOf: text => known.get(text) });
+        } else if (spec.kind === 'date') {
+            columns.set(spec.name, { kind: 'date', index, values: Int32Array.from(dates[s]) });
+        } else {
+            columns.set(spec.name, { kind: 'number', index, mantissas: mantissas[s].slice(0, row), scales: scales[s].slice(0, row), others: others[s], unitFrom: spec.kind === 'number' ? spec.unitFrom : undefined });
+        }
     });
     return table(row, columns, Int32Array.from(lines), brokenRows, problems, false);
 }
 
 function table(rows: number, columns: Map<string, TableColumn>, lines: Int32Array, brokenRows: Map<number, number>, problems: DataProblem[], fatal: boolean): CsvTable {
-    const indexes = new Map<string, Map<string, number[]>>();
+    const indexes = new Map<string, number[][]>();
     return {
         rows, columns, lines, brokenRows, problems, fatal,
         rowsWith(name: string, value: string): readonly number[] | undefined {
+            const column = columns.get(name);
+            if (!column || column.kind !== 'text') return undefined;
             let index = indexes.get(name);
             if (!index) {
-                const column = columns.get(name);
-                if (!column || column.kind !== 'text') return undefined;
-                index = new Map();
-                column.values.forEach((text, row) => {
-                    const list = index!.get(text);
-                    if (list) list.push(row);
-                    else index!.set(text, [row]);
-                });
+                index = column.texts.map(() => []);
+                const codes = column.codes;
+                for (let row = 0; row < codes.length; row++) index[codes[row]].push(row);
                 indexes.set(name, index);
             }
-            return index.get(value) ?? [];
+            const code = column.codeOf(value);
+            return code === undefined ? [] : index[code];
         }
     };
 }

@@ -5,7 +5,7 @@ import { isUnitDecl } from '../generated/ast.js';
 import type { CnmsServices } from '../cnms-module.js';
 import { isAbsolutePath, isInsideFolder, modelRepository } from '../workspace/model-repository.js';
 import { contentKey } from './content-key.js';
-import { formatDateCode, readCsvTable, type ColumnSpec, type CsvTable, type DataProblem } from './csv-table.js';
+import { cellValue, formatDateCode, OTHER_NUMBER, readCsvTable, type ColumnSpec, type CsvTable, type DataProblem, type NumberColumn } from './csv-table.js';
 import { Dimension } from './dimension.js';
 import type { FigureStore } from './figure-memo.js';
 import { Quantity } from './quantity.js';
@@ -28,10 +28,15 @@ export interface DatasetFigure {
     readonly table?: CsvTable;
     /** Rows that cannot be used, with the place of their first problem (`data/meters.csv:12:3`). */
     readonly broken: ReadonlyMap<number, string>;
-    /** For each `unit-from` column, the value of each row's unit (undefined where it has none the column can take). */
-    readonly rowUnits: ReadonlyMap<string, ReadonlyArray<Quantity | undefined>>;
-    /** For each `unit-from` column, the dimension its units share. */
-    readonly unitDimensions: ReadonlyMap<string, Dimension>;
+    /** For each `unit-from` column, the unit of each row (rows whose unit the column cannot take are among `broken`). */
+    readonly units: ReadonlyMap<string, RowUnits>;
+}
+
+/** The units of a `unit-from` column: each row's code into the distinct unit texts, their values, and the dimension they share. */
+interface RowUnits {
+    readonly codes: Int32Array;
+    readonly byCode: ReadonlyArray<Quantity | undefined>;
+    readonly dimension: Dimension;
 }
 
 /**
@@ -77,7 +82,7 @@ export class CnmsDatasets {
 
     private compute(dataset: Dataset): DatasetFigure {
         const file = dataset.path ?? '';
-        const none: DatasetFigure = { file, broken: new Map(), rowUnits: new Map(), unitDimensions: new Map() };
+        const none: DatasetFigure = { file, broken: new Map(), units: new Map() };
         const report = (key: string, params: Record<string, string>) => this.report('CN-NUM-013', key, { dataset: dataset.name ?? '', file, ...params }, dataset, 'path');
         if (dataset.path === undefined) {
             report('noPath', {});
@@ -131,40 +136,31 @@ export class CnmsDatasets {
                 more++;
             }
         };
-        const rowUnits = new Map<string, Array<Quantity | undefined>>();
-        const unitDimensions = new Map<string, Dimension>();
+        const units = new Map<string, RowUnits>();
         for (const column of dataset.columns) {
             const typed = column.name ? table.columns.get(column.name) : undefined;
             if (!typed || typed.kind !== 'number' || typed.unitFrom === undefined) continue;
             const unitColumn = table.columns.get(typed.unitFrom);
             if (!unitColumn || unitColumn.kind !== 'text') continue;
-            const known = new Map<string, Quantity | undefined>();
-            const values: Array<Quantity | undefined> = [];
+            // each distinct unit text resolved once
+            const byCode = unitColumn.texts.map(name => this.unitNamed(name, model));
             let dimension: Dimension | undefined;
             for (let row = 0; row < table.rows; row++) {
-                const name = unitColumn.values[row];
                 // a row with a problem already (a short row has no unit cell) is reported once
-                if (table.brokenRows.has(row)) {
-                    values.push(undefined);
-                    continue;
-                }
-                if (!known.has(name)) known.set(name, this.unitNamed(name, model));
-                const unit = known.get(name);
+                if (table.brokenRows.has(row)) continue;
+                const code = unitColumn.codes[row];
+                const unit = byCode[code];
+                const name = unitColumn.texts[code];
                 if (!unit) {
                     rowProblem(row, unitColumn.index, 'unknownUnit', { unit: name, column: typed.unitFrom });
-                    values.push(undefined);
                     continue;
                 }
                 dimension ??= unit.dimension;
                 if (!unit.dimension.equals(dimension)) {
                     rowProblem(row, unitColumn.index, 'unitDimension', { unit: name, actual: unit.dimension, expected: dimension, column: column.name });
-                    values.push(undefined);
-                    continue;
                 }
-                values.push(unit);
             }
-            rowUnits.set(column.name, values);
-            if (dimension) unitDimensions.set(column.name, dimension);
+            units.set(column.name, { codes: unitColumn.codes, byCode, dimension: dimension ?? Dimension.NONE });
         }
         const period = this.services.semantics.OrganizationSettings.of(model).period;
         if (period) {
@@ -182,7 +178,7 @@ export class CnmsDatasets {
             }
         }
         if (more > 0) report('more', { count: String(more) });
-        return { file, table, broken, rowUnits, unitDimensions };
+        return { file, table, broken, units };
     }
 
     private computeAggregate(aggregate: Aggregate): Quantity | undefined {
@@ -250,22 +246,26 @@ export class CnmsDatasets {
         }
         const typed = table.columns.get(column.name);
         if (!typed || typed.kind !== 'number') return undefined;
-        const units = figure.rowUnits.get(column.name);
+        const units = figure.units.get(column.name);
         let unit: Quantity | undefined;
         if (!units) {
             unit = this.services.semantics.Evaluator.evaluate(column.unit);
             if (!unit) return undefined;
         }
-        const valueOf = (row: number) => (units ? typed.values[row]!.times(units[row]!.value) : typed.values[row]!);
-        let result = valueOf(selected[0]);
-        for (let i = 1; i < selected.length; i++) {
-            const value = valueOf(selected[i]);
-            if (fn === 'sum' || fn === 'avg') result = result.plus(value);
-            else if (fn === 'min' ? value.compare(result) < 0 : value.compare(result) > 0) result = value;
+        const dimension = units ? units.dimension : unit!.dimension;
+        if (fn === 'min' || fn === 'max') {
+            // each row's exact value in base units, compared
+            let result: Rational | undefined;
+            for (const row of selected) {
+                const cell = cellValue(typed, row)!;
+                const value = units ? cell.times(units.byCode[units.codes[row]]!.value) : cell;
+                if (!result || (fn === 'min' ? value.compare(result) < 0 : value.compare(result) > 0)) result = value;
+            }
+            return new Quantity(units ? result! : result!.times(unit!.value), dimension);
         }
-        if (fn === 'avg') result = result.dividedBy(Rational.fromInteger(selected.length));
-        if (units) return new Quantity(result, figure.unitDimensions.get(column.name) ?? Dimension.NONE);
-        return new Quantity(result.times(unit!.value), unit!.dimension);
+        let total = sumOf(typed, selected, units);
+        if (fn === 'avg') total = total.dividedBy(Rational.fromInteger(selected.length));
+        return new Quantity(units ? total : total.times(unit!.value), dimension);
     }
 
     /**
@@ -287,9 +287,9 @@ export class CnmsDatasets {
                 report('conditionKind', { column: declared.name, kind: typed.kind });
                 return undefined;
             }
-            const value = condition.text;
-            const values = typed.values;
-            return { rows: table.rowsWith(declared.name, value), test: row => values[row] === value };
+            const code = typed.codeOf(condition.text);
+            const codes = typed.codes;
+            return { rows: table.rowsWith(declared.name, condition.text), test: row => codes[row] === code };
         }
         if (condition.year === undefined) return undefined;
         if (typed.kind !== 'date') {
@@ -354,6 +354,38 @@ export class CnmsDatasets {
     private report(rule: string, key: string, params: Record<string, string | Dimension>, node: Dataset | Aggregate, property?: string, index?: number): void {
         this.services.semantics.FigureMemo.report({ rule, key, params, node, property, index });
     }
+}
+
+/**
+ * The exact sum of a number column over some rows, in base units when the
+ * rows carry their units (each row's unit applied), else in the column's
+ * unit: the integer mantissas are summed per unit and scale (BigInt), and
+ * each partial sum becomes a Rational once.
+ */
+function sumOf(column: NumberColumn, rows: readonly number[], units: RowUnits | undefined): Rational {
+    const sums = new Map<number, Map<number, bigint>>();
+    let total = Rational.ZERO;
+    for (const row of rows) {
+        const scale = column.scales[row];
+        const code = units ? units.codes[row] : 0;
+        if (scale === OTHER_NUMBER) {
+            const value = column.others.get(row)!;
+            total = total.plus(units ? value.times(units.byCode[code]!.value) : value);
+            continue;
+        }
+        let byScale = sums.get(code);
+        if (!byScale) sums.set(code, byScale = new Map());
+        byScale.set(scale, (byScale.get(scale) ?? 0n) + column.mantissas[row]);
+    }
+    for (const [code, byScale] of sums) {
+        let part = Rational.ZERO;
+        for (const [scale, sum] of byScale) {
+            const value = Rational.fromInteger(sum);
+            part = part.plus(scale === 0 ? value : scale > 0 ? value.dividedBy(Rational.fromInteger(10n ** BigInt(scale))) : value.times(Rational.fromInteger(10n ** BigInt(-scale))));
+        }
+        total = total.plus(units ? part.times(units.byCode[code]!.value) : part);
+    }
+    return total;
 }
 
 /** The columns a dataset reads from its file; the column a `unit-from` names is read as text. */
