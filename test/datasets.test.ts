@@ -6,7 +6,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { languageModel, runCli } from './helpers/cli.js';
+import { languageModel, REPO, runCli } from './helpers/cli.js';
 
 const ORG = 'organization acme "Acme" { period 2024 consolidation operational-control ms-scope "All" }\nsite s\n';
 
@@ -154,7 +154,7 @@ test('cnms format lays out a dataset and an aggregate canonically', () => {
 describe('bad data: file, row and column, and only the figures that use a broken row are not computed', () => {
     const DECLARED = '    column meter text\n    column month date\n    column energy unit-from unit\n';
     /** One dataset per file, with a source over the rows of E-01 (which meet the problem) and one over E-02 (which do not). */
-    function model(files: Record<string, string>): string {
+    function model(files: Record<string, string | Buffer>): string {
         let text = ORG;
         Object.keys(files).forEach((file, i) => {
             text += `dataset d${i} "data/${file}" {\n${DECLARED}}\n`;
@@ -177,7 +177,8 @@ describe('bad data: file, row and column, and only the figures that use a broken
             'missing-header.csv': 'meter,month,kwh,unit\n' + GOOD,
             'duplicate-header.csv': 'meter,month,energy,meter,unit\nE-02,2024-01,7,x,MWh\n',
             'empty.csv': '',
-            'quote.csv': HEADER + GOOD + 'E-01,2024-02,"4,MWh\n'
+            'quote.csv': HEADER + GOOD + 'E-01,2024-02,"4,MWh\n',
+            'latin1.csv': Buffer.from(HEADER + GOOD + 'Caf\xe9,2024-02,4,MWh\n', 'latin1')
         };
         const dir = model(files);
         const diagnostics = validate(dir);
@@ -192,8 +193,8 @@ describe('bad data: file, row and column, and only the figures that use a broken
         expect(at('missing-header.csv')).toEqual(["data/missing-header.csv:1: the header has no column 'energy' (it has meter, month, kwh, unit)."]);
         expect(at('duplicate-header.csv')).toEqual(["data/duplicate-header.csv:1:4: the header names column 'meter' twice (first as column 1)."]);
         expect(at('empty.csv')).toEqual(['data/empty.csv is empty: a dataset needs a header row naming its columns.']);
-        expect(at('quote.csv')).toHaveLength(1);
-        expect(at('quote.csv')[0]).toMatch(/^data\/quote\.csv:\d+: the file cannot be read: /);
+        expect(at('latin1.csv')).toEqual(['data/latin1.csv is not UTF-8 text: save the table as CSV in UTF-8.']);
+        expect(at('quote.csv')).toEqual(['data/quote.csv:3: a quoted cell is not closed or is malformed, so the file cannot be read from here on.']);
         // every one of them is at the declaration's path, in the model file
         for (const d of data) {
             expect(d.file).toBe('org.cnms');
@@ -205,7 +206,7 @@ describe('bad data: file, row and column, and only the figures that use a broken
         Object.keys(files).forEach((file, i) => {
             expect(figures.get(`broken${i}`)?.computed, file).toBe(false);
             // the rows of E-02 are sound: their sum is computed unless the whole file cannot be used
-            const whole = !['missing-header.csv', 'duplicate-header.csv', 'empty.csv', 'quote.csv'].includes(file);
+            const whole = !['missing-header.csv', 'duplicate-header.csv', 'empty.csv', 'quote.csv', 'latin1.csv'].includes(file);
             expect(figures.get(`whole${i}`)?.co2e ?? null, file).toBe(whole ? '7' : null);
         });
         // the source over the broken row says which row
@@ -245,5 +246,21 @@ describe('bad data: file, row and column, and only the figures that use a broken
         const diagnostics = JSON.parse(result.stdout) as Diagnostic[] | { diagnostics: Diagnostic[] };
         const list = Array.isArray(diagnostics) ? diagnostics : diagnostics.diagnostics;
         expect(list.filter(d => d.rule === 'CN-NUM-013').map(d => d.message)).toEqual(['data/zh.csv:2:3：列 energy 中的“abc”不是数值。']);
+    });
+});
+
+describe('examples/glass: a year of monthly meter readings in CSV', () => {
+    test('validates with no findings, and its figures are the sums of the readings, worked by hand', () => {
+        const dir = join(REPO, 'examples/glass');
+        const result = runCli(['validate', dir]);
+        expect(result.code, result.stdout).toBe(0);
+        expect(result.stdout).toContain('No problems in 2 files.');
+        const figures = sources(dir);
+        // Natural gas, FT-101, 12 months: 30,508,174.19 Nm3 × 35.9 MJ/Nm3 = 1,095.243453421 TJ;
+        // × 56,100 kgCO2/TJ = 61,443.1577369181 tCO2; × 1 kgCH4/TJ × 27.9 = 30.5572923504459 tCO2e;
+        // × 0.1 kgN2O/TJ × 273 = 29.9001462783933 tCO2e; together 61,503.6151755469392 tCO2e.
+        expect(figures.get('furnace_gas')?.co2e).toBe('61503.6151755469392');
+        // Power: EM-110 64,002.893 MWh + EM-AUX 2,433,920 kWh (2,433.92 MWh) = 66,436.813 MWh × 0.55 tCO2/MWh = 36,540.24715
+        expect(figures.get('purchased_power')?.co2e).toBe('36540.24715');
     });
 });

@@ -150,6 +150,8 @@ export const LANGUAGE_RULES: readonly Rule[] = [
             outside: { en: "The file {file} of dataset {dataset} must be a path relative to this file, inside the model's repository.", 'zh-CN': '数据集 {dataset} 的文件 {file} 应为相对于本文件、位于模型仓库内的路径。' },
             notFound: { en: "The file {file} of dataset {dataset} does not exist.", 'zh-CN': '数据集 {dataset} 的文件 {file} 不存在。' },
             unreadable: { en: "{place}: the file cannot be read: {reason}.", 'zh-CN': '{place}：无法读取该文件：{reason}。' },
+            notUtf8: { en: "{file} is not UTF-8 text: save the table as CSV in UTF-8.", 'zh-CN': '{file} 不是 UTF-8 文本：请将表格另存为 UTF-8 编码的 CSV。' },
+            quote: { en: "{place}: a quoted cell is not closed or is malformed, so the file cannot be read from here on.", 'zh-CN': '{place}：带引号的单元格未闭合或格式有误，因此无法读取该文件此后的内容。' },
             empty: { en: "{file} is empty: a dataset needs a header row naming its columns.", 'zh-CN': '{file} 为空：数据集需要一行列出各列名称的表头。' },
             missingHeader: { en: "{place}: the header has no column '{column}' (it has {header}).", 'zh-CN': '{place}：表头中没有列“{column}”（表头为 {header}）。' },
             duplicateHeader: { en: "{place}: the header names column '{column}' twice (first as column {first}).", 'zh-CN': '{place}：表头两次列出列“{column}”（第一次为第 {first} 列）。' },

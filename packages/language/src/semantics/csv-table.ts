@@ -8,7 +8,7 @@ export type ColumnSpec =
 
 /** What is wrong with one cell, one row or the whole file; `line` and `column` are 1-based (0: the whole file or row). */
 export interface DataProblem {
-    readonly key: 'empty' | 'unreadable' | 'missingHeader' | 'duplicateHeader' | 'ragged' | 'notNumber' | 'badDate';
+    readonly key: 'empty' | 'quote' | 'missingHeader' | 'duplicateHeader' | 'ragged' | 'notNumber' | 'badDate';
     readonly line: number;
     readonly column: number;
     readonly params: Readonly<Record<string, string>>;
@@ -257,7 +257,8 @@ export function readCsvTable(text: string, specs: readonly ColumnSpec[]): CsvTab
             next = results.meta.cursor;
             if (results.errors.length > 0) {
                 const error = results.errors[0];
-                fatal ??= { key: 'unreadable', line: lineAt(error.index ?? start), column: 0, params: { reason: error.message } };
+                // (Papa Parse reports only quotes here: the delimiter is given, and rows of any length are taken)
+                fatal ??= { key: 'quote', line: lineAt(error.index ?? start), column: 0, params: {} };
             }
             if (fatal) {
                 parser.abort();

@@ -109,7 +109,8 @@ export class CnmsDatasets {
             }
             text = new TextDecoder('utf-8', { fatal: true }).decode(fileSystem.readBinarySync(uri));
         } catch (error) {
-            report('unreadable', { place: file, reason: error instanceof TypeError ? 'it is not UTF-8 text' : reasonOf(error) });
+            if (error instanceof TypeError) report('notUtf8', {});
+            else report('unreadable', { place: file, reason: reasonOf(error) });
             return none;
         }
         const table = this.tableOf(text, specsOf(dataset));
