@@ -139,7 +139,7 @@ async function checkSequence(source: string, edits: number, seed: number): Promi
 }
 
 describe('incremental figures and diagnostics equal a build from scratch', () => {
-    for (const [example, seed] of [['steel', 11], ['cement', 23], ['electronics', 37]] as const) {
+    for (const [example, seed] of [['steel', 11], ['cement', 23], ['electronics', 37], ['glass', 41]] as const) {
         test(`${example}: ${EDITS} random edits`, async () => {
             await checkSequence(join(REPO, 'examples', example), EDITS, seed);
         }, 240_000 * Math.max(1, EDITS / 30));

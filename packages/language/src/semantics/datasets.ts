@@ -17,8 +17,10 @@ type AggregateFunction = (typeof AGGREGATE_FUNCTIONS)[number];
 
 /** Problems of one dataset shown one by one at its declaration; the rest are counted. */
 const SHOWN_PROBLEMS = 20;
-/** Tables kept by content: a dataset's file saved unchanged, or declared twice, is not read again. */
-const KEPT_TABLES = 8;
+/** Tables kept by content (a dataset's file saved unchanged, or declared twice, is not parsed again): at most this many … */
+const KEPT_TABLES = 16;
+/** … and texts of at most this many characters together (the newest is always kept). */
+const KEPT_CHARACTERS = 64 * 1024 * 1024;
 
 /** A dataset's file read for the model: its table, and which rows cannot be used (their first problem's place). */
 export interface DatasetFigure {
@@ -339,7 +341,13 @@ export class CnmsDatasets {
         }
         const table = readCsvTable(text, specs);
         this.tables.set(key, { text, table });
-        while (this.tables.size > KEPT_TABLES) this.tables.delete(this.tables.keys().next().value!);
+        let characters = 0;
+        for (const kept of this.tables.values()) characters += kept.text.length;
+        while (this.tables.size > 1 && (this.tables.size > KEPT_TABLES || characters > KEPT_CHARACTERS)) {
+            const oldest = this.tables.keys().next().value!;
+            characters -= this.tables.get(oldest)!.text.length;
+            this.tables.delete(oldest);
+        }
         return table;
     }
 
