@@ -27,5 +27,7 @@ export * from './rules/coverage.js';
 export * from './semantics/projection.js';
 export * from './semantics/uncertainty.js';
 export * from './semantics/written-unit.js';
+export * from './semantics/factor-display.js';
+export * from './semantics/library-factors.js';
 export { MAX_DATASET_BYTES, MAX_EXPRESSION_DEPTH, MAX_EXPRESSION_TERMS, MAX_FILE_BYTES } from './syntax/limits.js';
 export * from './semantics/shown-name.js';
