@@ -135,6 +135,7 @@ export type CnmsKeywordNames =
     | "meter"
     | "method"
     | "monitored-by"
+    | "monthly"
     | "months"
     | "ms-representative"
     | "ms-scope"
@@ -216,7 +217,7 @@ export type CnmsKeywordNames =
 export type CnmsTokenNames = CnmsTerminalNames | CnmsKeywordNames;
 
 export interface Aggregate extends langium.AstNode {
-    readonly $container: BinaryExpression | Claim | DatasetColumn | Factor | Instrument | Let | Meter | NegatedExpression | Offset | Organization | Output | PowerExpression | Reduction | Removal | Site | Source | Target | UnitDecl | UnitProduct;
+    readonly $container: BinaryExpression | Claim | DatasetColumn | Factor | Instrument | Let | Meter | MonthValue | NegatedExpression | Offset | Organization | Output | PowerExpression | Reduction | Removal | Site | Source | Target | UnitDecl | UnitProduct;
     readonly $type: 'Aggregate';
     column: langium.Reference<DatasetColumn>;
     conditions: Array<DatasetCondition>;
@@ -260,7 +261,7 @@ export function isAudit(item: unknown): item is Audit {
 }
 
 export interface BinaryExpression extends langium.AstNode {
-    readonly $container: BinaryExpression | Claim | DatasetColumn | Factor | Instrument | Let | Meter | NegatedExpression | Offset | Organization | Output | PowerExpression | Reduction | Removal | Site | Source | Target | UnitDecl | UnitProduct;
+    readonly $container: BinaryExpression | Claim | DatasetColumn | Factor | Instrument | Let | Meter | MonthValue | NegatedExpression | Offset | Organization | Output | PowerExpression | Reduction | Removal | Site | Source | Target | UnitDecl | UnitProduct;
     readonly $type: 'BinaryExpression';
     left: Expression;
     operator: '*' | '+' | '-' | '/';
@@ -628,7 +629,7 @@ export function isExponent(item: unknown): item is Exponent {
     return typeof item === 'string';
 }
 
-export type Expression = Aggregate | BinaryExpression | NameReference | NegatedExpression | NumberLiteral | PowerExpression | UnitProduct;
+export type Expression = Aggregate | BinaryExpression | MonthlyValues | NameReference | NegatedExpression | NumberLiteral | PowerExpression | UnitProduct;
 
 export const Expression = {
     $type: 'Expression'
@@ -867,6 +868,40 @@ export function isMeter(item: unknown): item is Meter {
     return reflection.isInstance(item, Meter.$type);
 }
 
+export interface MonthlyValues extends langium.AstNode {
+    readonly $container: BinaryExpression | Claim | DatasetColumn | Factor | Instrument | Let | Meter | MonthValue | NegatedExpression | Offset | Organization | Output | PowerExpression | Reduction | Removal | Site | Source | Target | UnitDecl | UnitProduct;
+    readonly $type: 'MonthlyValues';
+    months: Array<MonthValue>;
+}
+
+export const MonthlyValues = {
+    $type: 'MonthlyValues',
+    months: 'months'
+} as const;
+
+export function isMonthlyValues(item: unknown): item is MonthlyValues {
+    return reflection.isInstance(item, MonthlyValues.$type);
+}
+
+export interface MonthValue extends langium.AstNode {
+    readonly $container: MonthlyValues;
+    readonly $type: 'MonthValue';
+    month: NumberText;
+    value: Expression;
+    year: NumberText;
+}
+
+export const MonthValue = {
+    $type: 'MonthValue',
+    month: 'month',
+    value: 'value',
+    year: 'year'
+} as const;
+
+export function isMonthValue(item: unknown): item is MonthValue {
+    return reflection.isInstance(item, MonthValue.$type);
+}
+
 export type Named = Factor | GasDecl | Let | Output | Source | UnitDecl;
 
 export const Named = {
@@ -878,7 +913,7 @@ export function isNamed(item: unknown): item is Named {
 }
 
 export interface NameReference extends langium.AstNode {
-    readonly $container: BinaryExpression | Claim | DatasetColumn | Factor | Instrument | Let | Meter | NegatedExpression | Offset | Organization | Output | PowerExpression | Reduction | Removal | Site | Source | Target | UnitDecl | UnitProduct;
+    readonly $container: BinaryExpression | Claim | DatasetColumn | Factor | Instrument | Let | Meter | MonthValue | NegatedExpression | Offset | Organization | Output | PowerExpression | Reduction | Removal | Site | Source | Target | UnitDecl | UnitProduct;
     readonly $type: 'NameReference';
     target: langium.Reference<Named>;
 }
@@ -893,7 +928,7 @@ export function isNameReference(item: unknown): item is NameReference {
 }
 
 export interface NegatedExpression extends langium.AstNode {
-    readonly $container: BinaryExpression | Claim | DatasetColumn | Factor | Instrument | Let | Meter | NegatedExpression | Offset | Organization | Output | PowerExpression | Reduction | Removal | Site | Source | Target | UnitDecl | UnitProduct;
+    readonly $container: BinaryExpression | Claim | DatasetColumn | Factor | Instrument | Let | Meter | MonthValue | NegatedExpression | Offset | Organization | Output | PowerExpression | Reduction | Removal | Site | Source | Target | UnitDecl | UnitProduct;
     readonly $type: 'NegatedExpression';
     operand: Expression;
 }
@@ -941,7 +976,7 @@ export function isNonconformity(item: unknown): item is Nonconformity {
 }
 
 export interface NumberLiteral extends langium.AstNode {
-    readonly $container: BinaryExpression | Claim | DatasetColumn | Factor | Instrument | Let | Meter | NegatedExpression | Offset | Organization | Output | PowerExpression | Reduction | Removal | Site | Source | Target | UnitDecl | UnitProduct;
+    readonly $container: BinaryExpression | Claim | DatasetColumn | Factor | Instrument | Let | Meter | MonthValue | NegatedExpression | Offset | Organization | Output | PowerExpression | Reduction | Removal | Site | Source | Target | UnitDecl | UnitProduct;
     readonly $type: 'NumberLiteral';
     value: NumberText;
 }
@@ -1188,7 +1223,7 @@ export function isPolicy(item: unknown): item is Policy {
 }
 
 export interface PowerExpression extends langium.AstNode {
-    readonly $container: BinaryExpression | Claim | DatasetColumn | Factor | Instrument | Let | Meter | NegatedExpression | Offset | Organization | Output | PowerExpression | Reduction | Removal | Site | Source | Target | UnitDecl | UnitProduct;
+    readonly $container: BinaryExpression | Claim | DatasetColumn | Factor | Instrument | Let | Meter | MonthValue | NegatedExpression | Offset | Organization | Output | PowerExpression | Reduction | Removal | Site | Source | Target | UnitDecl | UnitProduct;
     readonly $type: 'PowerExpression';
     base: Expression;
     exponent: Exponent;
@@ -1536,7 +1571,7 @@ export function isUnitName(item: unknown): item is UnitName {
 }
 
 export interface UnitProduct extends langium.AstNode {
-    readonly $container: BinaryExpression | Claim | DatasetColumn | Factor | Instrument | Let | Meter | NegatedExpression | Offset | Organization | Output | PowerExpression | Reduction | Removal | Site | Source | Target | UnitDecl | UnitProduct;
+    readonly $container: BinaryExpression | Claim | DatasetColumn | Factor | Instrument | Let | Meter | MonthValue | NegatedExpression | Offset | Organization | Output | PowerExpression | Reduction | Removal | Site | Source | Target | UnitDecl | UnitProduct;
     readonly $type: 'UnitProduct';
     unit: langium.Reference<Named>;
     value: Expression;
@@ -1589,6 +1624,8 @@ export type CnmsAstType = {
     LibraryElement: LibraryElement
     ManagementElement: ManagementElement
     Meter: Meter
+    MonthValue: MonthValue
+    MonthlyValues: MonthlyValues
     NameReference: NameReference
     Named: Named
     NegatedExpression: NegatedExpression
@@ -2231,6 +2268,32 @@ export class CnmsAstReflection extends langium.AbstractAstReflection {
                 }
             },
             superTypes: [ManagementElement.$type]
+        },
+        MonthValue: {
+            name: MonthValue.$type,
+            properties: {
+                month: {
+                    name: MonthValue.month
+                },
+                value: {
+                    name: MonthValue.value
+                },
+                year: {
+                    name: MonthValue.year
+                }
+            },
+            superTypes: []
+        },
+        MonthlyValues: {
+            name: MonthlyValues.$type,
+            properties: {
+                months: {
+                    name: MonthlyValues.months,
+                    defaultValue: [],
+                    optional: true
+                }
+            },
+            superTypes: [Expression.$type]
         },
         NameReference: {
             name: NameReference.$type,

@@ -3,7 +3,7 @@ import { GrammarUtils } from 'langium';
 import { AbstractFormatter, Formatting, type FormattingAction, type FormattingContext } from 'langium/lsp';
 import type { DocumentFormattingParams, DocumentRangeFormattingParams, TextEdit } from 'vscode-languageserver-protocol';
 import {
-    isAggregate, isBinaryExpression, isClaim, isCnmsFile, isDataset, isDatasetColumn, isDatasetCondition, isLibrary, isNameReference, isNegatedExpression, isPeriod, isPowerExpression, isUnitProduct
+    isAggregate, isBinaryExpression, isClaim, isCnmsFile, isDataset, isDatasetColumn, isDatasetCondition, isMonthlyValues, isMonthValue, isLibrary, isNameReference, isNegatedExpression, isPeriod, isPowerExpression, isUnitProduct
 } from '../generated/ast.js';
 import { propertyKeywords } from '../syntax/property-keywords.js';
 
@@ -52,6 +52,19 @@ export class CnmsFormatter extends AbstractFormatter {
             // `sum(meters.energy where meter = "E-01", month in 2024-03)`
             formatter.keywords('where').surround(Formatting.oneSpace());
             formatter.keywords(',').prepend(Formatting.noSpace()).append(Formatting.oneSpace());
+        }
+        if (isMonthlyValues(node)) {
+            // one month a line, one level deeper than the line of `monthly {` (inside a declaration's block, or not)
+            const level = isInsideBlock(node.$cstNode!) ? 1 : 0;
+            formatter.keyword('{').prepend(Formatting.oneSpace());
+            for (const month of node.months) formatter.node(month).prepend({ options: {}, moves: [{ tabs: level + 1, lines: 1 }] });
+            formatter.keyword('}').prepend({ options: {}, moves: [{ tabs: level, lines: 1 }] });
+            return;
+        }
+        if (isMonthValue(node)) {
+            formatter.keyword('-').surround(Formatting.noSpace());
+            formatter.property('value').prepend(Formatting.oneSpace());
+            return;
         }
         if (isDatasetCondition(node)) {
             formatter.keywords('=', 'in').surround(Formatting.oneSpace());

@@ -166,8 +166,8 @@ export const LANGUAGE_RULES: readonly Rule[] = [
     }),
     defineRule({
         id: 'CN-NUM-014', clause: null, severity: 'error',
-        title: { en: 'Dataset aggregate', 'zh-CN': '数据集汇总' },
-        description: { en: "An aggregate of a dataset column (`sum`, `count`, `min`, `max`, `avg` of `dataset.column where …`) can be computed: a known function, a column of numbers (any column for `count`), conditions on declared columns (`= \"text\"` on text, `in 2024` or `in 2024-03` on dates), at least one row, and no row it uses with a problem.", 'zh-CN': '数据集列的汇总（`dataset.column where …` 的 `sum`、`count`、`min`、`max`、`avg`）可以计算：函数已知，列为数值列（`count` 可用于任意列），条件针对已声明的列（文本列用 `= \"文本\"`，日期列用 `in 2024` 或 `in 2024-03`），至少有一行，且所用的行均无问题。' },
+        title: { en: 'Dataset aggregates and monthly values', 'zh-CN': '数据集汇总与月度数值' },
+        description: { en: "An aggregate of a dataset column (`sum`, `count`, `min`, `max`, `avg` of `dataset.column where …`) can be computed: a known function, a column of numbers (any column for `count`), conditions on declared columns (`= \"text\"` on text, `in 2024` or `in 2024-03` on dates), at least one row, and no row it uses with a problem; and a `monthly { … }` value gives each month (2024-01 … 2024-12) once.", 'zh-CN': '数据集列的汇总（`dataset.column where …` 的 `sum`、`count`、`min`、`max`、`avg`）可以计算：函数已知，列为数值列（`count` 可用于任意列），条件针对已声明的列（文本列用 `= \"文本\"`，日期列用 `in 2024` 或 `in 2024-03`），至少有一行，且所用的行均无问题；`monthly { … }` 中每个月份（2024-01 … 2024-12）只出现一次。' },
         rationale: { en: 'A figure never misleads: a sum over a row that could not be read, or over no row at all (a mistyped meter), is not computed and says why.', 'zh-CN': '数值绝不误导：对无法读取的行或对零行（例如计量器编号输错）求和时，不计算该值并说明原因。' },
         messages: {
             unknownFunction: { en: "'{name}' is not an aggregate: use sum, count, min, max or avg.", 'zh-CN': '“{name}”不是汇总函数：请使用 sum、count、min、max 或 avg。' },
@@ -177,7 +177,9 @@ export const LANGUAGE_RULES: readonly Rule[] = [
             badMonth: { en: "{value} is not a year (2024) or a month (2024-03).", 'zh-CN': '{value} 不是年份（2024）或月份（2024-03）。' },
             datasetBroken: { en: "Dataset {dataset} cannot be read ({file}; see its declaration), so this value is not computed.", 'zh-CN': '无法读取数据集 {dataset}（{file}；见其声明），因此不计算该值。' },
             brokenRow: { en: "This value uses a row with a problem ({place}), so it is not computed.", 'zh-CN': '该值用到一行有问题的数据（{place}），因此不计算。' },
-            noRows: { en: "No row of {file} meets the conditions: the {function} of no rows is not computed.", 'zh-CN': '{file} 中没有满足条件的行：不计算零行的 {function}。' }
+            noRows: { en: "No row of {file} meets the conditions: the {function} of no rows is not computed.", 'zh-CN': '{file} 中没有满足条件的行：不计算零行的 {function}。' },
+            monthTwice: { en: "Month {month} is given twice: each month once.", 'zh-CN': '月份 {month} 出现了两次：每个月只能给出一次。' },
+            noMonths: { en: "`monthly { }` gives no month: write each month and its value, such as `2024-01 1_200 MWh`.", 'zh-CN': '`monthly { }` 中没有任何月份：请逐月写出月份及其数值，例如 `2024-01 1_200 MWh`。' }
         }
     })
 ];

@@ -7,6 +7,7 @@ import { isAbsolutePath, isInsideFolder, modelRepository } from '../workspace/mo
 import { contentKey } from './content-key.js';
 import { cellValue, formatDateCode, OTHER_NUMBER, readCsvTable, type ColumnSpec, type CsvTable, type DataProblem, type NumberColumn } from './csv-table.js';
 import { Dimension } from './dimension.js';
+import { monthOf } from './months.js';
 import type { FigureStore } from './figure-memo.js';
 import { Quantity } from './quantity.js';
 import { Rational } from './rational.js';
@@ -53,7 +54,8 @@ interface RowUnits {
  */
 export class CnmsDatasets {
     private readonly figures: FigureStore<Dataset, DatasetFigure>;
-    private readonly aggregates: FigureStore<Aggregate, Quantity | null>;
+    /** An aggregate's value (null: not computed) and the months its rows cover (when the dataset has a date column). */
+    private readonly aggregates: FigureStore<Aggregate, { readonly value: Quantity | null; readonly months?: readonly string[] }>;
     /** Tables by content key and columns read, newest last. */
     private readonly tables = new Map<string, { readonly text: string; readonly table: CsvTable }>();
     /** The models that read each file (to run their rules again when it changes). */
@@ -78,8 +80,25 @@ export class CnmsDatasets {
 
     /** The value of `sum(meters.energy where …)` and the like, or undefined (with its problem) when it cannot be computed. */
     aggregate(aggregate: Aggregate): Quantity | undefined {
+        return this.aggregateEntry(aggregate).value ?? undefined;
+    }
+
+    /**
+     * The months of the period an aggregate's rows cover (`2024-01` …), from
+     * the dataset's first date column; undefined when the dataset has none or
+     * the aggregate cannot be computed.
+     */
+    monthsOf(aggregate: Aggregate): readonly string[] | undefined {
+        return this.aggregateEntry(aggregate).months;
+    }
+
+    private aggregateEntry(aggregate: Aggregate): { readonly value: Quantity | null; readonly months?: readonly string[] } {
         const memo = this.services.semantics.FigureMemo;
-        return memo.memo(this.aggregates, aggregate, () => this.computeAggregate(aggregate) ?? null) ?? undefined;
+        return memo.memo(this.aggregates, aggregate, () => {
+            const out: { months?: string[] } = {};
+            const value = this.computeAggregate(aggregate, out) ?? null;
+            return { value, months: value ? out.months : undefined };
+        });
     }
 
     private compute(dataset: Dataset): DatasetFigure {
@@ -184,7 +203,7 @@ export class CnmsDatasets {
         return { file, table, broken, units };
     }
 
-    private computeAggregate(aggregate: Aggregate): Quantity | undefined {
+    private computeAggregate(aggregate: Aggregate, out: { months?: string[] }): Quantity | undefined {
         const report = (key: string, params: Record<string, string | Dimension>, property?: string, index?: number) =>
             this.report('CN-NUM-014', key, params, aggregate, property, index);
         const fn = aggregate.function as AggregateFunction;
@@ -241,6 +260,13 @@ export class CnmsDatasets {
                 report('brokenRow', { place: figure.broken.get(row)!, file: figure.file });
                 return undefined;
             }
+        }
+        const dated = dataset.columns.find(declared => declared.kind === 'date');
+        const dates = dated ? table.columns.get(dated.name) : undefined;
+        if (dates?.kind === 'date') {
+            const months = new Set<string>();
+            for (const row of selected) months.add(formatDateCode(Math.floor(dates.values[row] / 100) * 100));
+            out.months = [...months].sort();
         }
         if (fn === 'count') return Quantity.dimensionless(Rational.fromInteger(selected.length));
         if (selected.length === 0) {
@@ -299,12 +325,13 @@ export class CnmsDatasets {
             report('conditionKind', { column: declared.name, kind: typed.kind });
             return undefined;
         }
-        const year = Number(condition.year.replace(/_/g, ''));
-        const month = condition.month === undefined ? undefined : Number(condition.month.replace(/_/g, ''));
-        if (!/^[0-9]{4}$/.test(condition.year) || (condition.month !== undefined && (!/^[0-9]{2}$/.test(condition.month) || month! < 1 || month! > 12))) {
+        const valid = condition.month === undefined ? /^[0-9]{4}$/.test(condition.year) : monthOf(condition.year, condition.month) !== undefined;
+        if (!valid) {
             report('badMonth', { value: condition.month === undefined ? condition.year : `${condition.year}-${condition.month}` });
             return undefined;
         }
+        const year = Number(condition.year);
+        const month = condition.month === undefined ? undefined : Number(condition.month);
         const values = typed.values;
         return {
             test: row => {
