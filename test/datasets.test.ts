@@ -2,7 +2,7 @@
 // minima, maxima and averages of its columns are activity figures, exact to the
 // digit of the CSV text. Bad data is reported at the declaration with the file,
 // row and column, and only the figures that use a broken row are not computed.
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
@@ -219,14 +219,29 @@ describe('bad data: file, row and column, and only the figures that use a broken
         const outside = mkdtempSync(join(tmpdir(), 'cnms-outside-'));
         writeFileSync(join(outside, 'x.csv'), HEADER + GOOD);
         const dir = languageModel({
-            'org.cnms': ORG + `dataset gone "data/none.csv" {\n${DECLARED}}\ndataset away "../${outside.split('/').pop()}/x.csv" {\n${DECLARED}}\ndataset root "/etc/passwd" {\n${DECLARED}}\n`
+            'data/folder.csv/x': '',
+            'org.cnms': ORG + `dataset folder "data/folder.csv" {\n${DECLARED}}\ndataset gone "data/none.csv" {\n${DECLARED}}\ndataset away "../${outside.split('/').pop()}/x.csv" {\n${DECLARED}}\ndataset root "/etc/passwd" {\n${DECLARED}}\n`
         });
         const messages = validate(dir).filter(d => d.rule === 'CN-NUM-013').map(d => d.message);
         expect(messages).toEqual([
+            'The path data/folder.csv of dataset folder is a folder, not a CSV file.',
             'The file data/none.csv of dataset gone does not exist.',
             `The file ../${outside.split('/').pop()}/x.csv of dataset away must be a path relative to this file, inside the model's repository.`,
             "The file /etc/passwd of dataset root must be a path relative to this file, inside the model's repository."
         ]);
+    });
+
+    test('a symbolic link that leads out of the model is refused, and its file never shown', () => {
+        const outside = mkdtempSync(join(tmpdir(), 'cnms-secret-'));
+        writeFileSync(join(outside, 'secret.csv'), 'meter,month,energy,unit\nSECRET-VALUE,2024-01,x,MWh\n');
+        const dir = languageModel({ 'org.cnms': ORG + `dataset linked "data/linked.csv" {\n${DECLARED}}\n` + source('uses', 'sum(linked.energy)'), 'data/README': '' });
+        // inside the model as written, outside really
+        symlinkSync(join(outside, 'secret.csv'), join(dir, 'data/linked.csv'));
+        const diagnostics = validate(dir);
+        expect(diagnostics.filter(d => d.rule === 'CN-NUM-013').map(d => d.message)).toEqual([
+            "The file data/linked.csv of dataset linked must be a path relative to this file, inside the model's repository."
+        ]);
+        expect(JSON.stringify(diagnostics)).not.toContain('SECRET');
     });
 
     test('many broken rows: the first twenty are shown and the rest counted', () => {

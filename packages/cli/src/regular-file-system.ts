@@ -1,7 +1,8 @@
 import type { Locale } from '@cnms/language';
-import type { URI } from 'langium';
+import { realpathSync } from 'node:fs';
+import { URI } from 'langium';
 import { NodeFileSystemProvider } from 'langium/node';
-import { MAX_DATASET_BYTES, MAX_FILE_BYTES } from '@cnms/language';
+import { MAX_DATASET_BYTES, MAX_FILE_BYTES, type RealPathFileSystem } from '@cnms/language';
 import { readRegularFile, RefusedFileError, skippedWarning } from './model-files.js';
 
 /**
@@ -10,9 +11,14 @@ import { readRegularFile, RefusedFileError, skippedWarning } from './model-files
  * it is a regular file within the size limit (a CSV's is MAX_DATASET_BYTES). Anything else (a FIFO that would block forever,
  * a device, a file too large) is skipped with a warning, as a missing file is.
  */
-export class RegularFileSystemProvider extends NodeFileSystemProvider {
+export class RegularFileSystemProvider extends NodeFileSystemProvider implements RealPathFileSystem {
     constructor(private readonly locale: Locale, private readonly warn: (message: string) => void) {
         super();
+    }
+
+    /** Where a path really leads (a dataset's file must lie inside the model's repository really). */
+    realPathSync(uri: URI): URI {
+        return URI.file(realpathSync(uri.fsPath));
     }
 
     override readFileSync(uri: URI): string {

@@ -21,6 +21,7 @@ export * from './semantics/rational.js';
 export * from './semantics/source-figures.js';
 export * from './workspace/builtin-library.js';
 export * from './workspace/model-discovery.js';
+export { realPathOf, type RealPathFileSystem } from './workspace/model-repository.js';
 export * from './semantics/quantity-display.js';
 export * from './semantics/dates.js';
 export * from './rules/coverage.js';

@@ -2,15 +2,15 @@
 // needs Object.groupBy (Node 21+), so the polyfill is imported first.
 import 'object.groupby/auto';
 import { startLanguageServer } from 'langium/lsp';
-import { NodeFileSystem } from 'langium/node';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { createCnmsLspServices } from '@cnms/language/lsp';
 import { registerDiffRequests } from './diff-requests.js';
 import { FramedInput } from './framed-input.js';
+import { RealPathFileSystemProvider } from './real-path-file-system.js';
 import { registerReportRequests } from './report-requests.js';
 
 const connection = process.argv.includes('--stdio') ? stdioConnection() : createConnection(ProposedFeatures.all);
-const { shared, Cnms } = createCnmsLspServices({ connection, ...NodeFileSystem });
+const { shared, Cnms } = createCnmsLspServices({ connection, fileSystemProvider: () => new RealPathFileSystemProvider() });
 registerReportRequests(shared, Cnms, 'cnms language server 0.1.0');
 registerDiffRequests(shared, Cnms);
 startLanguageServer(shared);

@@ -3,7 +3,7 @@ import { AstUtils, UriUtils } from 'langium';
 import type { Aggregate, Dataset, DatasetCondition } from '../generated/ast.js';
 import { isUnitDecl } from '../generated/ast.js';
 import type { CnmsServices } from '../cnms-module.js';
-import { isAbsolutePath, isInsideFolder, modelRepository } from '../workspace/model-repository.js';
+import { isAbsolutePath, isInsideFolder, modelRepository, realPathOf } from '../workspace/model-repository.js';
 import { contentKey } from './content-key.js';
 import { cellValue, formatDateCode, OTHER_NUMBER, readCsvTable, type ColumnSpec, type CsvTable, type DataProblem, type NumberColumn } from './csv-table.js';
 import { Dimension } from './dimension.js';
@@ -126,6 +126,10 @@ export class CnmsDatasets {
             const fileSystem = this.services.shared.workspace.FileSystemProvider;
             if (!fileSystem.existsSync(uri)) {
                 report('notFound', {});
+                return none;
+            }
+            if (fileSystem.statSync(uri).isDirectory) {
+                report('folder', {});
                 return none;
             }
             text = new TextDecoder('utf-8', { fatal: true }).decode(fileSystem.readBinarySync(uri));
@@ -353,6 +357,9 @@ export class CnmsDatasets {
         // a file in no model (or in a browser without a file system) may read beside itself only
         const folder = place?.repository ?? UriUtils.dirname(document.uri);
         if (!isInsideFolder(target, folder)) return 'outside';
+        // and really: not through a symbolic link that leads out
+        const fileSystem = this.services.shared.workspace.FileSystemProvider;
+        if (!isInsideFolder(realPathOf(fileSystem, target), realPathOf(fileSystem, folder))) return 'outside';
         return target;
     }
 

@@ -37,3 +37,24 @@ export function isInsideFolder(uri: URI, folder: URI): boolean {
 export function isAbsolutePath(path: string): boolean {
     return /^\//.test(path) || /^[a-z][a-z0-9+.-]*:/i.test(path);
 }
+
+/** A file system that can tell where a path really leads (through symbolic links): the CLI's and the Node server's. */
+export interface RealPathFileSystem {
+    realPathSync(uri: URI): URI;
+}
+
+/**
+ * Where a path really leads, when the file system can tell (symbolic links
+ * followed), else the path itself; a path that does not exist is itself.
+ * A file a model reads must lie inside its repository really, not only as
+ * written: a link to `/etc/passwd` would put that file's lines in messages.
+ */
+export function realPathOf(fileSystem: FileSystemProvider, uri: URI): URI {
+    const real = (fileSystem as Partial<RealPathFileSystem>).realPathSync;
+    if (typeof real !== 'function') return uri;
+    try {
+        return real.call(fileSystem, uri);
+    } catch {
+        return uri;
+    }
+}
