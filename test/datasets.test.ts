@@ -85,6 +85,17 @@ dataset plain "data/meters-2024.csv" {
         expect(co2e('counted')).toBe('2');
     });
 
+    test('every form of decimal cell, summed exactly: signs, no whole part, exponents, leading zeros, 24 digits, spaces', () => {
+        // 0.25 − 0.5 + 1200 + 0.12 + 12.5 + 123456789012345678901234.5 + 42 = 123456789012345678902488.87
+        const cells = ['.25', '-.5', '1.2e3', '12E-2', '0000000000000000000000012.5', '123456789012345678901234.5', ' 42 '];
+        const dir = languageModel({
+            'org.cnms': ORG + 'dataset t "t.csv" {\n    column energy MWh\n}\n' + source('a', 'sum(t.energy)'),
+            't.csv': `energy\n${cells.map(cell => `"${cell}"`).join('\n')}\n\n   \n`
+        });
+        expect(validate(dir).filter(d => d.severity === 'error')).toEqual([]);
+        expect(sources(dir).get('a')?.co2e).toBe('123456789012345678902488.87');
+    });
+
     test('a column may be named like a keyword elsewhere (meter, date, year, site)', () => {
         const dir = languageModel({
             'org.cnms': ORG + 'dataset t "t.csv" {\n    column site text\n    column date date\n    column value MWh\n}\n'

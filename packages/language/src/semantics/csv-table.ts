@@ -88,7 +88,6 @@ export interface CsvTable {
 
 /** A decimal number as a CSV cell holds it: `1200`, `-3.5`, `0.25`, `1.2e3`, `+7`. */
 const DECIMAL = /^[+-]?[0-9]+(\.[0-9]+)?([eE][+-]?[0-9]+)?$|^[+-]?\.[0-9]+$/;
-const DATE = /^([0-9]{4})-([0-9]{2})(?:-([0-9]{2}))?$/;
 
 /** The exact value of a decimal cell, parsed from its text (never through a floating-point number). */
 export function parseDecimalCell(text: string): Rational | undefined {
@@ -100,27 +99,76 @@ export function parseDecimalCell(text: string): Rational | undefined {
     return negative ? value.negated() : value;
 }
 
-/** A decimal cell as mantissa and scale (mantissa × 10^-scale) when the mantissa has at most 18 digits; else its Rational, or undefined. */
+/**
+ * A decimal cell as mantissa and scale (mantissa × 10^-scale) when the
+ * mantissa has at most 18 digits; else its Rational, or undefined when it is
+ * not a number. Scanned by hand, character by character (a million cells):
+ * `[+-]digits[.digits][e[+-]digits]`, or `[+-].digits`.
+ */
 function parseCompactCell(text: string): { mantissa: bigint; scale: number } | Rational | undefined {
-    const match = /^([+-]?)([0-9]*)(?:\.([0-9]+))?(?:[eE]([+-]?[0-9]+))?$/.exec(text);
-    if (!match || (match[2] === '' && match[3] === undefined) || !DECIMAL.test(text)) return undefined;
-    const digits = (match[2] + (match[3] ?? '')).replace(/^0+(?=[0-9])/, '');
-    const exponent = match[4] === undefined ? 0 : Number.parseInt(match[4], 10);
-    const scale = (match[3]?.length ?? 0) - exponent;
-    if (digits.length > 18 || Math.abs(scale) > LARGEST_SCALE) return parseDecimalCell(text);
-    const mantissa = BigInt(digits);
-    return { mantissa: match[1] === '-' ? -mantissa : mantissa, scale };
+    const length = text.length;
+    let at = 0;
+    const sign = text.charCodeAt(0);
+    if (sign === 43 /* + */ || sign === 45 /* - */) at++;
+    const wholeStart = at;
+    while (at < length && isDigit(text.charCodeAt(at))) at++;
+    const wholeEnd = at;
+    let fractionStart = at;
+    let fractionEnd = at;
+    if (at < length && text.charCodeAt(at) === 46 /* . */) {
+        fractionStart = ++at;
+        while (at < length && isDigit(text.charCodeAt(at))) at++;
+        fractionEnd = at;
+        // a point needs digits after it, and `.5` has none before it
+        if (fractionEnd === fractionStart) return undefined;
+    } else if (wholeEnd === wholeStart) {
+        return undefined;
+    }
+    if (at < length) {
+        const e = text.charCodeAt(at);
+        if (e !== 101 /* e */ && e !== 69 /* E */) return undefined;
+        // (a wholeless `.5e3` is no CNMS literal either)
+        if (wholeEnd === wholeStart) return undefined;
+        return DECIMAL.test(text) ? parseDecimalCell(text) : undefined;
+    }
+    let digits = fractionEnd > fractionStart ? text.slice(wholeStart, wholeEnd) + text.slice(fractionStart, fractionEnd) : text.slice(wholeStart, wholeEnd);
+    if (digits.length > 18) {
+        digits = digits.replace(/^0+(?=[0-9])/, '');
+        if (digits.length > 18) return parseDecimalCell(text);
+    }
+    const scale = fractionEnd - fractionStart;
+    if (scale > LARGEST_SCALE) return parseDecimalCell(text);
+    const mantissa = BigInt(digits === '' ? '0' : digits);
+    return { mantissa: sign === 45 ? -mantissa : mantissa, scale };
+}
+
+/** A cell without the spaces around it (most cells have none: they are not copied). */
+function trimmed(cell: string): string {
+    return cell.length > 0 && (cell.charCodeAt(0) <= 32 || cell.charCodeAt(cell.length - 1) <= 32) ? cell.trim() : cell;
+}
+
+function isDigit(code: number): boolean {
+    return code >= 48 && code <= 57;
 }
 
 /** A date cell (`2024-03`, `2024-03-15`) as year × 10000 + month × 100 + day, or undefined when it is no calendar month or date. */
 export function parseDateCell(text: string): number | undefined {
-    const match = DATE.exec(text);
-    if (!match) return undefined;
-    const year = Number(match[1]);
-    const month = Number(match[2]);
-    const day = match[3] === undefined ? 0 : Number(match[3]);
-    if (month < 1 || month > 12) return undefined;
-    if (match[3] !== undefined) {
+    // `YYYY-MM` or `YYYY-MM-DD`, read by hand (a million cells)
+    if ((text.length !== 7 && text.length !== 10) || text.charCodeAt(4) !== 45 || (text.length === 10 && text.charCodeAt(7) !== 45)) return undefined;
+    const number = (from: number, to: number): number => {
+        let value = 0;
+        for (let i = from; i < to; i++) {
+            const code = text.charCodeAt(i);
+            if (!isDigit(code)) return -1;
+            value = value * 10 + (code - 48);
+        }
+        return value;
+    };
+    const year = number(0, 4);
+    const month = number(5, 7);
+    const day = text.length === 10 ? number(8, 10) : 0;
+    if (year < 0 || month < 1 || month > 12 || day < 0) return undefined;
+    if (text.length === 10) {
         const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
         const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1];
         if (day < 1 || day > days) return undefined;
@@ -180,6 +228,8 @@ export function readCsvTable(text: string, specs: readonly ColumnSpec[]): CsvTab
         return line;
     };
     const onRow = (record: string[], start: number) => {
+        // a blank line (spaces at most) is skipped
+        if (record.length === 1 && trimmed(record[0]) === '') return;
         const at = lineAt(start);
         if (!header) {
             header = record.map(cell => cell.trim());
@@ -220,7 +270,7 @@ export function readCsvTable(text: string, specs: readonly ColumnSpec[]): CsvTab
         for (let s = 0; s < specs.length; s++) {
             const spec = specs[s];
             const column = indices[s];
-            const cell = column < record.length ? record[column].trim() : undefined;
+            const cell = column < record.length ? trimmed(record[column]) : undefined;
             if (spec.kind === 'text') {
                 const text = cell ?? '';
                 const known = distinct[s];
@@ -250,7 +300,6 @@ export function readCsvTable(text: string, specs: readonly ColumnSpec[]): CsvTab
     let next = 0;
     Papa.parse<string[]>(text, {
         delimiter: ',',
-        skipEmptyLines: 'greedy',
         step: (results, parser) => {
             let start = next;
             while (start < text.length && text.charCodeAt(start) <= 32) start++;
