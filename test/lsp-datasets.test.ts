@@ -7,7 +7,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { DidChangeWatchedFilesNotification, FileChangeType, InlayHintRequest } from 'vscode-languageserver-protocol';
+import { DidChangeWatchedFilesNotification, FileChangeType, HoverRequest, InlayHintRequest } from 'vscode-languageserver-protocol';
 import { URI } from 'langium';
 import { NodeFileSystem } from 'langium/node';
 import { addBuiltinDocuments, createCnmsServices, type Dataset, type Source } from '@cnms/language';
@@ -69,6 +69,12 @@ describe('the language server watches the CSV files of datasets', () => {
             return bySource;
         };
         expect(await hints()).toEqual({ from_north: '= 10.000 tCO2e', from_south: '= 20.000 tCO2e', typed: '= 5.000 tCO2e' });
+        // the dataset's hover: its file and rows, its columns
+        const hover = async () => {
+            const result = await session.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 0, character: 9 } });
+            return (result?.contents as { value: string } | undefined)?.value;
+        };
+        expect(await hover()).toBe('**north**\n\n`data/north.csv` · rows: 2\n- `meter`: text\n- `month`: date\n- `energy`: `MWh`');
 
         const north = join(dir, 'data/north.csv');
         const broken = session.waitForDiagnostics(uri, diagnostics => diagnostics.some(d => d.code === 'CN-NUM-013'));
@@ -81,6 +87,7 @@ describe('the language server watches the CSV files of datasets', () => {
         expect(data[0].range.start.line).toBe(0);
         expect(text.split('\n')[0].slice(data[0].range.start.character, data[0].range.end.character)).toBe('"data/north.csv"');
         expect(await hints()).toEqual({ from_north: '⚠ not computed: CN-NUM-014', from_south: '= 20.000 tCO2e', typed: '= 5.000 tCO2e' });
+        expect(await hover()).toContain('Rows with problems: 1 (the figures that use them are not computed)');
 
         const fixed = session.waitForDiagnostics(uri, diagnostics => !diagnostics.some(d => d.code === 'CN-NUM-013'));
         writeFileSync(north, HEADER + 'N-1,2024-01,4\nN-1,2024-02,6.125\n');

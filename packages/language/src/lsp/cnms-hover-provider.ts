@@ -1,8 +1,8 @@
 import type { AstNode, LangiumDocument, MaybePromise } from 'langium';
 import type { Hover, HoverParams } from 'vscode-languageserver-protocol';
 import { AstNodeHoverProvider } from 'langium/lsp';
-import type { Factor, GasDecl, Source, UnitDecl } from '../generated/ast.js';
-import { isFactor, isGasDecl, isLet, isNameReference, isOutput, isSource, isUnitDecl } from '../generated/ast.js';
+import type { Dataset, Factor, GasDecl, Source, UnitDecl } from '../generated/ast.js';
+import { isDataset, isFactor, isGasDecl, isLet, isNameReference, isOutput, isSource, isUnitDecl } from '../generated/ast.js';
 import type { CnmsLspServices } from './cnms-lsp-module.js';
 import { Dimension } from '../semantics/dimension.js';
 import { formatDimension } from '../semantics/dimension-names.js';
@@ -37,11 +37,31 @@ export class CnmsHoverProvider extends AstNodeHoverProvider {
         if (isFactor(node)) return this.factorHover(node);
         if (isUnitDecl(node)) return this.unitHover(node);
         if (isGasDecl(node)) return this.gasHover(node);
+        if (isDataset(node)) return this.datasetHover(node);
         if (isLet(node) || isOutput(node)) {
             const value = this.cnms.semantics.Evaluator.evaluate(node.value);
             return `**${node.name}**${node.title ? ` — ${node.title}` : ''}\n\n${value ? `= ${formatQuantity(value, this.locale)}` : ''}`;
         }
         return undefined;
+    }
+
+    /** A dataset: its file and rows, its columns and what they hold, the rows that cannot be used. */
+    private datasetHover(dataset: Dataset): string {
+        const i18n = this.cnms.I18n;
+        const figure = this.cnms.semantics.Datasets.of(dataset);
+        const lines = [`**${dataset.name}**`, ''];
+        lines.push(figure.table
+            ? i18n.text('hover.datasetRows', { file: `\`${figure.file}\``, rows: formatFigure(Rational.fromInteger(figure.table.rows), this.locale, 0) })
+            : i18n.text('hover.datasetUnreadable', { file: `\`${figure.file}\`` }));
+        for (const column of dataset.columns) {
+            const kind = column.kind === 'text' ? i18n.text('hover.columnText')
+                : column.kind === 'date' ? i18n.text('hover.columnDate')
+                : column.unitFrom !== undefined ? i18n.text('hover.columnUnitFrom', { column: column.unitFrom })
+                : `\`${column.unit?.$cstNode?.text ?? ''}\``;
+            lines.push(`- \`${column.name}\`: ${kind}`);
+        }
+        if (figure.broken.size > 0) lines.push('', i18n.text('hover.datasetBroken', { count: String(figure.broken.size) }));
+        return lines.join('\n');
     }
 
     private get locale() {
