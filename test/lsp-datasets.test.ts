@@ -110,6 +110,22 @@ describe('the language server watches the CSV files of datasets', () => {
     }, 120_000);
 });
 
+describe('a path no file can have', () => {
+    test('a lone surrogate half in a dataset path is a diagnostic, not a crash (found by the fuzzer)', async () => {
+        const dir = newModel();
+        const session = await startServer(dir);
+        sessions.push(session);
+        const uri = fileUri(join(dir, 'odd.cnms'));
+        const published = session.waitForDiagnostics(uri, diagnostics => diagnostics.some(d => d.code === 'CN-NUM-013'));
+        await session.open(uri, 'dataset odd "data/\ud800.csv" {\n    column energy MWh\n}\n');
+        const diagnostics = await published;
+        expect(diagnostics.filter(d => d.code === 'CN-NUM-013').map(d => d.message)).toEqual(['The path data/\ud800.csv of dataset odd is not a path a file can have.']);
+        // and the server still answers
+        const summary = await session.connection.sendRequest<{ net: string }>('cnms/balance', { uri: fileUri(join(dir, 'organization.cnms')) });
+        expect(summary.net).toBe('35');
+    }, 60_000);
+});
+
 describe('a saved CSV recomputes exactly the figures that read it', () => {
     test('the other dataset\'s source and the typed source keep their cached figures', async () => {
         const dir = newModel();

@@ -347,7 +347,18 @@ export class CnmsDatasets {
     }
 
     /** The file a dataset names, or why it cannot be read: relative to the declaring file, inside the model's repository. */
-    private fileOf(dataset: Dataset): URI | 'outside' | 'none' {
+    private fileOf(dataset: Dataset): URI | 'outside' | 'badPath' | 'none' {
+        try {
+            const uri = this.resolvedFileOf(dataset);
+            // a path with a lone surrogate half cannot be written as a URI (toString throws): no file has it
+            if (typeof uri !== 'string') uri.toString();
+            return uri;
+        } catch {
+            return 'badPath';
+        }
+    }
+
+    private resolvedFileOf(dataset: Dataset): URI | 'outside' | 'none' {
         const path = (dataset.path ?? '').trim().replace(/\\/g, '/');
         const document = AstUtils.getDocument(dataset);
         const model = this.services.references.Models.modelOf(document.uri);
