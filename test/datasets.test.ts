@@ -255,6 +255,27 @@ describe('bad data: file, row and column, and only the figures that use a broken
         expect(JSON.stringify(diagnostics)).not.toContain('SECRET');
     });
 
+    test('hostile cells: a NUL, a line break, 100,000 digits, semicolons; escaped and cut in messages, never a crash', () => {
+        const dir = model({
+            'nul.csv': HEADER + GOOD + 'E-01,2024-01,5\u0000,MWh\n',
+            'break.csv': HEADER + GOOD + 'E-01,2024-01,"1\n2",MWh\n',
+            'digits.csv': HEADER + GOOD + `E-01,2024-01,${'9'.repeat(100_000)},MWh\n`,
+            'long.csv': HEADER + GOOD + `E-01,2024-01,${'x'.repeat(500)},MWh\n`,
+            'semicolons.csv': 'meter;month;energy;unit\nE-02;2024-01;7;MWh\n'
+        });
+        const result = runCli(['validate', dir], { cwd: dir });
+        expect(result.code).toBe(1);
+        expect(result.stderr).toBe('');
+        const lines = result.stdout.split('\n').filter(line => line.includes('CN-NUM-013'));
+        expect(lines.map(line => line.replace(/^.*CN-NUM-013 {2}/, ''))).toEqual([
+            "data/nul.csv:3:3: '5\\x00' in column energy is not a number.",
+            "data/break.csv:3:3: '1\\n2' in column energy is not a number.",
+            'data/digits.csv:3:3: the number in column energy has more than 900 digits, more than CNMS computes exactly.',
+            `data/long.csv:3:3: '${'x'.repeat(40)}…' in column energy is not a number.`,
+            "data/semicolons.csv:1: the header has no column 'meter': its cells are separated by semicolons (meter;month;energy;unit), but a dataset's cells are separated by commas."
+        ]);
+    });
+
     test('many broken rows: the first twenty are shown and the rest counted', () => {
         const rows = Array.from({ length: 25 }, (_, i) => `E-01,2024-01,x${i},MWh`).join('\n');
         const dir = model({ 'many.csv': HEADER + rows + '\n' });

@@ -1,5 +1,6 @@
 import Papa from 'papaparse';
-import { Rational } from './rational.js';
+import { escapeControlCharacters } from '../i18n/escape-control-characters.js';
+import { InexactFigureError, Rational } from './rational.js';
 
 /** How a dataset declares a column: what its cells must be. */
 export type ColumnSpec =
@@ -8,7 +9,7 @@ export type ColumnSpec =
 
 /** What is wrong with one cell, one row or the whole file; `line` and `column` are 1-based (0: the whole file or row). */
 export interface DataProblem {
-    readonly key: 'empty' | 'quote' | 'missingHeader' | 'duplicateHeader' | 'ragged' | 'notNumber' | 'badDate';
+    readonly key: 'empty' | 'quote' | 'missingHeader' | 'semicolons' | 'duplicateHeader' | 'ragged' | 'notNumber' | 'tooManyDigits' | 'badDate';
     readonly line: number;
     readonly column: number;
     readonly params: Readonly<Record<string, string>>;
@@ -105,7 +106,7 @@ export function parseDecimalCell(text: string): Rational | undefined {
  * not a number. Scanned by hand, character by character (a million cells):
  * `[+-]digits[.digits][e[+-]digits]`, or `[+-].digits`.
  */
-function parseCompactCell(text: string): { mantissa: bigint; scale: number } | Rational | undefined {
+function parseCompactCell(text: string): { mantissa: bigint; scale: number } | Rational | typeof TOO_MANY_DIGITS | undefined {
     const length = text.length;
     let at = 0;
     const sign = text.charCodeAt(0);
@@ -129,23 +130,47 @@ function parseCompactCell(text: string): { mantissa: bigint; scale: number } | R
         if (e !== 101 /* e */ && e !== 69 /* E */) return undefined;
         // (a wholeless `.5e3` is no CNMS literal either)
         if (wholeEnd === wholeStart) return undefined;
-        return DECIMAL.test(text) ? parseDecimalCell(text) : undefined;
+        return DECIMAL.test(text) ? exactCell(text) : undefined;
     }
     let digits = fractionEnd > fractionStart ? text.slice(wholeStart, wholeEnd) + text.slice(fractionStart, fractionEnd) : text.slice(wholeStart, wholeEnd);
     if (digits.length > 18) {
         digits = digits.replace(/^0+(?=[0-9])/, '');
-        if (digits.length > 18) return parseDecimalCell(text);
+        if (digits.length > 18) return exactCell(text);
     }
     const scale = fractionEnd - fractionStart;
-    if (scale > LARGEST_SCALE) return parseDecimalCell(text);
+    if (scale > LARGEST_SCALE) return exactCell(text);
     const mantissa = BigInt(digits === '' ? '0' : digits);
     return { mantissa: sign === 45 ? -mantissa : mantissa, scale };
+}
+
+/** A cell's text as a message shows it: controls escaped (a cell may hold a line break or a NUL), at most 40 characters. */
+export function shownCell(text: string): string {
+    const shown = escapeControlCharacters(text);
+    return shown.length > 40 ? `${shown.slice(0, 40)}…` : shown;
+}
+
+/** A header as a message shows it: its first ten names. */
+function shownHeader(header: readonly string[]): string {
+    const names = header.slice(0, 10).map(shownCell).join(', ');
+    return header.length > 10 ? `${names}, …` : names;
 }
 
 /** A cell without the spaces around it (most cells have none: they are not copied). */
 function trimmed(cell: string): string {
     return cell.length > 0 && (cell.charCodeAt(0) <= 32 || cell.charCodeAt(cell.length - 1) <= 32) ? cell.trim() : cell;
 }
+
+/** A decimal cell that does not fit 18 digits, as a Rational; TOO_MANY_DIGITS past what CNMS computes exactly (900 digits). */
+function exactCell(text: string): Rational | typeof TOO_MANY_DIGITS | undefined {
+    try {
+        return parseDecimalCell(text);
+    } catch (error) {
+        if (error instanceof InexactFigureError) return TOO_MANY_DIGITS;
+        throw error;
+    }
+}
+
+const TOO_MANY_DIGITS = 'too many digits';
 
 function isDigit(code: number): boolean {
     return code >= 48 && code <= 57;
@@ -238,13 +263,17 @@ export function readCsvTable(text: string, specs: readonly ColumnSpec[]): CsvTab
             header.forEach((name, index) => {
                 const first = seen.get(name);
                 if (first !== undefined && specs.some(spec => spec.name === name || (spec.kind === 'number' && spec.unitFrom === name))) {
-                    fatal ??= { key: 'duplicateHeader', line: at, column: index + 1, params: { column: name, first: String(first + 1) } };
+                    fatal ??= { key: 'duplicateHeader', line: at, column: index + 1, params: { column: shownCell(name), first: String(first + 1) } };
                 }
                 if (first === undefined) seen.set(name, index);
             });
             for (const spec of specs) {
                 const missing = !seen.has(spec.name) ? spec.name : spec.kind === 'number' && spec.unitFrom !== undefined && !seen.has(spec.unitFrom) ? spec.unitFrom : undefined;
-                if (missing !== undefined) fatal ??= { key: 'missingHeader', line: at, column: 0, params: { column: missing, header: header.join(', ') } };
+                if (missing !== undefined) {
+                    // one header cell holding `a;b;c`: a table saved with semicolons (common in Europe)
+                    const semicolons = header.length === 1 && header[0].includes(';');
+                    fatal ??= { key: semicolons ? 'semicolons' : 'missingHeader', line: at, column: 0, params: { column: missing, header: shownHeader(header) } };
+                }
             }
             indices = specs.map(spec => seen.get(spec.name) ?? -1);
             return;
@@ -279,12 +308,13 @@ export function readCsvTable(text: string, specs: readonly ColumnSpec[]): CsvTab
                 codes[s].push(code);
             } else if (spec.kind === 'date') {
                 const code = cell === undefined ? undefined : parseDateCell(cell);
-                if (code === undefined && cell !== undefined) problem({ key: 'badDate', line: at, column: column + 1, params: { value: cell, column: spec.name } }, index);
+                if (code === undefined && cell !== undefined) problem({ key: 'badDate', line: at, column: column + 1, params: { value: shownCell(cell), column: spec.name } }, index);
                 dates[s].push(code ?? -1);
             } else {
                 const value = cell === undefined ? undefined : parseCompactCell(cell);
-                if (value === undefined) {
-                    if (cell !== undefined) problem({ key: 'notNumber', line: at, column: column + 1, params: { value: cell, column: spec.name } }, index);
+                if (value === undefined || value === TOO_MANY_DIGITS) {
+                    if (value === TOO_MANY_DIGITS) problem({ key: 'tooManyDigits', line: at, column: column + 1, params: { column: spec.name } }, index);
+                    else if (cell !== undefined) problem({ key: 'notNumber', line: at, column: column + 1, params: { value: shownCell(cell), column: spec.name } }, index);
                     scales[s][index] = NOT_A_NUMBER;
                 } else if (value instanceof Rational) {
                     scales[s][index] = OTHER_NUMBER;

@@ -5,7 +5,8 @@ import { isUnitDecl } from '../generated/ast.js';
 import type { CnmsServices } from '../cnms-module.js';
 import { isAbsolutePath, isInsideFolder, modelRepository, realPathOf } from '../workspace/model-repository.js';
 import { contentKey } from './content-key.js';
-import { cellValue, formatDateCode, OTHER_NUMBER, readCsvTable, type ColumnSpec, type CsvTable, type DataProblem, type NumberColumn } from './csv-table.js';
+import { cellValue, formatDateCode, shownCell, OTHER_NUMBER, readCsvTable, type ColumnSpec, type CsvTable, type DataProblem, type NumberColumn } from './csv-table.js';
+import { escapeControlCharacters } from '../i18n/escape-control-characters.js';
 import { Dimension } from './dimension.js';
 import { monthOf } from './months.js';
 import type { FigureStore } from './figure-memo.js';
@@ -102,7 +103,8 @@ export class CnmsDatasets {
     }
 
     private compute(dataset: Dataset): DatasetFigure {
-        const file = dataset.path ?? '';
+        // (the path as written, its controls escaped: it opens every message about the file)
+        const file = escapeControlCharacters(dataset.path ?? '');
         const none: DatasetFigure = { file, broken: new Map(), units: new Map() };
         const report = (key: string, params: Record<string, string>) => this.report('CN-NUM-013', key, { dataset: dataset.name ?? '', file, ...params }, dataset, 'path');
         if (dataset.path === undefined) {
@@ -178,12 +180,12 @@ export class CnmsDatasets {
                 const unit = byCode[code];
                 const name = unitColumn.texts[code];
                 if (!unit) {
-                    rowProblem(row, unitColumn.index, 'unknownUnit', { unit: name, column: typed.unitFrom });
+                    rowProblem(row, unitColumn.index, 'unknownUnit', { unit: shownCell(name), column: typed.unitFrom });
                     continue;
                 }
                 dimension ??= unit.dimension;
                 if (!unit.dimension.equals(dimension)) {
-                    rowProblem(row, unitColumn.index, 'unitDimension', { unit: name, actual: unit.dimension, expected: dimension, column: column.name });
+                    rowProblem(row, unitColumn.index, 'unitDimension', { unit: shownCell(name), actual: unit.dimension, expected: dimension, column: column.name });
                 }
             }
             units.set(column.name, { codes: unitColumn.codes, byCode, dimension: dimension ?? Dimension.NONE });
