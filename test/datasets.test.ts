@@ -6,7 +6,8 @@ import { mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { languageModel, REPO, runCli } from './helpers/cli.js';
+import { spawnSync } from 'node:child_process';
+import { languageModel, REPO, runCli, tempCopy } from './helpers/cli.js';
 
 const ORG = 'organization acme "Acme" { period 2024 consolidation operational-control ms-scope "All" }\nsite s\n';
 
@@ -309,5 +310,34 @@ describe('examples/glass: a year of monthly meter readings in CSV', () => {
         expect(figures.get('furnace_gas')?.co2e).toBe('61503.6151755469392');
         // Power: EM-110 64,002.893 MWh + EM-AUX 2,433,920 kWh (2,433.92 MWh) = 66,436.813 MWh × 0.55 tCO2/MWh = 36,540.24715
         expect(figures.get('purchased_power')?.co2e).toBe('36540.24715');
+    });
+});
+
+describe('cnms diff reads the datasets of each revision', () => {
+    test('a CSV changed between two commits is a change of the sources that read it, attributed to their activity', () => {
+        const dir = tempCopy('examples/glass');
+        const git = (...args: string[]) => {
+            const result = spawnSync('git', ['-c', 'user.email=test@example.com', '-c', 'user.name=test', ...args], { cwd: dir, encoding: 'utf8' });
+            expect(result.status, result.stderr).toBe(0);
+        };
+        git('init', '-q');
+        git('add', '-A');
+        git('commit', '-qm', 'January as read');
+        const csv = join(dir, 'data/power-2024.csv');
+        // EM-110 in January: 5,459.773 → 5,559.773 MWh, +100 MWh × 0.55 tCO2/MWh = +55 tCO2e
+        writeFileSync(csv, readFileSync(csv, 'utf8').replace('EM-110,2024-01,5459.773,MWh', 'EM-110,2024-01,5559.773,MWh'));
+        git('commit', '-qam', 'January corrected');
+        const json = JSON.parse(runCli(['diff', 'HEAD~1', 'HEAD', '.', '--format', 'json'], { cwd: dir }).stdout) as {
+            changes: Array<{ id: string; before: string; after: string; delta: string; causes: Array<{ cause: string; delta: string }> }>;
+        };
+        expect(json.changes).toEqual([{
+            kind: 'source', id: 'purchased_power', action: 'changed', before: '36540.24715', after: '36595.24715', delta: '55',
+            causes: [{ cause: 'activity', delta: '55' }]
+        }]);
+        // the working tree's CSV against HEAD: a broken row is a new finding, and the source is no longer computed
+        writeFileSync(csv, `${readFileSync(csv, 'utf8')}EM-110,2024-12,n/a,MWh\n`);
+        const text = runCli(['diff', 'HEAD', '.'], { cwd: dir }).stdout;
+        expect(text).toContain('~ source purchased_power 36,595.247 → — tCO2e');
+        expect(text).toContain("data/power-2024.csv:26:3: 'n/a' in column energy is not a number.");
     });
 });
