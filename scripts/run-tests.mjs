@@ -1,5 +1,5 @@
 // The whole test suite, as the README's second command and CI run it:
-// the freshness check of the generated code, the build, then every vitest
+// the freshness check of the generated code, the build, the lint and format checks, then every vitest
 // suite. Ends with one plain line `N passed, N failed` over all of them.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
@@ -28,6 +28,9 @@ const built = step('build', 'npx', [...pnpm, 'run', 'build']);
 if (built) {
     step('VS Code snippets are fresh', process.execPath, [join(root, 'scripts/generate-snippets.mjs'), '--check']);
     step('rule docs are fresh', process.execPath, [join(root, 'scripts/generate-rule-docs.mjs'), '--check']);
+    // after the build: the packages see each other's types through their out/*.d.ts
+    step('lint (eslint)', 'npx', [...pnpm, 'run', 'lint']);
+    step('formatted (prettier --check)', 'npx', [...pnpm, 'run', 'format:check']);
 }
 if (built) {
     const report = join(mkdtempSync(join(tmpdir(), 'cnms-vitest-')), 'report.json');

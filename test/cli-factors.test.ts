@@ -6,15 +6,24 @@ import { describe, expect, test } from 'vitest';
 import { REPO, runCli } from './helpers/cli.js';
 
 interface FactorJson {
-    id: string; title: string | null; library: string; values: Array<{ gas: string; value: string; unit: string }>;
-    source: string | null; year: string | null; region: string | null; uncertaintyPercent: string | null; file: string;
+    id: string;
+    title: string | null;
+    library: string;
+    values: Array<{ gas: string; value: string; unit: string }>;
+    source: string | null;
+    year: string | null;
+    region: string | null;
+    uncertaintyPercent: string | null;
+    file: string;
 }
 
 /** `library.factor` of every factor declared in the library's source files, read with a regular expression (not the parser). */
 function declaredFactors(): string[] {
     const dir = join(REPO, 'packages/language/src/builtins');
     const ids: string[] = [];
-    for (const file of readdirSync(dir).filter(name => name.endsWith('.cnms')).sort()) {
+    for (const file of readdirSync(dir)
+        .filter(name => name.endsWith('.cnms'))
+        .sort()) {
         let library = '';
         for (const line of readFileSync(join(dir, file), 'utf8').split('\n')) {
             const lib = /^library (\w+)/.exec(line);
@@ -33,11 +42,20 @@ describe('cnms factors', () => {
         const json = JSON.parse(result.stdout) as { cnms: string; search: null; factors: FactorJson[] };
         expect(json.factors.map(factor => factor.id).sort()).toEqual(declaredFactors().sort());
         expect(json.factors.find(factor => factor.id === 'ipcc2006.natural_gas')).toEqual({
-            id: 'ipcc2006.natural_gas', title: 'Natural gas', library: 'ipcc2006',
+            id: 'ipcc2006.natural_gas',
+            title: 'Natural gas',
+            library: 'ipcc2006',
             libraryTitle: 'IPCC 2006 Guidelines, default factors for stationary combustion',
-            values: [{ gas: 'CO2', value: '56100', unit: 'kgCO2/TJ' }, { gas: 'CH4', value: '1', unit: 'kgCH4/TJ' }, { gas: 'N2O', value: '0.1', unit: 'kgN2O/TJ' }],
-            source: 'IPCC 2006 Guidelines, Vol. 2, Ch. 1, Table 1.4 (CO2); Ch. 2, Table 2.2 (CH4, N2O)', year: '2006', region: null,
-            uncertaintyPercent: null, file: 'ipcc2006.cnms'
+            values: [
+                { gas: 'CO2', value: '56100', unit: 'kgCO2/TJ' },
+                { gas: 'CH4', value: '1', unit: 'kgCH4/TJ' },
+                { gas: 'N2O', value: '0.1', unit: 'kgN2O/TJ' }
+            ],
+            source: 'IPCC 2006 Guidelines, Vol. 2, Ch. 1, Table 1.4 (CO2); Ch. 2, Table 2.2 (CH4, N2O)',
+            year: '2006',
+            region: null,
+            uncertaintyPercent: null,
+            file: 'ipcc2006.cnms'
         });
         // every factor has a value and names its publication
         for (const factor of json.factors) {

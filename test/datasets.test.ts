@@ -11,8 +11,19 @@ import { languageModel, REPO, runCli, tempCopy } from './helpers/cli.js';
 
 const ORG = 'organization acme "Acme" { period 2024 consolidation operational-control ms-scope "All" }\nsite s\n';
 
-interface Diagnostic { file: string; line: number; column: number; severity: string; rule: string; message: string }
-interface BalanceSource { id: string; co2e: string | null; computed: boolean }
+interface Diagnostic {
+    file: string;
+    line: number;
+    column: number;
+    severity: string;
+    rule: string;
+    message: string;
+}
+interface BalanceSource {
+    id: string;
+    co2e: string | null;
+    computed: boolean;
+}
 
 function validate(dir: string): Diagnostic[] {
     const result = runCli(['validate', dir, '--format', 'json'], { cwd: dir });
@@ -35,17 +46,20 @@ function source(name: string, activity: string): string {
 describe('dataset syntax and exact aggregates', () => {
     // Worked by hand: E-01 is 100.5 + 200.25 + 0.125 = 300.875 MWh; E-02 is 3600 GJ + 1800 GJ = 5400 GJ = 1500 MWh
     // (3.6 GJ a MWh); E-03 is 0.1 + 0.2 = 0.3 MWh exactly (0.30000000000000004 in floating point).
-    const CSV = [
-        'meter,month,energy,energy_unit,note',
-        'E-01,2024-01,100.5,MWh,first',
-        'E-01,2024-02,200.25,MWh,',
-        'E-01,2024-03,0.125,MWh,"with, comma"',
-        'E-02,2024-01,3600,GJ,',
-        'E-02,2024-03,1800,GJ,',
-        'E-03,2024-05-14,0.1,MWh,',
-        'E-03,2024-05-20,0.2,MWh,'
-    ].join('\n') + '\n';
-    const MODEL = ORG + `
+    const CSV =
+        [
+            'meter,month,energy,energy_unit,note',
+            'E-01,2024-01,100.5,MWh,first',
+            'E-01,2024-02,200.25,MWh,',
+            'E-01,2024-03,0.125,MWh,"with, comma"',
+            'E-02,2024-01,3600,GJ,',
+            'E-02,2024-03,1800,GJ,',
+            'E-03,2024-05-14,0.1,MWh,',
+            'E-03,2024-05-20,0.2,MWh,'
+        ].join('\n') + '\n';
+    const MODEL =
+        ORG +
+        `
 dataset meters "data/meters-2024.csv" {
     column meter text
     column month date
@@ -56,17 +70,18 @@ dataset plain "data/meters-2024.csv" {
     column month date
     column energy MWh
 }
-` + source('e01', 'sum(meters.energy where meter = "E-01")')
-        + source('e02', 'sum(meters.energy where meter = "E-02")')
-        + source('e03', 'sum(meters.energy where meter = "E-03")')
-        + source('march', 'sum(meters.energy where month in 2024-03)')
-        + source('whole_year', 'sum(meters.energy where month in 2024)')
-        + source('may_e03', 'sum(meters.energy where meter = "E-03", month in 2024-05)')
-        + source('least', 'min(meters.energy where meter = "E-01")')
-        + source('most', 'max(meters.energy where meter = "E-01")')
-        + source('mean', 'avg(meters.energy where meter = "E-02")')
-        + source('plain_mwh', 'sum(plain.energy where meter = "E-01") + 2 MWh')
-        + 'source counted at s { category 1 emissions count(meters.energy where month in 2024-01) tCO2 }\n';
+` +
+        source('e01', 'sum(meters.energy where meter = "E-01")') +
+        source('e02', 'sum(meters.energy where meter = "E-02")') +
+        source('e03', 'sum(meters.energy where meter = "E-03")') +
+        source('march', 'sum(meters.energy where month in 2024-03)') +
+        source('whole_year', 'sum(meters.energy where month in 2024)') +
+        source('may_e03', 'sum(meters.energy where meter = "E-03", month in 2024-05)') +
+        source('least', 'min(meters.energy where meter = "E-01")') +
+        source('most', 'max(meters.energy where meter = "E-01")') +
+        source('mean', 'avg(meters.energy where meter = "E-02")') +
+        source('plain_mwh', 'sum(plain.energy where meter = "E-01") + 2 MWh') +
+        'source counted at s { category 1 emissions count(meters.energy where month in 2024-01) tCO2 }\n';
 
     test('sum, count, min, max and avg with text and month conditions, exact to the digit', () => {
         const dir = languageModel({ 'org.cnms': MODEL, 'data/meters-2024.csv': CSV });
@@ -99,8 +114,7 @@ dataset plain "data/meters-2024.csv" {
 
     test('a column may be named like a keyword elsewhere (meter, date, year, site)', () => {
         const dir = languageModel({
-            'org.cnms': ORG + 'dataset t "t.csv" {\n    column site text\n    column date date\n    column value MWh\n}\n'
-                + source('a', 'sum(t.value where site = "north", date in 2024)'),
+            'org.cnms': ORG + 'dataset t "t.csv" {\n    column site text\n    column date date\n    column value MWh\n}\n' + source('a', 'sum(t.value where site = "north", date in 2024)'),
             't.csv': 'site,date,value\nnorth,2024-02,5\nsouth,2024-02,7\n'
         });
         expect(validate(dir).filter(d => d.severity === 'error')).toEqual([]);
@@ -109,25 +123,31 @@ dataset plain "data/meters-2024.csv" {
 
     test('aggregate mistakes are reported at the aggregate and the source is not computed', () => {
         const dir = languageModel({
-            'org.cnms': ORG + 'dataset t "t.csv" {\n    column meter text\n    column month date\n    column energy MWh\n}\n'
-                + source('unknown_fn', 'total(t.energy)')
-                + source('text_sum', 'sum(t.meter)')
-                + source('no_column', 'sum(t.energy where colour = "red")')
-                + source('wrong_kind', 'sum(t.energy where month = "2024-01")')
-                + source('no_rows', 'sum(t.energy where meter = "E-1")')
-                + source('bad_month', 'sum(t.energy where month in 2024-13)')
-                + source('fine', 'sum(t.energy)'),
+            'org.cnms':
+                ORG +
+                'dataset t "t.csv" {\n    column meter text\n    column month date\n    column energy MWh\n}\n' +
+                source('unknown_fn', 'total(t.energy)') +
+                source('text_sum', 'sum(t.meter)') +
+                source('no_column', 'sum(t.energy where colour = "red")') +
+                source('wrong_kind', 'sum(t.energy where month = "2024-01")') +
+                source('no_rows', 'sum(t.energy where meter = "E-1")') +
+                source('bad_month', 'sum(t.energy where month in 2024-13)') +
+                source('fine', 'sum(t.energy)'),
             't.csv': 'meter,month,energy\nE-01,2024-01,5\n'
         });
-        const messages = validate(dir).filter(d => d.rule === 'CN-NUM-014').map(d => `${d.line}: ${d.message}`);
-        expect(messages).toEqual([
-            "8: 'total' is not an aggregate: use sum, count, min, max or avg.",
-            '9: sum needs a column of numbers, but t.meter is a text column.',
-            "10: Dataset t has no column 'colour' (it has meter, month, energy).",
-            'Column month is a date column: compare text columns with = "…", and date columns with in 2024 or in 2024-03.',
-            'No row of t.csv meets the conditions: the sum of no rows is not computed.',
-            '2024-13 is not a year (2024) or a month (2024-03).'
-        ].map((text, i) => (i < 3 ? text : `${11 + i - 3}: ${text}`)));
+        const messages = validate(dir)
+            .filter(d => d.rule === 'CN-NUM-014')
+            .map(d => `${d.line}: ${d.message}`);
+        expect(messages).toEqual(
+            [
+                "8: 'total' is not an aggregate: use sum, count, min, max or avg.",
+                '9: sum needs a column of numbers, but t.meter is a text column.',
+                "10: Dataset t has no column 'colour' (it has meter, month, energy).",
+                'Column month is a date column: compare text columns with = "…", and date columns with in 2024 or in 2024-03.',
+                'No row of t.csv meets the conditions: the sum of no rows is not computed.',
+                '2024-13 is not a year (2024) or a month (2024-03).'
+            ].map((text, i) => (i < 3 ? text : `${11 + i - 3}: ${text}`))
+        );
         const figures = sources(dir);
         for (const id of ['unknown_fn', 'text_sum', 'no_column', 'wrong_kind', 'no_rows', 'bad_month']) expect(figures.get(id)?.computed, id).toBe(false);
         expect(figures.get('fine')?.co2e).toBe('5');
@@ -136,31 +156,35 @@ dataset plain "data/meters-2024.csv" {
 
 test('cnms format lays out a dataset and an aggregate canonically', () => {
     const dir = languageModel({
-        'org.cnms': ORG + 'dataset meters   "m.csv" { column meter text column month date\n  column energy MWh column e2 unit-from   u\n  }\n'
-            + 'source x at s { category 2 activity sum( meters.energy where meter="E-01" , month in 2024 - 03 ) factor 1 tCO2/MWh }\n'
+        'org.cnms':
+            ORG +
+            'dataset meters   "m.csv" { column meter text column month date\n  column energy MWh column e2 unit-from   u\n  }\n' +
+            'source x at s { category 2 activity sum( meters.energy where meter="E-01" , month in 2024 - 03 ) factor 1 tCO2/MWh }\n'
     });
     const result = runCli(['format', join(dir, 'org.cnms')], { cwd: dir });
     expect(result.code, result.stderr).toBe(0);
-    expect(readFileSync(join(dir, 'org.cnms'), 'utf8')).toBe([
-        'organization acme "Acme" {',
-        '    period 2024',
-        '    consolidation operational-control',
-        '    ms-scope "All"',
-        '}',
-        'site s',
-        'dataset meters "m.csv" {',
-        '    column meter text',
-        '    column month date',
-        '    column energy MWh',
-        '    column e2 unit-from u',
-        '}',
-        'source x at s {',
-        '    category 2',
-        '    activity sum(meters.energy where meter = "E-01", month in 2024-03)',
-        '    factor 1 tCO2/MWh',
-        '}',
-        ''
-    ].join('\n'));
+    expect(readFileSync(join(dir, 'org.cnms'), 'utf8')).toBe(
+        [
+            'organization acme "Acme" {',
+            '    period 2024',
+            '    consolidation operational-control',
+            '    ms-scope "All"',
+            '}',
+            'site s',
+            'dataset meters "m.csv" {',
+            '    column meter text',
+            '    column month date',
+            '    column energy MWh',
+            '    column e2 unit-from u',
+            '}',
+            'source x at s {',
+            '    category 2',
+            '    activity sum(meters.energy where meter = "E-01", month in 2024-03)',
+            '    factor 1 tCO2/MWh',
+            '}',
+            ''
+        ].join('\n')
+    );
 });
 
 describe('bad data: file, row and column, and only the figures that use a broken row are not computed', () => {
@@ -232,9 +256,12 @@ describe('bad data: file, row and column, and only the figures that use a broken
         writeFileSync(join(outside, 'x.csv'), HEADER + GOOD);
         const dir = languageModel({
             'data/folder.csv/x': '',
-            'org.cnms': ORG + `dataset folder "data/folder.csv" {\n${DECLARED}}\ndataset gone "data/none.csv" {\n${DECLARED}}\ndataset away "../${outside.split('/').pop()}/x.csv" {\n${DECLARED}}\ndataset root "/etc/passwd" {\n${DECLARED}}\n`
+            'org.cnms':
+                ORG + `dataset folder "data/folder.csv" {\n${DECLARED}}\ndataset gone "data/none.csv" {\n${DECLARED}}\ndataset away "../${outside.split('/').pop()}/x.csv" {\n${DECLARED}}\ndataset root "/etc/passwd" {\n${DECLARED}}\n`
         });
-        const messages = validate(dir).filter(d => d.rule === 'CN-NUM-013').map(d => d.message);
+        const messages = validate(dir)
+            .filter(d => d.rule === 'CN-NUM-013')
+            .map(d => d.message);
         expect(messages).toEqual([
             'The path data/folder.csv of dataset folder is a folder, not a CSV file.',
             'The file data/none.csv of dataset gone does not exist.',
@@ -250,9 +277,7 @@ describe('bad data: file, row and column, and only the figures that use a broken
         // inside the model as written, outside really
         symlinkSync(join(outside, 'secret.csv'), join(dir, 'data/linked.csv'));
         const diagnostics = validate(dir);
-        expect(diagnostics.filter(d => d.rule === 'CN-NUM-013').map(d => d.message)).toEqual([
-            "The file data/linked.csv of dataset linked must be a path relative to this file, inside the model's repository."
-        ]);
+        expect(diagnostics.filter(d => d.rule === 'CN-NUM-013').map(d => d.message)).toEqual(["The file data/linked.csv of dataset linked must be a path relative to this file, inside the model's repository."]);
         expect(JSON.stringify(diagnostics)).not.toContain('SECRET');
     });
 
@@ -280,7 +305,9 @@ describe('bad data: file, row and column, and only the figures that use a broken
     test('many broken rows: the first twenty are shown and the rest counted', () => {
         const rows = Array.from({ length: 25 }, (_, i) => `E-01,2024-01,x${i},MWh`).join('\n');
         const dir = model({ 'many.csv': HEADER + rows + '\n' });
-        const data = validate(dir).filter(d => d.rule === 'CN-NUM-013').map(d => d.message);
+        const data = validate(dir)
+            .filter(d => d.rule === 'CN-NUM-013')
+            .map(d => d.message);
         expect(data).toHaveLength(21);
         expect(data).toContain("data/many.csv:2:3: 'x0' in column energy is not a number.");
         expect(data).toContain("data/many.csv:21:3: 'x19' in column energy is not a number.");
@@ -330,10 +357,17 @@ describe('cnms diff reads the datasets of each revision', () => {
         const json = JSON.parse(runCli(['diff', 'HEAD~1', 'HEAD', '.', '--format', 'json'], { cwd: dir }).stdout) as {
             changes: Array<{ id: string; before: string; after: string; delta: string; causes: Array<{ cause: string; delta: string }> }>;
         };
-        expect(json.changes).toEqual([{
-            kind: 'source', id: 'purchased_power', action: 'changed', before: '36540.24715', after: '36595.24715', delta: '55',
-            causes: [{ cause: 'activity', delta: '55' }]
-        }]);
+        expect(json.changes).toEqual([
+            {
+                kind: 'source',
+                id: 'purchased_power',
+                action: 'changed',
+                before: '36540.24715',
+                after: '36595.24715',
+                delta: '55',
+                causes: [{ cause: 'activity', delta: '55' }]
+            }
+        ]);
         // the working tree's CSV against HEAD: a broken row is a new finding, and the source is no longer computed
         writeFileSync(csv, `${readFileSync(csv, 'utf8')}EM-110,2024-12,n/a,MWh\n`);
         const text = runCli(['diff', 'HEAD', '.'], { cwd: dir }).stdout;

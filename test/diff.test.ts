@@ -76,7 +76,7 @@ describe('cnms diff', () => {
         // net: 105.8 + 50 − 10 = 145.8 → 69.6 + 25 − 10 = 84.6
         expect(diff.totals.net).toMatchObject({ before: '145.8', after: '84.6', delta: '-61.2' });
         expect(diff.totals.byScope['2-location']).toEqual({ before: '50', after: '25', delta: '-25' });
-        expect(diff.summary).toMatch(/^net -61\.200 tCO2e \(-42\.0 %\) · 2 sources changed · neutrality 2024: still-not · \d+ new findings?$/);
+        expect(diff.summary).toMatch(/^net -61\.200 tCO2e \(-42\.0 %\) · 2 sources changed · 2024: not carbon neutral, as before · \d+ new findings?$/);
     });
 
     test('added and removed sources and offsets, and a changed policy text', () => {

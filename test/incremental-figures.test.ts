@@ -81,13 +81,13 @@ function edit(text: string, original: string, next: () => number): string {
         case 0: {
             const digits = [...text.matchAll(/[0-9]/g)];
             const at = pick(digits);
-            return at ? text.slice(0, at.index) + String(Math.floor(next() * 10)) + text.slice(at.index! + 1) : text;
+            return at ? text.slice(0, at.index) + String(Math.floor(next() * 10)) + text.slice(at.index + 1) : text;
         }
         case 1: {
             // a typo in a name or unit (MWh → MWx), which must not silently shrink a total
             const words = [...text.matchAll(/\b[A-Za-z_][A-Za-z0-9_]{2,}\b/g)];
             const at = pick(words);
-            return at ? text.slice(0, at.index! + at[0].length - 1) + 'x' + text.slice(at.index! + at[0].length) : text;
+            return at ? text.slice(0, at.index + at[0].length - 1) + 'x' + text.slice(at.index + at[0].length) : text;
         }
         case 2:
             return [...lines.slice(0, line), ...lines.slice(line + 1)].join('\n');
@@ -107,7 +107,7 @@ function edit(text: string, original: string, next: () => number): string {
         case 6: {
             const numbers = [...text.matchAll(/\b[0-9][0-9_]*(\.[0-9]+)?\b/g)];
             const at = pick(numbers);
-            return at ? text.slice(0, at.index) + pick(['0', '1/0', '(2 - 2)', '-5', '100 %']) + text.slice(at.index! + at[0].length) : text;
+            return at ? text.slice(0, at.index) + pick(['0', '1/0', '(2 - 2)', '-5', '100 %']) + text.slice(at.index + at[0].length) : text;
         }
         default:
             return original;
@@ -219,7 +219,7 @@ describe('a saved CSV: incremental figures and diagnostics equal a build from sc
             case 0: {
                 const digits = [...text.matchAll(/[0-9]/g)];
                 const at = digits[Math.floor(next() * digits.length)];
-                return at ? text.slice(0, at.index) + String(Math.floor(next() * 10)) + text.slice(at.index! + 1) : text;
+                return at ? text.slice(0, at.index) + String(Math.floor(next() * 10)) + text.slice(at.index + 1) : text;
             }
             case 1:
                 return [...lines.slice(0, line), lines[line]?.replace(/,([0-9.]+)(,|$)/, ',x$1$2'), ...lines.slice(line + 1)].join('\n');

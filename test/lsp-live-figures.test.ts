@@ -84,7 +84,7 @@ describe('a typo that drops a source from the totals', () => {
         const text = runCli(['balance', dir]);
         expect(text.code).toBe(1);
         expect(text.stdout).toMatch(/Net\s+≥ \+[\d,.]+ tCO2e · 1 not computed/);
-        expect(text.stdout).toContain('1 source(s), removal(s) or offset(s) could not be computed, so the figures are incomplete');
+        expect(text.stdout).toContain('1 source, removal or offset could not be computed, so the figures are incomplete');
         const json = JSON.parse(runCli(['balance', dir, '--format', 'json']).stdout);
         expect(json).toMatchObject({ complete: false, uncomputed: 1, neutral: false });
         expect(json.reasons).toContain('incomplete');
@@ -192,5 +192,53 @@ describe('a target\'s lens covers what the target rules cover', () => {
         const titles = (await session.validatedCodeLens(uri)).map(lens => lens.command?.title ?? '');
         // by hand: the kiln's 100 t now; 200 t × (1 − 10 %) = 180 t allowed (the fleet's 50 t is category 1.2)
         expect(titles).toContain('Target 2030 met: 100.000 tCO2e now, 180.000 tCO2e allowed');
+    }, 60_000);
+});
+
+describe('the status bar\'s balance: the net first, the verdict after the rules', () => {
+    const neutral = `${ORGANIZATION}site plant "Plant" { location "Hangzhou, Zhejiang" }\nsource boiler "Boiler" at plant {\n    category 1\n    emissions 100 tCO2\n}\noffset ccer {\n    standard CCER  registry "National registry"  serial "CCER-1"\n    kind reduction  vintage 2023  quantity 1_000 tCO2e\n    retired 2025-03-15\n}\n`;
+    type Summary = { net: string; neutral: boolean; rulesChecked: boolean; errors: number; markdown: string };
+
+    test('figuresOnly answers the new net exactly, and never a verdict before the rules have run', async () => {
+        const dir = newModel({ 'organization.cnms': neutral, 'cnms.json': LANGUAGE_ONLY_SETTINGS });
+        const session = await serverOn(dir);
+        const uri = fileUri(join(dir, 'organization.cnms'));
+        await session.open(uri, neutral);
+        await session.validatedCodeLens(uri);
+        for (let i = 1; i <= 6; i++) {
+            // by hand: the boiler's 100 t + 10·i t, less the 1,000 t offset
+            const text = neutral.replace('emissions 100 tCO2', `emissions ${100 + 10 * i} tCO2`);
+            await session.change(uri, text, i + 1);
+            const [fast, complete] = await Promise.all([
+                session.connection.sendRequest<Summary>('cnms/balance', { uri, figuresOnly: true }),
+                session.connection.sendRequest<Summary>('cnms/balance', { uri })
+            ]);
+            expect(fast.net, `edit ${i}`).toBe(String(100 + 10 * i - 1000));
+            if (!fast.rulesChecked) {
+                expect(fast.neutral, `edit ${i}`).toBe(false);
+                expect(fast.markdown, `edit ${i}`).toContain('Checking the rules: the verdict follows.');
+            }
+            expect(complete.rulesChecked, `edit ${i}`).toBe(true);
+            expect(complete.neutral, `edit ${i}`).toBe(true);
+            expect(complete.errors, `edit ${i}`).toBe(0);
+            expect(complete.markdown, `edit ${i}`).toContain('✔ Carbon neutral for the period');
+        }
+    }, 120_000);
+
+    test('the breakdown lists the 20 largest sources and sums the others in one row', async () => {
+        // 25 sources of 1 … 25 tCO2, in model order: the 20 largest are 25 … 6, the others 1 + 2 + 3 + 4 + 5 = 15 t
+        let text = `${ORGANIZATION}site plant "Plant" { location "Hangzhou, Zhejiang" }\n`;
+        for (let n = 1; n <= 25; n++) text += `source s${n} "Source ${n}" at plant {\n    category 1\n    emissions ${n} tCO2\n}\n`;
+        const dir = newModel({ 'organization.cnms': text, 'cnms.json': LANGUAGE_ONLY_SETTINGS });
+        const session = await serverOn(dir);
+        const uri = fileUri(join(dir, 'organization.cnms'));
+        await session.open(uri, text);
+        const summary = await session.connection.sendRequest<Summary>('cnms/balance', { uri });
+        const rows = summary.markdown.split('\n').filter(line => line.startsWith('| `s'));
+        expect(rows).toEqual(Array.from({ length: 20 }, (_, i) => `| \`s${25 - i}\` [1] | ${25 - i}.000 |`));
+        expect(summary.markdown).toContain('| 5 more sources | 15.000 |');
+        expect(summary.markdown).toContain('Sources: the 20 largest of 25, then those not computed.');
+        // 1 + 2 + … + 25 = 325 t in all
+        expect(summary.net).toBe('325');
     }, 60_000);
 });

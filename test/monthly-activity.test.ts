@@ -11,7 +11,12 @@ const ORG = 'organization acme "Acme" { period 2024 consolidation operational-co
 /** Only the language rules and the completeness rule: the rest of the catalogue would surround the test with findings about missing elements. */
 const SETTINGS = `${JSON.stringify({ rules: Object.fromEntries(RULES.filter(rule => !rule.id.startsWith('CN-NUM-') && rule.id !== 'CN-6.2-017').map(rule => [rule.id, 'off'])) })}\n`;
 
-interface Diagnostic { line: number; rule: string; severity: string; message: string }
+interface Diagnostic {
+    line: number;
+    rule: string;
+    severity: string;
+    message: string;
+}
 
 function run(files: Record<string, string>) {
     const dir = tempModel({ ...files, 'cnms.json': SETTINGS });
@@ -20,8 +25,7 @@ function run(files: Record<string, string>) {
     return { diagnostics, co2e: new Map(balance.sources.map(source => [source.id, source.co2e])) };
 }
 
-const months = (from: number, to: number, value: (month: number) => string) =>
-    Array.from({ length: to - from + 1 }, (_, i) => `        2024-${String(from + i).padStart(2, '0')} ${value(from + i)}`).join('\n');
+const months = (from: number, to: number, value: (month: number) => string) => Array.from({ length: to - from + 1 }, (_, i) => `        2024-${String(from + i).padStart(2, '0')} ${value(from + i)}`).join('\n');
 
 describe('monthly values', () => {
     test('a full year is the exact sum of its months, and no finding', () => {
@@ -46,26 +50,24 @@ describe('monthly values', () => {
 
     test('a month twice, a month that is none, two dimensions: not computed, at the month', () => {
         const { diagnostics, co2e } = run({
-            'org.cnms': `${ORG}`
-                + 'source twice at s {\n    category 1\n    activity monthly {\n        2024-01 1 t\n        2024-01 2 t\n    }\n    factor 1 tCO2/t\n}\n'
-                + 'source thirteenth at s {\n    category 1\n    activity monthly {\n        2024-13 1 t\n    }\n    factor 1 tCO2/t\n}\n'
-                + 'source mixed at s {\n    category 1\n    activity monthly {\n        2024-01 1 t\n        2024-02 1 MWh\n    }\n    factor 1 tCO2/t\n}\n'
+            'org.cnms':
+                `${ORG}` +
+                'source twice at s {\n    category 1\n    activity monthly {\n        2024-01 1 t\n        2024-01 2 t\n    }\n    factor 1 tCO2/t\n}\n' +
+                'source thirteenth at s {\n    category 1\n    activity monthly {\n        2024-13 1 t\n    }\n    factor 1 tCO2/t\n}\n' +
+                'source mixed at s {\n    category 1\n    activity monthly {\n        2024-01 1 t\n        2024-02 1 MWh\n    }\n    factor 1 tCO2/t\n}\n'
         });
         const errors = diagnostics.filter(d => d.severity === 'error').map(d => `${d.line} ${d.rule} ${d.message}`);
-        expect(errors).toEqual([
-            '7 CN-NUM-014 Month 2024-01 is given twice: each month once.',
-            '14 CN-NUM-014 2024-13 is not a year (2024) or a month (2024-03).',
-            '22 CN-NUM-003 Cannot add mass and energy: the dimensions differ.'
-        ]);
+        expect(errors).toEqual(['7 CN-NUM-014 Month 2024-01 is given twice: each month once.', '14 CN-NUM-014 2024-13 is not a year (2024) or a month (2024-03).', '22 CN-NUM-003 Cannot add mass and energy: the dimensions differ.']);
         for (const id of ['twice', 'thirteenth', 'mixed']) expect(co2e.get(id), id).toBeNull();
     });
 
     test('a dataset with a date column: the months its rows cover', () => {
         const csv = ['meter,month,energy', ...Array.from({ length: 12 }, (_, i) => `E-01,2024-${String(i + 1).padStart(2, '0')},10`), 'E-02,2024-01,5', 'E-02,2024-02-15,5', 'E-02,2024-02-20,5'].join('\n');
         const { diagnostics, co2e } = run({
-            'org.cnms': `${ORG}dataset m "m.csv" {\n    column meter text\n    column month date\n    column energy MWh\n}\n`
-                + 'source full at s {\n    category 2\n    activity sum(m.energy where meter = "E-01")\n    factor 1 tCO2/MWh\n}\n'
-                + 'source partial at s {\n    category 2\n    activity sum(m.energy where meter = "E-02")\n    factor 1 tCO2/MWh\n}\n',
+            'org.cnms':
+                `${ORG}dataset m "m.csv" {\n    column meter text\n    column month date\n    column energy MWh\n}\n` +
+                'source full at s {\n    category 2\n    activity sum(m.energy where meter = "E-01")\n    factor 1 tCO2/MWh\n}\n' +
+                'source partial at s {\n    category 2\n    activity sum(m.energy where meter = "E-02")\n    factor 1 tCO2/MWh\n}\n',
             'm.csv': `${csv}\n`
         });
         expect(diagnostics.map(d => `${d.line} ${d.rule} ${d.message}`)).toEqual([

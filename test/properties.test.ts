@@ -12,7 +12,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { isLet, Rational, type Let } from '@cnms/language';
 import { createCnmsLspServices } from '@cnms/language/lsp';
 import { LANGUAGE_ONLY_SETTINGS, REPO, runCli, tempModel } from './helpers/cli.js';
-import { buildModel, exact, type BuiltModel } from './helpers/model.js';
+import { exact, reusedBuildModel, type BuiltModel } from './helpers/model.js';
 
 const ORG = 'organization acme "Acme" {\n    period 2024\n    consolidation operational-control\n    ms-scope "All"\n}\n';
 /** An exact rational from a decimal, with its sign (Rational.parse reads magnitudes). */
@@ -52,7 +52,7 @@ describe('unit conversions round-trip exactly', () => {
     test('x U1 in U2 is x × size(U1) / size(U2), and back in U1 is x U1 again', async () => {
         await fc.assert(fc.asyncProperty(fc.array(fc.tuple(decimal, pair), { minLength: 1, maxLength: 12 }), async cases => {
             const text = cases.map(([x, [, from, to]], i) => `let a${i} = (${x}) ${from}\nlet r${i} = a${i} / (1 ${to})\nlet back${i} = r${i} * 1 ${to}\n`).join('');
-            const model = await buildModel({ 'org.cnms': ORG + text });
+            const model = await reusedBuildModel({ 'org.cnms': ORG + text });
             expect(model.languageDiagnostics()).toEqual([]);
             const byName = lets(model);
             const evaluate = (name: string) => model.Cnms.semantics.Evaluator.evaluate(byName.get(name)!.value)!;
@@ -84,7 +84,7 @@ describe('sums do not depend on their order', () => {
             fc.array(fc.tuple(decimal, fc.constantFrom('t', 'kg', 'g', 'Mt')), { minLength: 2, maxLength: 30 }).chain(terms => fc.tuple(fc.constant(terms), fc.shuffledSubarray(terms.map((_, i) => i), { minLength: terms.length, maxLength: terms.length }))),
             async ([terms, order]) => {
                 const written = (indices: number[]) => indices.map(i => `(${terms[i][0]}) ${terms[i][1]}`).join(' + ');
-                const model = await buildModel({ 'org.cnms': `${ORG}let s = ${written(terms.map((_, i) => i))}\nlet p = ${written(order)}\n` });
+                const model = await reusedBuildModel({ 'org.cnms': `${ORG}let s = ${written(terms.map((_, i) => i))}\nlet p = ${written(order)}\n` });
                 expect(model.languageDiagnostics()).toEqual([]);
                 const byName = lets(model);
                 const s = model.Cnms.semantics.Evaluator.evaluate(byName.get('s')!.value)!;
@@ -106,7 +106,7 @@ describe('sums do not depend on their order', () => {
                     const file = `f${fileOf[i]}.cnms`;
                     files[file] = (files[file] ?? '') + sourceText(source, i);
                 });
-                const balance = (await buildModel(files)).balance();
+                const balance = (await reusedBuildModel(files)).balance();
                 const expected = sources.reduce((sum, source) => sum.plus(tonnesOf(source)), Rational.ZERO);
                 expect(exact(balance.emissions)).toBe(exact(expected));
                 expect(exact(balance.net)).toBe(exact(expected));
@@ -167,7 +167,7 @@ describe('formatting is idempotent and never changes a figure', () => {
                 : { 'organization.cnms': readFileSync(join(REPO, 'test/fixtures/every-construct/organization.cnms'), 'utf8'), 'factors.cnms': readFileSync(join(REPO, 'test/fixtures/every-construct/factors.cnms'), 'utf8') };
             const name = file.startsWith('examples/steel/') ? file.slice('examples/steel/'.length) : 'sites/plant_a.cnms';
             const figures = async (text: string) => {
-                const model = await buildModel({ ...others, [name]: text });
+                const model = await reusedBuildModel({ ...others, [name]: text });
                 const balance = model.balance();
                 return {
                     net: exact(balance.net), emissions: exact(balance.emissions),

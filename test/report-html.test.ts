@@ -127,7 +127,7 @@ function sampleModel(options: ModelOptions = {}): ReportModel {
         },
         balance: {
             emissions: '3244561.00075125', removals: '5000.96875125', offsets: '15000', net: '3224560.032', complete: true, uncomputed: 0, neutral: false,
-            reasons: zh ? ['净排放大于零', '模型存在 2 个错误'] : ['net is above zero', '2 error(s) stand against the model'],
+            reasons: zh ? ['净排放大于零', '模型存在 2 个错误'] : ['net is above zero', '2 errors stand against the model'],
             errors: 2, warnings: 3
         },
         claims: [{

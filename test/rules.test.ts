@@ -9,7 +9,7 @@ import { afterEach, describe, expect, test, vi } from 'vitest';
 import { RULE_DEFINITIONS, RULE_FAILED, RULES } from '@cnms/language';
 
 type Rule = (typeof RULE_DEFINITIONS)[number];
-import { buildDirectory, buildModel } from './helpers/model.js';
+import { buildModel, reusedBuildDirectory } from './helpers/model.js';
 import { REPO } from './helpers/cli.js';
 
 const FIXTURES = join(REPO, 'test/fixtures/rules');
@@ -71,7 +71,7 @@ describe.each(RULES.map(rule => [rule.id] as const))('%s', id => {
     const present = existsSync(join(dir, 'fires')) && existsSync(join(dir, 'fixed'));
 
     test.runIf(present)('fires where its fixture says, and only there', async () => {
-        const model = await buildDirectory(join(dir, 'fires'));
+        const model = await reusedBuildDirectory(join(dir, 'fires'));
         const found = model.diagnostics().filter(d => d.code === id).map(d => `${d.file}:${d.line}`);
         const wanted = expectations(join(dir, 'fires'), id);
         expect(wanted.length, 'the fixture has no `expect:` comment').toBeGreaterThan(0);
@@ -80,7 +80,7 @@ describe.each(RULES.map(rule => [rule.id] as const))('%s', id => {
     });
 
     test.runIf(present)('stays quiet on the fixed model', async () => {
-        const model = await buildDirectory(join(dir, 'fixed'));
+        const model = await reusedBuildDirectory(join(dir, 'fixed'));
         expect(model.diagnostics().filter(d => d.code === id)).toEqual([]);
         expect(model.diagnostics().filter(d => d.code === 'CN-NUM-001')).toEqual([]);
     });

@@ -54,7 +54,7 @@ function scopesOf(tokens: readonly Token[], text: string, options: { after?: str
     }
     const found = tokens.slice(start).filter(token => token.text === text)[options.occurrence ?? 0];
     expect(found, `a token ${JSON.stringify(text)}${options.after ? ` after ${JSON.stringify(options.after)}` : ''}`).toBeDefined();
-    return found!.scopes;
+    return found.scopes;
 }
 
 function cnmsFiles(dir: string): string[] {

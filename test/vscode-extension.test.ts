@@ -51,6 +51,7 @@ const BALANCE = {
     netDisplay: '+84,153.786',
     uncomputed: 0,
     neutral: false,
+    rulesChecked: true,
     errors: 0,
     warnings: 3,
     markdown: '# Acme Steel Co., Ltd. — 2024\n\n| | tCO2e |\n|---|---:|\n| net | +84,153.786 |'
@@ -162,6 +163,8 @@ describe('activate()', () => {
         };
         await activateWith({ language: 'zh-cn' });
         expect(locale()).toBe('zh-CN');
+        const options = LanguageClientDouble.instances.at(-1)!.clientOptions.initializationOptions;
+        expect((typeof options === 'function' ? options() : options).completionSnippets).not.toBe(false); // the server's snippets, at the top level only
         vscode.state.language = 'zh-tw';
         expect(locale()).toBe('zh-CN');
         vscode.state.language = 'de';
@@ -195,7 +198,7 @@ describe('activate()', () => {
         expect((api.statusBar as unknown as vscode.StatusBarItemDouble).visible).toBe(true);
         expect(api.statusBar.command).toBe('cnms.showBalance');
         expect((api.statusBar.tooltip as unknown as vscode.MarkdownString).value).toContain(BALANCE.markdown);
-        expect(client.requests).toContainEqual({ method: 'cnms/balance', params: { uri: 'file:///work/acme/organization.cnms' } });
+        expect(client.requests).toContainEqual({ method: 'cnms/balance', params: { uri: 'file:///work/acme/organization.cnms', figuresOnly: true } });
     });
 
     test('the status bar speaks Chinese, shows a missing model and hides for other editors', async () => {
@@ -256,7 +259,7 @@ describe('activate()', () => {
         await vscode.commands.executeCommand('cnms.validateWorkspace');
         expect(client.requests.map(request => request.method)).toContain('cnms/validateWorkspace');
         expect(vscode.state.executed.map(call => call.command)).toContain('workbench.actions.view.problems');
-        expect(vscode.state.messages).toContainEqual({ severity: 'information', text: 'CNMS: 13 files checked: 2 errors, 5 warnings, 1 infos.' });
+        expect(vscode.state.messages).toContainEqual({ severity: 'information', text: 'CNMS: 13 files checked: 2 errors, 5 warnings, 1 note.' });
     });
 
     test('cnms.openReportPreview shows the HTML report of the active document\'s model beside it, without scripts', async () => {
@@ -415,6 +418,27 @@ describe('activate()', () => {
         expect(vscode.state.shownDocuments[0].getText()).toBe('来源,tCO2e\r\n锅炉,12.5\r\n');
     });
 
+    test('cnms.exportReport: a written report that cannot then be opened says so, and the report stays written', async () => {
+        serveReports();
+        acmeOnDisk();
+        await activateWith({ editor: cnmsFile() });
+        vscode.state.quickPickAnswer = items => items.find(item => item.format === 'md');
+        vscode.state.saveDialogAnswer = options => options.defaultUri;
+        // the file is gone by the time Open is clicked
+        vscode.state.messageAnswer = (_text, items) => {
+            vscode.state.files.delete('/work/acme/acme-report.md');
+            return items[0];
+        };
+        await vscode.commands.executeCommand('cnms.exportReport');
+
+        expect(vscode.state.writes.map(write => write.uri.path)).toEqual(['/work/acme/acme-report.md']);
+        await vi.waitFor(() => expect(vscode.state.messages).toEqual([
+            { severity: 'information', text: 'CNMS: the report was written to acme-report.md.', items: ['Open'] },
+            { severity: 'error', text: 'CNMS: acme-report.md was written but could not be opened: no content provider for file' }
+        ]));
+        expect(vscode.state.shownDocuments).toEqual([]);
+    });
+
     test('cnms.exportReport writes nothing when the format or the file is cancelled, or the file is in no model', async () => {
         serveReports();
         acmeOnDisk();
@@ -499,7 +523,7 @@ function sampleDiff(): ModelDiff {
             lost: []
         },
         unparsable: { before: [], after: [] }
-    } as ModelDiff;
+    };
 }
 
 const DIFF_JSON = (delta: string | null) => JSON.stringify({ format_version: '1.0', totals: { net: { before: '84153.786', after: '90514.786', delta } } });
@@ -685,6 +709,26 @@ describe('the status bar\'s change since HEAD', () => {
         expect(api.statusBar.text).toBe('$(pulse) Net 2024: +84,153.786 tCO2e');
     });
 
+    test('shows the new net as soon as the figures are computed, "checking rules" until the verdict comes', async () => {
+        const asked: unknown[] = [];
+        let verdict: (value: unknown) => void = () => undefined;
+        LanguageClientDouble.responders.set('cnms/balance', params => {
+            asked.push(params);
+            return (params as { figuresOnly?: boolean }).figuresOnly
+                ? { ...BALANCE, rulesChecked: false, errors: 2 }
+                : new Promise(resolve => (verdict = resolve));
+        });
+        const activation = activateWith({ editor: cnmsFile() });
+        // the net at once; the errors of a model whose rules still run are not trusted (no error colour)
+        await vi.waitFor(() => expect(vscode.state.statusBarItems.at(-1)?.text).toBe('$(pulse) Net 2024: +84,153.786 tCO2e · checking rules…'));
+        expect(vscode.state.statusBarItems.at(-1)?.backgroundColor).toBeUndefined();
+        verdict({ ...BALANCE, errors: 1 });
+        const { api } = await activation;
+        expect(api.statusBar.text).toBe('$(pulse) Net 2024: +84,153.786 tCO2e');
+        expect(api.statusBar.backgroundColor).toBeDefined();
+        expect(asked.map(params => (params as { figuresOnly?: boolean }).figuresOnly ?? false)).toEqual([true, false]);
+    });
+
     test('figures are rounded half to even and grouped, like the server\'s', () => {
         expect(formatSignedDecimal('6361')).toBe('+6,361.000');
         expect(formatSignedDecimal('7357.1326')).toBe('+7,357.133');
@@ -700,6 +744,11 @@ describe('the status bar\'s change since HEAD', () => {
 });
 
 describe('package.json contributions', () => {
+    test('Chinese text is not covered in boxes: ambiguous-character highlighting is off for CNMS files only', () => {
+        // VS Code marks every ：，（） in a Chinese string or comment as confusable with ASCII
+        expect(manifest.contributes.configurationDefaults).toEqual({ '[cnms]': { 'editor.unicodeHighlight.ambiguousCharacters': false } });
+    });
+
     test('the language matches langium-config.json and the grammar', () => {
         const [language] = langiumConfig.languages;
         expect(manifest.contributes.languages.map((l: { id: string }) => l.id)).toEqual([language.id]);
@@ -804,9 +853,9 @@ describe('package.json contributions', () => {
 
     test('snippets parse, start with a keyword and cover every declaration', () => {
         const keywords = langiumKeywords();
-        const [contribution] = manifest.contributes.snippets;
-        expect(contribution.language).toBe('cnms');
-        const snippets = JSON.parse(readFileSync(join(extensionDir, contribution.path), 'utf8')) as Record<string, { prefix: string; body: string[]; description: string }>;
+        // VS Code shows contributed snippets everywhere, inside blocks too: the server offers them, only where a declaration may start
+        expect(manifest.contributes.snippets).toBeUndefined();
+        const snippets = JSON.parse(readFileSync(join(extensionDir, 'snippets/cnms.json'), 'utf8')) as Record<string, { prefix: string; body: string[]; description: string }>;
         const parser = createCnmsServices(EmptyFileSystem).Cnms.parser.LangiumParser;
         const firstWords = new Set<string>();
         for (const [name, snippet] of Object.entries(snippets)) {

@@ -20,7 +20,7 @@ type CliOptions = { cwd?: string; env?: Record<string, string | undefined>; time
 function cliEnv(options: CliOptions): NodeJS.ProcessEnv {
     const env: Record<string, string | undefined> = { ...process.env, LANG: 'C', LC_ALL: undefined, LC_MESSAGES: undefined, LANGUAGE: undefined, NO_COLOR: '1', CNMS_DEBUG: undefined, ...options.env };
     for (const key of Object.keys(env)) if (env[key] === undefined) delete env[key];
-    return env as NodeJS.ProcessEnv;
+    return env;
 }
 
 /** Runs the real `cnms` as a child process, as a user would; English messages unless the env says otherwise. */
@@ -40,6 +40,7 @@ export function runCliAsync(args: readonly string[], options: CliOptions = {}): 
             cwd: options.cwd ?? REPO, env: cliEnv(options), encoding: 'utf8', timeout: options.timeout ?? 60_000, maxBuffer: 64 * 1024 * 1024
         }, (error, stdout, stderr) => {
             const code = error ? (typeof error.code === 'number' ? error.code : undefined) : 0;
+            // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- an ExecFileException is an Error; its type (Omit<…>) hides that
             if (code === undefined) reject(error);
             else resolve({ code, stdout, stderr });
         });

@@ -38,8 +38,8 @@ export function fileUri(path: string): string {
 export async function startServer(rootDir: string, options: { locale?: string; settings?: Record<string, unknown> } = {}): Promise<LspSession> {
     const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     // drained, so that a server that logs much never blocks on a full pipe
-    child.stderr!.resume();
-    const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+    child.stderr.resume();
+    const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
     const diagnostics = new Map<string, Diagnostic[]>();
     const waiters: Array<{ uri: string; accept: (d: Diagnostic[]) => boolean; resolve: (d: Diagnostic[]) => void }> = [];
     connection.onNotification(PublishDiagnosticsNotification.type, (params: PublishDiagnosticsParams) => {

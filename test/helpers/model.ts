@@ -88,6 +88,7 @@ export function exact(value: Rational): string {
  */
 export async function buildDirectory(dir: string, locale: Locale = 'en'): Promise<BuiltModel> {
     const { readdirSync, readFileSync, statSync } = await import('node:fs');
+    // eslint-disable-next-line @typescript-eslint/unbound-method -- node:path's functions do not use `this`
     const { join, relative } = await import('node:path');
     const { NodeFileSystem } = await import('langium/node');
     const { shared, Cnms } = createCnmsServices(NodeFileSystem);
@@ -111,4 +112,62 @@ export async function buildDirectory(dir: string, locale: Locale = 'en'): Promis
     walk(dir);
     await shared.workspace.DocumentBuilder.build(all, { validation: true });
     return builtModel(Cnms, documents, dir);
+}
+
+/** The workspaces of the reused builds in this test file, each with its built-in library built once and the model of its last call. */
+const reused = new Map<'memory' | 'disk', { Cnms: CnmsServices; held: URI[] }>();
+
+/**
+ * Builds the given documents in this test file's one workspace of that kind:
+ * its built-in library is parsed, linked and validated once (most of the cost
+ * of building a small model), and each call first deletes the previous call's
+ * files, as the language server does when files are deleted.
+ */
+async function reuseWorkspace(kind: 'memory' | 'disk', texts: ReadonlyArray<readonly [string, URI, string]>, root: string): Promise<BuiltModel> {
+    let workspace = reused.get(kind);
+    if (!workspace) {
+        const { NodeFileSystem } = await import('langium/node');
+        const { shared, Cnms } = createCnmsServices(kind === 'disk' ? NodeFileSystem : EmptyFileSystem);
+        Cnms.I18n.locale = 'en';
+        const builtins = addBuiltinDocuments(shared.workspace.LangiumDocumentFactory, shared.workspace.LangiumDocuments);
+        await shared.workspace.DocumentBuilder.build(builtins, { validation: true });
+        workspace = { Cnms, held: [] };
+        reused.set(kind, workspace);
+    }
+    const shared = workspace.Cnms.shared;
+    await shared.workspace.DocumentBuilder.update([], workspace.held);
+    const documents = new Map<string, LangiumDocument>();
+    for (const [name, uri, text] of texts) {
+        const document = shared.workspace.LangiumDocumentFactory.fromString(text, uri);
+        shared.workspace.LangiumDocuments.addDocument(document);
+        documents.set(name, document);
+    }
+    workspace.held = [...documents.values()].map(document => document.uri);
+    await shared.workspace.DocumentBuilder.build([...documents.values()], { validation: true });
+    return builtModel(workspace.Cnms, documents, root);
+}
+
+/**
+ * buildModel (English messages) in one workspace for the whole test file (see
+ * reuseWorkspace): the model it returns is valid until the next call, so it is
+ * for tests that look at one model at a time.
+ */
+export function reusedBuildModel(files: Record<string, string>): Promise<BuiltModel> {
+    return reuseWorkspace('memory', Object.entries(files).map(([path, text]) => [path, URI.file(`${ROOT}/${path}`), text] as const), ROOT);
+}
+
+/** buildDirectory (English messages) in one workspace for the whole test file: as reusedBuildModel, valid until the next call. */
+export async function reusedBuildDirectory(dir: string): Promise<BuiltModel> {
+    const { readdirSync, readFileSync, statSync } = await import('node:fs');
+    const path = await import('node:path');
+    const texts: Array<readonly [string, URI, string]> = [];
+    const walk = (current: string) => {
+        for (const name of readdirSync(current).sort()) {
+            const full = path.join(current, name);
+            if (statSync(full).isDirectory()) walk(full);
+            else if (name.endsWith('.cnms')) texts.push([path.relative(dir, full), URI.file(full), readFileSync(full, 'utf8')]);
+        }
+    };
+    walk(dir);
+    return reuseWorkspace('disk', texts, dir);
 }

@@ -121,7 +121,7 @@ export async function main(argv: readonly string[]): Promise<number> {
         })))
         .action(async (dir: string | undefined, options: CommonOptions & { year?: number }) => {
             const { init } = await load(() => import('./commands/init.js'));
-            exitCode = await init(dir, { colors: colorsFor(options.color), quiet: !!options.quiet, year: options.year, locale: resolveLocale(options.lang) }, write);
+            exitCode = init(dir, { colors: colorsFor(options.color), quiet: !!options.quiet, year: options.year, locale: resolveLocale(options.lang) }, write);
         });
 
     try {

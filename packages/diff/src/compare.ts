@@ -119,10 +119,15 @@ export function compareSnapshots(before: ModelSnapshot, after: ModelSnapshot, lo
         findings: { gained, lost },
         unparsable: { before: before.unparsable, after: after.unparsable }
     };
-    return { ...diff, summary: summaryLine(diff, locale) } as ModelDiff;
+    return { ...diff, summary: summaryLine(diff, locale) };
 }
 
-/** `net +1,234.567 tCO2e (+2.1 %) · 3 sources changed · neutrality 2024: lost (offset shortfall 812.000 t) · 2 new findings` */
+/** What happened to the neutrality of a period, in words (the JSON keeps the status itself). */
+export function neutralityWords(status: ModelDiff['neutrality']['status']): string {
+    return { kept: 'still carbon neutral', lost: 'no longer carbon neutral', gained: 'now carbon neutral', 'still-not': 'not carbon neutral, as before' }[status];
+}
+
+/** `net +1,234.567 tCO2e (+2.1 %) · 3 sources changed · 2024: no longer carbon neutral (offset shortfall 812.000 t) · 2 new findings` */
 export function summaryLine(diff: Omit<ModelDiff, 'summary'>, locale: Locale): string {
     const f = (text: string | null, signed = false, decimals = 3) => (text === null ? '—' : formatFigure(Rational.fromDecimal(new DecimalOf(text)), locale, decimals, signed));
     const parts: string[] = [];
@@ -131,7 +136,7 @@ export function summaryLine(diff: Omit<ModelDiff, 'summary'>, locale: Locale): s
     const sources = diff.changes.filter(c => c.kind === 'source');
     parts.push(`${sources.length} source${sources.length === 1 ? '' : 's'} changed`);
     const n = diff.neutrality;
-    parts.push(`neutrality ${n.period ?? ''}: ${n.status}${n.status === 'lost' && n.shortfall !== null ? ` (offset shortfall ${f(n.shortfall)} t)` : ''}`.replace(' :', ':'));
+    parts.push(`${n.period !== null ? `${n.period}: ` : ''}${neutralityWords(n.status)}${n.status === 'lost' && n.shortfall !== null ? ` (offset shortfall ${f(n.shortfall)} t)` : ''}`);
     const gained = diff.findings.gained.filter(g => g.severity !== 'info').length;
     parts.push(`${gained} new finding${gained === 1 ? '' : 's'}`);
     return parts.join(' · ');

@@ -147,7 +147,7 @@ function snapshot(Cnms: CnmsServices, revision: RevisionFiles, path: string): Mo
                 const data = diagnostic.data as { key?: string } | undefined;
                 const rule = String(diagnostic.code ?? '');
                 const message = typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value;
-                findings.push({ key: `${rule} ${element} ${data?.key ?? message}`, rule, element, severity: SEVERITY[(diagnostic.severity ?? 1) as 1 | 2 | 3 | 4], message });
+                findings.push({ key: `${rule} ${element} ${data?.key ?? message}`, rule, element, severity: SEVERITY[(diagnostic.severity ?? 1)], message });
             }
         }
     }

@@ -1,5 +1,6 @@
 import { Dec, escapeControlCharacters, formatFigure, Rational, type Locale } from '@cnms/language';
 import type { DiffChange, FigureChange, ModelDiff } from './diff-model.js';
+import { neutralityWords } from './compare.js';
 
 /** Colours for the text form: the CLI passes picocolors' functions, or identity when not on a terminal. */
 export interface Paint {
@@ -40,7 +41,7 @@ export function renderDiffText(diff: ModelDiff, locale: Locale, paint: Paint): s
     lines.push(totalLine('emissions', diff.totals.emissions, locale), totalLine('removals', diff.totals.removals, locale), totalLine('offsets', diff.totals.offsets, locale), totalLine('net', diff.totals.net, locale));
     for (const [category, change] of Object.entries(diff.totals.byCategory)) if (change.delta !== '0') lines.push(totalLine(`category ${category}`, change, locale));
     for (const [scope, change] of Object.entries(diff.totals.byScope)) if (change.delta !== '0' && change.delta !== null) lines.push(totalLine(`scope ${scope}`, change, locale));
-    lines.push('', `neutrality ${diff.neutrality.period ?? ''}: ${diff.neutrality.status}`);
+    lines.push('', `neutrality ${diff.neutrality.period ?? ''}: ${neutralityWords(diff.neutrality.status)}`);
     for (const target of diff.targets) lines.push(`target ${target.id}: first missed ${target.before ?? 'never'} → ${target.after ?? 'never'}`);
     for (const finding of diff.findings.gained) lines.push(paint.red(`+ ${finding.severity} ${finding.rule} ${finding.element}: ${finding.message}`));
     for (const finding of diff.findings.lost) lines.push(paint.green(`- ${finding.severity} ${finding.rule} ${finding.element}: ${finding.message}`));
@@ -59,7 +60,7 @@ export function renderDiffMarkdown(diff: ModelDiff, locale: Locale): string {
     for (const [label, change] of [['Emissions', diff.totals.emissions], ['Removals', diff.totals.removals], ['Offsets', diff.totals.offsets], ['**Net**', diff.totals.net]] as const) {
         out.push(`| ${label} | ${figure(change.before, locale)} | ${figure(change.after, locale)} | ${figure(change.delta, locale, true)} |`);
     }
-    out.push('', `Neutrality ${escape(diff.neutrality.period ?? '')}: **${diff.neutrality.status}**`, '');
+    out.push('', `Neutrality ${escape(diff.neutrality.period ?? '')}: **${neutralityWords(diff.neutrality.status)}**`, '');
     const figured = diff.changes.filter(c => c.delta !== null);
     if (figured.length > 0) {
         out.push(`<details><summary>${figured.length} figure${figured.length === 1 ? '' : 's'} changed</summary>`, '', '| | | before | after | change | causes |', '|---|---|---:|---:|---:|---|');

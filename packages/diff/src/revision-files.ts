@@ -161,6 +161,7 @@ function git(cwd: string, args: readonly string[], token: Cancellation.Cancellat
         execFile('git', args, { cwd, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, signal: controller.signal }, (error, stdout) => {
             cancel.dispose();
             if (token.isCancellationRequested) fail(OperationCancelled);
+            // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- an ExecFileException is an Error; its type (Omit<…>) hides that
             else if (error) fail(error);
             else done(stdout);
         });

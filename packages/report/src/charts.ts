@@ -132,7 +132,7 @@ export function waterfallSpec(model: ReportModel): TopLevelSpec {
                 encoding: { y: { field: 'top', type: 'quantitative' }, text: { field: 'label', type: 'nominal' } }
             }
         ]
-    } as TopLevelSpec;
+    };
 }
 
 /** Emissions by ISO 14064-1 category, then the largest sources. */
@@ -243,7 +243,7 @@ export function trajectorySpec(model: ReportModel): TopLevelSpec | null {
                 encoding: { opacity: { condition: { test: 'datum.main', value: 1 }, value: 0 } }
             }
         ]
-    } as TopLevelSpec;
+    };
 }
 
 /** Whether a target's unit is tonnes of CO2e, the unit of the trajectory's axis. */

@@ -1,4 +1,4 @@
-import { Dec, formatFigure, Rational, type Locale } from '@cnms/language';
+import { Dec, fillTemplate, formatFigure, Rational, type Locale } from '@cnms/language';
 import { REPORT_TEXT, type ReportTextId } from './report-text.js';
 
 /**
@@ -21,7 +21,7 @@ export const HTML_TEXT = {
     errors: { en: 'Errors', 'zh-CN': '错误' },
     warnings: { en: 'Warnings', 'zh-CN': '警告' },
     infos: { en: 'Info', 'zh-CN': '提示' },
-    diagnostics: { en: 'Findings against the model: {errors} error(s), {warnings} warning(s); see section 7.', 'zh-CN': '模型问题：{errors} 个错误，{warnings} 个警告；详见第 7 节。' },
+    diagnostics: { en: 'Findings against the model: {errors:# error|# errors}, {warnings:# warning|# warnings}; see section 7.', 'zh-CN': '模型问题：{errors} 个错误，{warnings} 个警告；详见第 7 节。' },
     whyNot: { en: 'Why not', 'zh-CN': '原因' },
     project: { en: 'Project', 'zh-CN': '项目' },
     appliesTo: { en: 'Applies to', 'zh-CN': '适用期间' },
@@ -76,7 +76,7 @@ export type HtmlTextId = keyof typeof HTML_TEXT;
 /** A word of the HTML report: the shared report words first, then the HTML's own. */
 export function htmlText(id: ReportTextId | HtmlTextId, locale: Locale, params: Record<string, string | number> = {}): string {
     const entry = (REPORT_TEXT as Record<string, Record<Locale, string>>)[id] ?? (HTML_TEXT as Record<string, Record<Locale, string>>)[id];
-    return entry[locale].replace(/\{(\w+)\}/g, (whole, key: string) => (key in params ? String(params[key]) : whole));
+    return fillTemplate(entry[locale], params);
 }
 
 /** The localised word of a keyword value (`measured`, `carbon-neutral`), or the value itself when there is none. */

@@ -54,7 +54,7 @@ function packageVersion(name: string): string | undefined {
         const file = join(dir, 'node_modules', name, 'package.json');
         if (existsSync(file)) {
             try {
-                return JSON.parse(readFileSync(file, 'utf8')).version;
+                return (JSON.parse(readFileSync(file, 'utf8')) as { version?: string }).version;
             } catch {
                 return undefined;
             }

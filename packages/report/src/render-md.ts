@@ -142,7 +142,7 @@ export function renderMarkdown(model: ReportModel): string {
                     ...source.factor.values.map(value => `${escapeMarkdown(value.gas)} ${exactGrouped(value.value)} ${escapeMarkdown(value.unit)}`)].join('<br>')
                 : NOTHING;
             const provenance = source.factor && (source.factor.source !== null || source.factor.year !== null)
-                ? [source.factor.source, source.factor.year === null ? null : String(source.factor.year)].filter(part => part !== null).map(part => escapeMarkdown(part!)).join(', ')
+                ? [source.factor.source, source.factor.year === null ? null : String(source.factor.year)].filter(part => part !== null).map(part => escapeMarkdown(part)).join(', ')
                 : NOTHING;
             const result = source.computed && source.co2e !== null ? figure(source.co2e) : `*${escapeMarkdown(r('notComputed'))}*`;
             return [text(source.id), text(source.name), siteName(source.site), categoryName(source.category), integer(source.scope),
@@ -199,7 +199,7 @@ export function renderMarkdown(model: ReportModel): string {
     heading(escapeMarkdown(r('claims')));
     if (model.claims.length === 0) out.push(`*${escapeMarkdown(r('none'))}*`);
     model.claims.forEach((claim, index) => {
-        const details = [claim.kind, claim.period].filter(part => part !== null).map(part => escapeMarkdown(part!));
+        const details = [claim.kind, claim.period].filter(part => part !== null).map(part => escapeMarkdown(part));
         if (index > 0) out.push('');
         out.push(`#### ${escapeMarkdown(claim.name)}${paren(`${escapeMarkdown(claim.id)}${details.length ? `; ${details.join(', ')}` : ''}`)}`, '');
         out.push(...table([{ header: r('gate') }, { header: t('title') }, { header: r('status') }, { header: r('message') }],

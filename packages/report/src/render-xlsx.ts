@@ -187,7 +187,7 @@ export async function renderXlsx(model: ReportModel): Promise<Buffer> {
     })), locale, { autoFilter: true });
 
     const written = await workbook.xlsx.writeBuffer();
-    const bytes = Buffer.isBuffer(written) ? written : Buffer.from(written as unknown as ArrayBuffer);
+    const bytes = Buffer.isBuffer(written) ? written : Buffer.from(written);
     return setZipDates(bytes, date);
 }
 

@@ -14,7 +14,7 @@ import { compareSnapshots, GitRepository, renderDiffMarkdown, RevisionError, sna
  * stops git and the builds and answers RequestCancelled.
  */
 export function registerDiffRequests(shared: LangiumSharedServices, Cnms: CnmsLspServices): void {
-    shared.lsp.Connection?.onRequest(DIFF_REQUEST, async (params: DiffParams, token): Promise<DiffResult> => {
+    shared.lsp.Connection?.onRequest(DIFF_REQUEST, async (params: DiffParams, token: Cancellation.CancellationToken): Promise<DiffResult> => {
         if (params.format !== 'md' && params.format !== 'json') {
             throw new ResponseError(ErrorCodes.InvalidParams, `unknown format '${String(params.format)}' for cnms/diff: use md or json`);
         }

@@ -6,6 +6,7 @@ import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { createCnmsLspServices } from '@cnms/language/lsp';
 import { registerDiffRequests } from './diff-requests.js';
 import { FramedInput } from './framed-input.js';
+import { collectGarbageWhenIdle } from './idle-memory.js';
 import { RealPathFileSystemProvider } from './real-path-file-system.js';
 import { registerReportRequests } from './report-requests.js';
 
@@ -13,6 +14,7 @@ const connection = process.argv.includes('--stdio') ? stdioConnection() : create
 const { shared, Cnms } = createCnmsLspServices({ connection, fileSystemProvider: () => new RealPathFileSystemProvider() });
 registerReportRequests(shared, Cnms, 'cnms language server 0.1.0');
 registerDiffRequests(shared, Cnms);
+collectGarbageWhenIdle(shared, Cnms);
 startLanguageServer(shared);
 
 /**

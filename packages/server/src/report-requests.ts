@@ -1,5 +1,5 @@
 import type { LangiumSharedServices } from 'langium/lsp';
-import { URI } from 'langium';
+import { URI, type Cancellation } from 'langium';
 import { isBuiltinUri } from '@cnms/language';
 import { REPORT_REQUEST, type CnmsLspServices, type ReportParams, type ReportResult } from '@cnms/language/lsp';
 import { buildReport, renderCsv, renderHtml, renderJson, renderMarkdown, renderXlsx, reportProvenance, type ReportDiagnostic } from '@cnms/report';
@@ -12,7 +12,7 @@ const SEVERITY = { 1: 'error', 2: 'warning', 3: 'info', 4: 'info' } as const;
  * the provenance asks git).
  */
 export function registerReportRequests(shared: LangiumSharedServices, Cnms: CnmsLspServices, engine: string): void {
-    shared.lsp.Connection?.onRequest(REPORT_REQUEST, async (params: ReportParams, token): Promise<ReportResult> => {
+    shared.lsp.Connection?.onRequest(REPORT_REQUEST, async (params: ReportParams, token: Cancellation.CancellationToken): Promise<ReportResult> => {
         await Cnms.validation.ModelValidation.documentValidated(params.uri, token);
         const models = Cnms.references.Models;
         if (isBuiltinUri(params.uri) || models.isInNoModel(params.uri)) return null;
@@ -21,7 +21,7 @@ export function registerReportRequests(shared: LangiumSharedServices, Cnms: Cnms
         const diagnostics: ReportDiagnostic[] = models.documentsOf(model).flatMap(document => (document.diagnostics ?? []).map(d => ({
             file: document.uri.path.split('/').pop() ?? '',
             line: d.range.start.line + 1,
-            severity: SEVERITY[(d.severity ?? 1) as 1 | 2 | 3 | 4],
+            severity: SEVERITY[(d.severity ?? 1)],
             rule: String(d.code ?? ''),
             message: typeof d.message === 'string' ? d.message : d.message.value
         })));

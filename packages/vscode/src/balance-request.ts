@@ -2,9 +2,13 @@
 import type { RequestSender } from './builtin-documents.js';
 import { BALANCE_REQUEST, type BalanceParams, type BalanceSummary } from './protocol.js';
 
-/** The balance, or null when the document belongs to no model. */
-export async function requestBalance(client: RequestSender, uri: string): Promise<BalanceSummary | null> {
-    const params: BalanceParams = { uri };
+/**
+ * The balance, or null when the document belongs to no model. With
+ * `figuresOnly`, the answer comes as soon as the figures are computed, while
+ * the clause rules may still run (`rulesChecked` false).
+ */
+export async function requestBalance(client: RequestSender, uri: string, figuresOnly = false): Promise<BalanceSummary | null> {
+    const params: BalanceParams = figuresOnly ? { uri, figuresOnly } : { uri };
     return (await client.sendRequest<BalanceSummary | null>(BALANCE_REQUEST, params)) ?? null;
 }
 

@@ -26,7 +26,8 @@ export function createClient(context: vscode.ExtensionContext): LanguageClient {
     const clientOptions: LanguageClientOptions = {
         documentSelector: DOCUMENT_SELECTOR,
         // A function, so that a restart after a change of `cnms.messages.language` sends the new locale.
-        initializationOptions: (): CnmsInitializationOptions => ({ locale: currentLocale(), completionSnippets: false }),
+        // the server offers the declaration snippets, only where a declaration may start (VS Code's own snippets show everywhere)
+        initializationOptions: (): CnmsInitializationOptions => ({ locale: currentLocale() }),
         synchronize: {
             configurationSection: 'cnms',
             // every file: besides .cnms files, the figures and rules read cnms.json, the files that `document` entries name and datasets' CSV files

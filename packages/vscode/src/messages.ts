@@ -2,6 +2,8 @@
 // They follow `cnms.messages.language`, like the server's messages; the
 // contributions in package.json are translated by package.nls*.json.
 import { currentLocale, type CnmsLocale } from './locale.js';
+// the language package's template filling (placeholders and plural choices): a pure function that esbuild inlines
+import { fillTemplate } from '../../language/src/i18n/locale.js';
 
 const TEXTS = {
     'server.name': { en: 'CNMS Language Server', 'zh-CN': 'CNMS 语言服务器' },
@@ -11,6 +13,7 @@ const TEXTS = {
     'status.none': { en: '$(pulse) Net: —', 'zh-CN': '$(pulse) 净排放：—' },
     'status.loading': { en: '$(sync~spin) CNMS: loading model…', 'zh-CN': '$(sync~spin) CNMS：正在加载模型…' },
     'status.loadingTooltip': { en: 'The language server is reading and computing the model.', 'zh-CN': '语言服务器正在读取并计算模型。' },
+    'status.checking': { en: ' · checking rules…', 'zh-CN': ' · 正在检查规则…' },
     'status.incomplete': { en: ' · {count} not computed', 'zh-CN': ' · {count} 项未计算' },
     'status.noModel': { en: 'This file belongs to no CNMS model: no `organization` is declared in its folder or above it.', 'zh-CN': '此文件不属于任何 CNMS 模型：其所在目录及上级目录中没有声明 `organization`。' },
     'status.unavailable': { en: 'The balance is not available: {message}', 'zh-CN': '无法获取碳排放平衡：{message}' },
@@ -24,7 +27,7 @@ const TEXTS = {
     'balance.noEditor': { en: 'Open a CNMS file to show the balance of its model.', 'zh-CN': '请先打开一个 CNMS 文件，再显示其模型的碳排放平衡。' },
     'validate.progress': { en: 'Validating the CNMS workspace…', 'zh-CN': '正在校验 CNMS 工作区…' },
     'validate.done': {
-        en: 'CNMS: {files} files checked: {errors} errors, {warnings} warnings, {infos} infos.',
+        en: 'CNMS: {files:# file|# files} checked: {errors:# error|# errors}, {warnings:# warning|# warnings}, {infos:# note|# notes}.',
         'zh-CN': 'CNMS：已校验 {files} 个文件，{errors} 个错误，{warnings} 个警告，{infos} 条提示。'
     },
     'validate.failed': { en: 'CNMS: the workspace could not be validated: {message}', 'zh-CN': 'CNMS：无法校验工作区：{message}' },
@@ -66,12 +69,13 @@ const TEXTS = {
     'diff.progress': { en: 'Comparing the CNMS model with {revision}…', 'zh-CN': '正在将 CNMS 模型与 {revision} 比较…' },
     'diff.failed': { en: 'CNMS: the model could not be compared with {revision}: {message}', 'zh-CN': 'CNMS：无法将模型与 {revision} 比较：{message}' },
     'diff.title': { en: 'CNMS: changes since {revision}', 'zh-CN': 'CNMS：自 {revision} 以来的变化' },
-    'export.failed': { en: 'CNMS: the report could not be written to {file}: {message}', 'zh-CN': 'CNMS：无法将报告写入 {file}：{message}' }
+    'export.failed': { en: 'CNMS: the report could not be written to {file}: {message}', 'zh-CN': 'CNMS：无法将报告写入 {file}：{message}' },
+    'export.openFailed': { en: 'CNMS: {file} was written but could not be opened: {message}', 'zh-CN': 'CNMS：报告已写入 {file}，但无法打开：{message}' }
 } as const satisfies Record<string, Record<CnmsLocale, string>>;
 
 export type TextId = keyof typeof TEXTS;
 
 /** The text `id` in the current locale, with `{name}` placeholders filled in. */
 export function text(id: TextId, values: Record<string, string | number> = {}, locale: CnmsLocale = currentLocale()): string {
-    return TEXTS[id][locale].replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
+    return fillTemplate(TEXTS[id][locale], values);
 }

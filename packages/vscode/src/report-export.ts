@@ -61,7 +61,11 @@ export async function exportReport(client: RequestSender, document: vscode.Uri):
         void vscode.window.showErrorMessage(text('export.failed', { file, message: errorMessage(error) }));
         return undefined;
     }
-    void offerToOpen(target, format, file);
+    // Not awaited: the export is done when the file is written, whether or not
+    // the offer is taken; opening it can still fail (the file gone meanwhile).
+    offerToOpen(target, format, file).catch((error: unknown) => {
+        void vscode.window.showErrorMessage(text('export.openFailed', { file, message: errorMessage(error) }));
+    });
     return target;
 }
 

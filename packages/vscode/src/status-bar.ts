@@ -16,7 +16,7 @@ import type { BalanceSummary } from './protocol.js';
 export const SHOW_BALANCE_COMMAND = 'cnms.showBalance';
 /** The revision the status bar compares with. */
 export const DELTA_REVISION = 'HEAD';
-const DEBOUNCE_MS = 300;
+const DEBOUNCE_MS = 100;
 
 /** What the status bar needs of the language client. */
 export interface BalanceClient extends RequestSender {
@@ -75,9 +75,15 @@ export class BalanceStatusBar implements vscode.Disposable {
             this.item.show();
         }
         try {
-            const summary = await requestBalance(this.client, document.uri.toString());
+            // the new net as soon as the figures are computed, then the verdict once the rules have run
+            let summary = await requestBalance(this.client, document.uri.toString(), true);
             if (generation !== this.generation) return;
             this.show(summary, summary ? this.shownDeltas.get(summary.model) : undefined);
+            if (summary && !summary.rulesChecked) {
+                summary = await requestBalance(this.client, document.uri.toString());
+                if (generation !== this.generation) return;
+                this.show(summary, summary ? this.shownDeltas.get(summary.model) : undefined);
+            }
             if (summary) void this.followDelta(generation, summary, document.uri);
         } catch (error) {
             if (generation !== this.generation) return;
@@ -111,16 +117,17 @@ export class BalanceStatusBar implements vscode.Disposable {
             this.item.backgroundColor = undefined;
         } else {
             // a change against HEAD of a model with errors or missing figures would read as a real change: not shown
-            const trusted = summary.errors === 0 && summary.uncomputed === 0;
+            const trusted = summary.rulesChecked && summary.errors === 0 && summary.uncomputed === 0;
             const change = trusted && delta && !isZeroDecimal(delta) ? formatSignedDecimal(delta) : undefined;
-            const incomplete = summary.uncomputed > 0 ? text('status.incomplete', { count: summary.uncomputed }) : '';
+            const incomplete = summary.uncomputed > 0 ? text('status.incomplete', { count: summary.uncomputed })
+                : !summary.rulesChecked ? text('status.checking') : '';
             const net = `${text('status.text', { period: summary.period ? ` ${summary.period}` : '', net: summary.netDisplay })}${incomplete}`;
             this.item.text = change ? `${net}${text('status.delta', { delta: change, revision: DELTA_REVISION })}` : net;
             const since = change ? `\n\n${text('status.deltaTooltip', { delta: change, revision: DELTA_REVISION })}` : '';
             const tooltip = new vscode.MarkdownString(`${summary.markdown}${since}\n\n---\n\n${text('status.click')}`);
             tooltip.supportThemeIcons = true;
             this.item.tooltip = tooltip;
-            this.item.backgroundColor = summary.errors > 0 ? new vscode.ThemeColor('statusBarItem.errorBackground') : undefined;
+            this.item.backgroundColor = summary.rulesChecked && summary.errors > 0 ? new vscode.ThemeColor('statusBarItem.errorBackground') : undefined;
         }
         this.item.show();
     }

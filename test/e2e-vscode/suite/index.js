@@ -245,6 +245,49 @@ function tests(context) {
             }
         },
         {
+            name: 'completion: an empty line in a block offers its missing properties, no unit, no top-level snippet (issue 12, point 1)',
+            async run() {
+                const uri = vscode.Uri.joinPath(context.root, 'sites', 'e2e_completion.cnms');
+                const text = ['// Written by test/e2e-vscode/suite (removed afterwards).', 'source e2e_completion at main_works {', '    category 1', '    uncertainty 2 %', '    ', '}', ''].join('\n');
+                await vscode.workspace.fs.writeFile(uri, Buffer.from(text, 'utf8'));
+                try {
+                    await vscode.workspace.openTextDocument(uri);
+                    await eventually(async () => {
+                        const list = await vscode.commands.executeCommand('vscode.executeCompletionItemProvider', uri, new vscode.Position(4, 4));
+                        const labels = completionLabels(list);
+                        const wrong = labels.filter((label) => ['category', 'uncertainty', 'MWh', 'tCO2', 'audit', 'audit …'].includes(label));
+                        if (!labels.includes('activity') || wrong.length > 0) {
+                            throw new Error(`completion on the empty line offers ${listed(labels)}${wrong.length > 0 ? `, among them ${listed(wrong)}` : ', no activity'}`);
+                        }
+                    });
+                } finally {
+                    await vscode.workspace.fs.delete(uri).then(undefined, () => undefined);
+                }
+            }
+        },
+        {
+            name: 'hover: sections between rules, the values used and the counted emissions (issue 12, point 2)',
+            async run() {
+                const document = context.site || (await vscode.workspace.openTextDocument(siteUri));
+                const position = positionOf(document, 'source bf_coke', 0, 'source '.length + 2);
+                await eventually(async () => {
+                    const text = hoverText(await vscode.commands.executeCommand('vscode.executeHoverProvider', siteUri, position));
+                    for (const part of ['\n\n---\n\n', 'Counted emissions', 'Language reference']) {
+                        if (!text.includes(part)) throw new Error(`the hover of bf_coke has no ${JSON.stringify(part)}: ${JSON.stringify(short(oneLine(text)))}`);
+                    }
+                });
+            }
+        },
+        {
+            name: 'settings: ambiguous-Unicode highlighting is off in CNMS files, on in JavaScript (issue 12, point 6)',
+            async run() {
+                const inCnms = vscode.workspace.getConfiguration('editor', { languageId: 'cnms' }).get('unicodeHighlight.ambiguousCharacters');
+                // (VS Code itself turns it off for plain text and Markdown: compare with JavaScript)
+                const elsewhere = vscode.workspace.getConfiguration('editor', { languageId: 'javascript' }).get('unicodeHighlight.ambiguousCharacters');
+                if (inCnms !== false || elsewhere === false) throw new Error(`ambiguousCharacters is ${inCnms} for cnms and ${elsewhere} for javascript`);
+            }
+        },
+        {
             // Last, because it adds an error to the model (removed afterwards).
             name: "diagnostics: 'activity 45000 MWH' gives CN-NUM-002",
             async run() {

@@ -16,13 +16,21 @@ const WORDS = {
         heading: (count: number) => `Built-in emission factors of cnms ${CLI_VERSION} · ${count} factor${count === 1 ? '' : 's'}`,
         matching: (word: string) => ` matching '${word}'`,
         none: (word: string) => `No built-in factor matches '${word}'.`,
-        source: 'source: ', year: 'year', region: 'region', uncertainty: 'uncertainty', noValue: 'no value can be computed'
+        source: 'source: ',
+        year: 'year',
+        region: 'region',
+        uncertainty: 'uncertainty',
+        noValue: 'no value can be computed'
     },
     'zh-CN': {
         heading: (count: number) => `cnms ${CLI_VERSION} 内置排放因子 · 共 ${count} 个`,
         matching: (word: string) => `（匹配“${word}”）`,
         none: (word: string) => `没有与“${word}”匹配的内置排放因子。`,
-        source: '来源：', year: '年份', region: '地区', uncertainty: '不确定度', noValue: '无法计算其值'
+        source: '来源：',
+        year: '年份',
+        region: '地区',
+        uncertainty: '不确定度',
+        noValue: '无法计算其值'
     }
 } as const;
 
@@ -74,6 +82,5 @@ export async function factors(options: FactorsOptions, write: (text: string) => 
 
 function matches(factor: LibraryFactor, word: string): boolean {
     const needle = word.toLowerCase();
-    return [factor.id, factor.title, factor.libraryTitle, factor.source, factor.region, ...factor.values.map(value => value.gas)]
-        .some(text => text?.toLowerCase().includes(needle));
+    return [factor.id, factor.title, factor.libraryTitle, factor.source, factor.region, ...factor.values.map(value => value.gas)].some(text => text?.toLowerCase().includes(needle));
 }

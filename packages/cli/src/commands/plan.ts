@@ -63,7 +63,7 @@ export async function plan(path: string | undefined, options: PlanOptions, write
         planned.years.forEach((year, i) => {
             if (target.allowed[i] === null) return;
             const gap = f(target.gap[i], true);
-            const painted = target.gap[i] !== null && !target.gap[i]!.startsWith('-') && target.gap[i] !== '0' ? options.colors.red(gap) : options.colors.green(gap);
+            const painted = target.gap[i] !== null && !target.gap[i].startsWith('-') && target.gap[i] !== '0' ? options.colors.red(gap) : options.colors.green(gap);
             lines.push(`  ${String(year).padEnd(8)}${f(target.projected[i]).padStart(26)}${f(target.allowed[i]).padStart(20)}${' '.repeat(Math.max(1, 20 - gap.length))}${painted}`);
         });
     }

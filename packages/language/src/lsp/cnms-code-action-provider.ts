@@ -8,6 +8,7 @@ import type { AstNode } from 'langium';
 import type { CnmsLspServices } from './cnms-lsp-module.js';
 import { isRuleId, ruleById } from '../rules/catalogue.js';
 import { DECLARATION_SNIPPETS } from './declaration-snippets.js';
+import { evidencePlaceholders } from './evidence-placeholders.js';
 import { snippetToText } from './snippet-text.js';
 
 /**
@@ -30,22 +31,23 @@ export class CnmsCodeActionProvider implements CodeActionProvider {
             }
             if (!data?.rule || !data.key || !isRuleId(data.rule)) continue;
             const entry = ruleById(data.rule);
-            const property = entry.insertsProperty?.[data.key];
-            if (property) {
-                const insertion = this.insertionPoint(document, diagnostic.range.start);
+            const declared = entry.insertsProperty?.[data.key];
+            if (declared) {
+                const { snippet: property, changed: placeholders } = evidencePlaceholders(declared);
+                const insertion = this.insertionPoint(document, diagnostic.range.start, placeholders);
                 if (insertion) {
                     const text = snippetToText(property);
                     actions.push(this.action(this.services.I18n.text('fix.add', { text }), document, diagnostic,
-                        [{ range: { start: insertion.position, end: insertion.position }, newText: `\n${insertion.indent}${text}`, snippet: `\n${insertion.indent}${property}` }]));
+                        [{ range: { start: insertion.position, end: insertion.position }, newText: `\n${insertion.indent}${text}`, snippet: `\n${insertion.indent}${property}` }], !placeholders));
                 }
             }
             const element = typeof entry.insertsElement === 'string' ? entry.insertsElement : entry.insertsElement?.[data.key];
-            if (!property && element && DECLARATION_SNIPPETS[element]) {
-                const body = DECLARATION_SNIPPETS[element].body.join('\n').replace(/\t/g, '    ');
+            if (!declared && element && DECLARATION_SNIPPETS[element]) {
+                const { snippet: body, changed: placeholders } = evidencePlaceholders(DECLARATION_SNIPPETS[element].body.join('\n').replace(/\t/g, '    '));
                 const end = document.textDocument.positionAt(document.textDocument.getText().length);
                 const lead = document.textDocument.getText().endsWith('\n') ? '\n' : '\n\n';
                 actions.push(this.action(this.services.I18n.text('fix.addElement', { kind: element }), document, diagnostic,
-                    [{ range: { start: end, end }, newText: `${lead}${snippetToText(body)}\n`, snippet: `${lead}${body}\n` }]));
+                    [{ range: { start: end, end }, newText: `${lead}${snippetToText(body)}\n`, snippet: `${lead}${body}\n` }], !placeholders));
             }
         }
         return actions;
@@ -54,19 +56,23 @@ export class CnmsCodeActionProvider implements CodeActionProvider {
     /** Whether the client takes snippet text edits in a workspace edit (LSP 3.18). */
     snippetEdits = false;
 
-    private action(title: string, document: LangiumDocument, diagnostic: Diagnostic, edits: Array<{ range: Diagnostic['range']; newText: string; snippet?: string }>): CodeAction {
+    /** A quick fix; preferred (applied by a single "fix" keystroke) only when it invents nothing the author must still fill in. */
+    private action(title: string, document: LangiumDocument, diagnostic: Diagnostic, edits: Array<{ range: Diagnostic['range']; newText: string; snippet?: string }>, isPreferred = true): CodeAction {
         const uri = document.uri.toString();
         if (this.snippetEdits && edits.some(e => e.snippet)) {
             return {
-                title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: true,
+                title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred,
                 edit: { documentChanges: [{ textDocument: { uri, version: document.textDocument.version }, edits: edits.map(e => (e.snippet ? { range: e.range, snippet: { kind: 'snippet', value: e.snippet } } : { range: e.range, newText: e.newText })) as never }] }
             };
         }
-        return { title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: true, edit: { changes: { [uri]: edits.map(e => ({ range: e.range, newText: e.newText })) } } };
+        return { title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred, edit: { changes: { [uri]: edits.map(e => ({ range: e.range, newText: e.newText })) } } };
     }
 
-    /** After the `{` of the declaration at `position`, indented like its first property (or one level in). */
-    private insertionPoint(document: LangiumDocument, position: Position): { position: Position; indent: string } | undefined {
+    /**
+     * After the `{` of the declaration at `position` (or, `last`, after its last statement), indented like its
+     * first property (or one level in).
+     */
+    private insertionPoint(document: LangiumDocument, position: Position, last = false): { position: Position; indent: string } | undefined {
         const root = document.parseResult.value;
         const offset = document.textDocument.offsetAt(position);
         const leaf = root.$cstNode ? CstUtils.findLeafNodeAtOffset(root.$cstNode, offset) : undefined;
@@ -75,6 +81,8 @@ export class CnmsCodeActionProvider implements CodeActionProvider {
         const brace = node?.$cstNode ? [...CstUtils.streamCst(node.$cstNode)].find(c => c.astNode === node && c.text === '{') : undefined;
         if (!node || !brace) return undefined;
         const line = document.textDocument.getText({ start: { line: brace.range.start.line, character: 0 }, end: brace.range.start }).match(/^\s*/)?.[0] ?? '';
-        return { position: brace.range.end, indent: `${line}    ` };
+        const own = [...CstUtils.streamCst(node.$cstNode!)].filter(c => c.astNode === node && c.text === '}');
+        const before = last && own.length > 0 ? CstUtils.getPreviousNode(own[own.length - 1], true) : undefined;
+        return { position: before ? before.range.end : brace.range.end, indent: `${line}    ` };
     }
 }

@@ -12,6 +12,7 @@ import { GRAMS_PER_TONNE, tonnes } from '../semantics/quantity.js';
 import { displayUnit } from '../semantics/quantity-display.js';
 import { Rational } from '../semantics/rational.js';
 import { formatNet, neutralityVerdict } from '../semantics/verdict.js';
+import { displayPrecision } from './display-precision.js';
 
 /** The command a lens runs: the client shows the balance breakdown of the model of the given document. */
 export const SHOW_BALANCE_COMMAND = 'cnms.showBalance';
@@ -31,7 +32,8 @@ export class CnmsCodeLensProvider implements CodeLensProvider {
      * which can only be given when every error is known. The server asks the
      * client to refresh the lenses at both moments.
      */
-    provideCodeLens(document: LangiumDocument, _params: CodeLensParams): CodeLens[] | undefined {
+    async provideCodeLens(document: LangiumDocument, _params: CodeLensParams): Promise<CodeLens[] | undefined> {
+        const precision = await displayPrecision(this.services);
         const models = this.services.references.Models;
         if (models.isInNoModel(document.uri)) return [];
         const model = models.modelOf(document.uri);
@@ -44,7 +46,7 @@ export class CnmsCodeLensProvider implements CodeLensProvider {
         const errors = models.documentsOf(model).flatMap(doc => doc.diagnostics ?? []).filter(d => d.severity === 1).length;
         const verdict = neutralityVerdict(balance, errors);
         const i18n = this.services.I18n;
-        const f = (value: Rational, signed = false) => formatFigure(value, i18n.locale, 3, signed);
+        const f = (value: Rational, signed = false) => formatFigure(value, i18n.locale, precision, signed);
         const command = (title: string) => ({ title, command: SHOW_BALANCE_COMMAND, arguments: [document.uri.toString()] });
         const lenses: CodeLens[] = [];
         for (const element of (document.parseResult.value as CnmsFile).elements) {
@@ -60,7 +62,7 @@ export class CnmsCodeLensProvider implements CodeLensProvider {
                     range: at,
                     command: command(i18n.text('lens.net', {
                         period: balance.settings.period ? formatPeriod(balance.settings.period) : '—',
-                        net: formatNet(balance, verdict, i18n.locale), emissions: f(balance.emissions), removals: f(balance.removals), offsets: f(balance.offsets),
+                        net: formatNet(balance, verdict, i18n.locale, precision), emissions: f(balance.emissions), removals: f(balance.removals), offsets: f(balance.offsets),
                         verdict: verdictText
                     }))
                 });
@@ -72,7 +74,7 @@ export class CnmsCodeLensProvider implements CodeLensProvider {
                 const share = balance.emissions.isZero() ? '—' : `${formatFigure(subtotal.dividedBy(balance.emissions).times(Rational.fromInteger(100)), i18n.locale, 1)} %`;
                 lenses.push({ range: at, command: command(i18n.text('lens.site', { site: element.name, emissions: f(subtotal), share })) });
             } else if (isTarget(element)) {
-                lenses.push({ range: at, command: command(this.targetTitle(element, balance)) });
+                lenses.push({ range: at, command: command(this.targetTitle(element, balance, precision)) });
             }
         }
         return lenses;
@@ -89,7 +91,7 @@ export class CnmsCodeLensProvider implements CodeLensProvider {
     }
 
     /** The gap between the period's figure and what the target allows at its year (positive: still to cut). */
-    private targetTitle(target: Target, balance: ModelBalance): string {
+    private targetTitle(target: Target, balance: ModelBalance, precision: number): string {
         const i18n = this.services.I18n;
         const year = target.year ?? '—';
         const evaluator = this.services.semantics.Evaluator;
@@ -117,7 +119,7 @@ export class CnmsCodeLensProvider implements CodeLensProvider {
         }
         if (current === undefined || allowed === undefined) return i18n.text('lens.targetUnknown', { year });
         const gap = current.minus(allowed);
-        const params = { year, gap: `${formatFigure(gap, i18n.locale, 3, true)} ${unit}`, current: `${formatFigure(current, i18n.locale)} ${unit}`, allowed: `${formatFigure(allowed, i18n.locale)} ${unit}` };
+        const params = { year, gap: `${formatFigure(gap, i18n.locale, precision, true)} ${unit}`, current: `${formatFigure(current, i18n.locale, precision)} ${unit}`, allowed: `${formatFigure(allowed, i18n.locale, precision)} ${unit}` };
         return i18n.text(gap.isNegative() || gap.isZero() ? 'lens.targetMet' : 'lens.targetGap', params);
     }
 }

@@ -106,8 +106,8 @@ export class CnmsFormatter extends AbstractFormatter {
 
     private formatDeclaration(node: AstNode): void {
         const formatter = this.getNodeFormatter(node);
-        if ('name' in node) formatter.property('name' as never).prepend(Formatting.oneSpace());
-        if ('title' in node) formatter.property('title' as never).prepend(Formatting.oneSpace());
+        if ('name' in node) formatter.property('name').prepend(Formatting.oneSpace());
+        if ('title' in node) formatter.property('title').prepend(Formatting.oneSpace());
         formatter.keywords('at').surround(Formatting.oneSpace());
         formatter.keywords('=').surround(Formatting.oneSpace());
         formatter.keywords(',').prepend(Formatting.noSpace()).append(Formatting.oneSpace());

@@ -1,14 +1,19 @@
 import type { AstNode, LangiumDocument, MaybePromise } from 'langium';
 import type { Hover, HoverParams } from 'vscode-languageserver-protocol';
 import { AstNodeHoverProvider } from 'langium/lsp';
-import type { Dataset, Factor, GasDecl, Source, UnitDecl } from '../generated/ast.js';
-import { isDataset, isFactor, isGasDecl, isLet, isNameReference, isOutput, isSource, isUnitDecl } from '../generated/ast.js';
+import { AstUtils } from 'langium';
+import type { Dataset, Expression, Factor, GasDecl, Let, Source, UnitDecl } from '../generated/ast.js';
+import { isBinaryExpression, isDataset, isFactor, isGasDecl, isLet, isLibrary, isNameReference, isNumberLiteral, isOutput, isPowerExpression, isSource, isUnitDecl, isUnitProduct } from '../generated/ast.js';
 import type { CnmsLspServices } from './cnms-lsp-module.js';
+import { languageReferenceUrl } from './language-reference.js';
+import type { TextId } from '../i18n/messages.js';
 import { Dimension } from '../semantics/dimension.js';
 import { formatDimension } from '../semantics/dimension-names.js';
 import { formatFigure } from '../semantics/figure-format.js';
-import { formatFactorValue, formatQuantity } from '../semantics/quantity-display.js';
-import { tonnes } from '../semantics/quantity.js';
+import { formatFactorValue, formatMeasured, formatQuantity, formatQuantityMeasured, formatWrittenNumber } from '../semantics/quantity-display.js';
+import { DEFAULT_PRECISION, displayPrecision } from './display-precision.js';
+import { tonnes, type Quantity } from '../semantics/quantity.js';
+import { writtenUnit } from '../semantics/written-unit.js';
 import { Rational } from '../semantics/rational.js';
 
 const HUNDRED = Rational.fromInteger(100);
@@ -27,20 +32,36 @@ export class CnmsHoverProvider extends AstNodeHoverProvider {
     /** The model of the document hovered in, for figures that depend on it (a gas's GWP). */
     private model = '';
 
+    /** The decimals of `cnms.display.precision`. */
+    private precision = DEFAULT_PRECISION;
+
     override async getHoverContent(document: LangiumDocument, params: HoverParams): Promise<Hover | undefined> {
         this.model = this.cnms.references.Models.modelOf(document.uri);
+        this.precision = await displayPrecision(this.cnms);
         return super.getHoverContent(document, params);
     }
 
     protected getAstNodeHoverContent(node: AstNode): MaybePromise<string | undefined> {
-        if (isSource(node)) return this.sourceHover(node);
-        if (isFactor(node)) return this.factorHover(node);
+        const content = this.declarationHover(node);
+        return content === undefined ? undefined : `${content}\n\n---\n\n${this.referenceLink(node.$type)}`;
+    }
+
+    /** The link to the section of docs/language.md on this kind of declaration. */
+    private referenceLink(type: string): string {
+        const kind = this.cnms.I18n.text(`kind.${type}` as TextId);
+        return `[${this.cnms.I18n.text('hover.reference', { kind })}](${languageReferenceUrl(type)})`;
+    }
+
+    private declarationHover(node: AstNode): string | undefined {
+        if (isSource(node)) return sections(this.sourceHover(node));
+        if (isFactor(node)) return sections(this.factorHover(node));
         if (isUnitDecl(node)) return this.unitHover(node);
         if (isGasDecl(node)) return this.gasHover(node);
         if (isDataset(node)) return this.datasetHover(node);
         if (isLet(node) || isOutput(node)) {
-            const value = this.cnms.semantics.Evaluator.evaluate(node.value);
-            return `**${node.name}**${node.title ? ` — ${node.title}` : ''}\n\n${value ? `= ${formatQuantity(value, this.locale)}` : ''}`;
+            // a plain literal is not echoed back: its value is what is written
+            const chain = this.chain(node.value);
+            return sections([[heading(node)], chain ? [chain] : [], isLet(node) ? this.provenance(node) : []]);
         }
         return undefined;
     }
@@ -68,67 +89,163 @@ export class CnmsHoverProvider extends AstNodeHoverProvider {
         return this.cnms.I18n.locale;
     }
 
-    private sourceHover(source: Source): string {
+    /** A source: how its figure is computed, operand by operand and gas by gas, the values it uses with their provenance, and what counts. */
+    private sourceHover(source: Source): string[][] {
         const i18n = this.cnms.I18n;
         const semantics = this.cnms.semantics;
-        const lines = [`**${source.name}**${source.title ? ` — ${source.title}` : ''}`, ''];
         const figures = semantics.SourceFigures.of(source);
-        if (!figures) return [...lines, i18n.text('hover.notComputed')].join('\n');
+        if (!figures) return [[heading(source)], [i18n.text('hover.notComputed')]];
         const settings = semantics.OrganizationSettings.of(this.cnms.references.Models.modelOfNode(source));
         const evaluator = semantics.Evaluator;
+        const calculation: string[] = [];
         if (source.emissions) {
-            const given = evaluator.evaluate(source.emissions);
-            lines.push(`${i18n.text('hover.emissionsGiven')}: \`${source.emissions.$cstNode?.text ?? ''}\`${given ? ` = ${formatQuantity(given, this.locale)}` : ''}`);
+            calculation.push(this.labelled('hover.emissionsGiven', `\`${source.emissions.$cstNode?.text ?? ''}\``));
+            const chain = this.chain(source.emissions);
+            if (chain) calculation.push(chain);
         } else {
+            calculation.push(this.labelled('hover.activity', `\`${source.activity?.$cstNode?.text ?? ''}\``));
+            const chain = this.chain(source.activity);
+            if (chain) calculation.push(chain);
+            calculation.push(this.labelled('hover.factor', `\`${source.factor?.$cstNode?.text ?? ''}\``));
             const activity = evaluator.evaluate(source.activity);
-            lines.push(`${i18n.text('hover.activity')}: \`${source.activity?.$cstNode?.text ?? ''}\`${activity ? ` = ${formatQuantity(activity, this.locale)}` : ''}`);
             const values = evaluator.factorExpressionValues(source.factor, source, 'factor');
-            lines.push(`${i18n.text('hover.factor')}: \`${source.factor?.$cstNode?.text ?? ''}\`${values ? ` = ${values.map(v => formatFactorValue(v, this.locale)).join(' · ')}` : ''}`);
-            const factor = isNameReference(source.factor) && isFactor(source.factor.target.ref) ? source.factor.target.ref : undefined;
-            if (factor) lines.push(...this.provenance(factor).map(line => `  ${line}`));
+            if (activity && values) {
+                const shownActivity = this.writtenOr(source.activity!, this.shown(activity));
+                for (const value of values) {
+                    const mass = tonnes(activity.value.times(value.value));
+                    calculation.push(`${value.gas}: ${shownActivity} × ${this.writtenOr(value.node, formatFactorValue(value, this.locale))} = ${formatMeasured(mass, this.locale, this.precision)} t${value.gas}`);
+                }
+            }
         }
-        lines.push('', `| ${i18n.text('hover.gas')} | ${i18n.text('hover.mass')} | ${i18n.text('hover.gwp', { set: settings.gwpSet?.name ?? '—' })} | ${i18n.text('hover.co2e')} |`, '|---|---:|---:|---:|');
+        const set = settings.gwpSet?.name ?? '—';
+        const gases = [i18n.text('hover.gases', { set })];
         const masses = figures.scope === 2 && settings.scope2 === 'market-based' ? figures.market : figures.location;
         for (const [gas, grams] of masses) {
             const gwp = settings.gwpValues.get(gas);
-            const co2e = gwp ? tonnes(grams).times(gwp) : undefined;
-            lines.push(`| ${gas} | ${formatFigure(tonnes(grams), this.locale)} t | ${gwp ? gwp.toString() : '—'} | ${co2e ? formatFigure(co2e, this.locale) : '—'} t |`);
+            const mass = `${formatMeasured(tonnes(grams), this.locale, this.precision)} t${gas}`;
+            gases.push(gwp ? `${mass} × ${gwp.toString()} = ${formatMeasured(tonnes(grams).times(gwp), this.locale, this.precision)} tCO2e` : `${mass} × —`);
         }
-        lines.push('');
         if (settings.consolidation === 'equity-share') {
-            lines.push(i18n.text('hover.share', { site: source.site?.$refText ?? '—', share: `${formatFigure(figures.share.times(HUNDRED), this.locale, 1)} %` }));
+            gases.push(i18n.text('hover.share', { site: source.site?.$refText ?? '—', share: `${formatMeasured(figures.share.times(HUNDRED), this.locale, 1)} %` }));
         }
         if (figures.scope === 2) {
-            lines.push(`${i18n.text('hover.location')}: ${formatFigure(tonnes(figures.co2eLocation), this.locale)} tCO2e · ${i18n.text('hover.market')}: ${formatFigure(tonnes(figures.co2eMarket), this.locale)} tCO2e`);
+            gases.push(this.labelled('hover.location', `${formatMeasured(tonnes(figures.co2eLocation), this.locale, this.precision)} tCO2e`),
+                this.labelled('hover.market', `${formatMeasured(tonnes(figures.co2eMarket), this.locale, this.precision)} tCO2e`));
         }
-        if (source.biogenic === 'yes') {
-            lines.push(`${i18n.text('hover.biogenic')}: ${formatFigure(tonnes(figures.biogenicCO2), this.locale)} tCO2`);
-        }
-        lines.push(`**${i18n.text('hover.total')}: ${formatFigure(tonnes(figures.co2e), this.locale)} tCO2e**`);
-        return lines.join('\n');
+        if (source.biogenic === 'yes') gases.push(this.labelled('hover.biogenic', `${formatMeasured(tonnes(figures.biogenicCO2), this.locale, this.precision)} tCO2`));
+        const used = this.valuesUsed([source.activity, source.factor, source.emissions]);
+        const inputs = used.length > 0 ? [`**${i18n.text('hover.inputs')}**`, ...used.map(named => this.inputLine(named))] : [];
+        return [[heading(source)], calculation, gases, inputs, [`**${this.labelled('hover.total', `${formatMeasured(tonnes(figures.co2e), this.locale, this.precision)} tCO2e`)}**`]];
     }
 
-    private factorHover(factor: Factor): string {
+    /** `Activity: …` with the language's colon. */
+    private labelled(label: TextId, value: string): string {
+        return this.cnms.I18n.text('hover.labelled', { label: this.cnms.I18n.text(label), value });
+    }
+
+    /** A multiplication written by the author, operand by operand, with its result: `504,000 t × 28.435 GJ/t = 14,331,240 GJ`; undefined for a plain literal. */
+    private chain(expression: Expression | undefined): string | undefined {
+        const value = this.cnms.semantics.Evaluator.evaluate(expression);
+        if (!expression || !value || writtenUnit(expression)) return undefined;
+        // the operands of the product, left to right; a unit written after a value (`… tCO2`) is an operand of its own
+        const operands: Array<{ operator: '*' | '/' | ' '; expression: Expression }> = [];
+        let current: Expression = expression;
+        for (;;) {
+            if (writtenUnit(current)) break;
+            if (isBinaryExpression(current) && (current.operator === '*' || current.operator === '/')) {
+                operands.unshift({ operator: current.operator, expression: current.right });
+                current = current.left;
+            } else if (isUnitProduct(current)) {
+                operands.unshift({ operator: ' ', expression: current });
+                current = current.value;
+            } else break;
+        }
+        const pieces = [this.operandText(current)];
+        for (const { operator, expression: operand } of operands) {
+            // a unit belongs to the value before it: `0.44 tCO2/t`
+            if (operator === ' ' && isUnitProduct(operand)) pieces[pieces.length - 1] += ` ${operand.unit.$refText}`;
+            else if (isUnitOnly(operand)) pieces[pieces.length - 1] += `${operator}${operand.$cstNode?.text ?? ''}`;
+            else pieces.push(operator === '*' ? '×' : '÷', this.operandText(operand));
+        }
+        if (pieces.length < 3) return `= ${this.shown(value)}`;
+        return `${pieces.join(' ')} = ${this.shown(value)}`;
+    }
+
+    /** An operand as its reader knows it: a literal as written, a named value in the unit its author wrote, else its value. */
+    private operandText(operand: Expression): string {
+        const written = writtenUnit(operand);
+        if (written) return `${formatWrittenNumber(written.number)} ${written.unit}`;
+        if (isNameReference(operand)) {
+            const target = operand.target.ref;
+            if ((isLet(target) || isOutput(target)) && writtenUnit(target.value)) return this.writtenOr(target.value, '');
+            if (isFactor(target) && target.values.length === 1) return this.writtenOr(target.values[0], '');
+        }
+        const value = this.cnms.semantics.Evaluator.evaluate(operand);
+        return value ? this.shown(value) : (operand.$cstNode?.text ?? '');
+    }
+
+    /** A literal value as its author wrote it (`107,000 kgCO2/TJ`), or `otherwise`. */
+    private writtenOr(expression: Expression, otherwise: string): string {
+        const written = writtenUnit(expression);
+        return written ? `${formatWrittenNumber(written.number)} ${written.unit}` : otherwise;
+    }
+
+    /** A computed quantity in its display unit, with the digits it has, to the reader's precision. */
+    private shown(quantity: Quantity): string {
+        return formatQuantityMeasured(quantity, this.locale, this.precision);
+    }
+
+    /** The lets and factors an expression reads, directly or through other lets, each once, in order of first use. */
+    private valuesUsed(expressions: Array<Expression | undefined>): Array<Let | Factor> {
+        const found: Array<Let | Factor> = [];
+        const visit = (expression: Expression | undefined) => {
+            if (!expression) return;
+            for (const node of AstUtils.streamAst(expression)) {
+                if (!isNameReference(node)) continue;
+                const target = node.target.ref;
+                if ((isLet(target) || isFactor(target)) && !found.includes(target)) {
+                    found.push(target);
+                    if (isLet(target)) visit(target.value);
+                }
+            }
+        };
+        expressions.forEach(visit);
+        return found;
+    }
+
+    /** One line on a value used: its name, value as written, and where it comes from. */
+    private inputLine(named: Let | Factor): string {
+        const value = isLet(named) ? this.writtenOr(named.value, '') : named.values.map(v => this.writtenOr(v, '')).filter(Boolean).join(' · ');
+        const provenance = this.provenance(named);
+        return `\`${this.nameOf(named)}\`${value ? ` = ${value}` : ''} — ${provenance.length > 0 ? provenance.join(' · ') : this.cnms.I18n.text('hover.noProvenance')}`;
+    }
+
+    /** The name a model uses for a declaration: qualified for the library's (`ipcc2006.natural_gas`). */
+    private nameOf(named: Let | Factor): string {
+        const library = AstUtils.getContainerOfType(named, isLibrary);
+        return library ? `${library.name}.${named.name}` : named.name;
+    }
+
+    private factorHover(factor: Factor): string[][] {
         const i18n = this.cnms.I18n;
         const values = this.cnms.semantics.Evaluator.factorValues(factor);
-        const lines = [`**${factor.name}**${factor.title ? ` — ${factor.title}` : ''}`, ''];
-        if (values) lines.push(...values.map(v => `- ${formatFactorValue(v, this.locale)}`), '');
-        lines.push(...this.provenance(factor));
-        const model = this.cnms.references.Models.modelOfNode(factor);
-        const users = this.cnms.references.Models.elementsOf(model).filter(isSource)
+        const shown = values ? values.map(v => `${v.gas}: ${this.writtenOr(v.node, formatFactorValue(v, this.locale))}`) : [];
+        // the users in the model hovered in: a library factor belongs to no model of its own
+        const users = this.cnms.references.Models.elementsOf(this.model).filter(isSource)
             .filter(source => isNameReference(source.factor) && source.factor.target.ref === factor)
             .map(source => `\`${source.name}\``);
-        lines.push('', users.length > 0 ? i18n.text('hover.usedBy', { names: users.join(', ') }) : i18n.text('hover.notUsed'));
-        return lines.join('\n');
+        const usage = users.length > 0 ? i18n.text('hover.usedBy', { count: users.length, names: users.join(', ') }) : i18n.text('hover.notUsed');
+        return [[heading(factor)], shown, this.provenance(factor), [usage]];
     }
 
-    private provenance(factor: Factor): string[] {
+    /** Where a value comes from, one fact a line: its source, year and uncertainty. */
+    private provenance(named: Let | Factor): string[] {
         const i18n = this.cnms.I18n;
         const lines: string[] = [];
-        if (factor.source) lines.push(i18n.text('hover.provenance', { source: factor.source }));
-        if (factor.year) lines.push(i18n.text('hover.year', { year: factor.year }));
-        const uncertainty = this.cnms.semantics.Evaluator.evaluate(factor.uncertainty);
-        if (uncertainty) lines.push(i18n.text('hover.uncertainty', { uncertainty: `${formatFigure(uncertainty.value.times(HUNDRED), this.locale, 1)} %` }));
+        if (named.source) lines.push(i18n.text('hover.provenance', { source: named.source }));
+        if (named.year) lines.push(i18n.text('hover.year', { year: named.year }));
+        const uncertainty = this.cnms.semantics.Evaluator.evaluate(named.uncertainty);
+        if (uncertainty) lines.push(i18n.text('hover.uncertainty', { uncertainty: `${formatMeasured(uncertainty.value.times(HUNDRED), this.locale, 1)} %` }));
         return lines;
     }
 
@@ -155,3 +272,22 @@ export class CnmsHoverProvider extends AstNodeHoverProvider {
     }
 }
 
+
+/** The first line of a declaration's hover: its name and title. */
+function heading(node: AstNode & { name: string; title?: string }): string {
+    return `**${node.name}**${node.title ? ` — ${node.title}` : ''}`;
+}
+
+/** Sections separated by rules, one fact a paragraph (Markdown joins lines that a single line break separates). */
+function sections(parts: string[][]): string {
+    return parts.filter(part => part.length > 0).map(part => part.join('\n\n')).join('\n\n---\n\n');
+}
+
+/** An expression made of units only (`t`, `MWh`, `(10^4 Nm3)`): it belongs to the number before it. */
+function isUnitOnly(expression: Expression): boolean {
+    return AstUtils.streamAst(expression).every(node =>
+        (isNameReference(node) && (isUnitDecl(node.target.ref) || isGasDecl(node.target.ref)))
+        || (isUnitProduct(node) && (isUnitDecl(node.unit.ref) || isGasDecl(node.unit.ref)))
+        || (isNumberLiteral(node) && AstUtils.getContainerOfType(node, isPowerExpression) !== undefined)
+        || isPowerExpression(node) || (!isNameReference(node) && !isUnitProduct(node) && !isNumberLiteral(node)));
+}

@@ -1,13 +1,15 @@
-import type { AstNode, LangiumDocument, MaybePromise } from 'langium';
+import type { AstNode, LangiumDocument } from 'langium';
 import { CstUtils, GrammarUtils } from 'langium';
 import type { InlayHintAcceptor } from 'langium/lsp';
 import { AbstractInlayHintProvider } from 'langium/lsp';
 import type { CancellationToken, InlayHint, InlayHintParams } from 'vscode-languageserver-protocol';
 import { InlayHintKind } from 'vscode-languageserver-types';
-import { isFactor, isLet, isNameReference, isOffset, isRemoval, isSource, type Expression } from '../generated/ast.js';
+import { isFactor, isLet, isNameReference, isNumberLiteral, isOffset, isRemoval, isSource, type Expression } from '../generated/ast.js';
 import type { CnmsLspServices } from './cnms-lsp-module.js';
 import { formatFigure } from '../semantics/figure-format.js';
-import { formatFactorValue, formatQuantity } from '../semantics/quantity-display.js';
+import { formatFactorValue, formatQuantityMeasured, formatWrittenNumber } from '../semantics/quantity-display.js';
+import { writtenUnit } from '../semantics/written-unit.js';
+import { displayPrecision } from './display-precision.js';
 import { tonnes } from '../semantics/quantity.js';
 import type { CnmsSettings } from './cnms-protocol.js';
 
@@ -29,14 +31,13 @@ export class CnmsInlayHintProvider extends AbstractInlayHintProvider {
         const configuration = this.services.shared.workspace.ConfigurationProvider;
         const connected = this.services.shared.lsp.Connection !== undefined;
         const hints = connected ? await configuration.getConfiguration('cnms', 'inlayHints') as CnmsSettings['inlayHints'] | undefined : undefined;
-        const display = connected ? await configuration.getConfiguration('cnms', 'display') as CnmsSettings['display'] | undefined : undefined;
         this.settings = { enabled: hints?.enabled ?? true, emissions: hints?.emissions ?? true, values: hints?.values ?? true };
-        this.precision = Math.min(6, Math.max(0, display?.precision ?? 3));
+        this.precision = await displayPrecision(this.services);
         if (!this.settings.enabled) return [];
         return super.getInlayHints(document, params, cancelToken);
     }
 
-    computeInlayHint(node: AstNode, accept: InlayHintAcceptor): MaybePromise<void> {
+    computeInlayHint(node: AstNode, accept: InlayHintAcceptor): void {
         const i18n = this.services.I18n;
         const semantics = this.services.semantics;
         if (this.settings.emissions && isSource(node)) {
@@ -75,20 +76,24 @@ export class CnmsInlayHintProvider extends AbstractInlayHintProvider {
         }
     }
 
-    /** `= 486,637.500 GJ` after an expression that is not a plain literal with its unit. */
+    /** `= 486,637.5 GJ` after an expression that is not a plain literal (`28.435 GJ/t` is not echoed back). */
     private valueHint(expression: Expression | undefined, accept: InlayHintAcceptor): void {
-        if (!expression?.$cstNode || expression.$type === 'NumberLiteral' || expression.$type === 'UnitProduct' && expression.value.$type === 'NumberLiteral') return;
+        if (!expression?.$cstNode || isNumberLiteral(expression) || writtenUnit(expression)) return;
         const quantity = this.services.semantics.Evaluator.evaluate(expression);
         if (!quantity) return;
-        accept({ position: expression.$cstNode.range.end, label: `= ${formatQuantity(quantity, this.services.I18n.locale, this.precision)}`, paddingLeft: true, kind: InlayHintKind.Type });
+        accept({ position: expression.$cstNode.range.end, label: `= ${formatQuantityMeasured(quantity, this.services.I18n.locale, this.precision)}`, paddingLeft: true, kind: InlayHintKind.Type });
     }
 
-    /** The values of a referenced factor, gas by gas: `= 0.202 tCO2/MWh · 0.0036 tCH4/MWh`. */
+    /** The values of a referenced factor, gas by gas, as its author wrote them: `= 56,100 kgCO2/TJ · 1 kgCH4/TJ · 0.1 kgN2O/TJ`. */
     private factorHint(expression: Expression | undefined, accept: InlayHintAcceptor): void {
         if (!expression?.$cstNode || !isNameReference(expression) || !isFactor(expression.target.ref)) return;
         const values = this.services.semantics.Evaluator.factorValues(expression.target.ref);
         if (!values) return;
-        const label = values.map(value => formatFactorValue(value, this.services.I18n.locale, this.precision)).join(' · ');
+        const locale = this.services.I18n.locale;
+        const label = values.map(value => {
+            const written = writtenUnit(value.node);
+            return written ? `${formatWrittenNumber(written.number, locale)} ${written.unit}` : formatFactorValue(value, locale, this.precision);
+        }).join(' · ');
         accept({ position: expression.$cstNode.range.end, label: `= ${label}`, paddingLeft: true, kind: InlayHintKind.Type });
     }
 

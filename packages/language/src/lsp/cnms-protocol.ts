@@ -8,6 +8,13 @@ export const BALANCE_REQUEST = 'cnms/balance';
 export interface BalanceParams {
     /** A document of the model. */
     readonly uri: string;
+    /**
+     * Answer as soon as the model's figures are computed, before its clause
+     * rules have run (`rulesChecked` false then): what the status bar asks
+     * first, to show the new net while the rules still run. By default the
+     * answer waits for the rules.
+     */
+    readonly figuresOnly?: boolean;
 }
 export interface BalanceSummary {
     readonly model: string;
@@ -23,7 +30,10 @@ export interface BalanceSummary {
     readonly netDisplay: string;
     /** Sources, removals and offsets that could not be computed (the totals leave them out); 0 when complete. */
     readonly uncomputed: number;
+    /** True only when the model is carbon neutral, its rules have run and no error stands. */
     readonly neutral: boolean;
+    /** Whether the clause rules have run on the model's current text; while not, `errors` and `warnings` are provisional and no verdict is given. */
+    readonly rulesChecked: boolean;
     readonly errors: number;
     readonly warnings: number;
     /** The whole breakdown as Markdown, in the server's message language. */
@@ -51,7 +61,7 @@ export interface ValidateWorkspaceResult {
 export interface CnmsInitializationOptions {
     /** Language of messages, hovers and hints: 'en' or 'zh-CN' (the extension resolves `auto` from VS Code's display language). */
     readonly locale?: string;
-    /** False when the client has the declaration snippets of its own (snippets/cnms.json in VS Code). */
+    /** False when the client has the declaration snippets of its own (the VS Code extension leaves them to the server, which offers them only where a declaration may start). */
     readonly completionSnippets?: boolean;
 }
 

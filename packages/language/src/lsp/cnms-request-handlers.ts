@@ -1,11 +1,14 @@
 import type { LangiumSharedServices } from 'langium/lsp';
-import { URI } from 'langium';
+import { URI, type Cancellation } from 'langium';
 import { normalizeLocale, parseLocale } from '../i18n/locale.js';
 import { formatPeriod } from '../semantics/period.js';
 import { shownName } from '../semantics/shown-name.js';
+import { rankedSources } from '../semantics/source-ranking.js';
 import { formatNet, neutralityVerdict } from '../semantics/verdict.js';
 import { isBuiltinUri } from '../workspace/builtin-library.js';
 import { balanceMarkdown } from './balance-markdown.js';
+import { displayPrecision } from './display-precision.js';
+import { plainDiagnostics } from './plain-diagnostics.js';
 import { CnmsCodeActionProvider } from './cnms-code-action-provider.js';
 import { CnmsCompletionProvider } from './cnms-completion-provider.js';
 import type { CnmsLspServices } from './cnms-lsp-module.js';
@@ -19,7 +22,7 @@ export function registerCnmsRequests(shared: LangiumSharedServices, Cnms: CnmsLs
     shared.lsp.LanguageServer.onInitialize(params => {
         const options = params.initializationOptions as CnmsInitializationOptions | undefined;
         Cnms.I18n.locale = (options?.locale && parseLocale(options.locale)) || normalizeLocale(params.locale);
-        const workspaceEdit = params.capabilities.workspace?.workspaceEdit as { snippetEditSupport?: boolean } | undefined;
+        const workspaceEdit = params.capabilities.workspace?.workspaceEdit;
         if (workspaceEdit?.snippetEditSupport && Cnms.lsp.CodeActionProvider instanceof CnmsCodeActionProvider) {
             Cnms.lsp.CodeActionProvider.snippetEdits = true;
         }
@@ -29,6 +32,9 @@ export function registerCnmsRequests(shared: LangiumSharedServices, Cnms: CnmsLs
     });
     const connection = shared.lsp.Connection;
     if (!connection) return;
+    // every diagnostic the server publishes (Langium's first round and the model-wide one below) in plain text
+    const sendDiagnostics = connection.sendDiagnostics.bind(connection);
+    connection.sendDiagnostics = params => sendDiagnostics({ ...params, diagnostics: plainDiagnostics(params.diagnostics) });
     const documents = shared.workspace.LangiumDocuments;
     const models = Cnms.references.Models;
 
@@ -69,22 +75,30 @@ export function registerCnmsRequests(shared: LangiumSharedServices, Cnms: CnmsLs
     // The second, model-wide round of diagnostics (validation/cnms-model-validation.ts).
     Cnms.validation.ModelValidation.onDiagnosticsChanged(changed => {
         for (const document of changed) {
-            void connection.sendDiagnostics({ uri: document.uri.toString(), diagnostics: document.diagnostics ?? [] });
+            // Not awaited: the next round supersedes this one. A failed write (the
+            // client is gone) is logged and closes the connection; unhandled, it
+            // would end the server with a stack trace instead.
+            connection.sendDiagnostics({ uri: document.uri.toString(), diagnostics: document.diagnostics ?? [] }).catch(() => undefined);
         }
     });
 
-    connection.onRequest(BALANCE_REQUEST, async (params: BalanceParams, token): Promise<BalanceSummary | null> => {
-        // the figures and the verdict of the validated model, never of a half-built one
-        await Cnms.validation.ModelValidation.documentValidated(params.uri, token);
+    connection.onRequest(BALANCE_REQUEST, async (params: BalanceParams, token: Cancellation.CancellationToken): Promise<BalanceSummary | null> => {
+        // the figures (and, unless only they are asked for, the verdict) of the validated model, never of a half-built one
+        const validation = Cnms.validation.ModelValidation;
+        if (params.figuresOnly === true) await validation.figuresComputed(params.uri, token);
+        else await validation.documentValidated(params.uri, token);
         if (models.isInNoModel(params.uri) || isBuiltinUri(params.uri)) return null;
         const model = models.modelOf(params.uri);
         const organization = models.organizationOf(model);
         if (!organization) return null;
         const balance = Cnms.semantics.Balance.of(model);
+        const rulesChecked = validation.isValidated(model);
         const diagnostics = models.documentsOf(model).flatMap(doc => doc.diagnostics ?? []);
         const errors = diagnostics.filter(d => d.severity === 1).length;
         const warnings = diagnostics.filter(d => d.severity === 2).length;
         const verdict = neutralityVerdict(balance, errors);
+        const ranked = rankedSources(balance, models.keyObject(model));
+        const precision = await displayPrecision(Cnms);
         return {
             model: shownName(organization),
             title: organization.title ?? null,
@@ -93,12 +107,13 @@ export function registerCnmsRequests(shared: LangiumSharedServices, Cnms: CnmsLs
             removals: balance.removals.toString(),
             offsets: balance.offsets.toString(),
             net: balance.net.toString(),
-            netDisplay: formatNet(balance, verdict, Cnms.I18n.locale),
+            netDisplay: formatNet(balance, verdict, Cnms.I18n.locale, precision),
             uncomputed: verdict.uncomputed,
-            neutral: verdict.neutral,
+            neutral: rulesChecked && verdict.neutral,
+            rulesChecked,
             errors,
             warnings,
-            markdown: balanceMarkdown(balance, errors, warnings, Cnms.I18n)
+            markdown: balanceMarkdown(balance, { ranked, errors, warnings, rulesChecked, precision }, Cnms.I18n)
         };
     });
 
@@ -109,7 +124,7 @@ export function registerCnmsRequests(shared: LangiumSharedServices, Cnms: CnmsLs
         return documents.all.find(doc => doc.uri.toString() === wanted)?.textDocument.getText() ?? null;
     });
 
-    connection.onRequest(VALIDATE_WORKSPACE_REQUEST, async (_params: unknown, token): Promise<ValidateWorkspaceResult> => {
+    connection.onRequest(VALIDATE_WORKSPACE_REQUEST, async (_params: unknown, token: Cancellation.CancellationToken): Promise<ValidateWorkspaceResult> => {
         for (const document of documents.all.filter(doc => !isBuiltinUri(doc.uri)).toArray()) {
             await Cnms.validation.ModelValidation.documentValidated(document.uri.toString(), token);
         }

@@ -4,3 +4,4 @@ export * from './balance-markdown.js';
 export * from './declaration-snippets.js';
 export { SHOW_BALANCE_COMMAND } from './cnms-code-lens-provider.js';
 export * from './snippet-text.js';
+export * from './language-reference.js';

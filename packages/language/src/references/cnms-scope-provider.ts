@@ -1,4 +1,4 @@
-import type { AstNodeDescription, LangiumCoreServices, ReferenceInfo, Scope, Stream } from 'langium';
+import type { AstNodeDescription, ReferenceInfo, Scope, Stream } from 'langium';
 import { AstUtils, DefaultScopeProvider, EMPTY_SCOPE, stream } from 'langium';
 import { GasDecl, isLibrary, Named } from '../generated/ast.js';
 import { splitGasUnit } from '../semantics/gas-units.js';
@@ -21,7 +21,7 @@ export class CnmsScopeProvider extends DefaultScopeProvider {
     private readonly cnmsIndex: CnmsIndexManager;
 
     constructor(services: CnmsServices) {
-        super(services as LangiumCoreServices);
+        super(services);
         this.models = services.references.Models;
         this.modelScopes = new BuildCache(services.shared);
         this.cnmsIndex = services.shared.workspace.IndexManager as CnmsIndexManager;

@@ -130,7 +130,7 @@ export const ACCOUNTING_RULES: readonly Rule[] = [
                 if (!factor.source?.trim()) context.report('missingSource', { name: factor.name }, factor, 'name');
                 if (!factor.year) context.report('missingYear', { name: factor.name }, factor, 'name');
             }
-            for (const source of context.elements.filter(isSource)) {
+            for (const source of context.declarations(isSource)) {
                 const expression = source.factor;
                 if (!expression) continue;
                 // A name (a factor, a `let`) carries its own provenance; any other expression has none.
@@ -160,7 +160,7 @@ export const ACCOUNTING_RULES: readonly Rule[] = [
                     context.report('stale', { name: factor.name, year: factor.year!, age: String(age), period: formatPeriod(period) }, factor, 'year');
                 }
             }
-            for (const source of context.elements.filter(isSource)) {
+            for (const source of context.declarations(isSource)) {
                 const factor = referencedFactor(source.factor);
                 // The library's IPCC defaults carry the year of the guidelines, not of a data vintage;
                 // its grid factors (with a `region`) are republished each year.
@@ -181,7 +181,7 @@ export const ACCOUNTING_RULES: readonly Rule[] = [
             otherRegion: { en: 'Source {name} at site {site} ({location}) draws on the {siteRegion} grid, but factor {factor} is of the {factorRegion} grid.', 'zh-CN': '排放源 {name} 所在场所 {site}（{location}）属于{siteRegion}电网，但排放因子 {factor} 属于{factorRegion}电网。' }
         },
         check: context => {
-            for (const source of context.elements.filter(isSource)) {
+            for (const source of context.declarations(isSource)) {
                 if (!/^2(\.\d+)?$/.test(source.category ?? '')) continue;
                 const site = source.site?.ref;
                 const location = site?.location;
@@ -211,7 +211,7 @@ export const ACCOUNTING_RULES: readonly Rule[] = [
         messageSeverity: { locationBased: 'info', notCategory2: 'error' },
         insertsProperty: { locationByDefault: 'scope2 ${1:market-based}' },
         check: context => {
-            const instruments = context.elements.filter(isInstrument);
+            const instruments = context.declarations(isInstrument);
             for (const instrument of instruments) {
                 instrument.covers.forEach((reference, index) => {
                     const source = reference.ref;
@@ -258,7 +258,7 @@ export const ACCOUNTING_RULES: readonly Rule[] = [
         },
         insertsProperty: { missing: 'significant ${1:yes}' },
         check: context => {
-            for (const source of context.elements.filter(isSource)) {
+            for (const source of context.declarations(isSource)) {
                 if (!/^[3-6](\.\d+)?$/.test(source.category ?? '')) continue;
                 if (!source.significant) {
                     context.report('missing', { name: source.name, category: source.category! }, source, 'name');
@@ -308,7 +308,7 @@ export const ACCOUNTING_RULES: readonly Rule[] = [
             missingDataQuality: 'data-quality ${1:measured}'
         },
         check: context => {
-            for (const source of context.elements.filter(isSource)) {
+            for (const source of context.declarations(isSource)) {
                 if (!source.uncertainty) context.report('missingUncertainty', { name: source.name }, source, 'name');
                 if (!source.dataQuality) context.report('missingDataQuality', { name: source.name }, source, 'name');
             }
@@ -324,7 +324,7 @@ export const ACCOUNTING_RULES: readonly Rule[] = [
             sameActivity: { en: 'Source {name} has the same activity ({activity}) from meter {meter} as {others}: the same reading is counted twice.', 'zh-CN': '排放源 {name} 与 {others} 取自同一计量器具 {meter}，活动数据相同（{activity}），同一读数被重复计算。' }
         },
         check: context => {
-            const meters = context.elements.filter(isMeter);
+            const meters = context.declarations(isMeter);
             for (const meter of meters) {
                 const seen = new Set<Source>();
                 meter.measures.forEach((reference, index) => {
@@ -339,7 +339,7 @@ export const ACCOUNTING_RULES: readonly Rule[] = [
             const metersOf = (source: Source): Meter[] => [...bySource.get(source) ?? []];
             // only sources read from a meter can share a reading: their activity texts are compared
             const byActivity = new Map<string, Array<{ source: Source; meters: Meter[] }>>();
-            for (const source of context.elements.filter(isSource)) {
+            for (const source of context.declarations(isSource)) {
                 if (!source.activity) continue;
                 const meters = metersOf(source);
                 if (meters.length === 0) continue;
@@ -379,7 +379,7 @@ export const ACCOUNTING_RULES: readonly Rule[] = [
         check: context => {
             const organization = context.organization;
             if (!organization) return;
-            const targets = context.elements.filter(isTarget);
+            const targets = context.declarations(isTarget);
             if (!organization.baseYear) {
                 if (targets.length > 0) context.report('missing', { name: organization.name, targets: targets.map(t => t.name).join(', ') }, organization, 'name');
                 return;
@@ -400,12 +400,21 @@ export const ACCOUNTING_RULES: readonly Rule[] = [
         },
         check: context => {
             const evaluator = context.services.semantics.Evaluator;
-            for (const source of context.elements.filter(isSource)) {
+            // the gases each combustion factor lacks, found once per factor (a group's 10,000 sources use a few)
+            const lacking = new Map<Factor, readonly string[]>();
+            const missingOf = (factor: Factor): readonly string[] => {
+                let missing = lacking.get(factor);
+                if (!missing) {
+                    const values = isCombustionFactor(factor) ? evaluator.factorValues(factor) : undefined;
+                    missing = values ? ['CH4', 'N2O'].filter(gas => !values.some(value => value.gas === gas || value.gas.startsWith(`${gas}_`))) : [];
+                    lacking.set(factor, missing);
+                }
+                return missing;
+            };
+            for (const source of context.declarations(isSource)) {
                 const factor = referencedFactor(source.factor);
-                if (!factor || !isCombustionFactor(factor)) continue;
-                const values = evaluator.factorValues(factor);
-                if (!values) continue;
-                const missing = ['CH4', 'N2O'].filter(gas => !values.some(value => value.gas === gas || value.gas.startsWith(`${gas}_`)));
+                if (!factor) continue;
+                const missing = missingOf(factor);
                 if (missing.length === 0) continue;
                 const gases = { en: missing.join(' and '), 'zh-CN': missing.join(' 和 ') };
                 context.report('noCh4N2o', { name: source.name, factor: qualifiedName(factor), gases }, source, 'factor');
@@ -451,7 +460,12 @@ const MAX_FACTOR_AGE = 3;
 
 /** The factors declared in the model: top-level and in the model's own libraries. */
 function modelFactors(elements: readonly Element[]): Factor[] {
-    return elements.flatMap(element => isFactor(element) ? [element] : isLibrary(element) ? element.elements.filter(isFactor) : []);
+    const factors: Factor[] = [];
+    for (const element of elements) {
+        if (isFactor(element)) factors.push(element);
+        else if (isLibrary(element)) factors.push(...element.elements.filter(isFactor));
+    }
+    return factors;
 }
 
 /** The factor an expression names (`factor grid_2022`, `factor china_grid.east_2023`), if it names one. */
@@ -623,8 +637,8 @@ function regionOfFactor(factor: Factor): GridRegion | undefined {
     let region = factor.region;
     if (region === undefined && factor.values.length === 1) region = referencedFactor(factor.values[0])?.region;
     if (!region) return undefined;
-    const known = (Object.keys(GRID_REGION_TEXT) as GridRegion[]).find(name => name.toLowerCase() === region!.trim().toLowerCase());
-    return known ?? REGION_NAMES.find(entry => names(region!, entry))?.region;
+    const known = (Object.keys(GRID_REGION_TEXT) as GridRegion[]).find(name => name.toLowerCase() === region.trim().toLowerCase());
+    return known ?? REGION_NAMES.find(entry => names(region, entry))?.region;
 }
 
 function regionsText(regions: readonly GridRegion[]): LocalizedText {

@@ -9,7 +9,7 @@ import { Rational } from '../semantics/rational.js';
 import { nothingRecorded } from '../semantics/verdict.js';
 import { defineRule, type Rule, type RuleContext } from './rule.js';
 
-const claims = (context: RuleContext) => context.elements.filter(isClaim);
+const claims = (context: RuleContext) => context.declarations(isClaim);
 
 /** The claim's period, if it states a valid one. */
 function claimPeriod(claim: Claim): PeriodRange | undefined {

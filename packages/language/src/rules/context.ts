@@ -17,7 +17,7 @@ export const CONTEXT_RULES: readonly Rule[] = [
         },
         insertsElement: 'issue',
         check: context => {
-            const issues = context.elements.filter(isContextIssue);
+            const issues = context.declarations(isContextIssue);
             const internal = issues.some(issue => issue.kind === 'internal');
             const external = issues.some(issue => issue.kind === 'external');
             const name = context.organization?.name ?? '';
@@ -37,7 +37,7 @@ export const CONTEXT_RULES: readonly Rule[] = [
         },
         insertsElement: { missing: 'party', uncovered: 'obligation' },
         check: context => {
-            const parties = context.elements.filter(isParty);
+            const parties = context.declarations(isParty);
             if (parties.length === 0) {
                 context.reportMissing('missing', { name: context.organization?.name ?? '' });
                 return;
@@ -112,7 +112,7 @@ export const CONTEXT_RULES: readonly Rule[] = [
         insertsProperty: { missingShare: 'share ${1:100} %' },
         check: context => {
             if (context.settings.consolidation !== 'equity-share') return;
-            for (const site of context.elements.filter(isSite)) {
+            for (const site of context.declarations(isSite)) {
                 if (!site.share) {
                     context.report('missingShare', { name: site.name }, site, 'name');
                 } else if (context.services.semantics.BoundaryShares.declaredShare(site)?.isZero()) {
@@ -134,7 +134,7 @@ export const CONTEXT_RULES: readonly Rule[] = [
             for (const element of context.elements) {
                 if ((isSource(element) || isRemoval(element)) && element.site?.ref) occupied.add(element.site.ref);
             }
-            for (const site of context.elements.filter(isSite)) {
+            for (const site of context.declarations(isSite)) {
                 if (!occupied.has(site)) context.report('empty', { name: site.name }, site, 'name');
             }
         }

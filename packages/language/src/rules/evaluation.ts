@@ -67,7 +67,7 @@ export const EVALUATION_RULES: readonly Rule[] = [
             // "Within or after the period": from its first day on, with no end.
             const period = context.settings.period;
             const window = period ? { start: period.start, end: '9999-12-31' } : undefined;
-            checkDated(context, context.elements.filter(isEvaluation), window, period);
+            checkDated(context, context.declarations(isEvaluation), window, period);
         }
     }),
     defineRule({
@@ -95,11 +95,11 @@ export const EVALUATION_RULES: readonly Rule[] = [
         check: context => {
             const period = context.settings.period;
             const checked = new Set<Obligation>();
-            for (const check of context.elements.filter(isComplianceCheck)) {
+            for (const check of context.declarations(isComplianceCheck)) {
                 if (period && !(check.date && isWithin(check.date, period.start, period.end))) continue;
                 for (const ref of check.obligations) if (ref.ref) checked.add(ref.ref);
             }
-            for (const obligation of context.elements.filter(isObligation)) {
+            for (const obligation of context.declarations(isObligation)) {
                 if (checked.has(obligation)) continue;
                 if (period) context.report('unchecked', { name: obligation.name, period: formatPeriod(period) }, obligation, 'name');
                 else context.report('neverChecked', { name: obligation.name }, obligation, 'name');
@@ -135,7 +135,7 @@ export const EVALUATION_RULES: readonly Rule[] = [
         insertsProperty: { missingDate: 'date ${1:2024-10-15}' },
         check: context => {
             const end = context.settings.period?.end;
-            checkDated(context, context.elements.filter(isAudit), end ? twelveMonthsBefore(end) : undefined);
+            checkDated(context, context.declarations(isAudit), end ? twelveMonthsBefore(end) : undefined);
         }
     }),
     defineRule({
@@ -171,7 +171,7 @@ export const EVALUATION_RULES: readonly Rule[] = [
         insertsProperty: { missingDate: 'date ${1:2024-12-15}', missingDecisions: 'decisions "${1:decisions}"' },
         check: context => {
             const end = context.settings.period?.end;
-            const reviews = context.elements.filter(isReview);
+            const reviews = context.declarations(isReview);
             checkDated(context, reviews, end ? twelveMonthsBefore(end) : undefined);
             for (const review of reviews) {
                 if (!review.decisions?.trim()) context.report('missingDecisions', { name: review.name }, review, 'name');

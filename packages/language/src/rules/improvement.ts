@@ -54,7 +54,7 @@ export const IMPROVEMENT_RULES: readonly Rule[] = [
             missingDue: 'due ${1:2025-03-31}'
         },
         check: context => {
-            for (const nonconformity of context.elements.filter(isNonconformity)) {
+            for (const nonconformity of context.declarations(isNonconformity)) {
                 for (const [key, property] of REQUIRED) {
                     const value = nonconformity[property];
                     if (value === undefined || (typeof value === 'string' && value.trim() === '')) {
@@ -84,7 +84,7 @@ export const IMPROVEMENT_RULES: readonly Rule[] = [
         check: context => {
             const end = context.settings.period?.end;
             if (!end) return;
-            for (const nonconformity of context.elements.filter(isNonconformity)) {
+            for (const nonconformity of context.declarations(isNonconformity)) {
                 if (nonconformity.status !== 'closed' && nonconformity.due && nonconformity.due < end) {
                     context.report('overdue', { name: nonconformity.name, end, due: nonconformity.due }, nonconformity, 'due');
                 }
@@ -110,7 +110,7 @@ export const IMPROVEMENT_RULES: readonly Rule[] = [
         },
         insertsProperty: { unverified: 'verified ${1:2025-01-31}' },
         check: context => {
-            for (const nonconformity of context.elements.filter(isNonconformity)) {
+            for (const nonconformity of context.declarations(isNonconformity)) {
                 if (nonconformity.status === 'closed' && !nonconformity.verified) {
                     context.report('unverified', { name: nonconformity.name }, nonconformity, 'name');
                 }

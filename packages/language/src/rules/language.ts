@@ -10,7 +10,8 @@ import type { CnmsServices } from '../cnms-module.js';
 import { kindText } from '../i18n/messages.js';
 import { checkedProperty, ANY, CUTS, DIMENSIONLESS, MASS_OF_CO2E } from '../semantics/property-checks.js';
 import { splitGasUnit } from '../semantics/gas-units.js';
-import type { FigureStore } from '../semantics/figure-memo.js';
+import { distinctProblems, type FigureStore } from '../semantics/figure-memo.js';
+import type { FigureProblem } from '../semantics/figure-problems.js';
 import { ModelNameTable } from '../references/model-name-table.js';
 import { isBuiltinUri } from '../workspace/builtin-library.js';
 import { defineRule, ruleDocUrl, type Rule } from './rule.js';
@@ -207,10 +208,20 @@ export class CnmsLanguageRules {
     private readonly declarationTables = new Map<string, ModelNameTable<NamedElement>>();
     private readonly named = new WeakMap<CnmsFile, NamedElement[]>();
     private readonly unitNames = new WeakMap<CnmsFile, Finding[]>();
-    private readonly fileProblems: FigureStore<CnmsFile, Finding[]> = new WeakMap();
+    /** The figure problems each declaration's figures hold (carried with a declaration parsed again unchanged). */
+    private readonly elementProblems: FigureStore<Element, FigureProblem[]>;
 
     constructor(private readonly services: CnmsServices) {
         this.duplicates = new BuildCache(services.shared);
+        this.elementProblems = services.semantics.FigureMemo.store((problems, counterpart) => {
+            const moved: FigureProblem[] = [];
+            for (const problem of problems) {
+                const at = counterpart(problem.node);
+                if (!at) return undefined;
+                moved.push(at === problem.node ? problem : { ...problem, node: at });
+            }
+            return moved;
+        });
     }
 
     /**
@@ -219,17 +230,18 @@ export class CnmsLanguageRules {
      * lie in this file. Each problem belongs to the figure that found it, so
      * the answer does not depend on what was computed before; a problem that
      * lies in a file is found by a figure of that file's declarations (the
-     * instruments' allocation for an instrument's). Cached with what the
-     * figures read, like a figure.
+     * instruments' allocation for an instrument's). Kept per declaration with
+     * what its figures read, like a figure, so that an edit computes the
+     * problems of the declarations it changed, not those of the whole file.
      */
     figureProblems(file: CnmsFile): Finding[] {
         const memo = this.services.semantics.FigureMemo;
-        return memo.memo(this.fileProblems, file, () => {
-            const uri = AstUtils.getDocument(file).uri.toString();
-            return memo.problemsOfFigures(() => file.elements.forEach(element => this.evaluateElement(element)))
-                .filter(problem => AstUtils.getDocument(problem.node).uri.toString() === uri)
-                .sort(byPlace);
-        });
+        const uri = AstUtils.getDocument(file).uri.toString();
+        const problems = file.elements.flatMap(element =>
+            memo.memo(this.elementProblems, element, () => memo.problemsOfFigures(() => this.evaluateElement(element))));
+        return distinctProblems(problems)
+            .filter(problem => AstUtils.getDocument(problem.node).uri.toString() === uri)
+            .sort(byPlace);
     }
 
     /** CN-NUM-001: a property given twice in one block (the grammar allows each once; the second would silently win). */
@@ -268,7 +280,7 @@ export class CnmsLanguageRules {
         const first = file.elements[0];
         accept('warning', this.services.I18n.ruleMessage('CN-NUM-009', 'noModel'), {
             node: first ?? file,
-            property: first ? 'name' as never : undefined,
+            property: first ? 'name' : undefined,
             code: 'CN-NUM-009',
             codeDescription: { href: ruleDocUrl('CN-NUM-009') },
             data: { rule: 'CN-NUM-009', clause: null, key: 'noModel' }

@@ -67,7 +67,7 @@ export const LEADERSHIP_RULES: readonly Rule[] = [
             missingApproved: 'approved ${1:2024-01-15}'
         },
         check: context => {
-            for (const policy of context.elements.filter(isPolicy)) {
+            for (const policy of context.declarations(isPolicy)) {
                 if (!policy.approvedBy) {
                     context.report('missingApprovedBy', { name: policy.name }, policy, 'name');
                 } else {
@@ -99,7 +99,7 @@ export const LEADERSHIP_RULES: readonly Rule[] = [
             missingCommits: 'commits compliance, improvement'
         },
         check: context => {
-            for (const policy of context.elements.filter(isPolicy)) {
+            for (const policy of context.declarations(isPolicy)) {
                 if (!policy.neutralBy) {
                     context.report('missingNeutralBy', { name: policy.name }, policy, 'name');
                 } else if (!/^\d{4}$/.test(policy.neutralBy)) {
@@ -157,6 +157,7 @@ export const LEADERSHIP_RULES: readonly Rule[] = [
                 const record = element as unknown as Record<string, unknown>;
                 for (const { property, keyword } of ROLE_PROPERTIES) {
                     const value = record[property];
+                    if (value === undefined || (Array.isArray(value) && value.length === 0)) continue;
                     const references = Array.isArray(value) ? value : [value];
                     references.forEach((reference, index) => {
                         if (!isReference(reference) || !isUnresolved(reference)) return;

@@ -1,6 +1,8 @@
 import type { AstNode } from 'langium';
 import { Cancellation, interruptAndCheck, WorkspaceCache } from 'langium';
 import type { CnmsServices } from '../cnms-module.js';
+import type { Element } from '../generated/ast.js';
+import { hasSyntaxError } from '../syntax/syntax-errors.js';
 import { RULE_DEFINITIONS } from './catalogue.js';
 import type { RuleContext } from './rule.js';
 import type { Finding } from './rule-reporter.js';
@@ -59,6 +61,7 @@ export class CnmsModelRules {
             services: this.services,
             model,
             elements,
+            declarations: declarationsByGuard(elements),
             organization,
             settings: semantics.OrganizationSettings.of(model),
             balance: semantics.Balance.of(model),
@@ -66,6 +69,9 @@ export class CnmsModelRules {
         };
         return RULE_DEFINITIONS.filter(rule => rule.check).map(rule => () => {
             const report = (key: string, params: Finding['params'], node: AstNode, property?: string, index?: number) => {
+                // a property said missing (one a quick fix would insert) of a declaration with a syntax error in its
+                // text may be there, half-typed or past a limit: the syntax error is what the line gets
+                if (rule.insertsProperty?.[key] !== undefined && hasSyntaxError(node)) return;
                 findings.push({ rule: rule.id, key, params, node, property, index });
             };
             const context: RuleContext = {
@@ -92,4 +98,32 @@ function failureReason(error: unknown): string {
     const message = error instanceof Error ? error.message : typeof error === 'string' ? error : '';
     const text = message.replace(/\s+/g, ' ').trim() || (error instanceof Error ? error.name : 'Error');
     return text.length > 200 ? `${text.slice(0, 199)}…` : text;
+}
+
+/**
+ * `elements.filter(guard)` for generated type guards, each found once: the
+ * declarations are bucketed by type in one pass, and a guard that accepts
+ * exactly one type gets that type's bucket (in file order, as filtering
+ * gives); a guard that accepts several types (an interface) filters.
+ */
+function declarationsByGuard(elements: readonly Element[]): <T extends Element>(guard: (item: unknown) => item is T) => readonly T[] {
+    let byType: Map<string, Element[]> | undefined;
+    const found = new Map<(item: unknown) => boolean, readonly Element[]>();
+    return <T extends Element>(guard: (item: unknown) => item is T): readonly T[] => {
+        let result = found.get(guard);
+        if (!result) {
+            if (!byType) {
+                byType = new Map();
+                for (const element of elements) {
+                    const bucket = byType.get(element.$type);
+                    if (bucket) bucket.push(element);
+                    else byType.set(element.$type, [element]);
+                }
+            }
+            const accepted = [...byType.values()].filter(bucket => guard(bucket[0]));
+            result = accepted.length === 1 ? accepted[0] : accepted.length === 0 ? [] : elements.filter(guard);
+            found.set(guard, result);
+        }
+        return result as readonly T[];
+    };
 }

@@ -54,7 +54,7 @@ function organizationTitle(organization: Organization): string {
     return organization.title ?? organization.name;
 }
 
-const offsets = (context: RuleContext) => context.elements.filter(isOffset);
+const offsets = (context: RuleContext) => context.declarations(isOffset);
 
 /** Clause 6.4: offset accounting (ISO 14068-1 clause 11). */
 export const OFFSET_RULES: readonly Rule[] = [

@@ -25,7 +25,7 @@ interface SignificantSource {
 function significantSources(context: RuleContext): SignificantSource[] {
     const large = largestSourcesUpTo(context.balance, context.services.references.Models.keyObject(context.model), EIGHTY_PERCENT);
     const sourceFigures = context.services.semantics.SourceFigures;
-    return context.elements.filter(isSource)
+    return context.declarations(isSource)
         .filter(source => large.has(source) || source.significant === 'yes')
         .map(source => ({ source, co2e: large.get(source) ?? sourceFigures.of(source)?.co2e, large: large.has(source) }));
 }
@@ -56,7 +56,7 @@ export const OPERATION_RULES: readonly Rule[] = [
         insertsElement: 'control',
         check: context => {
             const controlled = new Set<Source>();
-            for (const control of context.elements.filter(isControl)) {
+            for (const control of context.declarations(isControl)) {
                 for (const ref of control.appliesTo) if (ref.ref) controlled.add(ref.ref);
             }
             const total = context.balance.emissions;
@@ -98,7 +98,7 @@ export const OPERATION_RULES: readonly Rule[] = [
         insertsElement: 'design',
         insertsProperty: { missingCriteria: 'criteria "${1:criteria}"' },
         check: context => {
-            const designs = context.elements.filter(isDesign);
+            const designs = context.declarations(isDesign);
             if (designs.length === 0) {
                 context.reportMissing('missing', { name: context.organization?.name ?? '' });
                 return;
@@ -132,7 +132,7 @@ export const OPERATION_RULES: readonly Rule[] = [
         insertsElement: 'procurement',
         insertsProperty: { missingCriteria: 'criteria "${1:criteria}"' },
         check: context => {
-            const procurements = context.elements.filter(isProcurement);
+            const procurements = context.declarations(isProcurement);
             if (procurements.length === 0) {
                 context.reportMissing('missing', { name: context.organization?.name ?? '' });
                 return;

@@ -35,7 +35,7 @@ export const PLANNING_RULES: readonly Rule[] = [
         },
         insertsElement: 'risk',
         check: context => {
-            const risks = context.elements.filter(isRisk);
+            const risks = context.declarations(isRisk);
             const hasRisk = risks.some(risk => risk.kind === 'risk');
             const hasOpportunity = risks.some(risk => risk.kind === 'opportunity');
             const name = context.organization?.name ?? '';
@@ -58,7 +58,7 @@ export const PLANNING_RULES: readonly Rule[] = [
             missingOwner: 'owner ${1:role_name}'
         },
         check: context => {
-            for (const risk of context.elements.filter(isRisk)) {
+            for (const risk of context.declarations(isRisk)) {
                 const params = { kind: riskKind(risk.kind), name: risk.name };
                 if (!risk.action?.trim()) context.report('missingAction', params, risk, 'name');
                 if (!risk.owner) context.report('missingOwner', params, risk, 'name');
@@ -77,7 +77,7 @@ export const PLANNING_RULES: readonly Rule[] = [
         insertsElement: 'obligation',
         insertsProperty: { missingSource: 'source "${1:law, regulation or agreement}"' },
         check: context => {
-            const obligations = context.elements.filter(isObligation);
+            const obligations = context.declarations(isObligation);
             if (obligations.length === 0) {
                 context.reportMissing('missing', { name: context.organization?.name ?? '' });
                 return;
@@ -103,7 +103,7 @@ export const PLANNING_RULES: readonly Rule[] = [
             missingOwner: 'owner ${1:role_name}'
         },
         check: context => {
-            for (const change of context.elements.filter(isChange)) {
+            for (const change of context.declarations(isChange)) {
                 if (!change.description?.trim()) context.report('missingDescription', { name: change.name }, change, 'name');
                 if (!change.date) context.report('missingDate', { name: change.name }, change, 'name');
                 if (!change.owner) context.report('missingOwner', { name: change.name }, change, 'name');
@@ -123,10 +123,10 @@ export const PLANNING_RULES: readonly Rule[] = [
             if (total.isZero() || total.isNegative()) return;
             const threshold = context.settings.recalculationThreshold;
             const figures = new Map(context.balance.sources.map(entry => [entry.source, entry.figures]));
-            const baseYears = [context.organization?.baseYear, ...context.elements.filter(isTarget).map(target => target.baseYear)]
+            const baseYears = [context.organization?.baseYear, ...context.declarations(isTarget).map(target => target.baseYear)]
                 .filter((year): year is string => !!year && /^\d{4}$/.test(year))
                 .map(yearOf);
-            for (const change of context.elements.filter(isChange)) {
+            for (const change of context.declarations(isChange)) {
                 // Only a base year before the change has to be recalculated: a later one already holds it.
                 const changed = change.date ? yearOf(change.date) : undefined;
                 if (!baseYears.some(year => changed === undefined || year < changed)) continue;

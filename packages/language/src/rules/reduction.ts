@@ -29,7 +29,7 @@ export const REDUCTION_RULES: readonly Rule[] = [
             missingOwner: 'owner ${1:energy_manager}'
         },
         check: context => {
-            for (const reduction of context.elements.filter(isReduction)) {
+            for (const reduction of context.declarations(isReduction)) {
                 const params = { name: reduction.name };
                 if (reduction.on.length === 0) context.report('missingOn', params, reduction, 'name');
                 if (!reduction.cuts) context.report('missingCuts', params, reduction, 'name');
@@ -50,7 +50,7 @@ export const REDUCTION_RULES: readonly Rule[] = [
         check: context => {
             const evaluator = context.services.semantics.Evaluator;
             const perYear = Dimension.massOf('CO2e').dividedBy(Dimension.base('time'));
-            for (const reduction of context.elements.filter(isReduction)) {
+            for (const reduction of context.declarations(isReduction)) {
                 const cuts = evaluator.evaluate(reduction.cuts);
                 if (!cuts) continue;
                 let amount: Rational | undefined;
@@ -86,7 +86,7 @@ export const REDUCTION_RULES: readonly Rule[] = [
             removal: { en: 'Reduction {name} acts on removal {target}; a reduction acts on emission sources, and removals are accounted on their own.', 'zh-CN': '减排措施 {name} 作用于清除 {target}；减排措施只能作用于排放源，清除应单独核算。' }
         },
         check: context => {
-            for (const reduction of context.elements.filter(isReduction)) {
+            for (const reduction of context.declarations(isReduction)) {
                 reduction.on.forEach((reference, index) => {
                     const target = reference.ref;
                     if (!target) {
@@ -110,7 +110,7 @@ export const REDUCTION_RULES: readonly Rule[] = [
         check: context => {
             const period = context.settings.period;
             if (!period) return;
-            for (const reduction of context.elements.filter(isReduction)) {
+            for (const reduction of context.declarations(isReduction)) {
                 if (!reduction.from || !/^\d{4}$/.test(reduction.from)) continue;
                 const year = Number(reduction.from);
                 const params = { name: reduction.name, status: reduction.status ?? '', year: reduction.from, period: formatPeriod(period) };

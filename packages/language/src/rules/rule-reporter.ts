@@ -31,7 +31,7 @@ export class CnmsRuleReporter {
         if (!effective) return;
         accept(effective, this.i18n.ruleMessage(finding.rule, finding.key, finding.params ?? {}), {
             node: finding.node,
-            property: finding.property as never,
+            property: finding.property,
             index: finding.index,
             code: entry.id,
             codeDescription: { href: ruleDocUrl(entry.id) },

@@ -110,7 +110,7 @@ export const SUPPORT_RULES: readonly Rule[] = [
         insertsElement: 'meter',
         check: context => {
             const meters = metersBySource(context.elements);
-            for (const source of context.elements.filter(isSource)) {
+            for (const source of context.declarations(isSource)) {
                 const category = mainCategory(source);
                 if ((category === '1' || category === '2') && !meters.get(source)?.size) {
                     context.report('unmonitored', { name: source.name, category: source.category ?? category }, source, 'name');
@@ -160,7 +160,7 @@ export const SUPPORT_RULES: readonly Rule[] = [
                     else sourcesOf.set(meter, [source]);
                 }
             }
-            for (const meter of context.elements.filter(isMeter)) {
+            for (const meter of context.declarations(isMeter)) {
                 const measured = sourcesOf.get(meter) ?? [];
                 if (measured.length === 0) continue;
                 let named: LocalizedText | undefined;
@@ -207,10 +207,10 @@ export const SUPPORT_RULES: readonly Rule[] = [
         insertsElement: 'training',
         check: context => {
             const trained = new Set<Role>();
-            for (const training of context.elements.filter(isTraining)) {
+            for (const training of context.declarations(isTraining)) {
                 for (const ref of training.roles) if (ref.ref) trained.add(ref.ref);
             }
-            const fromAudit = new Set(context.elements.filter(isAudit).flatMap(audit => audit.findings.map(f => f.ref)));
+            const fromAudit = new Set(context.declarations(isAudit).flatMap(audit => audit.findings.map(f => f.ref)));
             const owns = new Map<Role, Array<{ kind: LocalizedText; name: string }>>();
             for (const element of context.elements) {
                 const owned = isControl(element) ? element
@@ -221,7 +221,7 @@ export const SUPPORT_RULES: readonly Rule[] = [
                 if (!owned || !role) continue;
                 owns.set(role, [...(owns.get(role) ?? []), { kind: kindText(owned.$type), name: owned.name }]);
             }
-            for (const role of context.elements.filter(isRole)) {
+            for (const role of context.declarations(isRole)) {
                 const owned = owns.get(role);
                 if (owned && !trained.has(role)) {
                     context.report('untrained', { name: role.name, owns: nameList(owned) }, role, 'name');
@@ -257,7 +257,7 @@ export const SUPPORT_RULES: readonly Rule[] = [
         messageSeverity: { missingPath: 'warning' },
         insertsProperty: { missingPath: 'path "${1:docs/manual.md}"' },
         check: context => {
-            const documents = context.elements.filter(isDocumentInfo);
+            const documents = context.declarations(isDocumentInfo);
             if (documents.length === 0) return;
             const place = repositoryOf(context);
             for (const document of documents) {
@@ -305,7 +305,7 @@ export const SUPPORT_RULES: readonly Rule[] = [
         insertsElement: 'document',
         insertsProperty: { factor: 'source "${1:publisher, document, table}"' },
         check: context => {
-            const documents = context.elements.filter(isDocumentInfo);
+            const documents = context.declarations(isDocumentInfo);
             for (const element of context.elements) {
                 if (isFactor(element)) {
                     if (!element.source?.trim() && documentsFor(element, documents).length === 0) {

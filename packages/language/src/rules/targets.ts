@@ -64,7 +64,7 @@ function measureText(value: Rational, dimension: Dimension, context: RuleContext
 
 /** The plans that list a target. */
 function plansOf(target: Target, context: RuleContext): Plan[] {
-    return context.elements.filter(isPlan).filter(plan => plan.targets.some(ref => ref.ref === target));
+    return context.declarations(isPlan).filter(plan => plan.targets.some(ref => ref.ref === target));
 }
 
 /** Hours in the language's year (`unit yr = 365 d` of the built-in library), for cuts given per year. */
@@ -156,7 +156,7 @@ export const TARGET_RULES: readonly Rule[] = [
             missingReduceOrCategories: 'categories ${1:1, 2}'
         },
         check: context => {
-            for (const target of context.elements.filter(isTarget)) {
+            for (const target of context.declarations(isTarget)) {
                 const params = { name: target.name };
                 if (!target.kind) context.report('missingKind', params, target, 'name');
                 if (target.baseYear === undefined) context.report('missingBaseYear', params, target, 'name');
@@ -189,7 +189,7 @@ export const TARGET_RULES: readonly Rule[] = [
         },
         check: context => {
             const current = periodYear(context);
-            for (const target of context.elements.filter(isTarget)) {
+            for (const target of context.declarations(isTarget)) {
                 const year = yearValue(target.year);
                 const baseYear = yearValue(target.baseYear);
                 if (year !== undefined && baseYear !== undefined && baseYear >= year) {
@@ -230,7 +230,7 @@ export const TARGET_RULES: readonly Rule[] = [
         insertsProperty: { missingPer: 'per ${1:output_name}' },
         check: context => {
             const evaluator = context.services.semantics.Evaluator;
-            for (const target of context.elements.filter(isTarget)) {
+            for (const target of context.declarations(isTarget)) {
                 if (target.kind !== 'intensity-reduction') continue;
                 if (!target.per) {
                     context.report('missingPer', { name: target.name }, target, 'name');
@@ -264,7 +264,7 @@ export const TARGET_RULES: readonly Rule[] = [
         check: context => {
             const current = periodYear(context);
             if (current === undefined) return;
-            const targets = context.elements.filter(isTarget);
+            const targets = context.declarations(isTarget);
             for (const target of targets) {
                 const year = yearValue(target.year);
                 if (year === undefined || year - current <= 5) continue;
@@ -295,7 +295,7 @@ export const TARGET_RULES: readonly Rule[] = [
         check: context => {
             const current = periodYear(context);
             if (current === undefined) return;
-            for (const target of context.elements.filter(isTarget)) {
+            for (const target of context.declarations(isTarget)) {
                 const year = yearValue(target.year);
                 const baseYear = yearValue(target.baseYear);
                 if (year === undefined || baseYear === undefined || baseYear >= year || current < baseYear || current > year) continue;
@@ -336,9 +336,9 @@ export const TARGET_RULES: readonly Rule[] = [
             differs: { en: 'Policy {name} commits to carbon neutrality by {neutralBy}, but the carbon-neutral target is for another year: {targets}.', 'zh-CN': '方针 {name} 承诺在 {neutralBy} 年前实现碳中和，但碳中和目标的年份不同：{targets}。' }
         },
         check: context => {
-            const targets = context.elements.filter(isTarget).filter(target => target.kind === 'carbon-neutral' && yearValue(target.year) !== undefined);
+            const targets = context.declarations(isTarget).filter(target => target.kind === 'carbon-neutral' && yearValue(target.year) !== undefined);
             if (targets.length === 0) return;
-            for (const policy of context.elements.filter(isPolicy)) {
+            for (const policy of context.declarations(isPolicy)) {
                 const neutralBy = yearValue(policy.neutralBy);
                 if (neutralBy === undefined || targets.some(target => yearValue(target.year) === neutralBy)) continue;
                 context.report('differs', {
@@ -373,7 +373,7 @@ export const TARGET_RULES: readonly Rule[] = [
             planWithoutOffsetStrategy: 'offset-strategy "${1:Offsets for residual emissions only}"'
         },
         check: context => {
-            const plans = context.elements.filter(isPlan);
+            const plans = context.declarations(isPlan);
             for (const element of context.elements) {
                 if (isTarget(element) && element.kind === 'carbon-neutral' && !plans.some(plan => plan.targets.some(ref => ref.ref === element))) {
                     context.report('targetWithoutPlan', { name: element.name }, element, 'name');
@@ -405,7 +405,7 @@ export const TARGET_RULES: readonly Rule[] = [
         insertsProperty: { missing: 'updated ${1:2024-12-01}' },
         check: context => {
             const period = context.settings.period;
-            for (const plan of context.elements.filter(isPlan)) {
+            for (const plan of context.declarations(isPlan)) {
                 if (!plan.updated) {
                     context.report('missing', { name: plan.name }, plan, 'name');
                 } else if (period && plan.updated < addMonths(period.end, -12)) {

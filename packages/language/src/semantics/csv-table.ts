@@ -3,9 +3,7 @@ import { escapeControlCharacters } from '../i18n/escape-control-characters.js';
 import { InexactFigureError, Rational } from './rational.js';
 
 /** How a dataset declares a column: what its cells must be. */
-export type ColumnSpec =
-    | { readonly name: string; readonly kind: 'text' | 'date' }
-    | { readonly name: string; readonly kind: 'number'; readonly unitFrom?: string };
+export type ColumnSpec = { readonly name: string; readonly kind: 'text' | 'date' } | { readonly name: string; readonly kind: 'number'; readonly unitFrom?: string };
 
 /** What is wrong with one cell, one row or the whole file; `line` and `column` are 1-based (0: the whole file or row). */
 export interface DataProblem {
@@ -235,12 +233,12 @@ export function readCsvTable(text: string, specs: readonly ColumnSpec[]): CsvTab
     let indices: number[] = [];
     // per column: text codes and the distinct texts; dates; mantissas and scales (grown as the rows come)
     const codes: number[][] = specs.map(() => []);
-    const distinct: Array<Map<string, number>> = specs.map(() => new Map());
+    const distinct: Array<Map<string, number>> = specs.map(() => new Map<string, number>());
     const dates: number[][] = specs.map(() => []);
     let capacity = 1024;
     let mantissas: BigInt64Array[] = specs.map(() => new BigInt64Array(capacity));
     let scales: Int8Array[] = specs.map(() => new Int8Array(capacity));
-    const others: Array<Map<number, Rational>> = specs.map(() => new Map());
+    const others: Array<Map<number, Rational>> = specs.map(() => new Map<number, Rational>());
     const lines: number[] = [];
     let fatal: DataProblem | undefined;
     let row = 0;
@@ -304,7 +302,7 @@ export function readCsvTable(text: string, specs: readonly ColumnSpec[]): CsvTab
                 const text = cell ?? '';
                 const known = distinct[s];
                 let code = known.get(text);
-                if (code === undefined) known.set(text, code = known.size);
+                if (code === undefined) known.set(text, (code = known.size));
                 codes[s].push(code);
             } else if (spec.kind === 'date') {
                 const code = cell === undefined ? undefined : parseDateCell(cell);
@@ -366,7 +364,12 @@ export function readCsvTable(text: string, specs: readonly ColumnSpec[]): CsvTab
 function table(rows: number, columns: Map<string, TableColumn>, lines: Int32Array, brokenRows: Map<number, number>, problems: DataProblem[], fatal: boolean): CsvTable {
     const indexes = new Map<string, number[][]>();
     return {
-        rows, columns, lines, brokenRows, problems, fatal,
+        rows,
+        columns,
+        lines,
+        brokenRows,
+        problems,
+        fatal,
         rowsWith(name: string, value: string): readonly number[] | undefined {
             const column = columns.get(name);
             if (!column || column.kind !== 'text') return undefined;

@@ -120,7 +120,7 @@ export class CnmsDatasets {
         memo.readFile(uri.toString());
         const model = this.services.references.Models.modelOfNode(dataset);
         let readers = this.readers.get(uri.toString());
-        if (!readers) this.readers.set(uri.toString(), readers = new Set());
+        if (!readers) this.readers.set(uri.toString(), (readers = new Set()));
         readers.add(model);
 
         let text: string;
@@ -141,7 +141,7 @@ export class CnmsDatasets {
             return none;
         }
         const table = this.tableOf(text, specsOf(dataset));
-        const place = (problem: DataProblem) => problem.line === 0 ? file : problem.column === 0 ? `${file}:${problem.line}` : `${file}:${problem.line}:${problem.column}`;
+        const place = (problem: DataProblem) => (problem.line === 0 ? file : problem.column === 0 ? `${file}:${problem.line}` : `${file}:${problem.line}:${problem.column}`);
         const shown = Math.min(table.problems.length, SHOWN_PROBLEMS);
         for (let i = 0; i < shown; i++) {
             const problem = table.problems[i];
@@ -210,8 +210,7 @@ export class CnmsDatasets {
     }
 
     private computeAggregate(aggregate: Aggregate, out: { months?: string[] }): Quantity | undefined {
-        const report = (key: string, params: Record<string, string | Dimension>, property?: string, index?: number) =>
-            this.report('CN-NUM-014', key, params, aggregate, property, index);
+        const report = (key: string, params: Record<string, string | Dimension>, property?: string, index?: number) => this.report('CN-NUM-014', key, params, aggregate, property, index);
         const fn = aggregate.function as AggregateFunction;
         if (!AGGREGATE_FUNCTIONS.includes(fn)) {
             report('unknownFunction', { name: aggregate.function ?? '' }, 'function');
@@ -242,7 +241,7 @@ export class CnmsDatasets {
             if (test.rows && !rows) rows = test.rows;
             else filters.push(test.test);
         }
-        const candidates = rows ?? { length: table.rows } as { length: number };
+        const candidates: { readonly length: number } = rows ?? { length: table.rows };
         const selected: number[] = [];
         for (let i = 0; i < candidates.length; i++) {
             const row = rows ? rows[i] : i;
@@ -309,8 +308,7 @@ export class CnmsDatasets {
      * `in 2024-03` on a date column. A test answers undefined for a row whose
      * cell cannot be read.
      */
-    private conditionTest(condition: DatasetCondition, dataset: Dataset, table: CsvTable, report: (key: string, params: Record<string, string>) => void):
-        { rows?: readonly number[]; test: (row: number) => boolean | undefined } | undefined {
+    private conditionTest(condition: DatasetCondition, dataset: Dataset, table: CsvTable, report: (key: string, params: Record<string, string>) => void): { rows?: readonly number[]; test: (row: number) => boolean | undefined } | undefined {
         const declared = dataset.columns.find(column => column.name === condition.column);
         const typed = declared ? table.columns.get(declared.name) : undefined;
         if (!declared || !typed) {
@@ -401,8 +399,7 @@ export class CnmsDatasets {
     /** The value of a unit named in a cell (`MWh`, `GJ`): a unit of the built-in library or of the model. */
     private unitNamed(name: string, model: string): Quantity | undefined {
         const models = this.services.references.Models;
-        const description = this.services.shared.workspace.IndexManager.allElements('UnitDecl')
-            .find(desc => desc.name === name && models.isVisibleFrom(model, desc.documentUri));
+        const description = this.services.shared.workspace.IndexManager.allElements('UnitDecl').find(desc => desc.name === name && models.isVisibleFrom(model, desc.documentUri));
         const unit = description?.node;
         return unit && isUnitDecl(unit) ? this.services.semantics.Evaluator.unitValue(unit) : undefined;
     }
@@ -430,7 +427,7 @@ function sumOf(column: NumberColumn, rows: readonly number[], units: RowUnits | 
             continue;
         }
         let byScale = sums.get(code);
-        if (!byScale) sums.set(code, byScale = new Map());
+        if (!byScale) sums.set(code, (byScale = new Map<number, bigint>()));
         byScale.set(scale, (byScale.get(scale) ?? 0n) + column.mantissas[row]);
     }
     for (const [code, byScale] of sums) {

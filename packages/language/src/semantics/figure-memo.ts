@@ -153,7 +153,7 @@ export class CnmsFigureMemo {
     store<K extends AstNode, T>(carry: Carry<T> = value => value): FigureStore<K, T> {
         const store: FigureStore<K, T> = new WeakMap();
         this.carriedStores.add(store);
-        this.carried.push({ store: store as unknown as WeakMap<object, Entry<unknown>>, carry: carry as Carry<unknown> });
+        this.carried.push({ store: store, carry: carry as Carry<unknown> });
         return store;
     }
 
@@ -332,30 +332,16 @@ export class CnmsFigureMemo {
         // what the figures read is read by the figure under way, if any
         this.passReads(frame.deps);
         const seen = new Set<Entry<unknown>>();
-        const problems: FigureProblem[] = [];
-        // one problem once, though two entries hold it: a figure carried to a new parse keeps a moved
-        // copy of the entries it used, and the same figure computed anew for the new node holds it too
-        const found = new Map<AstNode, Set<string>>();
-        const add = (problem: FigureProblem) => {
-            // (the texts of its message too: one declaration can have several problems of one kind, a dataset's broken rows)
-            const texts = Object.values(problem.params).filter(param => typeof param === 'string').join('\u0000');
-            const key = `${problem.rule}\n${problem.key}\n${problem.property ?? ''}\n${problem.index ?? ''}\n${texts}`;
-            let keys = found.get(problem.node);
-            if (!keys) found.set(problem.node, keys = new Set());
-            if (keys.has(key)) return;
-            keys.add(key);
-            problems.push(problem);
-        };
-        frame.problems.forEach(add);
+        const problems: FigureProblem[] = [...frame.problems];
         const stack = [...frame.troubled];
         while (stack.length > 0) {
             const entry = stack.pop()!;
             if (seen.has(entry)) continue;
             seen.add(entry);
-            entry.problems.forEach(add);
+            problems.push(...entry.problems);
             stack.push(...entry.troubled);
         }
-        return problems;
+        return distinctProblems(problems);
     }
 
     /**
@@ -443,3 +429,26 @@ function elementKey(id: number): string {
 }
 
 const ELEMENT_PREFIX = 'element ';
+
+/**
+ * Each problem once, in order, though several figures hold it (same node,
+ * rule, key, property and index): a figure carried to a new parse keeps a
+ * moved copy of the entries it used, and the same figure computed anew for
+ * the new node holds it too; two declarations that use one faulty value both
+ * hold its problem.
+ */
+export function distinctProblems(problems: readonly FigureProblem[]): FigureProblem[] {
+    const found = new Map<AstNode, Set<string>>();
+    const distinct: FigureProblem[] = [];
+    for (const problem of problems) {
+        // (the texts of its message too: one declaration can have several problems of one kind, a dataset's broken rows)
+        const texts = Object.values(problem.params).filter(param => typeof param === 'string').join('\u0000');
+        const key = `${problem.rule}\n${problem.key}\n${problem.property ?? ''}\n${problem.index ?? ''}\n${texts}`;
+        let keys = found.get(problem.node);
+        if (!keys) found.set(problem.node, keys = new Set());
+        if (keys.has(key)) continue;
+        keys.add(key);
+        distinct.push(problem);
+    }
+    return distinct;
+}

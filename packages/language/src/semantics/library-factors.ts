@@ -31,7 +31,9 @@ export interface LibraryFactor {
 export function libraryFactors(services: CnmsServices): LibraryFactor[] {
     const evaluator = services.semantics.Evaluator;
     const factors: LibraryFactor[] = [];
-    const documents = services.shared.workspace.LangiumDocuments.all.filter(document => isBuiltinUri(document.uri)).toArray()
+    const documents = services.shared.workspace.LangiumDocuments.all
+        .filter(document => isBuiltinUri(document.uri))
+        .toArray()
         .sort((a, b) => a.uri.path.localeCompare(b.uri.path));
     for (const document of documents) {
         for (const library of (document.parseResult.value as CnmsFile).elements.filter(isLibrary)) {
@@ -56,4 +58,3 @@ export function libraryFactors(services: CnmsServices): LibraryFactor[] {
 }
 
 const HUNDRED = Rational.fromInteger(100);
-

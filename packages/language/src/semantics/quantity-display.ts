@@ -25,6 +25,8 @@ const BASE_DISPLAY: Readonly<Record<string, DisplayUnit>> = {
     money_EUR: { name: 'EUR', size: n(1) }
 };
 
+const TRANSPORT = Dimension.base('mass').times(Dimension.base('length'));
+
 /** Conventional units for the dimensions that a reader expects in their own unit. */
 const SPECIAL: ReadonlyArray<{
     readonly matches: (d: Dimension) => string | undefined;
@@ -63,6 +65,8 @@ export function displayUnit(dimension: Dimension, value?: Rational): DisplayUnit
         if (special.small && value && !value.isZero() && value.dividedBy(unit.size).toDecimal().abs().lt('0.01')) return special.small(gas);
         return unit;
     }
+    // transport work: the tonne-kilometre, as written (`tkm`), not `km·t`
+    if (dimension.equals(TRANSPORT)) return { name: 'tkm', size: n(1_000_000_000) };
     const up: string[] = [];
     const down: string[] = [];
     let size = Rational.ONE;
@@ -106,4 +110,28 @@ export function formatQuantity(quantity: Quantity, locale: Locale = 'en', decima
 export function formatFactorValue(value: FactorValue, locale: Locale = 'en', decimals = 3): string {
     const unit = displayUnit(Dimension.massOf(value.gas).dividedBy(value.per), value.value);
     return `${formatValue(value.value.dividedBy(unit.size), locale, decimals)} ${unit.name}`;
+}
+
+/**
+ * A value with the digits it has, up to `decimals` places from 1 up or four
+ * significant digits below 1, trailing zeros dropped: `14,331,240`,
+ * `1,533,442.68`, `0.0035` (where `formatValue` pads `14,331,240.000`).
+ */
+export function formatMeasured(value: Rational, locale: Locale = 'en', decimals = 3): string {
+    const text = formatValue(value, locale, decimals);
+    return text.includes('.') ? text.replace(/\.?0+$/, '') : text;
+}
+
+/** A number as the author wrote it, for a reader: `504_000` → `504,000`, `1.2e6` → `1,200,000`; every digit kept. */
+export function formatWrittenNumber(text: string, _locale: Locale = 'en'): string {
+    const plain = /[eE]/.test(text) ? Rational.parse(text).toDecimal().toFixed() : text.replace(/_/g, '');
+    const [whole, fraction] = plain.split('.');
+    return `${whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}${fraction !== undefined ? `.${fraction}` : ''}`;
+}
+
+/** A computed quantity in its display unit, with the digits it has: `486,637.5 GJ` (where `formatQuantity` pads `486,637.500 GJ`). */
+export function formatQuantityMeasured(quantity: Quantity, locale: Locale = 'en', decimals = 3): string {
+    if (quantity.dimension.isDimensionless()) return formatMeasured(quantity.value, locale, decimals);
+    const unit = displayUnit(quantity.dimension, quantity.value);
+    return `${formatMeasured(quantity.value.dividedBy(unit.size), locale, decimals)} ${unit.name}`;
 }

@@ -1,4 +1,4 @@
-import { AstUtils, type AstNode } from 'langium';
+import { AstUtils } from 'langium';
 import type { Source } from '../generated/ast.js';
 import type { CnmsServices } from '../cnms-module.js';
 import { Dimension } from './dimension.js';
@@ -7,6 +7,7 @@ import type { FigureStore } from './figure-memo.js';
 import { checkedProperty, ANY, MASS_OF_GAS } from './property-checks.js';
 import { Quantity } from './quantity.js';
 import { Rational } from './rational.js';
+import { hasSyntaxError } from '../syntax/syntax-errors.js';
 
 export type Scope = 1 | 2 | 3;
 
@@ -260,13 +261,4 @@ function perGas(activity: Rational, factor: readonly FactorValue[]): Map<string,
 
 function scaled(masses: GasMasses, share: Rational): Map<string, Rational> {
     return share.equals(Rational.ONE) ? new Map(masses) : new Map([...masses].map(([gas, mass]) => [gas, mass.times(share)]));
-}
-
-/** Whether the text of a declaration holds a syntax error (a parse error, or text left out for a limit, syntax/cnms-lexer.ts). */
-function hasSyntaxError(node: AstNode): boolean {
-    const range = node.$cstNode;
-    if (!range) return false;
-    const within = (offset: number | undefined) => offset !== undefined && offset >= range.offset && offset < range.end;
-    const result = AstUtils.getDocument(node).parseResult;
-    return result.parserErrors.some(error => within(error.token.startOffset)) || result.lexerErrors.some(error => within(error.offset));
 }

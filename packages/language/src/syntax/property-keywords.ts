@@ -9,16 +9,34 @@ import { GrammarAST, isCompositeCstNode } from 'langium';
 export function* propertyKeywords(element: AstNode, includeRepeatable = false): Generator<CstNode> {
     for (const child of ownCstNodes(element)) {
         if (!GrammarAST.isKeyword(child.grammarSource)) continue;
-        const keyword: GrammarAST.AbstractElement = child.grammarSource;
-        const holder: GrammarAST.AbstractElement = GrammarAST.isAssignment(keyword.$container) ? keyword.$container : keyword;
-        const parent = holder.$container;
-        const group = GrammarAST.isGroup(parent) && parent.elements[0] === holder ? parent : undefined;
-        const alternatives = group ? group.$container : parent;
-        if (!GrammarAST.isAlternatives(alternatives) || alternatives.cardinality !== '*') continue;
-        const assignment = group ? group.elements[1] : holder;
-        if (!includeRepeatable && GrammarAST.isAssignment(assignment) && assignment.operator === '+=') continue;
+        const property = propertyStartedBy(child.grammarSource);
+        if (!property || (property.repeatable && !includeRepeatable)) continue;
         yield child;
     }
+}
+
+/** A property of a declaration block, as the grammar defines it. */
+export interface BlockProperty {
+    /** The AST property it sets (`dataQuality`, `topManagement`). */
+    readonly name: string;
+    /** A list property that may be given again (`value` of a factor, `monitored-by`). */
+    readonly repeatable: boolean;
+}
+
+/**
+ * The property of a declaration block that a keyword of the grammar starts
+ * (`activity` in a source, the flag `top-management` in a role), or undefined
+ * for any other keyword (a declaration keyword, an enum value, `at`, `on`).
+ */
+export function propertyStartedBy(keyword: GrammarAST.Keyword): BlockProperty | undefined {
+    const holder: GrammarAST.AbstractElement = GrammarAST.isAssignment(keyword.$container) ? keyword.$container : keyword;
+    const parent = holder.$container;
+    const group = GrammarAST.isGroup(parent) && parent.elements[0] === holder ? parent : undefined;
+    const alternatives = group ? group.$container : parent;
+    if (!GrammarAST.isAlternatives(alternatives) || alternatives.cardinality !== '*') return undefined;
+    const assignment = group ? group.elements[1] : holder;
+    if (!GrammarAST.isAssignment(assignment)) return undefined;
+    return { name: assignment.feature, repeatable: assignment.operator === '+=' };
 }
 
 /**

@@ -100,12 +100,42 @@ export class CnmsModelValidation {
      * the next build.)
      */
     async documentValidated(uri: string, cancelToken?: Cancellation.CancellationToken): Promise<void> {
-        const builder = this.services.shared.workspace.DocumentBuilder;
         const parsed = URI.parse(uri);
-        if (this.services.shared.workspace.LangiumDocuments.hasDocument(parsed)) {
-            await builder.waitUntil(DocumentState.Validated, parsed, cancelToken);
+        if (await this.documentKnown(parsed)) {
+            await this.services.shared.workspace.DocumentBuilder.waitUntil(DocumentState.Validated, parsed, cancelToken);
         }
         await this.validated(this.services.references.Models.modelOf(uri), cancelToken);
+    }
+
+    /**
+     * Whether the workspace holds the document, once the workspace is loaded
+     * and, for a document it does not hold yet, once the changes queued before
+     * this request (a `didOpen` just sent) are applied: a request that comes
+     * right after opening a file, or at startup, must not find "no model".
+     */
+    private async documentKnown(uri: URI): Promise<boolean> {
+        const workspace = this.services.shared.workspace;
+        await workspace.WorkspaceManager.ready;
+        if (workspace.LangiumDocuments.hasDocument(uri)) return true;
+        await workspace.WorkspaceLock.read(() => undefined);
+        return workspace.LangiumDocuments.hasDocument(uri);
+    }
+
+    /**
+     * Waits until the model of the document has its figures computed (every
+     * document of it validated; `figuresReady`), though its clause rules may
+     * still run: what a request that shows only figures waits for.
+     */
+    async figuresComputed(uri: string, cancelToken?: Cancellation.CancellationToken): Promise<void> {
+        const builder = this.services.shared.workspace.DocumentBuilder;
+        const parsed = URI.parse(uri);
+        if (await this.documentKnown(parsed)) {
+            await builder.waitUntil(DocumentState.Validated, parsed, cancelToken);
+            await builder.waitUntil(DocumentState.Validated, cancelToken);
+        }
+        const model = this.services.references.Models.modelOf(uri);
+        // a document of the model outside the current build: its rules' completion implies its figures
+        if (!this.figuresReady(model)) await this.validated(model, cancelToken);
     }
 
     /** Whether the model's diagnostics are complete now. */
