@@ -337,6 +337,9 @@ describe('examples/glass: a year of monthly meter readings in CSV', () => {
         expect(figures.get('furnace_gas')?.co2e).toBe('61503.6151755469392');
         // Power: EM-110 64,002.893 MWh + EM-AUX 2,433,920 kWh (2,433.92 MWh) = 66,436.813 MWh × 0.55 tCO2/MWh = 36,540.24715
         expect(figures.get('purchased_power')?.co2e).toBe('36540.24715');
+        // Forklift diesel, month by month: 3.2 + 2.9 + … + 3.8 = 38.4 t × 43.0 GJ/t = 1.6512 TJ; × 74,100 kgCO2/TJ = 122.35392 tCO2,
+        // × 3 kgCH4/TJ × 27.9 = 0.13820544, × 0.6 kgN2O/TJ × 273 = 0.27046656; together 122.762592 tCO2e
+        expect(figures.get('forklift_diesel')?.co2e).toBe('122.762592');
     });
 });
 
