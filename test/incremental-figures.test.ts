@@ -139,7 +139,7 @@ async function checkSequence(source: string, edits: number, seed: number): Promi
 }
 
 describe('incremental figures and diagnostics equal a build from scratch', () => {
-    for (const [example, seed] of [['steel', 11], ['cement', 23], ['electronics', 37]] as const) {
+    for (const [example, seed] of [['steel', 11], ['cement', 23], ['electronics', 37], ['glass', 41]] as const) {
         test(`${example}: ${EDITS} random edits`, async () => {
             await checkSequence(join(REPO, 'examples', example), EDITS, seed);
         }, 240_000 * Math.max(1, EDITS / 30));
@@ -222,3 +222,58 @@ describe('a change in one file reaches the figures of files that do not refer to
         expect(seen.size).toBeGreaterThanOrEqual(9);
     });
 });
+
+describe('a saved CSV: incremental figures and diagnostics equal a build from scratch', () => {
+    /** One random edit of a CSV text: a digit, a broken cell, a line deleted or doubled, a month out of the period, or the original back. */
+    function csvEdit(text: string, original: string, next: () => number): string {
+        const lines = text.split('\n');
+        const line = 1 + Math.floor(next() * Math.max(1, lines.length - 2));
+        switch (Math.floor(next() * 6)) {
+            case 0: {
+                const digits = [...text.matchAll(/[0-9]/g)];
+                const at = digits[Math.floor(next() * digits.length)];
+                return at ? text.slice(0, at.index) + String(Math.floor(next() * 10)) + text.slice(at.index + 1) : text;
+            }
+            case 1:
+                return [...lines.slice(0, line), lines[line]?.replace(/,([0-9.]+)(,|$)/, ',x$1$2'), ...lines.slice(line + 1)].join('\n');
+            case 2:
+                return [...lines.slice(0, line), ...lines.slice(line + 1)].join('\n');
+            case 3:
+                return [...lines.slice(0, line + 1), lines[line], ...lines.slice(line + 1)].join('\n');
+            case 4:
+                return text.replace(/2024-0[1-9]/, '2023-12');
+            default:
+                return original;
+        }
+    }
+
+    test(`examples/glass: ${EDITS} random edits of its CSV files, saved and announced`, async () => {
+        const dir = mkdtempSync(join(tmpdir(), 'cnms-incremental-csv-'));
+        temporary.push(dir);
+        cpSync(join(REPO, 'examples/glass'), dir, { recursive: true });
+        const csvFiles = readdirSync(join(dir, 'data')).map(name => join(dir, 'data', name)).sort();
+        const originals = new Map(csvFiles.map(file => [file, readFileSync(file, 'utf8')]));
+        const live = await load(dir);
+        const next = seededRandom(53);
+        for (let i = 0; i < EDITS; i++) {
+            const file = csvFiles[Math.floor(next() * csvFiles.length)];
+            const gone = next() < 0.1;
+            if (gone) rmSync(file, { force: true });
+            else writeFileSync(file, csvEdit(existsOr(file, originals.get(file)!), originals.get(file)!, next));
+            // as the language server does on a watched-file notification (lsp/cnms-request-handlers.ts)
+            const uri = URI.file(file).toString();
+            live.Cnms.semantics.FigureMemo.fileChanged(uri);
+            for (const model of live.Cnms.semantics.Datasets.modelsReading(uri)) live.Cnms.validation.ModelValidation.markModelChanged(model);
+            await live.shared.workspace.DocumentBuilder.update([], []);
+            expect(snapshot(live, dir), `CSV edit ${i + 1}`).toEqual(snapshot(await load(dir), dir));
+        }
+    }, 240_000 * Math.max(1, EDITS / 30));
+});
+
+function existsOr(file: string, fallback: string): string {
+    try {
+        return readFileSync(file, 'utf8');
+    } catch {
+        return fallback;
+    }
+}

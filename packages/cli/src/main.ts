@@ -94,6 +94,15 @@ export async function main(argv: readonly string[]): Promise<number> {
             exitCode = await plan(path, { format: options.format, locale: resolveLocale(options.lang), colors: colorsFor(options.color) }, write);
         });
 
+    common(program.command('factors')
+        .description('the built-in emission factors, with their values and provenance')
+        .option('--search <word>', 'only the factors whose name, title, source, region or gases contain this word')
+        .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text')))
+        .action(async (options: CommonOptions & { search?: string }) => {
+            const { factors } = await load(() => import('./commands/factors.js'));
+            exitCode = await factors({ format: options.format, search: options.search, locale: resolveLocale(options.lang), colors: colorsFor(options.color) }, write);
+        });
+
     common(program.command('format')
         .description('rewrite files in the canonical layout (comments kept); --check only lists what would change')
         .argument('[paths...]', 'model folders or .cnms files', [])

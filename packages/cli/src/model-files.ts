@@ -18,7 +18,7 @@ const WORDS = {
         skipped: (why: string) => `${why}: skipped`,
         readsOnlyRegular: (why: string) => `${why}; cnms reads only regular files`,
         notCnms: (path: string) => `'${path}' is not a .cnms file`,
-        tooLarge: (path: string, size: string) => `'${path}' is larger than ${MAX_FILE_BYTES / 1024 / 1024} MiB (${size} MiB), the limit per file`,
+        tooLarge: (path: string, size: string, limit: string) => `'${path}' is larger than ${limit} MiB (${size} MiB), the limit per file`,
         splitIt: (why: string) => `${why}: split it into several files`,
         noModel: (path: string, skipped: boolean) => `no model found in '${path}': ${skipped ? 'none of its .cnms files can be read (see the warnings above)' : 'it holds no .cnms file'}`,
         nul: 'it contains NUL bytes, as binary files do',
@@ -33,7 +33,7 @@ const WORDS = {
         skipped: (why: string) => `${why}：已跳过`,
         readsOnlyRegular: (why: string) => `${why}；cnms 只读取普通文件`,
         notCnms: (path: string) => `“${path}”不是 .cnms 文件`,
-        tooLarge: (path: string, size: string) => `“${path}”大于 ${MAX_FILE_BYTES / 1024 / 1024} MiB（${size} MiB），超过单个文件的上限`,
+        tooLarge: (path: string, size: string, limit: string) => `“${path}”大于 ${limit} MiB（${size} MiB），超过单个文件的上限`,
         splitIt: (why: string) => `${why}：请拆分为多个文件`,
         noModel: (path: string, skipped: boolean) => `在“${path}”中未找到模型：${skipped ? '其中的 .cnms 文件都无法读取（见上方警告）' : '其中没有 .cnms 文件'}`,
         nul: '含有 NUL 字节，像二进制文件一样',
@@ -113,19 +113,19 @@ export function readModelFile(path: string, locale: Locale): ModelText | NotText
 }
 
 /**
- * The bytes of a regular file of at most MAX_FILE_BYTES. Its type and size are
+ * The bytes of a regular file of at most `limit` bytes (MAX_FILE_BYTES; a dataset's CSV may be larger). Its type and size are
  * checked with stat before it is opened, so a FIFO is never opened (and, in
  * case the path changed in between, opened without blocking and checked again).
  */
-export function readRegularFile(path: string, locale: Locale): Buffer {
+export function readRegularFile(path: string, locale: Locale, limit = MAX_FILE_BYTES): Buffer {
     try {
-        return readRegularBytes(path);
+        return readRegularBytes(path, { limit });
     } catch (error) {
         if (error instanceof NotRegularFileError) {
             const why = WORDS[locale].notRegular(shownPath(path), WORDS[locale].kind[error.kind]);
             throw new RefusedFileError(WORDS[locale].readsOnlyRegular(why), why);
         }
-        if (error instanceof FileTooLargeError) throw tooLarge(path, error.size, locale);
+        if (error instanceof FileTooLargeError) throw tooLarge(path, error.size, locale, limit);
         throw fileError(error, path, 'read', locale);
     }
 }
@@ -140,8 +140,8 @@ export function skippedWarning(why: string, locale: Locale): string {
     return WORDS[locale].skipped(why);
 }
 
-function tooLarge(path: string, size: number, locale: Locale): RefusedFileError {
-    const why = WORDS[locale].tooLarge(shownPath(path), (size / 1024 / 1024).toFixed(1));
+function tooLarge(path: string, size: number, locale: Locale, limit: number): RefusedFileError {
+    const why = WORDS[locale].tooLarge(shownPath(path), (size / 1024 / 1024).toFixed(1), String(limit / 1024 / 1024));
     return new RefusedFileError(WORDS[locale].splitIt(why), why);
 }
 

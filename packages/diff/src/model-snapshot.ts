@@ -37,14 +37,29 @@ export function identityOf(element: Element): string {
     return `${element.$type}:${'name' in element ? element.name : ''}`;
 }
 
-/** The texts of the revision being built, by document path: what Langium reads when it parses a changed document again. */
+/**
+ * The texts of the revision being built, by path: what Langium reads when it
+ * parses a changed document again, and the CSV files its datasets read. A
+ * folder exists when a file of the revision lies in it.
+ */
 function revisionTexts(texts: ReadonlyMap<string, string>): FileSystemProvider {
     const read = (uri: URI): string => {
         const text = texts.get(uri.path);
         if (text === undefined) throw new Error(`no file ${uri.path} at this revision`);
         return text;
     };
-    return Object.assign(new EmptyFileSystemProvider(), { readFileSync: read, readFile: async (uri: URI) => read(uri) });
+    const isFolder = (uri: URI): boolean => {
+        const prefix = uri.path.endsWith('/') ? uri.path : `${uri.path}/`;
+        for (const path of texts.keys()) if (path.startsWith(prefix)) return true;
+        return false;
+    };
+    return Object.assign(new EmptyFileSystemProvider(), {
+        readFileSync: read,
+        readFile: async (uri: URI) => read(uri),
+        readBinarySync: (uri: URI) => new TextEncoder().encode(read(uri)),
+        existsSync: (uri: URI) => texts.has(uri.path) || isFolder(uri),
+        statSync: (uri: URI) => ({ uri, isFile: texts.has(uri.path), isDirectory: !texts.has(uri.path) && isFolder(uri) })
+    });
 }
 
 /**
@@ -70,6 +85,9 @@ export async function snapshotsOf(
     const cnmsFiles = (revision: RevisionFiles) => [...revision.files].filter(([file]) => file.endsWith('.cnms'));
 
     const loaded: LangiumDocument[] = addBuiltinDocuments(factory, documents);
+    // the CSV files of the revision, for its datasets
+    const csvFiles = (revision: RevisionFiles) => [...revision.files].filter(([file]) => /\.csv$/i.test(file));
+    for (const [file, text] of csvFiles(before)) texts.set(uriOf(file).path, text);
     for (const [file, text] of cnmsFiles(before)) {
         texts.set(uriOf(file).path, text);
         const document = factory.fromString(text, uriOf(file));
@@ -92,6 +110,16 @@ export async function snapshotsOf(
     }
     const deleted = cnmsFiles(before).filter(([file]) => !after.files.has(file)).map(([file]) => uriOf(file));
     for (const uri of deleted) texts.delete(uri.path);
+    // a CSV that differs recomputes the figures that read it, and the rules of the models whose datasets read it
+    const csvChanged = new Set([...csvFiles(before), ...csvFiles(after)].map(([file]) => file).filter(file => before.files.get(file) !== after.files.get(file)));
+    for (const file of csvChanged) {
+        const uri = uriOf(file);
+        const text = after.files.get(file);
+        if (text === undefined) texts.delete(uri.path);
+        else texts.set(uri.path, text);
+        Cnms.semantics.FigureMemo.fileChanged(uri.toString());
+        for (const model of Cnms.semantics.Datasets.modelsReading(uri.toString())) Cnms.validation.ModelValidation.markModelChanged(model);
+    }
     builder.updateBuildOptions = { validation: true };
     await builder.update(changed, deleted, token);
     return [first, snapshot(Cnms, after, path)];

@@ -1,5 +1,6 @@
 import { execFile, spawn } from 'node:child_process';
-import { relative, resolve } from 'node:path';
+import { readdirSync, readFileSync, statSync, type Dirent } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
 import { Cancellation, OperationCancelled } from 'langium';
 
 /** A model's files at one revision: paths relative to the repository root, and their texts. */
@@ -15,7 +16,7 @@ export class RevisionError extends Error {}
 
 export const WORKING_TREE = 'working tree';
 
-/** A revision's `.cnms` files before their texts are read: path in the repository → blob id. */
+/** A revision's `.cnms` and `.csv` files before their texts are read: path in the repository → blob id. */
 interface RevisionTree {
     readonly label: string;
     readonly commit: string;
@@ -63,7 +64,7 @@ export class GitRepository {
         }
     }
 
-    /** The `.cnms` files under `path` at each revision (links left out), their texts read by one `git cat-file --batch`. */
+    /** The `.cnms` and `.csv` files under `path` at each revision (links left out), their texts read by one `git cat-file --batch`. */
     async revisionFiles(path: string, revisions: readonly string[]): Promise<RevisionFiles[]> {
         const prefix = this.pathOf(path);
         const trees = await Promise.all(revisions.map(revision => this.treeAt(prefix, revision)));
@@ -89,9 +90,10 @@ export class GitRepository {
         for (const entry of listing.split('\0')) {
             // <mode> SP <type> SP <object> TAB <file>
             const match = /^(\d+) (\w+) ([0-9a-f]+)\t(.*)$/s.exec(entry);
-            if (match && match[2] === 'blob' && match[1] !== '120000' && match[4].endsWith('.cnms')) blobs.set(match[4], match[3]);
+            // the model's files, and the CSV files its datasets may read (docs/datasets.md)
+            if (match && match[2] === 'blob' && match[1] !== '120000' && /\.(cnms|csv)$/i.test(match[4])) blobs.set(match[4], match[3]);
         }
-        if (blobs.size === 0) throw new RevisionError(`'${prefix || '.'}' holds no .cnms file at ${revision}`);
+        if (![...blobs.keys()].some(file => file.endsWith('.cnms'))) throw new RevisionError(`'${prefix || '.'}' holds no .cnms file at ${revision}`);
         return { label: revision, commit, blobs };
     }
 
@@ -164,4 +166,35 @@ function git(cwd: string, args: readonly string[], token: Cancellation.Cancellat
             else done(stdout);
         });
     });
+}
+
+/**
+ * The CSV files under a folder of the working tree (absolute path → text), for
+ * the datasets of its models: regular files of at most `limit` bytes, in
+ * folders that are not hidden and not `node_modules`, links left out (as git
+ * leaves them out of a revision).
+ */
+export function workingTreeCsvFiles(folder: string, limit: number): Array<[string, string]> {
+    const files: Array<[string, string]> = [];
+    const walk = (dir: string) => {
+        let entries: Dirent[];
+        try {
+            entries = readdirSync(dir, { withFileTypes: true });
+        } catch {
+            return;
+        }
+        for (const entry of entries) {
+            const full = join(dir, entry.name);
+            if (entry.isDirectory() && !entry.name.startsWith('.') && entry.name !== 'node_modules') walk(full);
+            else if (entry.isFile() && /\.csv$/i.test(entry.name)) {
+                try {
+                    if (statSync(full).size <= limit) files.push([full, readFileSync(full, 'utf8')]);
+                } catch {
+                    // unreadable now: the dataset says the file does not exist, as at a revision without it
+                }
+            }
+        }
+    };
+    walk(folder);
+    return files;
 }

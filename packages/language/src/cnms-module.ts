@@ -15,6 +15,7 @@ import { registerRules } from './rules/register-rules.js';
 import { CnmsRuleReporter } from './rules/rule-reporter.js';
 import { CnmsBalance } from './semantics/balance.js';
 import { CnmsBoundaryShares } from './semantics/boundary-shares.js';
+import { CnmsDatasets } from './semantics/datasets.js';
 import { CnmsEvaluator } from './semantics/evaluator.js';
 import { CnmsFigureMemo } from './semantics/figure-memo.js';
 import { CnmsInstrumentAllocation } from './semantics/instrument-allocation.js';
@@ -36,6 +37,7 @@ export type CnmsAddedServices = {
         Models: CnmsModels;
     };
     semantics: {
+        Datasets: CnmsDatasets;
         Evaluator: CnmsEvaluator;
         FigureMemo: CnmsFigureMemo;
         OrganizationSettings: CnmsOrganizationSettings;
@@ -71,6 +73,7 @@ export const CnmsModule: Module<CnmsServices, PartialLangiumCoreServices & CnmsA
         Linker: services => new CnmsLinker(services)
     },
     semantics: {
+        Datasets: services => new CnmsDatasets(services),
         Evaluator: services => new CnmsEvaluator(services),
         FigureMemo: services => new CnmsFigureMemo(services.shared),
         OrganizationSettings: services => new CnmsOrganizationSettings(services),

@@ -2,7 +2,7 @@ import { AstUtils } from 'langium';
 import type { CnmsServices, Locale } from '@cnms/language';
 import {
     clauseCoverage, displayUnit, formatPeriod, inventoryUncertainty, isClaim, isFactor, isInstrument, isNameReference, isRemoval, isSite,
-    Dimension, neutralityVerdict, Rational, ruleById, shownName, tonnes, verdictReasons, writtenUnit, type Expression, type Quantity
+    Dimension, neutralityVerdict, Rational, ruleById, shownFactorValue, shownName, tonnes, verdictReasons, writtenUnit, type Expression, type Quantity
 } from '@cnms/language';
 import type { ReportModel, ReportProvenance, ReportSource } from './report-model.js';
 
@@ -79,13 +79,8 @@ export function buildReport(services: CnmsServices, model: string, options: Repo
             factor: source.factor ? {
                 expression: textOf(source.factor),
                 name: factorNode ? factorName(factorNode) : null,
-                values: (values ?? []).map(value => {
-                    // as written (`56100 kgCO2/TJ`), else in a conventional unit; a CO2e component (`… of CH4`) as the mass of its gas
-                    const written = value.basis ? undefined : writtenUnit(value.node);
-                    if (written) return { gas: value.gas, value: Rational.parse(written.number).toString(), unit: written.unit };
-                    const unit = displayUnit(Dimension.massOf(value.gas).dividedBy(value.per), value.value);
-                    return { gas: value.gas, value: s(value.value.dividedBy(unit.size)), unit: unit.name };
-                }),
+                // as written (`56100 kgCO2/TJ`), else in a conventional unit
+                values: (values ?? []).map(shownFactorValue),
                 source: factorNode?.source ?? null,
                 year: factorNode?.year ? Number(factorNode.year) : null,
                 uncertaintyPercent: factorUncertainty?.dimension.isDimensionless() ? s(factorUncertainty.value.times(HUNDRED)) : null

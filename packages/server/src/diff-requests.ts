@@ -1,9 +1,9 @@
 import type { LangiumSharedServices } from 'langium/lsp';
 import { isOperationCancelled, URI, type Cancellation } from 'langium';
 import { ErrorCodes, LSPErrorCodes, ResponseError } from 'vscode-languageserver';
-import { isBuiltinUri } from '@cnms/language';
+import { isBuiltinUri, MAX_DATASET_BYTES } from '@cnms/language';
 import { DIFF_REQUEST, type CnmsLspServices, type DiffParams, type DiffResult } from '@cnms/language/lsp';
-import { compareSnapshots, GitRepository, renderDiffMarkdown, RevisionError, snapshotsOf, workingTree } from '@cnms/diff';
+import { compareSnapshots, GitRepository, renderDiffMarkdown, RevisionError, snapshotsOf, workingTree, workingTreeCsvFiles } from '@cnms/diff';
 
 /**
  * `cnms/diff` for the editor's Compare with Revision and the status bar's
@@ -51,7 +51,7 @@ async function diffAgainstSavedFiles(
     const [before] = await repository.revisionFiles(path, [revision]);
     // the saved text of each file of the model the server knows (read without blocking)
     const saved = await Promise.all(models.documentsOf(key).map(async doc => [doc.uri.fsPath, await fileSystem.readFile(doc.uri)] as const));
-    const after = workingTree(repository.root, saved);
+    const after = workingTree(repository.root, [...saved, ...workingTreeCsvFiles(path, MAX_DATASET_BYTES)]);
     const [a, b] = await snapshotsOf(before, after, repository.pathOf(path), locale, token);
     const result = compareSnapshots(a, b, locale);
     return { content: params.format === 'json' ? `${JSON.stringify(result, null, 2)}\n` : renderDiffMarkdown(result, locale) };

@@ -30,7 +30,7 @@ export function createClient(context: vscode.ExtensionContext): LanguageClient {
         initializationOptions: (): CnmsInitializationOptions => ({ locale: currentLocale() }),
         synchronize: {
             configurationSection: 'cnms',
-            // every file: besides .cnms files, the figures and rules read cnms.json and the files that `document` entries name
+            // every file: besides .cnms files, the figures and rules read cnms.json, the files that `document` entries name and datasets' CSV files
             fileEvents: vscode.workspace.createFileSystemWatcher('**/*')
         },
         outputChannelName: text('server.name')

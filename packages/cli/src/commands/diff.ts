@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import type { Locale } from '@cnms/language';
-import { Dec, Rational } from '@cnms/language';
-import { compareSnapshots, GitRepository, renderDiffMarkdown, renderDiffText, RevisionError, snapshotsOf, workingTree } from '@cnms/diff';
+import { Dec, MAX_DATASET_BYTES, Rational } from '@cnms/language';
+import { compareSnapshots, GitRepository, renderDiffMarkdown, renderDiffText, RevisionError, snapshotsOf, workingTree, workingTreeCsvFiles } from '@cnms/diff';
 import type { Colors } from '../colors.js';
 import { CliError } from '../cli-error.js';
 import { findModelFiles, readModelFile, skippedWarning } from '../model-files.js';
@@ -77,7 +77,8 @@ function workingTreeFiles(path: string, locale: Locale): Array<[string, string]>
         if ('text' in content) files.push([resolve(file), content.text]);
         else warn(skippedWarning(`'${shownPath(file)}': ${content.reason}`, locale));
     }
-    return files;
+    // and the CSV files the datasets may read
+    return [...files, ...workingTreeCsvFiles(resolve(path), MAX_DATASET_BYTES)];
 }
 
 /** `500`, `500 tCO2e`, `1.5 ktCO2e` → tonnes of CO2e. */

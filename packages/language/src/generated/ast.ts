@@ -67,6 +67,7 @@ export type CnmsKeywordNames =
     | "change"
     | "claim"
     | "closed"
+    | "column"
     | "commitment"
     | "commits"
     | "communicated"
@@ -80,6 +81,7 @@ export type CnmsKeywordNames =
     | "criteria"
     | "cuts"
     | "data-quality"
+    | "dataset"
     | "date"
     | "days"
     | "decisions"
@@ -112,6 +114,7 @@ export type CnmsKeywordNames =
     | "impact"
     | "implemented"
     | "improvement"
+    | "in"
     | "in-progress"
     | "industry"
     | "instrument"
@@ -135,6 +138,7 @@ export type CnmsKeywordNames =
     | "meter"
     | "method"
     | "monitored-by"
+    | "monthly"
     | "months"
     | "ms-representative"
     | "ms-scope"
@@ -202,12 +206,14 @@ export type CnmsKeywordNames =
     | "training"
     | "uncertainty"
     | "unit"
+    | "unit-from"
     | "updated"
     | "value"
     | "verified"
     | "verified-by"
     | "version"
     | "vintage"
+    | "where"
     | "year"
     | "years"
     | "yes"
@@ -215,6 +221,25 @@ export type CnmsKeywordNames =
     | "}";
 
 export type CnmsTokenNames = CnmsTerminalNames | CnmsKeywordNames;
+
+export interface Aggregate extends langium.AstNode {
+    readonly $container: BinaryExpression | Claim | DatasetColumn | Factor | GasComponent | Instrument | Let | Meter | MonthValue | NegatedExpression | Offset | Organization | Output | PowerExpression | Reduction | Removal | Site | Source | Target | UnitDecl | UnitProduct;
+    readonly $type: 'Aggregate';
+    column: langium.Reference<DatasetColumn>;
+    conditions: Array<DatasetCondition>;
+    function: string;
+}
+
+export const Aggregate = {
+    $type: 'Aggregate',
+    column: 'column',
+    conditions: 'conditions',
+    function: 'function'
+} as const;
+
+export function isAggregate(item: unknown): item is Aggregate {
+    return reflection.isInstance(item, Aggregate.$type);
+}
 
 export interface Audit extends langium.AstNode {
     readonly $container: CnmsFile;
@@ -242,7 +267,7 @@ export function isAudit(item: unknown): item is Audit {
 }
 
 export interface BinaryExpression extends langium.AstNode {
-    readonly $container: BinaryExpression | Claim | Factor | GasComponent | Instrument | Let | Meter | NegatedExpression | Offset | Organization | Output | PowerExpression | Reduction | Removal | Site | Source | Target | UnitDecl | UnitProduct;
+    readonly $container: BinaryExpression | Claim | DatasetColumn | Factor | GasComponent | Instrument | Let | Meter | MonthValue | NegatedExpression | Offset | Organization | Output | PowerExpression | Reduction | Removal | Site | Source | Target | UnitDecl | UnitProduct;
     readonly $type: 'BinaryExpression';
     left: Expression;
     operator: '*' | '+' | '-' | '/';
@@ -339,6 +364,12 @@ export function isCnmsFile(item: unknown): item is CnmsFile {
     return reflection.isInstance(item, CnmsFile.$type);
 }
 
+export type ColumnName = 'accuracy' | 'activity' | 'amount' | 'at' | 'base' | 'calibrated' | 'category' | 'date' | 'days' | 'description' | 'document' | 'emissions' | 'factor' | 'for' | 'from' | 'gas' | 'industry' | 'interval' | 'kind' | 'location' | 'measures' | 'meter' | 'method' | 'months' | 'on' | 'output' | 'owner' | 'path' | 'per' | 'period' | 'plan' | 'project' | 'quantity' | 'region' | 'registry' | 'result' | 'scope' | 'serial' | 'share' | 'site' | 'source' | 'standard' | 'status' | 'target' | 'text' | 'unit' | 'value' | 'version' | 'vintage' | 'year' | 'years' | string;
+
+export function isColumnName(item: unknown): item is ColumnName {
+    return item === 'meter' || item === 'date' || item === 'text' || item === 'site' || item === 'source' || item === 'category' || item === 'year' || item === 'years' || item === 'months' || item === 'days' || item === 'value' || item === 'kind' || item === 'quantity' || item === 'period' || item === 'unit' || item === 'owner' || item === 'status' || item === 'region' || item === 'factor' || item === 'activity' || item === 'emissions' || item === 'location' || item === 'description' || item === 'result' || item === 'version' || item === 'path' || item === 'project' || item === 'registry' || item === 'serial' || item === 'standard' || item === 'vintage' || item === 'amount' || item === 'method' || item === 'share' || item === 'scope' || item === 'gas' || item === 'output' || item === 'document' || item === 'plan' || item === 'target' || item === 'base' || item === 'per' || item === 'from' || item === 'for' || item === 'on' || item === 'at' || item === 'industry' || item === 'interval' || item === 'accuracy' || item === 'calibrated' || item === 'measures' || (typeof item === 'string' && (/[A-Za-z_\u00AA\u00B5\u00BA\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u02AF\u0370-\u03FF\u0400-\u052F\u0590-\u05FF\u0600-\u06FF\u0900-\u097F\u0E00-\u0E7F\u1100-\u11FF\u3040-\u30FF\u3400-\u4DBF\u4E00-\u9FFF\uAC00-\uD7AF\uF900-\uFAFF][A-Za-z0-9_\u00AA\u00B5\u00BA\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u02AF\u0370-\u03FF\u0400-\u052F\u0590-\u05FF\u0600-\u06FF\u0900-\u097F\u0E00-\u0E7F\u1100-\u11FF\u3040-\u30FF\u3400-\u4DBF\u4E00-\u9FFF\uAC00-\uD7AF\uF900-\uFAFF\u0660-\u0669\u0966-\u096F]*/.test(item)));
+}
+
 export type Commitment = 'compliance' | 'improvement' | 'neutrality';
 
 export function isCommitment(item: unknown): item is Commitment {
@@ -424,6 +455,73 @@ export function isDataQuality(item: unknown): item is DataQuality {
     return item === 'measured' || item === 'calculated' || item === 'estimated';
 }
 
+export interface Dataset extends langium.AstNode {
+    readonly $container: CnmsFile;
+    readonly $type: 'Dataset';
+    columns: Array<DatasetColumn>;
+    name: string;
+    path?: string;
+}
+
+export const Dataset = {
+    $type: 'Dataset',
+    columns: 'columns',
+    name: 'name',
+    path: 'path'
+} as const;
+
+export function isDataset(item: unknown): item is Dataset {
+    return reflection.isInstance(item, Dataset.$type);
+}
+
+export interface DatasetColumn extends langium.AstNode {
+    readonly $container: Dataset;
+    readonly $type: 'DatasetColumn';
+    kind?: 'date' | 'text';
+    name: ColumnName;
+    unit?: Expression;
+    unitFrom?: ColumnName;
+}
+
+export const DatasetColumn = {
+    $type: 'DatasetColumn',
+    kind: 'kind',
+    name: 'name',
+    unit: 'unit',
+    unitFrom: 'unitFrom'
+} as const;
+
+export function isDatasetColumn(item: unknown): item is DatasetColumn {
+    return reflection.isInstance(item, DatasetColumn.$type);
+}
+
+export type DatasetColumnName = string;
+
+export function isDatasetColumnName(item: unknown): item is DatasetColumnName {
+    return typeof item === 'string';
+}
+
+export interface DatasetCondition extends langium.AstNode {
+    readonly $container: Aggregate;
+    readonly $type: 'DatasetCondition';
+    column: ColumnName;
+    month?: NumberText;
+    text?: string;
+    year?: NumberText;
+}
+
+export const DatasetCondition = {
+    $type: 'DatasetCondition',
+    column: 'column',
+    month: 'month',
+    text: 'text',
+    year: 'year'
+} as const;
+
+export function isDatasetCondition(item: unknown): item is DatasetCondition {
+    return reflection.isInstance(item, DatasetCondition.$type);
+}
+
 export interface Design extends langium.AstNode {
     readonly $container: CnmsFile;
     readonly $type: 'Design';
@@ -500,7 +598,7 @@ export function isDuration(item: unknown): item is Duration {
     return reflection.isInstance(item, Duration.$type);
 }
 
-export type Element = Claim | DimensionDecl | Factor | GasDecl | GwpSet | Instrument | Let | Library | ManagementElement | Offset | Organization | Output | Plan | Reduction | Removal | Site | Source | Target | UnitDecl;
+export type Element = Claim | Dataset | DimensionDecl | Factor | GasDecl | GwpSet | Instrument | Let | Library | ManagementElement | Offset | Organization | Output | Plan | Reduction | Removal | Site | Source | Target | UnitDecl;
 
 export const Element = {
     $type: 'Element'
@@ -537,7 +635,7 @@ export function isExponent(item: unknown): item is Exponent {
     return typeof item === 'string';
 }
 
-export type Expression = BinaryExpression | NameReference | NegatedExpression | NumberLiteral | PowerExpression | UnitProduct;
+export type Expression = Aggregate | BinaryExpression | MonthlyValues | NameReference | NegatedExpression | NumberLiteral | PowerExpression | UnitProduct;
 
 export const Expression = {
     $type: 'Expression'
@@ -797,6 +895,40 @@ export function isMeter(item: unknown): item is Meter {
     return reflection.isInstance(item, Meter.$type);
 }
 
+export interface MonthlyValues extends langium.AstNode {
+    readonly $container: BinaryExpression | Claim | DatasetColumn | Factor | GasComponent | Instrument | Let | Meter | MonthValue | NegatedExpression | Offset | Organization | Output | PowerExpression | Reduction | Removal | Site | Source | Target | UnitDecl | UnitProduct;
+    readonly $type: 'MonthlyValues';
+    months: Array<MonthValue>;
+}
+
+export const MonthlyValues = {
+    $type: 'MonthlyValues',
+    months: 'months'
+} as const;
+
+export function isMonthlyValues(item: unknown): item is MonthlyValues {
+    return reflection.isInstance(item, MonthlyValues.$type);
+}
+
+export interface MonthValue extends langium.AstNode {
+    readonly $container: MonthlyValues;
+    readonly $type: 'MonthValue';
+    month: NumberText;
+    value: Expression;
+    year: NumberText;
+}
+
+export const MonthValue = {
+    $type: 'MonthValue',
+    month: 'month',
+    value: 'value',
+    year: 'year'
+} as const;
+
+export function isMonthValue(item: unknown): item is MonthValue {
+    return reflection.isInstance(item, MonthValue.$type);
+}
+
 export type Named = Factor | GasDecl | Let | Output | Source | UnitDecl;
 
 export const Named = {
@@ -808,7 +940,7 @@ export function isNamed(item: unknown): item is Named {
 }
 
 export interface NameReference extends langium.AstNode {
-    readonly $container: BinaryExpression | Claim | Factor | GasComponent | Instrument | Let | Meter | NegatedExpression | Offset | Organization | Output | PowerExpression | Reduction | Removal | Site | Source | Target | UnitDecl | UnitProduct;
+    readonly $container: BinaryExpression | Claim | DatasetColumn | Factor | GasComponent | Instrument | Let | Meter | MonthValue | NegatedExpression | Offset | Organization | Output | PowerExpression | Reduction | Removal | Site | Source | Target | UnitDecl | UnitProduct;
     readonly $type: 'NameReference';
     target: langium.Reference<Named>;
 }
@@ -823,7 +955,7 @@ export function isNameReference(item: unknown): item is NameReference {
 }
 
 export interface NegatedExpression extends langium.AstNode {
-    readonly $container: BinaryExpression | Claim | Factor | GasComponent | Instrument | Let | Meter | NegatedExpression | Offset | Organization | Output | PowerExpression | Reduction | Removal | Site | Source | Target | UnitDecl | UnitProduct;
+    readonly $container: BinaryExpression | Claim | DatasetColumn | Factor | GasComponent | Instrument | Let | Meter | MonthValue | NegatedExpression | Offset | Organization | Output | PowerExpression | Reduction | Removal | Site | Source | Target | UnitDecl | UnitProduct;
     readonly $type: 'NegatedExpression';
     operand: Expression;
 }
@@ -871,7 +1003,7 @@ export function isNonconformity(item: unknown): item is Nonconformity {
 }
 
 export interface NumberLiteral extends langium.AstNode {
-    readonly $container: BinaryExpression | Claim | Factor | GasComponent | Instrument | Let | Meter | NegatedExpression | Offset | Organization | Output | PowerExpression | Reduction | Removal | Site | Source | Target | UnitDecl | UnitProduct;
+    readonly $container: BinaryExpression | Claim | DatasetColumn | Factor | GasComponent | Instrument | Let | Meter | MonthValue | NegatedExpression | Offset | Organization | Output | PowerExpression | Reduction | Removal | Site | Source | Target | UnitDecl | UnitProduct;
     readonly $type: 'NumberLiteral';
     value: NumberText;
 }
@@ -1120,7 +1252,7 @@ export function isPolicy(item: unknown): item is Policy {
 }
 
 export interface PowerExpression extends langium.AstNode {
-    readonly $container: BinaryExpression | Claim | Factor | GasComponent | Instrument | Let | Meter | NegatedExpression | Offset | Organization | Output | PowerExpression | Reduction | Removal | Site | Source | Target | UnitDecl | UnitProduct;
+    readonly $container: BinaryExpression | Claim | DatasetColumn | Factor | GasComponent | Instrument | Let | Meter | MonthValue | NegatedExpression | Offset | Organization | Output | PowerExpression | Reduction | Removal | Site | Source | Target | UnitDecl | UnitProduct;
     readonly $type: 'PowerExpression';
     base: Expression;
     exponent: Exponent;
@@ -1474,7 +1606,7 @@ export function isUnitName(item: unknown): item is UnitName {
 }
 
 export interface UnitProduct extends langium.AstNode {
-    readonly $container: BinaryExpression | Claim | Factor | GasComponent | Instrument | Let | Meter | NegatedExpression | Offset | Organization | Output | PowerExpression | Reduction | Removal | Site | Source | Target | UnitDecl | UnitProduct;
+    readonly $container: BinaryExpression | Claim | DatasetColumn | Factor | GasComponent | Instrument | Let | Meter | MonthValue | NegatedExpression | Offset | Organization | Output | PowerExpression | Reduction | Removal | Site | Source | Target | UnitDecl | UnitProduct;
     readonly $type: 'UnitProduct';
     unit: langium.Reference<Named>;
     value: Expression;
@@ -1497,6 +1629,7 @@ export function isYesNo(item: unknown): item is YesNo {
 }
 
 export type CnmsAstType = {
+    Aggregate: Aggregate
     Audit: Audit
     BinaryExpression: BinaryExpression
     Change: Change
@@ -1505,6 +1638,9 @@ export type CnmsAstType = {
     ComplianceCheck: ComplianceCheck
     ContextIssue: ContextIssue
     Control: Control
+    Dataset: Dataset
+    DatasetColumn: DatasetColumn
+    DatasetCondition: DatasetCondition
     Design: Design
     DimensionDecl: DimensionDecl
     DocumentInfo: DocumentInfo
@@ -1524,6 +1660,8 @@ export type CnmsAstType = {
     LibraryElement: LibraryElement
     ManagementElement: ManagementElement
     Meter: Meter
+    MonthValue: MonthValue
+    MonthlyValues: MonthlyValues
     NameReference: NameReference
     Named: Named
     NegatedExpression: NegatedExpression
@@ -1556,6 +1694,24 @@ export type CnmsAstType = {
 
 export class CnmsAstReflection extends langium.AbstractAstReflection {
     override readonly types = {
+        Aggregate: {
+            name: Aggregate.$type,
+            properties: {
+                column: {
+                    name: Aggregate.column,
+                    referenceType: DatasetColumn.$type
+                },
+                conditions: {
+                    name: Aggregate.conditions,
+                    defaultValue: [],
+                    optional: true
+                },
+                function: {
+                    name: Aggregate.function
+                }
+            },
+            superTypes: [Expression.$type]
+        },
         Audit: {
             name: Audit.$type,
             properties: {
@@ -1762,6 +1918,66 @@ export class CnmsAstReflection extends langium.AbstractAstReflection {
                 }
             },
             superTypes: [ManagementElement.$type]
+        },
+        Dataset: {
+            name: Dataset.$type,
+            properties: {
+                columns: {
+                    name: Dataset.columns,
+                    defaultValue: [],
+                    optional: true
+                },
+                name: {
+                    name: Dataset.name
+                },
+                path: {
+                    name: Dataset.path,
+                    optional: true
+                }
+            },
+            superTypes: [Element.$type]
+        },
+        DatasetColumn: {
+            name: DatasetColumn.$type,
+            properties: {
+                kind: {
+                    name: DatasetColumn.kind,
+                    optional: true
+                },
+                name: {
+                    name: DatasetColumn.name
+                },
+                unit: {
+                    name: DatasetColumn.unit,
+                    optional: true
+                },
+                unitFrom: {
+                    name: DatasetColumn.unitFrom,
+                    optional: true
+                }
+            },
+            superTypes: []
+        },
+        DatasetCondition: {
+            name: DatasetCondition.$type,
+            properties: {
+                column: {
+                    name: DatasetCondition.column
+                },
+                month: {
+                    name: DatasetCondition.month,
+                    optional: true
+                },
+                text: {
+                    name: DatasetCondition.text,
+                    optional: true
+                },
+                year: {
+                    name: DatasetCondition.year,
+                    optional: true
+                }
+            },
+            superTypes: []
         },
         Design: {
             name: Design.$type,
@@ -2111,6 +2327,32 @@ export class CnmsAstReflection extends langium.AbstractAstReflection {
                 }
             },
             superTypes: [ManagementElement.$type]
+        },
+        MonthValue: {
+            name: MonthValue.$type,
+            properties: {
+                month: {
+                    name: MonthValue.month
+                },
+                value: {
+                    name: MonthValue.value
+                },
+                year: {
+                    name: MonthValue.year
+                }
+            },
+            superTypes: []
+        },
+        MonthlyValues: {
+            name: MonthlyValues.$type,
+            properties: {
+                months: {
+                    name: MonthlyValues.months,
+                    defaultValue: [],
+                    optional: true
+                }
+            },
+            superTypes: [Expression.$type]
         },
         NameReference: {
             name: NameReference.$type,

@@ -3,7 +3,7 @@ import { GrammarUtils } from 'langium';
 import { AbstractFormatter, Formatting, type FormattingAction, type FormattingContext } from 'langium/lsp';
 import type { DocumentFormattingParams, DocumentRangeFormattingParams, TextEdit } from 'vscode-languageserver-protocol';
 import {
-    isBinaryExpression, isClaim, isCnmsFile, isLibrary, isNameReference, isNegatedExpression, isPeriod, isPowerExpression, isUnitProduct
+    isAggregate, isBinaryExpression, isClaim, isCnmsFile, isDataset, isDatasetColumn, isDatasetCondition, isMonthlyValues, isMonthValue, isLibrary, isNameReference, isNegatedExpression, isPeriod, isPowerExpression, isUnitProduct
 } from '../generated/ast.js';
 import { propertyKeywords } from '../syntax/property-keywords.js';
 
@@ -48,6 +48,38 @@ export class CnmsFormatter extends AbstractFormatter {
             formatter.keyword('-').append(Formatting.noSpace());
             return;
         }
+        if (isAggregate(node)) {
+            // `sum(meters.energy where meter = "E-01", month in 2024-03)`
+            formatter.keywords('where').surround(Formatting.oneSpace());
+            formatter.keywords(',').prepend(Formatting.noSpace()).append(Formatting.oneSpace());
+        }
+        if (isMonthlyValues(node)) {
+            // one month a line, one level deeper than the line of `monthly {` (inside a declaration's block, or not)
+            const level = isInsideBlock(node.$cstNode!) ? 1 : 0;
+            formatter.keyword('{').prepend(Formatting.oneSpace());
+            for (const month of node.months) formatter.node(month).prepend({ options: {}, moves: [{ tabs: level + 1, lines: 1 }] });
+            formatter.keyword('}').prepend({ options: {}, moves: [{ tabs: level, lines: 1 }] });
+            return;
+        }
+        if (isMonthValue(node)) {
+            formatter.keyword('-').surround(Formatting.noSpace());
+            formatter.property('value').prepend(Formatting.oneSpace());
+            return;
+        }
+        if (isDatasetCondition(node)) {
+            formatter.keywords('=', 'in').surround(Formatting.oneSpace());
+            formatter.keywords('-').surround(Formatting.noSpace());
+            return;
+        }
+        if (isDatasetColumn(node)) {
+            // `column energy MWh`, `column energy unit-from energy_unit`
+            formatter.property('name').prepend(Formatting.oneSpace());
+            formatter.property('kind').prepend(Formatting.oneSpace());
+            formatter.keywords('unit-from').prepend(Formatting.oneSpace());
+            formatter.property('unitFrom').prepend(Formatting.oneSpace());
+            formatter.property('unit').prepend(Formatting.oneSpace());
+            return;
+        }
         if (isPeriod(node)) {
             formatter.keywords('..').surround(Formatting.oneSpace());
             return;
@@ -85,6 +117,11 @@ export class CnmsFormatter extends AbstractFormatter {
         formatter.keyword('}').prepend(Formatting.newLine());
         if (isLibrary(node)) {
             for (const element of node.elements) formatter.node(element).prepend(Formatting.indent({ allowMore: true }));
+            return;
+        }
+        if (isDataset(node)) {
+            formatter.property('path').prepend(Formatting.oneSpace());
+            for (const column of node.columns) formatter.node(column).prepend(Formatting.indent());
             return;
         }
         formatter.cst([...propertyKeywords(node, true)]).prepend(Formatting.indent()).append(Formatting.oneSpace());

@@ -2,13 +2,14 @@ import type { AstNode, LangiumDocument, MaybePromise } from 'langium';
 import type { Hover, HoverParams } from 'vscode-languageserver-protocol';
 import { AstNodeHoverProvider } from 'langium/lsp';
 import { AstUtils } from 'langium';
-import type { Expression, Factor, GasDecl, Let, Source, UnitDecl } from '../generated/ast.js';
-import { isBinaryExpression, isFactor, isGasDecl, isLet, isLibrary, isNameReference, isNumberLiteral, isOutput, isPowerExpression, isSource, isUnitDecl, isUnitProduct } from '../generated/ast.js';
+import type { Dataset, Expression, Factor, GasDecl, Let, Source, UnitDecl } from '../generated/ast.js';
+import { isBinaryExpression, isDataset, isFactor, isGasDecl, isLet, isLibrary, isNameReference, isNumberLiteral, isOutput, isPowerExpression, isSource, isUnitDecl, isUnitProduct } from '../generated/ast.js';
 import type { CnmsLspServices } from './cnms-lsp-module.js';
 import { languageReferenceUrl } from './language-reference.js';
 import type { TextId } from '../i18n/messages.js';
 import { Dimension } from '../semantics/dimension.js';
 import { formatDimension } from '../semantics/dimension-names.js';
+import { formatFigure } from '../semantics/figure-format.js';
 import { formatFactorValue, formatMeasured, formatQuantity, formatQuantityMeasured, formatWrittenNumber } from '../semantics/quantity-display.js';
 import { DEFAULT_PRECISION, displayPrecision } from './display-precision.js';
 import { tonnes, type Quantity } from '../semantics/quantity.js';
@@ -56,12 +57,32 @@ export class CnmsHoverProvider extends AstNodeHoverProvider {
         if (isFactor(node)) return sections(this.factorHover(node));
         if (isUnitDecl(node)) return this.unitHover(node);
         if (isGasDecl(node)) return this.gasHover(node);
+        if (isDataset(node)) return this.datasetHover(node);
         if (isLet(node) || isOutput(node)) {
             // a plain literal is not echoed back: its value is what is written
             const chain = this.chain(node.value);
             return sections([[heading(node)], chain ? [chain] : [], isLet(node) ? this.provenance(node) : []]);
         }
         return undefined;
+    }
+
+    /** A dataset: its file and rows, its columns and what they hold, the rows that cannot be used. */
+    private datasetHover(dataset: Dataset): string {
+        const i18n = this.cnms.I18n;
+        const figure = this.cnms.semantics.Datasets.of(dataset);
+        const lines = [`**${dataset.name}**`, ''];
+        lines.push(figure.table
+            ? i18n.text('hover.datasetRows', { file: `\`${figure.file}\``, rows: formatFigure(Rational.fromInteger(figure.table.rows), this.locale, 0) })
+            : i18n.text('hover.datasetUnreadable', { file: `\`${figure.file}\`` }));
+        for (const column of dataset.columns) {
+            const kind = column.kind === 'text' ? i18n.text('hover.columnText')
+                : column.kind === 'date' ? i18n.text('hover.columnDate')
+                : column.unitFrom !== undefined ? i18n.text('hover.columnUnitFrom', { column: column.unitFrom })
+                : `\`${column.unit?.$cstNode?.text ?? ''}\``;
+            lines.push(`- \`${column.name}\`: ${kind}`);
+        }
+        if (figure.broken.size > 0) lines.push('', i18n.text('hover.datasetBroken', { count: String(figure.broken.size) }));
+        return lines.join('\n');
     }
 
     private get locale() {

@@ -41,12 +41,22 @@ export function registerCnmsRequests(shared: LangiumSharedServices, Cnms: CnmsLs
     // A file that is not CNMS but that the rules read (cnms.json, a file a `document` names) changed:
     // its model's rules run again in the build that follows the notification (marked in that
     // build's update, so that nothing waits for a model outside a build).
+    // A dataset's CSV is read by figures: the figures that read it are computed again (semantics/datasets.ts),
+    // and the models whose datasets read it run again, wherever the file lies.
     const watched = new Set<string>();
     shared.lsp.DocumentUpdateHandler.onWatchedFilesChange?.(params => {
-        for (const change of params.changes) if (!change.uri.endsWith('.cnms')) watched.add(change.uri);
+        for (const change of params.changes) {
+            if (change.uri.endsWith('.cnms')) continue;
+            const uri = URI.parse(change.uri).toString();
+            watched.add(uri);
+            Cnms.semantics.FigureMemo.fileChanged(uri);
+        }
     });
     shared.workspace.DocumentBuilder.onUpdate(() => {
-        for (const uri of watched) Cnms.validation.ModelValidation.markChanged(uri);
+        for (const uri of watched) {
+            Cnms.validation.ModelValidation.markChanged(uri);
+            for (const model of Cnms.semantics.Datasets.modelsReading(uri)) Cnms.validation.ModelValidation.markModelChanged(model);
+        }
         watched.clear();
     });
 

@@ -456,5 +456,16 @@ export const DECLARATION_SNIPPETS: Readonly<Record<string, DeclarationSnippet>> 
             "\towner ${4:role_name}",
             "}$0"
         ]
+    },
+    "dataset": {
+        prefix: "dataset",
+        description: "dataset — activity data from a CSV table, month by month (docs/datasets.md) / 数据集：来自 CSV 表格的逐月活动数据",
+        body: [
+            "dataset ${1:meters} \"${2:data/meters-2024.csv}\" {",
+            "\tcolumn ${3:meter} text",
+            "\tcolumn ${4:month} date",
+            "\tcolumn ${5:energy} ${6:MWh}",
+            "}$0"
+        ]
     }
 };

@@ -1,12 +1,13 @@
 import type { AstNodeDescription, LangiumDocument } from 'langium';
 import { DefaultScopeComputation, interruptAndCheck, Cancellation } from 'langium';
 import type { CnmsFile } from '../generated/ast.js';
-import { isLibrary } from '../generated/ast.js';
+import { isDataset, isLibrary } from '../generated/ast.js';
 
 /**
  * Exports every top-level declaration under its name, and the declarations of
  * a `library` block under qualified names (`ipcc2006.natural_gas`), which is
- * how the built-in library is seen from models.
+ * how the built-in library is seen from models, and the columns of a
+ * `dataset` likewise (`meters.energy`), which aggregates name.
  */
 export class CnmsScopeComputation extends DefaultScopeComputation {
     override async collectExportedSymbols(document: LangiumDocument, cancelToken = Cancellation.CancellationToken.None): Promise<AstNodeDescription[]> {
@@ -23,6 +24,11 @@ export class CnmsScopeComputation extends DefaultScopeComputation {
                 }
             } else {
                 this.addExportedSymbol(element, exports, document);
+                if (isDataset(element) && element.name) {
+                    for (const column of element.columns) {
+                        if (column.name) exports.push(this.descriptions.createDescription(column, `${element.name}.${column.name}`, document));
+                    }
+                }
             }
         }
         return exports;

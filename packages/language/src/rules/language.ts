@@ -3,7 +3,7 @@ import { AstUtils } from 'langium';
 import { propertyKeywords } from '../syntax/property-keywords.js';
 import type { CnmsFile, Element } from '../generated/ast.js';
 import {
-    isClaim, isFactor, isInstrument, isLet, isLibrary, isMeter, isOffset, isOrganization, isOutput, isReduction,
+    isClaim, isDataset, isFactor, isInstrument, isLet, isLibrary, isMeter, isOffset, isOrganization, isOutput, isReduction,
     isRemoval, isSite, isSource, isTarget, isUnitDecl
 } from '../generated/ast.js';
 import type { CnmsServices } from '../cnms-module.js';
@@ -142,6 +142,52 @@ export const LANGUAGE_RULES: readonly Rule[] = [
             year: { en: "'{property}' is {value}, not a year between {first} and {last}.", 'zh-CN': '“{property}”为 {value}，不是 {first} 至 {last} 之间的年份。' },
             date: { en: "The date {value} lies outside the years {first} to {last}.", 'zh-CN': '日期 {value} 不在 {first} 至 {last} 年之间。' },
             duration: { en: "A duration of {value} reaches beyond the years {first} to {last}.", 'zh-CN': '时长 {value} 超出了 {first} 至 {last} 年的范围。' }
+        }
+    }),
+    defineRule({
+        id: 'CN-NUM-013', clause: null, severity: 'error',
+        title: { en: 'Dataset file', 'zh-CN': '数据集文件' },
+        description: { en: "A dataset's CSV file can be read and its data fit the declared columns: the file exists inside the model's repository and is not empty, its header names every declared column once, every row has as many cells as the header, numbers are numbers, units fit the column, dates are dates within the period. Each problem names the file, row and column (`data/meters-2024.csv:1234:3`).", 'zh-CN': '数据集的 CSV 文件可读，且数据符合所声明的列：文件存在于模型的仓库内且非空，表头对每个声明的列恰好列出一次，每行单元格数与表头一致，数值为数值，单位符合该列，日期为报告期内的日期。每个问题都指明文件、行和列（`data/meters-2024.csv:1234:3`）。' },
+        rationale: { en: 'Activity data read from tables must be as exact as typed ones (ISO 14064-1 clause 6.2, GB/T 32150): a row that cannot be read is reported where it lies, and the figures that use it are not computed rather than silently wrong.', 'zh-CN': '从表格读取的活动数据必须与手工输入的一样精确（ISO 14064-1 第 6.2 条、GB/T 32150）：无法读取的行在其所在位置报告，使用该行的数值不计算，而不是悄然出错。' },
+        messages: {
+            noPath: { en: "Dataset {dataset} names no file: write its path, such as `dataset {dataset} \"data/meters-2024.csv\" { … }`.", 'zh-CN': '数据集 {dataset} 未指明文件：请写出其路径，例如 `dataset {dataset} "data/meters-2024.csv" { … }`。' },
+            outside: { en: "The file {file} of dataset {dataset} must be a path relative to this file, inside the model's repository.", 'zh-CN': '数据集 {dataset} 的文件 {file} 应为相对于本文件、位于模型仓库内的路径。' },
+            notFound: { en: "The file {file} of dataset {dataset} does not exist.", 'zh-CN': '数据集 {dataset} 的文件 {file} 不存在。' },
+            folder: { en: "The path {file} of dataset {dataset} is a folder, not a CSV file.", 'zh-CN': '数据集 {dataset} 的路径 {file} 是文件夹，而不是 CSV 文件。' },
+            badPath: { en: "The path {file} of dataset {dataset} is not a path a file can have.", 'zh-CN': '数据集 {dataset} 的路径 {file} 不是有效的文件路径。' },
+            unreadable: { en: "{place}: the file cannot be read: {reason}.", 'zh-CN': '{place}：无法读取该文件：{reason}。' },
+            notUtf8: { en: "{file} is not UTF-8 text: save the table as CSV in UTF-8.", 'zh-CN': '{file} 不是 UTF-8 文本：请将表格另存为 UTF-8 编码的 CSV。' },
+            quote: { en: "{place}: a quoted cell is not closed or is malformed, so the file cannot be read from here on.", 'zh-CN': '{place}：带引号的单元格未闭合或格式有误，因此无法读取该文件此后的内容。' },
+            empty: { en: "{file} is empty: a dataset needs a header row naming its columns.", 'zh-CN': '{file} 为空：数据集需要一行列出各列名称的表头。' },
+            missingHeader: { en: "{place}: the header has no column '{column}' (it has {header}).", 'zh-CN': '{place}：表头中没有列“{column}”（表头为 {header}）。' },
+            semicolons: { en: "{place}: the header has no column '{column}': its cells are separated by semicolons ({header}), but a dataset's cells are separated by commas.", 'zh-CN': '{place}：表头中没有列“{column}”：其单元格以分号分隔（{header}），而数据集的单元格应以逗号分隔。' },
+            duplicateHeader: { en: "{place}: the header names column '{column}' twice (first as column {first}).", 'zh-CN': '{place}：表头两次列出列“{column}”（第一次为第 {first} 列）。' },
+            ragged: { en: "{place}: this row has {count} cells, the header {expected}.", 'zh-CN': '{place}：该行有 {count} 个单元格，而表头有 {expected} 个。' },
+            notNumber: { en: "{place}: '{value}' in column {column} is not a number.", 'zh-CN': '{place}：列 {column} 中的“{value}”不是数值。' },
+            tooManyDigits: { en: "{place}: the number in column {column} has more than 900 digits, more than CNMS computes exactly.", 'zh-CN': '{place}：列 {column} 中的数值超过 900 位，超出 CNMS 可精确计算的范围。' },
+            badDate: { en: "{place}: '{value}' in column {column} is not a month or a date (2024-03 or 2024-03-15).", 'zh-CN': '{place}：列 {column} 中的“{value}”不是月份或日期（2024-03 或 2024-03-15）。' },
+            unknownUnit: { en: "{place}: '{unit}' in column {column} is not a unit of this model.", 'zh-CN': '{place}：列 {column} 中的“{unit}”不是本模型的单位。' },
+            unitDimension: { en: "{place}: '{unit}' is {actual}, but column {column} holds {expected}.", 'zh-CN': '{place}：“{unit}”的量纲为{actual}，而列 {column} 的量纲为{expected}。' },
+            outsidePeriod: { en: "{place}: {value} in column {column} lies outside the period {period}.", 'zh-CN': '{place}：列 {column} 中的 {value} 不在报告期 {period} 内。' },
+            more: { en: "{file}: {count} more rows have problems (the first are shown).", 'zh-CN': '{file}：另有 {count} 行存在问题（仅显示前几项）。' }
+        }
+    }),
+    defineRule({
+        id: 'CN-NUM-014', clause: null, severity: 'error',
+        title: { en: 'Dataset aggregates and monthly values', 'zh-CN': '数据集汇总与月度数值' },
+        description: { en: "An aggregate of a dataset column (`sum`, `count`, `min`, `max`, `avg` of `dataset.column where …`) can be computed: a known function, a column of numbers (any column for `count`), conditions on declared columns (`= \"text\"` on text, `in 2024` or `in 2024-03` on dates), at least one row, and no row it uses with a problem; and a `monthly { … }` value gives each month (2024-01 … 2024-12) once.", 'zh-CN': '数据集列的汇总（`dataset.column where …` 的 `sum`、`count`、`min`、`max`、`avg`）可以计算：函数已知，列为数值列（`count` 可用于任意列），条件针对已声明的列（文本列用 `= "文本"`，日期列用 `in 2024` 或 `in 2024-03`），至少有一行，且所用的行均无问题；`monthly { … }` 中每个月份（2024-01 … 2024-12）只出现一次。' },
+        rationale: { en: 'A figure never misleads: a sum over a row that could not be read, or over no row at all (a mistyped meter), is not computed and says why.', 'zh-CN': '数值绝不误导：对无法读取的行或对零行（例如计量器编号输错）求和时，不计算该值并说明原因。' },
+        messages: {
+            unknownFunction: { en: "'{name}' is not an aggregate: use sum, count, min, max or avg.", 'zh-CN': '“{name}”不是汇总函数：请使用 sum、count、min、max 或 avg。' },
+            notNumeric: { en: "{function} needs a column of numbers, but {column} is a {kind} column.", 'zh-CN': '{function} 需要数值列，而 {column} 是 {kind} 列。' },
+            unknownColumn: { en: "Dataset {dataset} has no column '{column}' (it has {columns}).", 'zh-CN': '数据集 {dataset} 没有列“{column}”（其列为 {columns}）。' },
+            conditionKind: { en: "Column {column} is a {kind} column: compare text columns with = \"…\", and date columns with in 2024 or in 2024-03.", 'zh-CN': '列 {column} 是 {kind} 列：文本列用 = "…" 比较，日期列用 in 2024 或 in 2024-03。' },
+            badMonth: { en: "{value} is not a year (2024) or a month (2024-03).", 'zh-CN': '{value} 不是年份（2024）或月份（2024-03）。' },
+            datasetBroken: { en: "Dataset {dataset} cannot be read ({file}; see its declaration), so this value is not computed.", 'zh-CN': '无法读取数据集 {dataset}（{file}；见其声明），因此不计算该值。' },
+            brokenRow: { en: "This value uses a row with a problem ({place}), so it is not computed.", 'zh-CN': '该值用到一行有问题的数据（{place}），因此不计算。' },
+            noRows: { en: "No row of {file} meets the conditions: the {function} of no rows is not computed.", 'zh-CN': '{file} 中没有满足条件的行：不计算零行的 {function}。' },
+            monthTwice: { en: "Month {month} is given twice: each month once.", 'zh-CN': '月份 {month} 出现了两次：每个月只能给出一次。' },
+            noMonths: { en: "`monthly { }` gives no month: write each month and its value, such as `2024-01 1_200 MWh`.", 'zh-CN': '`monthly { }` 中没有任何月份：请逐月写出月份及其数值，例如 `2024-01 1_200 MWh`。' }
         }
     })
 ];
@@ -357,6 +403,8 @@ export class CnmsLanguageRules {
             semantics.Balance.removalFigures(element);
         } else if (isOffset(element)) {
             semantics.Balance.offsetFigures(element, semantics.OrganizationSettings.of(this.services.references.Models.modelOfNode(element)));
+        } else if (isDataset(element)) {
+            semantics.Datasets.of(element);
         } else if (isSite(element)) {
             semantics.BoundaryShares.declaredShare(element);
             semantics.BoundaryShares.controlShare(element);

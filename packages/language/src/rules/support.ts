@@ -1,4 +1,5 @@
-import { URI, UriUtils } from 'langium';
+import type { URI } from 'langium';
+import { UriUtils } from 'langium';
 import type { DocumentInfo, Duration, Element, Factor, Meter, Offset, Role, Source } from '../generated/ast.js';
 import {
     isControl, isDocumentInfo, isFactor, isMeter, isNonconformity, isOffset, isReduction, isRole, isSource, isTraining, isAudit
@@ -7,6 +8,7 @@ import type { LocalizedText } from '../i18n/locale.js';
 import { addDuration, durationCount, isCalendarDate } from '../semantics/dates.js';
 import { kindText } from '../i18n/messages.js';
 import { defineRule, type Rule, type RuleContext } from './rule.js';
+import { isAbsolutePath, isInsideFolder, modelRepository } from '../workspace/model-repository.js';
 
 /** The main ISO 14064-1 category of a source (`1.1` → `1`), or undefined when it has none (CN-6.2-002). */
 function mainCategory(source: Source): string | undefined {
@@ -61,36 +63,9 @@ function nameList(parts: ReadonlyArray<{ kind?: LocalizedText; name: string }>):
     };
 }
 
-/**
- * The model's repository (CN-7.5-001): the nearest folder at or above the
- * model root that holds a `.git` entry, else the model root itself. Undefined
- * where the model has no folder that the file system can see (a file in no
- * model, the built-in library, a browser without a file system).
- */
+/** The model's repository (CN-7.5-001): workspace/model-repository.ts. */
 function repositoryOf(context: RuleContext): { root: URI; repository: URI } | undefined {
-    if (!/^[a-z][a-z0-9+.-]*:/i.test(context.root) || context.root.startsWith('file-only:') || context.root.startsWith('builtin:')) return undefined;
-    const fileSystem = context.services.shared.workspace.FileSystemProvider;
-    let root: URI;
-    try {
-        root = URI.parse(context.root);
-        if (!fileSystem.existsSync(root)) return undefined;
-    } catch {
-        return undefined;
-    }
-    for (let dir = root; ;) {
-        if (fileSystem.existsSync(UriUtils.joinPath(dir, '.git'))) return { root, repository: dir };
-        const parent = UriUtils.dirname(dir);
-        if (parent.toString() === dir.toString()) break;
-        dir = parent;
-    }
-    return { root, repository: root };
-}
-
-/** Whether `uri` is `folder` or lies below it (same scheme and authority). */
-function isInside(uri: URI, folder: URI): boolean {
-    if (uri.scheme !== folder.scheme || uri.authority !== folder.authority) return false;
-    const base = folder.path.endsWith('/') ? folder.path : `${folder.path}/`;
-    return uri.path === folder.path || uri.path.startsWith(base);
+    return modelRepository(context.services.shared.workspace.FileSystemProvider, context.root);
 }
 
 /** A file name without its folder and extension, `-` and `_` alike: `docs/ccer-2024.pdf` → `ccer_2024`. */
@@ -293,12 +268,12 @@ export const SUPPORT_RULES: readonly Rule[] = [
                 if (!place) continue;
                 const path = document.path.trim().replace(/\\/g, '/');
                 const params = { name: document.name, path: document.path };
-                if (/^\//.test(path) || /^[a-z][a-z0-9+.-]*:/i.test(path)) {
+                if (isAbsolutePath(path)) {
                     context.report('outside', params, document, 'path');
                     continue;
                 }
                 const target = UriUtils.joinPath(place.root, path);
-                if (!isInside(target, place.repository)) {
+                if (!isInsideFolder(target, place.repository)) {
                     context.report('outside', params, document, 'path');
                 } else if (path === '' || !context.services.shared.workspace.FileSystemProvider.existsSync(target)) {
                     context.report('notFound', params, document, 'path');

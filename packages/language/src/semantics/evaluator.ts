@@ -1,8 +1,8 @@
 import type { AstNode, Reference } from 'langium';
 import { AstUtils } from 'langium';
-import type { Expression, Factor, GasComponent, Named, UnitDecl } from '../generated/ast.js';
+import type { Expression, Factor, GasComponent, MonthlyValues, Named, UnitDecl } from '../generated/ast.js';
 import {
-    isBinaryExpression, isFactor, isGasDecl, isLet, isNameReference, isNegatedExpression, isNumberLiteral,
+    isAggregate, isBinaryExpression, isFactor, isGasDecl, isLet, isMonthlyValues, isNameReference, isNegatedExpression, isNumberLiteral,
     isOutput, isPowerExpression, isSource, isUnitDecl, isUnitProduct
 } from '../generated/ast.js';
 import type { CnmsServices } from '../cnms-module.js';
@@ -12,6 +12,7 @@ import type { CnmsFigureMemo, FigureStore } from './figure-memo.js';
 import type { ProblemParam } from './figure-problems.js';
 import type { Expectation } from './property-checks.js';
 import { splitGasUnit } from './gas-units.js';
+import { monthOf } from './months.js';
 import { Quantity } from './quantity.js';
 import { DivisionByZeroError, InexactFigureError, Rational } from './rational.js';
 
@@ -262,6 +263,12 @@ export class CnmsEvaluator {
         if (isNameReference(expression)) {
             return this.resolve(expression.target, expression);
         }
+        if (isAggregate(expression)) {
+            return this.services.semantics.Datasets.aggregate(expression);
+        }
+        if (isMonthlyValues(expression)) {
+            return this.monthlySum(expression);
+        }
         if (isUnitProduct(expression)) {
             const value = this.evaluate(expression.value);
             const unit = this.resolve(expression.unit, expression);
@@ -316,6 +323,42 @@ export class CnmsEvaluator {
             }
         }
         return undefined;
+    }
+
+    /** `monthly { 2024-01 1_200 MWh … }`: the sum of its months, each month once, all of one dimension. */
+    private monthlySum(expression: MonthlyValues): Quantity | undefined {
+        const seen = new Set<string>();
+        let total: Quantity | undefined;
+        let failed = false;
+        expression.months.forEach((entry, index) => {
+            const month = monthOf(entry.year, entry.month);
+            if (!month) {
+                // (a month still being typed is a syntax error already)
+                if (entry.year !== undefined && entry.month !== undefined) this.report('CN-NUM-014', 'badMonth', { value: `${entry.year}-${entry.month}` }, expression, 'months', index);
+                failed = true;
+                return;
+            }
+            if (seen.has(month)) {
+                this.report('CN-NUM-014', 'monthTwice', { month }, expression, 'months', index);
+                failed = true;
+                return;
+            }
+            seen.add(month);
+            const value = this.evaluate(entry.value);
+            if (!value) {
+                failed = true;
+                return;
+            }
+            if (total && !total.dimension.equals(value.dimension)) {
+                this.report('CN-NUM-003', 'add', { operation: { en: 'add', 'zh-CN': '加法' }, left: total.dimension, right: value.dimension }, entry.value);
+                failed = true;
+                return;
+            }
+            total = total ? total.plus(value) : value;
+        });
+        if (failed) return undefined;
+        if (!total) this.report('CN-NUM-014', 'noMonths', {}, expression);
+        return total;
     }
 
     private resolve(reference: Reference<Named>, at: AstNode): Quantity | undefined {

@@ -344,6 +344,20 @@ export class CnmsFigureMemo {
         return distinctProblems(problems);
     }
 
+    /**
+     * Records that the figure under way reads a file that is not a CNMS
+     * document (a dataset's CSV): its key is the file's text key, bumped by
+     * `fileChanged` when the file is saved, created or deleted.
+     */
+    readFile(uri: string): void {
+        this.read(textKey(uri));
+    }
+
+    /** A file that is not a CNMS document changed (the language server was told so): the figures that read it are computed again. */
+    fileChanged(uri: string): void {
+        this.bump(textKey(uri));
+    }
+
     /** Marks `key` changed: every figure that read it is computed again when next asked for. */
     bump(key: string): void {
         this.versions.set(key, ++this.counter);
@@ -427,7 +441,9 @@ export function distinctProblems(problems: readonly FigureProblem[]): FigureProb
     const found = new Map<AstNode, Set<string>>();
     const distinct: FigureProblem[] = [];
     for (const problem of problems) {
-        const key = `${problem.rule}\n${problem.key}\n${problem.property ?? ''}\n${problem.index ?? ''}`;
+        // (the texts of its message too: one declaration can have several problems of one kind, a dataset's broken rows)
+        const texts = Object.values(problem.params).filter(param => typeof param === 'string').join('\u0000');
+        const key = `${problem.rule}\n${problem.key}\n${problem.property ?? ''}\n${problem.index ?? ''}\n${texts}`;
         let keys = found.get(problem.node);
         if (!keys) found.set(problem.node, keys = new Set());
         if (keys.has(key)) continue;

@@ -14,6 +14,9 @@
  */
 export const MAX_FILE_BYTES = 2 * 1024 * 1024;
 
+/** The largest dataset file read (512 MiB): a year of a group's meter readings is a table of millions of rows. */
+export const MAX_DATASET_BYTES = 512 * 1024 * 1024;
+
 /**
  * How deep an expression may nest: open parentheses plus unary minus signs in
  * a row (`-(-(1))` is 4 levels). The parser recurses about six calls per

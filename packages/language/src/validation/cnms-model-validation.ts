@@ -67,7 +67,11 @@ export class CnmsModelValidation {
     /** Marks the model of `uri` for a new run of its clause rules (a file it reads changed: cnms.json, an evidence file). */
     markChanged(uri: URI | string): void {
         if (isBuiltinUri(uri.toString())) return;
-        const model = this.services.references.Models.modelOf(uri);
+        this.markModelChanged(this.services.references.Models.modelOf(uri));
+    }
+
+    /** Marks a model (by its key) for a new run of its clause rules: a file its datasets read changed. */
+    markModelChanged(model: string): void {
         if (!this.pending.has(model)) {
             let resolve!: () => void;
             const promise = new Promise<void>(done => (resolve = done));
