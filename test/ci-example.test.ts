@@ -72,8 +72,12 @@ function tempDir(prefix: string): string {
 
 /** git without the user's or the system's configuration, with a fixed author. */
 const gitEnv: Record<string, string> = {
-    GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: '/dev/null',
-    GIT_AUTHOR_NAME: 'CNMS test', GIT_AUTHOR_EMAIL: 'test@example.com', GIT_COMMITTER_NAME: 'CNMS test', GIT_COMMITTER_EMAIL: 'test@example.com'
+    GIT_CONFIG_NOSYSTEM: '1',
+    GIT_CONFIG_GLOBAL: '/dev/null',
+    GIT_AUTHOR_NAME: 'CNMS test',
+    GIT_AUTHOR_EMAIL: 'test@example.com',
+    GIT_COMMITTER_NAME: 'CNMS test',
+    GIT_COMMITTER_EMAIL: 'test@example.com'
 };
 
 function git(cwd: string, ...args: string[]): string {
@@ -111,7 +115,11 @@ function steelRepository(model: string): string {
     return repo;
 }
 
-interface Run { readonly code: number; readonly stdout: string; readonly stderr: string }
+interface Run {
+    readonly code: number;
+    readonly stdout: string;
+    readonly stderr: string;
+}
 
 let bin: string;
 
@@ -191,7 +199,7 @@ describe('examples/ci/github-actions.yml', () => {
     });
 });
 
-describe('the workflow\'s commands on a pull request (dry run)', () => {
+describe("the workflow's commands on a pull request (dry run)", () => {
     const context: Context = { github: { base_ref: 'main' }, inputs: {}, vars: {} };
     const model = evaluate(workflow.env.CNMS_MODEL.slice(3, -2), context);
     let work: string;
@@ -207,14 +215,29 @@ describe('the workflow\'s commands on a pull request (dry run)', () => {
         if (!existsSync(files.GITHUB_STEP_SUMMARY)) writeFileSync(files.GITHUB_STEP_SUMMARY, '');
         const evaluated = (record: Record<string, string> = {}) => Object.fromEntries(Object.entries(record).map(([key, value]) => [key, substitute(String(value), context)]));
         const result = spawnSync('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', script], {
-            cwd: work, encoding: 'utf8', timeout: 120_000,
+            cwd: work,
+            encoding: 'utf8',
+            timeout: 120_000,
             env: {
-                ...process.env, ...gitEnv, LANG: 'C', NO_COLOR: '1', PATH: `${bin}:${process.env.PATH}`, RUNNER_TEMP: runnerTemp, ...files,
-                ...evaluated(workflow.env), ...evaluated(step(id).env), ...env
+                ...process.env,
+                ...gitEnv,
+                LANG: 'C',
+                NO_COLOR: '1',
+                PATH: `${bin}:${process.env.PATH}`,
+                RUNNER_TEMP: runnerTemp,
+                ...files,
+                ...evaluated(workflow.env),
+                ...evaluated(step(id).env),
+                ...env
             }
         });
         if (result.error) throw result.error;
-        const outputs = Object.fromEntries(readFileSync(files.GITHUB_OUTPUT, 'utf8').split('\n').filter(Boolean).map(line => line.split(/=(.*)/s).slice(0, 2) as [string, string]));
+        const outputs = Object.fromEntries(
+            readFileSync(files.GITHUB_OUTPUT, 'utf8')
+                .split('\n')
+                .filter(Boolean)
+                .map(line => line.split(/=(.*)/s).slice(0, 2) as [string, string])
+        );
         return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr, outputs, summary: readFileSync(files.GITHUB_STEP_SUMMARY, 'utf8') };
     }
 
@@ -336,7 +359,9 @@ describe('examples/ci/pre-commit', () => {
 
     function hook(): Run {
         const result = spawnSync('sh', [HOOK], {
-            cwd: repo, encoding: 'utf8', timeout: 120_000,
+            cwd: repo,
+            encoding: 'utf8',
+            timeout: 120_000,
             env: { ...process.env, ...gitEnv, LANG: 'C', NO_COLOR: '1', PATH: `${bin}:${process.env.PATH}` }
         });
         if (result.error) throw result.error;

@@ -34,7 +34,7 @@ describe('fileErrorMessage', () => {
         expect(chinese).toMatch(/[\u4e00-\u9fff]/);
     });
 
-    test('another error keeps the system\'s words, still on one line and naming the file', () => {
+    test("another error keeps the system's words, still on one line and naming the file", () => {
         const message = fileErrorMessage(Object.assign(new Error('EIO: i/o error,\nwrite'), { code: 'EIO' }), 'report.md', 'write', 'en');
         expect(message).toBe("cannot write 'report.md': EIO: i/o error, write");
     });

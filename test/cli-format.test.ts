@@ -4,7 +4,8 @@ import { describe, expect, test } from 'vitest';
 import { runCli, tempCopy, tempModel } from './helpers/cli.js';
 
 describe('cnms format', () => {
-    const messy = '// header comment\norganization a { period 2024   consolidation operational-control ms-scope "All" }\nsite s{location "X"}\n  // about the source\nsource x at s {category 1\n emissions 10 t*0.44 tCO2/t   // trailing\n}\n';
+    const messy =
+        '// header comment\norganization a { period 2024   consolidation operational-control ms-scope "All" }\nsite s{location "X"}\n  // about the source\nsource x at s {category 1\n emissions 10 t*0.44 tCO2/t   // trailing\n}\n';
 
     test('--check lists unformatted files, changes nothing and exits 1', () => {
         const dir = tempModel({ 'org.cnms': messy });
@@ -18,23 +19,25 @@ describe('cnms format', () => {
         const dir = tempModel({ 'org.cnms': messy });
         expect(runCli(['format', dir]).code).toBe(0);
         const once = readFileSync(join(dir, 'org.cnms'), 'utf8');
-        expect(once).toBe([
-            '// header comment',
-            'organization a {',
-            '    period 2024',
-            '    consolidation operational-control',
-            '    ms-scope "All"',
-            '}',
-            'site s {',
-            '    location "X"',
-            '}',
-            '// about the source',
-            'source x at s {',
-            '    category 1',
-            '    emissions 10 t * 0.44 tCO2/t   // trailing',
-            '}',
-            ''
-        ].join('\n'));
+        expect(once).toBe(
+            [
+                '// header comment',
+                'organization a {',
+                '    period 2024',
+                '    consolidation operational-control',
+                '    ms-scope "All"',
+                '}',
+                'site s {',
+                '    location "X"',
+                '}',
+                '// about the source',
+                'source x at s {',
+                '    category 1',
+                '    emissions 10 t * 0.44 tCO2/t   // trailing',
+                '}',
+                ''
+            ].join('\n')
+        );
         const again = runCli(['format', dir, '--check']);
         expect(again.code).toBe(0);
         expect(readFileSync(join(dir, 'org.cnms'), 'utf8')).toBe(once);
@@ -42,7 +45,10 @@ describe('cnms format', () => {
 
     test('formatting never changes a figure', () => {
         const dir = tempCopy('test/fixtures/every-construct');
-        const findings = () => JSON.parse(runCli(['validate', dir, '--format', 'json']).stdout).diagnostics.map((d: { rule: string; message: string }) => `${d.rule} ${d.message}`).sort();
+        const findings = () =>
+            JSON.parse(runCli(['validate', dir, '--format', 'json']).stdout)
+                .diagnostics.map((d: { rule: string; message: string }) => `${d.rule} ${d.message}`)
+                .sort();
         const findingsBefore = findings();
         const before = JSON.parse(runCli(['balance', dir, '--format', 'json']).stdout);
         expect(runCli(['format', dir]).code).toBe(0);
@@ -67,7 +73,10 @@ describe('cnms format', () => {
     test('a file that is not UTF-8 (GBK) is refused: one line naming it, exit 2, and no file changes', () => {
         const gbk = Buffer.concat([Buffer.from('organization a { period 2024 ms-scope "'), Buffer.from([0xd6, 0xd0, 0xce, 0xc4]), Buffer.from('" }\n')]);
         const dir = tempModel({ 'org.cnms': gbk, 'site.cnms': 'site s{location "X"}\n' });
-        for (const args of [['format', dir], ['format', dir, '--check']]) {
+        for (const args of [
+            ['format', dir],
+            ['format', dir, '--check']
+        ]) {
             const result = runCli(args, { cwd: dir });
             expect(result.code).toBe(2);
             expect(result.stderr.trim().split('\n')).toHaveLength(1);

@@ -43,8 +43,9 @@ describe('cnms init', () => {
         const validate = runCli(['validate', dir, '--format', 'json']);
         expect(validate.code).toBe(1);
         const claimErrors = JSON.parse(validate.stdout).diagnostics.filter((d: { rule: string }) => d.rule === 'CN-9.1-001');
-        expect(claimErrors.map((d: { file: string; line: number; message: string }) => [d.file.endsWith('claim.cnms'), d.line, d.message])).toEqual([[true, 2,
-            "Claim c1: no emissions are recorded for 2024, so its net balance of zero shows nothing; record the period's emissions before claiming carbon neutrality."]]);
+        expect(claimErrors.map((d: { file: string; line: number; message: string }) => [d.file.endsWith('claim.cnms'), d.line, d.message])).toEqual([
+            [true, 2, "Claim c1: no emissions are recorded for 2024, so its net balance of zero shows nothing; record the period's emissions before claiming carbon neutrality."]
+        ]);
         const zh = runCli(['validate', dir, '--lang', 'zh-CN']);
         expect(zh.stdout).toContain('声明 c1：报告期 2024 未记录任何排放');
     });

@@ -14,21 +14,30 @@ describe('cnms plan', () => {
         const json = JSON.parse(runCli(['plan', dir, '--format', 'json']).stdout);
         // emissions 1000 tCO2e; from 2026 the reduction cuts 10 % of source a: 1000 − 100 = 900
         expect(json.years).toEqual([
-            { year: 2024, projected: '1000' }, { year: 2025, projected: '1000' }, { year: 2026, projected: '900' },
-            { year: 2027, projected: '900' }, { year: 2028, projected: '900' }
+            { year: 2024, projected: '1000' },
+            { year: 2025, projected: '1000' },
+            { year: 2026, projected: '900' },
+            { year: 2027, projected: '900' },
+            { year: 2028, projected: '900' }
         ]);
         // path from 1000 (2023) to 1000 × (1 − 50 %) = 500 (2028): allowed(Y) = 1000 − 500 × (Y − 2023) / 5
         // 2024: 900, 2025: 800, 2026: 700, 2027: 600, 2028: 500; gap = projected − allowed
-        expect(json.targets).toEqual([{
-            id: 'halve', kind: 'absolute-reduction', year: 2028, unit: 'tCO2e', firstMissed: 2024,
-            years: [
-                { year: 2024, projected: '1000', allowed: '900', gap: '100' },
-                { year: 2025, projected: '1000', allowed: '800', gap: '200' },
-                { year: 2026, projected: '900', allowed: '700', gap: '200' },
-                { year: 2027, projected: '900', allowed: '600', gap: '300' },
-                { year: 2028, projected: '900', allowed: '500', gap: '400' }
-            ]
-        }]);
+        expect(json.targets).toEqual([
+            {
+                id: 'halve',
+                kind: 'absolute-reduction',
+                year: 2028,
+                unit: 'tCO2e',
+                firstMissed: 2024,
+                years: [
+                    { year: 2024, projected: '1000', allowed: '900', gap: '100' },
+                    { year: 2025, projected: '1000', allowed: '800', gap: '200' },
+                    { year: 2026, projected: '900', allowed: '700', gap: '200' },
+                    { year: 2027, projected: '900', allowed: '600', gap: '300' },
+                    { year: 2028, projected: '900', allowed: '500', gap: '400' }
+                ]
+            }
+        ]);
     });
 
     test('a target year far out (200000) is an error and projects nothing past 2200: quick, and a few lines', () => {
@@ -58,8 +67,7 @@ describe('cnms plan', () => {
         // with every rule on: the calibration rule (CN-7.1-002) must not call a meter expired that is calibrated for 8000 years
         const meters = tempModel({ 'org.cnms': MODEL, 'meter.cnms': 'meter m { measures a accuracy 1 % calibrated 2024-01-01 interval 8000 years }\n' });
         const all = JSON.parse(runCli(['validate', meters, '--format', 'json']).stdout) as { diagnostics: Array<{ rule: string; file: string; message: string }> };
-        expect(all.diagnostics.filter(d => d.file.endsWith('meter.cnms')).map(d => [d.rule, d.message]))
-            .toEqual([['CN-NUM-012', 'A duration of 8000 years reaches beyond the years 1900 to 2200.']]);
+        expect(all.diagnostics.filter(d => d.file.endsWith('meter.cnms')).map(d => [d.rule, d.message])).toEqual([['CN-NUM-012', 'A duration of 8000 years reaches beyond the years 1900 to 2200.']]);
     });
 
     test('text: a table per target, in English and Chinese', () => {

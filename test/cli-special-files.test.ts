@@ -25,7 +25,12 @@ describe('special files are skipped with a warning, never opened', () => {
     test('a FIFO named x.cnms: validate, balance, report and plan warn and go on', () => {
         const dir = languageModel({ 'org.cnms': ORG + SITE });
         fifo(join(dir, 'x.cnms'));
-        for (const args of [['validate', dir], ['balance', dir], ['report', dir, '--format', 'json'], ['plan', dir]]) {
+        for (const args of [
+            ['validate', dir],
+            ['balance', dir],
+            ['report', dir, '--format', 'json'],
+            ['plan', dir]
+        ]) {
             const result = runCli(args, { ...QUICK, cwd: dir });
             expect(result.code, `${args[0]}: ${result.stderr}`).toBe(0);
             expect(result.stderr).toContain("warning: 'x.cnms' is a named pipe (FIFO), not a regular file: skipped");
@@ -47,14 +52,18 @@ describe('special files are skipped with a warning, never opened', () => {
     test('a link to /dev/zero named z.cnms is skipped with a warning', () => {
         const dir = languageModel({ 'org.cnms': ORG + SITE });
         symlinkSync('/dev/zero', join(dir, 'z.cnms'));
-        for (const args of [['validate', dir], ['balance', dir], ['report', dir, '--format', 'md']]) {
+        for (const args of [
+            ['validate', dir],
+            ['balance', dir],
+            ['report', dir, '--format', 'md']
+        ]) {
             const result = runCli(args, { ...QUICK, cwd: dir });
             expect(result.code, `${args[0]}: ${result.stderr}`).toBe(0);
             expect(result.stderr).toContain("warning: 'z.cnms' is a link to a device, not a regular file: skipped");
         }
     });
 
-    test('a FIFO named cnms.lock (hashed into the report\'s provenance) is not opened', () => {
+    test("a FIFO named cnms.lock (hashed into the report's provenance) is not opened", () => {
         const dir = languageModel({ 'org.cnms': ORG + SITE });
         fifo(join(dir, 'cnms.lock'));
         const result = runCli(['report', dir, '--format', 'json'], QUICK);
@@ -146,7 +155,10 @@ describe('symbolic links', () => {
 describe('the size limit', () => {
     test('a file over 2 MiB is refused before it is read: one line naming it and the limit, exit 2', () => {
         const dir = languageModel({ 'org.cnms': ORG + SITE, 'big.cnms': `// ${'x'.repeat(2 * 1024 * 1024)}\n` });
-        for (const args of [['validate', dir], ['format', dir, '--check']]) {
+        for (const args of [
+            ['validate', dir],
+            ['format', dir, '--check']
+        ]) {
             const result = runCli(args, { ...QUICK, cwd: dir });
             expect(result.code).toBe(2);
             expect(result.stderr.trim().split('\n')).toHaveLength(1);

@@ -33,8 +33,18 @@ function probe(command: (dir: string) => string[], undo: (dir: string) => string
     }
     return done;
 }
-const canMount = process.platform === 'linux' && probe(dir => ['mount', '-t', 'tmpfs', '-o', 'size=64k', 'tmpfs', dir], dir => ['umount', dir]);
-const canChattr = process.platform === 'linux' && probe(dir => ['chattr', '+i', join(dir, 'f')], dir => ['chattr', '-i', join(dir, 'f')]);
+const canMount =
+    process.platform === 'linux' &&
+    probe(
+        dir => ['mount', '-t', 'tmpfs', '-o', 'size=64k', 'tmpfs', dir],
+        dir => ['umount', dir]
+    );
+const canChattr =
+    process.platform === 'linux' &&
+    probe(
+        dir => ['chattr', '+i', join(dir, 'f')],
+        dir => ['chattr', '-i', join(dir, 'f')]
+    );
 
 const cleanups: Array<() => void> = [];
 afterEach(() => {
@@ -143,7 +153,7 @@ describe('a write that cannot be done is a usage error', () => {
     });
 
     test('init under a path that is a file', () => {
-        const dir = tempModel({ 'taken': 'a file\n' });
+        const dir = tempModel({ taken: 'a file\n' });
         const result = runCli(['init', 'taken/model'], { cwd: dir });
         expectOneLineUsageError(result, "'taken/model'", 'is a file, not a folder');
         expect(readFileSync(join(dir, 'taken'), 'utf8')).toBe('a file\n');

@@ -30,18 +30,25 @@ describe('cnms balance', () => {
         expect(result.stderr).toBe('');
         expect(result.code).toBe(0);
         const json = JSON.parse(result.stdout);
-        expect(Object.keys(json)).toEqual(expect.arrayContaining([
-            'model', 'period', 'gwp', 'scope2', 'unit', 'emissions', 'byCategory', 'byScope', 'byGas', 'sources',
-            'biogenicCO2', 'removals', 'offsets', 'net', 'neutral', 'errors', 'warnings'
-        ]));
+        expect(Object.keys(json)).toEqual(
+            expect.arrayContaining(['model', 'period', 'gwp', 'scope2', 'unit', 'emissions', 'byCategory', 'byScope', 'byGas', 'sources', 'biogenicCO2', 'removals', 'offsets', 'net', 'neutral', 'errors', 'warnings'])
+        );
         expect(json.model).toBe('acme');
         expect(json.period).toEqual({ start: '2024-01-01', end: '2024-12-31' });
         expect(json.gwp).toBe('AR5');
         expect(json.scope2).toBe('market-based');
         expect(json.unit).toBe('tCO2e');
-        const figures = [json.emissions, json.biogenicCO2, json.removals, json.offsets, json.net,
-            ...Object.values(json.byCategory), ...Object.values(json.byScope), ...Object.values(json.byGas),
-            ...json.sources.flatMap((s: { co2e: string; gases: Record<string, string> }) => [s.co2e, ...Object.values(s.gases)])];
+        const figures = [
+            json.emissions,
+            json.biogenicCO2,
+            json.removals,
+            json.offsets,
+            json.net,
+            ...Object.values(json.byCategory),
+            ...Object.values(json.byScope),
+            ...Object.values(json.byGas),
+            ...json.sources.flatMap((s: { co2e: string; gases: Record<string, string> }) => [s.co2e, ...Object.values(s.gases)])
+        ];
         for (const figure of figures) {
             expect(typeof figure).toBe('string');
             expect(figure).toMatch(DECIMAL);
@@ -111,10 +118,19 @@ describe('cnms validate', () => {
         const result = runCli(['validate', dir, '--format', 'json'], { cwd: dir });
         expect(result.code).toBe(1);
         const records = JSON.parse(result.stdout).diagnostics;
-        expect(records).toEqual([{
-            file: 'org.cnms', line: 3, column: 45, endLine: 3, endColumn: 46, severity: 'error',
-            rule: 'CN-NUM-004', clause: null, message: 'Division by zero: 0 is 0.'
-        }]);
+        expect(records).toEqual([
+            {
+                file: 'org.cnms',
+                line: 3,
+                column: 45,
+                endLine: 3,
+                endColumn: 46,
+                severity: 'error',
+                rule: 'CN-NUM-004',
+                clause: null,
+                message: 'Division by zero: 0 is 0.'
+            }
+        ]);
     });
 
     test('zh-CN from the environment locale', () => {
@@ -150,7 +166,7 @@ describe('bad input never crashes', () => {
         const result = runCli(['validate', 'no/such/place']);
         expect(result.code).toBe(2);
         expect(result.stderr.trim().split('\n')).toHaveLength(1);
-        expect(result.stderr).toContain("cannot read");
+        expect(result.stderr).toContain('cannot read');
         expect(result.stderr).toContain('no such file or folder');
     });
 
@@ -220,7 +236,7 @@ describe('bad input never crashes', () => {
     }, 180_000);
 });
 
-describe('a command\'s code loads when the command runs', () => {
+describe("a command's code loads when the command runs", () => {
     /** The modules `cnms ARGS` resolved, as URLs. */
     function importsOf(args: string[]): { code: number; stdout: string; urls: string[] } {
         const log = join(tempModel({}), 'imports.log');
@@ -267,7 +283,11 @@ describe('a rule whose check fails', () => {
         expect(validate.stdout).toMatch(/organization\.cnms:\d+:\d+ {2}error {2}CN-NUM-011 {2}Rule CN-4\.3-001 \(.+\) could not check this model: a test made this rule fail\./);
         const json = JSON.parse(runCli(['validate', dir, '--format', 'json'], { env }).stdout) as { diagnostics: Array<{ rule: string; severity: string }> };
         expect(json.diagnostics.filter(d => d.rule === 'CN-NUM-011').map(d => d.severity)).toEqual(['error']);
-        for (const args of [['balance', dir], ['plan', dir], ['report', dir, '--format', 'md']]) {
+        for (const args of [
+            ['balance', dir],
+            ['plan', dir],
+            ['report', dir, '--format', 'md']
+        ]) {
             const result = runCli(args, { env });
             expect(result.code, args[0]).toBe(2);
         }

@@ -18,7 +18,14 @@ const ORG = 'organization acme "Acme" { period 2024 consolidation operational-co
 /** The items offered at `<|>`, in the order a client shows them (by sortText, then label). */
 async function offered(text: string): Promise<CompletionItem[]> {
     let items: CompletionItem[] = [];
-    await expectCompletion(Cnms)({ text, index: 0, disposeAfterCheck: true, assert: list => { items = list.items; } });
+    await expectCompletion(Cnms)({
+        text,
+        index: 0,
+        disposeAfterCheck: true,
+        assert: list => {
+            items = list.items;
+        }
+    });
     const key = (item: CompletionItem) => (item.sortText ?? item.label).toLowerCase();
     // as VS Code orders them: by sort text, compared code unit by code unit, then by label
     return [...items].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : a.label < b.label ? -1 : a.label > b.label ? 1 : 0));
@@ -45,7 +52,7 @@ describe('completion knows where it is', () => {
         expect(labels(role)).toEqual(['responsibilities', 'authority', 'ms-representative']);
     });
 
-    test('the help is in the client\'s language', async () => {
+    test("the help is in the client's language", async () => {
         Cnms.I18n.locale = 'zh-CN';
         try {
             const items = await offered(`${ORG}offset o {\n    <|>\n}`);
@@ -55,7 +62,7 @@ describe('completion knows where it is', () => {
         }
     });
 
-    test('after `factor`, factors only, those per the activity\'s unit first, with title, value as written, source and year', async () => {
+    test("after `factor`, factors only, those per the activity's unit first, with title, value as written, source and year", async () => {
         const items = await offered(`${ORG}factor coke "Coke" = 2.86 tCO2/t { source "Plant lab" year 2024 }\nfactor gas_vol = 1.9 kgCO2/Nm3\nlet k = 2\nsource kiln at plant_a {\n    category 1\n    activity 500 t\n    factor <|>\n}`);
         expect(labels(items)[0]).toBe('coke');
         expect(items[0]?.detail).toBe('Coke · 2.86 tCO2/t · Plant lab, 2024');

@@ -269,7 +269,7 @@ organization acme_trading "Acme Trading Co." { period 2024 }
 });
 
 describe('every diagnostic carries its rule id', () => {
-    test('a keyword used as a second organization\'s name: the syntax error at its place, no failing check', async () => {
+    test("a keyword used as a second organization's name: the syntax error at its place, no failing check", async () => {
         // `other` is a keyword (offset standard `other "…"`), so it cannot name anything
         const text = `${ORG}
 organization other "Other Co." { period 2024 }

@@ -48,7 +48,10 @@ describe('cnms diff', () => {
         write(repo, { 'model/org.cnms': `${ORG('AR5').replace('gwp AR5', 'gwp AR5 gwp-justification "Kept for comparability"')}${OFFSET}`, 'model/sites/a.cnms': SITE('50 %', '1200', '0.06') });
         commit('activity, factor, GWP, share');
         // 3: a source added, an offset removed, the policy text changed
-        write(repo, { 'model/org.cnms': ORG('AR5').replace('gwp AR5', 'gwp AR5 gwp-justification "Kept for comparability"').replace('We act.', 'We act now.'), 'model/sites/kiln.cnms': 'source kiln at a { category 1 emissions 30 tCO2 }\n' });
+        write(repo, {
+            'model/org.cnms': ORG('AR5').replace('gwp AR5', 'gwp AR5 gwp-justification "Kept for comparability"').replace('We act.', 'We act now.'),
+            'model/sites/kiln.cnms': 'source kiln at a { category 1 emissions 30 tCO2 }\n'
+        });
         commit('kiln, no offset, policy');
         // 4: a file renamed, nothing else
         renameSync(join(repo, 'model/sites/kiln.cnms'), join(repo, 'model/sites/lime-kiln.cnms'));
@@ -67,7 +70,10 @@ describe('cnms diff', () => {
         // in order: activity 1200 GJ: CO2 60 + CH4 2.4 × 27.9 = 66.96 → 126.96 (+21.16);
         // factor 0.06: CO2 72 → 138.96 (+12); GWP AR5: CH4 67.2 → 139.2 (+0.24); share 50 %: 69.6 (−69.6)
         expect(boiler.causes).toEqual([
-            { cause: 'activity', delta: '21.16' }, { cause: 'factor', delta: '12' }, { cause: 'gwp', delta: '0.24' }, { cause: 'share', delta: '-69.6' }
+            { cause: 'activity', delta: '21.16' },
+            { cause: 'factor', delta: '12' },
+            { cause: 'gwp', delta: '0.24' },
+            { cause: 'share', delta: '-69.6' }
         ]);
         const sum = boiler.causes.reduce((total: Rational, c: { delta: string }) => total.plus(exact(c.delta)), Rational.ZERO);
         expect(sum.equals(exact(boiler.delta))).toBe(true);
@@ -165,10 +171,13 @@ describe('cnms diff compares declarations on their tokens and counts findings', 
         const diff = JSON.parse(result.stdout);
         expect(diff.changes).toEqual([
             {
-                kind: 'factor', id: 'f', action: 'changed',
+                kind: 'factor',
+                id: 'f',
+                action: 'changed',
                 before: 'factor f { value 0.05 tCO2/GJ source "https://example.com/2023/table-1" year 2024 }',
                 after: 'factor f { value 0.05 tCO2/GJ source "https://example.com/2024/table-1" year 2024 }',
-                delta: null, causes: []
+                delta: null,
+                causes: []
             },
             // its activity cannot be computed at either revision: no figure, but its text changed
             { kind: 'source', id: 's', action: 'changed', before: null, after: null, delta: null, causes: [] }

@@ -19,7 +19,7 @@ describe('digits scaled to the value', () => {
         expect(formatMeasured(r('0'))).toBe('0');
     });
 
-    test('the reader\'s precision: fewer or more decimals', () => {
+    test("the reader's precision: fewer or more decimals", () => {
         expect(formatMeasured(r('561.552'), 'en', 1)).toBe('561.6');
         expect(formatMeasured(r('561.552'), 'en', 0)).toBe('562');
         expect(formatMeasured(r('561.552'), 'en', 6)).toBe('561.552');
@@ -55,14 +55,16 @@ describe('inlay hints show values as written', () => {
     };
 
     test('a factor in its own unit, one per gas as the author wrote them; a literal never echoed; a product with the digits it has', async () => {
-        const hints = await hintsOf([
-            'organization acme { period 2024 }',
-            'site s',
-            'factor truck "Truck freight" = 3.5 gCO2e/tkm',
-            'let ncv = 28.435 GJ/t',
-            'let coke = 2 * ncv',
-            'source freight at s { category 4 significant yes activity 1_000 t * 500 km factor truck }'
-        ].join('\n'));
+        const hints = await hintsOf(
+            [
+                'organization acme { period 2024 }',
+                'site s',
+                'factor truck "Truck freight" = 3.5 gCO2e/tkm',
+                'let ncv = 28.435 GJ/t',
+                'let coke = 2 * ncv',
+                'source freight at s { category 4 significant yes activity 1_000 t * 500 km factor truck }'
+            ].join('\n')
+        );
         // 500,000 tkm × 3.5 g = 1,750,000 g = 1.75 tCO2e (a total: fixed decimals, as the command line and the reports show it)
         expect(hints).toEqual(['4: = 56.87 GJ/t', '5: = 1.750 tCO2e', '5: = 500,000 tkm', '5: = 3.5 gCO2e/tkm']);
     });

@@ -2,9 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import {
-    CodeLensRequest, CompletionRequest, DocumentFormattingRequest, HoverRequest, InlayHintRequest, type Diagnostic
-} from 'vscode-languageserver-protocol';
+import { CodeLensRequest, CompletionRequest, DocumentFormattingRequest, HoverRequest, InlayHintRequest, type Diagnostic } from 'vscode-languageserver-protocol';
 import { languageModel, runCli, tempModel } from './helpers/cli.js';
 import { isLet, type CnmsFile } from '@cnms/language';
 import { buildModel } from './helpers/model.js';
@@ -39,7 +37,13 @@ const FILE_TOO_LARGE = 'This file is larger than 2 MiB, the limit per file; it i
 /** Valid text, one byte past 2 MiB. */
 const HUGE = 'let h = 1 + 2 + 3 + 4 + 5 + 6 + 7 + 8 + 9 + 10\n'.repeat(Math.ceil((2 * 1024 * 1024 + 1) / 47));
 
-interface JsonDiagnostic { file: string; line: number; column: number; rule: string; message: string }
+interface JsonDiagnostic {
+    file: string;
+    line: number;
+    column: number;
+    rule: string;
+    message: string;
+}
 
 function validate(dir: string): JsonDiagnostic[] {
     const result = runCli(['validate', dir, '--format', 'json']);
@@ -68,7 +72,10 @@ describe('cnms on expressions past the limits', () => {
             expect(diagnostics.map(d => [d.line, d.column, d.rule])).toEqual([[3, 9, 'CN-NUM-001']]);
             expect(diagnostics[0].message).toMatch(message);
             expectBalanceWithoutBad(dir);
-            for (const args of [['balance', dir], ['report', dir, '--format', 'md']]) {
+            for (const args of [
+                ['balance', dir],
+                ['report', dir, '--format', 'md']
+            ]) {
                 const text = runCli(args);
                 expect(text.stdout + text.stderr).not.toMatch(/undefined|NaN|RangeError|internal error|\[object Object\]/);
             }
@@ -140,7 +147,11 @@ describe('cnms on half-typed expressions', () => {
             expect(diagnostics.map(d => d.rule)).toEqual(['CN-NUM-001']);
             expect(diagnostics[0].message).toMatch(/^Syntax error: /);
             expectBalanceWithoutBad(dir);
-            for (const args of [['validate', dir], ['balance', dir], ['report', dir, '--format', 'md']]) {
+            for (const args of [
+                ['validate', dir],
+                ['balance', dir],
+                ['report', dir, '--format', 'md']
+            ]) {
                 const text = runCli(args);
                 expect(text.stdout + text.stderr).not.toMatch(/undefined|NaN|TypeError|internal error|\[object Object\]/);
             }
@@ -152,14 +163,18 @@ describe('cnms on half-typed expressions', () => {
         const result = runCli(['validate', dir, '--format', 'json']);
         expect(result.stderr).toBe('');
         const diagnostics = (JSON.parse(result.stdout) as { diagnostics: JsonDiagnostic[] }).diagnostics;
-        expect(diagnostics.filter(d => d.rule === 'CN-NUM-001' || d.rule === 'CN-6.2-003').map(d => [d.line, d.rule])).toEqual([[3, 'CN-NUM-001'], [4, 'CN-NUM-001']]);
+        expect(diagnostics.filter(d => d.rule === 'CN-NUM-001' || d.rule === 'CN-6.2-003').map(d => [d.line, d.rule])).toEqual([
+            [3, 'CN-NUM-001'],
+            [4, 'CN-NUM-001']
+        ]);
     });
 
     test('a target or an offset whose figure is past a limit or half-typed is not also said to lack it', () => {
         const deep = `${'('.repeat(100)}1${')'.repeat(100)}`;
         const dir = tempModel({
-            'org.cnms': `${ORG}target cut "Cut" {\n    kind absolute-reduction\n    categories 1\n    base-year 2020\n    base ${deep} tCO2e\n    reduce 10 %\n    year 2030\n}\n`
-                + `offset ccer {\n    standard CCER  registry "R"  serial "CCER-1"\n    kind reduction  vintage 2023\n    quantity 1_000 *\n    retired 2025-03-15\n}\n`
+            'org.cnms':
+                `${ORG}target cut "Cut" {\n    kind absolute-reduction\n    categories 1\n    base-year 2020\n    base ${deep} tCO2e\n    reduce 10 %\n    year 2030\n}\n` +
+                `offset ccer {\n    standard CCER  registry "R"  serial "CCER-1"\n    kind reduction  vintage 2023\n    quantity 1_000 *\n    retired 2025-03-15\n}\n`
         });
         const result = runCli(['validate', dir, '--format', 'json']);
         expect(result.stderr).toBe('');
@@ -219,10 +234,10 @@ describe('the language server on expressions past the limits and half-typed', ()
         await askEverything(orgUri, 5);
         const lenses = await session.validatedCodeLens(orgUri);
         expect(lenses.length).toBeGreaterThan(0);
-        const long = session.diagnostics.get(longUri) ?? await session.waitForDiagnostics(longUri);
+        const long = session.diagnostics.get(longUri) ?? (await session.waitForDiagnostics(longUri));
         expect(limitDiagnostic(long).map(d => [d.range.start, TOO_LONG.test(d.message)])).toEqual([[{ line: 0, character: 8 }, true]]);
         const hugeUri = fileUri(join(dir, 'huge.cnms'));
-        const huge = session.diagnostics.get(hugeUri) ?? await session.waitForDiagnostics(hugeUri);
+        const huge = session.diagnostics.get(hugeUri) ?? (await session.waitForDiagnostics(hugeUri));
         expect(huge.map(d => [d.range.start, d.message])).toEqual([[{ line: 0, character: 0 }, FILE_TOO_LARGE]]);
     });
 
@@ -231,10 +246,7 @@ describe('the language server on expressions past the limits and half-typed', ()
         writeFileSync(join(dir, 'typed.cnms'), '');
         let version = 1;
         await session.open(uri, 'let t = 1', version);
-        const texts = [
-            ...PAST_A_LIMIT.map(c => ({ text: c.line.replace(/^let x/, 'let t'), expect: c.message })),
-            ...HALF_TYPED.map(c => ({ text: c.line.replace(/^let x/, 'let t'), expect: undefined }))
-        ];
+        const texts = [...PAST_A_LIMIT.map(c => ({ text: c.line.replace(/^let x/, 'let t'), expect: c.message })), ...HALF_TYPED.map(c => ({ text: c.line.replace(/^let x/, 'let t'), expect: undefined }))];
         for (const { text, expect: message } of texts) {
             version++;
             await session.change(uri, `${text}\nlet u = 2 tCO2\n`, version);

@@ -206,13 +206,16 @@ source chillers "Chiller refrigerant top-up" at plant_a {
 
 describe('4. equity share', () => {
     test('emissions of each site scaled by its share', async () => {
-        const model = await build(`
+        const model = await build(
+            `
 site jv "Joint venture" { location "Hangzhou" share 60 % }
 site own "Own plant" { location "Hangzhou" share 100 % }
 source jv_kiln at jv { category 1 emissions 1_000 tCO2 }
 source jv_digester at jv { category 1 emissions 10 tCH4 }
 source jv_power at jv { category 2 activity 1_000 MWh factor china_grid.national_2022 }
-source own_kiln at own { category 1 emissions 250 tCO2 }`, { consolidation: 'equity-share' });
+source own_kiln at own { category 1 emissions 250 tCO2 }`,
+            { consolidation: 'equity-share' }
+        );
         expect(figureErrors(model)).toEqual([]);
         const balance = model.balance();
         // 1 000 tCO2 × 60 % = 600
@@ -234,11 +237,13 @@ source own_kiln at own { category 1 emissions 250 tCO2 }`, { consolidation: 'equ
     });
 
     test('the same sources under operational control count in full', async () => {
-        const balance = (await build(`
+        const balance = (
+            await build(`
 site jv { location "Hangzhou" share 60 % }
 site own { location "Hangzhou" share 100 % }
 source jv_kiln at jv { category 1 emissions 1_000 tCO2 }
-source own_kiln at own { category 1 emissions 250 tCO2 }`)).balance();
+source own_kiln at own { category 1 emissions 250 tCO2 }`)
+        ).balance();
         // shares apply only under equity-share consolidation: 1 000 + 250 = 1 250
         expect(exact(balance.emissions)).toBe('1250');
     });
@@ -286,13 +291,16 @@ instrument gec_2024 "Green electricity certificates" {
     });
 
     test('an instrument with a factor of its own', async () => {
-        const model = await build(`${body}
+        const model = await build(
+            `${body}
 instrument ppa_2024 "Power purchase agreement, gas-fired" {
     kind PPA
     quantity 10_000 MWh
     covers power
     factor 0.1 tCO2/MWh
-}`, { scope2: 'market-based' });
+}`,
+            { scope2: 'market-based' }
+        );
         expect(figureErrors(model)).toEqual([]);
         const balance = model.balance();
         // 20 000 × 0 + 10 000 × 0.1 + (86 000 − 30 000) × 0.5366 = 0 + 1 000 + 30 049.6 = 31 049.6
@@ -423,11 +431,13 @@ ${offsets}`);
     });
 
     test('net exactly zero is at or below zero', async () => {
-        const balance = (await build(`
+        const balance = (
+            await build(`
 site s { location "Hangzhou" }
 source kiln at s { category 1 emissions 5_120 tCO2 }
 removal greenbelt at s { amount 120 tCO2 }
-${offsets}`)).balance();
+${offsets}`)
+        ).balance();
         // 5 120 − 120 − 5 000 = 0
         expect(exact(balance.net)).toBe('0');
         expect(balance.netAtOrBelowZero).toBe(true);
@@ -518,9 +528,11 @@ source carbon_balance at s {
     });
 
     test('1 tC × co2_per_c shows 44/12 to 34 significant digits', async () => {
-        const balance = (await build(`
+        const balance = (
+            await build(`
 site s { location "Hangzhou" }
-source c1 at s { category 1 emissions 1 tC * co2_per_c }`)).balance();
+source c1 at s { category 1 emissions 1 tC * co2_per_c }`)
+        ).balance();
         // 44/12 = 11/3 = 3.666…; 34 significant digits, the last rounded half-even: 3.666666666666666666666666666666667
         expect(exact(balance.emissions)).toBe('3.666666666666666666666666666666667');
     });
@@ -543,11 +555,13 @@ source back at s { category 1 emissions (100 tCO2 / 3) * 3 }`);
     });
 
     test('three thirds add up to exactly 100', async () => {
-        const balance = (await build(`
+        const balance = (
+            await build(`
 site s { location "Hangzhou" }
 source t1 at s { category 1 emissions 100 tCO2 / 3 }
 source t2 at s { category 1 emissions 100 tCO2 / 3 }
-source t3 at s { category 1 emissions 100 tCO2 / 3 }`)).balance();
+source t3 at s { category 1 emissions 100 tCO2 / 3 }`)
+        ).balance();
         // 3 × 100/3 = 100: the sum is exact, not 99.99…
         expect(exact(balance.emissions)).toBe('100');
         expect(gas(balance, 'CO2')).toBe('100');
@@ -636,11 +650,13 @@ source z at s { category 1 emissions 100 tCO2 - 300 tCO2 + 250 tCO2 }`);
     });
 
     test('10^-6 of a mass and a let with a percentage', async () => {
-        const balance = (await build(`
+        const balance = (
+            await build(`
 let loss_rate = 1.5 %
 let micro = 10^-6
 site s { location "Hangzhou" }
-source leak at s { category 1 emissions 40 t * 1 tSF6/t * loss_rate * micro }`)).balance();
+source leak at s { category 1 emissions 40 t * 1 tSF6/t * loss_rate * micro }`)
+        ).balance();
         // 40 × 0.015 × 0.000001 = 0.0000006 tSF6; × 25 200 = 0.01512 tCO2e
         expect(gas(balance, 'SF6')).toBe('0.0000006');
         expect(exact(balance.emissions)).toBe('0.01512');

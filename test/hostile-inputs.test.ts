@@ -24,7 +24,9 @@ import { LANGUAGE_ONLY_SETTINGS, REPO, runCliAsync, type CliResult } from './hel
 
 const CORPUS = join(REPO, 'test/fixtures/hostile');
 const PENDING_FIX: Record<string, string> = JSON.parse(readFileSync(join(CORPUS, 'pending-fix.json'), 'utf8'));
-const CASES = readdirSync(CORPUS).filter(name => statSync(join(CORPUS, name)).isDirectory()).sort();
+const CASES = readdirSync(CORPUS)
+    .filter(name => statSync(join(CORPUS, name)).isDirectory())
+    .sort();
 
 /** A file name that would print a forged diagnostic line if it were not escaped. */
 const NEWLINE_NAME = 'x\nforged.cnms';
@@ -89,7 +91,9 @@ function snapshotFiles(dir: string): Map<string, string> {
     return files;
 }
 
-interface XlsxCell { readonly value: unknown }
+interface XlsxCell {
+    readonly value: unknown;
+}
 interface XlsxWorkbook {
     readonly xlsx: { load(data: Buffer): Promise<unknown> };
     eachSheet(callback: (sheet: { name: string; eachRow(callback: (row: { eachCell(callback: (cell: XlsxCell) => void): void }) => void): void }) => void): void;
@@ -192,10 +196,14 @@ async function reportProblems(format: string, file: string): Promise<string[]> {
     if (format === 'xlsx') {
         const workbook = new ExcelJS.Workbook();
         await workbook.xlsx.load(readFileSync(file));
-        workbook.eachSheet(sheet => sheet.eachRow(row => row.eachCell(cell => {
-            if (cell.value && typeof cell.value === 'object' && 'formula' in cell.value) problems.push(`a formula in sheet ${sheet.name}`);
-            if (typeof cell.value === 'string' && FORBIDDEN.test(cell.value)) problems.push(`'${FORBIDDEN.exec(cell.value)![0]}' in sheet ${sheet.name}`);
-        })));
+        workbook.eachSheet(sheet =>
+            sheet.eachRow(row =>
+                row.eachCell(cell => {
+                    if (cell.value && typeof cell.value === 'object' && 'formula' in cell.value) problems.push(`a formula in sheet ${sheet.name}`);
+                    if (typeof cell.value === 'string' && FORBIDDEN.test(cell.value)) problems.push(`'${FORBIDDEN.exec(cell.value)![0]}' in sheet ${sheet.name}`);
+                })
+            )
+        );
         return problems;
     }
     const text = readFileSync(file, 'utf8');
@@ -208,7 +216,10 @@ async function reportProblems(format: string, file: string): Promise<string[]> {
     }
     if ((format === 'md' || format === 'html') && /<script>alert|<img src=x/i.test(text)) problems.push('live markup from a name');
     if (format === 'csv') {
-        const cells = text.replace(/^\uFEFF/, '').split(/\r?\n/).flatMap(line => line.match(/("(?:[^"]|"")*"|[^,]*)/g) ?? []);
+        const cells = text
+            .replace(/^\uFEFF/, '')
+            .split(/\r?\n/)
+            .flatMap(line => line.match(/("(?:[^"]|"")*"|[^,]*)/g) ?? []);
         const formula = cells.map(cell => cell.replace(/^"|"$/g, '')).find(cell => /^[=+\-@\t\r]/.test(cell) && !/^-?[0-9.]+$/.test(cell));
         if (formula) problems.push(`a cell that a spreadsheet would run as a formula: ${formula.slice(0, 40)}`);
     }
@@ -227,10 +238,14 @@ describe('hostile inputs through every command', () => {
 
     for (const name of CASES) {
         const pending = name in PENDING_FIX;
-        (pending ? test.concurrent.fails : test.concurrent)(`${name}${pending ? ` (pending: ${PENDING_FIX[name]})` : ''}`, async () => {
-            const problems = await problemsOf(name);
-            if (process.env.HOSTILE_SHOW) console.log(name, problems);
-            expect(problems).toEqual([]);
-        }, 240_000);
+        (pending ? test.concurrent.fails : test.concurrent)(
+            `${name}${pending ? ` (pending: ${PENDING_FIX[name]})` : ''}`,
+            async () => {
+                const problems = await problemsOf(name);
+                if (process.env.HOSTILE_SHOW) console.log(name, problems);
+                expect(problems).toEqual([]);
+            },
+            240_000
+        );
     }
 });

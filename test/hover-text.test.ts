@@ -17,7 +17,17 @@ const ORG = 'organization acme "Acme" { period 2024 consolidation operational-co
 /** The hover text at `<|>`. */
 async function hoverAt(text: string): Promise<string> {
     let shown = '';
-    await expectHover(Cnms)({ text, index: 0, disposeAfterCheck: true, hover: { test: (value: string) => { shown = value; return true; } } as unknown as RegExp });
+    await expectHover(Cnms)({
+        text,
+        index: 0,
+        disposeAfterCheck: true,
+        hover: {
+            test: (value: string) => {
+                shown = value;
+                return true;
+            }
+        } as unknown as RegExp
+    });
     return shown;
 }
 
@@ -28,17 +38,19 @@ describe('hover text', () => {
     test('a source: sections between rules, one fact a paragraph, the chain with operand values, every value used with its provenance', async () => {
         // 504,000 t × 28.435 GJ/t = 14,331,240 GJ = 14,331.24 TJ; × 107,000 kgCO2/TJ = 1,533,442,680 kg = 1,533,442.68 t
         const text = await hoverAt(`${COKE}source <|>coke_oven "Coke ovens" at plant_a { category 1 activity 504_000 t * ncv_coke factor coke }`);
-        expect(text).toBe([
-            '**coke_oven** — Coke ovens',
-            'Activity: `504_000 t * ncv_coke`\n\n504,000 t × 28.435 GJ/t = 14,331,240 GJ\n\nFactor: `coke`\n\nCO2: 14,331,240 GJ × 107,000 kgCO2/TJ = 1,533,442.68 tCO2',
-            'Gas mass × GWP (AR6) = CO2e\n\n1,533,442.68 tCO2 × 1 = 1,533,442.68 tCO2e',
-            '**Values used**\n\n`ncv_coke` = 28.435 GJ/t — Source: Plant lab, 2024 report · Year: 2024 · Uncertainty: 1.5 %\n\n`coke` = 107,000 kgCO2/TJ — Source: IPCC 2006, Vol. 2, Table 1.4 · Year: 2006',
-            '**Counted emissions: 1,533,442.68 tCO2e**',
-            '[Language reference: source](https://cnms.dev/docs/language#source--an-emission-source)'
-        ].join(RULE));
+        expect(text).toBe(
+            [
+                '**coke_oven** — Coke ovens',
+                'Activity: `504_000 t * ncv_coke`\n\n504,000 t × 28.435 GJ/t = 14,331,240 GJ\n\nFactor: `coke`\n\nCO2: 14,331,240 GJ × 107,000 kgCO2/TJ = 1,533,442.68 tCO2',
+                'Gas mass × GWP (AR6) = CO2e\n\n1,533,442.68 tCO2 × 1 = 1,533,442.68 tCO2e',
+                '**Values used**\n\n`ncv_coke` = 28.435 GJ/t — Source: Plant lab, 2024 report · Year: 2024 · Uncertainty: 1.5 %\n\n`coke` = 107,000 kgCO2/TJ — Source: IPCC 2006, Vol. 2, Table 1.4 · Year: 2006',
+                '**Counted emissions: 1,533,442.68 tCO2e**',
+                '[Language reference: source](https://cnms.dev/docs/language#source--an-emission-source)'
+            ].join(RULE)
+        );
     });
 
-    test('several gases: one line each, the factor\'s values as the library writes them, the GWP of each', async () => {
+    test("several gases: one line each, the factor's values as the library writes them, the GWP of each", async () => {
         // 10 TJ: CO2 10 × 56,100 kg = 561 t; CH4 10 × 1 kg = 0.01 t × 27.9 = 0.279; N2O 10 × 0.1 kg = 0.001 t × 273 = 0.273
         const text = await hoverAt(`${ORG}source <|>boiler at plant_a { category 1 activity 10 TJ factor ipcc2006.natural_gas }`);
         expect(text).toContain('Factor: `ipcc2006.natural_gas`\n\nCO2: 10 TJ × 56,100 kgCO2/TJ = 561 tCO2\n\nCH4: 10 TJ × 1 kgCH4/TJ = 0.01 tCH4\n\nN2O: 10 TJ × 0.1 kgN2O/TJ = 0.001 tN2O');
@@ -55,7 +67,7 @@ describe('hover text', () => {
         expect(text).not.toContain('Values used');
     });
 
-    test('a factor of the library is used by the model\'s sources, counted with a plural', async () => {
+    test("a factor of the library is used by the model's sources, counted with a plural", async () => {
         const two = await hoverAt(`${ORG}source boiler at plant_a { category 1 activity 10 TJ factor ipcc2006.<|>natural_gas }\nsource b2 at plant_a { category 1 activity 1 TJ factor ipcc2006.natural_gas }`);
         expect(two).toContain(`${RULE}Used by 2 sources: \`boiler\`, \`b2\`${RULE}`);
         expect(two).toContain('CO2: 56,100 kgCO2/TJ\n\nCH4: 1 kgCH4/TJ\n\nN2O: 0.1 kgN2O/TJ');
@@ -66,8 +78,9 @@ describe('hover text', () => {
 
     test('a named value: its provenance; its value only when it is computed, not the literal again', async () => {
         const literal = await hoverAt(`${COKE}let x = <|>ncv_coke`);
-        expect(literal).toBe(['**ncv_coke** — Coke NCV', 'Source: Plant lab, 2024 report\n\nYear: 2024\n\nUncertainty: 1.5 %',
-            '[Language reference: named value](https://cnms.dev/docs/language#unit-let--your-own-units-and-named-values)'].join(RULE));
+        expect(literal).toBe(
+            ['**ncv_coke** — Coke NCV', 'Source: Plant lab, 2024 report\n\nYear: 2024\n\nUncertainty: 1.5 %', '[Language reference: named value](https://cnms.dev/docs/language#unit-let--your-own-units-and-named-values)'].join(RULE)
+        );
         const computed = await hoverAt(`${COKE}let <|>coke_energy = 2_000 t * ncv_coke`);
         expect(computed).toContain(`${RULE}2,000 t × 28.435 GJ/t = 56,870 GJ${RULE}`);
         const sum = await hoverAt(`${COKE}let <|>two = 1 GJ + 1_500 MJ`);

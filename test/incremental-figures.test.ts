@@ -20,10 +20,12 @@ const EDITS = Number.parseInt(process.env.CNMS_INCREMENTAL_EDITS ?? '30', 10);
 afterAll(() => temporary.forEach(dir => rmSync(dir, { recursive: true, force: true })));
 
 function cnmsFiles(dir: string): string[] {
-    return readdirSync(dir).flatMap(name => {
-        const path = join(dir, name);
-        return statSync(path).isDirectory() ? cnmsFiles(path) : name.endsWith('.cnms') ? [path] : [];
-    }).sort();
+    return readdirSync(dir)
+        .flatMap(name => {
+            const path = join(dir, name);
+            return statSync(path).isDirectory() ? cnmsFiles(path) : name.endsWith('.cnms') ? [path] : [];
+        })
+        .sort();
 }
 
 interface Workspace {
@@ -71,10 +73,9 @@ function snapshot(workspace: Workspace, dir: string): unknown {
     };
 }
 
-
 /** One random edit of a text: a digit, a name, a unit, a whole line, or the original back. */
 function edit(text: string, original: string, next: () => number): string {
-    const pick = <T>(items: readonly T[]): T | undefined => items.length > 0 ? items[Math.floor(next() * items.length)] : undefined;
+    const pick = <T>(items: readonly T[]): T | undefined => (items.length > 0 ? items[Math.floor(next() * items.length)] : undefined);
     const lines = text.split('\n');
     const line = Math.floor(next() * lines.length);
     switch (Math.floor(next() * 8)) {
@@ -94,7 +95,15 @@ function edit(text: string, original: string, next: () => number): string {
         case 3:
             return [...lines.slice(0, line + 1), lines[line], ...lines.slice(line + 1)].join('\n');
         case 4: {
-            const swaps: Array<[RegExp, string]> = [[/\bAR6\b/, 'AR5'], [/\bAR5\b/, 'AR4'], [/operational-control/, 'equity-share'], [/equity-share/, 'financial-control'], [/location-based/, 'market-based'], [/market-based/, 'location-based'], [/\bperiod 2024\b/, 'period 2023']];
+            const swaps: Array<[RegExp, string]> = [
+                [/\bAR6\b/, 'AR5'],
+                [/\bAR5\b/, 'AR4'],
+                [/operational-control/, 'equity-share'],
+                [/equity-share/, 'financial-control'],
+                [/location-based/, 'market-based'],
+                [/market-based/, 'location-based'],
+                [/\bperiod 2024\b/, 'period 2023']
+            ];
             const swap = pick(swaps.filter(([pattern]) => pattern.test(text)));
             return swap ? text.replace(swap[0], swap[1]) : text;
         }
@@ -135,28 +144,47 @@ async function checkEdits(source: string, seeds: readonly number[]): Promise<voi
 /** `edits` random edits, their seeds drawn from one seed. */
 async function checkSequence(source: string, edits: number, seed: number): Promise<void> {
     const next = seededRandom(seed);
-    await checkEdits(source, Array.from({ length: edits }, () => Math.floor(next() * 2 ** 31)));
+    await checkEdits(
+        source,
+        Array.from({ length: edits }, () => Math.floor(next() * 2 ** 31))
+    );
 }
 
 describe('incremental figures and diagnostics equal a build from scratch', () => {
-    for (const [example, seed] of [['steel', 11], ['cement', 23], ['electronics', 37], ['glass', 41]] as const) {
-        test(`${example}: ${EDITS} random edits`, async () => {
-            await checkSequence(join(REPO, 'examples', example), EDITS, seed);
-        }, 240_000 * Math.max(1, EDITS / 30));
+    for (const [example, seed] of [
+        ['steel', 11],
+        ['cement', 23],
+        ['electronics', 37],
+        ['glass', 41]
+    ] as const) {
+        test(
+            `${example}: ${EDITS} random edits`,
+            async () => {
+                await checkSequence(join(REPO, 'examples', example), EDITS, seed);
+            },
+            240_000 * Math.max(1, EDITS / 30)
+        );
     }
-    test(`the generated group model (200 sources in 5 files): ${EDITS} random edits`, async () => {
-        const dir = mkdtempSync(join(tmpdir(), 'cnms-group-'));
-        temporary.push(dir);
-        writeModel(generateGroupModel({ sources: 200, files: 5, seed: 7 }).files, dir);
-        await checkSequence(dir, EDITS, 41);
-    }, 240_000 * Math.max(1, EDITS / 30));
+    test(
+        `the generated group model (200 sources in 5 files): ${EDITS} random edits`,
+        async () => {
+            const dir = mkdtempSync(join(tmpdir(), 'cnms-group-'));
+            temporary.push(dir);
+            writeModel(generateGroupModel({ sources: 200, files: 5, seed: 7 }).files, dir);
+            await checkSequence(dir, EDITS, 41);
+        },
+        240_000 * Math.max(1, EDITS / 30)
+    );
 });
 
 describe('incremental = from scratch, as a property (fast-check)', () => {
     test('any short list of edits of the steel example', async () => {
-        await fc.assert(fc.asyncProperty(fc.array(fc.integer({ min: 0, max: 2 ** 31 - 1 }), { minLength: 1, maxLength: 6 }), async seeds => {
-            await checkEdits(join(REPO, 'examples', 'steel'), seeds);
-        }), { numRuns: 6, seed: 20261129 });
+        await fc.assert(
+            fc.asyncProperty(fc.array(fc.integer({ min: 0, max: 2 ** 31 - 1 }), { minLength: 1, maxLength: 6 }), async seeds => {
+                await checkEdits(join(REPO, 'examples', 'steel'), seeds);
+            }),
+            { numRuns: 6, seed: 20261129 }
+        );
     }, 240_000);
 });
 
@@ -164,7 +192,8 @@ describe('a change in one file reaches the figures of files that do not refer to
     const files: Record<string, string> = {
         'organization.cnms': 'organization acme "Acme" {\n    consolidation operational-control\n    period 2024\n    gwp AR6\n    scope2 location-based\n    ms-scope "All"\n}\n',
         'sites.cnms': 'site plant_a "Plant A" {\n    location "Hangzhou, Zhejiang"\n    share 60 %\n}\n',
-        'plants/sources.cnms': 'source boiler "Boiler" at plant_a {\n    category 1\n    activity 1_000 t * 48 GJ/t\n    factor ipcc2006.natural_gas\n}\nsource power "Power" at plant_a {\n    category 2\n    activity 1_000 MWh\n    factor china_grid.east_2023\n}\n',
+        'plants/sources.cnms':
+            'source boiler "Boiler" at plant_a {\n    category 1\n    activity 1_000 t * 48 GJ/t\n    factor ipcc2006.natural_gas\n}\nsource power "Power" at plant_a {\n    category 2\n    activity 1_000 MWh\n    factor china_grid.east_2023\n}\n',
         'plants/more.cnms': '// nothing yet\n'
     };
     const steps: Array<[string, (text: string) => string]> = [
@@ -196,7 +225,10 @@ describe('a change in one file reaches the figures of files that do not refer to
         ['sites.cnms', text => text.replace('control joint 30 %', 'control none')],
         ['sites.cnms', text => text.replace('control none', 'control full')],
         // a factor given as the CO2e of each gas, weighted again with the model's set
-        ['plants/more.cnms', text => `${text}factor table {\n    value 0.2 kgCO2e/kWh of CO2\n    value 0.00028 kgCO2e/kWh of CH4\n    gwp-basis AR5\n}\nsource lights at plant_a {\n    category 1\n    activity 1_000 kWh\n    factor table\n}\n`],
+        [
+            'plants/more.cnms',
+            text => `${text}factor table {\n    value 0.2 kgCO2e/kWh of CO2\n    value 0.00028 kgCO2e/kWh of CH4\n    gwp-basis AR5\n}\nsource lights at plant_a {\n    category 1\n    activity 1_000 kWh\n    factor table\n}\n`
+        ],
         ['organization.cnms', text => text.replace('gwp AR4', 'gwp AR6')],
         ['plants/more.cnms', text => text.replace('gwp-basis AR5', 'gwp-basis AR4')]
     ];
@@ -247,27 +279,33 @@ describe('a saved CSV: incremental figures and diagnostics equal a build from sc
         }
     }
 
-    test(`examples/glass: ${EDITS} random edits of its CSV files, saved and announced`, async () => {
-        const dir = mkdtempSync(join(tmpdir(), 'cnms-incremental-csv-'));
-        temporary.push(dir);
-        cpSync(join(REPO, 'examples/glass'), dir, { recursive: true });
-        const csvFiles = readdirSync(join(dir, 'data')).map(name => join(dir, 'data', name)).sort();
-        const originals = new Map(csvFiles.map(file => [file, readFileSync(file, 'utf8')]));
-        const live = await load(dir);
-        const next = seededRandom(53);
-        for (let i = 0; i < EDITS; i++) {
-            const file = csvFiles[Math.floor(next() * csvFiles.length)];
-            const gone = next() < 0.1;
-            if (gone) rmSync(file, { force: true });
-            else writeFileSync(file, csvEdit(existsOr(file, originals.get(file)!), originals.get(file)!, next));
-            // as the language server does on a watched-file notification (lsp/cnms-request-handlers.ts)
-            const uri = URI.file(file).toString();
-            live.Cnms.semantics.FigureMemo.fileChanged(uri);
-            for (const model of live.Cnms.semantics.Datasets.modelsReading(uri)) live.Cnms.validation.ModelValidation.markModelChanged(model);
-            await live.shared.workspace.DocumentBuilder.update([], []);
-            expect(snapshot(live, dir), `CSV edit ${i + 1}`).toEqual(snapshot(await load(dir), dir));
-        }
-    }, 240_000 * Math.max(1, EDITS / 30));
+    test(
+        `examples/glass: ${EDITS} random edits of its CSV files, saved and announced`,
+        async () => {
+            const dir = mkdtempSync(join(tmpdir(), 'cnms-incremental-csv-'));
+            temporary.push(dir);
+            cpSync(join(REPO, 'examples/glass'), dir, { recursive: true });
+            const csvFiles = readdirSync(join(dir, 'data'))
+                .map(name => join(dir, 'data', name))
+                .sort();
+            const originals = new Map(csvFiles.map(file => [file, readFileSync(file, 'utf8')]));
+            const live = await load(dir);
+            const next = seededRandom(53);
+            for (let i = 0; i < EDITS; i++) {
+                const file = csvFiles[Math.floor(next() * csvFiles.length)];
+                const gone = next() < 0.1;
+                if (gone) rmSync(file, { force: true });
+                else writeFileSync(file, csvEdit(existsOr(file, originals.get(file)!), originals.get(file)!, next));
+                // as the language server does on a watched-file notification (lsp/cnms-request-handlers.ts)
+                const uri = URI.file(file).toString();
+                live.Cnms.semantics.FigureMemo.fileChanged(uri);
+                for (const model of live.Cnms.semantics.Datasets.modelsReading(uri)) live.Cnms.validation.ModelValidation.markModelChanged(model);
+                await live.shared.workspace.DocumentBuilder.update([], []);
+                expect(snapshot(live, dir), `CSV edit ${i + 1}`).toEqual(snapshot(await load(dir), dir));
+            }
+        },
+        240_000 * Math.max(1, EDITS / 30)
+    );
 });
 
 function existsOr(file: string, fallback: string): string {

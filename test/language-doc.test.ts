@@ -42,10 +42,45 @@ const blocks = exampleBlocks(DOC);
 
 describe('docs/language.md', () => {
     test('has an example of every kind of declaration in the grammar', () => {
-        const keywords = ['organization', 'site', 'unit', 'let', 'factor', 'source', 'removal', 'offset', 'instrument',
-            'reduction', 'output', 'target', 'plan', 'claim', 'issue', 'party', 'policy', 'role', 'risk', 'obligation',
-            'change', 'meter', 'training', 'document', 'control', 'procurement', 'design', 'evaluation',
-            'compliance-check', 'audit', 'review', 'nonconformity', 'improvement', 'library', 'dimension', 'gas', 'gwp-set'];
+        const keywords = [
+            'organization',
+            'site',
+            'unit',
+            'let',
+            'factor',
+            'source',
+            'removal',
+            'offset',
+            'instrument',
+            'reduction',
+            'output',
+            'target',
+            'plan',
+            'claim',
+            'issue',
+            'party',
+            'policy',
+            'role',
+            'risk',
+            'obligation',
+            'change',
+            'meter',
+            'training',
+            'document',
+            'control',
+            'procurement',
+            'design',
+            'evaluation',
+            'compliance-check',
+            'audit',
+            'review',
+            'nonconformity',
+            'improvement',
+            'library',
+            'dimension',
+            'gas',
+            'gwp-set'
+        ];
         const examples = blocks.map(b => b.text).join('\n');
         for (const keyword of keywords) expect(examples, keyword).toMatch(new RegExp(`^\\s*${keyword} `, 'm'));
         expect(blocks.length).toBeGreaterThan(15);
@@ -60,7 +95,14 @@ describe('docs/language.md', () => {
 
     test('has the section each hover links to', () => {
         // GitHub's anchors: lower case, punctuation dropped, each space a hyphen.
-        const anchors = new Set([...DOC.matchAll(/^#+ (.*)$/gm)].map(m => m[1].toLowerCase().replace(/[^\p{L}\p{N} _-]/gu, '').replace(/ /g, '-')));
+        const anchors = new Set(
+            [...DOC.matchAll(/^#+ (.*)$/gm)].map(m =>
+                m[1]
+                    .toLowerCase()
+                    .replace(/[^\p{L}\p{N} _-]/gu, '')
+                    .replace(/ /g, '-')
+            )
+        );
         for (const [type, anchor] of Object.entries(LANGUAGE_REFERENCE_SECTIONS)) expect(anchors, type).toContain(anchor);
     });
 

@@ -29,14 +29,43 @@ describe('parsing and linking', () => {
         for (const document of model.documents.values()) {
             for (const node of AstUtils.streamAst(document.parseResult.value)) types.add(node.$type);
             for (const reference of document.references) {
-                expect("ref" in reference ? reference.ref : undefined, `${reference.$refText} in ${document.uri.path}`).toBeDefined();
+                expect('ref' in reference ? reference.ref : undefined, `${reference.$refText} in ${document.uri.path}`).toBeDefined();
             }
         }
         const declarations = [
-            'Organization', 'Site', 'UnitDecl', 'Let', 'Factor', 'Source', 'Removal', 'Offset', 'Instrument', 'Reduction',
-            'Output', 'Target', 'Plan', 'Claim', 'ContextIssue', 'Party', 'Policy', 'Role', 'Risk', 'Obligation', 'Change',
-            'Meter', 'Training', 'DocumentInfo', 'Control', 'Procurement', 'Design', 'Evaluation', 'ComplianceCheck', 'Audit',
-            'Review', 'Nonconformity', 'Improvement'
+            'Organization',
+            'Site',
+            'UnitDecl',
+            'Let',
+            'Factor',
+            'Source',
+            'Removal',
+            'Offset',
+            'Instrument',
+            'Reduction',
+            'Output',
+            'Target',
+            'Plan',
+            'Claim',
+            'ContextIssue',
+            'Party',
+            'Policy',
+            'Role',
+            'Risk',
+            'Obligation',
+            'Change',
+            'Meter',
+            'Training',
+            'DocumentInfo',
+            'Control',
+            'Procurement',
+            'Design',
+            'Evaluation',
+            'ComplianceCheck',
+            'Audit',
+            'Review',
+            'Nonconformity',
+            'Improvement'
         ];
         const expressions = ['NumberLiteral', 'NameReference', 'UnitProduct', 'BinaryExpression', 'PowerExpression', 'Period', 'Duration'];
         for (const type of [...declarations, ...expressions]) expect(types, type).toContain(type);

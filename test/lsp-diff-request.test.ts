@@ -11,15 +11,26 @@ import { REPO, tempCopy } from './helpers/cli.js';
 import { fileUri, startServer, type LspSession } from './helpers/lsp-client.js';
 
 const gitEnv = {
-    ...process.env, GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: '/dev/null',
-    GIT_AUTHOR_NAME: 'CNMS test', GIT_AUTHOR_EMAIL: 'test@example.com', GIT_COMMITTER_NAME: 'CNMS test', GIT_COMMITTER_EMAIL: 'test@example.com'
+    ...process.env,
+    GIT_CONFIG_NOSYSTEM: '1',
+    GIT_CONFIG_GLOBAL: '/dev/null',
+    GIT_AUTHOR_NAME: 'CNMS test',
+    GIT_AUTHOR_EMAIL: 'test@example.com',
+    GIT_COMMITTER_NAME: 'CNMS test',
+    GIT_COMMITTER_EMAIL: 'test@example.com'
 };
 function git(cwd: string, ...args: string[]): void {
     const result = spawnSync('git', args, { cwd, encoding: 'utf8', env: gitEnv });
     if (result.status !== 0) throw new Error(`git ${args.join(' ')}: ${result.stderr}`);
 }
 
-const requestError = (promise: Promise<unknown>) => promise.then(() => { throw new Error('the request succeeded'); }, (error: Error) => error.message);
+const requestError = (promise: Promise<unknown>) =>
+    promise.then(
+        () => {
+            throw new Error('the request succeeded');
+        },
+        (error: Error) => error.message
+    );
 
 describe('cnms/diff', () => {
     const dirs: string[] = [];
@@ -116,7 +127,10 @@ describe('cnms/diff', () => {
             const source = new CancellationTokenSource();
             const pending = other.connection.sendRequest('cnms/diff', { uri, revision: 'HEAD', format: 'json' }, source.token);
             setTimeout(() => source.cancel(), 200);
-            const error = await pending.then(() => undefined, (failure: { code?: number }) => failure);
+            const error = await pending.then(
+                () => undefined,
+                (failure: { code?: number }) => failure
+            );
             expect(error?.code).toBe(LSPErrorCodes.RequestCancelled);
             const { content } = await other.connection.sendRequest<{ content: string }>('cnms/diff', { uri, revision: 'HEAD', format: 'json' });
             // s0: 1000 → 1005 tCO2e (given as emissions: the change is its factor's), nothing else

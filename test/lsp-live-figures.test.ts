@@ -160,10 +160,16 @@ describe('a cycle between two files', () => {
             'b.cnms': 'let b = a + 1\n'
         });
         const cli = JSON.parse(runCli(['validate', dir, '--format', 'json']).stdout) as { diagnostics: Array<{ file: string; line: number; column: number; rule: string; message: string }> };
-        const fromCli = cli.diagnostics.filter(d => d.rule === 'CN-NUM-003').map(d => `${d.file.split('/').pop()}:${d.line}:${d.column} ${d.message}`).sort();
+        const fromCli = cli.diagnostics
+            .filter(d => d.rule === 'CN-NUM-003')
+            .map(d => `${d.file.split('/').pop()}:${d.line}:${d.column} ${d.message}`)
+            .sort();
         expect(fromCli).toEqual(['a.cnms:1:5 a depends on itself (a → b → a).', 'b.cnms:1:5 b depends on itself (b → a → b).']);
 
-        for (const order of [['a.cnms', 'b.cnms'], ['b.cnms', 'a.cnms']]) {
+        for (const order of [
+            ['a.cnms', 'b.cnms'],
+            ['b.cnms', 'a.cnms']
+        ]) {
             const session = await serverOn(dir);
             const fromServer: string[] = [];
             for (const name of order) {
@@ -179,12 +185,13 @@ describe('a cycle between two files', () => {
     }, 120_000);
 });
 
-describe('a target\'s lens covers what the target rules cover', () => {
+describe("a target's lens covers what the target rules cover", () => {
     test('a target of category 1.1 counts the 1.1 source only, not all of category 1', async () => {
-        const text = `${ORGANIZATION}site plant "Plant" { location "Hangzhou, Zhejiang" }\n`
-            + 'source kiln "Kiln" at plant {\n    category 1.1\n    emissions 100 tCO2\n}\n'
-            + 'source fleet "Fleet" at plant {\n    category 1.2\n    emissions 50 tCO2\n}\n'
-            + 'target cut "Cut" {\n    kind absolute-reduction\n    categories 1.1\n    base-year 2020\n    base 200 tCO2e\n    reduce 10 %\n    year 2030\n}\n';
+        const text =
+            `${ORGANIZATION}site plant "Plant" { location "Hangzhou, Zhejiang" }\n` +
+            'source kiln "Kiln" at plant {\n    category 1.1\n    emissions 100 tCO2\n}\n' +
+            'source fleet "Fleet" at plant {\n    category 1.2\n    emissions 50 tCO2\n}\n' +
+            'target cut "Cut" {\n    kind absolute-reduction\n    categories 1.1\n    base-year 2020\n    base 200 tCO2e\n    reduce 10 %\n    year 2030\n}\n';
         const dir = newModel({ 'organization.cnms': text, 'cnms.json': LANGUAGE_ONLY_SETTINGS });
         const session = await serverOn(dir);
         const uri = fileUri(join(dir, 'organization.cnms'));
@@ -195,7 +202,7 @@ describe('a target\'s lens covers what the target rules cover', () => {
     }, 60_000);
 });
 
-describe('the status bar\'s balance: the net first, the verdict after the rules', () => {
+describe("the status bar's balance: the net first, the verdict after the rules", () => {
     const neutral = `${ORGANIZATION}site plant "Plant" { location "Hangzhou, Zhejiang" }\nsource boiler "Boiler" at plant {\n    category 1\n    emissions 100 tCO2\n}\noffset ccer {\n    standard CCER  registry "National registry"  serial "CCER-1"\n    kind reduction  vintage 2023  quantity 1_000 tCO2e\n    retired 2025-03-15\n}\n`;
     type Summary = { net: string; neutral: boolean; rulesChecked: boolean; errors: number; markdown: string };
 
@@ -209,10 +216,7 @@ describe('the status bar\'s balance: the net first, the verdict after the rules'
             // by hand: the boiler's 100 t + 10·i t, less the 1,000 t offset
             const text = neutral.replace('emissions 100 tCO2', `emissions ${100 + 10 * i} tCO2`);
             await session.change(uri, text, i + 1);
-            const [fast, complete] = await Promise.all([
-                session.connection.sendRequest<Summary>('cnms/balance', { uri, figuresOnly: true }),
-                session.connection.sendRequest<Summary>('cnms/balance', { uri })
-            ]);
+            const [fast, complete] = await Promise.all([session.connection.sendRequest<Summary>('cnms/balance', { uri, figuresOnly: true }), session.connection.sendRequest<Summary>('cnms/balance', { uri })]);
             expect(fast.net, `edit ${i}`).toBe(String(100 + 10 * i - 1000));
             if (!fast.rulesChecked) {
                 expect(fast.neutral, `edit ${i}`).toBe(false);

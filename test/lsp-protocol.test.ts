@@ -3,8 +3,23 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
-    CodeActionRequest, FoldingRangeRequest, ReferencesRequest, WorkspaceSymbolRequest, CompletionRequest, DefinitionRequest, DocumentFormattingRequest, DocumentSymbolRequest,
-    HoverRequest, InlayHintRequest, RenameRequest, SemanticTokensRequest, type CompletionItem, type CompletionList, type Location, type LocationLink, type MarkupContent
+    CodeActionRequest,
+    FoldingRangeRequest,
+    ReferencesRequest,
+    WorkspaceSymbolRequest,
+    CompletionRequest,
+    DefinitionRequest,
+    DocumentFormattingRequest,
+    DocumentSymbolRequest,
+    HoverRequest,
+    InlayHintRequest,
+    RenameRequest,
+    SemanticTokensRequest,
+    type CompletionItem,
+    type CompletionList,
+    type Location,
+    type LocationLink,
+    type MarkupContent
 } from 'vscode-languageserver-protocol';
 import { formatFigure, Rational } from '@cnms/language';
 import { runCli, tempCopy, tempModel } from './helpers/cli.js';
@@ -43,10 +58,11 @@ describe('the language server over stdio (steel example)', () => {
         }
     });
 
-    test('inlay hints show each source\'s emissions as the CLI computes them', async () => {
+    test("inlay hints show each source's emissions as the CLI computes them", async () => {
         const json = cliBalance(dir);
         const hints = await session.connection.sendRequest(InlayHintRequest.type, {
-            textDocument: { uri: siteUri }, range: { start: { line: 0, character: 0 }, end: { line: 10_000, character: 0 } }
+            textDocument: { uri: siteUri },
+            range: { start: { line: 0, character: 0 }, end: { line: 10_000, character: 0 } }
         });
         const labels = (hints ?? []).map(h => (typeof h.label === 'string' ? h.label : h.label.map(p => p.value).join('')));
         const bfCoke = json.sources.find((s: { id: string }) => s.id === 'bf_coke');
@@ -137,10 +153,8 @@ describe('the language server over stdio (steel example)', () => {
         const edits = Object.values(edit?.changes ?? {}).flat();
         expect(edits.length).toBeGreaterThan(5);
         expect(edits.every(e => e.newText === 'works_1')).toBe(true);
-        await expect(session.connection.sendRequest(RenameRequest.type, { textDocument: { uri: siteUri }, position: { line, character: 6 }, newName: 'lime_plant' }))
-            .rejects.toThrow(/already the name of a site/);
-        await expect(session.connection.sendRequest(RenameRequest.type, { textDocument: { uri: siteUri }, position: { line, character: 6 }, newName: '9 bad' }))
-            .rejects.toThrow(/not a valid name/);
+        await expect(session.connection.sendRequest(RenameRequest.type, { textDocument: { uri: siteUri }, position: { line, character: 6 }, newName: 'lime_plant' })).rejects.toThrow(/already the name of a site/);
+        await expect(session.connection.sendRequest(RenameRequest.type, { textDocument: { uri: siteUri }, position: { line, character: 6 }, newName: '9 bad' })).rejects.toThrow(/not a valid name/);
     });
 
     test('formatting gives the canonical layout, keeps comments and is idempotent', async () => {
@@ -176,9 +190,7 @@ describe('the language server over stdio (steel example)', () => {
         const repaired = await session.waitForDiagnostics(siteUri, clean);
         expect(repaired.filter(d => d.severity === 1)).toEqual([]);
     });
-
 });
-
 
 describe('the language server on the model cnms init writes (no emissions recorded)', () => {
     let session: LspSession;
@@ -194,7 +206,7 @@ describe('the language server on the model cnms init writes (no emissions record
     });
     afterAll(async () => session?.close());
 
-    test('the code lens and the status bar\'s answer say it is not neutral, and why', async () => {
+    test("the code lens and the status bar's answer say it is not neutral, and why", async () => {
         const lenses = await session.validatedCodeLens(orgUri);
         const titles = (lenses ?? []).map(l => l.command?.title ?? '');
         expect(titles).toContain('Net 2024: 0.000 tCO2e · emissions 0.000 · removals 0.000 · offsets 0.000 · not neutral: no emissions recorded');

@@ -28,7 +28,7 @@ describe('hover', () => {
         });
     });
 
-    test('a unit shows its definition, a gas its GWP in the model\'s set', async () => {
+    test("a unit shows its definition, a gas its GWP in the model's set", async () => {
         await expectHover(Cnms)({ text: `${ORG}let x = 5 <|>MWh`, index: 0, hover: /megawatt-hour[\s\S]*= 3\.600 GJ/, disposeAfterCheck: true });
         await expectHover(Cnms)({ text: `${ORG}let x = 5 <|>kgCH4`, index: 0, hover: /Methane[\s\S]*GWP-100 in AR6: 27\.9/, disposeAfterCheck: true });
     });
@@ -44,9 +44,11 @@ describe('hover', () => {
 });
 
 describe('hover links', () => {
-    test('a declaration\'s hover ends with a link to its section of docs/language.md', async () => {
+    test("a declaration's hover ends with a link to its section of docs/language.md", async () => {
         await expectHover(Cnms)({
-            text: `${ORG}source <|>boiler at plant_a { category 1 activity 10 TJ factor ipcc2006.natural_gas }`, index: 0, disposeAfterCheck: true,
+            text: `${ORG}source <|>boiler at plant_a { category 1 activity 10 TJ factor ipcc2006.natural_gas }`,
+            index: 0,
+            disposeAfterCheck: true,
             hover: /\n---\n\n\[Language reference: source\]\(https:\/\/cnms\.dev\/docs\/language#source--an-emission-source\)$/
         });
     });
@@ -57,26 +59,36 @@ describe('completion', () => {
 
     test('sites after `at`, factors after `factor`, roles after `owner`', async () => {
         await expectCompletion(Cnms)({
-            text: `${ORG}site plant_b\nsource x at <|>`, index: 0, disposeAfterCheck: true,
+            text: `${ORG}site plant_b\nsource x at <|>`,
+            index: 0,
+            disposeAfterCheck: true,
             assert: list => expect(labels(list.items)).toEqual(expect.arrayContaining(['plant_a', 'plant_b']))
         });
         await expectCompletion(Cnms)({
-            text: `${ORG}factor f1 = 1 tCO2/t\nsource x at plant_a { factor <|> }`, index: 0, disposeAfterCheck: true,
+            text: `${ORG}factor f1 = 1 tCO2/t\nsource x at plant_a { factor <|> }`,
+            index: 0,
+            disposeAfterCheck: true,
             assert: list => expect(labels(list.items)).toEqual(expect.arrayContaining(['f1', 'ipcc2006.natural_gas']))
         });
         await expectCompletion(Cnms)({
-            text: `${ORG}role gm { top-management }\nrisk r { owner <|> }`, index: 0, disposeAfterCheck: true,
+            text: `${ORG}role gm { top-management }\nrisk r { owner <|> }`,
+            index: 0,
+            disposeAfterCheck: true,
             assert: list => expect(labels(list.items)).toContain('gm')
         });
     });
 
     test('enum values and a snippet for every declaration', async () => {
         await expectCompletion(Cnms)({
-            text: 'organization a { consolidation <|> }', index: 0, disposeAfterCheck: true,
+            text: 'organization a { consolidation <|> }',
+            index: 0,
+            disposeAfterCheck: true,
             assert: list => expect(labels(list.items)).toEqual(expect.arrayContaining(['operational-control', 'financial-control', 'equity-share']))
         });
         await expectCompletion(Cnms)({
-            text: `${ORG}<|>`, index: 0, disposeAfterCheck: true,
+            text: `${ORG}<|>`,
+            index: 0,
+            disposeAfterCheck: true,
             assert: list => {
                 expect(labels(list.items)).toEqual(expect.arrayContaining(Object.keys(DECLARATION_SNIPPETS).map(name => `${name} …`)));
                 const source = list.items.find(i => i.filterText === 'source');
@@ -100,7 +112,9 @@ describe('go to definition', () => {
     test('from a reference to its declaration in another part of the model', async () => {
         await expectGoToDefinition(Cnms)({
             text: `${ORG}factor <|grid|> = 0.5 tCO2/MWh\nsource p at plant_a { category 2 activity 1 MWh factor <|>grid }`,
-            index: 0, rangeIndex: 0, disposeAfterCheck: true
+            index: 0,
+            rangeIndex: 0,
+            disposeAfterCheck: true
         });
     });
 });
@@ -108,7 +122,10 @@ describe('go to definition', () => {
 describe('inlay hints', () => {
     test('emissions after a source header, values after activity and let, what offsets count', async () => {
         const parse = parseHelper(Cnms);
-        const document = await parse(`${ORG}source boiler at plant_a {\n    category 1\n    activity 12_500_000 Nm3 * ncv_ng\n    factor ipcc2006.natural_gas\n}\noffset o { quantity 10 tCO2e }\n`, { documentUri: URI.file('/hints/org.cnms').toString(), validation: true });
+        const document = await parse(`${ORG}source boiler at plant_a {\n    category 1\n    activity 12_500_000 Nm3 * ncv_ng\n    factor ipcc2006.natural_gas\n}\noffset o { quantity 10 tCO2e }\n`, {
+            documentUri: URI.file('/hints/org.cnms').toString(),
+            validation: true
+        });
         const hints = await Cnms.lsp.InlayHintProvider!.getInlayHints(document, { textDocument: { uri: document.uri.toString() }, range: { start: { line: 0, character: 0 }, end: { line: 100, character: 0 } } });
         const labels = (hints ?? []).map(h => String(h.label));
         // 27,327.22614 tCO2e (see the hover test); 486,637.5 GJ with the digits it has; the let `ncv_ng`, a plain literal, is not echoed

@@ -110,7 +110,8 @@ source egrid at s { category 2 activity 1000 MWh factor 800 lbCO2/MWh }`;
             // + 53.06 = 64.62411586561; + 1.05505585262 = 65.67917171823; + 0.10888 = 65.78805171823;
             // + 0.1609344 = 65.94898611823; + 1.45997231821056 = 67.40895843644056;
             // + 0.74569987158227022 = 68.15465830802283022; + 362.873896 = 431.02855430802283022
-            '431.02855430802283022');
+            '431.02855430802283022'
+        );
     });
 
     test('a standard cubic foot is no normal cubic metre, nor a cubic metre', async () => {
@@ -123,7 +124,7 @@ let mixed2 = 1 scf + 1 m3`);
         expect(errors[0].message).toContain('normal volume');
     });
 
-    test('a user unit that takes a customary unit\'s name is CN-NUM-008, as for every built-in unit', async () => {
+    test("a user unit that takes a customary unit's name is CN-NUM-008, as for every built-in unit", async () => {
         const model = await build(`
 unit gal "imperial gallon" = 4.54609 L`);
         expect(model.languageDiagnostics().map(d => [d.code, d.text])).toEqual([['CN-NUM-008', 'gal']]);
@@ -158,7 +159,7 @@ instrument gec "Green certificates" {
     factor 0 tCO2/MWh
 }`;
 
-    test('the organisation\'s residual factor prices what no instrument covers; a source\'s own one wins', async () => {
+    test("the organisation's residual factor prices what no instrument covers; a source's own one wins", async () => {
         const model = await build(sources, { scope2: 'market-based', extra: ['residual-factor china_grid.national_excl_market_2022'] });
         expect(figureErrors(model)).toEqual([]);
         const balance = model.balance();
@@ -174,7 +175,7 @@ instrument gec "Green certificates" {
         expect(model.diagnostics().filter(d => d.code === 'CN-6.2-017')).toEqual([]);
     });
 
-    test('without a residual factor the source\'s own factor is used, and an info finding says so', async () => {
+    test("without a residual factor the source's own factor is used, and an info finding says so", async () => {
         const model = await build(sources.replace('    residual-factor 0.6 tCO2/MWh\n', ''), { scope2: 'market-based' });
         expect(figureErrors(model)).toEqual([]);
         const balance = model.balance();
@@ -184,8 +185,16 @@ instrument gec "Green certificates" {
         expect(exact(balance.emissions)).toBe('4343');
         const infos = model.diagnostics().filter(d => d.code === 'CN-6.2-017');
         expect(infos.map(d => [d.severity, d.text, d.message])).toEqual([
-            [3, 'power', 'Source power has no residual-mix factor (`residual-factor` on it or on the organisation): under `scope2 market-based` the energy no instrument covers (6,000.000 MWh) is priced at its own factor china_grid.national_2022 instead.'],
-            [3, 'power_b', 'Source power_b has no residual-mix factor (`residual-factor` on it or on the organisation): under `scope2 market-based` the energy no instrument covers (2,000.000 MWh) is priced at its own factor china_grid.east_2022 instead.']
+            [
+                3,
+                'power',
+                'Source power has no residual-mix factor (`residual-factor` on it or on the organisation): under `scope2 market-based` the energy no instrument covers (6,000.000 MWh) is priced at its own factor china_grid.national_2022 instead.'
+            ],
+            [
+                3,
+                'power_b',
+                'Source power_b has no residual-mix factor (`residual-factor` on it or on the organisation): under `scope2 market-based` the energy no instrument covers (2,000.000 MWh) is priced at its own factor china_grid.east_2022 instead.'
+            ]
         ]);
     });
 
@@ -202,7 +211,12 @@ instrument gec "Green certificates" {
 
     test('a residual factor that is not a mass per energy is an error, and the electricity is not computed', async () => {
         const model = await build(sources.replace('    residual-factor 0.6 tCO2/MWh\n', ''), { scope2: 'market-based', extra: ['residual-factor 5 tCO2'] });
-        expect(model.languageDiagnostics().filter(d => d.severity === 1).map(d => [d.code, d.text])).toEqual([['CN-NUM-003', '5 tCO2']]);
+        expect(
+            model
+                .languageDiagnostics()
+                .filter(d => d.severity === 1)
+                .map(d => [d.code, d.text])
+        ).toEqual([['CN-NUM-003', '5 tCO2']]);
         const balance = model.balance();
         expect(balance.sources.filter(s => !s.figures).map(s => s.source.name)).toEqual(['power', 'power_b']);
     });
@@ -220,7 +234,7 @@ source c at s { category 2 activity 1_000 MWh factor china_grid.national_excl_ma
     });
 });
 
-describe('control approaches: a table like Holland Industries\' (GHG Protocol Corporate Standard, ch. 3, Table 2)', () => {
+describe("control approaches: a table like Holland Industries' (GHG Protocol Corporate Standard, ch. 3, Table 2)", () => {
     type Approach = 'equity-share' | 'financial-control' | 'operational-control';
     // Operations of a group modelled on the Corporate Standard's example: equity share (chained through
     // a subsidiary where it is held by one: 83 % × 50 %), and control under each control approach.
@@ -234,13 +248,18 @@ describe('control approaches: a table like Holland Industries\' (GHG Protocol Co
         { site: 'nallo', share: '56 %', financial: 'none', operational: 'none', emissions: 600 },
         { site: 'syntal', share: '0 %', financial: 'none', operational: 'none', emissions: 10000 }
     ];
-    const body = (approach: Approach) => operations.map(op => `
+    const body = (approach: Approach) =>
+        operations
+            .map(
+                op => `
 site ${op.site} {
     location "x"
     share ${op.share}
     control ${approach === 'operational-control' ? op.operational : op.financial}
 }
-source ${op.site}_ops at ${op.site} { category 1 emissions ${op.emissions} tCO2 }`).join('\n');
+source ${op.site}_ops at ${op.site} { category 1 emissions ${op.emissions} tCO2 }`
+            )
+            .join('\n');
 
     test('equity share: each operation at its (chained) equity share; a 0 % investment stays in the boundary', async () => {
         const model = await build(body('equity-share'), { consolidation: 'equity-share' });
@@ -274,7 +293,7 @@ source ${op.site}_ops at ${op.site} { category 1 emissions ${op.emissions} tCO2 
         expect(exact(balance.emissions)).toBe('7300');
     });
 
-    test('a site counted at 0 % still appears in the report\'s boundary (cnms report as a process)', () => {
+    test("a site counted at 0 % still appears in the report's boundary (cnms report as a process)", () => {
         const dir = tempModel({ 'org.cnms': `${organization({ consolidation: 'operational-control' })}\n${body('operational-control')}\n` });
         const result = runCli(['report', '.', '--format', 'json'], { cwd: dir });
         const report = JSON.parse(result.stdout) as { boundary: { sites: Array<{ id: string; co2e: string; sources: number; sharePercent: string | null }> }; inventory: { sources: Array<{ id: string; co2e: string | null }> } };
@@ -285,10 +304,13 @@ source ${op.site}_ops at ${op.site} { category 1 emissions ${op.emissions} tCO2 
         expect(report.inventory.sources.find(source => source.id === 'bgb_ops')?.co2e).toBe('0');
     });
 
-    test('a joint share outside 0 … 100 % is an error at it, and the site\'s sources are not computed', async () => {
-        const model = await build(`
+    test("a joint share outside 0 … 100 % is an error at it, and the site's sources are not computed", async () => {
+        const model = await build(
+            `
 site jv { location "x" control joint 150 % }
-source a at jv { category 1 emissions 10 tCO2 }`, { consolidation: 'financial-control' });
+source a at jv { category 1 emissions 10 tCO2 }`,
+            { consolidation: 'financial-control' }
+        );
         expect(model.languageDiagnostics().map(d => [d.code, d.text])).toEqual([['CN-NUM-005', '150 %']]);
         expect(model.balance().sources.map(s => s.figures === undefined)).toEqual([true]);
     });
@@ -309,7 +331,7 @@ source power at s { category 2 activity 1_000_000 kWh factor grid_table }`;
     // Masses of the gases, whatever the model's set: CO2 0.19338 / 1 kg/kWh × 10^6 kWh = 193 380 kg = 193.38 t;
     // CH4 0.00028 / 28 = 0.00001 kg/kWh × 10^6 kWh = 10 kg = 0.01 t; N2O 0.00265 / 265 = 0.00001 kg/kWh → 0.01 t.
 
-    test('under AR5 (the basis) the CO2e is the table\'s: 193.38 + 0.01 × 28 + 0.01 × 265 = 196.31', async () => {
+    test("under AR5 (the basis) the CO2e is the table's: 193.38 + 0.01 × 28 + 0.01 × 265 = 196.31", async () => {
         const model = await build(body, { gwp: 'AR5' });
         expect(figureErrors(model)).toEqual([]);
         const balance = model.balance();

@@ -97,6 +97,11 @@ describe('the server: an edit that declares an organisation moves the border of 
         // annex/ now declares its own organisation, so acme's site b is no longer visible from uses.cnms
         await session.change(added, `/* the annex reports alone */ ${ORG('annex')}site c\n`, 2);
         const after = await session.waitForDiagnostics(uses, unresolved);
-        expect(after.filter(d => d.severity === 1).map(d => d.message).join('\n')).toMatch(/\bb\b/);
+        expect(
+            after
+                .filter(d => d.severity === 1)
+                .map(d => d.message)
+                .join('\n')
+        ).toMatch(/\bb\b/);
     }, 60_000);
 });

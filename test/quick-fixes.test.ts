@@ -18,10 +18,12 @@ const PLACEHOLDER = /^(YYYY|[A-Z][A-Z_]+)$/;
 const FIXABLE = RULES.filter(rule => rule.insertsElement || rule.insertsProperty || rule.id === 'CN-NUM-002');
 
 function cnmsFiles(dir: string): string[] {
-    return readdirSync(dir).sort().flatMap(name => {
-        const full = join(dir, name);
-        return statSync(full).isDirectory() ? cnmsFiles(full) : name.endsWith('.cnms') ? [full] : [];
-    });
+    return readdirSync(dir)
+        .sort()
+        .flatMap(name => {
+            const full = join(dir, name);
+            return statSync(full).isDirectory() ? cnmsFiles(full) : name.endsWith('.cnms') ? [full] : [];
+        });
 }
 
 describe.each(FIXABLE.map(rule => [rule.id] as const))('quick fixes of %s', id => {
@@ -39,9 +41,11 @@ describe.each(FIXABLE.map(rule => [rule.id] as const))('quick fixes of %s', id =
         let applied = 0;
         for (const document of all.filter(doc => doc.uri.scheme === 'file')) {
             for (const diagnostic of (document.diagnostics ?? []).filter(d => d.code === id)) {
-                const actions = (await Cnms.lsp.CodeActionProvider!.getCodeActions(document, {
-                    textDocument: { uri: document.uri.toString() }, range: diagnostic.range, context: { diagnostics: [diagnostic] }
-                }) ?? []) as CodeAction[];
+                const actions = ((await Cnms.lsp.CodeActionProvider!.getCodeActions(document, {
+                    textDocument: { uri: document.uri.toString() },
+                    range: diagnostic.range,
+                    context: { diagnostics: [diagnostic] }
+                })) ?? []) as CodeAction[];
                 for (const action of actions) {
                     const edits = action.edit?.changes?.[document.uri.toString()] ?? [];
                     const text = TextDocument.applyEdits(TextDocument.create(document.uri.toString(), 'cnms', 1, document.textDocument.getText()), edits);
@@ -49,7 +53,10 @@ describe.each(FIXABLE.map(rule => [rule.id] as const))('quick fixes of %s', id =
                     expect(result.lexerErrors, `${action.title}\n${text}`).toEqual([]);
                     // a placeholder (`YYYY-MM-DD`, `SERIAL`) is an error where it stands, and only in a fix that is not preferred
                     const errors = result.parserErrors.filter(e => !(action.isPreferred === false && PLACEHOLDER.test(e.token.image)));
-                    expect(errors.map(e => e.message), `${action.title}\n${text}`).toEqual([]);
+                    expect(
+                        errors.map(e => e.message),
+                        `${action.title}\n${text}`
+                    ).toEqual([]);
                     applied++;
                 }
             }
@@ -71,14 +78,16 @@ describe('quick fixes invent no evidence', () => {
         const { Cnms, document } = await build(text);
         const diagnostic = (document.diagnostics ?? []).find(d => d.code === rule)!;
         expect(diagnostic, rule).toBeDefined();
-        const actions = (await Cnms.lsp.CodeActionProvider!.getCodeActions(document, {
-            textDocument: { uri: document.uri.toString() }, range: diagnostic.range, context: { diagnostics: [diagnostic] }
-        }) ?? []) as CodeAction[];
+        const actions = ((await Cnms.lsp.CodeActionProvider!.getCodeActions(document, {
+            textDocument: { uri: document.uri.toString() },
+            range: diagnostic.range,
+            context: { diagnostics: [diagnostic] }
+        })) ?? []) as CodeAction[];
         return { actions, applied: (action: CodeAction) => TextDocument.applyEdits(TextDocument.create('x', 'cnms', 1, document.textDocument.getText()), action.edit?.changes?.[document.uri.toString()] ?? []) };
     };
     const OFFSET = 'organization acme { period 2024 }\noffset o { standard CCER registry "R" serial "S-1" kind reduction vintage 2023 quantity 30_000 tCO2e }\n';
 
-    test('an offset\'s missing retirement date: a placeholder that fails until written, never the preferred fix', async () => {
+    test("an offset's missing retirement date: a placeholder that fails until written, never the preferred fix", async () => {
         const { actions, applied } = await fixesOf(OFFSET, 'CN-6.4-002');
         expect(actions.map(a => [a.title, a.isPreferred])).toEqual([["Add 'retired YYYY-MM-DD'", false]]);
         const text = applied(actions[0]);
@@ -93,7 +102,7 @@ describe('quick fixes invent no evidence', () => {
         expect(after.Cnms.semantics.Balance.of(model).offsets.isZero()).toBe(true);
     });
 
-    test('a missing serial or quantity: the property\'s name to replace, not an example value', async () => {
+    test("a missing serial or quantity: the property's name to replace, not an example value", async () => {
         const serial = await fixesOf('organization acme { period 2024 }\noffset o { standard CCER registry "R" kind reduction vintage 2023 quantity 5 tCO2e retired 2025-01-10 }\n', 'CN-6.4-001');
         expect(serial.actions.map(a => [a.title, a.isPreferred])).toEqual([["Add 'serial SERIAL'", false]]);
         const quantity = await fixesOf('organization acme { period 2024 }\noffset o { standard CCER registry "R" serial "S" kind reduction vintage 2023 retired 2025-01-10 }\n', 'CN-6.4-001');

@@ -56,7 +56,10 @@ function digits(value: Dec): number {
  * whenever the value has a finite decimal expansion.
  */
 export class OracleRational {
-    private constructor(readonly num: Dec, readonly den: Dec) {}
+    private constructor(
+        readonly num: Dec,
+        readonly den: Dec
+    ) {}
 
     static readonly ZERO = new OracleRational(ZERO, ONE);
     static readonly ONE = new OracleRational(ONE, ONE);
@@ -193,7 +196,9 @@ export class OracleRational {
         // for m ≥ log2(den); 4 × its digit count is such an m. One division instead of a loop.
         const den = this.reduced().den;
         if (den.eq(ONE)) return true;
-        return TEN.pow(4 * digits(den)).mod(den).isZero();
+        return TEN.pow(4 * digits(den))
+            .mod(den)
+            .isZero();
     }
 
     /** The value as a decimal.js Decimal: exact when terminating, else to {@link NON_TERMINATING_DIGITS} significant digits. */

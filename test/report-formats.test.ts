@@ -13,8 +13,15 @@ import { languageModel, runCli } from './helpers/cli.js';
 
 // exceljs is a dependency of @cnms/report only: loaded from there to read the workbooks back, typed
 // here by what the test uses (its own index.ts shadows index.d.ts for a path import)
-interface XlsxCell { readonly value: unknown; readonly numFmt?: string }
-interface XlsxRow { readonly values: unknown; readonly font?: { readonly bold?: boolean }; getCell(column: number): XlsxCell }
+interface XlsxCell {
+    readonly value: unknown;
+    readonly numFmt?: string;
+}
+interface XlsxRow {
+    readonly values: unknown;
+    readonly font?: { readonly bold?: boolean };
+    getCell(column: number): XlsxCell;
+}
 interface XlsxSheet {
     readonly name: string;
     readonly views: readonly object[];
@@ -64,49 +71,107 @@ function makeModel(locale: ReportModel['locale'] = 'en'): ReportModel {
         },
         inventory: {
             emissions: '46828.25075125',
-            byCategory: [{ category: '1.1', co2e: '28578.65075125' }, { category: '2', co2e: '18249.6' }],
+            byCategory: [
+                { category: '1.1', co2e: '28578.65075125' },
+                { category: '2', co2e: '18249.6' }
+            ],
             byScope: { scope1: '28578.65075125', scope2Location: '29655.6', scope2Market: '18249.6', scope3: '0' },
             byGas: [
                 { gas: 'CO2', tonnes: '46800.46375', gwp: '1', co2e: '46800.46375' },
                 { gas: 'CH4', tonnes: '0.4866375', gwp: '29.8', co2e: '14.5017975' },
                 { gas: 'N2O', tonnes: '0.04866375', gwp: '273', co2e: '13.28520375' }
             ],
-            bySite: [{ site: 'hangzhou', co2e: '28578.65075125' }, { site: 'ningbo', co2e: '18249.6' }],
+            bySite: [
+                { site: 'hangzhou', co2e: '28578.65075125' },
+                { site: 'ningbo', co2e: '18249.6' }
+            ],
             sources: [
                 {
-                    id: 'ng-boiler', name: NASTY_NAME, site: 'hangzhou', category: '1.1', scope: 1,
+                    id: 'ng-boiler',
+                    name: NASTY_NAME,
+                    site: 'hangzhou',
+                    category: '1.1',
+                    scope: 1,
                     activity: { expression: '486_637.5 GJ', value: '486637.5', unit: 'GJ' },
                     factor: {
-                        expression: 'ipcc-2006.natural-gas', name: 'Natural gas, stationary combustion',
-                        values: [{ gas: 'CO2', value: '0.0561', unit: 'tCO2/GJ' }, { gas: 'CH4', value: '0.000001', unit: 't/GJ' }, { gas: 'N2O', value: '0.0000001', unit: 't/GJ' }],
-                        source: 'IPCC 2006 Vol. 2, Table 2.2', year: 2006, uncertaintyPercent: '5'
+                        expression: 'ipcc-2006.natural-gas',
+                        name: 'Natural gas, stationary combustion',
+                        values: [
+                            { gas: 'CO2', value: '0.0561', unit: 'tCO2/GJ' },
+                            { gas: 'CH4', value: '0.000001', unit: 't/GJ' },
+                            { gas: 'N2O', value: '0.0000001', unit: 't/GJ' }
+                        ],
+                        source: 'IPCC 2006 Vol. 2, Table 2.2',
+                        year: 2006,
+                        uncertaintyPercent: '5'
                     },
                     emissionsExpression: null,
                     gases: { CO2: '27300.36375', CH4: '0.4866375', N2O: '0.04866375' },
-                    co2e: '27328.15075125', co2eLocation: null, co2eMarket: null, biogenicCO2: null,
-                    dataQuality: 'measured', uncertaintyPercent: '5', significant: '58.36', computed: true
+                    co2e: '27328.15075125',
+                    co2eLocation: null,
+                    co2eMarket: null,
+                    biogenicCO2: null,
+                    dataQuality: 'measured',
+                    uncertaintyPercent: '5',
+                    significant: '58.36',
+                    computed: true
                 },
                 {
-                    id: 'grid-power', name: 'Purchased electricity', site: 'ningbo', category: '2', scope: 2,
+                    id: 'grid-power',
+                    name: 'Purchased electricity',
+                    site: 'ningbo',
+                    category: '2',
+                    scope: 2,
                     activity: { expression: '52_000 MWh', value: '52000', unit: 'MWh' },
                     factor: { expression: 'east-china-grid-2022', name: null, values: [{ gas: 'CO2', value: '0.5703', unit: 'tCO2/MWh' }], source: 'MEE 2024 announcement', year: 2022, uncertaintyPercent: null },
                     emissionsExpression: null,
                     gases: { CO2: '18249.6' },
-                    co2e: '18249.6', co2eLocation: '29655.6', co2eMarket: '18249.6', biogenicCO2: null,
-                    dataQuality: 'invoiced', uncertaintyPercent: '2.5', significant: '38.97', computed: true
+                    co2e: '18249.6',
+                    co2eLocation: '29655.6',
+                    co2eMarket: '18249.6',
+                    biogenicCO2: null,
+                    dataQuality: 'invoiced',
+                    uncertaintyPercent: '2.5',
+                    significant: '38.97',
+                    computed: true
                 },
                 {
-                    id: 'kiln', name: KILN_NAME, site: 'hangzhou', category: '1.1', scope: 1,
-                    activity: null, factor: null, emissionsExpression: '1_250.5 tCO2',
+                    id: 'kiln',
+                    name: KILN_NAME,
+                    site: 'hangzhou',
+                    category: '1.1',
+                    scope: 1,
+                    activity: null,
+                    factor: null,
+                    emissionsExpression: '1_250.5 tCO2',
                     gases: { CO2: '1250.5' },
-                    co2e: '1250.5', co2eLocation: null, co2eMarket: null, biogenicCO2: '312.25',
-                    dataQuality: null, uncertaintyPercent: null, significant: '2.67', computed: true
+                    co2e: '1250.5',
+                    co2eLocation: null,
+                    co2eMarket: null,
+                    biogenicCO2: '312.25',
+                    dataQuality: null,
+                    uncertaintyPercent: null,
+                    significant: '2.67',
+                    computed: true
                 },
                 {
-                    id: 'travel', name: 'Business travel', site: 'hangzhou', category: '3', scope: 3,
-                    activity: { expression: '1.2e6 pkm', value: null, unit: null }, factor: null, emissionsExpression: null,
-                    gases: {}, co2e: null, co2eLocation: null, co2eMarket: null, biogenicCO2: null,
-                    dataQuality: null, uncertaintyPercent: null, significant: null, computed: false
+                    id: 'travel',
+                    name: 'Business travel',
+                    site: 'hangzhou',
+                    category: '3',
+                    scope: 3,
+                    activity: { expression: '1.2e6 pkm', value: null, unit: null },
+                    factor: null,
+                    emissionsExpression: null,
+                    gases: {},
+                    co2e: null,
+                    co2eLocation: null,
+                    co2eMarket: null,
+                    biogenicCO2: null,
+                    dataQuality: null,
+                    uncertaintyPercent: null,
+                    significant: null,
+                    computed: false
                 }
             ],
             biogenicCO2: '312.25',
@@ -116,48 +181,99 @@ function makeModel(locale: ReportModel['locale'] = 'en'): ReportModel {
         },
         uncertainty: {
             // 27328.15075125 × 5 % = 1366.4075375625; 18249.6 × 2.5 % = 456.24
-            sources: [{ id: 'ng-boiler', percent: '5', absolute: '1366.4075375625' }, { id: 'grid-power', percent: '2.5', absolute: '456.24' }],
+            sources: [
+                { id: 'ng-boiler', percent: '5', absolute: '1366.4075375625' },
+                { id: 'grid-power', percent: '2.5', absolute: '456.24' }
+            ],
             notAssessed: ['kiln', 'travel'],
             total: { percent: '3.1516', absolute: '1440.5', assessedEmissions: '45577.75075125' }
         },
         offsets: {
             register: [
                 {
-                    id: 'ccer-1', name: 'Wind farm, Inner Mongolia', standard: 'CCER', project: 'CCER-2023-001', registry: 'China GHG registry', serial: 'CN-001-0001|5000',
-                    kind: 'avoidance', vintage: 2023, quantity: '5000', retired: '2025-03-01', retiredFor: 'Acme Steel 2024', appliesTo: '2024', counts: true, reason: 'counted'
+                    id: 'ccer-1',
+                    name: 'Wind farm, Inner Mongolia',
+                    standard: 'CCER',
+                    project: 'CCER-2023-001',
+                    registry: 'China GHG registry',
+                    serial: 'CN-001-0001|5000',
+                    kind: 'avoidance',
+                    vintage: 2023,
+                    quantity: '5000',
+                    retired: '2025-03-01',
+                    retiredFor: 'Acme Steel 2024',
+                    appliesTo: '2024',
+                    counts: true,
+                    reason: 'counted'
                 },
                 {
-                    id: 'vcs-2', name: 'Mangrove restoration', standard: 'VCS', project: 'VCS 1234', registry: 'Verra', serial: null,
-                    kind: 'removal', vintage: 2022, quantity: '3000.125', retired: null, retiredFor: null, appliesTo: null, counts: false, reason: 'not-retired'
+                    id: 'vcs-2',
+                    name: 'Mangrove restoration',
+                    standard: 'VCS',
+                    project: 'VCS 1234',
+                    registry: 'Verra',
+                    serial: null,
+                    kind: 'removal',
+                    vintage: 2022,
+                    quantity: '3000.125',
+                    retired: null,
+                    retiredFor: null,
+                    appliesTo: null,
+                    counts: false,
+                    reason: 'not-retired'
                 }
             ],
             counted: '5000'
         },
         balance: {
-            emissions: '46828.25075125', removals: '120.75', offsets: '5000', net: '41707.50075125', complete: false, uncomputed: 1, neutral: false,
-            reasons: ['The net balance is above zero.'], errors: 1, warnings: 2
+            emissions: '46828.25075125',
+            removals: '120.75',
+            offsets: '5000',
+            net: '41707.50075125',
+            complete: false,
+            uncomputed: 1,
+            neutral: false,
+            reasons: ['The net balance is above zero.'],
+            errors: 1,
+            warnings: 2
         },
-        claims: [{
-            id: 'neutral-2024', name: 'Carbon neutral 2024', kind: 'carbon-neutrality', period: '2024',
-            gates: [
-                { rule: 'CN-9.1-001', title: 'Net balance at or below zero', passed: false, messages: ['Net 41,707.501 tCO2e > 0'] },
-                { rule: 'CN-6.4-003', title: 'Offsets retired before the claim', passed: true, messages: [] }
-            ]
-        }],
+        claims: [
+            {
+                id: 'neutral-2024',
+                name: 'Carbon neutral 2024',
+                kind: 'carbon-neutrality',
+                period: '2024',
+                gates: [
+                    { rule: 'CN-9.1-001', title: 'Net balance at or below zero', passed: false, messages: ['Net 41,707.501 tCO2e > 0'] },
+                    { rule: 'CN-6.4-003', title: 'Offsets retired before the claim', passed: true, messages: [] }
+                ]
+            }
+        ],
         plan: {
             years: [2024, 2025, 2026, 2027, 2028],
             projected: ['46828.25075125', '44500', '41000.5', '38000', '35000'],
             targets: [
                 {
-                    id: 'abs-2030', name: 'Scope 1+2 −30 % by 2030', kind: 'absolute', year: 2030, unit: 'tCO2e',
+                    id: 'abs-2030',
+                    name: 'Scope 1+2 −30 % by 2030',
+                    kind: 'absolute',
+                    year: 2030,
+                    unit: 'tCO2e',
                     projected: ['46828.25075125', '44500', '41000.5', '38000', '35000'],
                     allowed: ['46828.25075125', '44000', '41000', '38000', '35000'],
-                    gap: ['0', '500', '0.5', '0', '0'], firstMissed: 2025
+                    gap: ['0', '500', '0.5', '0', '0'],
+                    firstMissed: 2025
                 },
                 {
-                    id: 'intensity', name: 'Intensity per tonne of steel', kind: 'intensity', year: 2028, unit: 'tCO2e/t',
-                    projected: [null, '1.85', '1.8', '1.75', '1.7'], allowed: [null, '1.9', '1.85', '1.8', '1.75'],
-                    gap: [null, '-0.05', '-0.05', '-0.05', '-0.05'], firstMissed: null
+                    id: 'intensity',
+                    name: 'Intensity per tonne of steel',
+                    kind: 'intensity',
+                    year: 2028,
+                    unit: 'tCO2e/t',
+                    projected: [null, '1.85', '1.8', '1.75', '1.7'],
+                    allowed: [null, '1.9', '1.85', '1.8', '1.75'],
+                    gap: [null, '-0.05', '-0.05', '-0.05', '-0.05'],
+                    firstMissed: null
                 }
             ]
         },
@@ -190,13 +306,22 @@ function parseCsv(text: string): string[][] {
     for (let i = 0; i < text.length; i++) {
         const c = text[i];
         if (quoted) {
-            if (c === '"' && text[i + 1] === '"') { field += '"'; i++; }
-            else if (c === '"') quoted = false;
+            if (c === '"' && text[i + 1] === '"') {
+                field += '"';
+                i++;
+            } else if (c === '"') quoted = false;
             else field += c;
         } else if (c === '"') quoted = true;
-        else if (c === ',') { row.push(field); field = ''; }
-        else if (c === '\r' && text[i + 1] === '\n') { row.push(field); rows.push(row); row = []; field = ''; i++; }
-        else if (c === '\n' || c === '\r') throw new Error(`bare line break outside quotes at ${i}`);
+        else if (c === ',') {
+            row.push(field);
+            field = '';
+        } else if (c === '\r' && text[i + 1] === '\n') {
+            row.push(field);
+            rows.push(row);
+            row = [];
+            field = '';
+            i++;
+        } else if (c === '\n' || c === '\r') throw new Error(`bare line break outside quotes at ${i}`);
         else field += c;
     }
     if (field !== '' || row.length) throw new Error('last row not ended by CRLF');
@@ -227,8 +352,7 @@ function unzip(zip: Buffer): Map<string, { data: Buffer; time: number; date: num
     return entries;
 }
 
-const SECTIONS = ['section.organization', 'section.inventory', 'section.uncertainty', 'section.offsets', 'section.balance',
-    'section.plan', 'section.coverage', 'section.provenance'] as const;
+const SECTIONS = ['section.organization', 'section.inventory', 'section.uncertainty', 'section.offsets', 'section.balance', 'section.plan', 'section.coverage', 'section.provenance'] as const;
 
 describe('markdown', () => {
     test.each(['en', 'zh-CN'] as const)('every section heading in order, headline net figure first (%s)', locale => {
@@ -274,15 +398,18 @@ describe('markdown', () => {
         expect(md).toContain('Lime kiln, "calcination"<br>line 2');
         // every table row of the sources table has the same number of unescaped pipes
         const sourcesStart = md.indexOf(`### ${REPORT_TEXT.sourcesTable.en}`);
-        const tableLines = md.slice(sourcesStart).split('\n').slice(2).filter((line, i, all) => line.startsWith('|') && all.slice(0, i).every(l => l.startsWith('|')));
+        const tableLines = md
+            .slice(sourcesStart)
+            .split('\n')
+            .slice(2)
+            .filter((line, i, all) => line.startsWith('|') && all.slice(0, i).every(l => l.startsWith('|')));
         const cells = tableLines.map(line => line.replace(/\\\|/g, '').split('|').length);
         expect(tableLines.length).toBe(2 + 4);
         expect(new Set(cells).size).toBe(1);
     });
 
     test('links, html and block starts in user strings are inert', () => {
-        expect(escapeMarkdown('[click](http://evil) ![x](y) `code` _u_ ~s~ a\\b & &amp;')).toBe(
-            '\\[click\\](http://evil) !\\[x\\](y) \\`code\\` \\_u\\_ \\~s\\~ a\\\\b &amp; &amp;amp;');
+        expect(escapeMarkdown('[click](http://evil) ![x](y) `code` _u_ ~s~ a\\b & &amp;')).toBe('\\[click\\](http://evil) !\\[x\\](y) \\`code\\` \\_u\\_ \\~s\\~ a\\\\b &amp; &amp;amp;');
         expect(escapeMarkdown('1. first')).toBe('1. first');
         expect(escapeMarkdown('1. first', true)).toBe('1\\. first');
         expect(escapeMarkdown('- item', true)).toBe('\\- item');
@@ -322,15 +449,13 @@ describe('json', () => {
     test('a key the schema does not know is kept, after the known ones', () => {
         const model = { extra: { b: 1, a: 2 }, ...makeModel() } as ReportModel;
         const json = renderJson(model);
-        expect(Object.keys(JSON.parse(json) as object)).toEqual(['format_version', 'locale', 'organization', 'boundary', 'inventory', 'uncertainty',
-            'offsets', 'balance', 'claims', 'plan', 'coverage', 'findings', 'provenance', 'extra']);
+        expect(Object.keys(JSON.parse(json) as object)).toEqual(['format_version', 'locale', 'organization', 'boundary', 'inventory', 'uncertainty', 'offsets', 'balance', 'claims', 'plan', 'coverage', 'findings', 'provenance', 'extra']);
         expect(json).toContain('"extra": {\n    "a": 2,\n    "b": 1\n  }');
     });
 
     test('the key order does not depend on how the model was built', () => {
         const model = makeModel();
-        const shuffled = JSON.parse(JSON.stringify(model, (_key, value: unknown) =>
-            value && typeof value === 'object' && !Array.isArray(value) ? Object.fromEntries(Object.entries(value).reverse()) : value)) as ReportModel;
+        const shuffled = JSON.parse(JSON.stringify(model, (_key, value: unknown) => (value && typeof value === 'object' && !Array.isArray(value) ? Object.fromEntries(Object.entries(value).reverse()) : value))) as ReportModel;
         expect(Object.keys(shuffled)[0]).toBe('provenance');
         expect(renderJson(shuffled)).toBe(renderJson(model));
         // a gas record keeps the usual gas order, libraries are alphabetical
@@ -346,13 +471,54 @@ describe('csv', () => {
         expect(csv.startsWith('\uFEFF')).toBe(true);
         expect(csv.replace(/\r\n/g, '')).not.toMatch(/\r(?!\n)/);
         const rows = parseCsv(csv.slice(1));
-        expect(rows[0]).toEqual(['ID', 'Name', 'Site', 'Category', 'Scope', 'Activity as written', 'Activity value', 'Activity unit', 'Factor', 'Factor source',
-            'Factor year', 'CO2 (t)', 'CH4 (t)', 'N2O (t)', 'Emissions (tCO2e)', 'Emissions, location-based (tCO2e)', 'Emissions, market-based (tCO2e)', 'Biogenic CO2 (t)', 'Data quality',
-            'Uncertainty (%)', 'Computed']);
+        expect(rows[0]).toEqual([
+            'ID',
+            'Name',
+            'Site',
+            'Category',
+            'Scope',
+            'Activity as written',
+            'Activity value',
+            'Activity unit',
+            'Factor',
+            'Factor source',
+            'Factor year',
+            'CO2 (t)',
+            'CH4 (t)',
+            'N2O (t)',
+            'Emissions (tCO2e)',
+            'Emissions, location-based (tCO2e)',
+            'Emissions, market-based (tCO2e)',
+            'Biogenic CO2 (t)',
+            'Data quality',
+            'Uncertainty (%)',
+            'Computed'
+        ]);
         expect(rows.length).toBe(5);
         expect(rows.every(row => row.length === rows[0].length)).toBe(true);
-        expect(rows[1]).toEqual(['ng-boiler', NASTY_NAME, 'hangzhou', '1.1', '1', '486_637.5 GJ', '486637.5', 'GJ', 'ipcc-2006.natural-gas', 'IPCC 2006 Vol. 2, Table 2.2',
-            '2006', '27300.36375', '0.4866375', '0.04866375', '27328.15075125', '', '', '', 'measured', '5', 'true']);
+        expect(rows[1]).toEqual([
+            'ng-boiler',
+            NASTY_NAME,
+            'hangzhou',
+            '1.1',
+            '1',
+            '486_637.5 GJ',
+            '486637.5',
+            'GJ',
+            'ipcc-2006.natural-gas',
+            'IPCC 2006 Vol. 2, Table 2.2',
+            '2006',
+            '27300.36375',
+            '0.4866375',
+            '0.04866375',
+            '27328.15075125',
+            '',
+            '',
+            '',
+            'measured',
+            '5',
+            'true'
+        ]);
         expect(rows[2].slice(11, 17)).toEqual(['18249.6', '', '', '18249.6', '29655.6', '18249.6']);
         expect(rows[3][1]).toBe(KILN_NAME);
         expect(rows[3][17]).toBe('312.25');
@@ -364,7 +530,7 @@ describe('csv', () => {
 
     test('a source given directly in CO2e has a gas column of its own, apart from the emissions column', () => {
         const model = makeModel();
-        const sources = model.inventory.sources.map(source => source.id === 'kiln' ? { ...source, gases: { CO2e: '1250.5' } } : source);
+        const sources = model.inventory.sources.map(source => (source.id === 'kiln' ? { ...source, gases: { CO2e: '1250.5' } } : source));
         const byGas = [...model.inventory.byGas, { gas: 'CO2e', tonnes: '1250.5', gwp: '1', co2e: '1250.5' }];
         const rows = parseCsv(renderCsv({ ...model, inventory: { ...model.inventory, sources, byGas } }).slice(1));
         expect(new Set(rows[0]).size).toBe(rows[0].length);
@@ -394,7 +560,9 @@ describe('xlsx', () => {
 
         const summary = workbook.getWorksheet('Summary')!;
         const byLabel = new Map<string, number>();
-        summary.eachRow((row, n) => { byLabel.set(String(row.getCell(1).value), n); });
+        summary.eachRow((row, n) => {
+            byLabel.set(String(row.getCell(1).value), n);
+        });
         const figure = (label: string) => {
             const row = summary.getRow(byLabel.get(label)!);
             expect(row.getCell(2).numFmt).toBe('#,##0.000');
@@ -485,12 +653,14 @@ describe('determinism', () => {
 describe('text a spreadsheet would run as a formula (csv and xlsx written by cnms report, read back)', () => {
     // titles that Excel or LibreOffice would take for formulas; the removal makes the net negative, a figure that must keep its sign
     const TITLES = ['=HYPERLINK("http://evil.example","click")', '+1+2', '-3+4', '@SUM(1)', '\tx=1'];
-    const model = () => languageModel({
-        'org.cnms': 'organization acme "=1+1" { period 2024 consolidation operational-control ms-scope "All" }\n'
-            + 'site s "@site"\n'
-            + TITLES.map((title, i) => `source s${i} "${title.replace(/"/g, '\\"')}" at s { category 1 emissions 10 tCO2 }\n`).join('')
-            + 'removal r at s { amount 80 tCO2 }\n'
-    });
+    const model = () =>
+        languageModel({
+            'org.cnms':
+                'organization acme "=1+1" { period 2024 consolidation operational-control ms-scope "All" }\n' +
+                'site s "@site"\n' +
+                TITLES.map((title, i) => `source s${i} "${title.replace(/"/g, '\\"')}" at s { category 1 emissions 10 tCO2 }\n`).join('') +
+                'removal r at s { amount 80 tCO2 }\n'
+        });
 
     test('csv: each such title gets a leading quote; figures untouched', () => {
         const dir = model();
@@ -514,13 +684,17 @@ describe('text a spreadsheet would run as a formula (csv and xlsx written by cnm
         await workbook.xlsx.load(readFileSync(join(dir, 'report.xlsx')));
         const sources = workbook.getWorksheet('Sources')!;
         const header: string[] = [];
-        sources.eachRow((row, n) => { if (n === 1) for (let c = 1; c <= 40; c++) header.push(String(row.getCell(c).value ?? '')); });
+        sources.eachRow((row, n) => {
+            if (n === 1) for (let c = 1; c <= 40; c++) header.push(String(row.getCell(c).value ?? ''));
+        });
         const name = header.indexOf('Name') + 1;
         const names = TITLES.map((_, i) => sources.getRow(i + 2).getCell(name).value);
         expect(names).toEqual(TITLES.map(title => `'${title}`));
         const summary = workbook.getWorksheet('Summary')!;
         const cells: unknown[][] = [];
-        summary.eachRow(row => { cells.push([1, 2, 3, 4].map(c => row.getCell(c).value)); });
+        summary.eachRow(row => {
+            cells.push([1, 2, 3, 4].map(c => row.getCell(c).value));
+        });
         // no text cell of the summary starts with a formula character: the organisation's title is quoted
         const texts = cells.flat().filter((value): value is string => typeof value === 'string');
         expect(texts.filter(text => /^[=+\-@\t\r]/.test(text) && !/^-[0-9]/.test(text))).toEqual([]);

@@ -72,7 +72,10 @@ describe.each(EXAMPLES.map(example => [example] as const))('the report of exampl
             expect(json.inventory.sources.find((s: { id: string }) => s.id === source.id).co2e).toBe(source.co2e);
         }
         // csv: the exact per-source figures
-        const csv = report(example, 'csv').replace(/^\uFEFF/, '').split('\r\n').filter(Boolean);
+        const csv = report(example, 'csv')
+            .replace(/^\uFEFF/, '')
+            .split('\r\n')
+            .filter(Boolean);
         for (const source of balance.sources) expect(csv.find(line => line.startsWith(`${source.id},`) || line.startsWith(`"${source.id}"`))).toContain(source.co2e);
         // md and html: the net figure as displayed
         const net = Number(balance.net) > 0 ? '+' : '';

@@ -7,10 +7,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 
 const ARTIFACTS = join(process.cwd(), 'test-artifacts');
 const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-    '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-    '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'
-];
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
 const XSS = '<script>alert(1)</script>';
 const XSS_ESCAPED = '&lt;script&gt;alert(1)&lt;/script&gt;';
 
@@ -62,38 +59,104 @@ function sampleModel(options: ModelOptions = {}): ReportModel {
                 { gas: 'CH4', tonnes: '0.4866375', gwp: '29.8', co2e: '14.5017975' },
                 { gas: 'N2O', tonnes: '0.04866375', gwp: '273', co2e: '13.28520375' }
             ],
-            bySite: [{ site: 'anshan', co2e: '2575328.15075125' }, { site: 'dalian', co2e: '669232.85' }],
+            bySite: [
+                { site: 'anshan', co2e: '2575328.15075125' },
+                { site: 'dalian', co2e: '669232.85' }
+            ],
             sources: [
                 {
-                    id: 'bf_coke', name: options.sourceTitle ?? (zh ? '高炉焦炭' : 'Blast furnace coke'), site: 'anshan', category: '1', scope: 1,
+                    id: 'bf_coke',
+                    name: options.sourceTitle ?? (zh ? '高炉焦炭' : 'Blast furnace coke'),
+                    site: 'anshan',
+                    category: '1',
+                    scope: 1,
                     activity: { expression: '980_000 t', value: '980000', unit: 't' },
-                    factor: { expression: 'ipcc2006.coke_oven_coke', name: 'ipcc2006.coke_oven_coke', values: [{ gas: 'CO2', value: '2.6', unit: 'tCO2/t' }], source: 'IPCC 2006 Vol. 2 Ch. 2, Table 2.2', year: 2006, uncertaintyPercent: '5' },
-                    emissionsExpression: null, gases: { CO2: '2548000' }, co2e: '2548000', co2eLocation: null, co2eMarket: null,
-                    biogenicCO2: null, dataQuality: 'measured', uncertaintyPercent: '5', significant: 'yes', computed: true
+                    factor: {
+                        expression: 'ipcc2006.coke_oven_coke',
+                        name: 'ipcc2006.coke_oven_coke',
+                        values: [{ gas: 'CO2', value: '2.6', unit: 'tCO2/t' }],
+                        source: 'IPCC 2006 Vol. 2 Ch. 2, Table 2.2',
+                        year: 2006,
+                        uncertaintyPercent: '5'
+                    },
+                    emissionsExpression: null,
+                    gases: { CO2: '2548000' },
+                    co2e: '2548000',
+                    co2eLocation: null,
+                    co2eMarket: null,
+                    biogenicCO2: null,
+                    dataQuality: 'measured',
+                    uncertaintyPercent: '5',
+                    significant: 'yes',
+                    computed: true
                 },
                 {
-                    id: 'ng_boilers', name: zh ? '天然气锅炉' : 'Natural gas boilers', site: 'anshan', category: '1', scope: 1,
+                    id: 'ng_boilers',
+                    name: zh ? '天然气锅炉' : 'Natural gas boilers',
+                    site: 'anshan',
+                    category: '1',
+                    scope: 1,
                     activity: { expression: '13_110_000 m3 * ncv_natural_gas', value: '486637.5', unit: 'GJ' },
                     factor: {
-                        expression: 'ipcc2006.natural_gas', name: 'ipcc2006.natural_gas',
-                        values: [{ gas: 'CO2', value: '56.1', unit: 'tCO2/TJ' }, { gas: 'CH4', value: '1', unit: 'kgCH4/TJ' }, { gas: 'N2O', value: '0.1', unit: 'kgN2O/TJ' }],
-                        source: 'IPCC 2006 Vol. 2 Ch. 2, Table 2.2', year: 2006, uncertaintyPercent: '3'
+                        expression: 'ipcc2006.natural_gas',
+                        name: 'ipcc2006.natural_gas',
+                        values: [
+                            { gas: 'CO2', value: '56.1', unit: 'tCO2/TJ' },
+                            { gas: 'CH4', value: '1', unit: 'kgCH4/TJ' },
+                            { gas: 'N2O', value: '0.1', unit: 'kgN2O/TJ' }
+                        ],
+                        source: 'IPCC 2006 Vol. 2 Ch. 2, Table 2.2',
+                        year: 2006,
+                        uncertaintyPercent: '3'
                     },
-                    emissionsExpression: null, gases: { CO2: '27300.36375', CH4: '0.4866375', N2O: '0.04866375' }, co2e: '27328.15075125', co2eLocation: null, co2eMarket: null,
-                    biogenicCO2: null, dataQuality: 'calculated', uncertaintyPercent: '3', significant: 'yes', computed: true
+                    emissionsExpression: null,
+                    gases: { CO2: '27300.36375', CH4: '0.4866375', N2O: '0.04866375' },
+                    co2e: '27328.15075125',
+                    co2eLocation: null,
+                    co2eMarket: null,
+                    biogenicCO2: null,
+                    dataQuality: 'calculated',
+                    uncertaintyPercent: '3',
+                    significant: 'yes',
+                    computed: true
                 },
                 {
-                    id: 'grid_power', name: zh ? '外购电力' : 'Purchased electricity', site: 'dalian', category: '2', scope: 2,
+                    id: 'grid_power',
+                    name: zh ? '外购电力' : 'Purchased electricity',
+                    site: 'dalian',
+                    category: '2',
+                    scope: 2,
                     activity: { expression: '1_200_000 MWh', value: '1200000', unit: 'MWh' },
                     factor: { expression: 'cn_grid_2022', name: 'cn_grid_2022', values: [{ gas: 'CO2', value: '0.5703', unit: 'tCO2/MWh' }], source: 'MEE national grid average 2022', year: 2022, uncertaintyPercent: null },
-                    emissionsExpression: null, gases: { CO2: '627330' }, co2e: '627330', co2eLocation: '684360', co2eMarket: '627330',
-                    biogenicCO2: null, dataQuality: 'measured', uncertaintyPercent: '7.5', significant: 'yes', computed: true
+                    emissionsExpression: null,
+                    gases: { CO2: '627330' },
+                    co2e: '627330',
+                    co2eLocation: '684360',
+                    co2eMarket: '627330',
+                    biogenicCO2: null,
+                    dataQuality: 'measured',
+                    uncertaintyPercent: '7.5',
+                    significant: 'yes',
+                    computed: true
                 },
                 {
-                    id: 'outbound_rail', name: zh ? '铁路外运' : 'Outbound rail freight', site: 'dalian', category: '3', scope: 3,
-                    activity: null, factor: null, emissionsExpression: '41_902.85 tCO2e',
-                    gases: { CO2: '41902.85' }, co2e: '41902.85', co2eLocation: null, co2eMarket: null,
-                    biogenicCO2: null, dataQuality: 'estimated', uncertaintyPercent: null, significant: 'no', computed: true
+                    id: 'outbound_rail',
+                    name: zh ? '铁路外运' : 'Outbound rail freight',
+                    site: 'dalian',
+                    category: '3',
+                    scope: 3,
+                    activity: null,
+                    factor: null,
+                    emissionsExpression: '41_902.85 tCO2e',
+                    gases: { CO2: '41902.85' },
+                    co2e: '41902.85',
+                    co2eLocation: null,
+                    co2eMarket: null,
+                    biogenicCO2: null,
+                    dataQuality: 'estimated',
+                    uncertaintyPercent: null,
+                    significant: 'no',
+                    computed: true
                 }
             ],
             biogenicCO2: '0',
@@ -113,44 +176,86 @@ function sampleModel(options: ModelOptions = {}): ReportModel {
         offsets: {
             register: [
                 {
-                    id: 'ccer_wind', name: zh ? '河北风电场 CCER' : 'CCER — Hebei wind farm', standard: 'CCER', project: 'CCER-13-2023-0042', registry: 'National CCER registry',
-                    serial: 'CCER-13-2023-0042-000001-015000', kind: 'reduction', vintage: 2023, quantity: '15000', retired: '2025-03-10', retiredFor: 'Acme Steel Co., Ltd.',
-                    appliesTo: '2024', counts: true, reason: 'counted'
+                    id: 'ccer_wind',
+                    name: zh ? '河北风电场 CCER' : 'CCER — Hebei wind farm',
+                    standard: 'CCER',
+                    project: 'CCER-13-2023-0042',
+                    registry: 'National CCER registry',
+                    serial: 'CCER-13-2023-0042-000001-015000',
+                    kind: 'reduction',
+                    vintage: 2023,
+                    quantity: '15000',
+                    retired: '2025-03-10',
+                    retiredFor: 'Acme Steel Co., Ltd.',
+                    appliesTo: '2024',
+                    counts: true,
+                    reason: 'counted'
                 },
                 {
-                    id: 'vcs_cookstoves', name: zh ? 'VCS 炉灶项目' : 'VCS 1748 — efficient cookstoves', standard: 'VCS', project: 'VCS 1748', registry: 'Verra',
-                    serial: 'VCS-1748-2022-20000', kind: 'reduction', vintage: 2022, quantity: '20000', retired: null, retiredFor: null,
-                    appliesTo: '2024', counts: false, reason: 'not-retired'
+                    id: 'vcs_cookstoves',
+                    name: zh ? 'VCS 炉灶项目' : 'VCS 1748 — efficient cookstoves',
+                    standard: 'VCS',
+                    project: 'VCS 1748',
+                    registry: 'Verra',
+                    serial: 'VCS-1748-2022-20000',
+                    kind: 'reduction',
+                    vintage: 2022,
+                    quantity: '20000',
+                    retired: null,
+                    retiredFor: null,
+                    appliesTo: '2024',
+                    counts: false,
+                    reason: 'not-retired'
                 }
             ],
             counted: '15000'
         },
         balance: {
-            emissions: '3244561.00075125', removals: '5000.96875125', offsets: '15000', net: '3224560.032', complete: true, uncomputed: 0, neutral: false,
+            emissions: '3244561.00075125',
+            removals: '5000.96875125',
+            offsets: '15000',
+            net: '3224560.032',
+            complete: true,
+            uncomputed: 0,
+            neutral: false,
             reasons: zh ? ['净排放大于零', '模型存在 2 个错误'] : ['net is above zero', '2 errors stand against the model'],
-            errors: 2, warnings: 3
+            errors: 2,
+            warnings: 3
         },
-        claims: [{
-            id: 'neutral_2024', name: zh ? '2024 年碳中和声明' : 'Carbon neutrality 2024', kind: 'achievement', period: '2024',
-            gates: [
-                { rule: 'CN-9.1-001', title: zh ? '声明有对应的报告期' : 'The claim names a reporting period', passed: true, messages: [] },
-                { rule: 'CN-9.1-002', title: zh ? '声明经过核查' : 'The claim is verified', passed: false, messages: [zh ? '声明没有第三方核查' : 'the claim has no third-party verification'] },
-                { rule: 'CN-CLM-001', title: zh ? '净排放不大于零' : 'Net balance at or below zero', passed: false, messages: [zh ? '净排放为 +3,224,560.032 tCO2e' : 'net balance is +3,224,560.032 tCO2e'] }
-            ]
-        }],
+        claims: [
+            {
+                id: 'neutral_2024',
+                name: zh ? '2024 年碳中和声明' : 'Carbon neutrality 2024',
+                kind: 'achievement',
+                period: '2024',
+                gates: [
+                    { rule: 'CN-9.1-001', title: zh ? '声明有对应的报告期' : 'The claim names a reporting period', passed: true, messages: [] },
+                    { rule: 'CN-9.1-002', title: zh ? '声明经过核查' : 'The claim is verified', passed: false, messages: [zh ? '声明没有第三方核查' : 'the claim has no third-party verification'] },
+                    { rule: 'CN-CLM-001', title: zh ? '净排放不大于零' : 'Net balance at or below zero', passed: false, messages: [zh ? '净排放为 +3,224,560.032 tCO2e' : 'net balance is +3,224,560.032 tCO2e'] }
+                ]
+            }
+        ],
         plan: {
             years: [2024, 2025, 2026, 2027, 2028],
             projected: ['3244561.00075125', '3105200.4', '2968320.75', '2790110', '2602875.5'],
             targets: [
                 {
-                    id: 'minus30', name: zh ? '2030 年绝对减排 30%' : '30 % absolute reduction by 2030', kind: 'absolute-reduction', year: 2030, unit: 'tCO2e',
+                    id: 'minus30',
+                    name: zh ? '2030 年绝对减排 30%' : '30 % absolute reduction by 2030',
+                    kind: 'absolute-reduction',
+                    year: 2030,
+                    unit: 'tCO2e',
                     projected: ['3244561.00075125', '3105200.4', '2968320.75', '2790110', '2602875.5'],
                     allowed: ['3244561.00075125', '3082332.9507136875', '2920104.900676125', '2757876.8506385625', '2595648.800601'],
                     gap: ['0', '22867.4492863125', '48215.849323875', '32233.1493614375', '7226.699399'],
                     firstMissed: 2025
                 },
                 {
-                    id: 'neutral2060', name: zh ? '2060 年范围一碳中和' : 'Scope 1 carbon neutral by 2060', kind: 'carbon-neutral', year: 2060, unit: 'tCO2e',
+                    id: 'neutral2060',
+                    name: zh ? '2060 年范围一碳中和' : 'Scope 1 carbon neutral by 2060',
+                    kind: 'carbon-neutral',
+                    year: 2060,
+                    unit: 'tCO2e',
                     projected: ['2575328.15075125', '2480000', '2390000.25', '2270000', '2160000'],
                     allowed: ['2575328.15075125', '2503791.257674826388888888888888889', '2432254.364598402777777777777777778', '2360717.471521979166666666666666667', '2289180.578445555555555555555555556'],
                     gap: ['0', '-23791.257674826388888888888888889', '-42254.114598402777777777777777778', '-90717.471521979166666666666666667', '-129180.578445555555555555555555556'],
@@ -202,8 +307,7 @@ describe('renderHtml', () => {
         expect(html).toContain('Net balance 2024: </span><span class="headline-figure">+3,224,560.032');
         expect(html.match(/<svg\b/g)?.length).toBe(3);
         // every section in order
-        const positions = ['organization', 'inventory', 'uncertainty', 'offsets', 'balance', 'plan', 'coverage', 'provenance']
-            .map(id => html.indexOf(REPORT_TEXT[`section.${id}` as keyof typeof REPORT_TEXT].en));
+        const positions = ['organization', 'inventory', 'uncertainty', 'offsets', 'balance', 'plan', 'coverage', 'provenance'].map(id => html.indexOf(REPORT_TEXT[`section.${id}` as keyof typeof REPORT_TEXT].en));
         expect(positions.every(p => p > 0)).toBe(true);
         expect([...positions].sort((a, b) => a - b)).toEqual(positions);
         // figures as the reader sees them
@@ -223,8 +327,14 @@ describe('renderHtml', () => {
 
     test("Vega's generated ids (global counters) are renamed per chart, so SVG output is stable", async () => {
         const clipped = {
-            width: 200, height: 100,
-            data: { values: [{ a: 1, b: 2 }, { a: 2, b: 5 }] },
+            width: 200,
+            height: 100,
+            data: {
+                values: [
+                    { a: 1, b: 2 },
+                    { a: 2, b: 5 }
+                ]
+            },
             mark: { type: 'line', clip: true },
             encoding: { x: { field: 'a', type: 'quantitative', scale: { domain: [0, 1.5] } }, y: { field: 'b', type: 'quantitative' } }
         } as Parameters<typeof renderSvg>[0];
@@ -233,8 +343,9 @@ describe('renderHtml', () => {
         expect(second).toBe(first);
         expect(first).toContain('id="chart-1"');
         expect(first).toContain('url(#chart-1)');
-        expect(stableSvg('<svg xmlns="http://www.w3.org/2000/svg" class="marks"><clipPath id="clip7"/><g clip-path="url(#clip7)"/></svg>', 'p'))
-            .toBe('<svg class="marks chart-svg" role="img"><clipPath id="p-1"/><g clip-path="url(#p-1)"/></svg>');
+        expect(stableSvg('<svg xmlns="http://www.w3.org/2000/svg" class="marks"><clipPath id="clip7"/><g clip-path="url(#clip7)"/></svg>', 'p')).toBe(
+            '<svg class="marks chart-svg" role="img"><clipPath id="p-1"/><g clip-path="url(#p-1)"/></svg>'
+        );
     });
 
     test('a sparse model: no period, no sources, no offsets, no plan, a negative net', async () => {
@@ -244,8 +355,16 @@ describe('renderHtml', () => {
             organization: { ...full.organization, period: null, industry: null, msScope: null, baseYear: null, gwp: { set: null, title: null, source: null, justification: null } },
             boundary: { sites: [] },
             inventory: {
-                ...full.inventory, emissions: '0', byCategory: [], byGas: [], bySite: [], sources: [], removals: [], instruments: [],
-                byScope: { scope1: '0', scope2Location: '0', scope2Market: '0', scope3: '0' }, removalsTotal: '120.5'
+                ...full.inventory,
+                emissions: '0',
+                byCategory: [],
+                byGas: [],
+                bySite: [],
+                sources: [],
+                removals: [],
+                instruments: [],
+                byScope: { scope1: '0', scope2Location: '0', scope2Market: '0', scope3: '0' },
+                removalsTotal: '120.5'
             },
             uncertainty: { sources: [], notAssessed: [], total: null },
             offsets: { register: [], counted: '0' },
@@ -327,7 +446,12 @@ describe.runIf(existsSync(CHROMIUM))('renderHtml in Chromium', () => {
                     expect(await charts.nth(i).locator('path, rect, line').count()).toBeGreaterThan(3);
                 }
                 // numeric columns are right-aligned
-                expect(await page.locator('td.num').first().evaluate(cell => getComputedStyle(cell).textAlign)).toBe('right');
+                expect(
+                    await page
+                        .locator('td.num')
+                        .first()
+                        .evaluate(cell => getComputedStyle(cell).textAlign)
+                ).toBe('right');
 
                 await page.screenshot({ path: join(ARTIFACTS, `report-${locale}.png`), fullPage: true });
                 const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true });

@@ -15,27 +15,32 @@ import { REPO } from './helpers/cli.js';
 const FIXTURES = join(REPO, 'test/fixtures/rules');
 
 function cnmsFiles(dir: string): string[] {
-    return readdirSync(dir).sort().flatMap(name => {
-        const full = join(dir, name);
-        if (statSync(full).isDirectory()) return cnmsFiles(full).map(f => join(name, f));
-        return name.endsWith('.cnms') ? [name] : [];
-    });
+    return readdirSync(dir)
+        .sort()
+        .flatMap(name => {
+            const full = join(dir, name);
+            if (statSync(full).isDirectory()) return cnmsFiles(full).map(f => join(name, f));
+            return name.endsWith('.cnms') ? [name] : [];
+        });
 }
 
 /** `file:line` of every `expect: ID` comment for the given rule. */
 function expectations(dir: string, rule: string): string[] {
-    return cnmsFiles(dir).flatMap(file => readFileSync(join(dir, file), 'utf8').split('\n').flatMap((text, index) => {
-        const match = /expect:\s*([A-Z0-9.\-,\s]+)/.exec(text);
-        const ids = match ? match[1].split(/[\s,]+/).filter(Boolean) : [];
-        return ids.includes(rule) ? [`${file}:${index + 1}`] : [];
-    }));
+    return cnmsFiles(dir).flatMap(file =>
+        readFileSync(join(dir, file), 'utf8')
+            .split('\n')
+            .flatMap((text, index) => {
+                const match = /expect:\s*([A-Z0-9.\-,\s]+)/.exec(text);
+                const ids = match ? match[1].split(/[\s,]+/).filter(Boolean) : [];
+                return ids.includes(rule) ? [`${file}:${index + 1}`] : [];
+            })
+    );
 }
 
 describe('the rule catalogue', () => {
     test('every rule has both fixtures', () => {
         // no model makes a rule fail (that would be a defect, fixed): 'a rule whose check fails' below makes one fail
-        const missing = RULES.filter(rule => rule.id !== RULE_FAILED)
-            .filter(rule => !existsSync(join(FIXTURES, rule.id, 'fires')) || !existsSync(join(FIXTURES, rule.id, 'fixed')));
+        const missing = RULES.filter(rule => rule.id !== RULE_FAILED).filter(rule => !existsSync(join(FIXTURES, rule.id, 'fires')) || !existsSync(join(FIXTURES, rule.id, 'fixed')));
         expect(missing.map(rule => rule.id)).toEqual([]);
     });
 
@@ -60,7 +65,7 @@ describe('the rule catalogue', () => {
         expect(RULES.map(rule => rule.id)).toEqual(expect.arrayContaining(ids));
     });
 
-    test.runIf(existsSync(join(REPO, '../shared/spec/rules.md')))('the list of rules.md ids is the spec\'s', () => {
+    test.runIf(existsSync(join(REPO, '../shared/spec/rules.md')))("the list of rules.md ids is the spec's", () => {
         const spec = readFileSync(join(REPO, '../shared/spec/rules.md'), 'utf8');
         expect([...spec.matchAll(/^\| (CN-[A-Z0-9.]+-\d+)/gm)].map(m => m[1])).toEqual(ids);
     });
@@ -72,7 +77,10 @@ describe.each(RULES.map(rule => [rule.id] as const))('%s', id => {
 
     test.runIf(present)('fires where its fixture says, and only there', async () => {
         const model = await reusedBuildDirectory(join(dir, 'fires'));
-        const found = model.diagnostics().filter(d => d.code === id).map(d => `${d.file}:${d.line}`);
+        const found = model
+            .diagnostics()
+            .filter(d => d.code === id)
+            .map(d => `${d.file}:${d.line}`);
         const wanted = expectations(join(dir, 'fires'), id);
         expect(wanted.length, 'the fixture has no `expect:` comment').toBeGreaterThan(0);
         expect([...new Set(found)].sort()).toEqual([...new Set(wanted)].sort());
@@ -107,8 +115,10 @@ describe('a rule whose check fails', () => {
         const failures = model.diagnostics().filter(d => d.code === RULE_FAILED);
         expect(failures).toHaveLength(1);
         expect(failures[0]).toMatchObject({ file: 'org.cnms', line: 1, severity: 1, text: 'acme' });
-        expect(failures[0].message).toBe(`Rule ${rule.id} (${rule.title.en}) could not check this model: cannot read properties of undefined at check (x.js:1:1). `
-            + 'Its findings are missing, so compliance with it is not known; this is a defect of cnms, please report it.');
+        expect(failures[0].message).toBe(
+            `Rule ${rule.id} (${rule.title.en}) could not check this model: cannot read properties of undefined at check (x.js:1:1). ` +
+                'Its findings are missing, so compliance with it is not known; this is a defect of cnms, please report it.'
+        );
         // the other clause rules still report (this bare model misses most of what the standard asks)
         expect(model.diagnostics().filter(d => d.code !== RULE_FAILED && d.code !== rule.id).length).toBeGreaterThan(0);
     });

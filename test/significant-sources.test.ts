@@ -39,11 +39,16 @@ function naive(figures: ReadonlyArray<{ source: Source; co2e: Rational }>): Sour
 function randomFigure(next: () => number): Rational {
     // whole tonnes, fractions with odd denominators, ties and zeros
     switch (Math.floor(next() * 5)) {
-        case 0: return Rational.fromInteger(Math.floor(next() * 5) * 1_000_000);
-        case 1: return Rational.fromInteger(Math.floor(next() * 1e9)).dividedBy(Rational.fromInteger(1 + Math.floor(next() * 997)));
-        case 2: return Rational.ZERO;
-        case 3: return Rational.parse(`${Math.floor(next() * 1e6)}.${Math.floor(next() * 1e6)}`);
-        default: return Rational.fromInteger(Math.floor(next() * 3)).dividedBy(Rational.fromInteger(3));
+        case 0:
+            return Rational.fromInteger(Math.floor(next() * 5) * 1_000_000);
+        case 1:
+            return Rational.fromInteger(Math.floor(next() * 1e9)).dividedBy(Rational.fromInteger(1 + Math.floor(next() * 997)));
+        case 2:
+            return Rational.ZERO;
+        case 3:
+            return Rational.parse(`${Math.floor(next() * 1e6)}.${Math.floor(next() * 1e6)}`);
+        default:
+            return Rational.fromInteger(Math.floor(next() * 3)).dividedBy(Rational.fromInteger(3));
     }
 }
 

@@ -14,14 +14,20 @@ const ORG = 'organization acme { period 2024 consolidation operational-control m
 describe('messages name what is wrong', () => {
     test('an emoji where a token is expected is named whole, with its code point', async () => {
         const model = await buildModel({ 'org.cnms': `${ORG}let x = 1 😀\n` });
-        const messages = model.languageDiagnostics().filter(d => d.code === 'CN-NUM-001').map(d => d.message);
+        const messages = model
+            .languageDiagnostics()
+            .filter(d => d.code === 'CN-NUM-001')
+            .map(d => d.message);
         expect(messages).toContain("Syntax error: unexpected character '😀' (U+1F600).");
         expect(messages.join('\n')).not.toMatch(/\p{Cs}/u); // no half of a character
     });
 
     test('a lone surrogate is named by its code point, not printed half', async () => {
         const model = await buildModel({ 'org.cnms': `${ORG}let x = 1 \ud83d\n` });
-        const messages = model.languageDiagnostics().filter(d => d.code === 'CN-NUM-001').map(d => d.message);
+        const messages = model
+            .languageDiagnostics()
+            .filter(d => d.code === 'CN-NUM-001')
+            .map(d => d.message);
         expect(messages).toContain('Syntax error: unexpected character U+D83D.');
     });
 
@@ -70,9 +76,12 @@ describe('a declaration whose name the parser could not read', () => {
     });
 
     test('an offset and a factor without names, an organization without one: every rule checks them (no rule fails on a missing name)', () => {
-        const dir = tempModel({ 'o.cnms': 'organization { period 2024 consolidation operational-control ms-scope "All" }\n'
-            + 'offset { standard CCER serial "S-1" kind removal vintage 2023 quantity 10 tCO2e retired 2025-01-01 retired-for "X" }\n'
-            + 'factor { CO2 1 t/t source "x" year 2020 }\n' });
+        const dir = tempModel({
+            'o.cnms':
+                'organization { period 2024 consolidation operational-control ms-scope "All" }\n' +
+                'offset { standard CCER serial "S-1" kind removal vintage 2023 quantity 10 tCO2e retired 2025-01-01 retired-for "X" }\n' +
+                'factor { CO2 1 t/t source "x" year 2020 }\n'
+        });
         const result = runCli(['validate', dir]);
         expect(result.stdout).not.toContain('CN-NUM-011');
         expect(result.stdout).not.toMatch(/\bundefined\b/);
@@ -121,7 +130,7 @@ describe('the language server', () => {
     });
     afterAll(async () => session?.close());
 
-    test('while a site\'s name is being typed, no lens reads `undefined`', async () => {
+    test("while a site's name is being typed, no lens reads `undefined`", async () => {
         const uri = fileUri(join(dir, 'sites/plant.cnms'));
         await session.open(uri, 'site plant { name "Plant" }\nsite \n');
         await session.waitForDiagnostics(uri);

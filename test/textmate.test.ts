@@ -11,7 +11,11 @@ import { grammarKeywords } from './helpers/grammar.js';
 const root = new URL('..', import.meta.url).pathname;
 const GRAMMAR_FILE = join(root, 'packages/vscode/syntaxes/cnms.tmLanguage.json');
 
-interface Token { readonly text: string; readonly scopes: readonly string[]; readonly line: number }
+interface Token {
+    readonly text: string;
+    readonly scopes: readonly string[];
+    readonly line: number;
+}
 
 let grammar: textmate.IGrammar;
 
@@ -23,9 +27,7 @@ beforeAll(async () => {
             createOnigScanner: (patterns: string[]) => new oniguruma.OnigScanner(patterns),
             createOnigString: (text: string) => new oniguruma.OnigString(text)
         }),
-        loadGrammar: async scopeName => scopeName === 'source.cnms'
-            ? textmate.parseRawGrammar(readFileSync(GRAMMAR_FILE, 'utf8'), GRAMMAR_FILE)
-            : null
+        loadGrammar: async scopeName => (scopeName === 'source.cnms' ? textmate.parseRawGrammar(readFileSync(GRAMMAR_FILE, 'utf8'), GRAMMAR_FILE) : null)
     });
     const loaded = await registry.loadGrammar('source.cnms');
     if (!loaded) throw new Error('source.cnms did not load');
@@ -58,11 +60,13 @@ function scopesOf(tokens: readonly Token[], text: string, options: { after?: str
 }
 
 function cnmsFiles(dir: string): string[] {
-    return readdirSync(dir).sort().flatMap(name => {
-        const path = join(dir, name);
-        if (statSync(path).isDirectory()) return cnmsFiles(path);
-        return name.endsWith('.cnms') ? [path] : [];
-    });
+    return readdirSync(dir)
+        .sort()
+        .flatMap(name => {
+            const path = join(dir, name);
+            if (statSync(path).isDirectory()) return cnmsFiles(path);
+            return name.endsWith('.cnms') ? [path] : [];
+        });
 }
 
 /** The keywords of the Langium grammar, from the parser's own grammar object. */
@@ -70,11 +74,7 @@ function langiumKeywords(): string[] {
     return [...grammarKeywords()].sort();
 }
 
-const files = [
-    ...cnmsFiles(join(root, 'examples')),
-    ...cnmsFiles(join(root, 'test/fixtures/every-construct')),
-    ...cnmsFiles(join(root, 'packages/language/src/builtins'))
-];
+const files = [...cnmsFiles(join(root, 'examples')), ...cnmsFiles(join(root, 'test/fixtures/every-construct')), ...cnmsFiles(join(root, 'packages/language/src/builtins'))];
 
 describe('TextMate grammar', () => {
     test('is the generated one and a valid grammar', () => {
@@ -92,8 +92,16 @@ describe('TextMate grammar', () => {
         lines.forEach((line, index) => {
             const onLine = tokens.filter(token => token.line === index + 1);
             // A declaration at the start of a line outside any block (or in a library): keyword and declared name.
-            const declaration = /^(?:\s{4})?(organization|site|unit|let|factor|source|removal|offset|instrument|reduction|output|target|plan|claim|policy|role|risk|audit|review|nonconformity|library|gas|dimension|gwp-set|issue|party|obligation|change|meter|training|document|control|procurement|design|evaluation|compliance-check|improvement)\s+([^\s"{=]+)/.exec(line);
-            const inLibrary = /^\s{4}\S/.test(line) && text.split(/\r?\n/).slice(0, index).some(previous => previous.startsWith('library '));
+            const declaration =
+                /^(?:\s{4})?(organization|site|unit|let|factor|source|removal|offset|instrument|reduction|output|target|plan|claim|policy|role|risk|audit|review|nonconformity|library|gas|dimension|gwp-set|issue|party|obligation|change|meter|training|document|control|procurement|design|evaluation|compliance-check|improvement)\s+([^\s"{=]+)/.exec(
+                    line
+                );
+            const inLibrary =
+                /^\s{4}\S/.test(line) &&
+                text
+                    .split(/\r?\n/)
+                    .slice(0, index)
+                    .some(previous => previous.startsWith('library '));
             if (declaration && (!/^\s/.test(line) || inLibrary)) {
                 const keyword = onLine.find(token => token.text === declaration[1]);
                 const name = onLine.find(token => token.text === declaration[2]);
@@ -172,17 +180,19 @@ describe('TextMate grammar', () => {
     });
 
     test('Chinese names, qualified names, escapes, block comments and libraries', () => {
-        const tokens = tokenize([
-            'site 主厂区 "唐山基地主厂区" { location "唐山市" }',
-            'source 一号锅炉 at 主厂区 { category 1.1 activity 1_200 t * ipcc2006.ncv_gas_diesel_oil factor ipcc2006.gas_diesel_oil }',
-            'let x = 1.2e6 万元 // comment',
-            'document d { path "a \\"quoted\\" \\\\ b" }',
-            '/* a block',
-            '   comment */ unit % "percent" = 1 / 100',
-            'library lib "Library" {',
-            '    factor f = 2 kgHFC134a/kWh { source "table" year 2020 }',
-            '}'
-        ].join('\n'));
+        const tokens = tokenize(
+            [
+                'site 主厂区 "唐山基地主厂区" { location "唐山市" }',
+                'source 一号锅炉 at 主厂区 { category 1.1 activity 1_200 t * ipcc2006.ncv_gas_diesel_oil factor ipcc2006.gas_diesel_oil }',
+                'let x = 1.2e6 万元 // comment',
+                'document d { path "a \\"quoted\\" \\\\ b" }',
+                '/* a block',
+                '   comment */ unit % "percent" = 1 / 100',
+                'library lib "Library" {',
+                '    factor f = 2 kgHFC134a/kWh { source "table" year 2020 }',
+                '}'
+            ].join('\n')
+        );
         expect(scopesOf(tokens, '主厂区')).toContain('entity.name.type.cnms');
         expect(scopesOf(tokens, '唐山基地主厂区')).toContain('string.quoted.double.cnms');
         expect(scopesOf(tokens, '一号锅炉')).toContain('entity.name.type.cnms');
@@ -224,7 +234,10 @@ describe('TextMate grammar', () => {
         for (const symbol of symbols) {
             const token = sample.find(t => t.text === symbol);
             expect(token, `symbol ${symbol} in the sample`).toBeDefined();
-            expect(token!.scopes.filter(scope => !plain.has(scope)), `scope of ${symbol}`).not.toEqual([]);
+            expect(
+                token!.scopes.filter(scope => !plain.has(scope)),
+                `scope of ${symbol}`
+            ).not.toEqual([]);
         }
     });
 });

@@ -58,11 +58,12 @@ const BALANCE = {
 };
 
 /** The report's HTML as the renderer makes it: its own CSP meta tag (here a laxer one, which the webview must not keep). */
-const reportHtml = (heading: string) => [
-    '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">',
-    '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; script-src \'unsafe-inline\'">',
-    `<title>Acme</title></head><body><h1>${heading}</h1></body></html>`
-].join('\n');
+const reportHtml = (heading: string) =>
+    [
+        '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">',
+        '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; script-src \'unsafe-inline\'">',
+        `<title>Acme</title></head><body><h1>${heading}</h1></body></html>`
+    ].join('\n');
 /** The bytes of a workbook: a zip's signature and a byte of every value, so that a text round trip would show. */
 const XLSX_BYTES = Buffer.from([0x50, 0x4b, 0x03, 0x04, ...Array.from({ length: 256 }, (_, i) => i)]);
 
@@ -71,17 +72,22 @@ function serveReports(heading: () => string = () => 'Acme Steel report') {
     LanguageClientDouble.responders.set('cnms/report', params => {
         const { format } = params as { uri: string; format: string };
         switch (format) {
-            case 'html': return { content: reportHtml(heading()), encoding: 'utf8', fileName: 'acme-report.html' };
-            case 'md': return { content: '# Acme Steel report\n', encoding: 'utf8', fileName: 'acme-report.md' };
-            case 'json': return { content: '{"organization":{"id":"acme"}}\n', encoding: 'utf8', fileName: 'acme-report.json' };
-            case 'csv': return { content: 'source,tCO2e\r\nboiler,12.5\r\n', encoding: 'utf8', fileName: 'acme-report-sources.csv' };
-            case 'xlsx': return { content: XLSX_BYTES.toString('base64'), encoding: 'base64', fileName: 'acme-report.xlsx' };
-            default: throw new Error(`unknown format ${format}`);
+            case 'html':
+                return { content: reportHtml(heading()), encoding: 'utf8', fileName: 'acme-report.html' };
+            case 'md':
+                return { content: '# Acme Steel report\n', encoding: 'utf8', fileName: 'acme-report.md' };
+            case 'json':
+                return { content: '{"organization":{"id":"acme"}}\n', encoding: 'utf8', fileName: 'acme-report.json' };
+            case 'csv':
+                return { content: 'source,tCO2e\r\nboiler,12.5\r\n', encoding: 'utf8', fileName: 'acme-report-sources.csv' };
+            case 'xlsx':
+                return { content: XLSX_BYTES.toString('base64'), encoding: 'base64', fileName: 'acme-report.xlsx' };
+            default:
+                throw new Error(`unknown format ${format}`);
         }
     });
     // The server's `model` is the organisation's name, as in the report's file names.
-    LanguageClientDouble.responders.set('cnms/balance', params =>
-        (params as { uri: string }).uri.startsWith('file:///work/acme/') ? { ...BALANCE, model: 'acme' } : { ...BALANCE, model: 'other' });
+    LanguageClientDouble.responders.set('cnms/balance', params => ((params as { uri: string }).uri.startsWith('file:///work/acme/') ? { ...BALANCE, model: 'acme' } : { ...BALANCE, model: 'other' }));
 }
 
 const reportRequests = (client: LanguageClientDouble) => client.requests.filter(request => request.method === 'cnms/report');
@@ -156,7 +162,7 @@ describe('activate()', () => {
         expect(vscode.state.watchers).toEqual(['**/*']);
     });
 
-    test('passes the message locale: the setting, else VS Code\'s display language', async () => {
+    test("passes the message locale: the setting, else VS Code's display language", async () => {
         const locale = () => {
             const options = LanguageClientDouble.instances.at(-1)!.clientOptions.initializationOptions;
             return (typeof options === 'function' ? options() : options).locale;
@@ -262,7 +268,7 @@ describe('activate()', () => {
         expect(vscode.state.messages).toContainEqual({ severity: 'information', text: 'CNMS: 13 files checked: 2 errors, 5 warnings, 1 note.' });
     });
 
-    test('cnms.openReportPreview shows the HTML report of the active document\'s model beside it, without scripts', async () => {
+    test("cnms.openReportPreview shows the HTML report of the active document's model beside it, without scripts", async () => {
         serveReports();
         const { client } = await activateWith({ editor: cnmsFile() });
         await vscode.commands.executeCommand('cnms.openReportPreview');
@@ -356,7 +362,7 @@ describe('activate()', () => {
         expect(vscode.state.webviewPanels).toEqual([]);
     });
 
-    test('the webview\'s CSP is there whatever the report\'s HTML holds', () => {
+    test("the webview's CSP is there whatever the report's HTML holds", () => {
         const ours = `<meta http-equiv="Content-Security-Policy" content="${WEBVIEW_CSP}">`;
         expect(withWebviewCsp('<html><head><title>x</title></head><body></body></html>')).toBe(`<html><head>${ours}<title>x</title></head><body></body></html>`);
         expect(withWebviewCsp('<!doctype html><HTML lang="zh-CN"><body>报告</body></HTML>')).toBe(`<!doctype html><HTML lang="zh-CN"><head>${ours}</head><body>报告</body></HTML>`);
@@ -391,13 +397,11 @@ describe('activate()', () => {
         expect(vscode.state.writes).toHaveLength(1);
         expect(vscode.state.writes[0].uri.path).toBe('/work/acme/acme-report.xlsx');
         expect(Buffer.from(vscode.state.writes[0].content).equals(XLSX_BYTES)).toBe(true);
-        expect(vscode.state.messages).toEqual([
-            { severity: 'information', text: 'CNMS: the report was written to acme-report.xlsx.', items: ['Show in Folder'] }
-        ]);
+        expect(vscode.state.messages).toEqual([{ severity: 'information', text: 'CNMS: the report was written to acme-report.xlsx.', items: ['Show in Folder'] }]);
         await vi.waitFor(() => expect(vscode.state.executed.find(call => call.command === 'revealFileInOS')?.args).toEqual([vscode.state.writes[0].uri]));
     });
 
-    test('cnms.exportReport in Chinese: the formats\' labels, a text report written as UTF-8 to the chosen path and opened in an editor', async () => {
+    test("cnms.exportReport in Chinese: the formats' labels, a text report written as UTF-8 to the chosen path and opened in an editor", async () => {
         serveReports();
         acmeOnDisk();
         LanguageClientDouble.responders.set('cnms/report', () => ({ content: '来源,tCO2e\r\n锅炉,12.5\r\n', encoding: 'utf8', fileName: 'acme-report-sources.csv' }));
@@ -432,10 +436,12 @@ describe('activate()', () => {
         await vscode.commands.executeCommand('cnms.exportReport');
 
         expect(vscode.state.writes.map(write => write.uri.path)).toEqual(['/work/acme/acme-report.md']);
-        await vi.waitFor(() => expect(vscode.state.messages).toEqual([
-            { severity: 'information', text: 'CNMS: the report was written to acme-report.md.', items: ['Open'] },
-            { severity: 'error', text: 'CNMS: acme-report.md was written but could not be opened: no content provider for file' }
-        ]));
+        await vi.waitFor(() =>
+            expect(vscode.state.messages).toEqual([
+                { severity: 'information', text: 'CNMS: the report was written to acme-report.md.', items: ['Open'] },
+                { severity: 'error', text: 'CNMS: acme-report.md was written but could not be opened: no content provider for file' }
+            ])
+        );
         expect(vscode.state.shownDocuments).toEqual([]);
     });
 
@@ -508,13 +514,27 @@ function sampleDiff(): ModelDiff {
         after: { revision: 'working tree', commit: null },
         summary: 'net +6,361.000 tCO2e (+7.6 %) · 1 source changed · neutrality 2024: still-not · 1 new finding',
         changes: [
-            { kind: 'source', id: 'purchased_power', action: 'changed', before: '47300', after: '53661', delta: '6361', causes: [{ cause: 'activity', delta: '6000' }, { cause: 'factor', delta: '361' }] },
+            {
+                kind: 'source',
+                id: 'purchased_power',
+                action: 'changed',
+                before: '47300',
+                after: '53661',
+                delta: '6361',
+                causes: [
+                    { cause: 'activity', delta: '6000' },
+                    { cause: 'factor', delta: '361' }
+                ]
+            },
             { kind: 'policy', id: 'energy_policy', action: 'added', before: null, after: 'policy energy_policy { … }', delta: null, causes: [] }
         ],
         totals: {
-            emissions: figure('89273.786', '95634.786'), removals: figure('120', '120'), offsets: figure('5000', '5000'),
+            emissions: figure('89273.786', '95634.786'),
+            removals: figure('120', '120'),
+            offsets: figure('5000', '5000'),
             net: { ...figure('84153.786', '90514.786'), percent: '7.6' },
-            byCategory: {}, byScope: { '1': figure('0', '0'), '2-location': figure('0', '0'), '2-market': figure('0', '0'), '3': figure('0', '0') }
+            byCategory: {},
+            byScope: { '1': figure('0', '0'), '2-location': figure('0', '0'), '2-market': figure('0', '0'), '3': figure('0', '0') }
         },
         neutrality: { period: '2024', before: false, after: false, status: 'still-not', shortfall: null },
         targets: [],
@@ -617,7 +637,7 @@ describe('CNMS: Compare with Revision…', () => {
         await vscode.commands.executeCommand('cnms.compareWithRevision');
         expect(compareRequests(client)).toHaveLength(1);
         expect(vscode.state.webviewPanels).toEqual([]);
-        expect(vscode.state.messages).toEqual([{ severity: 'error', text: 'CNMS：无法将模型与 nope 比较：unknown revision \'nope\'' }]);
+        expect(vscode.state.messages).toEqual([{ severity: 'error', text: "CNMS：无法将模型与 nope 比较：unknown revision 'nope'" }]);
 
         vscode.state.activeTextEditor = { document: vscode.textDocument('file:///work/notes.txt', 'plaintext') };
         await vscode.commands.executeCommand('cnms.compareWithRevision');
@@ -634,8 +654,8 @@ describe('CNMS: Compare with Revision…', () => {
     });
 });
 
-describe('the status bar\'s change since HEAD', () => {
-    test('shown when the net differs from HEAD, as the balance item\'s suffix and in its tooltip', async () => {
+describe("the status bar's change since HEAD", () => {
+    test("shown when the net differs from HEAD, as the balance item's suffix and in its tooltip", async () => {
         LanguageClientDouble.responders.set('cnms/diff', () => ({ content: DIFF_JSON('6361') }));
         const { api, client } = await activateWith({ editor: cnmsFile() });
         await vi.waitFor(() => expect(api.statusBar.text).toBe('$(pulse) Net 2024: +84,153.786 tCO2e · Δ +6,361.000 vs HEAD'));
@@ -652,7 +672,9 @@ describe('the status bar\'s change since HEAD', () => {
         expect(api.statusBar.text).toBe('$(pulse) Net 2024: +84,153.786 tCO2e');
         expect((api.statusBar.tooltip as unknown as vscode.MarkdownString).value).not.toContain('HEAD');
 
-        LanguageClientDouble.responders.set('cnms/diff', () => { throw new Error("'/work/acme' is not inside a git repository"); });
+        LanguageClientDouble.responders.set('cnms/diff', () => {
+            throw new Error("'/work/acme' is not inside a git repository");
+        });
         await vscode.state.onDidSaveTextDocument.fire(cnmsFile());
         await vi.waitFor(() => expect(diffRequests(client)).toHaveLength(2));
         await new Promise(resolve => setTimeout(resolve, 50));
@@ -714,9 +736,7 @@ describe('the status bar\'s change since HEAD', () => {
         let verdict: (value: unknown) => void = () => undefined;
         LanguageClientDouble.responders.set('cnms/balance', params => {
             asked.push(params);
-            return (params as { figuresOnly?: boolean }).figuresOnly
-                ? { ...BALANCE, rulesChecked: false, errors: 2 }
-                : new Promise(resolve => (verdict = resolve));
+            return (params as { figuresOnly?: boolean }).figuresOnly ? { ...BALANCE, rulesChecked: false, errors: 2 } : new Promise(resolve => (verdict = resolve));
         });
         const activation = activateWith({ editor: cnmsFile() });
         // the net at once; the errors of a model whose rules still run are not trusted (no error colour)
@@ -729,7 +749,7 @@ describe('the status bar\'s change since HEAD', () => {
         expect(asked.map(params => (params as { figuresOnly?: boolean }).figuresOnly ?? false)).toEqual([true, false]);
     });
 
-    test('figures are rounded half to even and grouped, like the server\'s', () => {
+    test("figures are rounded half to even and grouped, like the server's", () => {
         expect(formatSignedDecimal('6361')).toBe('+6,361.000');
         expect(formatSignedDecimal('7357.1326')).toBe('+7,357.133');
         expect(formatSignedDecimal('-1234567.8')).toBe('-1,234,567.800');
@@ -782,12 +802,13 @@ describe('package.json contributions', () => {
         await activateWith();
         const contributed = manifest.contributes.commands.map((c: { command: string }) => c.command).sort();
         expect(contributed).toEqual([...vscode.state.commands.keys()].sort());
-        const inMenus = Object.values(manifest.contributes.menus as Record<string, Array<{ command: string }>>).flat().map(entry => entry.command);
+        const inMenus = Object.values(manifest.contributes.menus as Record<string, Array<{ command: string }>>)
+            .flat()
+            .map(entry => entry.command);
         for (const command of inMenus) expect(contributed).toContain(command);
         expect(nls[manifest.contributes.commands.find((c: { command: string }) => c.command === 'cnms.showBalance').title.slice(1, -1)]).toBe('CNMS: Show Balance');
         expect(nls[manifest.contributes.commands.find((c: { command: string }) => c.command === 'cnms.validateWorkspace').title.slice(1, -1)]).toBe('CNMS: Validate Workspace');
-        const title = (command: string, texts: Record<string, string>) =>
-            texts[manifest.contributes.commands.find((c: { command: string }) => c.command === command).title.slice(1, -1)];
+        const title = (command: string, texts: Record<string, string>) => texts[manifest.contributes.commands.find((c: { command: string }) => c.command === command).title.slice(1, -1)];
         expect(title('cnms.openReportPreview', nls)).toBe('CNMS: Open Report Preview');
         expect(title('cnms.exportReport', nls)).toBe('CNMS: Export Report…');
         expect(title('cnms.openReportPreview', nlsZh)).toBe('CNMS: 打开报告预览');
@@ -803,9 +824,7 @@ describe('package.json contributions', () => {
 
     test('the settings are those the server reads', () => {
         const properties = manifest.contributes.configuration.properties;
-        expect(Object.keys(properties).sort()).toEqual([
-            'cnms.display.precision', 'cnms.inlayHints.emissions', 'cnms.inlayHints.enabled', 'cnms.inlayHints.values', 'cnms.messages.language'
-        ]);
+        expect(Object.keys(properties).sort()).toEqual(['cnms.display.precision', 'cnms.inlayHints.emissions', 'cnms.inlayHints.enabled', 'cnms.inlayHints.values', 'cnms.messages.language']);
         expect(properties['cnms.inlayHints.enabled']).toMatchObject({ type: 'boolean', default: true });
         expect(properties['cnms.inlayHints.emissions']).toMatchObject({ type: 'boolean', default: true });
         expect(properties['cnms.inlayHints.values']).toMatchObject({ type: 'boolean', default: true });
@@ -838,7 +857,10 @@ describe('package.json contributions', () => {
     test('the language configuration knows the comments, brackets and Chinese names', () => {
         const configuration = JSON.parse(readFileSync(join(extensionDir, 'language-configuration.json'), 'utf8'));
         expect(configuration.comments).toEqual({ lineComment: '//', blockComment: ['/*', '*/'] });
-        expect(configuration.brackets).toEqual([['{', '}'], ['(', ')']]);
+        expect(configuration.brackets).toEqual([
+            ['{', '}'],
+            ['(', ')']
+        ]);
         expect(configuration.surroundingPairs).toContainEqual(['"', '"']);
         expect(configuration.autoClosingPairs.map((pair: { open: string }) => pair.open)).toEqual(expect.arrayContaining(['{', '(', '"']));
         const word = new RegExp(`^(?:${configuration.wordPattern})$`);
@@ -864,17 +886,51 @@ describe('package.json contributions', () => {
             expect(snippet.description, name).toBeTruthy();
             firstWords.add(firstWord);
             // With each tab stop at its default (the first choice), the snippet is valid CNMS.
-            const text = snippet.body.join('\n')
+            const text = snippet.body
+                .join('\n')
                 .replace(/\$\{\d+\|([^,|]*)[^}]*\|\}/g, '$1')
                 .replace(/\$\{\d+:([^}]*)\}/g, '$1')
                 .replace(/\$\d+/g, '');
             const result = parser.parse(text);
-            expect([...result.lexerErrors, ...result.parserErrors].map(error => error.message), `${name}:\n${text}`).toEqual([]);
+            expect(
+                [...result.lexerErrors, ...result.parserErrors].map(error => error.message),
+                `${name}:\n${text}`
+            ).toEqual([]);
         }
         const declarations = [
-            'organization', 'site', 'unit', 'let', 'factor', 'source', 'removal', 'offset', 'instrument', 'reduction', 'output', 'target',
-            'plan', 'claim', 'issue', 'party', 'policy', 'role', 'risk', 'obligation', 'change', 'meter', 'training', 'document', 'control',
-            'procurement', 'design', 'evaluation', 'compliance-check', 'audit', 'review', 'nonconformity', 'improvement'
+            'organization',
+            'site',
+            'unit',
+            'let',
+            'factor',
+            'source',
+            'removal',
+            'offset',
+            'instrument',
+            'reduction',
+            'output',
+            'target',
+            'plan',
+            'claim',
+            'issue',
+            'party',
+            'policy',
+            'role',
+            'risk',
+            'obligation',
+            'change',
+            'meter',
+            'training',
+            'document',
+            'control',
+            'procurement',
+            'design',
+            'evaluation',
+            'compliance-check',
+            'audit',
+            'review',
+            'nonconformity',
+            'improvement'
         ];
         expect(declarations.filter(keyword => !firstWords.has(keyword))).toEqual([]);
         const bodies = Object.values(snippets).map(snippet => snippet.body.join('\n'));

@@ -10,7 +10,12 @@ import { beforeAll, describe, expect, test } from 'vitest';
 const root = new URL('..', import.meta.url).pathname;
 const VSIX = join(root, 'packages/vscode/cnms-vscode.vsix');
 
-interface ZipEntry { readonly name: string; readonly method: number; readonly compressedSize: number; readonly localHeaderOffset: number }
+interface ZipEntry {
+    readonly name: string;
+    readonly method: number;
+    readonly compressedSize: number;
+    readonly localHeaderOffset: number;
+}
 
 /** The entries of a zip file, read from its central directory. */
 function zipEntries(zip: Buffer): ZipEntry[] {
@@ -98,12 +103,20 @@ describe('cnms-vscode.vsix', () => {
         expect(names).not.toContain('extension/tsconfig.json');
     });
 
-    test('its manifest is the extension\'s, and the server bundle is the one built', () => {
+    test("its manifest is the extension's, and the server bundle is the one built", () => {
         const entries = zipEntries(zip);
-        const packaged = JSON.parse(zipContent(zip, entries.find(entry => entry.name === 'extension/package.json')!).toString('utf8'));
+        const packaged = JSON.parse(
+            zipContent(
+                zip,
+                entries.find(entry => entry.name === 'extension/package.json')!
+            ).toString('utf8')
+        );
         expect(packaged.name).toBe('cnms-vscode');
         expect(packaged.main).toBe('./out/extension.cjs');
-        const server = zipContent(zip, entries.find(entry => entry.name === 'extension/out/server/main-node.cjs')!);
+        const server = zipContent(
+            zip,
+            entries.find(entry => entry.name === 'extension/out/server/main-node.cjs')!
+        );
         expect(server.equals(readFileSync(join(root, 'packages/server/out/main-node.cjs')))).toBe(true);
     });
 });

@@ -26,8 +26,13 @@ function cliEnv(options: CliOptions): NodeJS.ProcessEnv {
 /** Runs the real `cnms` as a child process, as a user would; English messages unless the env says otherwise. */
 export function runCli(args: readonly string[], options: CliOptions = {}): CliResult {
     const result = spawnSync(process.execPath, [BIN, ...args], {
-        cwd: options.cwd ?? REPO, env: cliEnv(options), encoding: 'utf8', timeout: options.timeout ?? 60_000, maxBuffer: 64 * 1024 * 1024,
-        uid: options.uid, gid: options.gid
+        cwd: options.cwd ?? REPO,
+        env: cliEnv(options),
+        encoding: 'utf8',
+        timeout: options.timeout ?? 60_000,
+        maxBuffer: 64 * 1024 * 1024,
+        uid: options.uid,
+        gid: options.gid
     });
     if (result.error) throw result.error;
     return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
@@ -36,14 +41,23 @@ export function runCli(args: readonly string[], options: CliOptions = {}): CliRe
 /** runCli without blocking, so that independent runs (test.concurrent) overlap. */
 export function runCliAsync(args: readonly string[], options: CliOptions = {}): Promise<CliResult> {
     return new Promise((resolve, reject) => {
-        execFile(process.execPath, [BIN, ...args], {
-            cwd: options.cwd ?? REPO, env: cliEnv(options), encoding: 'utf8', timeout: options.timeout ?? 60_000, maxBuffer: 64 * 1024 * 1024
-        }, (error, stdout, stderr) => {
-            const code = error ? (typeof error.code === 'number' ? error.code : undefined) : 0;
-            // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- an ExecFileException is an Error; its type (Omit<…>) hides that
-            if (code === undefined) reject(error);
-            else resolve({ code, stdout, stderr });
-        });
+        execFile(
+            process.execPath,
+            [BIN, ...args],
+            {
+                cwd: options.cwd ?? REPO,
+                env: cliEnv(options),
+                encoding: 'utf8',
+                timeout: options.timeout ?? 60_000,
+                maxBuffer: 64 * 1024 * 1024
+            },
+            (error, stdout, stderr) => {
+                const code = error ? (typeof error.code === 'number' ? error.code : undefined) : 0;
+                // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- an ExecFileException is an Error; its type (Omit<…>) hides that
+                if (code === undefined) reject(error);
+                else resolve({ code, stdout, stderr });
+            }
+        );
     });
 }
 

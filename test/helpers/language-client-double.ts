@@ -20,10 +20,18 @@ export class LanguageClientDouble {
         LanguageClientDouble.instances.push(this);
     }
 
-    get id(): unknown { return this.constructorArgs[0]; }
-    get name(): unknown { return this.constructorArgs[1]; }
-    get serverOptions(): any { return this.constructorArgs[2]; }
-    get clientOptions(): any { return this.constructorArgs[3]; }
+    get id(): unknown {
+        return this.constructorArgs[0];
+    }
+    get name(): unknown {
+        return this.constructorArgs[1];
+    }
+    get serverOptions(): any {
+        return this.constructorArgs[2];
+    }
+    get clientOptions(): any {
+        return this.constructorArgs[3];
+    }
 
     async start(): Promise<void> {
         this.running = true;

@@ -1,12 +1,20 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { createProtocolConnection, StreamMessageReader, StreamMessageWriter, type ProtocolConnection } from 'vscode-languageserver-protocol/node';
 import {
-    createProtocolConnection, StreamMessageReader, StreamMessageWriter, type ProtocolConnection
-} from 'vscode-languageserver-protocol/node';
-import {
-    ConfigurationRequest, DidChangeTextDocumentNotification, DidOpenTextDocumentNotification, ExitNotification, InitializedNotification,
-    CodeLensRequest, InitializeRequest, PublishDiagnosticsNotification, ShutdownRequest, type CodeLens, type Diagnostic, type PublishDiagnosticsParams
+    ConfigurationRequest,
+    DidChangeTextDocumentNotification,
+    DidOpenTextDocumentNotification,
+    ExitNotification,
+    InitializedNotification,
+    CodeLensRequest,
+    InitializeRequest,
+    PublishDiagnosticsNotification,
+    ShutdownRequest,
+    type CodeLens,
+    type Diagnostic,
+    type PublishDiagnosticsParams
 } from 'vscode-languageserver-protocol';
 import { REPO } from './cli.js';
 
@@ -52,7 +60,7 @@ export async function startServer(rootDir: string, options: { locale?: string; s
         }
     });
     const settings = options.settings ?? {};
-    connection.onRequest(ConfigurationRequest.type, params => params.items.map(item => (item.section ? settings[item.section] ?? null : null)));
+    connection.onRequest(ConfigurationRequest.type, params => params.items.map(item => (item.section ? (settings[item.section] ?? null) : null)));
     connection.onRequest('client/registerCapability', () => null);
     let lensRefreshed: () => void = () => undefined;
     connection.onRequest('workspace/codeLens/refresh', () => {
@@ -77,7 +85,14 @@ export async function startServer(rootDir: string, options: { locale?: string; s
         waitForDiagnostics(uri, accept = () => true, timeoutMs = 20_000) {
             return new Promise((resolve, reject) => {
                 const timer = setTimeout(() => reject(new Error(`no matching diagnostics for ${uri} within ${timeoutMs} ms`)), timeoutMs);
-                waiters.push({ uri, accept, resolve: d => { clearTimeout(timer); resolve(d); } });
+                waiters.push({
+                    uri,
+                    accept,
+                    resolve: d => {
+                        clearTimeout(timer);
+                        resolve(d);
+                    }
+                });
             });
         },
         async open(uri, text, version = 1) {

@@ -1,7 +1,5 @@
 import { EmptyFileSystem, URI, type LangiumDocument } from 'langium';
-import {
-    addBuiltinDocuments, createCnmsServices, type CnmsServices, type Locale, type ModelBalance, type Rational
-} from '@cnms/language';
+import { addBuiltinDocuments, createCnmsServices, type CnmsServices, type Locale, type ModelBalance, type Rational } from '@cnms/language';
 
 /** A model built in memory from file texts, as the language server and the CLI build it. */
 export interface BuiltModel {
@@ -52,17 +50,19 @@ function builtModel(Cnms: CnmsServices, documents: ReadonlyMap<string, LangiumDo
         },
         diagnostics(file?: string) {
             const entries = file ? [[file, documents.get(file)!] as const] : [...documents.entries()];
-            return entries.flatMap(([name, document]) => (document.diagnostics ?? []).map(d => ({
-                file: name,
-                line: d.range.start.line + 1,
-                column: d.range.start.character + 1,
-                endLine: d.range.end.line + 1,
-                endColumn: d.range.end.character + 1,
-                code: String(d.code ?? ''),
-                severity: d.severity ?? 1,
-                message: typeof d.message === 'string' ? d.message : d.message.value,
-                text: textAt(document.textDocument.getText(), d.range)
-            })));
+            return entries.flatMap(([name, document]) =>
+                (document.diagnostics ?? []).map(d => ({
+                    file: name,
+                    line: d.range.start.line + 1,
+                    column: d.range.start.character + 1,
+                    endLine: d.range.end.line + 1,
+                    endColumn: d.range.end.character + 1,
+                    code: String(d.code ?? ''),
+                    severity: d.severity ?? 1,
+                    message: typeof d.message === 'string' ? d.message : d.message.value,
+                    text: textAt(document.textDocument.getText(), d.range)
+                }))
+            );
         }
     };
 }
@@ -70,11 +70,7 @@ function builtModel(Cnms: CnmsServices, documents: ReadonlyMap<string, LangiumDo
 function textAt(text: string, range: { start: { line: number; character: number }; end: { line: number; character: number } }): string {
     const lines = text.split(/\r?\n/);
     if (range.start.line === range.end.line) return (lines[range.start.line] ?? '').slice(range.start.character, range.end.character);
-    return [
-        (lines[range.start.line] ?? '').slice(range.start.character),
-        ...lines.slice(range.start.line + 1, range.end.line),
-        (lines[range.end.line] ?? '').slice(0, range.end.character)
-    ].join('\n');
+    return [(lines[range.start.line] ?? '').slice(range.start.character), ...lines.slice(range.start.line + 1, range.end.line), (lines[range.end.line] ?? '').slice(0, range.end.character)].join('\n');
 }
 
 /** A figure as the exact decimal string the JSON output prints. */
@@ -153,7 +149,11 @@ async function reuseWorkspace(kind: 'memory' | 'disk', texts: ReadonlyArray<read
  * for tests that look at one model at a time.
  */
 export function reusedBuildModel(files: Record<string, string>): Promise<BuiltModel> {
-    return reuseWorkspace('memory', Object.entries(files).map(([path, text]) => [path, URI.file(`${ROOT}/${path}`), text] as const), ROOT);
+    return reuseWorkspace(
+        'memory',
+        Object.entries(files).map(([path, text]) => [path, URI.file(`${ROOT}/${path}`), text] as const),
+        ROOT
+    );
 }
 
 /** buildDirectory (English messages) in one workspace for the whole test file: as reusedBuildModel, valid until the next call. */

@@ -6,7 +6,9 @@
 
 type Listener<T> = (value: T) => unknown;
 
-export interface Disposable { dispose(): unknown }
+export interface Disposable {
+    dispose(): unknown;
+}
 
 export class EventEmitter<T> {
     private readonly listeners = new Set<Listener<T>>();
@@ -35,8 +37,7 @@ export class Uri {
     static parse(value: string): Uri {
         const url = new URL(value);
         const hasAuthority = value.slice(url.protocol.length).startsWith('//');
-        return new Uri(url.protocol.slice(0, -1), hasAuthority ? url.host : '', decodeURIComponent(url.pathname),
-            decodeURIComponent(url.search.slice(1)), decodeURIComponent(url.hash.slice(1)));
+        return new Uri(url.protocol.slice(0, -1), hasAuthority ? url.host : '', decodeURIComponent(url.pathname), decodeURIComponent(url.search.slice(1)), decodeURIComponent(url.hash.slice(1)));
     }
 
     static file(path: string): Uri {
@@ -58,8 +59,7 @@ export class Uri {
     }
 
     with(change: { scheme?: string; authority?: string; path?: string; query?: string; fragment?: string }): Uri {
-        return new Uri(change.scheme ?? this.scheme, change.authority ?? this.authority, change.path ?? this.path,
-            change.query ?? this.query, change.fragment ?? this.fragment);
+        return new Uri(change.scheme ?? this.scheme, change.authority ?? this.authority, change.path ?? this.path, change.query ?? this.query, change.fragment ?? this.fragment);
     }
 
     get fsPath(): string {
@@ -224,10 +224,24 @@ export const window = {
     onDidChangeActiveTextEditor: state.onDidChangeActiveTextEditor.event,
     createStatusBarItem(id: string, alignment: number, priority?: number): StatusBarItemDouble {
         const item: StatusBarItemDouble = {
-            id, alignment, priority, name: undefined, text: '', tooltip: undefined, command: undefined, backgroundColor: undefined, visible: false,
-            show() { item.visible = true; },
-            hide() { item.visible = false; },
-            dispose() { item.visible = false; }
+            id,
+            alignment,
+            priority,
+            name: undefined,
+            text: '',
+            tooltip: undefined,
+            command: undefined,
+            backgroundColor: undefined,
+            visible: false,
+            show() {
+                item.visible = true;
+            },
+            hide() {
+                item.visible = false;
+            },
+            dispose() {
+                item.visible = false;
+            }
         };
         state.statusBarItems.push(item);
         return item;
@@ -244,7 +258,10 @@ export const window = {
     createWebviewPanel(viewType: string, title: string, showOptions: unknown, options: Record<string, unknown> = {}): WebviewPanelDouble {
         const disposed = new EventEmitter<void>();
         const panel: WebviewPanelDouble = {
-            viewType, title, showOptions, options,
+            viewType,
+            title,
+            showOptions,
+            options,
             webview: { html: '', options, cspSource: 'https://webview.test' },
             reveals: [],
             disposed: false,

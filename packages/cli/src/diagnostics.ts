@@ -26,8 +26,14 @@ export function collectDiagnostics(workspace: LoadedWorkspace, documents: readon
     const records: DiagnosticRecord[] = [];
     for (const path of workspace.unreadable) {
         records.push({
-            file: relativeToWorkingFolder(path.path), line: 1, column: 1, endLine: 1, endColumn: 1, severity: 'error',
-            rule: 'CN-NUM-001', clause: null,
+            file: relativeToWorkingFolder(path.path),
+            line: 1,
+            column: 1,
+            endLine: 1,
+            endColumn: 1,
+            severity: 'error',
+            rule: 'CN-NUM-001',
+            clause: null,
             message: workspace.Cnms.I18n.ruleMessage('CN-NUM-001', 'notText', { reason: path.reason })
         });
     }

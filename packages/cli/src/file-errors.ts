@@ -14,9 +14,8 @@ const WORDS = {
         EISDIR: (action: FileAction) => (action === 'read' ? 'it is a folder, not a file' : 'it is a folder; name a file (inside it, or elsewhere)'),
         ENOENT: (action: FileAction, folder: string) => (action === 'read' ? 'no such file or folder' : `the folder '${folder}' does not exist; create it first, or choose another place`),
         ENOTDIR: (blocking: string | undefined) => (blocking ? `'${blocking}' is a file, not a folder; check the path` : 'a part of its path is a file, not a folder; check the path'),
-        denied: (action: FileAction) => (action === 'read'
-            ? 'permission denied; check its permissions (chmod) or run as a user who may read it'
-            : 'permission denied; make it writable (chmod u+w, or chattr -i if it is immutable), or choose another place'),
+        denied: (action: FileAction) =>
+            action === 'read' ? 'permission denied; check its permissions (chmod) or run as a user who may read it' : 'permission denied; make it writable (chmod u+w, or chattr -i if it is immutable), or choose another place',
         ENOSPC: 'no space left on the device; free some space and run again',
         EDQUOT: 'the disk quota is used up; free some space and run again',
         EROFS: 'the file system is read-only; write somewhere else',
@@ -28,9 +27,7 @@ const WORDS = {
         EISDIR: (action: FileAction) => (action === 'read' ? '它是文件夹，不是文件' : '它是文件夹；请指定一个文件（在该文件夹内或其他位置）'),
         ENOENT: (action: FileAction, folder: string) => (action === 'read' ? '文件或文件夹不存在' : `文件夹“${folder}”不存在；请先创建它，或换一个位置`),
         ENOTDIR: (blocking: string | undefined) => (blocking ? `“${blocking}”是文件，不是文件夹；请检查路径` : '路径中的某一部分是文件，不是文件夹；请检查路径'),
-        denied: (action: FileAction) => (action === 'read'
-            ? '权限不足；请检查其权限（chmod），或以有读取权限的用户运行'
-            : '权限不足；请使其可写（chmod u+w；若设置了不可变属性，用 chattr -i），或换一个位置'),
+        denied: (action: FileAction) => (action === 'read' ? '权限不足；请检查其权限（chmod），或以有读取权限的用户运行' : '权限不足；请使其可写（chmod u+w；若设置了不可变属性，用 chattr -i），或换一个位置'),
         ENOSPC: '设备空间不足；请释放空间后重试',
         EDQUOT: '磁盘配额已用完；请释放空间后重试',
         EROFS: '文件系统为只读；请写到其他位置',
@@ -50,7 +47,9 @@ export function fileErrorMessage(error: unknown, path: string, action: FileActio
     const code = (error as NodeJS.ErrnoException | undefined)?.code;
     let why: string;
     switch (code) {
-        case 'EISDIR': why = w.EISDIR(action); break;
+        case 'EISDIR':
+            why = w.EISDIR(action);
+            break;
         case 'ENOENT':
             // the folder is there, yet the system refuses (`-o /proc/version`): its own words, not a wrong hint
             why = action !== 'read' && isFolder(dirname(path)) ? systemWords(error) : w.ENOENT(action, shownPath(dirname(path)));
@@ -61,12 +60,23 @@ export function fileErrorMessage(error: unknown, path: string, action: FileActio
             break;
         }
         case 'EACCES':
-        case 'EPERM': why = w.denied(action); break;
-        case 'ENOSPC': why = w.ENOSPC; break;
-        case 'EDQUOT': why = w.EDQUOT; break;
-        case 'EROFS': why = w.EROFS; break;
-        case 'EEXIST': why = w.EEXIST; break;
-        default: why = systemWords(error);
+        case 'EPERM':
+            why = w.denied(action);
+            break;
+        case 'ENOSPC':
+            why = w.ENOSPC;
+            break;
+        case 'EDQUOT':
+            why = w.EDQUOT;
+            break;
+        case 'EROFS':
+            why = w.EROFS;
+            break;
+        case 'EEXIST':
+            why = w.EEXIST;
+            break;
+        default:
+            why = systemWords(error);
     }
     return w.cannot(w.action[action], shown, why);
 }

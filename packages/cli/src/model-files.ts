@@ -41,7 +41,6 @@ const WORDS = {
     }
 } as const;
 
-
 /** The .cnms files of a run: those the user asked about, and all to load (with the rest of their models). */
 export interface ModelFiles {
     readonly requested: readonly string[];
@@ -95,7 +94,10 @@ export interface NotText {
 
 /** A file the CLI will not read (not a regular file, or too large): `why` names it and says why; the message adds what to do. */
 export class RefusedFileError extends CliError {
-    constructor(message: string, readonly why: string) {
+    constructor(
+        message: string,
+        readonly why: string
+    ) {
         super(message);
     }
 }
@@ -145,7 +147,6 @@ function tooLarge(path: string, size: number, locale: Locale, limit: number): Re
     return new RefusedFileError(WORDS[locale].splitIt(why), why);
 }
 
-
 function isInside(path: string, folder: string): boolean {
     return path === folder || path.startsWith(folder.endsWith(sep) ? folder : `${folder}${sep}`);
 }
@@ -161,7 +162,10 @@ class ModelFileSearch {
     }
 
     requested(): string[] {
-        return [...this.byRealPath.values()].filter(file => file.requested).map(file => file.path).sort();
+        return [...this.byRealPath.values()]
+            .filter(file => file.requested)
+            .map(file => file.path)
+            .sort();
     }
 
     all(): string[] {
@@ -207,9 +211,7 @@ class ModelFileSearch {
                     continue;
                 }
                 if (!entry.name.endsWith('.cnms')) continue;
-                const why = type.isFile() ? undefined
-                    : type.isSymbolicLink() ? this.linkProblem(full, searched)
-                        : this.w.notRegular(shownPath(full), this.w.kind[kindOf(type)]);
+                const why = type.isFile() ? undefined : type.isSymbolicLink() ? this.linkProblem(full, searched) : this.w.notRegular(shownPath(full), this.w.kind[kindOf(type)]);
                 if (why) {
                     skipped++;
                     this.options.warn(this.w.skipped(why));
@@ -238,7 +240,9 @@ class ModelFileSearch {
         if (known !== undefined) return known;
         let names: string[] = [];
         try {
-            names = readdirSync(dir).filter(name => name.endsWith('.cnms')).sort();
+            names = readdirSync(dir)
+                .filter(name => name.endsWith('.cnms'))
+                .sort();
         } catch {
             names = [];
         }

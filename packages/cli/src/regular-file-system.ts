@@ -12,7 +12,10 @@ import { readRegularFile, RefusedFileError, skippedWarning } from './model-files
  * a device, a file too large) is skipped with a warning, as a missing file is.
  */
 export class RegularFileSystemProvider extends NodeFileSystemProvider implements RealPathFileSystem {
-    constructor(private readonly locale: Locale, private readonly warn: (message: string) => void) {
+    constructor(
+        private readonly locale: Locale,
+        private readonly warn: (message: string) => void
+    ) {
         super();
     }
 

@@ -17,8 +17,7 @@ export function selectModel(workspace: LoadedWorkspace, path: string | undefined
     const named = resolve(path ?? '.');
     const own = isFolder(named) ? models.modelOfFolder(URI.file(named)) : undefined;
     if (own !== undefined) return own;
-    const keys = [...new Set(workspace.requested.map(doc => models.modelOf(doc.uri)))]
-        .filter(key => key !== BUILTIN_MODEL && !key.startsWith('file-only:'));
+    const keys = [...new Set(workspace.requested.map(doc => models.modelOf(doc.uri)))].filter(key => key !== BUILTIN_MODEL && !key.startsWith('file-only:'));
     if (keys.length === 0) {
         if (workspace.unreadable.length > 0) {
             throw new CliError(`no model could be read under '${path ?? '.'}': ${shownPath(workspace.unreadable[0].path)} is not UTF-8 text`);

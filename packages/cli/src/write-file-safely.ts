@@ -1,8 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import {
-    accessSync, closeSync, constants, fchmodSync, fchownSync, fsyncSync, linkSync, openSync, realpathSync, renameSync, statSync,
-    unlinkSync, writeFileSync, type Stats
-} from 'node:fs';
+import { accessSync, closeSync, constants, fchmodSync, fchownSync, fsyncSync, linkSync, openSync, realpathSync, renameSync, statSync, unlinkSync, writeFileSync, type Stats } from 'node:fs';
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import type { Locale } from '@cnms/language';
 import { fileError } from './file-errors.js';

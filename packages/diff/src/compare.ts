@@ -6,7 +6,13 @@ import type { DiffChange, DiffFinding, FigureChange, ModelDiff } from './diff-mo
 import type { ModelSnapshot } from './model-snapshot.js';
 
 const KIND_NAMES: Record<string, string> = {
-    ContextIssue: 'issue', DocumentInfo: 'document', ComplianceCheck: 'compliance-check', UnitDecl: 'unit', GasDecl: 'gas', GwpSet: 'gwp-set', DimensionDecl: 'dimension'
+    ContextIssue: 'issue',
+    DocumentInfo: 'document',
+    ComplianceCheck: 'compliance-check',
+    UnitDecl: 'unit',
+    GasDecl: 'gas',
+    GwpSet: 'gwp-set',
+    DimensionDecl: 'dimension'
 };
 
 function kindOf(type: string): string {
@@ -64,8 +70,11 @@ export function compareSnapshots(before: ModelSnapshot, after: ModelSnapshot, lo
             if (a && b && !textChanged && !valueChanged) continue;
             const causes = a && b && isSource(a) && isSource(b) ? sourceCauses(before, after, a, b) : [];
             changes.push({
-                kind, id: name, action: !a ? 'added' : !b ? 'removed' : 'changed',
-                before: s(x), after: s(y),
+                kind,
+                id: name,
+                action: !a ? 'added' : !b ? 'removed' : 'changed',
+                before: s(x),
+                after: s(y),
                 delta: x !== undefined || y !== undefined ? s((y ?? Rational.ZERO).minus(x ?? Rational.ZERO)) : null,
                 causes: causes.map(part => ({ cause: part.cause, delta: part.delta.toString() }))
             });
@@ -78,7 +87,13 @@ export function compareSnapshots(before: ModelSnapshot, after: ModelSnapshot, lo
     const x = before.balance;
     const y = after.balance;
     const net = figureChange(x?.net, y?.net);
-    const percent = x && y && !x.net.isZero() ? y.net.minus(x.net).dividedBy(x.net.isNegative() ? x.net.negated() : x.net).times(Rational.fromInteger(100)) : undefined;
+    const percent =
+        x && y && !x.net.isZero()
+            ? y.net
+                  .minus(x.net)
+                  .dividedBy(x.net.isNegative() ? x.net.negated() : x.net)
+                  .times(Rational.fromInteger(100))
+            : undefined;
     const categories = [...new Set([...(x?.byCategory.keys() ?? []), ...(y?.byCategory.keys() ?? [])])].sort();
     const errorsOf = (snapshot: ModelSnapshot) => snapshot.findings.filter(f => f.severity === 'error').length;
     const neutralBefore = !!x && neutralityVerdict(x, errorsOf(before)).neutral;
@@ -90,8 +105,9 @@ export function compareSnapshots(before: ModelSnapshot, after: ModelSnapshot, lo
     const lost = findingsOnlyIn(before, after);
 
     const [ta, tb] = [before.targets, after.targets];
-    const targets = [...new Set([...ta.keys(), ...tb.keys()])].sort()
-        .map(id => ({ id, before: ta.has(id) ? ta.get(id)! : 'absent' as const, after: tb.has(id) ? tb.get(id)! : 'absent' as const }))
+    const targets = [...new Set([...ta.keys(), ...tb.keys()])]
+        .sort()
+        .map(id => ({ id, before: ta.has(id) ? ta.get(id)! : ('absent' as const), after: tb.has(id) ? tb.get(id)! : ('absent' as const) }))
         .filter(t => t.before !== t.after);
 
     const period = y?.settings.period ?? x?.settings.period;
@@ -141,7 +157,6 @@ export function summaryLine(diff: Omit<ModelDiff, 'summary'>, locale: Locale): s
     parts.push(`${gained} new finding${gained === 1 ? '' : 's'}`);
     return parts.join(' · ');
 }
-
 
 /**
  * The findings of `one` that `other` does not have, counted by key: two

@@ -1,8 +1,6 @@
 import type { FileSystemProvider, LangiumDocument } from 'langium';
 import { Cancellation, EmptyFileSystemProvider, interruptAndCheck, URI } from 'langium';
-import {
-    addBuiltinDocuments, createCnmsServices, isLibrary, type CnmsFile, type CnmsServices, type Element, type Locale, type ModelBalance
-} from '@cnms/language';
+import { addBuiltinDocuments, createCnmsServices, isLibrary, type CnmsFile, type CnmsServices, type Element, type Locale, type ModelBalance } from '@cnms/language';
 import type { RevisionFiles } from './revision-files.js';
 
 /** A diagnostic keyed by rule and element, so that moving lines does not make it new. */
@@ -72,9 +70,7 @@ function revisionTexts(texts: ReadonlyMap<string, string>): FileSystemProvider {
  * revisions is parsed and linked once. The model is the one that holds
  * `path` (model-discovery.ts); a cancelled token rejects with OperationCancelled.
  */
-export async function snapshotsOf(
-    before: RevisionFiles, after: RevisionFiles, path: string, locale: Locale, token: Cancellation.CancellationToken = Cancellation.CancellationToken.None
-): Promise<[ModelSnapshot, ModelSnapshot]> {
+export async function snapshotsOf(before: RevisionFiles, after: RevisionFiles, path: string, locale: Locale, token: Cancellation.CancellationToken = Cancellation.CancellationToken.None): Promise<[ModelSnapshot, ModelSnapshot]> {
     const texts = new Map<string, string>();
     const { shared, Cnms } = createCnmsServices({ fileSystemProvider: () => revisionTexts(texts) });
     Cnms.I18n.locale = locale;
@@ -108,7 +104,9 @@ export async function snapshotsOf(
         if (was === undefined) documents.addDocument(factory.fromString(text, uri));
         changed.push(uri);
     }
-    const deleted = cnmsFiles(before).filter(([file]) => !after.files.has(file)).map(([file]) => uriOf(file));
+    const deleted = cnmsFiles(before)
+        .filter(([file]) => !after.files.has(file))
+        .map(([file]) => uriOf(file));
     for (const uri of deleted) texts.delete(uri.path);
     // a CSV that differs recomputes the figures that read it, and the rules of the models whose datasets read it
     const csvChanged = new Set([...csvFiles(before), ...csvFiles(after)].map(([file]) => file).filter(file => before.files.get(file) !== after.files.get(file)));
@@ -147,11 +145,11 @@ function snapshot(Cnms: CnmsServices, revision: RevisionFiles, path: string): Mo
                 const data = diagnostic.data as { key?: string } | undefined;
                 const rule = String(diagnostic.code ?? '');
                 const message = typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value;
-                findings.push({ key: `${rule} ${element} ${data?.key ?? message}`, rule, element, severity: SEVERITY[(diagnostic.severity ?? 1)], message });
+                findings.push({ key: `${rule} ${element} ${data?.key ?? message}`, rule, element, severity: SEVERITY[diagnostic.severity ?? 1], message });
             }
         }
     }
-    const targets = new Map((model ? Cnms.semantics.Projection.of(model)?.targets ?? [] : []).map(t => [t.target.name, t.firstMissed ?? null] as const));
+    const targets = new Map((model ? (Cnms.semantics.Projection.of(model)?.targets ?? []) : []).map(t => [t.target.name, t.firstMissed ?? null] as const));
     return { revision, model, balance: model ? Cnms.semantics.Balance.of(model) : undefined, elements, findings, targets, unparsable };
 }
 

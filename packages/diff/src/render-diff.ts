@@ -18,9 +18,7 @@ function figure(text: string | null, locale: Locale, signed = false): string {
 }
 
 function changeLine(change: DiffChange, locale: Locale): string {
-    const figures = change.delta !== null
-        ? ` ${figure(change.before, locale)} → ${figure(change.after, locale)} tCO2e (${figure(change.delta, locale, true)})`
-        : '';
+    const figures = change.delta !== null ? ` ${figure(change.before, locale)} → ${figure(change.after, locale)} tCO2e (${figure(change.delta, locale, true)})` : '';
     return `${SIGN[change.action]} ${change.kind} ${change.id}${figures}`;
 }
 
@@ -57,7 +55,12 @@ const escape = (text: string) => text.replace(/[|\\`*_<>[\]]/g, ch => `\\${ch}`)
 export function renderDiffMarkdown(diff: ModelDiff, locale: Locale): string {
     const out = [`### CNMS: ${escape(diff.model ?? '—')} — ${escape(diff.before.revision)} → ${escape(diff.after.revision)}`, '', `**${escape(diff.summary)}**`, ''];
     out.push('| | before | after | change |', '|---|---:|---:|---:|');
-    for (const [label, change] of [['Emissions', diff.totals.emissions], ['Removals', diff.totals.removals], ['Offsets', diff.totals.offsets], ['**Net**', diff.totals.net]] as const) {
+    for (const [label, change] of [
+        ['Emissions', diff.totals.emissions],
+        ['Removals', diff.totals.removals],
+        ['Offsets', diff.totals.offsets],
+        ['**Net**', diff.totals.net]
+    ] as const) {
         out.push(`| ${label} | ${figure(change.before, locale)} | ${figure(change.after, locale)} | ${figure(change.delta, locale, true)} |`);
     }
     out.push('', `Neutrality ${escape(diff.neutrality.period ?? '')}: **${neutralityWords(diff.neutrality.status)}**`, '');

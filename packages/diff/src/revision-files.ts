@@ -31,7 +31,10 @@ interface RevisionTree {
  * process under way and rejects with Langium's OperationCancelled.
  */
 export class GitRepository {
-    private constructor(readonly root: string, private readonly token: Cancellation.CancellationToken) {}
+    private constructor(
+        readonly root: string,
+        private readonly token: Cancellation.CancellationToken
+    ) {}
 
     /** The repository that holds `path` (a folder, or a file in one). */
     static async holding(path: string, token: Cancellation.CancellationToken = Cancellation.CancellationToken.None): Promise<GitRepository> {

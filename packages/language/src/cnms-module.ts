@@ -1,7 +1,4 @@
-import type {
-    DefaultSharedCoreModuleContext, LangiumCoreServices, LangiumSharedCoreServices, Module, PartialLangiumCoreServices,
-    PartialLangiumSharedCoreServices
-} from 'langium';
+import type { DefaultSharedCoreModuleContext, LangiumCoreServices, LangiumSharedCoreServices, Module, PartialLangiumCoreServices, PartialLangiumSharedCoreServices } from 'langium';
 import { createDefaultCoreModule, createDefaultSharedCoreModule, inject } from 'langium';
 import { CnmsGeneratedModule, CnmsGeneratedSharedModule } from './generated/module.js';
 import { CnmsI18n } from './i18n/cnms-i18n.js';

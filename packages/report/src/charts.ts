@@ -69,9 +69,7 @@ export async function renderCharts(model: ReportModel): Promise<ReportCharts> {
     const trajectory = trajectorySpec(model);
     return {
         waterfall: await renderSvg(waterfallSpec(model), 'cnms-waterfall'),
-        breakdown: model.inventory.byCategory.length > 0 || model.inventory.sources.some(source => source.co2e !== null)
-            ? await renderSvg(breakdownSpec(model), 'cnms-breakdown')
-            : null,
+        breakdown: model.inventory.byCategory.length > 0 || model.inventory.sources.some(source => source.co2e !== null) ? await renderSvg(breakdownSpec(model), 'cnms-breakdown') : null,
         trajectory: trajectory ? await renderSvg(trajectory, 'cnms-trajectory') : null
     };
 }
@@ -117,7 +115,9 @@ export function waterfallSpec(model: ReportModel): TopLevelSpec {
                     y: { field: 'start', type: 'quantitative', title: 'tCO2e', axis: { format: ',.0f', grid: true, tickCount: 6, labelFlush: false } },
                     y2: { field: 'end' },
                     color: {
-                        field: 'kind', type: 'nominal', legend: null,
+                        field: 'kind',
+                        type: 'nominal',
+                        legend: null,
                         scale: { domain: ['emissions', 'reduction', 'net'], range: [CHART_COLORS.emissions, CHART_COLORS.reduction, CHART_COLORS.net] }
                     }
                 }
@@ -185,10 +185,7 @@ export function breakdownSpec(model: ReportModel): TopLevelSpec {
     return {
         background: null as unknown as string,
         config: { ...CONFIG, concat: { spacing: 22 } },
-        vconcat: [
-            bars(htmlText('chartCategories', locale), categories, CHART_COLORS.net),
-            bars(htmlText('chartSources', locale), largest, CHART_COLORS.bar)
-        ],
+        vconcat: [bars(htmlText('chartCategories', locale), categories, CHART_COLORS.net), bars(htmlText('chartSources', locale), largest, CHART_COLORS.bar)],
         resolve: { scale: { x: 'independent', y: 'independent' } }
     } as TopLevelSpec;
 }
@@ -215,7 +212,15 @@ export function trajectorySpec(model: ReportModel): TopLevelSpec | null {
             }
         });
     });
-    const dashes = names.map((_, i) => (i === 0 ? [1, 0] : [[6, 4], [2, 3], [8, 3, 2, 3]][(i - 1) % 3]));
+    const dashes = names.map((_, i) =>
+        i === 0
+            ? [1, 0]
+            : [
+                  [6, 4],
+                  [2, 3],
+                  [8, 3, 2, 3]
+              ][(i - 1) % 3]
+    );
     const colors = names.map((_, i) => CHART_COLORS.series[i % CHART_COLORS.series.length]);
     const legend = { symbolType: 'stroke', symbolSize: 360, symbolStrokeWidth: 2.2 };
     return {
@@ -226,12 +231,14 @@ export function trajectorySpec(model: ReportModel): TopLevelSpec | null {
         data: { values: rows },
         encoding: {
             x: {
-                field: 'year', type: 'quantitative', title: null,
+                field: 'year',
+                type: 'quantitative',
+                title: null,
                 scale: { zero: false, nice: false, domain: [years[0], years[years.length - 1]] },
                 axis: { format: 'd', tickMinStep: 1, grid: false, labelFlush: true, tickCount: Math.min(years.length, 12) }
             },
             y: { field: 'value', type: 'quantitative', title: 'tCO2e', scale: { zero: true }, axis: { format: ',.0f', tickCount: 6 } },
-            color: { field: 'series', type: 'nominal', scale: { domain: names, range: colors }, legend },
+            color: { field: 'series', type: 'nominal', scale: { domain: names, range: colors }, legend }
         },
         layer: [
             {

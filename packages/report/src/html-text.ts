@@ -81,8 +81,7 @@ export function htmlText(id: ReportTextId | HtmlTextId, locale: Locale, params: 
 
 /** The localised word of a keyword value (`measured`, `carbon-neutral`), or the value itself when there is none. */
 export function keywordText(group: string, value: string, locale: Locale): string {
-    const entry = (HTML_TEXT as Record<string, Record<Locale, string>>)[`${group}.${value}`]
-        ?? (REPORT_TEXT as Record<string, Record<Locale, string>>)[`${group}.${value}`];
+    const entry = (HTML_TEXT as Record<string, Record<Locale, string>>)[`${group}.${value}`] ?? (REPORT_TEXT as Record<string, Record<Locale, string>>)[`${group}.${value}`];
     return entry ? entry[locale] : value;
 }
 

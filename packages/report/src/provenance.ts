@@ -5,7 +5,6 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ReportProvenance } from './report-model.js';
 
-
 /**
  * Where a report comes from (Node only: it asks git and reads files): the engine and library versions, the model's git
  * commit and whether its files are committed, and the hash of a `cnms.lock`

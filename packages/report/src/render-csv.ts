@@ -50,7 +50,10 @@ export function sourceColumns(model: ReportModel): SourceColumn[] {
         { key: 'factorSource', header: t('factorSource'), kind: 'text', value: s => s.factor?.source ?? null },
         { key: 'factorYear', header: t('factorYear'), kind: 'integer', value: s => s.factor?.year ?? null },
         ...sourceGases(model).map((gas): SourceColumn => ({
-            key: `gas:${gas}`, header: t('gasTonnes', { gas }), kind: 'figure', value: s => s.gases[gas] ?? null
+            key: `gas:${gas}`,
+            header: t('gasTonnes', { gas }),
+            kind: 'figure',
+            value: s => s.gases[gas] ?? null
         })),
         { key: 'co2e', header: t('co2e'), kind: 'figure', value: s => s.co2e },
         { key: 'co2eLocation', header: t('co2eLocation'), kind: 'figure', value: s => s.co2eLocation },
@@ -85,10 +88,14 @@ export function renderCsv(model: ReportModel): string {
     const columns = sourceColumns(model);
     const lines = [columns.map(column => csvField(spreadsheetText(column.header))).join(',')];
     for (const source of model.inventory.sources) {
-        lines.push(columns.map(column => {
-            const value = column.value(source);
-            return csvField(column.kind === 'text' && typeof value === 'string' ? spreadsheetText(value) : value);
-        }).join(','));
+        lines.push(
+            columns
+                .map(column => {
+                    const value = column.value(source);
+                    return csvField(column.kind === 'text' && typeof value === 'string' ? spreadsheetText(value) : value);
+                })
+                .join(',')
+        );
     }
     return CSV_BOM + lines.map(line => `${line}\r\n`).join('');
 }

@@ -22,12 +22,7 @@ const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
 
 /** Escapes text for HTML element content and attribute values. */
 function escapeHtml(text: string | number): string {
-    return String(text)
-        .replace(/&/g, '&amp;')
-        .replace(/</g, '&lt;')
-        .replace(/>/g, '&gt;')
-        .replace(/"/g, '&quot;')
-        .replace(/'/g, '&#39;');
+    return String(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 }
 
 /** Code (a factor's name, an expression, a path) escaped, with break opportunities after a `.`, `_` or `/` that a letter follows (never inside `1_500` or `2.5`). */
@@ -45,7 +40,10 @@ class HtmlReport {
     /** `: ` in English, `：` in Chinese. */
     private readonly colon: string;
 
-    constructor(private readonly model: ReportModel, private readonly charts: ReportCharts) {
+    constructor(
+        private readonly model: ReportModel,
+        private readonly charts: ReportCharts
+    ) {
         this.locale = model.locale;
         this.siteNames = new Map(model.boundary.sites.map(site => [site.id, site.name]));
         this.sourceNames = new Map(model.inventory.sources.map(source => [source.id, source.name]));
@@ -109,16 +107,11 @@ class HtmlReport {
     }
 
     private siteName(id: string | null): string | null {
-        return id === null ? null : this.siteNames.get(id) ?? id;
+        return id === null ? null : (this.siteNames.get(id) ?? id);
     }
 
     private section(id: SectionId, content: string[]): string {
-        return [
-            `<section class="chapter" id="sec-${id}" aria-labelledby="h-${id}">`,
-            `<h2 id="h-${id}">${this.t(`section.${id}` as ReportTextId)}</h2>`,
-            ...content,
-            '</section>'
-        ].join('\n');
+        return [`<section class="chapter" id="sec-${id}" aria-labelledby="h-${id}">`, `<h2 id="h-${id}">${this.t(`section.${id}` as ReportTextId)}</h2>`, ...content, '</section>'].join('\n');
     }
 
     private table(head: string, rows: string[], options: { caption?: string; foot?: string; className?: string } = {}): string {
@@ -131,7 +124,9 @@ class HtmlReport {
             options.foot ? `<tfoot>${options.foot}</tfoot>` : '',
             '</table>',
             '</div>'
-        ].filter(Boolean).join('\n');
+        ]
+            .filter(Boolean)
+            .join('\n');
     }
 
     private empty(): string {
@@ -148,12 +143,7 @@ class HtmlReport {
 
     /** A chart in a figure; `caption: false` when the chart carries its own titles. */
     private chart(label: string, svg: string, note?: string, caption = true): string {
-        return [
-            `<figure class="chart" aria-label="${label}">`,
-            caption ? `<figcaption>${label}${note ? `<div class="note">${note}</div>` : ''}</figcaption>` : '',
-            svg,
-            '</figure>'
-        ].filter(Boolean).join('\n');
+        return [`<figure class="chart" aria-label="${label}">`, caption ? `<figcaption>${label}${note ? `<div class="note">${note}</div>` : ''}</figcaption>` : '', svg, '</figure>'].filter(Boolean).join('\n');
     }
 
     // ---- cover ----
@@ -163,9 +153,7 @@ class HtmlReport {
         const org = m.organization;
         const b = m.balance;
         const label = org.period?.label;
-        const headlineLabel = label === undefined
-            ? this.t('headlineNoPeriod')
-            : /^\d{4}$/.test(label) ? this.t('headline', { period: label }) : this.t('headlineRange', { period: label });
+        const headlineLabel = label === undefined ? this.t('headlineNoPeriod') : /^\d{4}$/.test(label) ? this.t('headline', { period: label }) : this.t('headlineRange', { period: label });
         const net = figureValue(b.net);
         const netText = net ? escapeHtml(showFigure(b.net, this.locale, 3, true)) : escapeHtml(b.net);
         const incomplete = b.complete ? '' : `<span class="headline-unit"> · ${escapeHtml(fillTemplate(TEXTS['balance.notComputedCount'][this.locale], { count: b.uncomputed }))}</span>`;
@@ -175,7 +163,9 @@ class HtmlReport {
             `<span class="mono">${escapeHtml(org.id)}</span>`,
             org.period ? `<span>${this.t('period')}${this.colon}${this.periodText()}</span>` : '',
             `<span>${this.t('consolidation')}${this.colon}${escapeHtml(keywordText('consolidation', org.consolidation, this.locale))}</span>`
-        ].filter(Boolean).join('');
+        ]
+            .filter(Boolean)
+            .join('');
         const kpi = (name: string, value: string) => `<div class="kpi"><dt>${name}</dt><dd>${value}<span class="unit">tCO2e</span></dd></div>`;
         const toc = SECTIONS.map(id => `<li><a href="#sec-${id}">${this.t(`section.${id}` as ReportTextId)}</a></li>`).join('\n');
         return [
@@ -212,10 +202,10 @@ class HtmlReport {
     private organizationSection(): string {
         const org = this.model.organization;
         const gwp = org.gwp;
-        const gwpText = gwp.set || gwp.title
-            ? [gwp.title ? escapeHtml(gwp.title) : '', gwp.set ? `<span class="mono">${escapeHtml(gwp.set)}</span>` : '', gwp.source ? `<span class="cell-meta">${escapeHtml(gwp.source)}</span>` : '']
-                .filter(Boolean).join(' ')
-            : this.or(null);
+        const gwpText =
+            gwp.set || gwp.title
+                ? [gwp.title ? escapeHtml(gwp.title) : '', gwp.set ? `<span class="mono">${escapeHtml(gwp.set)}</span>` : '', gwp.source ? `<span class="cell-meta">${escapeHtml(gwp.source)}</span>` : ''].filter(Boolean).join(' ')
+                : this.or(null);
         const facts: Array<[string, string]> = [
             [this.t('organization'), `${escapeHtml(org.name)} <span class="mono muted">${escapeHtml(org.id)}</span>`],
             [this.t('industry'), this.or(org.industry)],
@@ -228,22 +218,20 @@ class HtmlReport {
             [this.t('scope2'), escapeHtml(keywordText('scope2', org.scope2, this.locale))]
         ];
         const sites = this.model.boundary.sites;
-        const rows = sites.map(site => [
-            '<tr>',
-            `<td><span class="cell-title">${escapeHtml(site.name)}</span><span class="cell-meta mono">${escapeHtml(site.id)}</span></td>`,
-            `<td>${this.or(site.location)}</td>`,
-            `<td class="num">${site.sharePercent === null ? this.or(null) : `${this.pct(site.sharePercent)}\u00a0%`}</td>`,
-            `<td class="num">${site.sources}</td>`,
-            `<td class="num">${this.fig(site.co2e)}</td>`,
-            `<td class="num">${site.percentOfTotal === null ? this.or(null) : `${this.pct(site.percentOfTotal)}\u00a0%`}</td>`,
-            '</tr>'
-        ].join(''));
+        const rows = sites.map(site =>
+            [
+                '<tr>',
+                `<td><span class="cell-title">${escapeHtml(site.name)}</span><span class="cell-meta mono">${escapeHtml(site.id)}</span></td>`,
+                `<td>${this.or(site.location)}</td>`,
+                `<td class="num">${site.sharePercent === null ? this.or(null) : `${this.pct(site.sharePercent)}\u00a0%`}</td>`,
+                `<td class="num">${site.sources}</td>`,
+                `<td class="num">${this.fig(site.co2e)}</td>`,
+                `<td class="num">${site.percentOfTotal === null ? this.or(null) : `${this.pct(site.percentOfTotal)}\u00a0%`}</td>`,
+                '</tr>'
+            ].join('')
+        );
         const head = `<tr><th>${this.t('site')}</th><th>${this.t('location')}</th><th class="num">${this.t('share')}</th><th class="num">${this.t('sourcesCount')}</th><th class="num">${this.t('emissions')} (tCO2e)</th><th class="num">${this.t('percentOfTotal')}</th></tr>`;
-        return this.section('organization', [
-            `<dl class="facts">${facts.map(([name, value]) => `<dt>${name}</dt><dd>${value}</dd>`).join('')}</dl>`,
-            `<h3>${this.t('sites')}</h3>`,
-            sites.length > 0 ? this.table(head, rows) : this.empty()
-        ]);
+        return this.section('organization', [`<dl class="facts">${facts.map(([name, value]) => `<dt>${name}</dt><dd>${value}</dd>`).join('')}</dl>`, `<h3>${this.t('sites')}</h3>`, sites.length > 0 ? this.table(head, rows) : this.empty()]);
     }
 
     // ---- 2 inventory ----
@@ -274,7 +262,10 @@ class HtmlReport {
 
         const byGas = this.table(
             `<tr><th>${this.t('gas')}</th><th class="num">${this.t('mass')}</th><th class="num">${this.t('gwpValue')}</th>${emissionsHead}</tr>`,
-            inv.byGas.map(row => `<tr><td>${escapeHtml(row.gas)}</td><td class="num">${this.fig(row.tonnes)}</td><td class="num">${row.gwp === null ? this.or(null) : escapeHtml(showExact(row.gwp, this.locale))}</td><td class="num">${this.fig(row.co2e)}</td></tr>`)
+            inv.byGas.map(
+                row =>
+                    `<tr><td>${escapeHtml(row.gas)}</td><td class="num">${this.fig(row.tonnes)}</td><td class="num">${row.gwp === null ? this.or(null) : escapeHtml(showExact(row.gwp, this.locale))}</td><td class="num">${this.fig(row.co2e)}</td></tr>`
+            )
         );
 
         const bySite = this.table(
@@ -288,15 +279,17 @@ class HtmlReport {
             { className: 'sources', foot: `<tr><td colspan="4">${this.t('total')}</td><td class="num">${this.fig(inv.emissions)}</td></tr>` }
         );
 
-        const instrumentRows = inv.instruments.map(row => [
-            '<tr>',
-            `<td><span class="cell-title">${escapeHtml(row.name)}</span><span class="cell-meta mono">${escapeHtml(row.id)}</span></td>`,
-            `<td>${this.or(row.kind)}</td>`,
-            `<td class="num">${row.quantityMWh === null ? this.or(null) : this.fig(row.quantityMWh)}</td>`,
-            `<td>${row.covers.length > 0 ? row.covers.map(id => escapeHtml(this.sourceNames.get(id) ?? id)).join(', ') : this.or(null)}</td>`,
-            `<td>${this.or(row.factor)}</td>`,
-            '</tr>'
-        ].join(''));
+        const instrumentRows = inv.instruments.map(row =>
+            [
+                '<tr>',
+                `<td><span class="cell-title">${escapeHtml(row.name)}</span><span class="cell-meta mono">${escapeHtml(row.id)}</span></td>`,
+                `<td>${this.or(row.kind)}</td>`,
+                `<td class="num">${row.quantityMWh === null ? this.or(null) : this.fig(row.quantityMWh)}</td>`,
+                `<td>${row.covers.length > 0 ? row.covers.map(id => escapeHtml(this.sourceNames.get(id) ?? id)).join(', ') : this.or(null)}</td>`,
+                `<td>${this.or(row.factor)}</td>`,
+                '</tr>'
+            ].join('')
+        );
 
         return this.section('inventory', [
             this.figureLine(this.t('inventoryTotal'), `${this.fig(inv.emissions)} tCO2e`),
@@ -314,10 +307,7 @@ class HtmlReport {
             this.figureLine(this.t('biogenic'), `${this.fig(inv.biogenicCO2)} tCO2`),
             `<h3>${this.t('instruments')}</h3>`,
             inv.instruments.length > 0
-                ? this.table(
-                    `<tr><th>${this.t('instrument')}</th><th>${this.t('kind')}</th><th class="num">${this.t('quantity')} (MWh)</th><th>${this.t('covers')}</th><th>${this.t('factor')}</th></tr>`,
-                    instrumentRows
-                )
+                ? this.table(`<tr><th>${this.t('instrument')}</th><th>${this.t('kind')}</th><th class="num">${this.t('quantity')} (MWh)</th><th>${this.t('covers')}</th><th>${this.t('factor')}</th></tr>`, instrumentRows)
                 : this.empty()
         ]);
     }
@@ -330,7 +320,9 @@ class HtmlReport {
             source.category ? `${this.t('category')} ${escapeHtml(source.category)}` : '',
             source.scope ? this.t(source.scope === 1 ? 'scope1' : source.scope === 2 ? 'scope2Short' : 'scope3') : '',
             source.significant === 'yes' ? this.t('significant') : ''
-        ].filter(Boolean).join(' · ');
+        ]
+            .filter(Boolean)
+            .join(' · ');
         const name = `<span class="cell-title">${escapeHtml(source.name)}</span><span class="cell-meta">${meta}</span>`;
 
         let activity: string;
@@ -353,10 +345,7 @@ class HtmlReport {
                 const gas = v.unit.includes(v.gas) ? '' : `${escapeHtml(v.gas)} `;
                 return `<span class="nowrap">${gas}${escapeHtml(showExact(v.value, locale))} ${escapeHtml(v.unit)}</span>`;
             });
-            factor = [
-                `<span class="cell-code">${escapeCode(f.name ?? f.expression)}</span>`,
-                values.length > 0 ? `<span class="factor-values">${values.join('<br>')}</span>` : ''
-            ].join('');
+            factor = [`<span class="cell-code">${escapeCode(f.name ?? f.expression)}</span>`, values.length > 0 ? `<span class="factor-values">${values.join('<br>')}</span>` : ''].join('');
             if (f.source) provenance.push(`${escapeHtml(f.source)}${f.year !== null ? ` (${f.year})` : ''}`);
             else if (f.year !== null) provenance.push(String(f.year));
             if (f.uncertaintyPercent !== null) provenance.push(`<span class="cell-meta">${this.t('factorUncertainty', { percent: showExact(f.uncertaintyPercent, locale, 2) })}</span>`);
@@ -366,9 +355,7 @@ class HtmlReport {
         }
 
         const result: string[] = [];
-        result.push(source.co2e === null
-            ? `<span class="muted">${this.t('notComputed')}</span>`
-            : `<span class="cell-title">${this.fig(source.co2e)}</span>`);
+        result.push(source.co2e === null ? `<span class="muted">${this.t('notComputed')}</span>` : `<span class="cell-title">${this.fig(source.co2e)}</span>`);
         if (source.scope === 2 && (source.co2eLocation !== null || source.co2eMarket !== null)) {
             const counting = this.model.organization.scope2;
             const line = (method: 'location-based' | 'market-based', value: string | null) =>
@@ -382,15 +369,7 @@ class HtmlReport {
         if (source.biogenicCO2 !== null) {
             result.push(`<span class="cell-meta">${this.t('biogenicApart')} <span class="nowrap">${this.fig(source.biogenicCO2)} t</span></span>`);
         }
-        return [
-            '<tr>',
-            `<td>${name}</td>`,
-            `<td>${activity}</td>`,
-            `<td>${factor}</td>`,
-            `<td>${provenance.length > 0 ? provenance.join('') : this.or(null)}</td>`,
-            `<td class="num">${result.join('')}</td>`,
-            '</tr>'
-        ].join('');
+        return ['<tr>', `<td>${name}</td>`, `<td>${activity}</td>`, `<td>${factor}</td>`, `<td>${provenance.length > 0 ? provenance.join('') : this.or(null)}</td>`, `<td class="num">${result.join('')}</td>`, '</tr>'].join('');
     }
 
     // ---- 3 uncertainty ----
@@ -398,14 +377,16 @@ class HtmlReport {
     private uncertaintySection(): string {
         const u = this.model.uncertainty;
         const emissionsOf = new Map(this.model.inventory.sources.map(source => [source.id, source.co2e]));
-        const rows = u.sources.map(row => [
-            '<tr>',
-            `<td><span class="cell-title">${escapeHtml(this.sourceNames.get(row.id) ?? row.id)}</span><span class="cell-meta mono">${escapeHtml(row.id)}</span></td>`,
-            `<td class="num">${this.fig(emissionsOf.get(row.id) ?? null)}</td>`,
-            `<td class="num">±${this.pct(row.percent)}</td>`,
-            `<td class="num">±${this.fig(row.absolute)}</td>`,
-            '</tr>'
-        ].join(''));
+        const rows = u.sources.map(row =>
+            [
+                '<tr>',
+                `<td><span class="cell-title">${escapeHtml(this.sourceNames.get(row.id) ?? row.id)}</span><span class="cell-meta mono">${escapeHtml(row.id)}</span></td>`,
+                `<td class="num">${this.fig(emissionsOf.get(row.id) ?? null)}</td>`,
+                `<td class="num">±${this.pct(row.percent)}</td>`,
+                `<td class="num">±${this.fig(row.absolute)}</td>`,
+                '</tr>'
+            ].join('')
+        );
         const foot = u.total
             ? `<tr><td>${this.t('uncertaintyTotal')}</td><td class="num">${this.fig(u.total.assessedEmissions)}</td><td class="num">±${this.pct(u.total.percent)}</td><td class="num">±${this.fig(u.total.absolute)}</td></tr>`
             : undefined;
@@ -426,14 +407,16 @@ class HtmlReport {
         const inv = this.model.inventory;
         const removals = this.table(
             `<tr><th>${this.t('removal')}</th><th>${this.t('site')}</th><th>${this.t('method')}</th><th class="num">${this.t('amount')}</th></tr>`,
-            inv.removals.map(row => [
-                '<tr>',
-                `<td><span class="cell-title">${escapeHtml(row.name)}</span><span class="cell-meta mono">${escapeHtml(row.id)}</span></td>`,
-                `<td>${this.or(this.siteName(row.site))}</td>`,
-                `<td>${this.or(row.method)}</td>`,
-                `<td class="num">${row.amount === null ? `<span class="muted">${this.t('notComputed')}</span>` : this.fig(row.amount)}</td>`,
-                '</tr>'
-            ].join('')),
+            inv.removals.map(row =>
+                [
+                    '<tr>',
+                    `<td><span class="cell-title">${escapeHtml(row.name)}</span><span class="cell-meta mono">${escapeHtml(row.id)}</span></td>`,
+                    `<td>${this.or(this.siteName(row.site))}</td>`,
+                    `<td>${this.or(row.method)}</td>`,
+                    `<td class="num">${row.amount === null ? `<span class="muted">${this.t('notComputed')}</span>` : this.fig(row.amount)}</td>`,
+                    '</tr>'
+                ].join('')
+            ),
             { foot: `<tr><td colspan="3">${this.t('total')}</td><td class="num">${this.fig(inv.removalsTotal)}</td></tr>` }
         );
         const register = this.model.offsets.register;
@@ -492,50 +475,44 @@ class HtmlReport {
             `<tr><td>${less}${this.t('removals')}</td><td class="num">${this.fig(b.removals)}</td></tr>`,
             `<tr><td>${less}${this.t('offsetsTotal')}</td><td class="num">${this.fig(b.offsets)}</td></tr>`
         ];
-        const balance = this.table(
-            `<tr><th>${this.t('balanceTable')}</th><th class="num">tCO2e</th></tr>`,
-            rows,
-            { foot: `<tr><td>${this.t('net')}</td><td class="num">${this.fig(b.net, true)}</td></tr>`, className: 'balance' }
-        );
+        const balance = this.table(`<tr><th>${this.t('balanceTable')}</th><th class="num">tCO2e</th></tr>`, rows, { foot: `<tr><td>${this.t('net')}</td><td class="num">${this.fig(b.net, true)}</td></tr>`, className: 'balance' });
         const verdict = [
             `<div class="headline ${b.neutral ? 'is-neutral' : 'not-neutral'} verdict-box">`,
             `<p class="verdict">${b.neutral ? this.badge(this.t('neutral'), 'good', true) : this.badge(this.t('notNeutral'), 'bad', true)}</p>`,
             b.reasons.length > 0 ? `<ul class="plain">${b.reasons.map(reason => `<li>${escapeHtml(reason)}</li>`).join('')}</ul>` : '',
             `<p class="muted small">${this.t('diagnostics', { errors: b.errors, warnings: b.warnings })}</p>`,
             '</div>'
-        ].filter(Boolean).join('\n');
+        ]
+            .filter(Boolean)
+            .join('\n');
         const claims = this.model.claims.map(claim => {
             const meta = [
                 `<span class="mono">${escapeHtml(claim.id)}</span>`,
                 claim.kind ? escapeHtml(keywordText('claimKind', claim.kind, this.locale)) : '',
                 claim.period ? `${this.t('claimPeriod')}${this.colon}${escapeHtml(claim.period)}` : ''
-            ].filter(Boolean).join(' · ');
+            ]
+                .filter(Boolean)
+                .join(' · ');
             const allPassed = claim.gates.every(gate => gate.passed);
-            const rows = claim.gates.map(gate => [
-                '<tr>',
-                `<td class="mono nowrap">${escapeHtml(gate.rule)}</td>`,
-                `<td>${escapeHtml(gate.title)}</td>`,
-                `<td>${gate.passed ? this.badge(this.t('passed'), 'good') : this.badge(this.t('failed'), 'bad')}</td>`,
-                `<td>${gate.messages.length > 0 ? gate.messages.map(escapeHtml).join('<br>') : '<span class="muted">—</span>'}</td>`,
-                '</tr>'
-            ].join(''));
+            const rows = claim.gates.map(gate =>
+                [
+                    '<tr>',
+                    `<td class="mono nowrap">${escapeHtml(gate.rule)}</td>`,
+                    `<td>${escapeHtml(gate.title)}</td>`,
+                    `<td>${gate.passed ? this.badge(this.t('passed'), 'good') : this.badge(this.t('failed'), 'bad')}</td>`,
+                    `<td>${gate.messages.length > 0 ? gate.messages.map(escapeHtml).join('<br>') : '<span class="muted">—</span>'}</td>`,
+                    '</tr>'
+                ].join('')
+            );
             return [
                 '<div class="claim">',
                 `<h4>${escapeHtml(claim.name)} ${allPassed ? this.badge(this.t('passed'), 'good') : this.badge(this.t('failed'), 'bad')}</h4>`,
                 `<p class="muted small">${meta}</p>`,
-                claim.gates.length > 0
-                    ? this.table(`<tr><th>${this.t('rule')}</th><th>${this.t('gate')}</th><th>${this.t('outcome')}</th><th>${this.t('message')}</th></tr>`, rows)
-                    : '',
+                claim.gates.length > 0 ? this.table(`<tr><th>${this.t('rule')}</th><th>${this.t('gate')}</th><th>${this.t('outcome')}</th><th>${this.t('message')}</th></tr>`, rows) : '',
                 '</div>'
             ].join('\n');
         });
-        return this.section('balance', [
-            this.chart(this.t('chartWaterfall'), this.charts.waterfall),
-            balance,
-            verdict,
-            `<h3>${this.t('claims')}</h3>`,
-            claims.length > 0 ? claims.join('\n') : this.empty()
-        ]);
+        return this.section('balance', [this.chart(this.t('chartWaterfall'), this.charts.waterfall), balance, verdict, `<h3>${this.t('claims')}</h3>`, claims.length > 0 ? claims.join('\n') : this.empty()]);
     }
 
     // ---- 6 targets and plan ----
@@ -543,19 +520,18 @@ class HtmlReport {
     private planSection(): string {
         const plan = this.model.plan;
         const targets = plan.targets;
-        const targetRows = targets.map(target => [
-            '<tr>',
-            `<td><span class="cell-title">${escapeHtml(target.name)}</span><span class="cell-meta mono">${escapeHtml(target.id)}</span></td>`,
-            `<td>${target.kind ? escapeHtml(keywordText('targetKind', target.kind, this.locale)) : this.or(null)}</td>`,
-            `<td class="num">${this.or(target.year)}</td>`,
-            `<td>${escapeHtml(target.unit)}</td>`,
-            `<td>${target.firstMissed === null ? this.badge(this.t('none'), 'good') : this.badge(String(target.firstMissed), 'bad')}</td>`,
-            '</tr>'
-        ].join(''));
-        const targetTable = this.table(
-            `<tr><th>${this.t('target')}</th><th>${this.t('kind')}</th><th class="num">${this.t('year')}</th><th>${this.t('unit')}</th><th>${this.t('firstMissed')}</th></tr>`,
-            targetRows
+        const targetRows = targets.map(target =>
+            [
+                '<tr>',
+                `<td><span class="cell-title">${escapeHtml(target.name)}</span><span class="cell-meta mono">${escapeHtml(target.id)}</span></td>`,
+                `<td>${target.kind ? escapeHtml(keywordText('targetKind', target.kind, this.locale)) : this.or(null)}</td>`,
+                `<td class="num">${this.or(target.year)}</td>`,
+                `<td>${escapeHtml(target.unit)}</td>`,
+                `<td>${target.firstMissed === null ? this.badge(this.t('none'), 'good') : this.badge(String(target.firstMissed), 'bad')}</td>`,
+                '</tr>'
+            ].join('')
         );
+        const targetTable = this.table(`<tr><th>${this.t('target')}</th><th>${this.t('kind')}</th><th class="num">${this.t('year')}</th><th>${this.t('unit')}</th><th>${this.t('firstMissed')}</th></tr>`, targetRows);
 
         const planParts: string[] = [`<h3>${this.t('plan')}</h3>`];
         if (plan.years.length === 0) {
@@ -566,40 +542,38 @@ class HtmlReport {
             const head = `<tr><th>${this.t('year')}</th><th class="num">${this.t('projected')} (tCO2e)</th></tr>`;
             const half = Math.ceil(rows.length / 2);
             const chunks = rows.length > 12 ? [rows.slice(0, half), rows.slice(half)] : [rows];
-            planParts.push(
-                `<p class="table-title">${this.t('projectedAll')}</p>`,
-                `<div class="${chunks.length > 1 ? 'split' : 'single'}">${chunks.map(chunk => this.table(head, chunk, { className: 'projection' })).join('\n')}</div>`
-            );
+            planParts.push(`<p class="table-title">${this.t('projectedAll')}</p>`, `<div class="${chunks.length > 1 ? 'split' : 'single'}">${chunks.map(chunk => this.table(head, chunk, { className: 'projection' })).join('\n')}</div>`);
             // each target: the projection of what it covers, the path it allows, and the gap, over its span
             for (const target of targets) {
                 const rows = plan.years.flatMap((year, i) => {
                     if (target.projected[i] === null && target.allowed[i] === null && target.gap[i] === null) return [];
                     const gap = target.gap[i];
                     const missed = isPositive(gap);
-                    return [[
-                        `<tr${missed ? ' class="missed"' : ''}>`,
-                        `<td>${year}${target.firstMissed === year ? ` ${this.badge(this.t('missed'), 'bad')}` : ''}</td>`,
-                        `<td class="num">${this.fig(target.projected[i])}</td>`,
-                        `<td class="num">${this.fig(target.allowed[i])}</td>`,
-                        `<td class="num">${gap === null ? this.or(null) : this.fig(gap, true)}</td>`,
-                        '</tr>'
-                    ].join('')];
+                    return [
+                        [
+                            `<tr${missed ? ' class="missed"' : ''}>`,
+                            `<td>${year}${target.firstMissed === year ? ` ${this.badge(this.t('missed'), 'bad')}` : ''}</td>`,
+                            `<td class="num">${this.fig(target.projected[i])}</td>`,
+                            `<td class="num">${this.fig(target.allowed[i])}</td>`,
+                            `<td class="num">${gap === null ? this.or(null) : this.fig(gap, true)}</td>`,
+                            '</tr>'
+                        ].join('')
+                    ];
                 });
                 const unit = escapeHtml(target.unit);
-                planParts.push(this.table(
-                    `<tr><th>${this.t('year')}</th><th class="num">${this.t('projectedCovered')}</th><th class="num">${this.t('allowed')}</th><th class="num">${this.t('gap')}</th></tr>`,
-                    rows,
-                    { caption: `${this.t('target')}${this.colon}${escapeHtml(target.name)} <span class="muted">(${unit})</span>`, className: 'target-path' }
-                ));
+                planParts.push(
+                    this.table(`<tr><th>${this.t('year')}</th><th class="num">${this.t('projectedCovered')}</th><th class="num">${this.t('allowed')}</th><th class="num">${this.t('gap')}</th></tr>`, rows, {
+                        caption: `${this.t('target')}${this.colon}${escapeHtml(target.name)} <span class="muted">(${unit})</span>`,
+                        className: 'target-path'
+                    })
+                );
             }
         }
         const otherUnits = [...new Set(targets.filter(target => !isTonnes(target.unit)).map(target => target.unit))];
         return this.section('plan', [
             `<h3>${this.t('targets')}</h3>`,
             targets.length > 0 ? targetTable : this.empty(),
-            this.charts.trajectory
-                ? this.chart(this.t('chartTrajectory'), this.charts.trajectory, otherUnits.length > 0 ? this.t('otherUnitTargets', { units: otherUnits.join(', ') }) : undefined)
-                : '',
+            this.charts.trajectory ? this.chart(this.t('chartTrajectory'), this.charts.trajectory, otherUnits.length > 0 ? this.t('otherUnitTargets', { units: otherUnits.join(', ') }) : undefined) : '',
             ...planParts
         ]);
     }
@@ -639,17 +613,17 @@ class HtmlReport {
             groups.set(finding.clause, list);
         }
         const findings = [...groups].map(([clause, list]) => {
-            const heading = clause === null
-                ? this.t('languageRules')
-                : `${this.t('clause')} ${escapeHtml(clause)}${titles.has(clause) ? ` — ${escapeHtml(titles.get(clause)!)}` : ''}`;
-            const rows = list.map(f => [
-                '<tr>',
-                `<td class="nowrap"><span class="sev-${f.severity}">${escapeHtml(keywordText('severity', f.severity, this.locale))}</span></td>`,
-                `<td class="mono nowrap">${escapeHtml(f.rule)}</td>`,
-                `<td>${escapeHtml(f.message)}</td>`,
-                `<td class="mono small wrap-code">${escapeCode(f.file)}:${f.line}</td>`,
-                '</tr>'
-            ].join(''));
+            const heading = clause === null ? this.t('languageRules') : `${this.t('clause')} ${escapeHtml(clause)}${titles.has(clause) ? ` — ${escapeHtml(titles.get(clause)!)}` : ''}`;
+            const rows = list.map(f =>
+                [
+                    '<tr>',
+                    `<td class="nowrap"><span class="sev-${f.severity}">${escapeHtml(keywordText('severity', f.severity, this.locale))}</span></td>`,
+                    `<td class="mono nowrap">${escapeHtml(f.rule)}</td>`,
+                    `<td>${escapeHtml(f.message)}</td>`,
+                    `<td class="mono small wrap-code">${escapeCode(f.file)}:${f.line}</td>`,
+                    '</tr>'
+                ].join('')
+            );
             return [
                 '<div class="finding-group">',
                 `<h4>${heading}</h4>`,
@@ -677,9 +651,7 @@ class HtmlReport {
             [this.t('lockHash'), p.lockHash ? `<span class="mono break">${escapeHtml(p.lockHash)}</span>` : this.or(null)]
         ];
         if (p.generated !== null) facts.push([this.t('generated'), escapeHtml(p.generated)]);
-        return this.section('provenance', [
-            `<dl class="facts">${facts.map(([name, value]) => `<dt>${name}</dt><dd>${value}</dd>`).join('')}</dl>`
-        ]);
+        return this.section('provenance', [`<dl class="facts">${facts.map(([name, value]) => `<dt>${name}</dt><dd>${value}</dd>`).join('')}</dl>`]);
     }
 
     private footer(): string {

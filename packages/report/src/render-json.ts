@@ -1,7 +1,4 @@
-import type {
-    ReportBalance, ReportClaim, ReportClause, ReportFinding, ReportInventory, ReportModel, ReportOffset,
-    ReportOrganization, ReportPlan, ReportProvenance, ReportSite, ReportSource, ReportUncertainty
-} from './report-model.js';
+import type { ReportBalance, ReportClaim, ReportClause, ReportFinding, ReportInventory, ReportModel, ReportOffset, ReportOrganization, ReportPlan, ReportProvenance, ReportSite, ReportSource, ReportUncertainty } from './report-model.js';
 
 /**
  * The order of the keys of one kind of object of the model. `keys` follows the
@@ -31,8 +28,25 @@ type Source = ReportSource;
 type Factor = NonNullable<Source['factor']>;
 
 const SOURCE_ORDER: KeyOrder = {
-    keys: keysOf<Source>()('id', 'name', 'site', 'category', 'scope', 'activity', 'factor', 'emissionsExpression', 'gases',
-        'co2e', 'co2eLocation', 'co2eMarket', 'biogenicCO2', 'dataQuality', 'uncertaintyPercent', 'significant', 'computed'),
+    keys: keysOf<Source>()(
+        'id',
+        'name',
+        'site',
+        'category',
+        'scope',
+        'activity',
+        'factor',
+        'emissionsExpression',
+        'gases',
+        'co2e',
+        'co2eLocation',
+        'co2eMarket',
+        'biogenicCO2',
+        'dataQuality',
+        'uncertaintyPercent',
+        'significant',
+        'computed'
+    ),
     fields: {
         activity: { keys: keysOf<NonNullable<Source['activity']>>()('expression', 'value', 'unit') },
         factor: {
@@ -52,8 +66,7 @@ const ORGANIZATION_ORDER: KeyOrder = {
 };
 
 const INVENTORY_ORDER: KeyOrder = {
-    keys: keysOf<ReportInventory>()('emissions', 'byCategory', 'byScope', 'byGas', 'bySite', 'sources', 'biogenicCO2',
-        'removals', 'removalsTotal', 'instruments'),
+    keys: keysOf<ReportInventory>()('emissions', 'byCategory', 'byScope', 'byGas', 'bySite', 'sources', 'biogenicCO2', 'removals', 'removalsTotal', 'instruments'),
     fields: {
         byCategory: { keys: keysOf<Element<ReportInventory['byCategory']>>()('category', 'co2e') },
         byScope: { keys: keysOf<ReportInventory['byScope']>()('scope1', 'scope2Location', 'scope2Market', 'scope3') },
@@ -74,8 +87,7 @@ const PLAN_ORDER: KeyOrder = {
 
 /** The key order of the json format: the order of report-model.ts. */
 export const REPORT_KEY_ORDER: KeyOrder = {
-    keys: keysOf<ReportModel>()('format_version', 'locale', 'organization', 'boundary', 'inventory', 'uncertainty', 'offsets',
-        'balance', 'claims', 'plan', 'coverage', 'findings', 'provenance'),
+    keys: keysOf<ReportModel>()('format_version', 'locale', 'organization', 'boundary', 'inventory', 'uncertainty', 'offsets', 'balance', 'claims', 'plan', 'coverage', 'findings', 'provenance'),
     fields: {
         organization: ORGANIZATION_ORDER,
         boundary: {
@@ -94,8 +106,7 @@ export const REPORT_KEY_ORDER: KeyOrder = {
             keys: keysOf<ReportModel['offsets']>()('register', 'counted'),
             fields: {
                 register: {
-                    keys: keysOf<ReportOffset>()('id', 'name', 'standard', 'project', 'registry', 'serial', 'kind', 'vintage', 'quantity',
-                        'retired', 'retiredFor', 'appliesTo', 'counts', 'reason')
+                    keys: keysOf<ReportOffset>()('id', 'name', 'standard', 'project', 'registry', 'serial', 'kind', 'vintage', 'quantity', 'retired', 'retiredFor', 'appliesTo', 'counts', 'reason')
                 }
             }
         },

@@ -20,7 +20,7 @@ export function escapeMarkdown(text: string, lineStart = false): string {
         .replace(/</g, '&lt;')
         .replace(/>/g, '&gt;');
     if (lineStart) {
-        escaped = escaped.replace(/^(\s*)([+=-]|\d+(?=[.)]))/, (_whole, space: string, lead: string) => /\d/.test(lead) ? `${space}${lead}\\` : `${space}\\${lead}`);
+        escaped = escaped.replace(/^(\s*)([+=-]|\d+(?=[.)]))/, (_whole, space: string, lead: string) => (/\d/.test(lead) ? `${space}${lead}\\` : `${space}\\${lead}`));
     }
     return escaped.replace(/\r\n|\r|\n/g, '<br>');
 }
@@ -35,12 +35,8 @@ interface Column {
 /** A GFM table; cells are markdown already (escaped user text, formatted figures). */
 function table(columns: readonly Column[], rows: ReadonlyArray<readonly string[]>, locale: Locale): string[] {
     if (rows.length === 0) return [`*${tableText('noRows', locale)}*`];
-    const line = (cells: readonly string[]) => `| ${cells.map(cell => cell === '' ? ' ' : cell).join(' | ')} |`;
-    return [
-        line(columns.map(column => escapeMarkdown(column.header))),
-        `|${columns.map(column => column.align === 'right' ? ' ---: ' : ' --- ').join('|')}|`,
-        ...rows.map(line)
-    ];
+    const line = (cells: readonly string[]) => `| ${cells.map(cell => (cell === '' ? ' ' : cell)).join(' | ')} |`;
+    return [line(columns.map(column => escapeMarkdown(column.header))), `|${columns.map(column => (column.align === 'right' ? ' ---: ' : ' --- ')).join('|')}|`, ...rows.map(line)];
 }
 
 /**
@@ -55,13 +51,12 @@ export function renderMarkdown(model: ReportModel): string {
     const r = (id: ReportTextId) => reportText(id, locale);
     const t = (id: TableTextId, values?: Record<string, string>) => tableText(id, locale, values);
     const colon = locale === 'zh-CN' ? '：' : ': ';
-    const paren = (inner: string) => locale === 'zh-CN' ? `（${inner}）` : ` (${inner})`;
-    const text = (value: string | null | undefined) => value === null || value === undefined || value === '' ? NOTHING : escapeMarkdown(value);
-    const figure = (value: string | null | undefined, decimals = 3, signed = false) =>
-        value === null || value === undefined ? NOTHING : formatFigure(Rational.fromDecimal(new Dec(value)), locale, decimals, signed);
-    const percent = (value: string | null | undefined) => value === null || value === undefined ? NOTHING : `${figure(value, 2)} %`;
-    const tonnes = (value: string | null | undefined) => value === null || value === undefined ? NOTHING : `${figure(value)} tCO2e`;
-    const integer = (value: number | null | undefined) => value === null || value === undefined ? NOTHING : String(value);
+    const paren = (inner: string) => (locale === 'zh-CN' ? `（${inner}）` : ` (${inner})`);
+    const text = (value: string | null | undefined) => (value === null || value === undefined || value === '' ? NOTHING : escapeMarkdown(value));
+    const figure = (value: string | null | undefined, decimals = 3, signed = false) => (value === null || value === undefined ? NOTHING : formatFigure(Rational.fromDecimal(new Dec(value)), locale, decimals, signed));
+    const percent = (value: string | null | undefined) => (value === null || value === undefined ? NOTHING : `${figure(value, 2)} %`);
+    const tonnes = (value: string | null | undefined) => (value === null || value === undefined ? NOTHING : `${figure(value)} tCO2e`);
+    const integer = (value: number | null | undefined) => (value === null || value === undefined ? NOTHING : String(value));
     const field = (label: string, value: string) => `- **${escapeMarkdown(label)}**${colon}${value}`;
     const siteName = (id: string | null) => {
         if (id === null) return NOTHING;
@@ -96,65 +91,138 @@ export function renderMarkdown(model: ReportModel): string {
         field(r('consolidation'), escapeMarkdown(r(`consolidation.${org.consolidation}`))),
         field(r('period'), org.period ? `${text(org.period.label)}${paren(`${text(org.period.start)} – ${text(org.period.end)}`)}` : NOTHING),
         field(r('baseYear'), integer(org.baseYear)),
-        field(r('gwp'), [org.gwp.set, org.gwp.title].some(part => part) ? [org.gwp.set, org.gwp.title].filter(part => part).map(part => escapeMarkdown(part!)).join(' — ') : NOTHING),
+        field(
+            r('gwp'),
+            [org.gwp.set, org.gwp.title].some(part => part)
+                ? [org.gwp.set, org.gwp.title]
+                      .filter(part => part)
+                      .map(part => escapeMarkdown(part!))
+                      .join(' — ')
+                : NOTHING
+        ),
         field(t('gwpSource'), text(org.gwp.source)),
         field(r('gwpJustification'), text(org.gwp.justification)),
         field(r('scope2'), escapeMarkdown(r(`scope2.${org.scope2}`)))
     );
     heading(escapeMarkdown(r('sites')));
-    out.push(...table(
-        [{ header: t('id') }, { header: r('site') }, { header: r('location') }, { header: r('share') + paren('%'), align: right },
-            { header: t('emissionsTco2e'), align: right }, { header: r('percentOfTotal') + paren('%'), align: right }, { header: r('sourcesCount'), align: right }],
-        model.boundary.sites.map(site => [text(site.id), text(site.name), text(site.location), site.sharePercent === null ? NOTHING : figure(site.sharePercent, 2),
-            figure(site.co2e), site.percentOfTotal === null ? NOTHING : figure(site.percentOfTotal, 2), String(site.sources)]),
-        locale));
+    out.push(
+        ...table(
+            [
+                { header: t('id') },
+                { header: r('site') },
+                { header: r('location') },
+                { header: r('share') + paren('%'), align: right },
+                { header: t('emissionsTco2e'), align: right },
+                { header: r('percentOfTotal') + paren('%'), align: right },
+                { header: r('sourcesCount'), align: right }
+            ],
+            model.boundary.sites.map(site => [
+                text(site.id),
+                text(site.name),
+                text(site.location),
+                site.sharePercent === null ? NOTHING : figure(site.sharePercent, 2),
+                figure(site.co2e),
+                site.percentOfTotal === null ? NOTHING : figure(site.percentOfTotal, 2),
+                String(site.sources)
+            ]),
+            locale
+        )
+    );
 
     // 2 inventory
     section('section.inventory');
     out.push(field(r('emissions'), tonnes(inventory.emissions)));
     heading(escapeMarkdown(r('byScope')));
     const counts = paren(r('counts'));
-    out.push(...table([{ header: t('scope') }, { header: t('emissionsTco2e'), align: right }], [
-        [escapeMarkdown(r('scope1')), figure(inventory.byScope.scope1)],
-        [escapeMarkdown(r('scope2Location') + (org.scope2 === 'location-based' ? counts : '')), figure(inventory.byScope.scope2Location)],
-        [escapeMarkdown(r('scope2Market') + (org.scope2 === 'market-based' ? counts : '')), figure(inventory.byScope.scope2Market)],
-        [escapeMarkdown(r('scope3')), figure(inventory.byScope.scope3)]
-    ], locale));
+    out.push(
+        ...table(
+            [{ header: t('scope') }, { header: t('emissionsTco2e'), align: right }],
+            [
+                [escapeMarkdown(r('scope1')), figure(inventory.byScope.scope1)],
+                [escapeMarkdown(r('scope2Location') + (org.scope2 === 'location-based' ? counts : '')), figure(inventory.byScope.scope2Location)],
+                [escapeMarkdown(r('scope2Market') + (org.scope2 === 'market-based' ? counts : '')), figure(inventory.byScope.scope2Market)],
+                [escapeMarkdown(r('scope3')), figure(inventory.byScope.scope3)]
+            ],
+            locale
+        )
+    );
     heading(escapeMarkdown(r('byCategory')));
-    out.push(...table([{ header: r('category') }, { header: t('emissionsTco2e'), align: right }],
-        inventory.byCategory.map(row => [categoryName(row.category), figure(row.co2e)]), locale));
+    out.push(
+        ...table(
+            [{ header: r('category') }, { header: t('emissionsTco2e'), align: right }],
+            inventory.byCategory.map(row => [categoryName(row.category), figure(row.co2e)]),
+            locale
+        )
+    );
     heading(escapeMarkdown(r('byGas')));
-    out.push(...table([{ header: r('gas') }, { header: r('mass'), align: right }, { header: r('gwpValue'), align: right }, { header: t('emissionsTco2e'), align: right }],
-        inventory.byGas.map(row => [text(row.gas), figure(row.tonnes), row.gwp === null ? NOTHING : exactGrouped(row.gwp), figure(row.co2e)]), locale));
+    out.push(
+        ...table(
+            [{ header: r('gas') }, { header: r('mass'), align: right }, { header: r('gwpValue'), align: right }, { header: t('emissionsTco2e'), align: right }],
+            inventory.byGas.map(row => [text(row.gas), figure(row.tonnes), row.gwp === null ? NOTHING : exactGrouped(row.gwp), figure(row.co2e)]),
+            locale
+        )
+    );
     heading(escapeMarkdown(r('bySite')));
-    out.push(...table([{ header: r('site') }, { header: t('emissionsTco2e'), align: right }],
-        inventory.bySite.map(row => [siteName(row.site), figure(row.co2e)]), locale));
+    out.push(
+        ...table(
+            [{ header: r('site') }, { header: t('emissionsTco2e'), align: right }],
+            inventory.bySite.map(row => [siteName(row.site), figure(row.co2e)]),
+            locale
+        )
+    );
     heading(escapeMarkdown(r('sourcesTable')));
-    out.push(...table(
-        [{ header: t('id') }, { header: r('source') }, { header: r('site') }, { header: r('category') }, { header: t('scope'), align: right },
-            { header: r('activity') }, { header: r('factor') }, { header: r('provenance') }, { header: r('result'), align: right }, { header: r('dataQuality') }],
-        inventory.sources.map(source => {
-            const activity = source.activity
-                ? `${text(source.activity.expression)}${source.activity.value !== null ? ` = ${figure(source.activity.value)}${source.activity.unit ? ` ${escapeMarkdown(source.activity.unit)}` : ''}` : ''}`
-                : source.emissionsExpression !== null ? `${escapeMarkdown(t('emissionsExpression'))}${colon}${text(source.emissionsExpression)}` : NOTHING;
-            const factor = source.factor
-                ? [text(source.factor.name ?? source.factor.expression),
-                    ...source.factor.values.map(value => `${escapeMarkdown(value.gas)} ${exactGrouped(value.value)} ${escapeMarkdown(value.unit)}`)].join('<br>')
-                : NOTHING;
-            const provenance = source.factor && (source.factor.source !== null || source.factor.year !== null)
-                ? [source.factor.source, source.factor.year === null ? null : String(source.factor.year)].filter(part => part !== null).map(part => escapeMarkdown(part)).join(', ')
-                : NOTHING;
-            const result = source.computed && source.co2e !== null ? figure(source.co2e) : `*${escapeMarkdown(r('notComputed'))}*`;
-            return [text(source.id), text(source.name), siteName(source.site), categoryName(source.category), integer(source.scope),
-                activity, factor, provenance, result, text(source.dataQuality)];
-        }), locale));
+    out.push(
+        ...table(
+            [
+                { header: t('id') },
+                { header: r('source') },
+                { header: r('site') },
+                { header: r('category') },
+                { header: t('scope'), align: right },
+                { header: r('activity') },
+                { header: r('factor') },
+                { header: r('provenance') },
+                { header: r('result'), align: right },
+                { header: r('dataQuality') }
+            ],
+            inventory.sources.map(source => {
+                const activity = source.activity
+                    ? `${text(source.activity.expression)}${source.activity.value !== null ? ` = ${figure(source.activity.value)}${source.activity.unit ? ` ${escapeMarkdown(source.activity.unit)}` : ''}` : ''}`
+                    : source.emissionsExpression !== null
+                      ? `${escapeMarkdown(t('emissionsExpression'))}${colon}${text(source.emissionsExpression)}`
+                      : NOTHING;
+                const factor = source.factor
+                    ? [text(source.factor.name ?? source.factor.expression), ...source.factor.values.map(value => `${escapeMarkdown(value.gas)} ${exactGrouped(value.value)} ${escapeMarkdown(value.unit)}`)].join('<br>')
+                    : NOTHING;
+                const provenance =
+                    source.factor && (source.factor.source !== null || source.factor.year !== null)
+                        ? [source.factor.source, source.factor.year === null ? null : String(source.factor.year)]
+                              .filter(part => part !== null)
+                              .map(part => escapeMarkdown(part))
+                              .join(', ')
+                        : NOTHING;
+                const result = source.computed && source.co2e !== null ? figure(source.co2e) : `*${escapeMarkdown(r('notComputed'))}*`;
+                return [text(source.id), text(source.name), siteName(source.site), categoryName(source.category), integer(source.scope), activity, factor, provenance, result, text(source.dataQuality)];
+            }),
+            locale
+        )
+    );
     out.push('', field(r('biogenic'), `${figure(inventory.biogenicCO2)} tCO2`));
     heading(escapeMarkdown(r('instruments')));
-    out.push(...table(
-        [{ header: t('id') }, { header: t('name') }, { header: r('kind') }, { header: t('quantityMWh'), align: right }, { header: r('covers') }, { header: r('factor') }],
-        inventory.instruments.map(instrument => [text(instrument.id), text(instrument.name), text(instrument.kind), figure(instrument.quantityMWh),
-            instrument.covers.length ? instrument.covers.map(item => escapeMarkdown(item)).join(', ') : NOTHING, instrument.factor === null ? NOTHING : exactGrouped(instrument.factor)]),
-        locale));
+    out.push(
+        ...table(
+            [{ header: t('id') }, { header: t('name') }, { header: r('kind') }, { header: t('quantityMWh'), align: right }, { header: r('covers') }, { header: r('factor') }],
+            inventory.instruments.map(instrument => [
+                text(instrument.id),
+                text(instrument.name),
+                text(instrument.kind),
+                figure(instrument.quantityMWh),
+                instrument.covers.length ? instrument.covers.map(item => escapeMarkdown(item)).join(', ') : NOTHING,
+                instrument.factor === null ? NOTHING : exactGrouped(instrument.factor)
+            ]),
+            locale
+        )
+    );
 
     // 3 uncertainty
     section('section.uncertainty');
@@ -163,36 +231,83 @@ export function renderMarkdown(model: ReportModel): string {
         const source = inventory.sources.find(candidate => candidate.id === id);
         return escapeMarkdown(source ? source.name : id);
     };
-    out.push(...table([{ header: r('source') }, { header: t('uncertaintyPercent'), align: right }, { header: t('absoluteUncertainty'), align: right }],
-        model.uncertainty.sources.map(row => [sourceName(row.id), figure(row.percent, 2), figure(row.absolute)]), locale));
-    out.push('', field(r('uncertaintyTotal'), model.uncertainty.total
-        ? `±${percent(model.uncertainty.total.percent)}${paren(`±${tonnes(model.uncertainty.total.absolute)}${locale === 'zh-CN' ? '；' : '; '}${escapeMarkdown(t('assessedEmissions'))} ${tonnes(model.uncertainty.total.assessedEmissions)}`)}`
-        : NOTHING));
+    out.push(
+        ...table(
+            [{ header: r('source') }, { header: t('uncertaintyPercent'), align: right }, { header: t('absoluteUncertainty'), align: right }],
+            model.uncertainty.sources.map(row => [sourceName(row.id), figure(row.percent, 2), figure(row.absolute)]),
+            locale
+        )
+    );
+    out.push(
+        '',
+        field(
+            r('uncertaintyTotal'),
+            model.uncertainty.total
+                ? `±${percent(model.uncertainty.total.percent)}${paren(`±${tonnes(model.uncertainty.total.absolute)}${locale === 'zh-CN' ? '；' : '; '}${escapeMarkdown(t('assessedEmissions'))} ${tonnes(model.uncertainty.total.assessedEmissions)}`)}`
+                : NOTHING
+        )
+    );
     out.push(field(r('notAssessed'), model.uncertainty.notAssessed.length ? model.uncertainty.notAssessed.map(sourceName).join(', ') : escapeMarkdown(r('none'))));
 
     // 4 removals and offsets
     section('section.offsets');
     heading(escapeMarkdown(r('removals')));
-    out.push(...table([{ header: t('id') }, { header: t('name') }, { header: r('site') }, { header: r('amount'), align: right }, { header: r('method') }],
-        inventory.removals.map(removal => [text(removal.id), text(removal.name), siteName(removal.site), figure(removal.amount), text(removal.method)]), locale));
+    out.push(
+        ...table(
+            [{ header: t('id') }, { header: t('name') }, { header: r('site') }, { header: r('amount'), align: right }, { header: r('method') }],
+            inventory.removals.map(removal => [text(removal.id), text(removal.name), siteName(removal.site), figure(removal.amount), text(removal.method)]),
+            locale
+        )
+    );
     out.push('', field(t('removalsTotal'), `${figure(inventory.removalsTotal)} tCO2`));
     heading(escapeMarkdown(r('offsetsRegister')));
-    out.push(...table(
-        [{ header: t('id') }, { header: t('name') }, { header: r('standard') }, { header: t('project') }, { header: r('registry') }, { header: r('serial') },
-            { header: r('vintage'), align: right }, { header: t('quantityTco2e'), align: right }, { header: r('retired') }, { header: r('retiredFor') }, { header: r('counted') }],
-        model.offsets.register.map(offset => [text(offset.id), text(offset.name), text(offset.standard), text(offset.project), text(offset.registry), text(offset.serial),
-            integer(offset.vintage), figure(offset.quantity), text(offset.retired), text(offset.retiredFor), reasonText(offset.reason, locale)]),
-        locale));
+    out.push(
+        ...table(
+            [
+                { header: t('id') },
+                { header: t('name') },
+                { header: r('standard') },
+                { header: t('project') },
+                { header: r('registry') },
+                { header: r('serial') },
+                { header: r('vintage'), align: right },
+                { header: t('quantityTco2e'), align: right },
+                { header: r('retired') },
+                { header: r('retiredFor') },
+                { header: r('counted') }
+            ],
+            model.offsets.register.map(offset => [
+                text(offset.id),
+                text(offset.name),
+                text(offset.standard),
+                text(offset.project),
+                text(offset.registry),
+                text(offset.serial),
+                integer(offset.vintage),
+                figure(offset.quantity),
+                text(offset.retired),
+                text(offset.retiredFor),
+                reasonText(offset.reason, locale)
+            ]),
+            locale
+        )
+    );
     out.push('', field(r('offsetsTotal'), tonnes(model.offsets.counted)));
 
     // 5 net balance, verdict, claims
     section('section.balance');
-    out.push(...table([{ header: t('item') }, { header: t('tco2e'), align: right }], [
-        [escapeMarkdown(t('totalEmissions')), figure(balance.emissions)],
-        [escapeMarkdown(t('minus', { header: r('removals') })), figure(balance.removals)],
-        [escapeMarkdown(t('minus', { header: r('offsetsTotal') })), figure(balance.offsets)],
-        [`**${escapeMarkdown(r('net'))}**`, `**${figure(balance.net, 3, true)}**`]
-    ], locale));
+    out.push(
+        ...table(
+            [{ header: t('item') }, { header: t('tco2e'), align: right }],
+            [
+                [escapeMarkdown(t('totalEmissions')), figure(balance.emissions)],
+                [escapeMarkdown(t('minus', { header: r('removals') })), figure(balance.removals)],
+                [escapeMarkdown(t('minus', { header: r('offsetsTotal') })), figure(balance.offsets)],
+                [`**${escapeMarkdown(r('net'))}**`, `**${figure(balance.net, 3, true)}**`]
+            ],
+            locale
+        )
+    );
     out.push('', `**${escapeMarkdown(r(balance.neutral ? 'neutral' : 'notNeutral'))}**`);
     if (balance.reasons.length) out.push('', ...balance.reasons.map(reason => `- ${escapeMarkdown(reason, true)}`));
     out.push('', `**${escapeMarkdown(t('modelErrors'))}**${colon}${balance.errors} · **${escapeMarkdown(t('modelWarnings'))}**${colon}${balance.warnings}`);
@@ -202,16 +317,28 @@ export function renderMarkdown(model: ReportModel): string {
         const details = [claim.kind, claim.period].filter(part => part !== null).map(part => escapeMarkdown(part));
         if (index > 0) out.push('');
         out.push(`#### ${escapeMarkdown(claim.name)}${paren(`${escapeMarkdown(claim.id)}${details.length ? `; ${details.join(', ')}` : ''}`)}`, '');
-        out.push(...table([{ header: r('gate') }, { header: t('title') }, { header: r('status') }, { header: r('message') }],
-            claim.gates.map(gate => [escapeMarkdown(gate.rule), text(gate.title), escapeMarkdown(r(gate.passed ? 'passed' : 'failed')),
-                gate.messages.length ? gate.messages.map(item => escapeMarkdown(item)).join('<br>') : NOTHING]), locale));
+        out.push(
+            ...table(
+                [{ header: r('gate') }, { header: t('title') }, { header: r('status') }, { header: r('message') }],
+                claim.gates.map(gate => [escapeMarkdown(gate.rule), text(gate.title), escapeMarkdown(r(gate.passed ? 'passed' : 'failed')), gate.messages.length ? gate.messages.map(item => escapeMarkdown(item)).join('<br>') : NOTHING]),
+                locale
+            )
+        );
     });
 
     // 6 targets and plan
     section('section.plan');
     heading(escapeMarkdown(t('projectedAll')));
-    out.push(...table([{ header: r('year'), align: right }, { header: t('emissionsTco2e'), align: right }],
-        model.plan.years.map((year, i) => [String(year), figure(model.plan.projected[i])]), locale));
+    out.push(
+        ...table(
+            [
+                { header: r('year'), align: right },
+                { header: t('emissionsTco2e'), align: right }
+            ],
+            model.plan.years.map((year, i) => [String(year), figure(model.plan.projected[i])]),
+            locale
+        )
+    );
     for (const target of model.plan.targets) {
         heading(`${escapeMarkdown(r('target'))}${colon}${escapeMarkdown(target.name)}${paren(escapeMarkdown(target.id))}`);
         out.push(
@@ -221,31 +348,62 @@ export function renderMarkdown(model: ReportModel): string {
             field(r('firstMissed'), target.firstMissed === null ? escapeMarkdown(r('none')) : String(target.firstMissed)),
             ''
         );
-        out.push(...table([{ header: r('year'), align: right }, { header: r('projected'), align: right }, { header: r('allowed'), align: right }, { header: r('gap'), align: right }],
-            // only the years of the target's span (a row of nothing but dashes says nothing)
-            model.plan.years.flatMap((year, i) => {
-                const [projected, allowed, gap] = [target.projected[i] ?? null, target.allowed[i] ?? null, target.gap[i] ?? null];
-                if (projected === null && allowed === null && gap === null) return [];
-                return [[String(year), figure(projected), figure(allowed), gap === null ? NOTHING : signedFigure(gap, locale)]];
-            }),
-            locale));
+        out.push(
+            ...table(
+                [
+                    { header: r('year'), align: right },
+                    { header: r('projected'), align: right },
+                    { header: r('allowed'), align: right },
+                    { header: r('gap'), align: right }
+                ],
+                // only the years of the target's span (a row of nothing but dashes says nothing)
+                model.plan.years.flatMap((year, i) => {
+                    const [projected, allowed, gap] = [target.projected[i] ?? null, target.allowed[i] ?? null, target.gap[i] ?? null];
+                    if (projected === null && allowed === null && gap === null) return [];
+                    return [[String(year), figure(projected), figure(allowed), gap === null ? NOTHING : signedFigure(gap, locale)]];
+                }),
+                locale
+            )
+        );
     }
 
     // 7 coverage and findings
     section('section.coverage');
-    out.push(...table(
-        [{ header: r('clause') }, { header: t('title') }, { header: r('status') }, { header: t('errors'), align: right }, { header: t('warnings'), align: right },
-            { header: t('infos'), align: right }, { header: r('evidence') }, { header: t('rules') }],
-        model.coverage.map(row => [escapeMarkdown(row.clause), text(row.title), escapeMarkdown(r(`status.${row.status}`)), String(row.errors), String(row.warnings),
-            String(row.infos), row.evidence.length ? row.evidence.map(item => escapeMarkdown(item)).join('<br>') : NOTHING, row.rules.length ? row.rules.map(item => escapeMarkdown(item)).join(', ') : NOTHING]),
-        locale));
+    out.push(
+        ...table(
+            [
+                { header: r('clause') },
+                { header: t('title') },
+                { header: r('status') },
+                { header: t('errors'), align: right },
+                { header: t('warnings'), align: right },
+                { header: t('infos'), align: right },
+                { header: r('evidence') },
+                { header: t('rules') }
+            ],
+            model.coverage.map(row => [
+                escapeMarkdown(row.clause),
+                text(row.title),
+                escapeMarkdown(r(`status.${row.status}`)),
+                String(row.errors),
+                String(row.warnings),
+                String(row.infos),
+                row.evidence.length ? row.evidence.map(item => escapeMarkdown(item)).join('<br>') : NOTHING,
+                row.rules.length ? row.rules.map(item => escapeMarkdown(item)).join(', ') : NOTHING
+            ]),
+            locale
+        )
+    );
     heading(escapeMarkdown(r('findings')));
     if (model.findings.length === 0) out.push(escapeMarkdown(t('noFindings')));
-    else out.push(...table(
-        [{ header: r('severity') }, { header: r('rule') }, { header: r('clause') }, { header: r('message') }, { header: r('file') }],
-        model.findings.map(finding => [escapeMarkdown(t(`severity.${finding.severity}`)), escapeMarkdown(finding.rule), text(finding.clause),
-            escapeMarkdown(finding.message), `${escapeMarkdown(finding.file)}:${finding.line}`]),
-        locale));
+    else
+        out.push(
+            ...table(
+                [{ header: r('severity') }, { header: r('rule') }, { header: r('clause') }, { header: r('message') }, { header: r('file') }],
+                model.findings.map(finding => [escapeMarkdown(t(`severity.${finding.severity}`)), escapeMarkdown(finding.rule), text(finding.clause), escapeMarkdown(finding.message), `${escapeMarkdown(finding.file)}:${finding.line}`]),
+                locale
+            )
+        );
 
     // 8 provenance
     section('section.provenance');

@@ -44,8 +44,7 @@ function figureNumber(text: string): number {
  * "<header> (exact)" that keeps the exact decimal string, since a cell's
  * double cannot always hold it.
  */
-function addTable(workbook: ExcelJS.Workbook, name: string, columns: readonly SheetColumn[], rows: readonly SheetRow[], locale: Locale,
-    options: { autoFilter?: boolean; xSplit?: number } = {}): ExcelJS.Worksheet {
+function addTable(workbook: ExcelJS.Workbook, name: string, columns: readonly SheetColumn[], rows: readonly SheetRow[], locale: Locale, options: { autoFilter?: boolean; xSplit?: number } = {}): ExcelJS.Worksheet {
     const sheet = workbook.addWorksheet(name, {
         views: [{ state: 'frozen', xSplit: options.xSplit ?? 0, ySplit: 1, topLeftCell: options.xSplit ? 'B2' : 'A2', activeCell: 'A2' }]
     });
@@ -57,7 +56,9 @@ function addTable(workbook: ExcelJS.Workbook, name: string, columns: readonly Sh
     });
     const widths = physical.map(column => textWidth(column.header));
     const header = sheet.getRow(1);
-    physical.forEach((column, i) => { header.getCell(i + 1).value = spreadsheetText(column.header); });
+    physical.forEach((column, i) => {
+        header.getCell(i + 1).value = spreadsheetText(column.header);
+    });
     header.font = { bold: true };
     rows.forEach((row, r) => {
         const excelRow = sheet.getRow(r + 2);
@@ -113,7 +114,7 @@ export async function renderXlsx(model: ReportModel): Promise<Buffer> {
     const r = (id: ReportTextId) => reportText(id, locale);
     const t = (id: TableTextId, values?: Record<string, string>) => tableText(id, locale, values);
     const date = fixedDate(model);
-    const paren = (inner: string) => locale === 'zh-CN' ? `（${inner}）` : ` (${inner})`;
+    const paren = (inner: string) => (locale === 'zh-CN' ? `（${inner}）` : ` (${inner})`);
 
     // loaded here, not with the package: only an xlsx report needs it
     const { default: Excel } = await import('exceljs');
@@ -155,36 +156,92 @@ export async function renderXlsx(model: ReportModel): Promise<Buffer> {
     text(t('verdict'), r(balance.neutral ? 'neutral' : 'notNeutral'), true);
     for (const reason of balance.reasons) text(t('reasons'), reason);
     items.push({ label: t('modelErrors'), integer: balance.errors }, { label: t('modelWarnings'), integer: balance.warnings });
-    const summary = addTable(workbook, t('sheet.summary'), [
-        { header: t('item'), kind: 'text' }, { header: t('value'), kind: 'text' }, { header: t('unit'), kind: 'text' }
-    ], [], locale);
+    const summary = addTable(
+        workbook,
+        t('sheet.summary'),
+        [
+            { header: t('item'), kind: 'text' },
+            { header: t('value'), kind: 'text' },
+            { header: t('unit'), kind: 'text' }
+        ],
+        [],
+        locale
+    );
     fillSummary(summary, items, locale, t('value'));
 
     // Sources: the csv's table
     const columns = sourceColumns(model);
-    addTable(workbook, t('sheet.sources'), columns.map(column => ({ header: column.header, kind: column.kind })),
-        inventory.sources.map(source => ({ cells: columns.map(column => column.value(source)) })), locale, { autoFilter: true, xSplit: 1 });
+    addTable(
+        workbook,
+        t('sheet.sources'),
+        columns.map(column => ({ header: column.header, kind: column.kind })),
+        inventory.sources.map(source => ({ cells: columns.map(column => column.value(source)) })),
+        locale,
+        { autoFilter: true, xSplit: 1 }
+    );
 
     // Offsets: the register
-    addTable(workbook, t('sheet.offsets'), [
-        { header: t('id'), kind: 'text' }, { header: t('name'), kind: 'text' }, { header: r('standard'), kind: 'text' },
-        { header: t('project'), kind: 'text' }, { header: r('registry'), kind: 'text' }, { header: r('serial'), kind: 'text' },
-        { header: r('kind'), kind: 'text' }, { header: r('vintage'), kind: 'integer' }, { header: t('quantityTco2e'), kind: 'figure' },
-        { header: r('retired'), kind: 'text' }, { header: r('retiredFor'), kind: 'text' }, { header: t('appliesTo'), kind: 'text' },
-        { header: r('counted'), kind: 'boolean' }, { header: t('reason'), kind: 'text' }
-    ], model.offsets.register.map(offset => ({
-        cells: [offset.id, offset.name, offset.standard, offset.project, offset.registry, offset.serial, offset.kind, offset.vintage, offset.quantity,
-            offset.retired, offset.retiredFor, offset.appliesTo, offset.counts, reasonLabel(offset.reason, locale)]
-    })), locale, { autoFilter: true });
+    addTable(
+        workbook,
+        t('sheet.offsets'),
+        [
+            { header: t('id'), kind: 'text' },
+            { header: t('name'), kind: 'text' },
+            { header: r('standard'), kind: 'text' },
+            { header: t('project'), kind: 'text' },
+            { header: r('registry'), kind: 'text' },
+            { header: r('serial'), kind: 'text' },
+            { header: r('kind'), kind: 'text' },
+            { header: r('vintage'), kind: 'integer' },
+            { header: t('quantityTco2e'), kind: 'figure' },
+            { header: r('retired'), kind: 'text' },
+            { header: r('retiredFor'), kind: 'text' },
+            { header: t('appliesTo'), kind: 'text' },
+            { header: r('counted'), kind: 'boolean' },
+            { header: t('reason'), kind: 'text' }
+        ],
+        model.offsets.register.map(offset => ({
+            cells: [
+                offset.id,
+                offset.name,
+                offset.standard,
+                offset.project,
+                offset.registry,
+                offset.serial,
+                offset.kind,
+                offset.vintage,
+                offset.quantity,
+                offset.retired,
+                offset.retiredFor,
+                offset.appliesTo,
+                offset.counts,
+                reasonLabel(offset.reason, locale)
+            ]
+        })),
+        locale,
+        { autoFilter: true }
+    );
 
     // Coverage: the clause matrix
-    addTable(workbook, t('sheet.coverage'), [
-        { header: r('clause'), kind: 'text' }, { header: t('title'), kind: 'text' }, { header: r('status'), kind: 'text' },
-        { header: t('errors'), kind: 'integer' }, { header: t('warnings'), kind: 'integer' }, { header: t('infos'), kind: 'integer' },
-        { header: r('evidence'), kind: 'text' }, { header: t('rules'), kind: 'text' }
-    ], model.coverage.map(row => ({
-        cells: [row.clause, row.title, r(`status.${row.status}`), row.errors, row.warnings, row.infos, row.evidence.join('; '), row.rules.join(', ')]
-    })), locale, { autoFilter: true });
+    addTable(
+        workbook,
+        t('sheet.coverage'),
+        [
+            { header: r('clause'), kind: 'text' },
+            { header: t('title'), kind: 'text' },
+            { header: r('status'), kind: 'text' },
+            { header: t('errors'), kind: 'integer' },
+            { header: t('warnings'), kind: 'integer' },
+            { header: t('infos'), kind: 'integer' },
+            { header: r('evidence'), kind: 'text' },
+            { header: t('rules'), kind: 'text' }
+        ],
+        model.coverage.map(row => ({
+            cells: [row.clause, row.title, r(`status.${row.status}`), row.errors, row.warnings, row.infos, row.evidence.join('; '), row.rules.join(', ')]
+        })),
+        locale,
+        { autoFilter: true }
+    );
 
     const written = await workbook.xlsx.writeBuffer();
     const bytes = Buffer.isBuffer(written) ? written : Buffer.from(written);
@@ -233,7 +290,9 @@ function fillSummary(sheet: ExcelJS.Worksheet, items: readonly SummaryItem[], lo
         }
         if (item.bold) row.font = { bold: true };
     });
-    widths.forEach((width, i) => { sheet.getColumn(i + 1).width = Math.min(60, Math.max(8, width + 2)); });
+    widths.forEach((width, i) => {
+        sheet.getColumn(i + 1).width = Math.min(60, Math.max(8, width + 2));
+    });
     const exact = sheet.getColumn(4);
     exact.width = Math.max(12, textWidth(exactHeader) + 2);
     exact.hidden = true;
@@ -275,7 +334,10 @@ export function setZipDates(zip: Buffer, date: Date): Buffer {
     // the end-of-central-directory record: 22 bytes plus a comment of up to 65535
     let end = -1;
     for (let i = out.length - 22; i >= Math.max(0, out.length - 22 - 0xffff); i--) {
-        if (out.readUInt32LE(i) === 0x06054b50) { end = i; break; }
+        if (out.readUInt32LE(i) === 0x06054b50) {
+            end = i;
+            break;
+        }
     }
     if (end < 0) throw new Error('not a zip archive: no end-of-central-directory record');
     const entries = out.readUInt16LE(end + 10);

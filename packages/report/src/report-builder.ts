@@ -1,8 +1,27 @@
 import { AstUtils } from 'langium';
 import type { CnmsServices, Locale } from '@cnms/language';
 import {
-    clauseCoverage, displayUnit, formatPeriod, inventoryUncertainty, isClaim, isFactor, isInstrument, isNameReference, isRemoval, isSite,
-    Dimension, neutralityVerdict, Rational, ruleById, shownFactorValue, shownName, tonnes, verdictReasons, writtenUnit, type Expression, type Quantity
+    clauseCoverage,
+    displayUnit,
+    formatPeriod,
+    inventoryUncertainty,
+    isClaim,
+    isFactor,
+    isInstrument,
+    isNameReference,
+    isRemoval,
+    isSite,
+    Dimension,
+    neutralityVerdict,
+    Rational,
+    ruleById,
+    shownFactorValue,
+    shownName,
+    tonnes,
+    verdictReasons,
+    writtenUnit,
+    type Expression,
+    type Quantity
 } from '@cnms/language';
 import type { ReportModel, ReportProvenance, ReportSource } from './report-model.js';
 
@@ -52,12 +71,15 @@ export function buildReport(services: CnmsServices, model: string, options: Repo
         const entries = balance.sources.filter(entry => entry.source.site?.ref === site);
         const co2e = entries.reduce((sum, entry) => (entry.figures ? sum.plus(tonnes(entry.figures.co2e)) : sum), Rational.ZERO);
         // the share that counts, as the model states it: `share` under equity-share, `control` under the control approaches
-        const share = settings.consolidation === 'equity-share' ? semantics.BoundaryShares.declaredShare(site)
-            : site.control ? semantics.BoundaryShares.controlShare(site) : undefined;
+        const share = settings.consolidation === 'equity-share' ? semantics.BoundaryShares.declaredShare(site) : site.control ? semantics.BoundaryShares.controlShare(site) : undefined;
         return {
-            id: shownName(site), name: site.title ?? shownName(site), location: site.location ?? null,
+            id: shownName(site),
+            name: site.title ?? shownName(site),
+            location: site.location ?? null,
             sharePercent: share ? s(share.times(HUNDRED)) : null,
-            co2e: s(co2e), percentOfTotal: percent(co2e, balance.emissions), sources: entries.length
+            co2e: s(co2e),
+            percentOfTotal: percent(co2e, balance.emissions),
+            sources: entries.length
         };
     });
 
@@ -76,15 +98,17 @@ export function buildReport(services: CnmsServices, model: string, options: Repo
             category: source.category ?? null,
             scope: figures?.scope ?? null,
             activity: source.activity ? activityOf(source.activity, activity, activityUnit) : null,
-            factor: source.factor ? {
-                expression: textOf(source.factor),
-                name: factorNode ? factorName(factorNode) : null,
-                // as written (`56100 kgCO2/TJ`), else in a conventional unit
-                values: (values ?? []).map(shownFactorValue),
-                source: factorNode?.source ?? null,
-                year: factorNode?.year ? Number(factorNode.year) : null,
-                uncertaintyPercent: factorUncertainty?.dimension.isDimensionless() ? s(factorUncertainty.value.times(HUNDRED)) : null
-            } : null,
+            factor: source.factor
+                ? {
+                      expression: textOf(source.factor),
+                      name: factorNode ? factorName(factorNode) : null,
+                      // as written (`56100 kgCO2/TJ`), else in a conventional unit
+                      values: (values ?? []).map(shownFactorValue),
+                      source: factorNode?.source ?? null,
+                      year: factorNode?.year ? Number(factorNode.year) : null,
+                      uncertaintyPercent: factorUncertainty?.dimension.isDimensionless() ? s(factorUncertainty.value.times(HUNDRED)) : null
+                  }
+                : null,
             emissionsExpression: source.emissions ? textOf(source.emissions) : null,
             gases: figures ? Object.fromEntries([...figures.counted].map(([gas, grams]) => [gas, s(tonnes(grams))])) : {},
             co2e: figures ? s(tonnes(figures.co2e)) : null,
@@ -131,8 +155,10 @@ export function buildReport(services: CnmsServices, model: string, options: Repo
             emissions: s(balance.emissions),
             byCategory: [...balance.byCategory.keys()].sort().map(category => ({ category, co2e: s(balance.byCategory.get(category)!) })),
             byScope: {
-                scope1: s(balance.byScope['1']), scope2Location: s(balance.byScope['2-location']),
-                scope2Market: s(balance.byScope['2-market']), scope3: s(balance.byScope['3'])
+                scope1: s(balance.byScope['1']),
+                scope2Location: s(balance.byScope['2-location']),
+                scope2Market: s(balance.byScope['2-market']),
+                scope3: s(balance.byScope['3'])
             },
             byGas: [...balance.byGas].map(([gas, mass]) => {
                 const gwp = gwpValues.get(gas);
@@ -150,7 +176,9 @@ export function buildReport(services: CnmsServices, model: string, options: Repo
                 const quantity = semantics.Evaluator.evaluate(instrument.quantity);
                 const factor = instrument.factor ? semantics.Evaluator.factorExpressionValues(instrument.factor, instrument, 'factor') : undefined;
                 return {
-                    id: shownName(instrument), name: instrument.title ?? shownName(instrument), kind: instrument.kind ?? null,
+                    id: shownName(instrument),
+                    name: instrument.title ?? shownName(instrument),
+                    kind: instrument.kind ?? null,
                     quantityMWh: quantity && quantity.dimension.equals(Dimension.base('energy')) ? s(quantity.value.dividedBy(MWH)) : null,
                     covers: instrument.covers.map(ref => ref.$refText),
                     factor: factor ? factor.map(value => formatFactor(value)).join(' · ') : instrument.factor ? textOf(instrument.factor) : null
@@ -160,30 +188,47 @@ export function buildReport(services: CnmsServices, model: string, options: Repo
         uncertainty: {
             sources: uncertainty.sources.map(u => ({ id: shownName(u.source), percent: s(u.relative.times(HUNDRED)), absolute: s(u.absolute) })),
             notAssessed: uncertainty.notAssessed.map(source => shownName(source)),
-            total: uncertainty.total ? {
-                percent: s(uncertainty.total.relative.times(HUNDRED)),
-                absolute: s(uncertainty.total.absolute),
-                assessedEmissions: s(uncertainty.total.assessedEmissions)
-            } : null
+            total: uncertainty.total
+                ? {
+                      percent: s(uncertainty.total.relative.times(HUNDRED)),
+                      absolute: s(uncertainty.total.absolute),
+                      assessedEmissions: s(uncertainty.total.assessedEmissions)
+                  }
+                : null
         },
         offsets: {
             register: balance.offsetFigures.map(figures => {
                 const offset = figures.offset;
                 return {
-                    id: shownName(offset), name: offset.title ?? shownName(offset), standard: offset.standard ?? null, project: offset.project ?? null,
-                    registry: offset.registry ?? null, serial: offset.serial ?? null, kind: offset.kind ?? null,
-                    vintage: offset.vintage ? Number(offset.vintage) : null, quantity: s(figures.quantity),
-                    retired: offset.retired ?? null, retiredFor: offset.retiredFor ?? null,
+                    id: shownName(offset),
+                    name: offset.title ?? shownName(offset),
+                    standard: offset.standard ?? null,
+                    project: offset.project ?? null,
+                    registry: offset.registry ?? null,
+                    serial: offset.serial ?? null,
+                    kind: offset.kind ?? null,
+                    vintage: offset.vintage ? Number(offset.vintage) : null,
+                    quantity: s(figures.quantity),
+                    retired: offset.retired ?? null,
+                    retiredFor: offset.retiredFor ?? null,
                     appliesTo: offset.appliesTo?.$cstNode?.text ?? (settings.period ? formatPeriod(settings.period) : null),
-                    counts: figures.counts, reason: figures.reason
+                    counts: figures.counts,
+                    reason: figures.reason
                 };
             }),
             counted: s(balance.offsets)
         },
         balance: {
-            emissions: s(balance.emissions), removals: s(balance.removals), offsets: s(balance.offsets), net: s(balance.net),
-            complete: verdict.uncomputed === 0, uncomputed: verdict.uncomputed,
-            neutral: verdict.neutral, reasons, errors, warnings
+            emissions: s(balance.emissions),
+            removals: s(balance.removals),
+            offsets: s(balance.offsets),
+            net: s(balance.net),
+            complete: verdict.uncomputed === 0,
+            uncomputed: verdict.uncomputed,
+            neutral: verdict.neutral,
+            reasons,
+            errors,
+            warnings
         },
         claims: elements.filter(isClaim).map(claim => {
             const document = AstUtils.getDocument(claim);
@@ -191,10 +236,12 @@ export function buildReport(services: CnmsServices, model: string, options: Repo
             const start = (claim.$cstNode?.range.start.line ?? 0) + 1;
             const end = (claim.$cstNode?.range.end.line ?? 0) + 1;
             return {
-                id: shownName(claim), name: claim.title ?? shownName(claim), kind: claim.kind ?? null, period: claim.period?.$cstNode?.text ?? null,
+                id: shownName(claim),
+                name: claim.title ?? shownName(claim),
+                kind: claim.kind ?? null,
+                period: claim.period?.$cstNode?.text ?? null,
                 gates: CLAIM_GATES.filter(rule => rule !== 'CN-CLM-001' || claim.kind === 'achievement').map(rule => {
-                    const messages = diagnostics.filter(d => d.rule === rule && d.severity !== 'info'
-                        && (MODEL_GATES.has(rule) || (d.file.endsWith(file) && d.line >= start && d.line <= end))).map(d => d.message);
+                    const messages = diagnostics.filter(d => d.rule === rule && d.severity !== 'info' && (MODEL_GATES.has(rule) || (d.file.endsWith(file) && d.line >= start && d.line <= end))).map(d => d.message);
                     return { rule, title: ruleById(rule).title[locale], passed: messages.length === 0, messages };
                 })
             };
@@ -203,14 +250,21 @@ export function buildReport(services: CnmsServices, model: string, options: Repo
             years,
             projected: years.map(year => s(projection!.emissions.get(year)!)),
             targets: (projection?.targets ?? []).map(target => {
-                const row = (pick: 'projected' | 'allowed' | 'gap') => years.map(year => {
-                    const entry = target.years.get(year);
-                    return entry ? s(entry[pick]) : null;
-                });
+                const row = (pick: 'projected' | 'allowed' | 'gap') =>
+                    years.map(year => {
+                        const entry = target.years.get(year);
+                        return entry ? s(entry[pick]) : null;
+                    });
                 return {
-                    id: shownName(target.target), name: target.target.title ?? shownName(target.target), kind: target.target.kind ?? null,
-                    year: target.target.year ? Number(target.target.year) : null, unit: target.unit,
-                    projected: row('projected'), allowed: row('allowed'), gap: row('gap'), firstMissed: target.firstMissed ?? null
+                    id: shownName(target.target),
+                    name: target.target.title ?? shownName(target.target),
+                    kind: target.target.kind ?? null,
+                    year: target.target.year ? Number(target.target.year) : null,
+                    unit: target.unit,
+                    projected: row('projected'),
+                    allowed: row('allowed'),
+                    gap: row('gap'),
+                    firstMissed: target.firstMissed ?? null
                 };
             })
         },
@@ -221,7 +275,6 @@ export function buildReport(services: CnmsServices, model: string, options: Repo
         provenance: options.provenance
     };
 }
-
 
 function textOf(node: { $cstNode?: { text: string } }): string {
     return (node.$cstNode?.text ?? '').replace(/\s+/g, ' ').trim();

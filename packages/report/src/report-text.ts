@@ -72,7 +72,10 @@ export const REPORT_TEXT = {
     kind: { en: 'Kind', 'zh-CN': '类型' },
     quantity: { en: 'Quantity', 'zh-CN': '数量' },
     covers: { en: 'Covers', 'zh-CN': '覆盖' },
-    uncertaintyMethod: { en: 'Error propagation, IPCC 2006 Guidelines Vol. 1 Ch. 3, Approach 1, from the uncertainties given (95 % interval).', 'zh-CN': '按 IPCC 2006 指南第 1 卷第 3 章方法 1，依据所给不确定性（95 % 置信区间）进行误差传递。' },
+    uncertaintyMethod: {
+        en: 'Error propagation, IPCC 2006 Guidelines Vol. 1 Ch. 3, Approach 1, from the uncertainties given (95 % interval).',
+        'zh-CN': '按 IPCC 2006 指南第 1 卷第 3 章方法 1，依据所给不确定性（95 % 置信区间）进行误差传递。'
+    },
     uncertaintyTotal: { en: 'Uncertainty of the assessed total', 'zh-CN': '已评估总量的不确定性' },
     notAssessed: { en: 'Not assessed (no uncertainty given)', 'zh-CN': '未评估（未给出不确定性）' },
     offsetsRegister: { en: 'Offsets register', 'zh-CN': '抵销登记' },

@@ -33,9 +33,7 @@ export function registerDiffRequests(shared: LangiumSharedServices, Cnms: CnmsLs
 }
 
 /** The diff of the model that holds `params.uri`, from `revision` to the files as saved. */
-async function diffAgainstSavedFiles(
-    shared: LangiumSharedServices, Cnms: CnmsLspServices, params: DiffParams, revision: string, token: Cancellation.CancellationToken
-): Promise<DiffResult> {
+async function diffAgainstSavedFiles(shared: LangiumSharedServices, Cnms: CnmsLspServices, params: DiffParams, revision: string, token: Cancellation.CancellationToken): Promise<DiffResult> {
     await Cnms.validation.ModelValidation.documentValidated(params.uri, token);
     const models = Cnms.references.Models;
     if (isBuiltinUri(params.uri) || models.isInNoModel(params.uri)) {

@@ -39,9 +39,7 @@ export class RegularFileSystemProvider extends NodeFileSystemProvider implements
     private readBytes(uri: URI): Buffer {
         const dataset = /\.csv$/i.test(uri.fsPath);
         try {
-            return dataset
-                ? readRegularFile(uri.fsPath, { limit: MAX_DATASET_BYTES })
-                : readRegularFile(uri.fsPath, { beyondLimit: 'cut' });
+            return dataset ? readRegularFile(uri.fsPath, { limit: MAX_DATASET_BYTES }) : readRegularFile(uri.fsPath, { beyondLimit: 'cut' });
         } catch (error) {
             if (error instanceof FileTooLargeError) throw new Error(`it is larger than ${MAX_DATASET_BYTES / 1024 / 1024} MiB, the limit for a dataset`);
             if (error instanceof NotRegularFileError) console.error(`cnms: ${error.message}`);

@@ -58,10 +58,7 @@ async function exportReportOf(client: RequestSender, uri?: unknown): Promise<vsc
 /** Checks every model of the workspace; the diagnostics arrive as usual, the counts in a message. */
 async function validateWorkspace(client: RequestSender): Promise<ValidateWorkspaceResult | undefined> {
     try {
-        const result = await vscode.window.withProgress(
-            { location: vscode.ProgressLocation.Window, title: text('validate.progress') },
-            () => client.sendRequest<ValidateWorkspaceResult>(VALIDATE_WORKSPACE_REQUEST, {})
-        );
+        const result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: text('validate.progress') }, () => client.sendRequest<ValidateWorkspaceResult>(VALIDATE_WORKSPACE_REQUEST, {}));
         await vscode.commands.executeCommand('workbench.actions.view.problems');
         void vscode.window.showInformationMessage(text('validate.done', { ...result }));
         return result;

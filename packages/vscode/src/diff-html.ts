@@ -124,8 +124,7 @@ export function renderMarkdown(markdown: string): string {
             while (i < lines.length && lines[i].trim().startsWith('|')) rows.push(cells(lines[i++]));
             i--;
             const width = Math.max(header.length, ...rows.map(row => row.length));
-            const row = (values: string[], tag: 'th' | 'td') =>
-                `<tr>${Array.from({ length: width }, (_, c) => `<${tag}${aligns[c] ?? ''}>${renderInline(values[c] ?? '')}</${tag}>`).join('')}</tr>`;
+            const row = (values: string[], tag: 'th' | 'td') => `<tr>${Array.from({ length: width }, (_, c) => `<${tag}${aligns[c] ?? ''}>${renderInline(values[c] ?? '')}</${tag}>`).join('')}</tr>`;
             out.push(`<table><thead>${row(header, 'th')}</thead><tbody>${rows.map(r => row(r, 'td')).join('')}</tbody></table>`);
         } else if (/^\s*[-*]\s+/.test(line)) {
             if (paragraph.length > 0) flush();

@@ -53,7 +53,7 @@ const TEXTS = {
     'export.csv': { en: 'CSV table of the sources', 'zh-CN': 'CSV 排放源表' },
     'export.csv.detail': { en: 'One row per emission source, for a spreadsheet', 'zh-CN': '每个排放源一行，可用电子表格打开' },
     'export.xlsx': { en: 'Excel workbook', 'zh-CN': 'Excel 工作簿' },
-    'export.xlsx.detail': { en: 'The report\'s tables as worksheets', 'zh-CN': '报告中的各表格，各占一个工作表' },
+    'export.xlsx.detail': { en: "The report's tables as worksheets", 'zh-CN': '报告中的各表格，各占一个工作表' },
     'export.save': { en: 'Export', 'zh-CN': '导出' },
     'export.done': { en: 'CNMS: the report was written to {file}.', 'zh-CN': 'CNMS：报告已写入 {file}。' },
     'export.open': { en: 'Open', 'zh-CN': '打开' },

@@ -12,7 +12,7 @@ export async function modelFolder(document: vscode.Uri): Promise<vscode.Uri | un
     if (document.scheme === 'untitled') return vscode.workspace.workspaceFolders?.[0]?.uri;
     const own = parentOf(document);
     const workspaceFolder = vscode.workspace.getWorkspaceFolder(document)?.uri;
-    for (let folder = own; ; ) {
+    for (let folder = own; ;) {
         if (await declaresOrganization(folder)) return folder;
         const parent = parentOf(folder);
         if (parent.path === folder.path || (workspaceFolder && folder.path === workspaceFolder.path)) return own;

@@ -32,10 +32,7 @@ export async function exportReport(client: RequestSender, document: vscode.Uri):
 
     let report: Report | null;
     try {
-        report = await vscode.window.withProgress(
-            { location: vscode.ProgressLocation.Window, title: text('report.progress') },
-            () => requestReport(client, document.toString(), format)
-        );
+        report = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: text('report.progress') }, () => requestReport(client, document.toString(), format));
     } catch (error) {
         void vscode.window.showErrorMessage(text('report.failed', { message: errorMessage(error) }));
         return undefined;

@@ -25,8 +25,9 @@ export function withWebviewCsp(html: string): string {
 
 /** A page with one message, for a preview whose model has no report (any more). */
 export function messagePage(message: string, lang: string): string {
-    return withWebviewCsp(`<!DOCTYPE html><html lang="${escapeHtml(lang)}"><head><meta charset="utf-8"></head>`
-        + `<body style="font-family: var(--vscode-font-family, sans-serif); padding: 1em 2em"><p>${escapeHtml(message)}</p></body></html>`);
+    return withWebviewCsp(
+        `<!DOCTYPE html><html lang="${escapeHtml(lang)}"><head><meta charset="utf-8"></head>` + `<body style="font-family: var(--vscode-font-family, sans-serif); padding: 1em 2em"><p>${escapeHtml(message)}</p></body></html>`
+    );
 }
 
 function insertAt(text: string, index: number, inserted: string): string {

@@ -40,10 +40,7 @@ export class RevisionDiffView implements vscode.Disposable {
         if (!revision) return undefined;
         let markdown: string;
         try {
-            markdown = await vscode.window.withProgress(
-                { location: vscode.ProgressLocation.Window, title: text('diff.progress', { revision }) },
-                () => requestDiff(this.client, target.toString(), revision, 'md')
-            );
+            markdown = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: text('diff.progress', { revision }) }, () => requestDiff(this.client, target.toString(), revision, 'md'));
         } catch (error) {
             void vscode.window.showErrorMessage(text('diff.failed', { revision, message: errorMessage(error) }));
             return undefined;

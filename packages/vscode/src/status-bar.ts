@@ -99,7 +99,9 @@ export class BalanceStatusBar implements vscode.Disposable {
     private async followDelta(generation: number, summary: BalanceSummary, document: vscode.Uri): Promise<void> {
         let pending = this.deltas.get(summary.model);
         if (!pending) {
-            pending = requestDiff(this.client, document.toString(), DELTA_REVISION, 'json').then(netChangeOf).catch(() => null);
+            pending = requestDiff(this.client, document.toString(), DELTA_REVISION, 'json')
+                .then(netChangeOf)
+                .catch(() => null);
             this.deltas.set(summary.model, pending);
         }
         const delta = await pending;
@@ -119,8 +121,7 @@ export class BalanceStatusBar implements vscode.Disposable {
             // a change against HEAD of a model with errors or missing figures would read as a real change: not shown
             const trusted = summary.rulesChecked && summary.errors === 0 && summary.uncomputed === 0;
             const change = trusted && delta && !isZeroDecimal(delta) ? formatSignedDecimal(delta) : undefined;
-            const incomplete = summary.uncomputed > 0 ? text('status.incomplete', { count: summary.uncomputed })
-                : !summary.rulesChecked ? text('status.checking') : '';
+            const incomplete = summary.uncomputed > 0 ? text('status.incomplete', { count: summary.uncomputed }) : !summary.rulesChecked ? text('status.checking') : '';
             const net = `${text('status.text', { period: summary.period ? ` ${summary.period}` : '', net: summary.netDisplay })}${incomplete}`;
             this.item.text = change ? `${net}${text('status.delta', { delta: change, revision: DELTA_REVISION })}` : net;
             const since = change ? `\n\n${text('status.deltaTooltip', { delta: change, revision: DELTA_REVISION })}` : '';

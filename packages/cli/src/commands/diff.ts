@@ -38,9 +38,7 @@ export async function diff(args: readonly string[], options: DiffOptions, write:
     }
     try {
         const repository = await GitRepository.holding(path);
-        const [before, after] = revision2 !== undefined
-            ? await repository.revisionFiles(path, [first, revision2])
-            : [(await repository.revisionFiles(path, [first]))[0], workingTree(repository.root, workingTreeFiles(path, options.locale))];
+        const [before, after] = revision2 !== undefined ? await repository.revisionFiles(path, [first, revision2]) : [(await repository.revisionFiles(path, [first]))[0], workingTree(repository.root, workingTreeFiles(path, options.locale))];
         const [a, b] = await snapshotsOf(before, after, repository.pathOf(path), options.locale);
         if (!a.model && !b.model) throw new CliError(`no model under '${path}' at ${before.label} or ${after.label}: no .cnms file declares an organization`);
         const result = compareSnapshots(a, b, options.locale);

@@ -16,8 +16,26 @@ export interface PlanOptions {
 }
 
 const WORDS = {
-    en: { heading: 'Projected emissions under the planned reductions', year: 'Year', projected: 'Projected (tCO2e)', target: 'Target', allowed: 'path allows', gap: 'gap', missed: (y: number | null) => (y === null ? 'on track to its year' : `first missed in ${y}`), none: 'No reporting period: nothing to project.' },
-    'zh-CN': { heading: '按计划减排措施预测的排放量', year: '年份', projected: '预测排放（tCO2e）', target: '目标', allowed: '路径允许', gap: '差距', missed: (y: number | null) => (y === null ? '可按期实现' : `${y} 年首次未达标`), none: '没有报告期，无法预测。' }
+    en: {
+        heading: 'Projected emissions under the planned reductions',
+        year: 'Year',
+        projected: 'Projected (tCO2e)',
+        target: 'Target',
+        allowed: 'path allows',
+        gap: 'gap',
+        missed: (y: number | null) => (y === null ? 'on track to its year' : `first missed in ${y}`),
+        none: 'No reporting period: nothing to project.'
+    },
+    'zh-CN': {
+        heading: '按计划减排措施预测的排放量',
+        year: '年份',
+        projected: '预测排放（tCO2e）',
+        target: '目标',
+        allowed: '路径允许',
+        gap: '差距',
+        missed: (y: number | null) => (y === null ? '可按期实现' : `${y} 年首次未达标`),
+        none: '没有报告期，无法预测。'
+    }
 } as const;
 
 /**
@@ -36,17 +54,26 @@ export async function plan(path: string | undefined, options: PlanOptions, write
     const report = buildReport(workspace.Cnms, model, { locale: options.locale, diagnostics, provenance: reportProvenance(`cnms ${CLI_VERSION}`, URI.parse(model).fsPath, false) });
     const planned = report.plan;
     if (options.format === 'json') {
-        write(`${JSON.stringify({
-            model: report.organization.id,
-            fromYear: planned.years[0] ?? null,
-            toYear: planned.years[planned.years.length - 1] ?? null,
-            years: planned.years.map((year, i) => ({ year, projected: planned.projected[i] })),
-            targets: planned.targets.map(target => ({
-                id: target.id, kind: target.kind, year: target.year, unit: target.unit, firstMissed: target.firstMissed,
-                years: planned.years.map((year, i) => ({ year, projected: target.projected[i], allowed: target.allowed[i], gap: target.gap[i] }))
-                    .filter(row => row.allowed !== null)
-            }))
-        }, null, 2)}\n`);
+        write(
+            `${JSON.stringify(
+                {
+                    model: report.organization.id,
+                    fromYear: planned.years[0] ?? null,
+                    toYear: planned.years[planned.years.length - 1] ?? null,
+                    years: planned.years.map((year, i) => ({ year, projected: planned.projected[i] })),
+                    targets: planned.targets.map(target => ({
+                        id: target.id,
+                        kind: target.kind,
+                        year: target.year,
+                        unit: target.unit,
+                        firstMissed: target.firstMissed,
+                        years: planned.years.map((year, i) => ({ year, projected: target.projected[i], allowed: target.allowed[i], gap: target.gap[i] })).filter(row => row.allowed !== null)
+                    }))
+                },
+                null,
+                2
+            )}\n`
+        );
         return exitCodeOf(diagnostics);
     }
     const w = WORDS[options.locale];

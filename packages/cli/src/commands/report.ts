@@ -33,14 +33,11 @@ export async function report(path: string | undefined, options: ReportOptions, w
     const model = selectModel(workspace, path);
     const diagnostics = collectDiagnostics(workspace, workspace.Cnms.references.Models.documentsOf(model));
     const data = buildReport(workspace.Cnms, model, {
-        locale: options.locale, diagnostics, provenance: reportProvenance(`cnms ${CLI_VERSION}`, URI.parse(model).fsPath, options.timestamp)
+        locale: options.locale,
+        diagnostics,
+        provenance: reportProvenance(`cnms ${CLI_VERSION}`, URI.parse(model).fsPath, options.timestamp)
     });
-    const content: string | Buffer =
-        format === 'md' ? renderMarkdown(data)
-            : format === 'html' ? await renderHtml(data)
-                : format === 'json' ? renderJson(data)
-                    : format === 'csv' ? renderCsv(data)
-                        : await renderXlsx(data);
+    const content: string | Buffer = format === 'md' ? renderMarkdown(data) : format === 'html' ? await renderHtml(data) : format === 'json' ? renderJson(data) : format === 'csv' ? renderCsv(data) : await renderXlsx(data);
     if (options.output) writeFileSafely(options.output, content, options.locale);
     else write(typeof content === 'string' ? content : content.toString('binary'));
     return exitCodeOf(diagnostics, data.balance.errors > 0);

@@ -18,7 +18,10 @@ export interface ValidateOptions {
 }
 
 const SUMMARY = {
-    en: { clean: (files: number) => `No problems in ${plural(files, 'file')}.`, found: (e: number, w: number, i: number, files: number) => `${plural(e, 'error')}, ${plural(w, 'warning')}, ${plural(i, 'info', 'infos')} in ${plural(files, 'file')}.` },
+    en: {
+        clean: (files: number) => `No problems in ${plural(files, 'file')}.`,
+        found: (e: number, w: number, i: number, files: number) => `${plural(e, 'error')}, ${plural(w, 'warning')}, ${plural(i, 'info', 'infos')} in ${plural(files, 'file')}.`
+    },
     'zh-CN': { clean: (files: number) => `${files} 个文件，未发现问题。`, found: (e: number, w: number, i: number, files: number) => `${files} 个文件：${e} 个错误，${w} 个警告，${i} 条提示。` }
 } as const;
 

@@ -16,42 +16,44 @@ export function sarifLog(records: readonly DiagnosticRecord[], version: string, 
     return {
         $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
         version: '2.1.0',
-        runs: [{
-            tool: {
-                driver: {
-                    name: 'cnms',
-                    fullName: 'CNMS — carbon-neutrality management system as code',
-                    version,
-                    semanticVersion: version,
-                    language: locale === 'zh-CN' ? 'zh-CN' : 'en',
-                    rules: RULES.map(rule => ({
-                        id: rule.id,
-                        name: rule.title.en.replace(/[^A-Za-z0-9]+(.)?/g, (_, c: string | undefined) => (c ? c.toUpperCase() : '')).replace(/^./, c => c.toUpperCase()),
-                        shortDescription: { text: rule.title[locale] },
-                        fullDescription: { text: `${rule.description[locale]} ${rule.rationale[locale]}` },
-                        helpUri: ruleDocUrl(rule.id),
-                        help: { text: rule.rationale[locale] },
-                        defaultConfiguration: { level: LEVEL[rule.severity], enabled: rule.defaultOn },
-                        properties: { clause: rule.clause ?? 'language', tags: [rule.clause === null ? 'language' : `clause-${rule.clause}`] }
-                    }))
-                }
-            },
-            originalUriBaseIds: { '%SRCROOT%': { uri: `${pathToFileURL(process.cwd()).toString()}/` } },
-            columnKind: 'utf16CodeUnits',
-            results: records.map(record => ({
-                ruleId: record.rule,
-                ...(index.has(record.rule) ? { ruleIndex: index.get(record.rule) } : {}),
-                level: LEVEL[record.severity],
-                message: { text: record.message },
-                locations: [{
-                    physicalLocation: {
-                        artifactLocation: record.file.startsWith('/')
-                            ? { uri: pathToFileURL(record.file).toString() }
-                            : { uri: record.file.split('\\').join('/'), uriBaseId: '%SRCROOT%' },
-                        region: { startLine: record.line, startColumn: record.column, endLine: record.endLine, endColumn: record.endColumn }
+        runs: [
+            {
+                tool: {
+                    driver: {
+                        name: 'cnms',
+                        fullName: 'CNMS — carbon-neutrality management system as code',
+                        version,
+                        semanticVersion: version,
+                        language: locale === 'zh-CN' ? 'zh-CN' : 'en',
+                        rules: RULES.map(rule => ({
+                            id: rule.id,
+                            name: rule.title.en.replace(/[^A-Za-z0-9]+(.)?/g, (_, c: string | undefined) => (c ? c.toUpperCase() : '')).replace(/^./, c => c.toUpperCase()),
+                            shortDescription: { text: rule.title[locale] },
+                            fullDescription: { text: `${rule.description[locale]} ${rule.rationale[locale]}` },
+                            helpUri: ruleDocUrl(rule.id),
+                            help: { text: rule.rationale[locale] },
+                            defaultConfiguration: { level: LEVEL[rule.severity], enabled: rule.defaultOn },
+                            properties: { clause: rule.clause ?? 'language', tags: [rule.clause === null ? 'language' : `clause-${rule.clause}`] }
+                        }))
                     }
-                }]
-            }))
-        }]
+                },
+                originalUriBaseIds: { '%SRCROOT%': { uri: `${pathToFileURL(process.cwd()).toString()}/` } },
+                columnKind: 'utf16CodeUnits',
+                results: records.map(record => ({
+                    ruleId: record.rule,
+                    ...(index.has(record.rule) ? { ruleIndex: index.get(record.rule) } : {}),
+                    level: LEVEL[record.severity],
+                    message: { text: record.message },
+                    locations: [
+                        {
+                            physicalLocation: {
+                                artifactLocation: record.file.startsWith('/') ? { uri: pathToFileURL(record.file).toString() } : { uri: record.file.split('\\').join('/'), uriBaseId: '%SRCROOT%' },
+                                region: { startLine: record.line, startColumn: record.column, endLine: record.endLine, endColumn: record.endColumn }
+                            }
+                        }
+                    ]
+                }))
+            }
+        ]
     };
 }

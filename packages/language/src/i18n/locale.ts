@@ -28,8 +28,7 @@ export function parseLocale(tag: string): Locale | undefined {
  * `{count:# source|# sources}` by the count (`#` is the count itself).
  */
 export function fillTemplate(template: string, params: Record<string, string | number> = {}): string {
-    const chosen = template.replace(/\{(\w+):([^|{}]*)\|([^{}]*)\}/g, (whole, key: string, one: string, other: string) =>
-        (key in params ? (Number(params[key]) === 1 ? one : other).replace('#', String(params[key] ?? '—')) : whole));
+    const chosen = template.replace(/\{(\w+):([^|{}]*)\|([^{}]*)\}/g, (whole, key: string, one: string, other: string) => (key in params ? (Number(params[key]) === 1 ? one : other).replace('#', String(params[key] ?? '—')) : whole));
     // a value missing at run time (a name still being typed) shows as —, never as `undefined`
     return chosen.replace(/\{(\w+)\}/g, (whole, key: string) => (key in params ? String(params[key] ?? '—') : whole));
 }

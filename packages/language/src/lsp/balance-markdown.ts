@@ -56,8 +56,7 @@ export function balanceMarkdown(balance: ModelBalance, state: BalanceMarkdownSta
     lines.push(`| ${t('balance.scope2Location')}${settings.scope2 === 'location-based' ? ` ${t('balance.counts')}` : ''} | ${f(balance.byScope['2-location'])} |`);
     lines.push(`| ${t('balance.scope2Market')}${settings.scope2 === 'market-based' ? ` ${t('balance.counts')}` : ''} | ${f(balance.byScope['2-market'])} |`);
     lines.push(`| ${t('balance.scope3')} | ${f(balance.byScope['3'])} |`);
-    const row = (source: Source, figures: SourceFigures | undefined) =>
-        `| \`${shownName(source)}\`${source.category ? ` [${source.category}]` : ''} | ${figures ? f(tonnes(figures.co2e)) : t('balance.notComputed')} |`;
+    const row = (source: Source, figures: SourceFigures | undefined) => `| \`${shownName(source)}\`${source.category ? ` [${source.category}]` : ''} | ${figures ? f(tonnes(figures.co2e)) : t('balance.notComputed')} |`;
     const shown = state.ranked.length <= SOURCE_ROWS + 1 ? state.ranked : state.ranked.slice(0, SOURCE_ROWS);
     for (const { source, figures } of shown) lines.push(row(source, figures));
     if (shown.length < state.ranked.length) {

@@ -37,8 +37,15 @@ export class CnmsCodeActionProvider implements CodeActionProvider {
                 const insertion = this.insertionPoint(document, diagnostic.range.start, placeholders);
                 if (insertion) {
                     const text = snippetToText(property);
-                    actions.push(this.action(this.services.I18n.text('fix.add', { text }), document, diagnostic,
-                        [{ range: { start: insertion.position, end: insertion.position }, newText: `\n${insertion.indent}${text}`, snippet: `\n${insertion.indent}${property}` }], !placeholders));
+                    actions.push(
+                        this.action(
+                            this.services.I18n.text('fix.add', { text }),
+                            document,
+                            diagnostic,
+                            [{ range: { start: insertion.position, end: insertion.position }, newText: `\n${insertion.indent}${text}`, snippet: `\n${insertion.indent}${property}` }],
+                            !placeholders
+                        )
+                    );
                 }
             }
             const element = typeof entry.insertsElement === 'string' ? entry.insertsElement : entry.insertsElement?.[data.key];
@@ -46,8 +53,9 @@ export class CnmsCodeActionProvider implements CodeActionProvider {
                 const { snippet: body, changed: placeholders } = evidencePlaceholders(DECLARATION_SNIPPETS[element].body.join('\n').replace(/\t/g, '    '));
                 const end = document.textDocument.positionAt(document.textDocument.getText().length);
                 const lead = document.textDocument.getText().endsWith('\n') ? '\n' : '\n\n';
-                actions.push(this.action(this.services.I18n.text('fix.addElement', { kind: element }), document, diagnostic,
-                    [{ range: { start: end, end }, newText: `${lead}${snippetToText(body)}\n`, snippet: `${lead}${body}\n` }], !placeholders));
+                actions.push(
+                    this.action(this.services.I18n.text('fix.addElement', { kind: element }), document, diagnostic, [{ range: { start: end, end }, newText: `${lead}${snippetToText(body)}\n`, snippet: `${lead}${body}\n` }], !placeholders)
+                );
             }
         }
         return actions;
@@ -61,8 +69,18 @@ export class CnmsCodeActionProvider implements CodeActionProvider {
         const uri = document.uri.toString();
         if (this.snippetEdits && edits.some(e => e.snippet)) {
             return {
-                title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred,
-                edit: { documentChanges: [{ textDocument: { uri, version: document.textDocument.version }, edits: edits.map(e => (e.snippet ? { range: e.range, snippet: { kind: 'snippet', value: e.snippet } } : { range: e.range, newText: e.newText })) as never }] }
+                title,
+                kind: CodeActionKind.QuickFix,
+                diagnostics: [diagnostic],
+                isPreferred,
+                edit: {
+                    documentChanges: [
+                        {
+                            textDocument: { uri, version: document.textDocument.version },
+                            edits: edits.map(e => (e.snippet ? { range: e.range, snippet: { kind: 'snippet', value: e.snippet } } : { range: e.range, newText: e.newText })) as never
+                        }
+                    ]
+                }
             };
         }
         return { title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred, edit: { changes: { [uri]: edits.map(e => ({ range: e.range, newText: e.newText })) } } };

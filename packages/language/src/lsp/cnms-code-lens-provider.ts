@@ -43,7 +43,10 @@ export class CnmsCodeLensProvider implements CodeLensProvider {
         }
         const checked = validation.isValidated(model);
         const balance = this.services.semantics.Balance.of(model);
-        const errors = models.documentsOf(model).flatMap(doc => doc.diagnostics ?? []).filter(d => d.severity === 1).length;
+        const errors = models
+            .documentsOf(model)
+            .flatMap(doc => doc.diagnostics ?? [])
+            .filter(d => d.severity === 1).length;
         const verdict = neutralityVerdict(balance, errors);
         const i18n = this.services.I18n;
         const f = (value: Rational, signed = false) => formatFigure(value, i18n.locale, precision, signed);
@@ -54,23 +57,28 @@ export class CnmsCodeLensProvider implements CodeLensProvider {
             if (!range) continue;
             const at = { start: range.start, end: range.start };
             if (isOrganization(element)) {
-                const verdictText = verdict.uncomputed > 0
-                    ? i18n.text('lens.incomplete', { count: verdict.uncomputed })
-                    : !checked ? i18n.text('lens.checking')
-                        : i18n.text(verdict.neutral ? 'lens.neutral' : verdict.reasons.includes('nothingRecorded') ? 'lens.nothingRecorded' : 'lens.notNeutral');
+                const verdictText =
+                    verdict.uncomputed > 0
+                        ? i18n.text('lens.incomplete', { count: verdict.uncomputed })
+                        : !checked
+                          ? i18n.text('lens.checking')
+                          : i18n.text(verdict.neutral ? 'lens.neutral' : verdict.reasons.includes('nothingRecorded') ? 'lens.nothingRecorded' : 'lens.notNeutral');
                 lenses.push({
                     range: at,
-                    command: command(i18n.text('lens.net', {
-                        period: balance.settings.period ? formatPeriod(balance.settings.period) : '—',
-                        net: formatNet(balance, verdict, i18n.locale, precision), emissions: f(balance.emissions), removals: f(balance.removals), offsets: f(balance.offsets),
-                        verdict: verdictText
-                    }))
+                    command: command(
+                        i18n.text('lens.net', {
+                            period: balance.settings.period ? formatPeriod(balance.settings.period) : '—',
+                            net: formatNet(balance, verdict, i18n.locale, precision),
+                            emissions: f(balance.emissions),
+                            removals: f(balance.removals),
+                            offsets: f(balance.offsets),
+                            verdict: verdictText
+                        })
+                    )
                 });
             } else if (isSite(element) && element.name) {
                 // (a site whose name is still being typed has no lens: no source can name it yet)
-                const subtotal = balance.sources
-                    .filter(entry => entry.source.site?.ref === element && entry.figures)
-                    .reduce((sum, entry) => sum.plus(tonnes(entry.figures!.co2e)), Rational.ZERO);
+                const subtotal = balance.sources.filter(entry => entry.source.site?.ref === element && entry.figures).reduce((sum, entry) => sum.plus(tonnes(entry.figures!.co2e)), Rational.ZERO);
                 const share = balance.emissions.isZero() ? '—' : `${formatFigure(subtotal.dividedBy(balance.emissions).times(Rational.fromInteger(100)), i18n.locale, 1)} %`;
                 lenses.push({ range: at, command: command(i18n.text('lens.site', { site: element.name, emissions: f(subtotal), share })) });
             } else if (isTarget(element)) {

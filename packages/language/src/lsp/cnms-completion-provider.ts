@@ -124,7 +124,9 @@ export class CnmsCompletionProvider extends DefaultCompletionProvider {
     /** The declared units and, for every gas, its masses (`tCO2`, `kgCH4`). */
     private unitCandidates(all: Stream<AstNodeDescription>): Stream<AstNodeDescription> {
         const units = all.filter(d => d.type === 'UnitDecl').toArray();
-        const masses = all.filter(d => d.type === 'GasDecl').toArray()
+        const masses = all
+            .filter(d => d.type === 'GasDecl')
+            .toArray()
             .flatMap(gas => GAS_MASS_PREFIXES.map(prefix => ({ ...gas, name: `${prefix}${gas.name}` })));
         return stream([...units, ...masses]);
     }
@@ -135,7 +137,7 @@ export class CnmsCompletionProvider extends DefaultCompletionProvider {
         const kind = this.cnms.I18n.text(`kind.${description.type}` as never);
         return {
             ...item,
-            detail: node ? this.describe(node, description.name) ?? kind : kind,
+            detail: node ? (this.describe(node, description.name) ?? kind) : kind,
             labelDetails: { description: kind },
             sortText: this.rank(description, refInfo, context)
         };
@@ -147,7 +149,10 @@ export class CnmsCompletionProvider extends DefaultCompletionProvider {
         const titled = node as AstNode & { title?: string };
         if (titled.title) parts.push(titled.title);
         if (isFactor(node)) {
-            const written = node.values.map(v => v.$cstNode?.text).filter(Boolean).join(' · ');
+            const written = node.values
+                .map(v => v.$cstNode?.text)
+                .filter(Boolean)
+                .join(' · ');
             if (written) parts.push(written);
         } else if ((isLet(node) || isOutput(node) || isUnitDecl(node)) && node.value?.$cstNode) {
             parts.push(`= ${node.value.$cstNode.text}`);
@@ -240,7 +245,12 @@ function expectedProperties(rule: GrammarAST.ParserRule): string[] {
     if (cached) return cached;
     const first = Grammar.isGroup(rule.definition) ? rule.definition.elements[0] : undefined;
     const snippet = Grammar.isKeyword(first) ? Object.values(DECLARATION_SNIPPETS).find(s => s.prefix === first.value) : undefined;
-    const properties = snippet ? snippet.body.slice(1).map(line => /^\t([a-z][a-z0-9-]*)/.exec(line)?.[1]).filter((k): k is string => k !== undefined) : [];
+    const properties = snippet
+        ? snippet.body
+              .slice(1)
+              .map(line => /^\t([a-z][a-z0-9-]*)/.exec(line)?.[1])
+              .filter((k): k is string => k !== undefined)
+        : [];
     EXPECTED.set(rule.name, properties);
     return properties;
 }

@@ -3,7 +3,21 @@ import { GrammarUtils } from 'langium';
 import { AbstractFormatter, Formatting, type FormattingAction, type FormattingContext } from 'langium/lsp';
 import type { DocumentFormattingParams, DocumentRangeFormattingParams, TextEdit } from 'vscode-languageserver-protocol';
 import {
-    isAggregate, isBinaryExpression, isClaim, isCnmsFile, isDataset, isDatasetColumn, isDatasetCondition, isMonthlyValues, isMonthValue, isLibrary, isNameReference, isNegatedExpression, isPeriod, isPowerExpression, isUnitProduct
+    isAggregate,
+    isBinaryExpression,
+    isClaim,
+    isCnmsFile,
+    isDataset,
+    isDatasetColumn,
+    isDatasetCondition,
+    isMonthlyValues,
+    isMonthValue,
+    isLibrary,
+    isNameReference,
+    isNegatedExpression,
+    isPeriod,
+    isPowerExpression,
+    isUnitProduct
 } from '../generated/ast.js';
 import { propertyKeywords } from '../syntax/property-keywords.js';
 
@@ -124,7 +138,10 @@ export class CnmsFormatter extends AbstractFormatter {
             for (const column of node.columns) formatter.node(column).prepend(Formatting.indent());
             return;
         }
-        formatter.cst([...propertyKeywords(node, true)]).prepend(Formatting.indent()).append(Formatting.oneSpace());
+        formatter
+            .cst([...propertyKeywords(node, true)])
+            .prepend(Formatting.indent())
+            .append(Formatting.oneSpace());
     }
 }
 
@@ -151,4 +168,3 @@ function hasSyntaxErrors(document: LangiumDocument): boolean {
     const result = document.parseResult;
     return result.lexerErrors.length > 0 || result.parserErrors.length > 0;
 }
-

@@ -71,14 +71,18 @@ export class CnmsHoverProvider extends AstNodeHoverProvider {
         const i18n = this.cnms.I18n;
         const figure = this.cnms.semantics.Datasets.of(dataset);
         const lines = [`**${dataset.name}**`, ''];
-        lines.push(figure.table
-            ? i18n.text('hover.datasetRows', { file: `\`${figure.file}\``, rows: formatFigure(Rational.fromInteger(figure.table.rows), this.locale, 0) })
-            : i18n.text('hover.datasetUnreadable', { file: `\`${figure.file}\`` }));
+        lines.push(
+            figure.table ? i18n.text('hover.datasetRows', { file: `\`${figure.file}\``, rows: formatFigure(Rational.fromInteger(figure.table.rows), this.locale, 0) }) : i18n.text('hover.datasetUnreadable', { file: `\`${figure.file}\`` })
+        );
         for (const column of dataset.columns) {
-            const kind = column.kind === 'text' ? i18n.text('hover.columnText')
-                : column.kind === 'date' ? i18n.text('hover.columnDate')
-                : column.unitFrom !== undefined ? i18n.text('hover.columnUnitFrom', { column: column.unitFrom })
-                : `\`${column.unit?.$cstNode?.text ?? ''}\``;
+            const kind =
+                column.kind === 'text'
+                    ? i18n.text('hover.columnText')
+                    : column.kind === 'date'
+                      ? i18n.text('hover.columnDate')
+                      : column.unitFrom !== undefined
+                        ? i18n.text('hover.columnUnitFrom', { column: column.unitFrom })
+                        : `\`${column.unit?.$cstNode?.text ?? ''}\``;
             lines.push(`- \`${column.name}\`: ${kind}`);
         }
         if (figure.broken.size > 0) lines.push('', i18n.text('hover.datasetBroken', { count: String(figure.broken.size) }));
@@ -129,8 +133,10 @@ export class CnmsHoverProvider extends AstNodeHoverProvider {
             gases.push(i18n.text('hover.share', { site: source.site?.$refText ?? '—', share: `${formatMeasured(figures.share.times(HUNDRED), this.locale, 1)} %` }));
         }
         if (figures.scope === 2) {
-            gases.push(this.labelled('hover.location', `${formatMeasured(tonnes(figures.co2eLocation), this.locale, this.precision)} tCO2e`),
-                this.labelled('hover.market', `${formatMeasured(tonnes(figures.co2eMarket), this.locale, this.precision)} tCO2e`));
+            gases.push(
+                this.labelled('hover.location', `${formatMeasured(tonnes(figures.co2eLocation), this.locale, this.precision)} tCO2e`),
+                this.labelled('hover.market', `${formatMeasured(tonnes(figures.co2eMarket), this.locale, this.precision)} tCO2e`)
+            );
         }
         if (source.biogenic === 'yes') gases.push(this.labelled('hover.biogenic', `${formatMeasured(tonnes(figures.biogenicCO2), this.locale, this.precision)} tCO2`));
         const used = this.valuesUsed([source.activity, source.factor, source.emissions]);
@@ -215,7 +221,12 @@ export class CnmsHoverProvider extends AstNodeHoverProvider {
 
     /** One line on a value used: its name, value as written, and where it comes from. */
     private inputLine(named: Let | Factor): string {
-        const value = isLet(named) ? this.writtenOr(named.value, '') : named.values.map(v => this.writtenOr(v, '')).filter(Boolean).join(' · ');
+        const value = isLet(named)
+            ? this.writtenOr(named.value, '')
+            : named.values
+                  .map(v => this.writtenOr(v, ''))
+                  .filter(Boolean)
+                  .join(' · ');
         const provenance = this.provenance(named);
         return `\`${this.nameOf(named)}\`${value ? ` = ${value}` : ''} — ${provenance.length > 0 ? provenance.join(' · ') : this.cnms.I18n.text('hover.noProvenance')}`;
     }
@@ -231,7 +242,8 @@ export class CnmsHoverProvider extends AstNodeHoverProvider {
         const values = this.cnms.semantics.Evaluator.factorValues(factor);
         const shown = values ? values.map(v => `${v.gas}: ${this.writtenOr(v.node, formatFactorValue(v, this.locale))}`) : [];
         // the users in the model hovered in: a library factor belongs to no model of its own
-        const users = this.cnms.references.Models.elementsOf(this.model).filter(isSource)
+        const users = this.cnms.references.Models.elementsOf(this.model)
+            .filter(isSource)
             .filter(source => isNameReference(source.factor) && source.factor.target.ref === factor)
             .map(source => `\`${source.name}\``);
         const usage = users.length > 0 ? i18n.text('hover.usedBy', { count: users.length, names: users.join(', ') }) : i18n.text('hover.notUsed');
@@ -272,7 +284,6 @@ export class CnmsHoverProvider extends AstNodeHoverProvider {
     }
 }
 
-
 /** The first line of a declaration's hover: its name and title. */
 function heading(node: AstNode & { name: string; title?: string }): string {
     return `**${node.name}**${node.title ? ` — ${node.title}` : ''}`;
@@ -280,14 +291,20 @@ function heading(node: AstNode & { name: string; title?: string }): string {
 
 /** Sections separated by rules, one fact a paragraph (Markdown joins lines that a single line break separates). */
 function sections(parts: string[][]): string {
-    return parts.filter(part => part.length > 0).map(part => part.join('\n\n')).join('\n\n---\n\n');
+    return parts
+        .filter(part => part.length > 0)
+        .map(part => part.join('\n\n'))
+        .join('\n\n---\n\n');
 }
 
 /** An expression made of units only (`t`, `MWh`, `(10^4 Nm3)`): it belongs to the number before it. */
 function isUnitOnly(expression: Expression): boolean {
-    return AstUtils.streamAst(expression).every(node =>
-        (isNameReference(node) && (isUnitDecl(node.target.ref) || isGasDecl(node.target.ref)))
-        || (isUnitProduct(node) && (isUnitDecl(node.unit.ref) || isGasDecl(node.unit.ref)))
-        || (isNumberLiteral(node) && AstUtils.getContainerOfType(node, isPowerExpression) !== undefined)
-        || isPowerExpression(node) || (!isNameReference(node) && !isUnitProduct(node) && !isNumberLiteral(node)));
+    return AstUtils.streamAst(expression).every(
+        node =>
+            (isNameReference(node) && (isUnitDecl(node.target.ref) || isGasDecl(node.target.ref))) ||
+            (isUnitProduct(node) && (isUnitDecl(node.unit.ref) || isGasDecl(node.unit.ref))) ||
+            (isNumberLiteral(node) && AstUtils.getContainerOfType(node, isPowerExpression) !== undefined) ||
+            isPowerExpression(node) ||
+            (!isNameReference(node) && !isUnitProduct(node) && !isNumberLiteral(node))
+    );
 }

@@ -30,7 +30,7 @@ export class CnmsInlayHintProvider extends AbstractInlayHintProvider {
         // Settings come from the client; without one (tests, the CLI) the defaults apply.
         const configuration = this.services.shared.workspace.ConfigurationProvider;
         const connected = this.services.shared.lsp.Connection !== undefined;
-        const hints = connected ? await configuration.getConfiguration('cnms', 'inlayHints') as CnmsSettings['inlayHints'] | undefined : undefined;
+        const hints = connected ? ((await configuration.getConfiguration('cnms', 'inlayHints')) as CnmsSettings['inlayHints'] | undefined) : undefined;
         this.settings = { enabled: hints?.enabled ?? true, emissions: hints?.emissions ?? true, values: hints?.values ?? true };
         this.precision = await displayPrecision(this.services);
         if (!this.settings.enabled) return [];
@@ -90,10 +90,12 @@ export class CnmsInlayHintProvider extends AbstractInlayHintProvider {
         const values = this.services.semantics.Evaluator.factorValues(expression.target.ref);
         if (!values) return;
         const locale = this.services.I18n.locale;
-        const label = values.map(value => {
-            const written = writtenUnit(value.node);
-            return written ? `${formatWrittenNumber(written.number, locale)} ${written.unit}` : formatFactorValue(value, locale, this.precision);
-        }).join(' · ');
+        const label = values
+            .map(value => {
+                const written = writtenUnit(value.node);
+                return written ? `${formatWrittenNumber(written.number, locale)} ${written.unit}` : formatFactorValue(value, locale, this.precision);
+            })
+            .join(' · ');
         accept({ position: expression.$cstNode.range.end, label: `= ${label}`, paddingLeft: true, kind: InlayHintKind.Type });
     }
 
@@ -105,4 +107,3 @@ export class CnmsInlayHintProvider extends AbstractInlayHintProvider {
         return previous?.range.end;
     }
 }
-

@@ -32,8 +32,9 @@ export class CnmsRenameProvider extends DefaultRenameProvider {
         const target = leaf ? this.references.findDeclarations(leaf)[0] : undefined;
         if (target) {
             const model = this.cnms.references.Models.modelOfNode(target);
-            const clash = this.cnms.references.Models.elementsOf(model).find(element => element !== target && isNamed(element) && element.name === newName
-                && (element.$type === target.$type || (VALUE_KINDS.has(element.$type) && VALUE_KINDS.has(target.$type))));
+            const clash = this.cnms.references.Models.elementsOf(model).find(
+                element => element !== target && isNamed(element) && element.name === newName && (element.$type === target.$type || (VALUE_KINDS.has(element.$type) && VALUE_KINDS.has(target.$type)))
+            );
             if (clash) {
                 const doc = AstUtils.getDocument(clash);
                 const where = `${doc.uri.path.split('/').pop()}:${(clash.$cstNode?.range.start.line ?? 0) + 1}`;

@@ -12,10 +12,7 @@ import { plainDiagnostics } from './plain-diagnostics.js';
 import { CnmsCodeActionProvider } from './cnms-code-action-provider.js';
 import { CnmsCompletionProvider } from './cnms-completion-provider.js';
 import type { CnmsLspServices } from './cnms-lsp-module.js';
-import {
-    BALANCE_REQUEST, BUILTIN_CONTENT_REQUEST, VALIDATE_WORKSPACE_REQUEST,
-    type BalanceParams, type BalanceSummary, type BuiltinContentParams, type CnmsInitializationOptions, type ValidateWorkspaceResult
-} from './cnms-protocol.js';
+import { BALANCE_REQUEST, BUILTIN_CONTENT_REQUEST, VALIDATE_WORKSPACE_REQUEST, type BalanceParams, type BalanceSummary, type BuiltinContentParams, type CnmsInitializationOptions, type ValidateWorkspaceResult } from './cnms-protocol.js';
 
 /** Answers the requests of cnms-protocol.ts and takes the message language from the client. */
 export function registerCnmsRequests(shared: LangiumSharedServices, Cnms: CnmsLspServices): void {

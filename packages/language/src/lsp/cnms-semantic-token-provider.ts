@@ -2,9 +2,7 @@ import type { AstNode } from 'langium';
 import type { SemanticTokenAcceptor } from 'langium/lsp';
 import { AbstractSemanticTokenProvider } from 'langium/lsp';
 import { SemanticTokenTypes } from 'vscode-languageserver-types';
-import {
-    isGasDecl, isNameReference, isNumberLiteral, isUnitDecl, isUnitProduct, type Named
-} from '../generated/ast.js';
+import { isGasDecl, isNameReference, isNumberLiteral, isUnitDecl, isUnitProduct, type Named } from '../generated/ast.js';
 
 /**
  * Colours what the syntax alone cannot tell apart: units (type), gases

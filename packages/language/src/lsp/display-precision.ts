@@ -12,7 +12,7 @@ const MAX_PRECISION = 6;
  */
 export async function displayPrecision(services: CnmsLspServices): Promise<number> {
     if (services.shared.lsp.Connection === undefined) return DEFAULT_PRECISION;
-    const display = await services.shared.workspace.ConfigurationProvider.getConfiguration('cnms', 'display') as CnmsSettings['display'] | undefined;
+    const display = (await services.shared.workspace.ConfigurationProvider.getConfiguration('cnms', 'display')) as CnmsSettings['display'] | undefined;
     const precision = display?.precision;
     return typeof precision === 'number' && Number.isInteger(precision) ? Math.min(MAX_PRECISION, Math.max(0, precision)) : DEFAULT_PRECISION;
 }

@@ -9,10 +9,33 @@
 
 /** The properties whose values are evidence rather than a choice of the model's author. */
 const EVIDENCE_PROPERTIES = new Set([
-    'activity', 'emissions', 'factor', 'amount', 'share', 'uncertainty', 'accuracy', 'source', 'year',
-    'standard', 'project', 'registry', 'serial', 'vintage', 'quantity', 'retired', 'retired-for',
-    'verified-by', 'disclosure', 'previous', 'base',
-    'date', 'approved', 'calibrated', 'due', 'verified', 'updated'
+    'activity',
+    'emissions',
+    'factor',
+    'amount',
+    'share',
+    'uncertainty',
+    'accuracy',
+    'source',
+    'year',
+    'standard',
+    'project',
+    'registry',
+    'serial',
+    'vintage',
+    'quantity',
+    'retired',
+    'retired-for',
+    'verified-by',
+    'disclosure',
+    'previous',
+    'base',
+    'date',
+    'approved',
+    'calibrated',
+    'due',
+    'verified',
+    'updated'
 ]);
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -51,8 +74,6 @@ export function evidencePlaceholders(snippet: string): { snippet: string; change
     // in a declaration's skeleton they come last, after everything that is complete.
     const order = [...replaced.keys()];
     const closing = replaced.length > 1 && /^\s*\}/.test(replaced[replaced.length - 1]) ? replaced.length - 1 : replaced.length;
-    const reordered = [
-        ...order.filter(i => i < closing && !placeholders.has(i)), ...order.filter(i => placeholders.has(i)), ...order.filter(i => i >= closing)
-    ].map(i => replaced[i]);
+    const reordered = [...order.filter(i => i < closing && !placeholders.has(i)), ...order.filter(i => placeholders.has(i)), ...order.filter(i => i >= closing)].map(i => replaced[i]);
     return { snippet: reordered.join('\n'), changed: placeholders.size > 0 };
 }

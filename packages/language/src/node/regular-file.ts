@@ -14,14 +14,21 @@ export function kindOf(entry: Stats | Dirent): FileKind {
 
 /** A path that is not a regular file (a FIFO would block a read forever, a device never end it): never read. */
 export class NotRegularFileError extends Error {
-    constructor(readonly path: string, readonly kind: FileKind) {
+    constructor(
+        readonly path: string,
+        readonly kind: FileKind
+    ) {
         super(`'${path}' is not a regular file (${kind}): not read`);
     }
 }
 
 /** A regular file larger than the limit. */
 export class FileTooLargeError extends Error {
-    constructor(readonly path: string, readonly size: number, readonly limit: number) {
+    constructor(
+        readonly path: string,
+        readonly size: number,
+        readonly limit: number
+    ) {
         super(`'${path}' is larger than the limit of ${limit} bytes: not read`);
     }
 }

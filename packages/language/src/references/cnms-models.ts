@@ -36,7 +36,7 @@ export class CnmsModels {
     /** A stable object standing for a model key, for caches keyed by objects. */
     keyObject(key: string): object {
         let object = this.keyObjects.get(key);
-        if (!object) this.keyObjects.set(key, object = { model: key });
+        if (!object) this.keyObjects.set(key, (object = { model: key }));
         return object;
     }
 

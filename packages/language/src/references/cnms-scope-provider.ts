@@ -38,7 +38,10 @@ export class CnmsScopeProvider extends DefaultScopeProvider {
         const localSymbols = AstUtils.getDocument(context.container).localSymbols;
         const library = AstUtils.getContainerOfType(context.container, isLibrary);
         if (localSymbols && library && localSymbols.has(library)) {
-            result = this.createScope(localSymbols.getStream(library).filter(desc => this.reflection.isSubtype(desc.type, referenceType)), result);
+            result = this.createScope(
+                localSymbols.getStream(library).filter(desc => this.reflection.isSubtype(desc.type, referenceType)),
+                result
+            );
         }
         return result;
     }
@@ -55,7 +58,14 @@ export class CnmsScopeProvider extends DefaultScopeProvider {
         return this.modelScopes.get(`${model}\n${referenceType}`, () => {
             const key = `${model}\n${referenceType}`;
             let table = this.tables.get(key);
-            if (!table) this.tables.set(key, table = new ModelNameTable(description => description.name, description => description.documentUri.toString()));
+            if (!table)
+                this.tables.set(
+                    key,
+                    (table = new ModelNameTable(
+                        description => description.name,
+                        description => description.documentUri.toString()
+                    ))
+                );
             table.update(this.cnmsIndex.namesByDocument(referenceType, uri => this.models.isVisibleFrom(model, uri)));
             return tableScope(table);
         });
@@ -64,7 +74,10 @@ export class CnmsScopeProvider extends DefaultScopeProvider {
 
 /** Adds the masses of gases (`tCO2` → gas CO2) to the names of a scope. */
 class GasUnitScope implements Scope {
-    constructor(private readonly names: Scope, private readonly gases: Scope) {}
+    constructor(
+        private readonly names: Scope,
+        private readonly gases: Scope
+    ) {}
 
     getElement(name: string): AstNodeDescription | undefined {
         const direct = this.names.getElement(name);

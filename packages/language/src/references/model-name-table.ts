@@ -23,7 +23,10 @@ export class ModelNameTable<T> {
     private readonly order = new Map<string, number>();
     private readonly shared = new Set<string>();
 
-    constructor(private readonly nameOf: (item: T) => string, private readonly uriOf: (item: T) => string) {}
+    constructor(
+        private readonly nameOf: (item: T) => string,
+        private readonly uriOf: (item: T) => string
+    ) {}
 
     /** Brings the table to the documents' current items (in document order). */
     update(current: ReadonlyArray<DocumentItems<T>>): void {

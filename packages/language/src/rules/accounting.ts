@@ -20,10 +20,12 @@ import { defineRule, type Rule } from './rule.js';
  */
 export const ACCOUNTING_RULES: readonly Rule[] = [
     defineRule({
-        id: 'CN-6.2-001', clause: '6.2', severity: 'error',
+        id: 'CN-6.2-001',
+        clause: '6.2',
+        severity: 'error',
         title: { en: 'Reporting period', 'zh-CN': '报告期' },
-        description: { en: "A reporting `period`; a range must start before it ends; a range that is not 12 months draws a warning.", 'zh-CN': "须有报告期 `period`；日期范围须开始早于结束；不是 12 个月的范围给出警告。" },
-        rationale: { en: "Emissions are accounted for a reporting period (ISO 14064-1 clause 5.2.4, GB/T 32150); a claim is made for a period.", 'zh-CN': "排放按报告期核算（ISO 14064-1 第 5.2.4 条、GB/T 32150）；碳中和声明针对某一期间。" },
+        description: { en: 'A reporting `period`; a range must start before it ends; a range that is not 12 months draws a warning.', 'zh-CN': '须有报告期 `period`；日期范围须开始早于结束；不是 12 个月的范围给出警告。' },
+        rationale: { en: 'Emissions are accounted for a reporting period (ISO 14064-1 clause 5.2.4, GB/T 32150); a claim is made for a period.', 'zh-CN': '排放按报告期核算（ISO 14064-1 第 5.2.4 条、GB/T 32150）；碳中和声明针对某一期间。' },
         messages: {
             missing: { en: 'Organization {name} has no `period`; the balance needs a reporting period.', 'zh-CN': '组织 {name} 未声明 `period`；计算碳中和平衡需要报告期。' },
             order: { en: 'The period starts on {start}, which is not before its end {end}.', 'zh-CN': '报告期开始日期 {start} 不早于结束日期 {end}。' },
@@ -49,10 +51,12 @@ export const ACCOUNTING_RULES: readonly Rule[] = [
         }
     }),
     defineRule({
-        id: 'CN-6.2-002', clause: '6.2', severity: 'error',
+        id: 'CN-6.2-002',
+        clause: '6.2',
+        severity: 'error',
         title: { en: 'ISO 14064-1 category of every source', 'zh-CN': '每个排放源的 ISO 14064-1 类别' },
-        description: { en: "Every source has an ISO 14064-1:2018 category 1\u20136, with an optional subcategory such as 4.1.", 'zh-CN': "每个排放源都有 ISO 14064-1:2018 的类别 1–6，可带子类别，如 4.1。" },
-        rationale: { en: "The inventory is reported by category and scope (ISO 14064-1 clause 5.2.4, Annex B).", 'zh-CN': "清单按类别和范围报告（ISO 14064-1 第 5.2.4 条、附录 B）。" },
+        description: { en: 'Every source has an ISO 14064-1:2018 category 1\u20136, with an optional subcategory such as 4.1.', 'zh-CN': '每个排放源都有 ISO 14064-1:2018 的类别 1–6，可带子类别，如 4.1。' },
+        rationale: { en: 'The inventory is reported by category and scope (ISO 14064-1 clause 5.2.4, Annex B).', 'zh-CN': '清单按类别和范围报告（ISO 14064-1 第 5.2.4 条、附录 B）。' },
         messages: {
             missing: { en: 'Source {name} has no `category` (1–6, as in ISO 14064-1:2018); it is left out of the totals.', 'zh-CN': '排放源 {name} 没有 `category`（ISO 14064-1:2018 的类别 1–6），不计入合计。' },
             invalid: { en: "Source {name} has category '{category}'; a category is 1 to 6 with an optional subcategory such as 4.1.", 'zh-CN': '排放源 {name} 的类别为“{category}”；类别应为 1 至 6，可带子类别，如 4.1。' }
@@ -60,10 +64,15 @@ export const ACCOUNTING_RULES: readonly Rule[] = [
         insertsProperty: { missing: 'category ${1:1}' }
     }),
     defineRule({
-        id: 'CN-6.2-003', clause: '6.2', severity: 'error',
+        id: 'CN-6.2-003',
+        clause: '6.2',
+        severity: 'error',
         title: { en: 'Activity and factor, or emissions', 'zh-CN': '活动数据与排放因子，或直接给出排放量' },
-        description: { en: "Every source has `activity` and `factor`, or `emissions`, not both and not neither.", 'zh-CN': "每个排放源有 `activity` 和 `factor`，或有 `emissions`；不能两者皆有，也不能都没有。" },
-        rationale: { en: "Emissions are quantified as activity data \u00d7 emission factor, or measured directly (ISO 14064-1 clause 6.2, GB/T 32150).", 'zh-CN': "排放量按活动数据 × 排放因子计算，或直接测量（ISO 14064-1 第 6.2 条、GB/T 32150）。" },
+        description: { en: 'Every source has `activity` and `factor`, or `emissions`, not both and not neither.', 'zh-CN': '每个排放源有 `activity` 和 `factor`，或有 `emissions`；不能两者皆有，也不能都没有。' },
+        rationale: {
+            en: 'Emissions are quantified as activity data \u00d7 emission factor, or measured directly (ISO 14064-1 clause 6.2, GB/T 32150).',
+            'zh-CN': '排放量按活动数据 × 排放因子计算，或直接测量（ISO 14064-1 第 6.2 条、GB/T 32150）。'
+        },
         messages: {
             neither: { en: 'Source {name} has neither `activity` with `factor` nor `emissions`; it is left out of the totals.', 'zh-CN': '排放源 {name} 既没有 `activity` 和 `factor`，也没有 `emissions`，不计入合计。' },
             both: { en: 'Source {name} has both `emissions` and `activity`/`factor`; give one or the other.', 'zh-CN': '排放源 {name} 同时给出了 `emissions` 和 `activity`/`factor`，只能二选一。' },
@@ -73,22 +82,38 @@ export const ACCOUNTING_RULES: readonly Rule[] = [
         insertsProperty: { missingFactor: 'factor ${1:0} ${2:tCO2/MWh}', missingActivity: 'activity ${1:0} ${2:MWh}', neither: 'emissions ${1:0} ${2:tCO2e}' }
     }),
     defineRule({
-        id: 'CN-6.2-004', clause: '6.2', severity: 'error',
+        id: 'CN-6.2-004',
+        clause: '6.2',
+        severity: 'error',
         title: { en: 'Emissions are masses of gases in the GWP set', 'zh-CN': '排放量为 GWP 值集中气体的质量' },
-        description: { en: "Emissions come out as masses of gases that the model's GWP set defines.", 'zh-CN': "排放量为模型所选 GWP 值集中气体的质量。" },
-        rationale: { en: "Gases are converted to CO2e with the chosen GWP set (ISO 14064-1 clause 6.3); a gas without a GWP cannot be counted.", 'zh-CN': "各气体以所选 GWP 值集换算为 CO2e（ISO 14064-1 第 6.3 条）；没有 GWP 的气体无法计入。" },
+        description: { en: "Emissions come out as masses of gases that the model's GWP set defines.", 'zh-CN': '排放量为模型所选 GWP 值集中气体的质量。' },
+        rationale: {
+            en: 'Gases are converted to CO2e with the chosen GWP set (ISO 14064-1 clause 6.3); a gas without a GWP cannot be counted.',
+            'zh-CN': '各气体以所选 GWP 值集换算为 CO2e（ISO 14064-1 第 6.3 条）；没有 GWP 的气体无法计入。'
+        },
         messages: {
             gasNotInSet: { en: 'Gas {gas} is not in the GWP set {set}; source {name} cannot be converted to CO2e.', 'zh-CN': '气体 {gas} 不在 GWP 值集 {set} 中；排放源 {name} 无法换算为 CO2e。' },
             carbon: { en: 'Source {name} gives a mass of carbon (tC); convert it with a factor such as co2_per_c = 44/12 tCO2/tC.', 'zh-CN': '排放源 {name} 给出的是碳质量（tC）；请用 co2_per_c = 44/12 tCO2/tC 等因子换算。' },
             noGwp: { en: 'Organization {name} declares no `gwp` set, and none could be found to convert gases to CO2e.', 'zh-CN': '组织 {name} 未声明 `gwp` 值集，无法将各气体换算为 CO2e。' },
-            residualGas: { en: 'Gas {gas} of this residual-mix factor is not in the GWP set {set}; the market-based figures that use it cannot be computed.', 'zh-CN': '该剩余组合排放因子中的气体 {gas} 不在 GWP 值集 {set} 中；使用它的基于市场的数值无法计算。' }
+            residualGas: {
+                en: 'Gas {gas} of this residual-mix factor is not in the GWP set {set}; the market-based figures that use it cannot be computed.',
+                'zh-CN': '该剩余组合排放因子中的气体 {gas} 不在 GWP 值集 {set} 中；使用它的基于市场的数值无法计算。'
+            }
         }
     }),
     defineRule({
-        id: 'CN-6.2-005', clause: '6.2', severity: 'warning',
+        id: 'CN-6.2-005',
+        clause: '6.2',
+        severity: 'warning',
         title: { en: 'GWP set, and why when older than AR6', 'zh-CN': 'GWP 值集及采用旧值集的理由' },
-        description: { en: "The organisation declares its `gwp` set; a set older than AR6 (SAR, AR4, AR5) needs a `gwp-justification \"…\"` on the organisation.", 'zh-CN': "组织声明所采用的 `gwp` 值集；采用早于 AR6 的值集（SAR、AR4、AR5）时，须在组织中给出 `gwp-justification \"…\"`。" },
-        rationale: { en: "Gases are converted to CO2e with the 100-year GWPs of the latest IPCC assessment report; the report states the GWP values used and, where they are not the latest, why (ISO 14064-1:2018 clauses 6.3 and 9.3, GB/T 32150).", 'zh-CN': "各温室气体应采用 IPCC 最新评估报告的 100 年 GWP 值换算为 CO2e；报告须说明所用 GWP 值，未采用最新值时须说明理由（ISO 14064-1:2018 第 6.3、9.3 条，GB/T 32150）。" },
+        description: {
+            en: 'The organisation declares its `gwp` set; a set older than AR6 (SAR, AR4, AR5) needs a `gwp-justification "…"` on the organisation.',
+            'zh-CN': '组织声明所采用的 `gwp` 值集；采用早于 AR6 的值集（SAR、AR4、AR5）时，须在组织中给出 `gwp-justification "…"`。'
+        },
+        rationale: {
+            en: 'Gases are converted to CO2e with the 100-year GWPs of the latest IPCC assessment report; the report states the GWP values used and, where they are not the latest, why (ISO 14064-1:2018 clauses 6.3 and 9.3, GB/T 32150).',
+            'zh-CN': '各温室气体应采用 IPCC 最新评估报告的 100 年 GWP 值换算为 CO2e；报告须说明所用 GWP 值，未采用最新值时须说明理由（ISO 14064-1:2018 第 6.3、9.3 条，GB/T 32150）。'
+        },
         messages: {
             missing: { en: 'Organization {name} declares no `gwp` set; AR6 is used by default. State the set the inventory is computed with.', 'zh-CN': '组织 {name} 未声明 `gwp` 值集，默认采用 AR6；请写明清单核算所用的值集。' },
             justification: { en: 'Organization {name} uses GWP set {set}, which is older than AR6, without a `gwp-justification`.', 'zh-CN': '组织 {name} 采用早于 AR6 的 GWP 值集 {set}，但未给出 `gwp-justification` 理由说明。' },
@@ -115,14 +140,25 @@ export const ACCOUNTING_RULES: readonly Rule[] = [
         }
     }),
     defineRule({
-        id: 'CN-6.2-006', clause: '6.2', severity: 'warning',
+        id: 'CN-6.2-006',
+        clause: '6.2',
+        severity: 'warning',
         title: { en: 'Source and year of every factor', 'zh-CN': '排放因子的来源与年份' },
-        description: { en: "Every factor declared in the model has a `source` and a `year`; a source whose factor is written inline, with no declared factor behind it, has neither.", 'zh-CN': "模型中声明的每个排放因子都有 `source` 和 `year`；排放源中直接写出的内联因子没有已声明的因子支撑，两者皆无。" },
-        rationale: { en: "Emission factors are documented with their origin so that the inventory can be verified and repeated (ISO 14064-1:2018 clauses 6.2 and 9.3, GB/T 32150 on data sources).", 'zh-CN': "排放因子须记录其出处，使清单可核查、可重现（ISO 14064-1:2018 第 6.2、9.3 条，GB/T 32150 关于数据来源的要求）。" },
+        description: {
+            en: 'Every factor declared in the model has a `source` and a `year`; a source whose factor is written inline, with no declared factor behind it, has neither.',
+            'zh-CN': '模型中声明的每个排放因子都有 `source` 和 `year`；排放源中直接写出的内联因子没有已声明的因子支撑，两者皆无。'
+        },
+        rationale: {
+            en: 'Emission factors are documented with their origin so that the inventory can be verified and repeated (ISO 14064-1:2018 clauses 6.2 and 9.3, GB/T 32150 on data sources).',
+            'zh-CN': '排放因子须记录其出处，使清单可核查、可重现（ISO 14064-1:2018 第 6.2、9.3 条，GB/T 32150 关于数据来源的要求）。'
+        },
         messages: {
             missingSource: { en: 'Factor {name} has no `source`: name the publisher, document and table it comes from.', 'zh-CN': '排放因子 {name} 没有 `source`：请写明发布机构、文件及表号。' },
             missingYear: { en: 'Factor {name} has no `year`: give the year the value applies to.', 'zh-CN': '排放因子 {name} 没有 `year`：请给出该数值适用的年份。' },
-            inline: { en: 'Source {name} writes its factor inline ({factor}); declare it as a `factor` with its `source` and `year`.', 'zh-CN': '排放源 {name} 的排放因子为内联写法（{factor}）；请将其声明为 `factor`，并给出 `source` 和 `year`。' }
+            inline: {
+                en: 'Source {name} writes its factor inline ({factor}); declare it as a `factor` with its `source` and `year`.',
+                'zh-CN': '排放源 {name} 的排放因子为内联写法（{factor}）；请将其声明为 `factor`，并给出 `source` 和 `year`。'
+            }
         },
         insertsProperty: {
             missingSource: 'source "${1:publisher, document, table}"',
@@ -144,19 +180,33 @@ export const ACCOUNTING_RULES: readonly Rule[] = [
         }
     }),
     defineRule({
-        id: 'CN-6.2-007', clause: '6.2', severity: 'warning',
+        id: 'CN-6.2-007',
+        clause: '6.2',
+        severity: 'warning',
         title: { en: 'Factors close to the reporting period', 'zh-CN': '排放因子的时效性' },
-        description: { en: "A factor whose `year` is more than 3 years before the reporting period: a factor declared in the model, or a library grid factor (republished each year) that a source uses.", 'zh-CN': "排放因子的 `year` 早于报告期 3 年以上：包括模型中声明的因子，以及排放源所引用的内置库电网排放因子（逐年更新发布）。" },
-        rationale: { en: "Emission factors are to be current and representative of the period accounted for; the latest published factors are used where they exist (ISO 14064-1:2018 clause 6.2, GB/T 32150; the MEE republishes grid factors each year).", 'zh-CN': "排放因子应具有时效性并能代表所核算的期间；有更新的公布值时应采用最新值（ISO 14064-1:2018 第 6.2 条、GB/T 32150；生态环境部逐年更新电网排放因子）。" },
+        description: {
+            en: 'A factor whose `year` is more than 3 years before the reporting period: a factor declared in the model, or a library grid factor (republished each year) that a source uses.',
+            'zh-CN': '排放因子的 `year` 早于报告期 3 年以上：包括模型中声明的因子，以及排放源所引用的内置库电网排放因子（逐年更新发布）。'
+        },
+        rationale: {
+            en: 'Emission factors are to be current and representative of the period accounted for; the latest published factors are used where they exist (ISO 14064-1:2018 clause 6.2, GB/T 32150; the MEE republishes grid factors each year).',
+            'zh-CN': '排放因子应具有时效性并能代表所核算的期间；有更新的公布值时应采用最新值（ISO 14064-1:2018 第 6.2 条、GB/T 32150；生态环境部逐年更新电网排放因子）。'
+        },
         messages: {
-            stale: { en: 'Factor {name} is of {year}, {age} years before the reporting period {period}; check whether a more recent factor is published.', 'zh-CN': '排放因子 {name} 的年份为 {year}，比报告期（{period}）早 {age} 年；请核查是否已发布更新的因子。' },
-            staleLibrary: { en: 'Source {source} uses library factor {name} of {year}, {age} years before the reporting period {period}; check whether a more recent factor is published.', 'zh-CN': '排放源 {source} 引用的内置库因子 {name} 的年份为 {year}，比报告期（{period}）早 {age} 年；请核查是否已发布更新的因子。' }
+            stale: {
+                en: 'Factor {name} is of {year}, {age} years before the reporting period {period}; check whether a more recent factor is published.',
+                'zh-CN': '排放因子 {name} 的年份为 {year}，比报告期（{period}）早 {age} 年；请核查是否已发布更新的因子。'
+            },
+            staleLibrary: {
+                en: 'Source {source} uses library factor {name} of {year}, {age} years before the reporting period {period}; check whether a more recent factor is published.',
+                'zh-CN': '排放源 {source} 引用的内置库因子 {name} 的年份为 {year}，比报告期（{period}）早 {age} 年；请核查是否已发布更新的因子。'
+            }
         },
         check: context => {
             const period = context.settings.period;
             if (!period) return;
             const start = yearOf(period.start);
-            const ageOf = (factor: Factor) => factor.year && /^\d{4}$/.test(factor.year) ? start - Number(factor.year) : undefined;
+            const ageOf = (factor: Factor) => (factor.year && /^\d{4}$/.test(factor.year) ? start - Number(factor.year) : undefined);
             for (const factor of modelFactors(context.elements)) {
                 const age = ageOf(factor);
                 if (age !== undefined && age > MAX_FACTOR_AGE) {
@@ -176,12 +226,23 @@ export const ACCOUNTING_RULES: readonly Rule[] = [
         }
     }),
     defineRule({
-        id: 'CN-6.2-008', clause: '6.2', severity: 'warning',
-        title: { en: 'Grid factor of the site\'s region', 'zh-CN': '与场所所在区域一致的电网排放因子' },
-        description: { en: "A category-2 source at a site whose `location` names a province or a regional grid uses a grid factor of another region (library factors carry their `region`; a national factor is not another region).", 'zh-CN': "类别 2 排放源所在场所的 `location` 写明了省份或区域电网，却采用了其他区域的电网排放因子（内置库因子带有 `region`；全国平均因子不视为其他区域）。" },
-        rationale: { en: "Purchased electricity is accounted with the emission factor of the grid that supplies it; the MEE publishes regional grid factors beside the national average (GB/T 32150, ISO 14064-1:2018 clause 6.2 and Annex E).", 'zh-CN': "外购电力应采用供电电网的排放因子核算；生态环境部在全国平均值之外还公布区域电网排放因子（GB/T 32150、ISO 14064-1:2018 第 6.2 条及附录 E）。" },
+        id: 'CN-6.2-008',
+        clause: '6.2',
+        severity: 'warning',
+        title: { en: "Grid factor of the site's region", 'zh-CN': '与场所所在区域一致的电网排放因子' },
+        description: {
+            en: 'A category-2 source at a site whose `location` names a province or a regional grid uses a grid factor of another region (library factors carry their `region`; a national factor is not another region).',
+            'zh-CN': '类别 2 排放源所在场所的 `location` 写明了省份或区域电网，却采用了其他区域的电网排放因子（内置库因子带有 `region`；全国平均因子不视为其他区域）。'
+        },
+        rationale: {
+            en: 'Purchased electricity is accounted with the emission factor of the grid that supplies it; the MEE publishes regional grid factors beside the national average (GB/T 32150, ISO 14064-1:2018 clause 6.2 and Annex E).',
+            'zh-CN': '外购电力应采用供电电网的排放因子核算；生态环境部在全国平均值之外还公布区域电网排放因子（GB/T 32150、ISO 14064-1:2018 第 6.2 条及附录 E）。'
+        },
         messages: {
-            otherRegion: { en: 'Source {name} at site {site} ({location}) draws on the {siteRegion} grid, but factor {factor} is of the {factorRegion} grid.', 'zh-CN': '排放源 {name} 所在场所 {site}（{location}）属于{siteRegion}电网，但排放因子 {factor} 属于{factorRegion}电网。' }
+            otherRegion: {
+                en: 'Source {name} at site {site} ({location}) draws on the {siteRegion} grid, but factor {factor} is of the {factorRegion} grid.',
+                'zh-CN': '排放源 {name} 所在场所 {site}（{location}）属于{siteRegion}电网，但排放因子 {factor} 属于{factorRegion}电网。'
+            }
         },
         check: context => {
             for (const source of context.declarations(isSource)) {
@@ -194,22 +255,48 @@ export const ACCOUNTING_RULES: readonly Rule[] = [
                 if (!factorRegion) continue;
                 const siteRegions = gridRegionsOfLocation(location);
                 if (siteRegions.length === 0 || siteRegions.includes(factorRegion)) continue;
-                context.report('otherRegion', {
-                    name: source.name, site: site.name, location,
-                    siteRegion: regionsText(siteRegions), factor: qualifiedName(factor), factorRegion: GRID_REGION_TEXT[factorRegion]
-                }, source, 'factor');
+                context.report(
+                    'otherRegion',
+                    {
+                        name: source.name,
+                        site: site.name,
+                        location,
+                        siteRegion: regionsText(siteRegions),
+                        factor: qualifiedName(factor),
+                        factorRegion: GRID_REGION_TEXT[factorRegion]
+                    },
+                    source,
+                    'factor'
+                );
             }
         }
     }),
     defineRule({
-        id: 'CN-6.2-009', clause: '6.2', severity: 'warning',
+        id: 'CN-6.2-009',
+        clause: '6.2',
+        severity: 'warning',
         title: { en: 'Scope 2 with contractual instruments', 'zh-CN': '合同凭证与范围二核算方法' },
-        description: { en: "Instruments exist while scope 2 counts location-based only: a warning when the organisation has not chosen a `scope2` method, an info giving both figures when it declared `scope2 location-based`; an instrument covering a source that is not category 2 is an error.", 'zh-CN': "存在能源属性凭证而范围二仅按基于位置的方法计入：组织未声明 `scope2` 方法时给出警告；已声明 `scope2 location-based` 时给出提示并列出两种数值；凭证覆盖非类别 2 排放源为错误。" },
-        rationale: { en: "Contractual instruments (green electricity certificates, I-RECs, green-power trades, PPAs) apply only to purchased energy and lower only the market-based scope-2 figure; where they exist both figures are reported and the report says which one counts (ISO 14064-1:2018 Annex E, GHG Protocol Scope 2 Guidance on dual reporting).", 'zh-CN': "合同凭证（绿证、I-REC、绿电交易、购电协议）只适用于外购能源，且只降低基于市场的范围二排放；存在凭证时须同时报告两种数值，并说明计入的是哪一种（ISO 14064-1:2018 附录 E，GHG Protocol 范围二指南关于双重报告的要求）。" },
+        description: {
+            en: 'Instruments exist while scope 2 counts location-based only: a warning when the organisation has not chosen a `scope2` method, an info giving both figures when it declared `scope2 location-based`; an instrument covering a source that is not category 2 is an error.',
+            'zh-CN': '存在能源属性凭证而范围二仅按基于位置的方法计入：组织未声明 `scope2` 方法时给出警告；已声明 `scope2 location-based` 时给出提示并列出两种数值；凭证覆盖非类别 2 排放源为错误。'
+        },
+        rationale: {
+            en: 'Contractual instruments (green electricity certificates, I-RECs, green-power trades, PPAs) apply only to purchased energy and lower only the market-based scope-2 figure; where they exist both figures are reported and the report says which one counts (ISO 14064-1:2018 Annex E, GHG Protocol Scope 2 Guidance on dual reporting).',
+            'zh-CN': '合同凭证（绿证、I-REC、绿电交易、购电协议）只适用于外购能源，且只降低基于市场的范围二排放；存在凭证时须同时报告两种数值，并说明计入的是哪一种（ISO 14064-1:2018 附录 E，GHG Protocol 范围二指南关于双重报告的要求）。'
+        },
         messages: {
-            locationByDefault: { en: 'Organization {name} holds instruments ({instruments}) but declares no `scope2` method, so scope 2 counts location-based and they do not lower the counted emissions; declare `scope2 market-based`, or `scope2 location-based` to say the choice is deliberate.', 'zh-CN': '组织 {name} 持有能源属性凭证（{instruments}），但未声明 `scope2` 核算方法，范围二默认按基于位置的方法计入，凭证不降低所计排放量；请声明 `scope2 market-based`，或声明 `scope2 location-based` 表明这是有意的选择。' },
-            locationBased: { en: 'Scope 2 counts location-based ({location}); instruments {instruments} count only in the market-based figure ({market}), which is reported beside it.', 'zh-CN': '范围二按基于位置的方法计入（{location}）；凭证 {instruments} 只计入基于市场的数值（{market}），该数值同时报告。' },
-            notCategory2: { en: 'Instrument {name} covers source {source} of category {category}; contractual instruments apply to purchased energy (category 2) only.', 'zh-CN': '凭证 {name} 覆盖了类别 {category} 的排放源 {source}；合同凭证只适用于外购能源（类别 2）。' }
+            locationByDefault: {
+                en: 'Organization {name} holds instruments ({instruments}) but declares no `scope2` method, so scope 2 counts location-based and they do not lower the counted emissions; declare `scope2 market-based`, or `scope2 location-based` to say the choice is deliberate.',
+                'zh-CN': '组织 {name} 持有能源属性凭证（{instruments}），但未声明 `scope2` 核算方法，范围二默认按基于位置的方法计入，凭证不降低所计排放量；请声明 `scope2 market-based`，或声明 `scope2 location-based` 表明这是有意的选择。'
+            },
+            locationBased: {
+                en: 'Scope 2 counts location-based ({location}); instruments {instruments} count only in the market-based figure ({market}), which is reported beside it.',
+                'zh-CN': '范围二按基于位置的方法计入（{location}）；凭证 {instruments} 只计入基于市场的数值（{market}），该数值同时报告。'
+            },
+            notCategory2: {
+                en: 'Instrument {name} covers source {source} of category {category}; contractual instruments apply to purchased energy (category 2) only.',
+                'zh-CN': '凭证 {name} 覆盖了类别 {category} 的排放源 {source}；合同凭证只适用于外购能源（类别 2）。'
+            }
         },
         messageSeverity: { locationBased: 'info', notCategory2: 'error' },
         insertsProperty: { locationByDefault: 'scope2 ${1:market-based}' },
@@ -230,34 +317,55 @@ export const ACCOUNTING_RULES: readonly Rule[] = [
                 return;
             }
             const scope = context.balance.byScope;
-            context.report('locationBased', {
-                instruments: names,
-                location: { figure: scope['2-location'].times(GRAMS_PER_TONNE), unit: 'tCO2e' },
-                market: { figure: scope['2-market'].times(GRAMS_PER_TONNE), unit: 'tCO2e' }
-            }, organization, 'scope2');
+            context.report(
+                'locationBased',
+                {
+                    instruments: names,
+                    location: { figure: scope['2-location'].times(GRAMS_PER_TONNE), unit: 'tCO2e' },
+                    market: { figure: scope['2-market'].times(GRAMS_PER_TONNE), unit: 'tCO2e' }
+                },
+                organization,
+                'scope2'
+            );
         }
     }),
     defineRule({
-        id: 'CN-6.2-010', clause: '6.2', severity: 'error',
+        id: 'CN-6.2-010',
+        clause: '6.2',
+        severity: 'error',
         title: { en: 'Instruments within the activity they cover', 'zh-CN': '能源属性凭证不超过所覆盖的活动数据' },
-        description: { en: "Instruments covering a source do not exceed its activity; every instrument covers a source and has a factor.", 'zh-CN': "覆盖某排放源的凭证合计不超过其活动数据；每张凭证都覆盖排放源并有排放因子。" },
-        rationale: { en: "Market-based scope 2 subtracts contractual instruments from the electricity they cover (ISO 14064-1 Annex E); more than the activity would be counted twice.", 'zh-CN': "基于市场的范围二从所覆盖的电量中扣除合同凭证（ISO 14064-1 附录 E）；超过活动数据即重复计算。" },
+        description: { en: 'Instruments covering a source do not exceed its activity; every instrument covers a source and has a factor.', 'zh-CN': '覆盖某排放源的凭证合计不超过其活动数据；每张凭证都覆盖排放源并有排放因子。' },
+        rationale: {
+            en: 'Market-based scope 2 subtracts contractual instruments from the electricity they cover (ISO 14064-1 Annex E); more than the activity would be counted twice.',
+            'zh-CN': '基于市场的范围二从所覆盖的电量中扣除合同凭证（ISO 14064-1 附录 E）；超过活动数据即重复计算。'
+        },
         messages: {
             exceeds: { en: 'Instruments covering source {name} total {covered}, more than its activity {activity}.', 'zh-CN': '覆盖排放源 {name} 的凭证合计 {covered}，超过其活动数据 {activity}。' },
             noSource: { en: 'Instrument {name} covers no source.', 'zh-CN': '凭证 {name} 未覆盖任何排放源。' },
-            noFactor: { en: 'Instrument {name} has no `factor` (such as 0 tCO2/MWh), so the market-based figure of what it covers cannot be computed.', 'zh-CN': '凭证 {name} 没有 `factor`（如 0 tCO2/MWh），无法计算其所覆盖排放源的市场法排放量。' },
+            noFactor: {
+                en: 'Instrument {name} has no `factor` (such as 0 tCO2/MWh), so the market-based figure of what it covers cannot be computed.',
+                'zh-CN': '凭证 {name} 没有 `factor`（如 0 tCO2/MWh），无法计算其所覆盖排放源的市场法排放量。'
+            },
             noActivity: { en: 'Instrument {name} covers source {source}, which has no `activity` to subtract it from.', 'zh-CN': '凭证 {name} 覆盖的排放源 {source} 没有可扣减的 `activity`。' }
         },
         insertsProperty: { noFactor: 'factor ${1:0} tCO2/MWh' }
     }),
     defineRule({
-        id: 'CN-6.2-011', clause: '6.2', severity: 'warning',
+        id: 'CN-6.2-011',
+        clause: '6.2',
+        severity: 'warning',
         title: { en: 'Significance of indirect sources', 'zh-CN': '间接排放源的重要性' },
-        description: { en: "Every indirect source (categories 3–6) says `significant yes` or `significant no \"justification\"`.", 'zh-CN': "每个间接排放源（类别 3–6）都声明 `significant yes`，或 `significant no \"理由\"`。" },
-        rationale: { en: "The organisation determines which indirect emissions are significant with documented criteria and justifies every exclusion (ISO 14064-1:2018 clauses 5.2.3 and 9.3; ISO 14068-1:2023 on the subject's boundary).", 'zh-CN': "组织须按成文准则确定哪些间接排放是重要的，并说明每项排除的理由（ISO 14064-1:2018 第 5.2.3、9.3 条；ISO 14068-1:2023 关于碳中和对象边界的要求）。" },
+        description: { en: 'Every indirect source (categories 3–6) says `significant yes` or `significant no "justification"`.', 'zh-CN': '每个间接排放源（类别 3–6）都声明 `significant yes`，或 `significant no "理由"`。' },
+        rationale: {
+            en: "The organisation determines which indirect emissions are significant with documented criteria and justifies every exclusion (ISO 14064-1:2018 clauses 5.2.3 and 9.3; ISO 14068-1:2023 on the subject's boundary).",
+            'zh-CN': '组织须按成文准则确定哪些间接排放是重要的，并说明每项排除的理由（ISO 14064-1:2018 第 5.2.3、9.3 条；ISO 14068-1:2023 关于碳中和对象边界的要求）。'
+        },
         messages: {
             missing: { en: 'Indirect source {name} (category {category}) does not say whether it is `significant`.', 'zh-CN': '间接排放源 {name}（类别 {category}）未声明是否重要（`significant`）。' },
-            noJustification: { en: 'Source {name} is `significant no` without a justification: say why it is left out, e.g. its share of the total.', 'zh-CN': '排放源 {name} 声明为 `significant no`，但未给出理由：请说明排除的依据，如其占总排放的比例。' }
+            noJustification: {
+                en: 'Source {name} is `significant no` without a justification: say why it is left out, e.g. its share of the total.',
+                'zh-CN': '排放源 {name} 声明为 `significant no`，但未给出理由：请说明排除的依据，如其占总排放的比例。'
+            }
         },
         insertsProperty: { missing: 'significant ${1:yes}' },
         check: context => {
@@ -272,12 +380,23 @@ export const ACCOUNTING_RULES: readonly Rule[] = [
         }
     }),
     defineRule({
-        id: 'CN-6.2-012', clause: '6.2', severity: 'error',
+        id: 'CN-6.2-012',
+        clause: '6.2',
+        severity: 'error',
         title: { en: 'Insignificant sources within materiality', 'zh-CN': '不重要排放源不超过重要性阈值' },
-        description: { en: "An indirect source marked `significant no` whose emissions exceed the organisation's `materiality` share (default 1 %) of total emissions.", 'zh-CN': "声明为 `significant no` 的间接排放源，其排放量超过组织 `materiality`（默认 1 %）所规定的占总排放比例。" },
-        rationale: { en: "Only indirect emissions below the materiality threshold may be excluded; a larger source must be included and quantified (ISO 14064-1:2018 clause 5.2.3, ISO 14068-1:2023 on the completeness of the subject's emissions).", 'zh-CN': "只有低于重要性阈值的间接排放才可排除；超过阈值的排放源必须纳入并量化（ISO 14064-1:2018 第 5.2.3 条，ISO 14068-1:2023 关于碳中和对象排放完整性的要求）。" },
+        description: {
+            en: "An indirect source marked `significant no` whose emissions exceed the organisation's `materiality` share (default 1 %) of total emissions.",
+            'zh-CN': '声明为 `significant no` 的间接排放源，其排放量超过组织 `materiality`（默认 1 %）所规定的占总排放比例。'
+        },
+        rationale: {
+            en: "Only indirect emissions below the materiality threshold may be excluded; a larger source must be included and quantified (ISO 14064-1:2018 clause 5.2.3, ISO 14068-1:2023 on the completeness of the subject's emissions).",
+            'zh-CN': '只有低于重要性阈值的间接排放才可排除；超过阈值的排放源必须纳入并量化（ISO 14064-1:2018 第 5.2.3 条，ISO 14068-1:2023 关于碳中和对象排放完整性的要求）。'
+        },
         messages: {
-            aboveMateriality: { en: 'Source {name} is marked not significant, but its emissions {emissions} are {share} of the total {total}, above the materiality threshold of {materiality}.', 'zh-CN': '排放源 {name} 被声明为不重要，但其排放量 {emissions} 占总排放 {total} 的 {share}，超过重要性阈值 {materiality}。' }
+            aboveMateriality: {
+                en: 'Source {name} is marked not significant, but its emissions {emissions} are {share} of the total {total}, above the materiality threshold of {materiality}.',
+                'zh-CN': '排放源 {name} 被声明为不重要，但其排放量 {emissions} 占总排放 {total} 的 {share}，超过重要性阈值 {materiality}。'
+            }
         },
         check: context => {
             const total = context.balance.emissions;
@@ -287,21 +406,34 @@ export const ACCOUNTING_RULES: readonly Rule[] = [
                 if (!figures || source.significant !== 'no' || figures.scope !== 3) continue;
                 const share = tonnes(figures.co2e).dividedBy(total);
                 if (share.compare(materiality) <= 0) continue;
-                context.report('aboveMateriality', {
-                    name: source.name,
-                    emissions: { figure: figures.co2e, unit: 'tCO2e' },
-                    total: { figure: total.times(GRAMS_PER_TONNE), unit: 'tCO2e' },
-                    share: formatPercent(share, context.services.I18n.locale),
-                    materiality: formatPercent(materiality, context.services.I18n.locale)
-                }, source, 'significant');
+                context.report(
+                    'aboveMateriality',
+                    {
+                        name: source.name,
+                        emissions: { figure: figures.co2e, unit: 'tCO2e' },
+                        total: { figure: total.times(GRAMS_PER_TONNE), unit: 'tCO2e' },
+                        share: formatPercent(share, context.services.I18n.locale),
+                        materiality: formatPercent(materiality, context.services.I18n.locale)
+                    },
+                    source,
+                    'significant'
+                );
             }
         }
     }),
     defineRule({
-        id: 'CN-6.2-013', clause: '6.2', severity: 'warning',
+        id: 'CN-6.2-013',
+        clause: '6.2',
+        severity: 'warning',
         title: { en: 'Uncertainty and data quality of every source', 'zh-CN': '排放源的不确定性与数据质量' },
-        description: { en: "Every source gives its `uncertainty` and its `data-quality` (measured, calculated or estimated).", 'zh-CN': "每个排放源都给出 `uncertainty` 和 `data-quality`（measured 实测、calculated 计算或 estimated 估算）。" },
-        rationale: { en: "The organisation assesses the uncertainty of its quantification and manages the quality of its data (ISO 14064-1:2018 clauses 8.1 and 8.3, GB/T 32150 on data quality management).", 'zh-CN': "组织须评估量化的不确定性并管理数据质量（ISO 14064-1:2018 第 8.1、8.3 条，GB/T 32150 关于数据质量管理的要求）。" },
+        description: {
+            en: 'Every source gives its `uncertainty` and its `data-quality` (measured, calculated or estimated).',
+            'zh-CN': '每个排放源都给出 `uncertainty` 和 `data-quality`（measured 实测、calculated 计算或 estimated 估算）。'
+        },
+        rationale: {
+            en: 'The organisation assesses the uncertainty of its quantification and manages the quality of its data (ISO 14064-1:2018 clauses 8.1 and 8.3, GB/T 32150 on data quality management).',
+            'zh-CN': '组织须评估量化的不确定性并管理数据质量（ISO 14064-1:2018 第 8.1、8.3 条，GB/T 32150 关于数据质量管理的要求）。'
+        },
         messages: {
             missingUncertainty: { en: 'Source {name} has no `uncertainty`.', 'zh-CN': '排放源 {name} 没有 `uncertainty`（不确定性）。' },
             missingDataQuality: { en: 'Source {name} has no `data-quality` (measured, calculated or estimated).', 'zh-CN': '排放源 {name} 没有 `data-quality`（measured 实测、calculated 计算或 estimated 估算）。' }
@@ -318,13 +450,24 @@ export const ACCOUNTING_RULES: readonly Rule[] = [
         }
     }),
     defineRule({
-        id: 'CN-6.2-014', clause: '6.2', severity: 'error',
+        id: 'CN-6.2-014',
+        clause: '6.2',
+        severity: 'error',
         title: { en: 'No double counting through meters', 'zh-CN': '计量数据不得重复计算' },
-        description: { en: "A meter that `measures` the same source twice, or two sources read from the same meter with the same activity (the same reading counted twice).", 'zh-CN': "同一计量器具在 `measures` 中两次列出同一排放源，或两个排放源取自同一计量器具且活动数据相同（同一读数计算了两次）。" },
-        rationale: { en: "Each emission is quantified once: the inventory must avoid double counting (ISO 14064-1:2018 principles of completeness, consistency and accuracy, GB/T 32150).", 'zh-CN': "每项排放只能量化一次，清单须避免重复计算（ISO 14064-1:2018 完整性、一致性与准确性原则，GB/T 32150）。" },
+        description: {
+            en: 'A meter that `measures` the same source twice, or two sources read from the same meter with the same activity (the same reading counted twice).',
+            'zh-CN': '同一计量器具在 `measures` 中两次列出同一排放源，或两个排放源取自同一计量器具且活动数据相同（同一读数计算了两次）。'
+        },
+        rationale: {
+            en: 'Each emission is quantified once: the inventory must avoid double counting (ISO 14064-1:2018 principles of completeness, consistency and accuracy, GB/T 32150).',
+            'zh-CN': '每项排放只能量化一次，清单须避免重复计算（ISO 14064-1:2018 完整性、一致性与准确性原则，GB/T 32150）。'
+        },
         messages: {
             measuredTwice: { en: 'Meter {meter} lists source {source} twice in `measures`.', 'zh-CN': '计量器具 {meter} 在 `measures` 中两次列出排放源 {source}。' },
-            sameActivity: { en: 'Source {name} has the same activity ({activity}) from meter {meter} as {others}: the same reading is counted twice.', 'zh-CN': '排放源 {name} 与 {others} 取自同一计量器具 {meter}，活动数据相同（{activity}），同一读数被重复计算。' }
+            sameActivity: {
+                en: 'Source {name} has the same activity ({activity}) from meter {meter} as {others}: the same reading is counted twice.',
+                'zh-CN': '排放源 {name} 与 {others} 取自同一计量器具 {meter}，活动数据相同（{activity}），同一读数被重复计算。'
+            }
         },
         check: context => {
             const meters = context.declarations(isMeter);
@@ -339,7 +482,7 @@ export const ACCOUNTING_RULES: readonly Rule[] = [
             }
             // the meters of each source (a meter's `measures` and a source's `monitored-by`), and readings grouped by activity text
             const bySource = metersBySource(context.elements);
-            const metersOf = (source: Source): Meter[] => [...bySource.get(source) ?? []];
+            const metersOf = (source: Source): Meter[] => [...(bySource.get(source) ?? [])];
             // only sources read from a meter can share a reading: their activity texts are compared
             const byActivity = new Map<string, Array<{ source: Source; meters: Meter[] }>>();
             for (const source of context.declarations(isSource)) {
@@ -361,19 +504,31 @@ export const ACCOUNTING_RULES: readonly Rule[] = [
                         return meter !== undefined;
                     });
                     if (others.length === 0 || !shared) continue;
-                    context.report('sameActivity', {
-                        name: reading.source.name, meter: shared.name, activity: textOf(reading.source.activity!),
-                        others: others.map(other => other.source.name).join(', ')
-                    }, reading.source, 'activity');
+                    context.report(
+                        'sameActivity',
+                        {
+                            name: reading.source.name,
+                            meter: shared.name,
+                            activity: textOf(reading.source.activity!),
+                            others: others.map(other => other.source.name).join(', ')
+                        },
+                        reading.source,
+                        'activity'
+                    );
                 }
             }
         }
     }),
     defineRule({
-        id: 'CN-6.2-015', clause: '6.2', severity: 'warning',
+        id: 'CN-6.2-015',
+        clause: '6.2',
+        severity: 'warning',
         title: { en: 'Base year', 'zh-CN': '基准年' },
-        description: { en: "The organisation has a `base-year` when a target exists, and the base year is not after the reporting period.", 'zh-CN': "存在目标时组织须声明 `base-year`，且基准年不得晚于报告期。" },
-        rationale: { en: "Targets and performance are measured against a base year for which emissions were quantified (ISO 14064-1:2018 clause 6.4, ISO 14068-1:2023 on the baseline of the carbon-neutrality pathway).", 'zh-CN': "目标与绩效以已量化排放的基准年为参照（ISO 14064-1:2018 第 6.4 条，ISO 14068-1:2023 关于碳中和路径基准的要求）。" },
+        description: { en: 'The organisation has a `base-year` when a target exists, and the base year is not after the reporting period.', 'zh-CN': '存在目标时组织须声明 `base-year`，且基准年不得晚于报告期。' },
+        rationale: {
+            en: 'Targets and performance are measured against a base year for which emissions were quantified (ISO 14064-1:2018 clause 6.4, ISO 14068-1:2023 on the baseline of the carbon-neutrality pathway).',
+            'zh-CN': '目标与绩效以已量化排放的基准年为参照（ISO 14064-1:2018 第 6.4 条，ISO 14068-1:2023 关于碳中和路径基准的要求）。'
+        },
         messages: {
             missing: { en: 'Organization {name} has targets ({targets}) but no `base-year` to measure them from.', 'zh-CN': '组织 {name} 设有目标（{targets}），但未声明作为参照的 `base-year`。' },
             afterPeriod: { en: 'The base year {year} of organization {name} is after the reporting period {period}.', 'zh-CN': '组织 {name} 的基准年 {year} 晚于报告期 {period}。' }
@@ -394,12 +549,23 @@ export const ACCOUNTING_RULES: readonly Rule[] = [
         }
     }),
     defineRule({
-        id: 'CN-6.2-016', clause: '6.2', severity: 'info',
+        id: 'CN-6.2-016',
+        clause: '6.2',
+        severity: 'info',
         title: { en: 'CH4 and N2O of combustion', 'zh-CN': '燃烧排放的 CH4 与 N2O' },
-        description: { en: "A combustion source, whose factor is (or is built on) a factor of the library's IPCC 2006 stationary-combustion family, with no CH4 or no N2O value.", 'zh-CN': "燃烧排放源的排放因子来自（或基于）内置库 IPCC 2006 固定源燃烧因子，但没有 CH4 或 N2O 的值。" },
-        rationale: { en: "Fuel combustion emits CH4 and N2O besides CO2; the inventory covers every greenhouse gas of a source (ISO 14064-1:2018 clause 5.2.2, IPCC 2006 Guidelines Vol. 2 Ch. 2 Tables 2.2–2.5).", 'zh-CN': "燃料燃烧除 CO2 外还排放 CH4 和 N2O；清单须涵盖排放源的全部温室气体（ISO 14064-1:2018 第 5.2.2 条，IPCC 2006 指南第 2 卷第 2 章表 2.2–2.5）。" },
+        description: {
+            en: "A combustion source, whose factor is (or is built on) a factor of the library's IPCC 2006 stationary-combustion family, with no CH4 or no N2O value.",
+            'zh-CN': '燃烧排放源的排放因子来自（或基于）内置库 IPCC 2006 固定源燃烧因子，但没有 CH4 或 N2O 的值。'
+        },
+        rationale: {
+            en: 'Fuel combustion emits CH4 and N2O besides CO2; the inventory covers every greenhouse gas of a source (ISO 14064-1:2018 clause 5.2.2, IPCC 2006 Guidelines Vol. 2 Ch. 2 Tables 2.2–2.5).',
+            'zh-CN': '燃料燃烧除 CO2 外还排放 CH4 和 N2O；清单须涵盖排放源的全部温室气体（ISO 14064-1:2018 第 5.2.2 条，IPCC 2006 指南第 2 卷第 2 章表 2.2–2.5）。'
+        },
         messages: {
-            noCh4N2o: { en: 'Factor {factor} of combustion source {name} has no value for {gases}; declare a factor of your own that adds them (IPCC 2006 Guidelines Vol. 2 Ch. 2, Tables 2.2–2.5).', 'zh-CN': '燃烧排放源 {name} 的排放因子 {factor} 没有 {gases} 的值；请自行声明包含这些气体的排放因子（IPCC 2006 指南第 2 卷第 2 章表 2.2–2.5）。' }
+            noCh4N2o: {
+                en: 'Factor {factor} of combustion source {name} has no value for {gases}; declare a factor of your own that adds them (IPCC 2006 Guidelines Vol. 2 Ch. 2, Tables 2.2–2.5).',
+                'zh-CN': '燃烧排放源 {name} 的排放因子 {factor} 没有 {gases} 的值；请自行声明包含这些气体的排放因子（IPCC 2006 指南第 2 卷第 2 章表 2.2–2.5）。'
+            }
         },
         check: context => {
             const evaluator = context.services.semantics.Evaluator;
@@ -425,13 +591,28 @@ export const ACCOUNTING_RULES: readonly Rule[] = [
         }
     }),
     defineRule({
-        id: 'CN-6.2-017', clause: '6.2', severity: 'info',
+        id: 'CN-6.2-017',
+        clause: '6.2',
+        severity: 'info',
         title: { en: 'Residual mix of market-based scope 2', 'zh-CN': '基于市场的范围二的剩余组合因子' },
-        description: { en: "Under `scope2 market-based`, a category-2 source with energy that no instrument covers, and no `residual-factor` on it or on the organisation: that energy is priced at the source's own factor (info); a `residual-factor` on a source that is not category 2 is not used (warning).", 'zh-CN': "在 `scope2 market-based` 下，类别 2 排放源有未被凭证覆盖的能源，而排放源和组织都没有 `residual-factor`：这部分能源按排放源自身的因子计算（提示）；非类别 2 排放源上的 `residual-factor` 不会被使用（警告）。" },
-        rationale: { en: "The market-based method prices energy not covered by a contractual instrument at a residual mix, the grid's factor with the attributes sold as instruments taken out, so they are not counted twice (GHG Protocol Scope 2 Guidance, 2015, ch. 6, Table 6.3; in China the national factor excluding market-traded non-fossil electricity of MEE and NBS).", 'zh-CN': "基于市场的方法对未被合同凭证覆盖的能源采用剩余组合因子，即扣除已作为凭证出售的属性后的电网因子，以免重复计算（GHG Protocol 范围二指南，2015 年，第 6 章表 6.3；在中国为生态环境部和国家统计局发布的不包括市场化交易非化石能源电量的全国电力平均因子）。" },
+        description: {
+            en: "Under `scope2 market-based`, a category-2 source with energy that no instrument covers, and no `residual-factor` on it or on the organisation: that energy is priced at the source's own factor (info); a `residual-factor` on a source that is not category 2 is not used (warning).",
+            'zh-CN': '在 `scope2 market-based` 下，类别 2 排放源有未被凭证覆盖的能源，而排放源和组织都没有 `residual-factor`：这部分能源按排放源自身的因子计算（提示）；非类别 2 排放源上的 `residual-factor` 不会被使用（警告）。'
+        },
+        rationale: {
+            en: "The market-based method prices energy not covered by a contractual instrument at a residual mix, the grid's factor with the attributes sold as instruments taken out, so they are not counted twice (GHG Protocol Scope 2 Guidance, 2015, ch. 6, Table 6.3; in China the national factor excluding market-traded non-fossil electricity of MEE and NBS).",
+            'zh-CN':
+                '基于市场的方法对未被合同凭证覆盖的能源采用剩余组合因子，即扣除已作为凭证出售的属性后的电网因子，以免重复计算（GHG Protocol 范围二指南，2015 年，第 6 章表 6.3；在中国为生态环境部和国家统计局发布的不包括市场化交易非化石能源电量的全国电力平均因子）。'
+        },
         messages: {
-            noResidual: { en: 'Source {name} has no residual-mix factor (`residual-factor` on it or on the organisation): under `scope2 market-based` the energy no instrument covers ({uncovered}) is priced at its own factor {factor} instead.', 'zh-CN': '排放源 {name} 没有剩余组合因子（排放源或组织上的 `residual-factor`）：在 `scope2 market-based` 下，未被凭证覆盖的能源（{uncovered}）改按其自身的因子 {factor} 计算。' },
-            notCategory2: { en: 'Source {name} is of category {category}: a `residual-factor` prices purchased energy (category 2) only, so this one is not used.', 'zh-CN': '排放源 {name} 属于类别 {category}：`residual-factor` 只用于外购能源（类别 2），此处的因子不会被使用。' }
+            noResidual: {
+                en: 'Source {name} has no residual-mix factor (`residual-factor` on it or on the organisation): under `scope2 market-based` the energy no instrument covers ({uncovered}) is priced at its own factor {factor} instead.',
+                'zh-CN': '排放源 {name} 没有剩余组合因子（排放源或组织上的 `residual-factor`）：在 `scope2 market-based` 下，未被凭证覆盖的能源（{uncovered}）改按其自身的因子 {factor} 计算。'
+            },
+            notCategory2: {
+                en: 'Source {name} is of category {category}: a `residual-factor` prices purchased energy (category 2) only, so this one is not used.',
+                'zh-CN': '排放源 {name} 属于类别 {category}：`residual-factor` 只用于外购能源（类别 2），此处的因子不会被使用。'
+            }
         },
         messageSeverity: { notCategory2: 'warning' },
         check: context => {
@@ -447,21 +628,34 @@ export const ACCOUNTING_RULES: readonly Rule[] = [
                 if (uncovered.isZero()) continue;
                 const activity = context.services.semantics.Evaluator.evaluate(source.activity);
                 const energy = activity?.dimension.equals(Dimension.base('energy'));
-                context.report('noResidual', {
-                    name: source.name,
-                    uncovered: energy ? { figure: uncovered, unit: 'MWh' } : { en: 'the rest of its activity', 'zh-CN': '其余活动数据' },
-                    factor: source.factor.$cstNode?.text ?? ''
-                }, source, 'name');
+                context.report(
+                    'noResidual',
+                    {
+                        name: source.name,
+                        uncovered: energy ? { figure: uncovered, unit: 'MWh' } : { en: 'the rest of its activity', 'zh-CN': '其余活动数据' },
+                        factor: source.factor.$cstNode?.text ?? ''
+                    },
+                    source,
+                    'name'
+                );
             }
         }
     }),
     defineRule({
-        id: 'CN-6.2-018', clause: '6.2', severity: 'warning',
+        id: 'CN-6.2-018',
+        clause: '6.2',
+        severity: 'warning',
         title: { en: 'Every month of the period', 'zh-CN': '报告期的每个月份' },
-        description: { en: "A source whose activity is given month by month (`monthly { … }`, or an aggregate of a dataset with a date column) covers every month of the reporting period.", 'zh-CN': "逐月给出活动数据的排放源（`monthly { … }`，或对含日期列的数据集的汇总）覆盖报告期的每个月份。" },
-        rationale: { en: "An inventory is complete over its period (ISO 14064-1:2018 clause 5.2, GB/T 32150); the national emissions-trading rules ask for monthly evidence of each parameter, and monitoring is checked month by month (clause 9.1).", 'zh-CN': "清单须覆盖整个报告期（ISO 14064-1:2018 第 5.2 条，GB/T 32150）；全国碳排放权交易规则要求每个参数都有月度证据，监测按月检查（第 9.1 条）。" },
+        description: {
+            en: 'A source whose activity is given month by month (`monthly { … }`, or an aggregate of a dataset with a date column) covers every month of the reporting period.',
+            'zh-CN': '逐月给出活动数据的排放源（`monthly { … }`，或对含日期列的数据集的汇总）覆盖报告期的每个月份。'
+        },
+        rationale: {
+            en: 'An inventory is complete over its period (ISO 14064-1:2018 clause 5.2, GB/T 32150); the national emissions-trading rules ask for monthly evidence of each parameter, and monitoring is checked month by month (clause 9.1).',
+            'zh-CN': '清单须覆盖整个报告期（ISO 14064-1:2018 第 5.2 条，GB/T 32150）；全国碳排放权交易规则要求每个参数都有月度证据，监测按月检查（第 9.1 条）。'
+        },
         messages: {
-            missingMonths: { en: "Source {name} has no activity data for {months} of the period {period}.", 'zh-CN': '排放源 {name} 缺少报告期 {period} 中 {months} 的活动数据。' }
+            missingMonths: { en: 'Source {name} has no activity data for {months} of the period {period}.', 'zh-CN': '排放源 {name} 缺少报告期 {period} 中 {months} 的活动数据。' }
         },
         check: context => {
             const period = context.settings.period;
@@ -538,7 +732,10 @@ const normalizedTexts = new WeakMap<Expression, string>();
 function normalizedText(expression: Expression): string {
     let text = normalizedTexts.get(expression);
     if (text === undefined) {
-        text = (expression.$cstNode?.text ?? '').replace(/\/\*[\s\S]*?\*\//g, '').replace(/\/\/[^\n\r]*/g, '').replace(/\s+/g, '');
+        text = (expression.$cstNode?.text ?? '')
+            .replace(/\/\*[\s\S]*?\*\//g, '')
+            .replace(/\/\/[^\n\r]*/g, '')
+            .replace(/\s+/g, '');
         normalizedTexts.set(expression, text);
     }
     return text;
@@ -553,12 +750,12 @@ type GridRegion = 'North China' | 'Northeast' | 'East China' | 'Central China' |
 
 const GRID_REGION_TEXT: Readonly<Record<GridRegion, LocalizedText>> = {
     'North China': { en: 'North China', 'zh-CN': '华北' },
-    'Northeast': { en: 'Northeast', 'zh-CN': '东北' },
+    Northeast: { en: 'Northeast', 'zh-CN': '东北' },
     'East China': { en: 'East China', 'zh-CN': '华东' },
     'Central China': { en: 'Central China', 'zh-CN': '华中' },
-    'Northwest': { en: 'Northwest', 'zh-CN': '西北' },
-    'South': { en: 'South', 'zh-CN': '南方' },
-    'Southwest': { en: 'Southwest', 'zh-CN': '西南' }
+    Northwest: { en: 'Northwest', 'zh-CN': '西北' },
+    South: { en: 'South', 'zh-CN': '南方' },
+    Southwest: { en: 'Southwest', 'zh-CN': '西南' }
 };
 
 /**
@@ -601,8 +798,11 @@ const PROVINCES: ReadonlyArray<{ readonly en: readonly string[]; readonly zh: re
 ];
 
 /** Eastern Inner Mongolia (the Mengdong grid, part of the Northeast grid) and the west (Mengxi, part of North China). */
-const INNER_MONGOLIA_EAST = { en: ['east', 'eastern', 'Mengdong', 'Hulunbuir', 'Hulun Buir', 'Hinggan', 'Xing\'an', 'Tongliao', 'Chifeng'], zh: ['蒙东', '东部', '呼伦贝尔', '兴安盟', '通辽', '赤峰'] };
-const INNER_MONGOLIA_WEST = { en: ['west', 'western', 'Mengxi', 'Hohhot', 'Baotou', 'Wuhai', 'Ordos', 'Bayannur', 'Ulanqab', 'Alxa', 'Alashan', 'Xilingol', 'Xilin Gol'], zh: ['蒙西', '西部', '呼和浩特', '包头', '乌海', '鄂尔多斯', '巴彦淖尔', '乌兰察布', '阿拉善', '锡林郭勒'] };
+const INNER_MONGOLIA_EAST = { en: ['east', 'eastern', 'Mengdong', 'Hulunbuir', 'Hulun Buir', 'Hinggan', "Xing'an", 'Tongliao', 'Chifeng'], zh: ['蒙东', '东部', '呼伦贝尔', '兴安盟', '通辽', '赤峰'] };
+const INNER_MONGOLIA_WEST = {
+    en: ['west', 'western', 'Mengxi', 'Hohhot', 'Baotou', 'Wuhai', 'Ordos', 'Bayannur', 'Ulanqab', 'Alxa', 'Alashan', 'Xilingol', 'Xilin Gol'],
+    zh: ['蒙西', '西部', '呼和浩特', '包头', '乌海', '鄂尔多斯', '巴彦淖尔', '乌兰察布', '阿拉善', '锡林郭勒']
+};
 
 /** The names of the regional grids, in a location or a factor's `region`. */
 const REGION_NAMES: ReadonlyArray<{ readonly en: readonly string[]; readonly zh: readonly string[]; readonly region: GridRegion }> = [
@@ -625,7 +825,7 @@ const WORD_PATTERNS = new Map<string, RegExp>();
 /** A name as a whole word, any case, any spacing between its words; compiled once per name. */
 function wordPattern(name: string): RegExp {
     let pattern = WORD_PATTERNS.get(name);
-    if (!pattern) WORD_PATTERNS.set(name, pattern = new RegExp(`(^|[^A-Za-z])${name.replace(/ /g, '\\s+')}($|[^A-Za-z])`, 'i'));
+    if (!pattern) WORD_PATTERNS.set(name, (pattern = new RegExp(`(^|[^A-Za-z])${name.replace(/ /g, '\\s+')}($|[^A-Za-z])`, 'i')));
     return pattern;
 }
 

@@ -73,7 +73,14 @@ export function clauseCoverage(services: CnmsServices, model: string, findings: 
         const shown = elements.filter(evidence).map(element => {
             const document = AstUtils.getDocument(element);
             const line = (element.$cstNode?.range.start.line ?? 0) + 1;
-            return `${element.$type === 'DocumentInfo' ? 'document' : element.$type.replace(/^ContextIssue$/, 'issue').replace(/([a-z])([A-Z])/g, '$1-$2').toLowerCase()} ${'name' in element ? element.name : ''} (${document.uri.path.split('/').pop()}:${line})`;
+            return `${
+                element.$type === 'DocumentInfo'
+                    ? 'document'
+                    : element.$type
+                          .replace(/^ContextIssue$/, 'issue')
+                          .replace(/([a-z])([A-Z])/g, '$1-$2')
+                          .toLowerCase()
+            } ${'name' in element ? element.name : ''} (${document.uri.path.split('/').pop()}:${line})`;
         });
         const status: CoverageStatus = errors + warnings > 0 ? 'findings' : shown.length > 0 ? 'satisfied' : 'not-applicable';
         return { clause, title, status, errors, warnings, infos, evidence: shown, rules: [...new Set(mine.map(f => f.rule))].sort() };

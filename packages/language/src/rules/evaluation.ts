@@ -37,28 +37,30 @@ function checkDated(context: RuleContext, elements: readonly Dated[], window: Pe
 /** Clause 9: performance evaluation (9.1 monitoring and evaluation, 9.2 internal audit, 9.3 management review). */
 export const EVALUATION_RULES: readonly Rule[] = [
     defineRule({
-        id: 'CN-9.1-004', clause: '9.1', severity: 'warning',
+        id: 'CN-9.1-004',
+        clause: '9.1',
+        severity: 'warning',
         title: { en: 'Evaluation of carbon-neutrality performance', 'zh-CN': '碳中和绩效评价' },
         description: {
-            en: "The model has an `evaluation` of its carbon-neutrality performance dated within the period or after it.",
-            'zh-CN': "模型中有日期在报告期内或报告期之后的碳中和绩效评价 `evaluation`。"
+            en: 'The model has an `evaluation` of its carbon-neutrality performance dated within the period or after it.',
+            'zh-CN': '模型中有日期在报告期内或报告期之后的碳中和绩效评价 `evaluation`。'
         },
         rationale: {
-            en: "The organisation monitors, measures, analyses and evaluates its carbon performance and the effectiveness of the management system (clause 9.1); the evaluation of a period is made during it or after it.",
-            'zh-CN': "组织应对碳绩效和管理体系的有效性进行监视、测量、分析和评价（第 9.1 条）；对某一报告期的评价在期内或期后进行。"
+            en: 'The organisation monitors, measures, analyses and evaluates its carbon performance and the effectiveness of the management system (clause 9.1); the evaluation of a period is made during it or after it.',
+            'zh-CN': '组织应对碳绩效和管理体系的有效性进行监视、测量、分析和评价（第 9.1 条）；对某一报告期的评价在期内或期后进行。'
         },
         messages: {
             missing: {
-                en: "Organization {name} records no `evaluation` of its carbon-neutrality performance.",
-                'zh-CN': "组织 {name} 没有碳中和绩效评价记录（`evaluation`）。"
+                en: 'Organization {name} records no `evaluation` of its carbon-neutrality performance.',
+                'zh-CN': '组织 {name} 没有碳中和绩效评价记录（`evaluation`）。'
             },
             outside: {
-                en: "No `evaluation` is dated within or after the period {period} (from {start} on); the latest, {latest}, is dated {date}.",
-                'zh-CN': "没有日期在报告期 {period} 内或之后（{start} 起）的 `evaluation`；最近一次 {latest} 的日期为 {date}。"
+                en: 'No `evaluation` is dated within or after the period {period} (from {start} on); the latest, {latest}, is dated {date}.',
+                'zh-CN': '没有日期在报告期 {period} 内或之后（{start} 起）的 `evaluation`；最近一次 {latest} 的日期为 {date}。'
             },
             missingDate: {
-                en: "Evaluation {name} has no `date`; it cannot be shown to evaluate the period.",
-                'zh-CN': "碳中和评价 {name} 没有 `date`，无法表明其针对本报告期。"
+                en: 'Evaluation {name} has no `date`; it cannot be shown to evaluate the period.',
+                'zh-CN': '碳中和评价 {name} 没有 `date`，无法表明其针对本报告期。'
             }
         },
         insertsElement: 'evaluation',
@@ -71,24 +73,26 @@ export const EVALUATION_RULES: readonly Rule[] = [
         }
     }),
     defineRule({
-        id: 'CN-9.1-005', clause: '9.1', severity: 'warning',
+        id: 'CN-9.1-005',
+        clause: '9.1',
+        severity: 'warning',
         title: { en: 'Evaluation of compliance with every obligation', 'zh-CN': '每项合规义务的合规性评价' },
         description: {
-            en: "Every `obligation` is named by a `compliance-check` dated within the period.",
-            'zh-CN': "每项 `obligation` 都有日期在报告期内的 `compliance-check` 以 `obligations` 指向它。"
+            en: 'Every `obligation` is named by a `compliance-check` dated within the period.',
+            'zh-CN': '每项 `obligation` 都有日期在报告期内的 `compliance-check` 以 `obligations` 指向它。'
         },
         rationale: {
-            en: "The organisation evaluates the fulfilment of its compliance obligations at planned intervals and keeps the results as documented information (clause 9.1.2).",
-            'zh-CN': "组织应按策划的时间间隔评价合规义务的履行情况，并保留评价结果的成文信息（第 9.1.2 条）。"
+            en: 'The organisation evaluates the fulfilment of its compliance obligations at planned intervals and keeps the results as documented information (clause 9.1.2).',
+            'zh-CN': '组织应按策划的时间间隔评价合规义务的履行情况，并保留评价结果的成文信息（第 9.1.2 条）。'
         },
         messages: {
             unchecked: {
-                en: "No `compliance-check` dated within the period {period} names obligation {name}.",
-                'zh-CN': "没有日期在报告期 {period} 内的 `compliance-check` 指向合规义务 {name}。"
+                en: 'No `compliance-check` dated within the period {period} names obligation {name}.',
+                'zh-CN': '没有日期在报告期 {period} 内的 `compliance-check` 指向合规义务 {name}。'
             },
             neverChecked: {
-                en: "No `compliance-check` names obligation {name}.",
-                'zh-CN': "没有任何 `compliance-check` 指向合规义务 {name}。"
+                en: 'No `compliance-check` names obligation {name}.',
+                'zh-CN': '没有任何 `compliance-check` 指向合规义务 {name}。'
             }
         },
         insertsElement: 'compliance-check',
@@ -107,28 +111,30 @@ export const EVALUATION_RULES: readonly Rule[] = [
         }
     }),
     defineRule({
-        id: 'CN-9.2-001', clause: '9.2', severity: 'warning',
+        id: 'CN-9.2-001',
+        clause: '9.2',
+        severity: 'warning',
         title: { en: 'Internal audit in the last 12 months', 'zh-CN': '最近 12 个月内的内部审核' },
         description: {
-            en: "The model has an `audit` dated within the 12 months before the end of the period.",
-            'zh-CN': "模型中有日期在报告期结束前 12 个月内的内部审核 `audit`。"
+            en: 'The model has an `audit` dated within the 12 months before the end of the period.',
+            'zh-CN': '模型中有日期在报告期结束前 12 个月内的内部审核 `audit`。'
         },
         rationale: {
-            en: "The organisation conducts internal audits at planned intervals to check that the management system conforms and is effectively implemented (clause 9.2); certification expects one audit cycle a year.",
-            'zh-CN': "组织应按策划的时间间隔实施内部审核，以确认管理体系符合要求并得到有效实施和保持（第 9.2 条）；认证通常要求每年完成一轮内部审核。"
+            en: 'The organisation conducts internal audits at planned intervals to check that the management system conforms and is effectively implemented (clause 9.2); certification expects one audit cycle a year.',
+            'zh-CN': '组织应按策划的时间间隔实施内部审核，以确认管理体系符合要求并得到有效实施和保持（第 9.2 条）；认证通常要求每年完成一轮内部审核。'
         },
         messages: {
             missing: {
-                en: "Organization {name} records no internal `audit`.",
-                'zh-CN': "组织 {name} 没有内部审核记录（`audit`）。"
+                en: 'Organization {name} records no internal `audit`.',
+                'zh-CN': '组织 {name} 没有内部审核记录（`audit`）。'
             },
             outside: {
-                en: "No internal `audit` between {start} and {end} (the 12 months before the end of the period); the latest, {latest}, is dated {date}.",
-                'zh-CN': "{start} 至 {end}（报告期结束前 12 个月）之间没有内部审核（`audit`）；最近一次 {latest} 的日期为 {date}。"
+                en: 'No internal `audit` between {start} and {end} (the 12 months before the end of the period); the latest, {latest}, is dated {date}.',
+                'zh-CN': '{start} 至 {end}（报告期结束前 12 个月）之间没有内部审核（`audit`）；最近一次 {latest} 的日期为 {date}。'
             },
             missingDate: {
-                en: "Audit {name} has no `date`; it cannot be shown to lie within the 12 months before the end of the period.",
-                'zh-CN': "内部审核 {name} 没有 `date`，无法表明其在报告期结束前 12 个月内。"
+                en: 'Audit {name} has no `date`; it cannot be shown to lie within the 12 months before the end of the period.',
+                'zh-CN': '内部审核 {name} 没有 `date`，无法表明其在报告期结束前 12 个月内。'
             }
         },
         insertsElement: 'audit',
@@ -139,32 +145,34 @@ export const EVALUATION_RULES: readonly Rule[] = [
         }
     }),
     defineRule({
-        id: 'CN-9.3-001', clause: '9.3', severity: 'warning',
+        id: 'CN-9.3-001',
+        clause: '9.3',
+        severity: 'warning',
         title: { en: 'Management review in the last 12 months, with decisions', 'zh-CN': '最近 12 个月内的管理评审及其决定' },
         description: {
-            en: "The model has a `review` dated within the 12 months before the end of the period, and every review records its `decisions`.",
-            'zh-CN': "模型中有日期在报告期结束前 12 个月内的管理评审 `review`，且每次管理评审都记录了 `decisions`。"
+            en: 'The model has a `review` dated within the 12 months before the end of the period, and every review records its `decisions`.',
+            'zh-CN': '模型中有日期在报告期结束前 12 个月内的管理评审 `review`，且每次管理评审都记录了 `decisions`。'
         },
         rationale: {
-            en: "Top management reviews the management system at planned intervals, and the outputs include decisions on continual improvement, changes and resources, retained as documented information (clause 9.3).",
-            'zh-CN': "最高管理者应按策划的时间间隔评审管理体系，评审输出应包括持续改进、变更和资源需求的决定，并保留成文信息（第 9.3 条）。"
+            en: 'Top management reviews the management system at planned intervals, and the outputs include decisions on continual improvement, changes and resources, retained as documented information (clause 9.3).',
+            'zh-CN': '最高管理者应按策划的时间间隔评审管理体系，评审输出应包括持续改进、变更和资源需求的决定，并保留成文信息（第 9.3 条）。'
         },
         messages: {
             missing: {
-                en: "Organization {name} records no management `review`.",
-                'zh-CN': "组织 {name} 没有管理评审记录（`review`）。"
+                en: 'Organization {name} records no management `review`.',
+                'zh-CN': '组织 {name} 没有管理评审记录（`review`）。'
             },
             outside: {
-                en: "No management `review` between {start} and {end} (the 12 months before the end of the period); the latest, {latest}, is dated {date}.",
-                'zh-CN': "{start} 至 {end}（报告期结束前 12 个月）之间没有管理评审（`review`）；最近一次 {latest} 的日期为 {date}。"
+                en: 'No management `review` between {start} and {end} (the 12 months before the end of the period); the latest, {latest}, is dated {date}.',
+                'zh-CN': '{start} 至 {end}（报告期结束前 12 个月）之间没有管理评审（`review`）；最近一次 {latest} 的日期为 {date}。'
             },
             missingDate: {
-                en: "Management review {name} has no `date`; it cannot be shown to lie within the 12 months before the end of the period.",
-                'zh-CN': "管理评审 {name} 没有 `date`，无法表明其在报告期结束前 12 个月内。"
+                en: 'Management review {name} has no `date`; it cannot be shown to lie within the 12 months before the end of the period.',
+                'zh-CN': '管理评审 {name} 没有 `date`，无法表明其在报告期结束前 12 个月内。'
             },
             missingDecisions: {
-                en: "Management review {name} records no `decisions`.",
-                'zh-CN': "管理评审 {name} 没有记录评审决定（`decisions`）。"
+                en: 'Management review {name} records no `decisions`.',
+                'zh-CN': '管理评审 {name} 没有记录评审决定（`decisions`）。'
             }
         },
         insertsElement: 'review',

@@ -43,14 +43,14 @@ const FUEL_ALIASES: Readonly<Record<string, readonly string[]>> = {
 
 /** Other names of the grid regions of `china_grid.*`, by the factor's `region`. */
 const REGION_ALIASES: Readonly<Record<string, readonly string[]>> = {
-    'national': ['national', 'nationwide', '全国'],
+    national: ['national', 'nationwide', '全国'],
     'North China': ['north china', '华北'],
-    'Northeast': ['northeast', 'north-east', 'north east', '东北'],
+    Northeast: ['northeast', 'north-east', 'north east', '东北'],
     'East China': ['east china', '华东'],
     'Central China': ['central china', '华中'],
-    'Northwest': ['northwest', 'north-west', 'north west', '西北'],
-    'South': ['south', 'southern', 'south china', '南方', '南网'],
-    'Southwest': ['southwest', 'south-west', 'south west', '西南']
+    Northwest: ['northwest', 'north-west', 'north west', '西北'],
+    South: ['south', 'southern', 'south china', '南方', '南网'],
+    Southwest: ['southwest', 'south-west', 'south west', '西南']
 };
 
 const GRID_WORDS = /grid|electricity|电网|电力/i;
@@ -66,10 +66,9 @@ function builtinDocuments(services: CnmsServices): LangiumDocument[] {
 }
 
 function libraryFactors(services: CnmsServices): LibraryFactor[] {
-    return builtinDocuments(services).flatMap(doc => ((doc.parseResult.value as CnmsFile).elements ?? []).flatMap(element =>
-        isLibrary(element)
-            ? element.elements.filter(isFactor).map(factor => ({ factor, qualified: `${element.name}.${factor.name}` }))
-            : []));
+    return builtinDocuments(services).flatMap(doc =>
+        ((doc.parseResult.value as CnmsFile).elements ?? []).flatMap(element => (isLibrary(element) ? element.elements.filter(isFactor).map(factor => ({ factor, qualified: `${element.name}.${factor.name}` })) : []))
+    );
 }
 
 /** Lower case, `_` read as a space (names such as `natural_gas`). */
@@ -160,8 +159,7 @@ function citedGridFactor(factor: Factor, library: readonly LibraryFactor[]): Lib
     const excluding = /exclud|market|市场化/.test(text);
     const candidates = grid.filter(entry => {
         const title = normalize(entry.factor.title ?? '');
-        return entry.factor.region === region && years.includes(entry.factor.year ?? '')
-            && title.includes('fossil') === fossil && title.includes('excluding') === excluding;
+        return entry.factor.region === region && years.includes(entry.factor.year ?? '') && title.includes('fossil') === fossil && title.includes('excluding') === excluding;
     });
     return candidates.length === 1 ? candidates[0] : undefined;
 }
@@ -171,8 +169,15 @@ function citedGridFactor(factor: Factor, library: readonly LibraryFactor[]): Lib
 
 /** Which kinds of names a declaration can be found as, by its type: two names clash only where their kinds meet. */
 const NAMESPACES: Readonly<Record<string, readonly string[]>> = {
-    UnitDecl: ['value'], GasDecl: ['value', 'gas'], Let: ['value'], Factor: ['value'], Output: ['value'], Source: ['value'],
-    DimensionDecl: ['dimension'], GwpSet: ['gwp-set'], Library: ['library']
+    UnitDecl: ['value'],
+    GasDecl: ['value', 'gas'],
+    Let: ['value'],
+    Factor: ['value'],
+    Output: ['value'],
+    Source: ['value'],
+    DimensionDecl: ['dimension'],
+    GwpSet: ['gwp-set'],
+    Library: ['library']
 };
 /** Values that CN-NUM-006 reports when they take a unit's name. */
 const VALUE_KINDS = new Set(['Let', 'Factor', 'Output', 'Source']);
@@ -190,15 +195,18 @@ function builtinNames(services: CnmsServices): Map<string, Element> {
 /** Language and figures beyond the parser and evaluator: CN-NUM-007 (plausible factor values) and CN-NUM-008 (names that shadow the library). */
 export const FIGURE_RULES: readonly Rule[] = [
     defineRule({
-        id: 'CN-NUM-007', clause: null, severity: 'warning',
+        id: 'CN-NUM-007',
+        clause: null,
+        severity: 'warning',
         title: { en: 'Implausible factor value', 'zh-CN': '排放因子值不合理' },
         description: {
             en: "A factor whose `source` cites a factor of the built-in library, and whose value of a gas differs by more than 30 % from that library factor's value of the same gas per the same activity dimension. A source cites an `ipcc2006.*` factor when it names IPCC 2006 and the factor's fuel (in English or Chinese; the fuel may also stand in the factor's title or name) and cites no volume, chapter or table that the library factor does not (another table, such as mobile combustion or another sector, has other defaults). A source cites a `china_grid.*` factor when it (or the title) names a grid or electricity, the grid region, and the library factor's year (the factor's `year`, else a year in the source).",
-            'zh-CN': "因子的 `source` 引用了内置库中的某个因子，而其某种气体的值与该库因子同一气体、同一活动数据量纲的值相差超过 30 %。`source` 写明 IPCC 2006 及某个 `ipcc2006.*` 因子的燃料（中文或英文；燃料也可写在因子的标题或名称中），且未引用该库因子之外的卷、章或表（其他表，如移动源或其他部门，缺省值不同）时，视为引用该因子。`source`（或标题）写明电网或电力、电网区域以及库因子的年份（取因子的 `year`，否则取 `source` 中的年份）时，视为引用相应的 `china_grid.*` 因子。"
+            'zh-CN':
+                '因子的 `source` 引用了内置库中的某个因子，而其某种气体的值与该库因子同一气体、同一活动数据量纲的值相差超过 30 %。`source` 写明 IPCC 2006 及某个 `ipcc2006.*` 因子的燃料（中文或英文；燃料也可写在因子的标题或名称中），且未引用该库因子之外的卷、章或表（其他表，如移动源或其他部门，缺省值不同）时，视为引用该因子。`source`（或标题）写明电网或电力、电网区域以及库因子的年份（取因子的 `year`，否则取 `source` 中的年份）时，视为引用相应的 `china_grid.*` 因子。'
         },
         rationale: {
-            en: "A factor that strays far from the published default it cites is most often a unit or transcription error; ISO 14064-1:2018 clause 6.2 and GB/T 32150 ask for emission factors that are appropriate and traceable to their source.",
-            'zh-CN': "与所引公开缺省值相差悬殊的因子，多半是单位或抄录错误；ISO 14064-1:2018 第 6.2 条和 GB/T 32150 要求排放因子适当并可追溯至其来源。"
+            en: 'A factor that strays far from the published default it cites is most often a unit or transcription error; ISO 14064-1:2018 clause 6.2 and GB/T 32150 ask for emission factors that are appropriate and traceable to their source.',
+            'zh-CN': '与所引公开缺省值相差悬殊的因子，多半是单位或抄录错误；ISO 14064-1:2018 第 6.2 条和 GB/T 32150 要求排放因子适当并可追溯至其来源。'
         },
         messages: {
             deviates: {
@@ -210,7 +218,7 @@ export const FIGURE_RULES: readonly Rule[] = [
             const services = context.services;
             const evaluator = services.semantics.Evaluator;
             const library = libraryFactors(services);
-            const factors = context.elements.flatMap(element => isFactor(element) ? [element] : isLibrary(element) ? element.elements.filter(isFactor) : []);
+            const factors = context.elements.flatMap(element => (isFactor(element) ? [element] : isLibrary(element) ? element.elements.filter(isFactor) : []));
             for (const factor of factors) {
                 const cited = citedIpccFactor(factor, library) ?? citedGridFactor(factor, library);
                 if (!cited) continue;
@@ -225,28 +233,37 @@ export const FIGURE_RULES: readonly Rule[] = [
                     const magnitude = difference.isNegative() ? difference.negated() : difference;
                     if (magnitude.compare(expected.value.times(PLAUSIBLE)) <= 0) continue;
                     const deviation = difference.dividedBy(expected.value).times(HUNDRED);
-                    context.report('deviates', {
-                        name: factor.name,
-                        gas: value.gas,
-                        value: formatFactorValue(value),
-                        library: cited.qualified,
-                        libraryValue: formatFactorValue(expected),
-                        deviation: `${formatFigure(deviation, 'en', 1, true)} %`
-                    }, factor, 'values', factor.values.indexOf(value.node));
+                    context.report(
+                        'deviates',
+                        {
+                            name: factor.name,
+                            gas: value.gas,
+                            value: formatFactorValue(value),
+                            library: cited.qualified,
+                            libraryValue: formatFactorValue(expected),
+                            deviation: `${formatFigure(deviation, 'en', 1, true)} %`
+                        },
+                        factor,
+                        'values',
+                        factor.values.indexOf(value.node)
+                    );
                 }
             }
         }
     }),
     defineRule({
-        id: 'CN-NUM-008', clause: null, severity: 'info',
+        id: 'CN-NUM-008',
+        clause: null,
+        severity: 'info',
         title: { en: 'Name of the built-in library', 'zh-CN': '与内置库同名' },
         description: {
-            en: "A declaration whose name the built-in library already uses without qualification, where the two can be named in the same place: a unit, a gas or a mass of one (`tCO2`), `co2_per_c`, a dimension, a GWP set, or a library (`ipcc2006`, `china_grid`). A `let`, factor, output or source named like a unit is an error of CN-NUM-006 instead.",
-            'zh-CN': "声明的名称已被内置库以不带限定的方式使用，且两者可在同一位置引用：单位、气体或气体质量（如 `tCO2`）、`co2_per_c`、量纲、GWP 值集或库（`ipcc2006`、`china_grid`）。与单位同名的 `let`、排放因子、产出或排放源属于 CN-NUM-006 的错误。"
+            en: 'A declaration whose name the built-in library already uses without qualification, where the two can be named in the same place: a unit, a gas or a mass of one (`tCO2`), `co2_per_c`, a dimension, a GWP set, or a library (`ipcc2006`, `china_grid`). A `let`, factor, output or source named like a unit is an error of CN-NUM-006 instead.',
+            'zh-CN':
+                '声明的名称已被内置库以不带限定的方式使用，且两者可在同一位置引用：单位、气体或气体质量（如 `tCO2`）、`co2_per_c`、量纲、GWP 值集或库（`ipcc2006`、`china_grid`）。与单位同名的 `let`、排放因子、产出或排放源属于 CN-NUM-006 的错误。'
         },
         rationale: {
-            en: "With two declarations of one name, a figure depends on which of them a reference resolves to, and a reader cannot tell from the model; every figure must be traceable (ISO 14064-1:2018 clause 6).",
-            'zh-CN': "同名的两个声明会使数值取决于引用解析到哪一个，而读者无法从模型中判断；每个数值都必须可追溯（ISO 14064-1:2018 第 6 章）。"
+            en: 'With two declarations of one name, a figure depends on which of them a reference resolves to, and a reader cannot tell from the model; every figure must be traceable (ISO 14064-1:2018 clause 6).',
+            'zh-CN': '同名的两个声明会使数值取决于引用解析到哪一个，而读者无法从模型中判断；每个数值都必须可追溯（ISO 14064-1:2018 第 6 章）。'
         },
         messages: {
             shadows: {

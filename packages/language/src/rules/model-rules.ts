@@ -47,8 +47,7 @@ export class CnmsModelRules {
     settingsFindings(model: string): Finding[] {
         const organization = this.services.references.Models.organizationOf(model);
         if (!organization) return [];
-        return this.services.rules.Settings.of(model).problems
-            .map(problem => ({ rule: 'CN-NUM-010', key: problem.key, params: problem.params, node: organization, property: 'name' }));
+        return this.services.rules.Settings.of(model).problems.map(problem => ({ rule: 'CN-NUM-010', key: problem.key, params: problem.params, node: organization, property: 'name' }));
     }
 
     /** One function per clause rule of the catalogue, each adding its findings to `findings`. */

@@ -59,7 +59,9 @@ const offsets = (context: RuleContext) => context.declarations(isOffset);
 /** Clause 6.4: offset accounting (ISO 14068-1 clause 11). */
 export const OFFSET_RULES: readonly Rule[] = [
     defineRule({
-        id: 'CN-6.4-001', clause: '6.4', severity: 'error',
+        id: 'CN-6.4-001',
+        clause: '6.4',
+        severity: 'error',
         title: { en: 'Offsets are fully identified', 'zh-CN': '抵销的碳信用信息完整' },
         description: {
             en: 'Every offset has `standard`, `registry`, `serial`, `vintage`, `quantity` and `kind`.',
@@ -70,7 +72,10 @@ export const OFFSET_RULES: readonly Rule[] = [
             'zh-CN': '用于抵销的碳信用须可追溯到其标准、登记系统和序列号，并载明减排量年份、数量以及属于减排还是清除（ISO 14068-1 第 11 条、附录 C）；缺少这些信息就无法核查重复计算和碳信用质量。'
         },
         messages: {
-            missingStandard: { en: 'Offset {name} has no `standard` (CCER, CDM, VCS, GS, ACR, CAR or other "…"): the programme of the credit is unknown.', 'zh-CN': '抵销 {name} 未声明 `standard`（CCER、CDM、VCS、GS、ACR、CAR 或 other "…"），碳信用所属标准不明。' },
+            missingStandard: {
+                en: 'Offset {name} has no `standard` (CCER, CDM, VCS, GS, ACR, CAR or other "…"): the programme of the credit is unknown.',
+                'zh-CN': '抵销 {name} 未声明 `standard`（CCER、CDM、VCS、GS、ACR、CAR 或 other "…"），碳信用所属标准不明。'
+            },
             missingRegistry: { en: 'Offset {name} has no `registry`: where the credits were issued and retired cannot be traced.', 'zh-CN': '抵销 {name} 未声明 `registry`，无法追溯碳信用的签发和注销登记系统。' },
             missingSerial: { en: 'Offset {name} has no `serial`: the credits cannot be identified or checked for double counting.', 'zh-CN': '抵销 {name} 未声明 `serial`，无法识别碳信用，也无法核查重复计算。' },
             missingVintage: { en: 'Offset {name} has no `vintage`: the year of the reduction or removal is unknown.', 'zh-CN': '抵销 {name} 未声明 `vintage`，减排量或清除量的产生年份不明。' },
@@ -87,8 +92,12 @@ export const OFFSET_RULES: readonly Rule[] = [
         },
         check: context => {
             const required = [
-                ['standard', 'missingStandard'], ['registry', 'missingRegistry'], ['serial', 'missingSerial'],
-                ['vintage', 'missingVintage'], ['quantity', 'missingQuantity'], ['kind', 'missingKind']
+                ['standard', 'missingStandard'],
+                ['registry', 'missingRegistry'],
+                ['serial', 'missingSerial'],
+                ['vintage', 'missingVintage'],
+                ['quantity', 'missingQuantity'],
+                ['kind', 'missingKind']
             ] as const;
             for (const offset of offsets(context)) {
                 for (const [property, key] of required) {
@@ -98,7 +107,9 @@ export const OFFSET_RULES: readonly Rule[] = [
         }
     }),
     defineRule({
-        id: 'CN-6.4-002', clause: '6.4', severity: 'warning',
+        id: 'CN-6.4-002',
+        clause: '6.4',
+        severity: 'warning',
         title: { en: 'Offsets are retired', 'zh-CN': '抵销的碳信用已注销' },
         description: {
             en: 'An offset without a `retired` date counts for nothing in the net balance; the warning says so.',
@@ -109,7 +120,10 @@ export const OFFSET_RULES: readonly Rule[] = [
             'zh-CN': '只有以组织名义在登记系统中注销的碳信用才能计入碳中和（ISO 14068-1 第 11 条）；持有但未注销的碳信用仍可能被出售或再次使用。'
         },
         messages: {
-            notRetired: { en: 'Offset {name} has no `retired` date: it is not retired and counts for nothing in the balance ({quantity} left out).', 'zh-CN': '抵销 {name} 未声明注销日期 `retired`：尚未注销，不计入碳中和平衡（{quantity} 未计入）。' },
+            notRetired: {
+                en: 'Offset {name} has no `retired` date: it is not retired and counts for nothing in the balance ({quantity} left out).',
+                'zh-CN': '抵销 {name} 未声明注销日期 `retired`：尚未注销，不计入碳中和平衡（{quantity} 未计入）。'
+            },
             notRetiredUncomputed: { en: 'Offset {name} has no `retired` date: it is not retired and counts for nothing in the balance.', 'zh-CN': '抵销 {name} 未声明注销日期 `retired`：尚未注销，不计入碳中和平衡。' }
         },
         insertsProperty: { notRetired: 'retired ${1:2025-03-31}', notRetiredUncomputed: 'retired ${1:2025-03-31}' },
@@ -127,7 +141,9 @@ export const OFFSET_RULES: readonly Rule[] = [
         }
     }),
     defineRule({
-        id: 'CN-6.4-003', clause: '6.4', severity: 'error',
+        id: 'CN-6.4-003',
+        clause: '6.4',
+        severity: 'error',
         title: { en: 'No credit counted twice', 'zh-CN': '碳信用不得重复计算' },
         description: {
             en: 'The same serial, or overlapping numeric serial ranges with the same prefix (`CCER-2023-000001-005000` and `CCER-2023-004001-006000`), in two offsets of the model.',
@@ -139,7 +155,10 @@ export const OFFSET_RULES: readonly Rule[] = [
         },
         messages: {
             sameSerial: { en: 'Offset {name} has serial "{serial}", the same as offset {other}: the same credits are counted twice.', 'zh-CN': '抵销 {name} 的序列号“{serial}”与抵销 {other} 相同：同一批碳信用被重复计算。' },
-            overlap: { en: 'Serial "{serial}" of offset {name} overlaps serial "{otherSerial}" of offset {other} by {overlap}: those credits are counted twice.', 'zh-CN': '抵销 {name} 的序列号“{serial}”与抵销 {other} 的序列号“{otherSerial}”重叠 {overlap}，这部分碳信用被重复计算。' }
+            overlap: {
+                en: 'Serial "{serial}" of offset {name} overlaps serial "{otherSerial}" of offset {other} by {overlap}: those credits are counted twice.',
+                'zh-CN': '抵销 {name} 的序列号“{serial}”与抵销 {other} 的序列号“{otherSerial}”重叠 {overlap}，这部分碳信用被重复计算。'
+            }
         },
         check: context => {
             const entries = offsets(context)
@@ -158,10 +177,18 @@ export const OFFSET_RULES: readonly Rule[] = [
                     const first = a.first > b.first ? a.first : b.first;
                     const last = a.last < b.last ? a.last : b.last;
                     if (first <= last) {
-                        context.report('overlap', {
-                            name: entry.offset.name, serial: entry.serial, other: other.offset.name, otherSerial: other.serial,
-                            overlap: { figure: Rational.fromInteger(last - first + 1n).times(GRAMS_PER_TONNE), unit: 'tCO2e' }
-                        }, entry.offset, 'serial');
+                        context.report(
+                            'overlap',
+                            {
+                                name: entry.offset.name,
+                                serial: entry.serial,
+                                other: other.offset.name,
+                                otherSerial: other.serial,
+                                overlap: { figure: Rational.fromInteger(last - first + 1n).times(GRAMS_PER_TONNE), unit: 'tCO2e' }
+                            },
+                            entry.offset,
+                            'serial'
+                        );
                         break;
                     }
                 }
@@ -169,10 +196,12 @@ export const OFFSET_RULES: readonly Rule[] = [
         }
     }),
     defineRule({
-        id: 'CN-6.4-004', clause: '6.4', severity: 'error',
+        id: 'CN-6.4-004',
+        clause: '6.4',
+        severity: 'error',
         title: { en: 'Serial range matches the quantity', 'zh-CN': '序列号区间与数量一致' },
         description: {
-            en: 'A numeric serial range (`…-000001-005000`, one credit of one tonne CO2e per number) whose size differs from the offset\'s `quantity`.',
+            en: "A numeric serial range (`…-000001-005000`, one credit of one tonne CO2e per number) whose size differs from the offset's `quantity`.",
             'zh-CN': '数字序列号区间（`…-000001-005000`，每个编号为 1 吨 CO2e 的一个碳信用）的大小与抵销的 `quantity` 不一致。'
         },
         rationale: {
@@ -180,7 +209,10 @@ export const OFFSET_RULES: readonly Rule[] = [
             'zh-CN': '声明的抵销量必须等于在登记系统中注销的数量（ISO 14068-1 第 11 条）；序列号区间中每个编号代表 1 吨 CO2e 的一个碳信用，区间大小与数量必须一致。'
         },
         messages: {
-            sizeDiffers: { en: 'Serial range "{serial}" of offset {name} covers {size} (one tonne per serial number), but its quantity is {quantity}.', 'zh-CN': '抵销 {name} 的序列号区间“{serial}”对应 {size}（每个编号 1 吨），但其数量为 {quantity}。' }
+            sizeDiffers: {
+                en: 'Serial range "{serial}" of offset {name} covers {size} (one tonne per serial number), but its quantity is {quantity}.',
+                'zh-CN': '抵销 {name} 的序列号区间“{serial}”对应 {size}（每个编号 1 吨），但其数量为 {quantity}。'
+            }
         },
         check: context => {
             for (const figures of context.balance.offsetFigures) {
@@ -189,19 +221,27 @@ export const OFFSET_RULES: readonly Rule[] = [
                 if (!block?.range) continue;
                 const size = Rational.fromInteger(block.last - block.first + 1n);
                 if (size.equals(figures.quantity)) continue;
-                context.report('sizeDiffers', {
-                    name: offset.name, serial: offset.serial!.trim(),
-                    size: { figure: size.times(GRAMS_PER_TONNE), unit: 'tCO2e' },
-                    quantity: { figure: figures.quantity.times(GRAMS_PER_TONNE), unit: 'tCO2e' }
-                }, offset, 'quantity');
+                context.report(
+                    'sizeDiffers',
+                    {
+                        name: offset.name,
+                        serial: offset.serial!.trim(),
+                        size: { figure: size.times(GRAMS_PER_TONNE), unit: 'tCO2e' },
+                        quantity: { figure: figures.quantity.times(GRAMS_PER_TONNE), unit: 'tCO2e' }
+                    },
+                    offset,
+                    'quantity'
+                );
             }
         }
     }),
     defineRule({
-        id: 'CN-6.4-005', clause: '6.4', severity: 'error',
+        id: 'CN-6.4-005',
+        clause: '6.4',
+        severity: 'error',
         title: { en: 'Retired within 12 months of the period', 'zh-CN': '在报告期结束后 12 个月内注销' },
         description: {
-            en: 'An offset `retired` more than 12 months after the end of the period it applies to (`applies-to`, or the organisation\'s period).',
+            en: "An offset `retired` more than 12 months after the end of the period it applies to (`applies-to`, or the organisation's period).",
             'zh-CN': '抵销的注销日期 `retired` 晚于其适用期间（`applies-to`，或组织的报告期）结束后 12 个月。'
         },
         rationale: {
@@ -209,7 +249,10 @@ export const OFFSET_RULES: readonly Rule[] = [
             'zh-CN': '用于碳中和声明的碳信用须在其所声明期间结束后的规定时间内注销（ISO 14068-1 第 11 条）；此处的时限为 12 个月。'
         },
         messages: {
-            late: { en: 'Offset {name} was retired on {retired}, more than 12 months after the end of the period it applies to ({end}); the latest date is {latest}.', 'zh-CN': '抵销 {name} 于 {retired} 注销，晚于其适用期间结束日 {end} 后 12 个月；最迟应于 {latest} 注销。' }
+            late: {
+                en: 'Offset {name} was retired on {retired}, more than 12 months after the end of the period it applies to ({end}); the latest date is {latest}.',
+                'zh-CN': '抵销 {name} 于 {retired} 注销，晚于其适用期间结束日 {end} 后 12 个月；最迟应于 {latest} 注销。'
+            }
         },
         check: context => {
             for (const offset of offsets(context)) {
@@ -223,7 +266,9 @@ export const OFFSET_RULES: readonly Rule[] = [
         }
     }),
     defineRule({
-        id: 'CN-6.4-006', clause: '6.4', severity: 'error',
+        id: 'CN-6.4-006',
+        clause: '6.4',
+        severity: 'error',
         title: { en: 'No ex-ante credits', 'zh-CN': '不得使用事前碳信用' },
         description: {
             en: 'An offset whose `vintage` is after the year it was `retired`: a credit for a reduction that has not yet happened (ex-ante).',
@@ -234,7 +279,10 @@ export const OFFSET_RULES: readonly Rule[] = [
             'zh-CN': '只有对已发生的减排量或清除量（事后）签发的碳信用才能用于抵销（ISO 14068-1 第 11 条）；年份晚于注销年份，说明声明时该吨减排或清除尚未发生。'
         },
         messages: {
-            exAnte: { en: 'Offset {name} has vintage {vintage}, after the year it was retired ({year}): an ex-ante credit cannot be used to offset.', 'zh-CN': '抵销 {name} 的年份为 {vintage}，晚于其注销年份 {year}：事前碳信用不能用于抵销。' }
+            exAnte: {
+                en: 'Offset {name} has vintage {vintage}, after the year it was retired ({year}): an ex-ante credit cannot be used to offset.',
+                'zh-CN': '抵销 {name} 的年份为 {vintage}，晚于其注销年份 {year}：事前碳信用不能用于抵销。'
+            }
         },
         check: context => {
             for (const offset of offsets(context)) {
@@ -248,7 +296,9 @@ export const OFFSET_RULES: readonly Rule[] = [
         }
     }),
     defineRule({
-        id: 'CN-6.4-007', clause: '6.4', severity: 'warning',
+        id: 'CN-6.4-007',
+        clause: '6.4',
+        severity: 'warning',
         title: { en: 'Recent vintage', 'zh-CN': '碳信用年份较新' },
         description: {
             en: 'An offset whose `vintage` is more than 5 years before the period it applies to.',
@@ -259,7 +309,10 @@ export const OFFSET_RULES: readonly Rule[] = [
             'zh-CN': 'ISO 14068-1 第 11 条及附录 C 要求碳信用所代表的减排量与被抵销的排放在时间上相近；年份过旧会削弱声明的可信度，许多机制也不予接受。此处的时限为 5 年。'
         },
         messages: {
-            old: { en: 'Offset {name} has vintage {vintage}, {years} years before the period it applies to ({period}); more than 5 years is too old.', 'zh-CN': '抵销 {name} 的年份为 {vintage}，比其适用期间（{period}）早 {years} 年；超过 5 年视为过旧。' }
+            old: {
+                en: 'Offset {name} has vintage {vintage}, {years} years before the period it applies to ({period}); more than 5 years is too old.',
+                'zh-CN': '抵销 {name} 的年份为 {vintage}，比其适用期间（{period}）早 {years} 年；超过 5 年视为过旧。'
+            }
         },
         check: context => {
             for (const offset of offsets(context)) {
@@ -274,10 +327,12 @@ export const OFFSET_RULES: readonly Rule[] = [
         }
     }),
     defineRule({
-        id: 'CN-6.4-008', clause: '6.4', severity: 'warning',
+        id: 'CN-6.4-008',
+        clause: '6.4',
+        severity: 'warning',
         title: { en: 'Retired for the organisation', 'zh-CN': '以组织名义注销' },
         description: {
-            en: 'A retired offset without `retired-for`, or with a beneficiary other than the organisation\'s title.',
+            en: "A retired offset without `retired-for`, or with a beneficiary other than the organisation's title.",
             'zh-CN': '已注销的抵销未声明 `retired-for`，或注销受益方不是组织的名称（标题）。'
         },
         rationale: {
@@ -285,7 +340,10 @@ export const OFFSET_RULES: readonly Rule[] = [
             'zh-CN': '碳信用只有以组织名义注销、并在登记系统中载明组织为受益方时，才能计入该组织（ISO 14068-1 第 11 条）。尚未注销的抵销由 CN-6.4-002 处理。'
         },
         messages: {
-            missing: { en: 'Offset {name} does not say for whom it was retired (`retired-for`); it should name the organisation, "{organization}".', 'zh-CN': '抵销 {name} 未说明以谁的名义注销（`retired-for`），应为本组织“{organization}”。' },
+            missing: {
+                en: 'Offset {name} does not say for whom it was retired (`retired-for`); it should name the organisation, "{organization}".',
+                'zh-CN': '抵销 {name} 未说明以谁的名义注销（`retired-for`），应为本组织“{organization}”。'
+            },
             other: { en: 'Offset {name} was retired for "{beneficiary}", not for the organisation "{organization}".', 'zh-CN': '抵销 {name} 以“{beneficiary}”的名义注销，而不是本组织“{organization}”。' }
         },
         insertsProperty: { missing: 'retired-for "${1:Company Co., Ltd.}"' },
@@ -304,7 +362,9 @@ export const OFFSET_RULES: readonly Rule[] = [
         }
     }),
     defineRule({
-        id: 'CN-6.4-009', clause: '6.4', severity: 'error',
+        id: 'CN-6.4-009',
+        clause: '6.4',
+        severity: 'error',
         title: { en: 'Other standards are described', 'zh-CN': '说明“其他”碳信用标准' },
         description: {
             en: 'An offset whose `standard` is `other` without a description: `standard other "…"`.',
@@ -315,7 +375,10 @@ export const OFFSET_RULES: readonly Rule[] = [
             'zh-CN': '碳信用须来自可按 ISO 14068-1 附录 C（额外性、持久性、避免重复计算）评估的机制；仅写 `other` 无法说明是哪一个机制。'
         },
         messages: {
-            undescribed: { en: 'Offset {name} has standard `other` with no description: name the programme, as in `standard other "Guangdong carbon inclusion (PHCER)"`.', 'zh-CN': '抵销 {name} 的标准为 `other` 但未加说明：请写明所属机制，例如 `standard other "广东碳普惠（PHCER）"`。' }
+            undescribed: {
+                en: 'Offset {name} has standard `other` with no description: name the programme, as in `standard other "Guangdong carbon inclusion (PHCER)"`.',
+                'zh-CN': '抵销 {name} 的标准为 `other` 但未加说明：请写明所属机制，例如 `standard other "广东碳普惠（PHCER）"`。'
+            }
         },
         check: context => {
             for (const offset of offsets(context)) {

@@ -12,11 +12,7 @@ import type { CnmsServices } from '../cnms-module.js';
 export function registerRules(services: CnmsServices): void {
     const rules = services.rules;
     const checks: ValidationChecks<CnmsAstType> = {
-        CnmsFile: [
-            (file, accept) => rules.Language.checkInModel(file, accept),
-            (file, accept) => rules.Language.checkDuplicateProperties(file, accept),
-            (file, accept) => rules.Language.checkYears(file, accept)
-        ]
+        CnmsFile: [(file, accept) => rules.Language.checkInModel(file, accept), (file, accept) => rules.Language.checkDuplicateProperties(file, accept), (file, accept) => rules.Language.checkYears(file, accept)]
     };
     services.validation.ValidationRegistry.register(checks);
 }

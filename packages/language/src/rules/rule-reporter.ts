@@ -22,7 +22,10 @@ export interface Finding {
  * or the model's cnms.json), code (the rule id), clause and message.
  */
 export class CnmsRuleReporter {
-    constructor(private readonly i18n: CnmsI18n, private readonly settings: () => CnmsRuleSettings) {}
+    constructor(
+        private readonly i18n: CnmsI18n,
+        private readonly settings: () => CnmsRuleSettings
+    ) {}
 
     report(accept: ValidationAcceptor, finding: Finding, model?: string): void {
         const entry = ruleById(finding.rule);

@@ -43,7 +43,10 @@ export class CnmsRuleSettings {
 
     /** The model's overrides as one text: equal texts, equal severities. */
     fingerprint(model: string): string {
-        return [...this.of(model).overrides].map(([rule, setting]) => `${rule}=${setting}`).sort().join(',');
+        return [...this.of(model).overrides]
+            .map(([rule, setting]) => `${rule}=${setting}`)
+            .sort()
+            .join(',');
     }
 
     /** Whether a rule runs in a model, and with which severity for a message. */
@@ -84,10 +87,11 @@ export function parseRuleSettings(text: string): RuleSettings {
     }
     for (const [rule, value] of Object.entries(rules ?? {})) {
         if (!isRuleId(rule)) {
-            const suggestion = closest(rule, RULES.map(r => r.id));
-            problems.push(distance(rule, suggestion) <= 2
-                ? { key: 'unknownRuleSuggest', params: { rule, suggestion } }
-                : { key: 'unknownRule', params: { rule } });
+            const suggestion = closest(
+                rule,
+                RULES.map(r => r.id)
+            );
+            problems.push(distance(rule, suggestion) <= 2 ? { key: 'unknownRuleSuggest', params: { rule, suggestion } } : { key: 'unknownRule', params: { rule } });
         } else if (rule.startsWith('CN-NUM-')) {
             problems.push({ key: 'alwaysOn', params: { rule } });
         } else if (typeof value !== 'string' || !VALUES.has(value)) {

@@ -28,9 +28,15 @@ export function largestSourcesUpTo(balance: ModelBalance, modelKey: object, shar
     for (let i = 0; i < ranked.length; i++) {
         const co2e = ranked[i].figures.co2e;
         const error = BigInt(i);
-        const reached = approximate - error >= above ? true
-            : approximate + error <= below ? false
-                : ranked.slice(0, i).reduce((sum, entry) => sum.plus(entry.figures.co2e), Rational.ZERO).compare(threshold) >= 0;
+        const reached =
+            approximate - error >= above
+                ? true
+                : approximate + error <= below
+                  ? false
+                  : ranked
+                        .slice(0, i)
+                        .reduce((sum, entry) => sum.plus(entry.figures.co2e), Rational.ZERO)
+                        .compare(threshold) >= 0;
         if (reached || co2e.isZero()) break;
         large.set(ranked[i].source, co2e);
         approximate += micrograms(co2e);

@@ -69,8 +69,7 @@ function plansOf(target: Target, context: RuleContext): Plan[] {
 
 /** Hours in the language's year (`unit yr = 365 d` of the built-in library), for cuts given per year. */
 function yearInBaseUnits(context: RuleContext): Rational | undefined {
-    const node = context.services.shared.workspace.IndexManager.allElements('UnitDecl')
-        .find(desc => desc.name === 'yr' && isBuiltinUri(desc.documentUri))?.node;
+    const node = context.services.shared.workspace.IndexManager.allElements('UnitDecl').find(desc => desc.name === 'yr' && isBuiltinUri(desc.documentUri))?.node;
     return isUnitDecl(node) ? context.services.semantics.Evaluator.unitValue(node)?.value : undefined;
 }
 
@@ -127,7 +126,9 @@ function projectedReductions(target: Target, year: number, context: RuleContext)
 /** Clause 6.5: targets and the carbon-neutrality management plan. */
 export const TARGET_RULES: readonly Rule[] = [
     defineRule({
-        id: 'CN-6.5-001', clause: '6.5', severity: 'error',
+        id: 'CN-6.5-001',
+        clause: '6.5',
+        severity: 'error',
         title: { en: 'Targets are complete', 'zh-CN': '目标要素完整' },
         description: {
             en: 'Every target has `kind`, `base-year`, `base` and `year`; a reduction target (absolute or intensity) has `reduce`, a carbon-neutral target its coverage (`categories`). A target without a kind needs one of the two.',
@@ -173,10 +174,12 @@ export const TARGET_RULES: readonly Rule[] = [
         }
     }),
     defineRule({
-        id: 'CN-6.5-002', clause: '6.5', severity: 'error',
+        id: 'CN-6.5-002',
+        clause: '6.5',
+        severity: 'error',
         title: { en: 'Target years hold', 'zh-CN': '目标年份合理且已到期目标已实现' },
         description: {
-            en: 'A target whose `base-year` is not before its `year`; a target whose year lies before the reporting period and that the period\'s figures do not meet.',
+            en: "A target whose `base-year` is not before its `year`; a target whose year lies before the reporting period and that the period's figures do not meet.",
             'zh-CN': '目标的 `base-year` 不早于其 `year`；或目标年份早于报告期，而本期数据未达到该目标。'
         },
         rationale: {
@@ -185,7 +188,10 @@ export const TARGET_RULES: readonly Rule[] = [
         },
         messages: {
             order: { en: 'Target {name} is for {year}, which is not after its base year {baseYear}.', 'zh-CN': '目标 {name} 的目标年份 {year} 不晚于其基准年 {baseYear}。' },
-            missed: { en: 'Target {name} was due in {year}, before the period {period}, and is not met: the period\'s figure is {current}, the target allows {allowed}.', 'zh-CN': '目标 {name} 应于 {year} 年实现，早于报告期 {period}，但尚未实现：本期数值为 {current}，目标允许 {allowed}。' }
+            missed: {
+                en: "Target {name} was due in {year}, before the period {period}, and is not met: the period's figure is {current}, the target allows {allowed}.",
+                'zh-CN': '目标 {name} 应于 {year} 年实现，早于报告期 {period}，但尚未实现：本期数值为 {current}，目标允许 {allowed}。'
+            }
         },
         check: context => {
             const current = periodYear(context);
@@ -204,23 +210,33 @@ export const TARGET_RULES: readonly Rule[] = [
                 if (target.kind === 'carbon-neutral') emissions = emissions.minus(context.balance.removals).minus(context.balance.offsets);
                 const figure = measure.figure(emissions);
                 if (figure.compare(measure.level) > 0) {
-                    context.report('missed', {
-                        name: target.name, year: target.year!, period: formatPeriod(context.settings.period!),
-                        current: measureText(figure, measure.dimension, context), allowed: measureText(measure.level, measure.dimension, context)
-                    }, target, 'year');
+                    context.report(
+                        'missed',
+                        {
+                            name: target.name,
+                            year: target.year!,
+                            period: formatPeriod(context.settings.period!),
+                            current: measureText(figure, measure.dimension, context),
+                            allowed: measureText(measure.level, measure.dimension, context)
+                        },
+                        target,
+                        'year'
+                    );
                 }
             }
         }
     }),
     defineRule({
-        id: 'CN-6.5-003', clause: '6.5', severity: 'error',
+        id: 'CN-6.5-003',
+        clause: '6.5',
+        severity: 'error',
         title: { en: 'Intensity targets name their output', 'zh-CN': '强度目标指明产出' },
         description: {
-            en: 'An intensity target without `per` naming an `output`, or whose `base` is not tCO2e per the output\'s dimension.',
+            en: "An intensity target without `per` naming an `output`, or whose `base` is not tCO2e per the output's dimension.",
             'zh-CN': '强度目标未用 `per` 指明产出 `output`，或其 `base` 的量纲不是“tCO2e/产出的量纲”。'
         },
         rationale: {
-            en: 'An intensity target is emissions per unit of output (ISO 14064-1 clause 6.5); without the output, or with a base of another dimension, it cannot be measured against the period\'s figures.',
+            en: "An intensity target is emissions per unit of output (ISO 14064-1 clause 6.5); without the output, or with a base of another dimension, it cannot be measured against the period's figures.",
             'zh-CN': '强度目标是单位产出的排放量（ISO 14064-1 第 6.5 条）；没有产出，或基准值的量纲不符，就无法用本期数据衡量。'
         },
         messages: {
@@ -248,18 +264,23 @@ export const TARGET_RULES: readonly Rule[] = [
         }
     }),
     defineRule({
-        id: 'CN-6.5-004', clause: '6.5', severity: 'warning',
+        id: 'CN-6.5-004',
+        clause: '6.5',
+        severity: 'warning',
         title: { en: 'Interim milestones', 'zh-CN': '阶段性目标' },
         description: {
-            en: 'A target more than 5 years after the period with no nearer target (from the period\'s year on) in the same plan: no interim milestone.',
+            en: "A target more than 5 years after the period with no nearer target (from the period's year on) in the same plan: no interim milestone.",
             'zh-CN': '目标年份比报告期晚 5 年以上，而同一计划中没有更近的目标（报告期当年及以后）：缺少阶段性目标。'
         },
         rationale: {
-            en: 'Long-term carbon-neutrality targets need interim targets so that progress can be evaluated along the way (ISO 14068-1 clause 8). A target in no plan is compared with the model\'s other targets.',
+            en: "Long-term carbon-neutrality targets need interim targets so that progress can be evaluated along the way (ISO 14068-1 clause 8). A target in no plan is compared with the model's other targets.",
             'zh-CN': '长期碳中和目标需要阶段性目标，以便在过程中评价进展（ISO 14068-1 第 8 条）。未列入任何计划的目标与模型中的其他目标比较。'
         },
         messages: {
-            noMilestone: { en: 'Target {name} is for {year}, {years} years after the period, and no nearer target of its plan marks the way: set an interim target within 5 years.', 'zh-CN': '目标 {name} 的年份为 {year}，比报告期晚 {years} 年，其计划中没有更近的目标：请设定 5 年内的阶段性目标。' }
+            noMilestone: {
+                en: 'Target {name} is for {year}, {years} years after the period, and no nearer target of its plan marks the way: set an interim target within 5 years.',
+                'zh-CN': '目标 {name} 的年份为 {year}，比报告期晚 {years} 年，其计划中没有更近的目标：请设定 5 年内的阶段性目标。'
+            }
         },
         check: context => {
             const current = periodYear(context);
@@ -279,18 +300,24 @@ export const TARGET_RULES: readonly Rule[] = [
         }
     }),
     defineRule({
-        id: 'CN-6.5-005', clause: '6.5', severity: 'warning',
+        id: 'CN-6.5-005',
+        clause: '6.5',
+        severity: 'warning',
         title: { en: 'On track to the target', 'zh-CN': '按目标路径推进' },
         description: {
-            en: 'The projected emissions of the period, with the plan\'s reductions, lie above a straight path from the target\'s base (at its base year) to its level (at its year).',
+            en: "The projected emissions of the period, with the plan's reductions, lie above a straight path from the target's base (at its base year) to its level (at its year).",
             'zh-CN': '计入计划减排措施后的本期预计排放，高于从目标基准（基准年）到目标水平（目标年）的直线路径。'
         },
         rationale: {
-            en: 'The plan must show how the targets will be reached (ISO 14068-1 clause 8); a period above the straight path means the reductions are behind. The projection is the period\'s covered emissions less the plan\'s reductions that start in or before the period and are not yet implemented or verified (those already show in the measured data, language.md §3); for a carbon-neutral target, whose level is a net balance of zero, removals and retired offsets of the period are also taken off.',
-            'zh-CN': '计划须说明如何实现目标（ISO 14068-1 第 8 条）；本期高于直线路径，说明减排进度落后。预计排放为本期目标覆盖范围内的排放，减去计划中在本期或更早开始、且尚未实施或核证的减排措施（已实施的措施已体现在实测数据中，见语言规范 §3）；碳中和目标的目标水平是净排放为零，因此还须扣除本期的清除量和已注销的抵销量。'
+            en: "The plan must show how the targets will be reached (ISO 14068-1 clause 8); a period above the straight path means the reductions are behind. The projection is the period's covered emissions less the plan's reductions that start in or before the period and are not yet implemented or verified (those already show in the measured data, language.md §3); for a carbon-neutral target, whose level is a net balance of zero, removals and retired offsets of the period are also taken off.",
+            'zh-CN':
+                '计划须说明如何实现目标（ISO 14068-1 第 8 条）；本期高于直线路径，说明减排进度落后。预计排放为本期目标覆盖范围内的排放，减去计划中在本期或更早开始、且尚未实施或核证的减排措施（已实施的措施已体现在实测数据中，见语言规范 §3）；碳中和目标的目标水平是净排放为零，因此还须扣除本期的清除量和已注销的抵销量。'
         },
         messages: {
-            aboveTrajectory: { en: 'Target {name}: the projection for {period} ({projected}, with the plan\'s reductions) lies above {path} on the straight path from {base} in {baseYear} to {level} in {year}.', 'zh-CN': '目标 {name}：{period} 年的预计值（计入计划减排措施后为 {projected}）高于从 {baseYear} 年 {base} 到 {year} 年 {level} 的直线路径上的 {path}。' }
+            aboveTrajectory: {
+                en: "Target {name}: the projection for {period} ({projected}, with the plan's reductions) lies above {path} on the straight path from {base} in {baseYear} to {level} in {year}.",
+                'zh-CN': '目标 {name}：{period} 年的预计值（计入计划减排措施后为 {projected}）高于从 {baseYear} 年 {base} 到 {year} 年 {level} 的直线路径上的 {path}。'
+            }
         },
         check: context => {
             const current = periodYear(context);
@@ -313,19 +340,32 @@ export const TARGET_RULES: readonly Rule[] = [
                 const path = measure.base.plus(measure.level.minus(measure.base).times(elapsed));
                 if (figure.compare(path) > 0) {
                     const text = (value: Rational) => measureText(value, measure.dimension, context);
-                    context.report('aboveTrajectory', {
-                        name: target.name, period: String(current), projected: text(figure), path: text(path),
-                        base: text(measure.base), baseYear: target.baseYear!, level: text(measure.level), year: target.year!
-                    }, target, 'name');
+                    context.report(
+                        'aboveTrajectory',
+                        {
+                            name: target.name,
+                            period: String(current),
+                            projected: text(figure),
+                            path: text(path),
+                            base: text(measure.base),
+                            baseYear: target.baseYear!,
+                            level: text(measure.level),
+                            year: target.year!
+                        },
+                        target,
+                        'name'
+                    );
                 }
             }
         }
     }),
     defineRule({
-        id: 'CN-6.5-006', clause: '6.5', severity: 'warning',
+        id: 'CN-6.5-006',
+        clause: '6.5',
+        severity: 'warning',
         title: { en: 'Policy and target agree', 'zh-CN': '方针与目标一致' },
         description: {
-            en: 'The policy\'s `neutral-by` year differs from the year of every `carbon-neutral` target.',
+            en: "The policy's `neutral-by` year differs from the year of every `carbon-neutral` target.",
             'zh-CN': '方针的 `neutral-by` 年份与所有 `carbon-neutral` 目标的年份都不一致。'
         },
         rationale: {
@@ -333,7 +373,10 @@ export const TARGET_RULES: readonly Rule[] = [
             'zh-CN': '目标应与方针保持一致（ISO 14068-1 第 8 条）；方针承诺在某一年实现碳中和，目标却定在另一年，二者相互矛盾。'
         },
         messages: {
-            differs: { en: 'Policy {name} commits to carbon neutrality by {neutralBy}, but the carbon-neutral target is for another year: {targets}.', 'zh-CN': '方针 {name} 承诺在 {neutralBy} 年前实现碳中和，但碳中和目标的年份不同：{targets}。' }
+            differs: {
+                en: 'Policy {name} commits to carbon neutrality by {neutralBy}, but the carbon-neutral target is for another year: {targets}.',
+                'zh-CN': '方针 {name} 承诺在 {neutralBy} 年前实现碳中和，但碳中和目标的年份不同：{targets}。'
+            }
         },
         check: context => {
             const targets = context.declarations(isTarget).filter(target => target.kind === 'carbon-neutral' && yearValue(target.year) !== undefined);
@@ -341,15 +384,23 @@ export const TARGET_RULES: readonly Rule[] = [
             for (const policy of context.declarations(isPolicy)) {
                 const neutralBy = yearValue(policy.neutralBy);
                 if (neutralBy === undefined || targets.some(target => yearValue(target.year) === neutralBy)) continue;
-                context.report('differs', {
-                    name: policy.name, neutralBy: policy.neutralBy!,
-                    targets: targets.map(target => `${target.name} (${target.year})`).join(', ')
-                }, policy, 'neutralBy');
+                context.report(
+                    'differs',
+                    {
+                        name: policy.name,
+                        neutralBy: policy.neutralBy!,
+                        targets: targets.map(target => `${target.name} (${target.year})`).join(', ')
+                    },
+                    policy,
+                    'neutralBy'
+                );
             }
         }
     }),
     defineRule({
-        id: 'CN-6.5-007', clause: '6.5', severity: 'error',
+        id: 'CN-6.5-007',
+        clause: '6.5',
+        severity: 'error',
         title: { en: 'A carbon-neutrality management plan', 'zh-CN': '碳中和管理计划' },
         description: {
             en: 'A `carbon-neutral` target in no plan, or a claim without a `plan`; a plan without targets, reductions or an `offset-strategy`.',
@@ -388,14 +439,16 @@ export const TARGET_RULES: readonly Rule[] = [
         }
     }),
     defineRule({
-        id: 'CN-6.5-008', clause: '6.5', severity: 'warning',
+        id: 'CN-6.5-008',
+        clause: '6.5',
+        severity: 'warning',
         title: { en: 'The plan is kept up to date', 'zh-CN': '计划保持更新' },
         description: {
             en: 'A plan not `updated` in the 12 months before the end of the period.',
             'zh-CN': '计划在报告期结束前 12 个月内没有更新（`updated`）。'
         },
         rationale: {
-            en: 'The carbon-neutrality management plan is reviewed and updated at least once a year (ISO 14068-1 clause 8), so that it reflects the period\'s figures and the progress of its measures.',
+            en: "The carbon-neutrality management plan is reviewed and updated at least once a year (ISO 14068-1 clause 8), so that it reflects the period's figures and the progress of its measures.",
             'zh-CN': '碳中和管理计划至少每年评审和更新一次（ISO 14068-1 第 8 条），以反映本期数据和各项措施的进展。'
         },
         messages: {

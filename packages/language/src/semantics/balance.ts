@@ -94,25 +94,29 @@ export class CnmsBalance {
     }
 
     removalFigures(removal: Removal): RemovalFigures | undefined {
-        return this.services.semantics.FigureMemo.memo(this.removals, removal, () => {
-            const evaluator = this.services.semantics.Evaluator;
-            const amount = checkedProperty(evaluator, removal, 'amount', MASS_OF_CO2, 'non-negative');
-            const share = this.services.semantics.BoundaryShares.shareOf(removal);
-            return amount && share ? { removal, amount: tonnes(amount).times(share) } : null;
-        }) ?? undefined;
+        return (
+            this.services.semantics.FigureMemo.memo(this.removals, removal, () => {
+                const evaluator = this.services.semantics.Evaluator;
+                const amount = checkedProperty(evaluator, removal, 'amount', MASS_OF_CO2, 'non-negative');
+                const share = this.services.semantics.BoundaryShares.shareOf(removal);
+                return amount && share ? { removal, amount: tonnes(amount).times(share) } : null;
+            }) ?? undefined
+        );
     }
 
     offsetFigures(offset: Offset, settings: OrganizationSettings): OffsetFigures | undefined {
-        return this.services.semantics.FigureMemo.memo(this.offsets, offset, () => {
-            // the period it counts for is the organisation's
-            this.services.semantics.OrganizationSettings.of(this.services.references.Models.modelOfNode(offset));
-            const quantity = checkedProperty(this.services.semantics.Evaluator, offset, 'quantity', MASS_OF_CO2E, 'non-negative');
-            if (!quantity) return null;
-            const appliesTo = offset.appliesTo ? periodRange(offset.appliesTo) : settings.period;
-            const applies = !!appliesTo && isPeriodRange(appliesTo) && !!settings.period && samePeriod(appliesTo, settings.period);
-            const reason = !offset.retired ? 'not-retired' : applies ? 'counted' : 'other-period';
-            return { offset, quantity: tonnes(quantity), counts: reason === 'counted', reason } as const;
-        }) ?? undefined;
+        return (
+            this.services.semantics.FigureMemo.memo(this.offsets, offset, () => {
+                // the period it counts for is the organisation's
+                this.services.semantics.OrganizationSettings.of(this.services.references.Models.modelOfNode(offset));
+                const quantity = checkedProperty(this.services.semantics.Evaluator, offset, 'quantity', MASS_OF_CO2E, 'non-negative');
+                if (!quantity) return null;
+                const appliesTo = offset.appliesTo ? periodRange(offset.appliesTo) : settings.period;
+                const applies = !!appliesTo && isPeriodRange(appliesTo) && !!settings.period && samePeriod(appliesTo, settings.period);
+                const reason = !offset.retired ? 'not-retired' : applies ? 'counted' : 'other-period';
+                return { offset, quantity: tonnes(quantity), counts: reason === 'counted', reason } as const;
+            }) ?? undefined
+        );
     }
 
     private compute(model: string): ModelBalance {
@@ -146,9 +150,21 @@ export class CnmsBalance {
         const offsets = offsetFigures.filter(o => o.counts).reduce((sum, o) => sum.plus(o.quantity), Rational.ZERO);
         const net = emissions.minus(removals).minus(offsets);
         return {
-            model, settings, emissions, byCategory, bySubcategory, byScope, byGas, sources, biogenicCO2,
-            removals, removalFigures, offsets, offsetFigures,
-            net, netAtOrBelowZero: net.isNegative() || net.isZero(),
+            model,
+            settings,
+            emissions,
+            byCategory,
+            bySubcategory,
+            byScope,
+            byGas,
+            sources,
+            biogenicCO2,
+            removals,
+            removalFigures,
+            offsets,
+            offsetFigures,
+            net,
+            netAtOrBelowZero: net.isNegative() || net.isZero(),
             uncomputed
         };
     }

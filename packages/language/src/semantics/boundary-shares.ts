@@ -25,21 +25,24 @@ export class CnmsBoundaryShares {
 
     /** The site's checked share (0 … 1) as written, whatever the consolidation; undefined when absent or wrong. */
     declaredShare(site: Site): Rational | undefined {
-        return this.services.semantics.FigureMemo.memo(this.shares, site, () =>
-            checkedProperty(this.services.semantics.Evaluator, site, 'share', DIMENSIONLESS, 'share')?.value ?? null
-        ) ?? undefined;
+        return this.services.semantics.FigureMemo.memo(this.shares, site, () => checkedProperty(this.services.semantics.Evaluator, site, 'share', DIMENSIONLESS, 'share')?.value ?? null) ?? undefined;
     }
 
     /** The share a site counts under operational or financial control: `control full` (default) 1, `joint P %` P, `none` 0; undefined when P is wrong (CN-NUM-003/005). */
     controlShare(site: Site): Rational | undefined {
         // kept per site like its equity share, so a figure that uses it reads the site (a changed `control` recomputes it)
-        return this.services.semantics.FigureMemo.memo(this.controlShares, site, () => {
-            switch (site.control) {
-                case 'none': return Rational.ZERO;
-                case 'joint': return checkedProperty(this.services.semantics.Evaluator, site, 'jointShare', DIMENSIONLESS, 'share')?.value ?? null;
-                default: return Rational.ONE;
-            }
-        }) ?? undefined;
+        return (
+            this.services.semantics.FigureMemo.memo(this.controlShares, site, () => {
+                switch (site.control) {
+                    case 'none':
+                        return Rational.ZERO;
+                    case 'joint':
+                        return checkedProperty(this.services.semantics.Evaluator, site, 'jointShare', DIMENSIONLESS, 'share')?.value ?? null;
+                    default:
+                        return Rational.ONE;
+                }
+            }) ?? undefined
+        );
     }
 
     /** The share that applies to a source or removal, or undefined when it cannot be known (reported by CN-4.3-003/004, CN-NUM-003/005). */

@@ -100,8 +100,7 @@ export function carriedElements(oldParse: ParseResult<AstNode>, document: Langiu
         for (const [old, element] of elements) {
             const a = oldTargets.get(old) ?? [];
             const b = newTargets.get(element) ?? [];
-            const same = a.length === b.length && a.every((target, i) => target === b[i]
-                || (isAstNode(target) && counterpart(target) === b[i]));
+            const same = a.length === b.length && a.every((target, i) => target === b[i] || (isAstNode(target) && counterpart(target) === b[i]));
             if (same) continue;
             elements.delete(old);
             changed = true;
@@ -117,9 +116,7 @@ function keyOf(element: AstNode): string | undefined {
 
 /** The offsets of the document's syntax errors, sorted. */
 function errorOffsets(result: ParseResult<AstNode>): number[] {
-    return [...result.lexerErrors.map(error => error.offset), ...result.parserErrors.map(error => error.token.startOffset)]
-        .filter(offset => Number.isFinite(offset))
-        .sort((a, b) => a - b);
+    return [...result.lexerErrors.map(error => error.offset), ...result.parserErrors.map(error => error.token.startOffset)].filter(offset => Number.isFinite(offset)).sort((a, b) => a - b);
 }
 
 function containsError(element: AstNode, errors: readonly number[]): boolean {

@@ -25,7 +25,7 @@ export function addMonths(date: string, months: number): string {
     const [year, month, day] = date.split('-').map(Number);
     const total = year * 12 + (month - 1) + months;
     const newYear = Math.floor(total / 12);
-    const newMonth = total % 12 + 1;
+    const newMonth = (total % 12) + 1;
     const last = daysInMonth(newYear, newMonth);
     return `${String(newYear).padStart(4, '0')}-${String(newMonth).padStart(2, '0')}-${String(Math.min(day, last)).padStart(2, '0')}`;
 }

@@ -16,7 +16,10 @@ function baseName(base: string, locale: Locale): string {
 function term(base: string, exponent: number, locale: Locale): string {
     const name = baseName(base, locale);
     if (exponent === 1) return name;
-    const power = String(exponent).split('').map(ch => SUPERSCRIPTS[ch] ?? ch).join('');
+    const power = String(exponent)
+        .split('')
+        .map(ch => SUPERSCRIPTS[ch] ?? ch)
+        .join('');
     return name.includes(' ') ? `(${name})${power}` : `${name}${power}`;
 }
 

@@ -1,10 +1,7 @@
 import type { AstNode, Reference } from 'langium';
 import { AstUtils } from 'langium';
 import type { Expression, Factor, GasComponent, MonthlyValues, Named, UnitDecl } from '../generated/ast.js';
-import {
-    isAggregate, isBinaryExpression, isFactor, isGasDecl, isLet, isMonthlyValues, isNameReference, isNegatedExpression, isNumberLiteral,
-    isOutput, isPowerExpression, isSource, isUnitDecl, isUnitProduct
-} from '../generated/ast.js';
+import { isAggregate, isBinaryExpression, isFactor, isGasDecl, isLet, isMonthlyValues, isNameReference, isNegatedExpression, isNumberLiteral, isOutput, isPowerExpression, isSource, isUnitDecl, isUnitProduct } from '../generated/ast.js';
 import type { CnmsServices } from '../cnms-module.js';
 import { isBuiltinNode, isBuiltinUri } from '../workspace/builtin-library.js';
 import { Dimension } from './dimension.js';
@@ -82,10 +79,12 @@ export class CnmsEvaluator {
     /** The value of an expression, or undefined when it cannot be computed. */
     evaluate(expression: Expression | undefined): Quantity | undefined {
         if (!expression) return undefined;
-        return this.memo.memo(this.expressions, expression, () => {
-            this.evaluateChain(expression);
-            return this.guarded(expression, () => this.compute(expression)) ?? null;
-        }) ?? undefined;
+        return (
+            this.memo.memo(this.expressions, expression, () => {
+                this.evaluateChain(expression);
+                return this.guarded(expression, () => this.compute(expression)) ?? null;
+            }) ?? undefined
+        );
     }
 
     /**
@@ -110,7 +109,7 @@ export class CnmsEvaluator {
     checkedValue(container: AstNode, property: string, expectation: Expectation, range: 'any' | 'non-negative' | 'share', check: () => Quantity | undefined): Quantity | undefined {
         const id = `${property}\n${expectation.label.en}\n${range}`;
         let store = this.properties.get(id);
-        if (!store) this.properties.set(id, store = this.memo.store());
+        if (!store) this.properties.set(id, (store = this.memo.store()));
         return this.memo.memo(store, container, () => check() ?? null) ?? undefined;
     }
 
@@ -203,9 +202,7 @@ export class CnmsEvaluator {
                 failed = true;
                 continue;
             }
-            const gasPer: { gas: string; per: Dimension; value?: Rational; basis?: string } | undefined = component
-                ? this.componentValue(factor, component, quantity, index)
-                : quantity.dimension.gasPer();
+            const gasPer: { gas: string; per: Dimension; value?: Rational; basis?: string } | undefined = component ? this.componentValue(factor, component, quantity, index) : quantity.dimension.gasPer();
             if (!gasPer) {
                 if (!component) this.report('CN-NUM-003', 'factorValue', { actual: quantity.dimension }, factor, property, index);
                 failed = true;
@@ -313,10 +310,16 @@ export class CnmsEvaluator {
                 case '+':
                 case '-':
                     if (!left.dimension.equals(right.dimension)) {
-                        this.report('CN-NUM-003', 'add', {
-                            operation: expression.operator === '+' ? { en: 'add', 'zh-CN': '加法' } : { en: 'subtract', 'zh-CN': '减法' },
-                            left: left.dimension, right: right.dimension
-                        }, expression.right);
+                        this.report(
+                            'CN-NUM-003',
+                            'add',
+                            {
+                                operation: expression.operator === '+' ? { en: 'add', 'zh-CN': '加法' } : { en: 'subtract', 'zh-CN': '减法' },
+                                left: left.dimension,
+                                right: right.dimension
+                            },
+                            expression.right
+                        );
                         return undefined;
                     }
                     return expression.operator === '+' ? left.plus(right) : left.minus(right);
@@ -368,10 +371,13 @@ export class CnmsEvaluator {
 
     /** The declarations a declaration's value refers to (through its expressions), for the cycle check. */
     private referencedDeclarations(named: Named): Named[] {
-        const roots: Array<AstNode | undefined> = isFactor(named) ? [...named.values, ...named.components.map(component => component.value)]
-            : isSource(named) ? [named.activity, named.factor, named.emissions]
-            : isLet(named) || isOutput(named) || isUnitDecl(named) ? [named.value]
-            : [];
+        const roots: Array<AstNode | undefined> = isFactor(named)
+            ? [...named.values, ...named.components.map(component => component.value)]
+            : isSource(named)
+              ? [named.activity, named.factor, named.emissions]
+              : isLet(named) || isOutput(named) || isUnitDecl(named)
+                ? [named.value]
+                : [];
         const targets: Named[] = [];
         for (const root of roots) {
             if (!root) continue;
@@ -440,9 +446,8 @@ export class CnmsEvaluator {
 
     private massUnit(name: string): Quantity | undefined {
         if (!this.massUnits.has(name)) {
-            const unit = this.services.shared.workspace.IndexManager.allElements('UnitDecl')
-                .find(desc => desc.name === name && isBuiltinUri(desc.documentUri))?.node;
-            this.massUnits.set(name, unit && isUnitDecl(unit) ? this.unitValue(unit) ?? null : null);
+            const unit = this.services.shared.workspace.IndexManager.allElements('UnitDecl').find(desc => desc.name === name && isBuiltinUri(desc.documentUri))?.node;
+            this.massUnits.set(name, unit && isUnitDecl(unit) ? (this.unitValue(unit) ?? null) : null);
         }
         return this.massUnits.get(name) ?? undefined;
     }

@@ -168,7 +168,7 @@ export class CnmsFigureMemo {
     private elementId(element: AstNode): number {
         let id = this.elementIds.get(element);
         if (id === undefined) {
-            this.elementIds.set(element, id = ++this.nextElementId);
+            this.elementIds.set(element, (id = ++this.nextElementId));
             const uri = element.$container?.$document?.uri.toString();
             if (uri) this.elementUris.set(id, uri);
         }
@@ -240,8 +240,7 @@ export class CnmsFigureMemo {
         for (let i = 0; i < Math.max(before.length, after.length); i++) {
             const a = before[i];
             const b = after[i];
-            if (a && b && a.element === b.element && a.target !== undefined
-                && (a.target === b.target || (isAstNode(a.target) && counterpart(a.target) === b.target))) continue;
+            if (a && b && a.element === b.element && a.target !== undefined && (a.target === b.target || (isAstNode(a.target) && counterpart(a.target) === b.target))) continue;
             if (a?.element) changed.add(a.element);
             if (b?.element) changed.add(b.element);
         }
@@ -395,7 +394,11 @@ export class CnmsFigureMemo {
     private updateFacets(document: LangiumDocument): void {
         const uri = document.uri.toString();
         const elements = (document.parseResult.value as CnmsFile).elements ?? [];
-        const ids = (test: (element: AstNode) => boolean) => elements.filter(test).map(element => this.elementId(element)).join(',');
+        const ids = (test: (element: AstNode) => boolean) =>
+            elements
+                .filter(test)
+                .map(element => this.elementId(element))
+                .join(',');
         const facets = { organizations: ids(isOrganization), instruments: ids(isInstrument) };
         const before = this.facets.get(uri);
         const now = `${facets.organizations}|${facets.instruments}`;
@@ -442,10 +445,12 @@ export function distinctProblems(problems: readonly FigureProblem[]): FigureProb
     const distinct: FigureProblem[] = [];
     for (const problem of problems) {
         // (the texts of its message too: one declaration can have several problems of one kind, a dataset's broken rows)
-        const texts = Object.values(problem.params).filter(param => typeof param === 'string').join('\u0000');
+        const texts = Object.values(problem.params)
+            .filter(param => typeof param === 'string')
+            .join('\u0000');
         const key = `${problem.rule}\n${problem.key}\n${problem.property ?? ''}\n${problem.index ?? ''}\n${texts}`;
         let keys = found.get(problem.node);
-        if (!keys) found.set(problem.node, keys = new Set());
+        if (!keys) found.set(problem.node, (keys = new Set()));
         if (keys.has(key)) continue;
         keys.add(key);
         distinct.push(problem);

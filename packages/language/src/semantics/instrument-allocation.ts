@@ -62,19 +62,23 @@ export class CnmsInstrumentAllocation {
             }
             const entryOf = (source: Source) => {
                 let entry = result.get(source);
-                if (!entry) result.set(source, entry = { shares: [], complete: true, used: Rational.ZERO });
+                if (!entry) result.set(source, (entry = { shares: [], complete: true, used: Rational.ZERO }));
                 return entry;
             };
             const quantity = checkedProperty(evaluator, instrument, 'quantity', ENERGY, 'non-negative');
-            const factor = instrument.factor
-                ? evaluator.factorExpressionValues(instrument.factor, instrument, 'factor')
-                : undefined;
+            const factor = instrument.factor ? evaluator.factorExpressionValues(instrument.factor, instrument, 'factor') : undefined;
             if (!instrument.factor) {
                 evaluator.report('CN-6.2-010', 'noFactor', { name: instrument.name }, instrument, 'name');
             }
             const factorFits = factor?.every(value => quantity && value.per.equals(quantity.dimension));
             if (factor && quantity && !factorFits) {
-                evaluator.report('CN-NUM-003', 'property', { property: 'factor', expected: { en: 'a mass of a gas per energy (such as tCO2/MWh)', 'zh-CN': '单位能量的气体质量（如 tCO2/MWh）' }, actual: factor[0].per }, instrument, 'factor');
+                evaluator.report(
+                    'CN-NUM-003',
+                    'property',
+                    { property: 'factor', expected: { en: 'a mass of a gas per energy (such as tCO2/MWh)', 'zh-CN': '单位能量的气体质量（如 tCO2/MWh）' }, actual: factor[0].per },
+                    instrument,
+                    'factor'
+                );
             }
             if (!quantity || !factor || !factorFits) {
                 sources.forEach(source => (entryOf(source).complete = false));
@@ -114,11 +118,17 @@ export class CnmsInstrumentAllocation {
             if (!left.isZero() && sources.length > 0) {
                 const last = sources[sources.length - 1];
                 const activity = this.activityOf(last);
-                evaluator.report('CN-6.2-010', 'exceeds', {
-                    name: sources.map(s => s.name).join(', '),
-                    covered: { figure: quantity.value, unit: 'MWh' },
-                    activity: activity ? { figure: activity.value, unit: 'MWh' } : '—'
-                }, instrument, 'quantity');
+                evaluator.report(
+                    'CN-6.2-010',
+                    'exceeds',
+                    {
+                        name: sources.map(s => s.name).join(', '),
+                        covered: { figure: quantity.value, unit: 'MWh' },
+                        activity: activity ? { figure: activity.value, unit: 'MWh' } : '—'
+                    },
+                    instrument,
+                    'quantity'
+                );
                 sources.forEach(source => (entryOf(source).complete = false));
             }
         }

@@ -65,9 +65,7 @@ export class CnmsOrganizationSettings {
             period: range && isPeriodRange(range) ? range : undefined,
             materiality: this.fraction(organization?.materiality) ?? ONE_PERCENT,
             recalculationThreshold: this.fraction(organization?.recalculationThreshold) ?? FIVE_PERCENT,
-            residualFactor: organization
-                ? checkedResidualFactor(this.services.semantics.Evaluator, organization, { values: gwpValues, set: gwpSet?.name ?? '—' })
-                : undefined
+            residualFactor: organization ? checkedResidualFactor(this.services.semantics.Evaluator, organization, { values: gwpValues, set: gwpSet?.name ?? '—' }) : undefined
         };
     }
 
@@ -77,8 +75,7 @@ export class CnmsOrganizationSettings {
     }
 
     private libraryGwpSet(name: string): GwpSet | undefined {
-        const node = this.services.shared.workspace.IndexManager.allElements('GwpSet')
-            .find(desc => desc.name === name && isBuiltinUri(desc.documentUri))?.node;
+        const node = this.services.shared.workspace.IndexManager.allElements('GwpSet').find(desc => desc.name === name && isBuiltinUri(desc.documentUri))?.node;
         return isGwpSet(node) ? node : undefined;
     }
 }

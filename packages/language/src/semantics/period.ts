@@ -6,10 +6,7 @@ export interface PeriodRange {
     readonly end: string;
 }
 
-export type PeriodProblem =
-    | { key: 'badYear'; params: { year: string } }
-    | { key: 'badDate'; params: { date: string } }
-    | { key: 'order'; params: { start: string; end: string } };
+export type PeriodProblem = { key: 'badYear'; params: { year: string } } | { key: 'badDate'; params: { date: string } } | { key: 'order'; params: { start: string; end: string } };
 
 /** Whether `YYYY-MM-DD` is a real calendar date. */
 export function isCalendarDate(text: string): boolean {

@@ -110,8 +110,7 @@ export class CnmsProjection {
         const balance = semantics.Balance.of(model);
         const categories = new Set(target.categories.map(c => c.split('.')[0]));
         const covers = (source: Source) => categories.size === 0 || categories.has((source.category ?? '').split('.')[0]);
-        const covered = balance.sources.filter(entry => entry.figures && covers(entry.source))
-            .reduce((sum, entry) => sum.plus(tonnes(entry.figures!.co2e)), Rational.ZERO);
+        const covered = balance.sources.filter(entry => entry.figures && covers(entry.source)).reduce((sum, entry) => sum.plus(tonnes(entry.figures!.co2e)), Rational.ZERO);
         const baseYear = Number(target.baseYear);
         const targetYear = Number(target.year);
         const base = semantics.Evaluator.evaluate(target.base);
@@ -144,8 +143,7 @@ export class CnmsProjection {
         if (baseLevel && targetLevel && Number.isInteger(baseYear) && Number.isInteger(targetYear) && targetYear > baseYear) {
             for (let year = periodYear; year <= Math.min(toYear, targetYear); year++) {
                 if (year < baseYear) continue;
-                const cut = [...(cuts.get(year) ?? new Map<Source, Rational>())].filter(([source]) => covers(source))
-                    .reduce((sum, [, value]) => sum.plus(value), Rational.ZERO);
+                const cut = [...(cuts.get(year) ?? new Map<Source, Rational>())].filter(([source]) => covers(source)).reduce((sum, [, value]) => sum.plus(value), Rational.ZERO);
                 const projected = nonNegative(covered.minus(cut)).minus(net).times(scale);
                 const progress = Rational.fromInteger(year - baseYear).dividedBy(Rational.fromInteger(targetYear - baseYear));
                 const allowed = baseLevel.minus(baseLevel.minus(targetLevel).times(progress));
@@ -173,4 +171,3 @@ export class CnmsProjection {
 function nonNegative(value: Rational): Rational {
     return value.isNegative() ? Rational.ZERO : value;
 }
-

@@ -32,8 +32,7 @@ export const ENERGY: Expectation = {
     label: { en: 'an energy (such as MWh)', 'zh-CN': '能量（如 MWh）' }
 };
 export const CUTS: Expectation = {
-    fits: dimension => dimension.isDimensionless() || dimension.equals(Dimension.massOf('CO2e'))
-        || dimension.equals(Dimension.massOf('CO2e').dividedBy(Dimension.base('time'))),
+    fits: dimension => dimension.isDimensionless() || dimension.equals(Dimension.massOf('CO2e')) || dimension.equals(Dimension.massOf('CO2e').dividedBy(Dimension.base('time'))),
     label: { en: 'a share (%) or an amount per year (tCO2e)', 'zh-CN': '比例（%）或每年的量（tCO2e）' }
 };
 export const ANY: Expectation = { fits: () => true, label: { en: 'any value', 'zh-CN': '任意值' } };
@@ -45,13 +44,7 @@ const HUNDRED_PERCENT = Rational.ONE;
  * (CN-NUM-003), and, where asked, that it is not negative or lies within
  * 0 … 100 % (CN-NUM-005). Returns the value only when it passes.
  */
-export function checkedProperty(
-    evaluator: CnmsEvaluator,
-    container: AstNode,
-    property: string,
-    expectation: Expectation,
-    range: 'any' | 'non-negative' | 'share' = 'any'
-): Quantity | undefined {
+export function checkedProperty(evaluator: CnmsEvaluator, container: AstNode, property: string, expectation: Expectation, range: 'any' | 'non-negative' | 'share' = 'any'): Quantity | undefined {
     return evaluator.checkedValue(container, property, expectation, range, () => check(evaluator, container, property, expectation, range));
 }
 

@@ -37,18 +37,27 @@ const SPECIAL: ReadonlyArray<{
 }> = [
     // a factor per energy: tCO2/MWh (grid and fuel CO2 factors read well so), small ones (CH4, N2O) in kg/TJ as IPCC gives them
     {
-        matches: d => { const g = d.gasPer(); return g && g.per.equals(Dimension.base('energy')) ? g.gas : undefined; },
+        matches: d => {
+            const g = d.gasPer();
+            return g && g.per.equals(Dimension.base('energy')) ? g.gas : undefined;
+        },
         unit: gas => ({ name: `t${gas}/MWh`, size: n(1_000_000).dividedBy(n(3_600_000_000)) }),
         small: gas => ({ name: `kg${gas}/TJ`, size: n(1000).dividedBy(n(1_000_000_000_000)) })
     },
     // per normal cubic metre of gas: kgCO2/Nm3
     {
-        matches: d => { const g = d.gasPer(); return g && g.per.equals(Dimension.base('normal_volume')) ? g.gas : undefined; },
+        matches: d => {
+            const g = d.gasPer();
+            return g && g.per.equals(Dimension.base('normal_volume')) ? g.gas : undefined;
+        },
         unit: gas => ({ name: `kg${gas}/Nm3`, size: n(1000) })
     },
     // per tonne-kilometre: kgCO2/tkm
     {
-        matches: d => { const g = d.gasPer(); return g && g.per.equals(Dimension.base('mass').times(Dimension.base('length'))) ? g.gas : undefined; },
+        matches: d => {
+            const g = d.gasPer();
+            return g && g.per.equals(Dimension.base('mass').times(Dimension.base('length'))) ? g.gas : undefined;
+        },
         unit: gas => ({ name: `kg${gas}/tkm`, size: n(1000).dividedBy(n(1_000_000_000)) })
     }
 ];
@@ -72,9 +81,7 @@ export function displayUnit(dimension: Dimension, value?: Rational): DisplayUnit
     const down: string[] = [];
     let size = Rational.ONE;
     for (const [base, exponent] of dimension.entries()) {
-        const unit = base.startsWith(MASS_OF)
-            ? { name: `t${base.slice(MASS_OF.length)}`, size: n(1_000_000) }
-            : BASE_DISPLAY[base] ?? { name: base, size: Rational.ONE };
+        const unit = base.startsWith(MASS_OF) ? { name: `t${base.slice(MASS_OF.length)}`, size: n(1_000_000) } : (BASE_DISPLAY[base] ?? { name: base, size: Rational.ONE });
         size = size.times(unit.size.pow(exponent));
         const term = Math.abs(exponent) === 1 ? unit.name : `${unit.name}^${Math.abs(exponent)}`;
         (exponent > 0 ? up : down).push(term);

@@ -6,7 +6,10 @@ import { Rational } from './rational.js';
  * cubic metres, hours …) and the dimension itself.
  */
 export class Quantity {
-    constructor(readonly value: Rational, readonly dimension: Dimension) {}
+    constructor(
+        readonly value: Rational,
+        readonly dimension: Dimension
+    ) {}
 
     static dimensionless(value: Rational): Quantity {
         return new Quantity(value, Dimension.NONE);

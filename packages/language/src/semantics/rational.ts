@@ -105,7 +105,10 @@ function plain(magnitude: bigint, scale: number): string {
  * has a finite decimal expansion.
  */
 export class Rational {
-    private constructor(readonly num: bigint, readonly den: bigint) {}
+    private constructor(
+        readonly num: bigint,
+        readonly den: bigint
+    ) {}
 
     static readonly ZERO = new Rational(0n, 1n);
     static readonly ONE = new Rational(1n, 1n);

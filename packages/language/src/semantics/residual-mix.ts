@@ -16,11 +16,7 @@ const PER_ENERGY = { en: 'a mass of a gas per energy (such as tCO2/MWh)', 'zh-CN
  * gas in the GWP set; undefined when none is written, 'invalid' when it is
  * wrong (CN-NUM-003, CN-NUM-005, CN-6.2-004 at the property).
  */
-export function checkedResidualFactor(
-    evaluator: CnmsEvaluator,
-    container: Organization | Source,
-    gwp: { readonly values: ReadonlyMap<string, Rational>; readonly set: string }
-): FactorValue[] | 'invalid' | undefined {
+export function checkedResidualFactor(evaluator: CnmsEvaluator, container: Organization | Source, gwp: { readonly values: ReadonlyMap<string, Rational>; readonly set: string }): FactorValue[] | 'invalid' | undefined {
     if (!container.residualFactor) return undefined;
     const values = evaluator.factorExpressionValues(container.residualFactor, container, 'residualFactor');
     if (!values) return 'invalid';

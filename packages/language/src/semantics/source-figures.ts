@@ -92,7 +92,7 @@ export function figuresFromInputs(inputs: SourceInputs): ComputedFigures | undef
     const location = scaled(gross, inputs.share);
     const marketScaled = scaled(market, inputs.share);
     const chosen = scope === 2 && inputs.scope2 === 'market-based' ? marketScaled : location;
-    const biogenicCO2 = inputs.biogenic ? chosen.get('CO2') ?? Rational.ZERO : Rational.ZERO;
+    const biogenicCO2 = inputs.biogenic ? (chosen.get('CO2') ?? Rational.ZERO) : Rational.ZERO;
     const counted = new Map(chosen);
     if (inputs.biogenic) counted.delete('CO2');
     for (const gas of [...location.keys(), ...marketScaled.keys()]) if (!inputs.gwp.has(gas)) return undefined;
@@ -105,8 +105,14 @@ export function figuresFromInputs(inputs: SourceInputs): ComputedFigures | undef
         return total;
     };
     return {
-        category: inputs.category, mainCategory, scope, share: inputs.share,
-        location, market: marketScaled, counted, biogenicCO2,
+        category: inputs.category,
+        mainCategory,
+        scope,
+        share: inputs.share,
+        location,
+        market: marketScaled,
+        counted,
+        biogenicCO2,
         co2eLocation: co2e(location, true),
         co2eMarket: co2e(marketScaled, true),
         co2e: co2e(counted, false)
@@ -238,11 +244,17 @@ export class CnmsSourceFigures {
         if (!values) return settings.residualFactor === 'invalid' && !own ? 'invalid' : undefined;
         if (!values.every(value => value.per.equals(activity.dimension))) {
             if (!own) return undefined;
-            evaluator.report('CN-NUM-003', 'product', {
-                actual: activity.dimension.times(Dimension.massOf(values[0].gas)).dividedBy(values[0].per),
-                activity: activity.dimension,
-                factor: Dimension.massOf(values[0].gas).dividedBy(values[0].per)
-            }, source, 'residualFactor');
+            evaluator.report(
+                'CN-NUM-003',
+                'product',
+                {
+                    actual: activity.dimension.times(Dimension.massOf(values[0].gas)).dividedBy(values[0].per),
+                    activity: activity.dimension,
+                    factor: Dimension.massOf(values[0].gas).dividedBy(values[0].per)
+                },
+                source,
+                'residualFactor'
+            );
             return 'invalid';
         }
         return [...values];
@@ -279,11 +291,17 @@ export class CnmsSourceFigures {
         if (!activity || !factor) return undefined;
         for (const value of factor) {
             if (!value.per.equals(activity.dimension)) {
-                evaluator.report('CN-NUM-003', 'product', {
-                    actual: activity.dimension.times(Dimension.massOf(value.gas)).dividedBy(value.per),
-                    activity: activity.dimension,
-                    factor: Dimension.massOf(value.gas).dividedBy(value.per)
-                }, source, 'factor');
+                evaluator.report(
+                    'CN-NUM-003',
+                    'product',
+                    {
+                        actual: activity.dimension.times(Dimension.massOf(value.gas)).dividedBy(value.per),
+                        activity: activity.dimension,
+                        factor: Dimension.massOf(value.gas).dividedBy(value.per)
+                    },
+                    source,
+                    'factor'
+                );
                 return undefined;
             }
             if (value.value.isNegative()) {

@@ -52,11 +52,13 @@ export function nothingRecorded(balance: ModelBalance): boolean {
 
 /** The reasons of a verdict in the reader's language. */
 export function verdictReasons(verdict: NeutralityVerdict, locale: Locale): string[] {
-    return verdict.reasons.map(reason => reason === 'errors'
-        ? fillTemplate(TEXTS['balance.hasErrors'][locale], { count: verdict.errors })
-        : reason === 'incomplete'
-            ? fillTemplate(TEXTS['balance.incomplete'][locale], { count: verdict.uncomputed })
-            : TEXTS[reason === 'netAbove' ? 'balance.netAbove' : 'balance.nothingRecorded'][locale]);
+    return verdict.reasons.map(reason =>
+        reason === 'errors'
+            ? fillTemplate(TEXTS['balance.hasErrors'][locale], { count: verdict.errors })
+            : reason === 'incomplete'
+              ? fillTemplate(TEXTS['balance.incomplete'][locale], { count: verdict.uncomputed })
+              : TEXTS[reason === 'netAbove' ? 'balance.netAbove' : 'balance.nothingRecorded'][locale]
+    );
 }
 
 /** The net as a reader sees it: rounded, signed, and marked `≥`/`≤`/`?` when something could not be computed. */

@@ -11,7 +11,9 @@ import { isGasDecl, isNameReference, isNumberLiteral, isPowerExpression, isUnitD
  */
 export function writtenUnit(expression: Expression | undefined): { number: string; unit: string } | undefined {
     if (!expression?.$cstNode) return undefined;
-    const leaves = AstUtils.streamAst(expression).filter(node => isNumberLiteral(node) || isNameReference(node) || isUnitProduct(node)).toArray();
+    const leaves = AstUtils.streamAst(expression)
+        .filter(node => isNumberLiteral(node) || isNameReference(node) || isUnitProduct(node))
+        .toArray();
     const numbers = leaves.filter(isNumberLiteral);
     const first = numbers[0];
     if (!first || !first.$cstNode || first.$cstNode.offset !== expression.$cstNode.offset) return undefined;

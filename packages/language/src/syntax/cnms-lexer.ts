@@ -152,7 +152,8 @@ function step(nesting: Nesting, token: IToken, previous: IToken | undefined): Li
 function limitError(limit: LimitKind, first: IToken, last: IToken, next: IToken | undefined): LimitError {
     const message = limit === 'depth' ? `expression nested more than ${MAX_EXPRESSION_DEPTH} levels deep` : `expression of more than ${MAX_EXPRESSION_TERMS} terms`;
     return {
-        limit, message,
+        limit,
+        message,
         offset: first.startOffset,
         line: first.startLine ?? 1,
         column: first.startColumn ?? 1,

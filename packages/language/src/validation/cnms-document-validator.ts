@@ -30,7 +30,10 @@ export class CnmsDocumentValidator extends DefaultDocumentValidator {
      */
     override async validateDocument(document: LangiumDocument, options: ValidationOptions = {}, cancelToken = Cancellation.CancellationToken.None): Promise<Diagnostic[]> {
         const diagnostics = await super.validateDocument(document, options, cancelToken);
-        return this.services.validation.ModelValidation.fastDiagnostics(document, diagnostics.map(diagnostic => this.withRule(diagnostic, document)));
+        return this.services.validation.ModelValidation.fastDiagnostics(
+            document,
+            diagnostics.map(diagnostic => this.withRule(diagnostic, document))
+        );
     }
 
     /**
@@ -76,7 +79,11 @@ export class CnmsDocumentValidator extends DefaultDocumentValidator {
         super.processLexingErrors({ ...parseResult, lexerErrors: parseResult.lexerErrors.filter(error => !isLimitError(error)) }, diagnostics, options);
         for (const error of limits) {
             diagnostics.push({
-                severity: 1, message: this.limitMessage(error), code: 'CN-NUM-001', codeDescription: { href: ruleDocUrl('CN-NUM-001') }, source: this.getSource(),
+                severity: 1,
+                message: this.limitMessage(error),
+                code: 'CN-NUM-001',
+                codeDescription: { href: ruleDocUrl('CN-NUM-001') },
+                source: this.getSource(),
                 range: { start: { line: error.line - 1, character: error.column - 1 }, end: error.end },
                 data: { code: LIMIT_DIAGNOSTIC, rule: 'CN-NUM-001', clause: ruleById('CN-NUM-001').clause }
             });
@@ -86,18 +93,20 @@ export class CnmsDocumentValidator extends DefaultDocumentValidator {
     /** The parser's errors, but for the one an expression left out for a limit causes where it was (it is said by the limit's diagnostic). */
     protected override processParsingErrors(parseResult: ParseResult, diagnostics: Diagnostic[], options: ValidationOptions): void {
         const limits = parseResult.lexerErrors.filter(isLimitError);
-        const causedByLimit = (error: ParseResult['parserErrors'][number]) => limits.some(limit => limit.next === undefined
-            ? !(error.token.startOffset >= 0) || error.token.tokenType?.name === 'EOF'
-            : error.token.startOffset === limit.next);
+        const causedByLimit = (error: ParseResult['parserErrors'][number]) =>
+            limits.some(limit => (limit.next === undefined ? !(error.token.startOffset >= 0) || error.token.tokenType?.name === 'EOF' : error.token.startOffset === limit.next));
         super.processParsingErrors(limits.length === 0 ? parseResult : { ...parseResult, parserErrors: parseResult.parserErrors.filter(error => !causedByLimit(error)) }, diagnostics, options);
     }
 
     private limitMessage(error: LimitError): string {
         const i18n = this.services.I18n;
         switch (error.limit) {
-            case 'depth': return i18n.ruleMessage('CN-NUM-001', 'tooDeep', { limit: String(MAX_EXPRESSION_DEPTH) });
-            case 'terms': return i18n.ruleMessage('CN-NUM-001', 'tooManyTerms', { limit: MAX_EXPRESSION_TERMS.toLocaleString('en') });
-            case 'fileSize': return i18n.ruleMessage('CN-NUM-001', 'fileTooLarge', { limit: `${MAX_FILE_BYTES / 1024 / 1024} MiB` });
+            case 'depth':
+                return i18n.ruleMessage('CN-NUM-001', 'tooDeep', { limit: String(MAX_EXPRESSION_DEPTH) });
+            case 'terms':
+                return i18n.ruleMessage('CN-NUM-001', 'tooManyTerms', { limit: MAX_EXPRESSION_TERMS.toLocaleString('en') });
+            case 'fileSize':
+                return i18n.ruleMessage('CN-NUM-001', 'fileTooLarge', { limit: `${MAX_FILE_BYTES / 1024 / 1024} MiB` });
         }
     }
 
@@ -110,12 +119,15 @@ export class CnmsDocumentValidator extends DefaultDocumentValidator {
             const name = reference.$refText;
             const kind = this.referenceKind(info);
             const suggestion = this.suggest(info, name);
-            const message = suggestion
-                ? i18n.ruleMessage('CN-NUM-002', 'unknownSuggest', { kind, name, suggestion })
-                : i18n.ruleMessage('CN-NUM-002', 'unknown', { kind, name });
+            const message = suggestion ? i18n.ruleMessage('CN-NUM-002', 'unknownSuggest', { kind, name, suggestion }) : i18n.ruleMessage('CN-NUM-002', 'unknown', { kind, name });
             const range = reference.$refNode?.range ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
             diagnostics.push({
-                severity: 1, range, message, code: 'CN-NUM-002', codeDescription: { href: ruleDocUrl('CN-NUM-002') }, source: this.getSource(),
+                severity: 1,
+                range,
+                message,
+                code: 'CN-NUM-002',
+                codeDescription: { href: ruleDocUrl('CN-NUM-002') },
+                source: this.getSource(),
                 data: { code: DocumentValidator.LinkingError, rule: 'CN-NUM-002', clause: null, suggestion, containerType: info.container.$type, property: info.property }
             });
         }
@@ -124,9 +136,10 @@ export class CnmsDocumentValidator extends DefaultDocumentValidator {
     private withRule(diagnostic: Diagnostic, document: LangiumDocument): Diagnostic {
         const code = (diagnostic.data as { code?: string } | undefined)?.code;
         if (code === DocumentValidator.LexingError || code === DocumentValidator.ParsingError) {
-            const message = code === DocumentValidator.LexingError
-                ? this.services.I18n.ruleMessage('CN-NUM-001', 'lexing', { found: unexpectedCharacter(document.textDocument.getText(), document.textDocument.offsetAt(diagnostic.range.start)) })
-                : this.syntaxMessage(typeof diagnostic.message === "string" ? diagnostic.message : diagnostic.message.value);
+            const message =
+                code === DocumentValidator.LexingError
+                    ? this.services.I18n.ruleMessage('CN-NUM-001', 'lexing', { found: unexpectedCharacter(document.textDocument.getText(), document.textDocument.offsetAt(diagnostic.range.start)) })
+                    : this.syntaxMessage(typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value);
             return { ...diagnostic, code: 'CN-NUM-001', codeDescription: { href: ruleDocUrl('CN-NUM-001') }, message, data: { ...(diagnostic.data as object | undefined), rule: 'CN-NUM-001', clause: ruleById('CN-NUM-001').clause } };
         }
         return diagnostic;
@@ -139,17 +152,13 @@ export class CnmsDocumentValidator extends DefaultDocumentValidator {
         const mismatch = /^Expecting (?:token of type )?'?(.+?)'? but found `(.*)`\.?$/s.exec(original);
         if (mismatch) {
             const expected = this.describeToken(mismatch[1]);
-            return mismatch[2] === '' || mismatch[2] === '<EOF>'
-                ? i18n.ruleMessage('CN-NUM-001', 'unexpectedEnd', { expected })
-                : i18n.ruleMessage('CN-NUM-001', 'unexpected', { expected, found: found(mismatch[2]) });
+            return mismatch[2] === '' || mismatch[2] === '<EOF>' ? i18n.ruleMessage('CN-NUM-001', 'unexpectedEnd', { expected }) : i18n.ruleMessage('CN-NUM-001', 'unexpected', { expected, found: found(mismatch[2]) });
         }
         const alternatives = /^Expecting: (?:one of these possible Token sequences|expecting at least one iteration which starts with one of these possible Token sequences)::?\s*(.*?)\s*but found: '(.*)'$/s.exec(original);
         if (alternatives) {
             const options = [...alternatives[1].matchAll(/\[([^\]]+)\]/g)].map(m => this.describeToken(m[1].trim())).slice(0, 8);
             const expected = options.join(', ') + (options.length === 8 ? ', …' : '');
-            return alternatives[2] === '' || alternatives[2] === '<EOF>'
-                ? i18n.ruleMessage('CN-NUM-001', 'unexpectedEnd', { expected })
-                : i18n.ruleMessage('CN-NUM-001', 'unexpected', { expected, found: found(alternatives[2]) });
+            return alternatives[2] === '' || alternatives[2] === '<EOF>' ? i18n.ruleMessage('CN-NUM-001', 'unexpectedEnd', { expected }) : i18n.ruleMessage('CN-NUM-001', 'unexpected', { expected, found: found(alternatives[2]) });
         }
         const redundant = /^Redundant input, expecting EOF but found: (.*)$/s.exec(original);
         if (redundant) {
@@ -179,7 +188,11 @@ export class CnmsDocumentValidator extends DefaultDocumentValidator {
     private suggest(info: ReferenceInfo, name: string): string | undefined {
         let candidates: string[];
         try {
-            candidates = this.services.references.ScopeProvider.getScope(info).getAllElements().map(desc => desc.name).distinct().toArray();
+            candidates = this.services.references.ScopeProvider.getScope(info)
+                .getAllElements()
+                .map(desc => desc.name)
+                .distinct()
+                .toArray();
         } catch {
             return undefined;
         }

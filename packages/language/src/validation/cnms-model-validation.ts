@@ -191,9 +191,7 @@ export class CnmsModelValidation {
         if (this.pending.size > 0) this.figuresReadyEmitter.fire([...this.pending.keys()]);
         for (const [model, done] of [...this.pending]) {
             const members = models.documentsOf(model);
-            const ruleFindings = models.isNoModelKey(model)
-                ? []
-                : [...await this.services.rules.Model.findingsOfAsync(model, token), ...this.services.rules.Model.settingsFindings(model)];
+            const ruleFindings = models.isNoModelKey(model) ? [] : [...(await this.services.rules.Model.findingsOfAsync(model, token)), ...this.services.rules.Model.settingsFindings(model)];
             await interruptAndCheck(token);
             const byDocument = new Map<LangiumDocument, Finding[]>();
             for (const finding of ruleFindings) {

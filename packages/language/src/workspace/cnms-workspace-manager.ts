@@ -29,12 +29,14 @@ export class CnmsWorkspaceManager extends DefaultWorkspaceManager {
      * unreadable) is logged and left out, and the rest of the workspace loads.
      */
     protected override async loadWorkspaceDocuments(uris: Stream<URI>, collector: (document: LangiumDocument) => void): Promise<void> {
-        await Promise.all(uris.map(async uri => {
-            try {
-                collector(await this.langiumDocuments.getOrCreateDocument(uri));
-            } catch (error) {
-                console.error(`cnms: ${uri.toString(true)} is not loaded: ${error instanceof Error ? error.message : String(error)}`);
-            }
-        }));
+        await Promise.all(
+            uris.map(async uri => {
+                try {
+                    collector(await this.langiumDocuments.getOrCreateDocument(uri));
+                } catch (error) {
+                    console.error(`cnms: ${uri.toString(true)} is not loaded: ${error instanceof Error ? error.message : String(error)}`);
+                }
+            })
+        );
     }
 }

@@ -46,7 +46,7 @@ export interface FolderTree<F> {
 
 /** The model a folder belongs to: the nearest folder at or above it that declares an organisation, or undefined. */
 export function modelFolderOf<F>(folder: F, tree: FolderTree<F>): F | undefined {
-    for (let current = folder; ; ) {
+    for (let current = folder; ;) {
         if (tree.isModelFolder(current)) return current;
         const parent = tree.parentOf(current);
         if (parent === current) return undefined;
