@@ -43,7 +43,7 @@ describe('cnms factors', () => {
         expect(json.factors.map(factor => factor.id).sort()).toEqual(declaredFactors().sort());
         expect(json.factors.find(factor => factor.id === 'ipcc2006.natural_gas')).toEqual({
             id: 'ipcc2006.natural_gas',
-            title: 'Natural gas',
+            title: 'Natural gas (CH4 and N2O of energy industries; see natural_gas_energy, _manufacturing, _commercial, _residential)',
             library: 'ipcc2006',
             libraryTitle: 'IPCC 2006 Guidelines, default factors for stationary combustion',
             values: [
@@ -70,7 +70,11 @@ describe('cnms factors', () => {
         for (const factor of east.factors) expect(`${factor.title} ${factor.region} ${factor.source}`.toLowerCase()).toContain('east china');
         const text = runCli(['factors', '--search', 'natural_gas']);
         expect(text.code).toBe(0);
-        expect(text.stdout).toContain('ipcc2006.natural_gas  Natural gas\n      CO2 56100 kgCO2/TJ · CH4 1 kgCH4/TJ · N2O 0.1 kgN2O/TJ\n      source: IPCC 2006 Guidelines');
+        expect(text.stdout).toContain(
+            'ipcc2006.natural_gas  Natural gas (CH4 and N2O of energy industries; see natural_gas_energy, _manufacturing, _commercial, _residential)\n      CO2 56100 kgCO2/TJ · CH4 1 kgCH4/TJ · N2O 0.1 kgN2O/TJ\n      source: IPCC 2006 Guidelines'
+        );
+        // the sector factors of IPCC 2006 Vol. 2 Tables 2.2–2.5: commercial/institutional natural gas has 5 kg CH4/TJ
+        expect(text.stdout).toContain('ipcc2006.natural_gas_commercial  Natural gas, commercial/institutional\n      CO2 56100 kgCO2/TJ · CH4 5 kgCH4/TJ · N2O 0.1 kgN2O/TJ');
         expect(text.stdout).toMatch(/^Built-in emission factors of cnms \S+ · \d+ factors? matching 'natural_gas'\n/);
         const none = runCli(['factors', '--search', 'no-such-fuel']);
         expect(none.code).toBe(1);

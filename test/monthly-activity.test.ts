@@ -66,14 +66,14 @@ describe('monthly values', () => {
         const { diagnostics, co2e } = run({
             'org.cnms':
                 `${ORG}dataset m "m.csv" {\n    column meter text\n    column month date\n    column energy MWh\n}\n` +
-                'source full at s {\n    category 2\n    activity sum(m.energy where meter = "E-01")\n    factor 1 tCO2/MWh\n}\n' +
+                'source whole at s {\n    category 2\n    activity sum(m.energy where meter = "E-01")\n    factor 1 tCO2/MWh\n}\n' +
                 'source partial at s {\n    category 2\n    activity sum(m.energy where meter = "E-02")\n    factor 1 tCO2/MWh\n}\n',
             'm.csv': `${csv}\n`
         });
         expect(diagnostics.map(d => `${d.line} ${d.rule} ${d.message}`)).toEqual([
             '15 CN-6.2-018 Source partial has no activity data for 2024-03, 2024-04, 2024-05, 2024-06, 2024-07, 2024-08, 2024-09, 2024-10, 2024-11, 2024-12 of the period 2024.'
         ]);
-        expect(co2e.get('full')).toBe('120');
+        expect(co2e.get('whole')).toBe('120');
         expect(co2e.get('partial')).toBe('15');
     });
 });
