@@ -1,4 +1,4 @@
-import type { BuildOptions, LangiumDocument } from 'langium';
+import type { BuildOptions, DocumentState, LangiumDocument } from 'langium';
 import { Cancellation, DefaultDocumentBuilder } from 'langium';
 import type { CnmsServices } from '../cnms-module.js';
 
@@ -12,6 +12,30 @@ import type { CnmsServices } from '../cnms-module.js';
  * register for a phase that is being notified, and miss it.
  */
 export class CnmsDocumentBuilder extends DefaultDocumentBuilder {
+    /**
+     * Langium notifies a copy of a phase's listeners and lets the event loop
+     * run between them; a request that arrives meanwhile and waits for that
+     * phase (workspace symbols wait for the builder's state) registers a
+     * listener that is not in the copy, and the builder's state is set to the
+     * phase right after, so the request would wait for the next build, which
+     * never comes while the editor waits for its answer (the fuzz harness saw
+     * workspace symbols hang 60 s). The listeners added during the
+     * notification are called too, before the state moves on.
+     */
+    protected override async notifyBuildPhase(documents: LangiumDocument[], state: DocumentState, cancelToken: Cancellation.CancellationToken): Promise<void> {
+        if (documents.length === 0) return;
+        const notified = new Set(this.buildPhaseListeners.get(state));
+        await super.notifyBuildPhase(documents, state, cancelToken);
+        for (;;) {
+            const late = this.buildPhaseListeners.get(state).filter(listener => !notified.has(listener));
+            if (late.length === 0) return;
+            for (const listener of late) {
+                notified.add(listener);
+                await listener(documents, cancelToken);
+            }
+        }
+    }
+
     protected override async buildDocuments(documents: LangiumDocument[], options: BuildOptions, cancelToken: Cancellation.CancellationToken): Promise<void> {
         await super.buildDocuments(documents, options, cancelToken);
         if (options.validation === false || options.validation === undefined) return;
