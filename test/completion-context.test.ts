@@ -52,6 +52,15 @@ describe('completion knows where it is', () => {
         expect(labels(role)).toEqual(['responsibilities', 'authority', 'ms-representative']);
     });
 
+    test('a name partly typed: only the names that match it, as the client would keep them (matched before the items are made)', async () => {
+        const meters = ['gas_main', 'gas_kiln', 'power_main', 'steam_01'].map(name => `meter ${name} { measures boiler }\n`).join('');
+        const items = await offered(`${ORG}${meters}source boiler at plant_a {\n    category 1\n    monitored-by gas_<|>\n}`);
+        // fuzzy, as Langium's matcher: the letters typed in order, the first one at a word's start
+        expect(labels(items).sort()).toEqual(['gas_kiln', 'gas_main']);
+        const none = await offered(`${ORG}${meters}source boiler at plant_a {\n    category 1\n    monitored-by xyz<|>\n}`);
+        expect(labels(none).filter(label => meters.includes(label))).toEqual([]);
+    });
+
     test("the help is in the client's language", async () => {
         Cnms.I18n.locale = 'zh-CN';
         try {

@@ -109,8 +109,19 @@ export class CnmsCompletionProvider extends DefaultCompletionProvider {
         });
     }
 
-    /** Names of the kind the position expects, ranked by fit. */
+    /**
+     * Names of the kind the position expects, ranked by fit, and only those
+     * that match what is typed of the name: Langium would make a full item
+     * (title, value, documentation) of each of a group's 10,000 names and then
+     * drop those that do not match.
+     */
     protected override getReferenceCandidates(refInfo: ReferenceInfo, context: CompletionContext): Stream<AstNodeDescription> {
+        const typed = context.textDocument.getText().substring(context.tokenOffset, context.offset);
+        const candidates = this.candidatesOfKind(refInfo, context);
+        return typed === '' ? candidates : candidates.filter(description => this.fuzzyMatcher.match(typed, description.name));
+    }
+
+    private candidatesOfKind(refInfo: ReferenceInfo, context: CompletionContext): Stream<AstNodeDescription> {
         const all = super.getReferenceCandidates(refInfo, context);
         if (refInfo.property === 'unit') return this.unitCandidates(all);
         if (refInfo.property !== 'target') return all;
