@@ -2,7 +2,7 @@ import type { LangiumDocument } from 'langium';
 import { URI } from 'langium';
 import { addBuiltinDocuments, createCnmsServices, type CnmsServices, type Locale } from '@cnms/language';
 import { findModelFiles, readModelFile } from './model-files.js';
-import { RegularFileSystemProvider } from './regular-file-system.js';
+import { cliFileSystem } from './regular-file-system.js';
 import { warningPrinter } from './warnings.js';
 
 /** A file the user named that is not UTF-8 text: reported as a syntax error, never parsed. */
@@ -30,7 +30,7 @@ export async function loadWorkspace(paths: readonly string[], locale: Locale): P
     const files = findModelFiles(paths, { locale, warn, wholeModels: true });
     const requestedFiles = new Set(files.requested);
 
-    const { shared, Cnms } = createCnmsServices({ fileSystemProvider: () => new RegularFileSystemProvider(locale, warn) });
+    const { shared, Cnms } = createCnmsServices({ fileSystemProvider: () => cliFileSystem(locale, warn) });
     Cnms.I18n.locale = locale;
     const factory = shared.workspace.LangiumDocumentFactory;
     const documents = shared.workspace.LangiumDocuments;

@@ -6,12 +6,12 @@ import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { createCnmsLspServices } from '@cnms/language/lsp';
 import { registerDiffRequests } from './diff-requests.js';
 import { FramedInput } from './framed-input.js';
-import { RegularFileSystemProvider } from './regular-file-system.js';
+import { serverFileSystem } from './regular-file-system.js';
 import { collectGarbageWhenIdle } from './idle-memory.js';
 import { registerReportRequests } from './report-requests.js';
 
 const connection = process.argv.includes('--stdio') ? stdioConnection() : createConnection(ProposedFeatures.all);
-const { shared, Cnms } = createCnmsLspServices({ connection, fileSystemProvider: () => new RegularFileSystemProvider() });
+const { shared, Cnms } = createCnmsLspServices({ connection, fileSystemProvider: serverFileSystem });
 registerReportRequests(shared, Cnms, 'cnms language server 0.1.0');
 registerDiffRequests(shared, Cnms);
 collectGarbageWhenIdle(shared, Cnms);
