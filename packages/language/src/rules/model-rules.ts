@@ -22,16 +22,7 @@ export class CnmsModelRules {
         this.findings = new WorkspaceCache(services.shared);
     }
 
-    /** Every finding of the clause rules in a model, before settings apply. */
-    findingsOf(model: string): readonly Finding[] {
-        return this.findings.get(model, () => {
-            const findings: Finding[] = [];
-            for (const check of this.checks(model, findings)) check();
-            return findings;
-        });
-    }
-
-    /** The same findings, computed with a pause between rules in which a newer edit can cancel the run. */
+    /** Every finding of the clause rules in a model, before settings apply, computed with a pause between rules in which a newer edit can cancel the run. */
     async findingsOfAsync(model: string, token: Cancellation.CancellationToken): Promise<readonly Finding[]> {
         if (this.findings.has(model)) return this.findings.get(model, () => []);
         const findings: Finding[] = [];
