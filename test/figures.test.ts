@@ -10,8 +10,7 @@
 // - per-source figures are in grams and go through `tonnes()`;
 // - every figure is compared as the exact decimal string of the JSON output.
 import { describe, expect, test } from 'vitest';
-import { tonnes, type ModelBalance } from '@cnms/language';
-import { buildModel, exact, type BuiltModel } from './helpers/model.js';
+import { buildModel, co2eOf, exact, gas, type BuiltModel } from './helpers/model.js';
 
 interface OrgOptions {
     gwp?: string;
@@ -41,20 +40,6 @@ async function build(body: string, options: OrgOptions = {}): Promise<BuiltModel
 /** Errors of the language and accounting rules that concern figures: none may stand in a model whose figures are checked. */
 function figureErrors(model: BuiltModel) {
     return model.diagnostics().filter(d => d.severity === 1 && (d.code.startsWith('CN-NUM-') || /^CN-6\.2-00[234]$/.test(d.code) || d.code.startsWith('CN-4.3-')));
-}
-
-/** A source's counted CO2e, in tonnes, as an exact string. */
-function co2eOf(balance: ModelBalance, name: string): string {
-    const entry = balance.sources.find(s => s.source.name === name);
-    expect(entry, `source ${name}`).toBeDefined();
-    expect(entry!.figures, `figures of ${name}`).toBeDefined();
-    return exact(tonnes(entry!.figures!.co2e));
-}
-
-/** byGas entry in tonnes of the gas, as an exact string ('absent' when there is none). */
-function gas(balance: ModelBalance, name: string): string {
-    const value = balance.byGas.get(name);
-    return value ? exact(value) : 'absent';
 }
 
 describe('1. fuel chain with a net calorific value', () => {

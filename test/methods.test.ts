@@ -4,7 +4,7 @@
 // arithmetic is written beside it), never copied from the program's output.
 import { describe, expect, test } from 'vitest';
 import { tonnes, type ModelBalance } from '@cnms/language';
-import { buildModel, exact, type BuiltModel } from './helpers/model.js';
+import { buildModel, co2eOf, exact, gas, type BuiltModel } from './helpers/model.js';
 import { runCli, tempModel } from './helpers/cli.js';
 
 interface OrgOptions {
@@ -36,20 +36,6 @@ async function build(body: string, options: OrgOptions = {}): Promise<BuiltModel
 /** Errors of the language and accounting rules that concern figures. */
 function figureErrors(model: BuiltModel) {
     return model.diagnostics().filter(d => d.severity === 1 && (d.code.startsWith('CN-NUM-') || /^CN-6\.2-0(0[234]|10)$/.test(d.code) || d.code.startsWith('CN-4.3-')));
-}
-
-/** A source's counted CO2e, in tonnes, as an exact string. */
-function co2eOf(balance: ModelBalance, name: string): string {
-    const entry = balance.sources.find(s => s.source.name === name);
-    expect(entry, `source ${name}`).toBeDefined();
-    expect(entry!.figures, `figures of ${name}`).toBeDefined();
-    return exact(tonnes(entry!.figures!.co2e));
-}
-
-/** byGas entry in tonnes of the gas, as an exact string ('absent' when there is none). */
-function gas(balance: ModelBalance, name: string): string {
-    const value = balance.byGas.get(name);
-    return value ? exact(value) : 'absent';
 }
 
 describe('customary units (docs/methods.md, "Customary units")', () => {

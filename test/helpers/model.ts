@@ -1,5 +1,6 @@
 import { EmptyFileSystem, URI, type LangiumDocument } from 'langium';
-import { addBuiltinDocuments, createCnmsServices, type CnmsServices, type Locale, type ModelBalance, type Rational } from '@cnms/language';
+import { expect } from 'vitest';
+import { addBuiltinDocuments, createCnmsServices, tonnes, type CnmsServices, type Locale, type ModelBalance, type Rational } from '@cnms/language';
 
 /** A model built in memory from file texts, as the language server and the CLI build it. */
 export interface BuiltModel {
@@ -76,6 +77,20 @@ function textAt(text: string, range: { start: { line: number; character: number 
 /** A figure as the exact decimal string the JSON output prints. */
 export function exact(value: Rational): string {
     return value.toString();
+}
+
+/** A source's counted CO2e, in tonnes, as an exact string. */
+export function co2eOf(balance: ModelBalance, name: string): string {
+    const entry = balance.sources.find(s => s.source.name === name);
+    expect(entry, `source ${name}`).toBeDefined();
+    expect(entry!.figures, `figures of ${name}`).toBeDefined();
+    return exact(tonnes(entry!.figures!.co2e));
+}
+
+/** byGas entry in tonnes of the gas, as an exact string ('absent' when there is none). */
+export function gas(balance: ModelBalance, name: string): string {
+    const value = balance.byGas.get(name);
+    return value ? exact(value) : 'absent';
 }
 
 /**
