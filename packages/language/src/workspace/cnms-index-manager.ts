@@ -39,12 +39,15 @@ export class CnmsIndexManager extends DefaultIndexManager {
 
     /**
      * The names each indexed document exports that are of `type` (or a
-     * subtype), in index order: the same arrays until a document is indexed
-     * again (references/model-name-table.ts updates from them).
+     * subtype), in the order of the documents' URIs: the same arrays until a
+     * document is indexed again (references/model-name-table.ts updates from
+     * them). Not in the index's order: a document indexed again goes to its
+     * end, so a name declared twice would resolve otherwise after an edit than
+     * in a build from scratch, and every table would be filled anew.
      */
     namesByDocument(type: string, visible: (uri: string) => boolean): Array<DocumentItems<AstNodeDescription>> {
         const names: Array<DocumentItems<AstNodeDescription>> = [];
-        for (const uri of this.symbolIndex.keys()) if (visible(uri)) names.push({ uri, items: this.getFileDescriptions(uri, type) });
+        for (const uri of [...this.symbolIndex.keys()].sort()) if (visible(uri)) names.push({ uri, items: this.getFileDescriptions(uri, type) });
         return names;
     }
 
