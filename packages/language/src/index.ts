@@ -32,3 +32,7 @@ export * from './semantics/factor-display.js';
 export * from './semantics/library-factors.js';
 export { MAX_DATASET_BYTES, MAX_EXPRESSION_DEPTH, MAX_EXPRESSION_TERMS, MAX_FILE_BYTES } from './syntax/limits.js';
 export * from './semantics/shown-name.js';
+export * from './semantics/gap-fill.js';
+export * from './semantics/source-months.js';
+export * from './semantics/factor-lock.js';
+export * from './semantics/sha256.js';
