@@ -64,10 +64,10 @@ describe('gap-fill conservative', () => {
         // December: max(2023-12 50, 2024-11 10, nothing after) = 50 t. 110 + 70 = 180 t × 1 tCO2/t;
         // filled 70 / 180 = 38.888… %
         const { diagnostics, sources, text } = run({ 'org.cnms': ORG + DIESEL });
-        expect(diagnostics).toEqual(['18 CN-6.2-018 info Source diesel has no activity data for 2024-03, 2024-12 of the period 2024; they are filled conservatively (gap-fill): 2024-03 20 t, 2024-12 50 t, 38.89 % of its activity.']);
+        expect(diagnostics).toEqual(['18 CN-6.2-018 info Source diesel has no activity data for 2024-03, 2024-12 of the period 2024; they are filled conservatively (gap-fill): 2024-03 20 t, 2024-12 50 t, 38.89 % of its monthly data.']);
         expect(sources.get('diesel')?.co2e).toBe('180');
         expect(sources.get('diesel')?.filled).toEqual({ months: ['2024-03', '2024-12'], percent: '38.88888888888888888888888888888889' });
-        expect(text).toContain('↳ filled (gap-fill conservative): 2024-03, 2024-12 · 38.89 % of its activity');
+        expect(text).toContain('↳ filled (gap-fill conservative): 2024-03, 2024-12 · 38.89 % of its monthly data');
     });
 
     test('without the year before: the nearest months given, across a run of missing months', () => {
@@ -76,7 +76,7 @@ describe('gap-fill conservative', () => {
         const monthly = ['01 8', '02 9', '03 7', '04 12', '08 6', '09 10', '10 10', '11 10', '12 10'].map(entry => `        2024-${entry} t`).join('\n');
         const { diagnostics, sources } = run({ 'org.cnms': `${ORG}source kiln at s {\n    category 1\n    activity monthly {\n${monthly}\n    }\n    factor 2 tCO2/t\n    gap-fill conservative\n}\n` });
         expect(diagnostics).toEqual([
-            '17 CN-6.2-018 info Source kiln has no activity data for 2024-05, 2024-06, 2024-07 of the period 2024; they are filled conservatively (gap-fill): 2024-05 12 t, 2024-06 12 t, 2024-07 12 t, 30.51 % of its activity.'
+            '17 CN-6.2-018 info Source kiln has no activity data for 2024-05, 2024-06, 2024-07 of the period 2024; they are filled conservatively (gap-fill): 2024-05 12 t, 2024-06 12 t, 2024-07 12 t, 30.51 % of its monthly data.'
         ]);
         // 118 t × 2 tCO2/t
         expect(sources.get('kiln')?.co2e).toBe('236');
@@ -92,20 +92,23 @@ describe('gap-fill conservative', () => {
             'org.cnms': `${ORG}dataset m "m.csv" {\n    column meter text\n    column month date\n    column energy MWh\n}\nsource power at s {\n    category 2\n    activity sum(m.energy where meter = "E-01")\n    factor 0.5 tCO2/MWh\n    gap-fill conservative\n}\n`,
             'm.csv': `${csv}\n`
         });
-        expect(diagnostics).toEqual(['12 CN-6.2-018 info Source power has no activity data for 2024-07 of the period 2024; they are filled conservatively (gap-fill): 2024-07 115 MWh, 9.43 % of its activity.']);
+        expect(diagnostics).toEqual(['12 CN-6.2-018 info Source power has no activity data for 2024-07 of the period 2024; they are filled conservatively (gap-fill): 2024-07 115 MWh, 9.43 % of its monthly data.']);
         expect(sources.get('power')?.co2e).toBe('610');
     });
 
-    test('an activity not given month by month cannot be filled: an error at gap-fill, and the source is not computed', () => {
+    test('the part filled may be scaled (volume × NCV); an activity with no such part, or two, cannot be filled: an error, not computed', () => {
+        // January 1 t, the other eleven months filled with it: 12 t × 2 = 24 t × 1 tCO2/t
         const { diagnostics, sources } = run({
-            'org.cnms': `${ORG}source flat at s {\n    category 1\n    activity 5 t\n    factor 1 tCO2/t\n    gap-fill conservative\n}\nsource scaled at s {\n    category 1\n    activity monthly {\n        2024-01 1 t\n    } * 2\n    factor 1 tCO2/t\n    gap-fill conservative\n}\n`
+            'org.cnms':
+                `${ORG}source scaled at s {\n    category 1\n    activity monthly {\n        2024-01 1 t\n    } * 2\n    factor 1 tCO2/t\n    gap-fill conservative\n}\n` +
+                `source flat at s {\n    category 1\n    activity 5 t\n    factor 1 tCO2/t\n    gap-fill conservative\n}\n` +
+                `source two at s {\n    category 1\n    activity monthly {\n        2024-01 1 t\n    } + monthly {\n        2024-02 1 t\n    }\n    factor 1 tCO2/t\n    gap-fill conservative\n}\n`
         });
-        expect(diagnostics.filter(d => d.includes('CN-NUM-014'))).toEqual([
-            '7 CN-NUM-014 error Source flat fills missing months (`gap-fill`), so its activity must be given month by month: `monthly { … }` or `sum(…)` of a dataset with a date column, alone.',
-            '15 CN-NUM-014 error Source scaled fills missing months (`gap-fill`), so its activity must be given month by month: `monthly { … }` or `sum(…)` of a dataset with a date column, alone.'
-        ]);
+        expect(sources.get('scaled')?.co2e).toBe('24');
+        const message = (name: string) => `Source ${name} fills missing months (\`gap-fill\`), so its activity must have exactly one part given month by month: a \`monthly { … }\` value or a \`sum(…)\` of a dataset with a date column.`;
+        expect(diagnostics.filter(d => d.includes('CN-NUM-014'))).toEqual([`15 CN-NUM-014 error ${message('flat')}`, `25 CN-NUM-014 error ${message('two')}`]);
         expect(sources.get('flat')?.co2e).toBeNull();
-        expect(sources.get('scaled')?.co2e).toBeNull();
+        expect(sources.get('two')?.co2e).toBeNull();
     });
 
     test('a complete year: nothing filled, no finding, no filled share', () => {
@@ -139,7 +142,7 @@ describe('the hover shows a filled value as filled', () => {
                 }
             } as unknown as RegExp
         });
-        expect(shown).toContain('**Filled months (gap-fill conservative): 2 months, 70 t, 38.89 % of the activity**');
+        expect(shown).toContain('**Filled months (gap-fill conservative): 2 months, 70 t, 38.89 % of the monthly data**');
         expect(shown).toContain('- 2024-03: 20 t filled, the highest of 2023-03 (a year before) 15 t, 2024-02 20 t, 2024-04 10 t');
         expect(shown).toContain('- 2024-12: 50 t filled, the highest of 2023-12 (a year before) 50 t, 2024-11 10 t');
     });

@@ -2,7 +2,7 @@ import type { Element, Expression, Factor, Meter, Source } from '../generated/as
 import { isAggregate, isFactor, isInstrument, isLibrary, isMeter, isMonthlyValues, isNameReference, isSource, isTarget } from '../generated/ast.js';
 import type { LocalizedText } from '../i18n/locale.js';
 import { formatPercent } from '../semantics/figure-format.js';
-import { formatInDataUnit } from '../semantics/gap-fill.js';
+import { formatInDataUnit, gapFilledPart } from '../semantics/gap-fill.js';
 import { formatPeriod, isPeriodRange, isTwelveMonths, periodRange } from '../semantics/period.js';
 import { yearOf } from '../semantics/dates.js';
 import { monthOf, monthsOfPeriod } from '../semantics/months.js';
@@ -658,8 +658,8 @@ export const ACCOUNTING_RULES: readonly Rule[] = [
         messages: {
             missingMonths: { en: 'Source {name} has no activity data for {months} of the period {period}.', 'zh-CN': '排放源 {name} 缺少报告期 {period} 中 {months} 的活动数据。' },
             filledMonths: {
-                en: 'Source {name} has no activity data for {months} of the period {period}; they are filled conservatively (gap-fill): {values}, {share} of its activity.',
-                'zh-CN': '排放源 {name} 缺少报告期 {period} 中 {months} 的活动数据，已按保守方法填补（gap-fill）：{values}，占其活动数据的 {share}。'
+                en: 'Source {name} has no activity data for {months} of the period {period}; they are filled conservatively (gap-fill): {values}, {share} of its monthly data.',
+                'zh-CN': '排放源 {name} 缺少报告期 {period} 中 {months} 的活动数据，已按保守方法填补（gap-fill）：{values}，占其月度数据的 {share}。'
             }
         },
         messageSeverity: { filledMonths: 'info' },
@@ -680,7 +680,7 @@ export const ACCOUNTING_RULES: readonly Rule[] = [
                     const have = new Set(covered);
                     const missing = months.filter(month => !have.has(month));
                     if (missing.length === 0) continue;
-                    const filled = source.gapFill && node === source.activity ? context.services.semantics.GapFill.of(source) : undefined;
+                    const filled = source.gapFill && node === gapFilledPart(source) ? context.services.semantics.GapFill.of(source) : undefined;
                     if (filled) {
                         const values = filled.filled.map(month => `${month.month} ${formatInDataUnit(month.value.value, filled)}`).join(', ');
                         context.report('filledMonths', { name: source.name, months: missing.join(', '), period: formatPeriod(period), values, share: formatPercent(filled.filledShare) }, source, 'gapFill');

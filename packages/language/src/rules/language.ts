@@ -281,8 +281,8 @@ export const LANGUAGE_RULES: readonly Rule[] = [
             monthTwice: { en: 'Month {month} is given twice: each month once.', 'zh-CN': '月份 {month} 出现了两次：每个月只能给出一次。' },
             noMonths: { en: '`monthly { }` gives no month: write each month and its value, such as `2024-01 1_200 MWh`.', 'zh-CN': '`monthly { }` 中没有任何月份：请逐月写出月份及其数值，例如 `2024-01 1_200 MWh`。' },
             gapFillNotMonthly: {
-                en: 'Source {name} fills missing months (`gap-fill`), so its activity must be given month by month: `monthly { … }` or `sum(…)` of a dataset with a date column, alone.',
-                'zh-CN': '排放源 {name} 声明了缺失月份填补（`gap-fill`），其活动数据须逐月给出：单独的 `monthly { … }`，或对含日期列的数据集的 `sum(…)`。'
+                en: 'Source {name} fills missing months (`gap-fill`), so its activity must have exactly one part given month by month: a `monthly { … }` value or a `sum(…)` of a dataset with a date column.',
+                'zh-CN': '排放源 {name} 声明了缺失月份填补（`gap-fill`），其活动数据须恰有一个逐月给出的部分：一个 `monthly { … }`，或一个对含日期列的数据集的 `sum(…)`。'
             }
         }
     })

@@ -261,9 +261,10 @@ export class CnmsEvaluator {
         if (isNameReference(expression)) {
             return this.resolve(expression.target, expression);
         }
-        if ((isAggregate(expression) || isMonthlyValues(expression)) && isGapFilledPart(expression)) {
-            // a source's activity with its missing months filled (`gap-fill`)
-            return this.services.semantics.GapFill.of(expression.$container)?.total;
+        if (isGapFilledPart(expression)) {
+            // the month-by-month part of a source's activity with its missing months filled (`gap-fill`)
+            const source = AstUtils.getContainerOfType(expression, isSource);
+            return source && this.services.semantics.GapFill.of(source)?.total;
         }
         if (isAggregate(expression)) {
             return this.services.semantics.Datasets.aggregate(expression);

@@ -1,3 +1,4 @@
+import { AstUtils } from 'langium';
 import type { Aggregate, Expression, MonthlyValues, Source } from '../generated/ast.js';
 import { isAggregate, isMonthlyValues, isSource } from '../generated/ast.js';
 import type { CnmsServices } from '../cnms-module.js';
@@ -48,14 +49,31 @@ export function formatInDataUnit(value: Rational, fill: FilledActivity, locale: 
 }
 
 /**
- * A part of a source's activity that the source's `gap-fill` fills: the
- * whole `activity` of a source with `gap-fill`, when it is `monthly { … }` or
- * an aggregate (a syntactic test: the evaluator and the datasets ask it
- * before computing the part).
+ * The part of a source's activity that its `gap-fill` fills: the one
+ * `monthly { … }` value or `sum(…)` aggregate in the activity (`sum(gas.volume
+ * where …) * ncv_gas` fills the volumes); undefined when the activity has
+ * none or more than one (then nothing says which to fill).
  */
-export function isGapFilledPart(expression: Expression): expression is (Aggregate | MonthlyValues) & { $container: Source } {
-    const container = expression.$container;
-    return isSource(container) && container.gapFill !== undefined && expression.$containerProperty === 'activity';
+export function gapFilledPart(source: Source): Aggregate | MonthlyValues | undefined {
+    if (!source.activity) return undefined;
+    let found: Aggregate | MonthlyValues | undefined;
+    for (const node of AstUtils.streamAst(source.activity)) {
+        if (!(isMonthlyValues(node) || (isAggregate(node) && node.function === 'sum'))) continue;
+        if (found) return undefined;
+        found = node;
+    }
+    return found;
+}
+
+/**
+ * Whether an expression is the part of its source's activity that the
+ * source's `gap-fill` fills (a syntactic test: the evaluator and the datasets
+ * ask it before computing the part).
+ */
+export function isGapFilledPart(expression: Expression): expression is Aggregate | MonthlyValues {
+    if (!isMonthlyValues(expression) && !isAggregate(expression)) return false;
+    const source = AstUtils.getContainerOfType(expression, isSource);
+    return source?.gapFill !== undefined && gapFilledPart(source) === expression;
 }
 
 /**
@@ -83,8 +101,8 @@ export class CnmsGapFill {
 
     private compute(source: Source): FilledActivity | undefined {
         const evaluator = this.services.semantics.Evaluator;
-        const activity = source.activity;
-        if (!activity) return undefined;
+        if (!source.activity) return undefined;
+        const activity = gapFilledPart(source);
         let given: ReadonlyMap<string, Quantity> | undefined;
         let unit: DataUnit | undefined;
         if (isMonthlyValues(activity)) {
