@@ -36,3 +36,4 @@ export * from './semantics/gap-fill.js';
 export * from './semantics/source-months.js';
 export * from './semantics/factor-lock.js';
 export * from './semantics/sha256.js';
+export * from './semantics/months.js';
