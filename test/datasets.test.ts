@@ -332,7 +332,7 @@ describe('examples/glass: a year of monthly meter readings in CSV', () => {
         const { diagnostics } = JSON.parse(result.stdout) as { diagnostics: Array<{ file: string; line: number; rule: string; severity: string; message: string }> };
         expect(diagnostics.map(d => `${d.file}:${d.line} ${d.severity} ${d.rule} ${d.message}`)).toEqual([
             'evidence.cnms:73 warning CN-9.1-007 Document ledger_2024_09 evidences 2024-09 of furnace_gas, purchased_power, forklift_diesel, filed 2024-11-15: 6 days after the deadline 2024-11-09 (`evidence-within 40 d`).',
-            'sources.cnms:28 info CN-6.2-018 Source furnace_gas has no activity data for 2024-08 of the period 2024; they are filled conservatively (gap-fill): 2024-08 2,544,547.8 Nm3, 8.33 % of its monthly data.'
+            'sources.cnms:28 info CN-6.2-018 Source furnace_gas has no activity data for 2024-08 of the period 2024; filled conservatively (gap-fill): 2024-08 2,544,547.8 Nm3, 8.33 % of its monthly data.'
         ]);
         const figures = sources(dir);
         // Natural gas, FT-101: eleven months read, 28,015,955.49 Nm3, and August filled with the higher of July

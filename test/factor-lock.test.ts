@@ -8,10 +8,10 @@ import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { RULES, sha256Hex } from '@cnms/language';
-import { runCli, tempModel } from './helpers/cli.js';
+import { sha256Hex } from '@cnms/language';
+import { onlyRulesSettings, runCli, tempModel } from './helpers/cli.js';
 
-const SETTINGS = `${JSON.stringify({ rules: Object.fromEntries(RULES.filter(rule => !rule.id.startsWith('CN-NUM-') && rule.id !== 'CN-6.2-019').map(rule => [rule.id, 'off'])) })}\n`;
+const SETTINGS = onlyRulesSettings('CN-6.2-019');
 const MODEL = `organization acme "Acme" { period 2024 consolidation operational-control ms-scope "All" }
 site s
 source power at s {

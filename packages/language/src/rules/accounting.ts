@@ -658,7 +658,7 @@ export const ACCOUNTING_RULES: readonly Rule[] = [
         messages: {
             missingMonths: { en: 'Source {name} has no activity data for {months} of the period {period}.', 'zh-CN': '排放源 {name} 缺少报告期 {period} 中 {months} 的活动数据。' },
             filledMonths: {
-                en: 'Source {name} has no activity data for {months} of the period {period}; they are filled conservatively (gap-fill): {values}, {share} of its monthly data.',
+                en: 'Source {name} has no activity data for {months} of the period {period}; filled conservatively (gap-fill): {values}, {share} of its monthly data.',
                 'zh-CN': '排放源 {name} 缺少报告期 {period} 中 {months} 的活动数据，已按保守方法填补（gap-fill）：{values}，占其月度数据的 {share}。'
             }
         },
