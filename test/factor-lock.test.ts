@@ -61,6 +61,7 @@ describe('cnms lock', () => {
         expect(Object.keys(lock.values)).toEqual(['china_grid.east_2023', 'ipcc2006.ncv_natural_gas']);
         expect(findings(dir)).toEqual([]);
         expect(runCli(['lock', dir], { cwd: dir }).stdout).toBe('cnms.lock is up to date: 2 built-in values, library 0.1.0.\n');
+        expect(runCli(['lock', dir, '--lang', 'zh-CN'], { cwd: dir }).stdout).toBe('cnms.lock 已是最新：2 个内置数值，库版本 0.1.0。\n');
 
         // an older library had 0.5 tCO2/MWh (1/7,200 g/J) and another NCV
         lock.library = '0.0.9';

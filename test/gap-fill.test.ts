@@ -66,6 +66,13 @@ describe('gap-fill conservative', () => {
         expect(text).toContain('↳ filled (gap-fill conservative): 2024-03, 2024-12 · 38.89 % of its monthly data');
     });
 
+    test('in Chinese: the finding and the balance line', () => {
+        const dir = tempModel({ 'org.cnms': ORG + DIESEL, 'cnms.json': SETTINGS });
+        const validate = JSON.parse(runCli(['validate', dir, '--format', 'json', '--lang', 'zh-CN'], { cwd: dir }).stdout) as { diagnostics: Diagnostic[] };
+        expect(validate.diagnostics.map(d => d.message)).toEqual(['排放源 diesel 缺少报告期 2024 中 2024-03, 2024-12 的活动数据，已按保守方法填补（gap-fill）：2024-03 20 t, 2024-12 50 t，占其月度数据的 38.89 %。']);
+        expect(runCli(['balance', dir, '--lang', 'zh-CN'], { cwd: dir }).stdout).toContain('↳ 已填补（gap-fill conservative）：2024-03, 2024-12 · 占其月度数据的 38.89 %');
+    });
+
     test('without the year before: the nearest months given, across a run of missing months', () => {
         // given 2024-01 … 2024-04 at 8, 9, 7, 12 t, then 2024-08 at 6 t and 2024-09 … 2024-12 at 10 t: 36 + 6 + 40 = 82 t.
         // 2024-05, -06, -07 each: max(2024-04 12, 2024-08 6) = 12 t; 82 + 36 = 118 t; filled 36 / 118 = 30.51 %
