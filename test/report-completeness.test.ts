@@ -67,7 +67,7 @@ describe('the completeness table', () => {
         expect(last(csv[2])).toEqual([...GIVEN, '']);
         const workbook = new ExcelJS.Workbook();
         await workbook.xlsx.load(readFileSync(report('xlsx')));
-        const values = (row: number) => (workbook.getWorksheet('Sources')!.getRow(row).values as unknown[]).map(value => (typeof value === 'object' && value !== null && 'result' in value ? (value).result : value));
+        const values = (row: number) => (workbook.getWorksheet('Sources')!.getRow(row).values as unknown[]).map(value => (typeof value === 'object' && value !== null && 'result' in value ? value.result : value));
         const sheetHeader = values(1);
         const column = sheetHeader.indexOf('2024-08');
         expect(column).toBeGreaterThan(0);
