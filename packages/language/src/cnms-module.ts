@@ -12,6 +12,7 @@ import { registerRules } from './rules/register-rules.js';
 import { CnmsRuleReporter } from './rules/rule-reporter.js';
 import { CnmsBalance } from './semantics/balance.js';
 import { CnmsBoundaryShares } from './semantics/boundary-shares.js';
+import { CnmsGapFill } from './semantics/gap-fill.js';
 import { CnmsDatasets } from './semantics/datasets.js';
 import { CnmsEvaluator } from './semantics/evaluator.js';
 import { CnmsFigureMemo } from './semantics/figure-memo.js';
@@ -36,6 +37,7 @@ export type CnmsAddedServices = {
     };
     semantics: {
         Datasets: CnmsDatasets;
+        GapFill: CnmsGapFill;
         Evaluator: CnmsEvaluator;
         FigureMemo: CnmsFigureMemo;
         OrganizationSettings: CnmsOrganizationSettings;
@@ -72,6 +74,7 @@ export const CnmsModule: Module<CnmsServices, PartialLangiumCoreServices & CnmsA
     },
     semantics: {
         Datasets: services => new CnmsDatasets(services),
+        GapFill: services => new CnmsGapFill(services),
         Evaluator: services => new CnmsEvaluator(services),
         FigureMemo: services => new CnmsFigureMemo(services.shared),
         OrganizationSettings: services => new CnmsOrganizationSettings(services),

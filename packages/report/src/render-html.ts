@@ -1,3 +1,4 @@
+import { MONTH_MARK, monthLabel } from './month-marks.js';
 import { fillTemplate, TEXTS, type Locale } from '@cnms/language';
 import { categoryLabel, isTonnes, renderCharts, type ReportCharts } from './charts.js';
 import { HTML_STYLE } from './html-style.js';
@@ -308,8 +309,23 @@ class HtmlReport {
             `<h3>${this.t('instruments')}</h3>`,
             inv.instruments.length > 0
                 ? this.table(`<tr><th>${this.t('instrument')}</th><th>${this.t('kind')}</th><th class="num">${this.t('quantity')} (MWh)</th><th>${this.t('covers')}</th><th>${this.t('factor')}</th></tr>`, instrumentRows)
-                : this.empty()
+                : this.empty(),
+            this.completenessTable()
         ]);
+    }
+
+    /** The month × source completeness table, when some source is given month by month. */
+    private completenessTable(): string {
+        const completeness = this.model.inventory.completeness;
+        if (!completeness) return '';
+        const head = `<tr><th>${this.t('source')}</th>${completeness.months.map(month => `<th class="num">${escapeHtml(monthLabel(month, completeness.months))}</th>`).join('')}<th class="num">${this.t('filledShare')}</th></tr>`;
+        const rows = completeness.sources.map(
+            row =>
+                `<tr><td>${escapeHtml(this.sourceNames.get(row.id) ?? row.id)} <span class="mono muted">${escapeHtml(row.id)}</span></td>${row.months
+                    .map(state => `<td class="num" title="${escapeHtml(htmlText(`month.${state}` as HtmlTextId, this.locale))}">${MONTH_MARK[state]}</td>`)
+                    .join('')}<td class="num">${row.filledPercent === null ? this.or(null) : this.pct(row.filledPercent)}</td></tr>`
+        );
+        return [`<h3>${this.t('completeness')}</h3>`, `<p class="lead">${this.t('completenessLegend')}</p>`, this.table(head, rows)].join('');
     }
 
     private sourceRow(source: ReportSource): string {

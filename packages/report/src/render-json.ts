@@ -1,4 +1,19 @@
-import type { ReportBalance, ReportClaim, ReportClause, ReportFinding, ReportInventory, ReportModel, ReportOffset, ReportOrganization, ReportPlan, ReportProvenance, ReportSite, ReportSource, ReportUncertainty } from './report-model.js';
+import type {
+    ReportBalance,
+    ReportClaim,
+    ReportClause,
+    ReportCompleteness,
+    ReportFinding,
+    ReportInventory,
+    ReportModel,
+    ReportOffset,
+    ReportOrganization,
+    ReportPlan,
+    ReportProvenance,
+    ReportSite,
+    ReportSource,
+    ReportUncertainty
+} from './report-model.js';
 
 /**
  * The order of the keys of one kind of object of the model. `keys` follows the
@@ -66,7 +81,7 @@ const ORGANIZATION_ORDER: KeyOrder = {
 };
 
 const INVENTORY_ORDER: KeyOrder = {
-    keys: keysOf<ReportInventory>()('emissions', 'byCategory', 'byScope', 'byGas', 'bySite', 'sources', 'biogenicCO2', 'removals', 'removalsTotal', 'instruments'),
+    keys: keysOf<ReportInventory>()('emissions', 'byCategory', 'byScope', 'byGas', 'bySite', 'sources', 'biogenicCO2', 'removals', 'removalsTotal', 'instruments', 'completeness'),
     fields: {
         byCategory: { keys: keysOf<Element<ReportInventory['byCategory']>>()('category', 'co2e') },
         byScope: { keys: keysOf<ReportInventory['byScope']>()('scope1', 'scope2Location', 'scope2Market', 'scope3') },
@@ -74,7 +89,11 @@ const INVENTORY_ORDER: KeyOrder = {
         bySite: { keys: keysOf<Element<ReportInventory['bySite']>>()('site', 'co2e') },
         sources: SOURCE_ORDER,
         removals: { keys: keysOf<Element<ReportInventory['removals']>>()('id', 'name', 'site', 'amount', 'method') },
-        instruments: { keys: keysOf<Element<ReportInventory['instruments']>>()('id', 'name', 'kind', 'quantityMWh', 'covers', 'factor') }
+        instruments: { keys: keysOf<Element<ReportInventory['instruments']>>()('id', 'name', 'kind', 'quantityMWh', 'covers', 'factor') },
+        completeness: {
+            keys: keysOf<ReportCompleteness>()('months', 'sources'),
+            fields: { sources: { keys: keysOf<Element<ReportCompleteness['sources']>>()('id', 'months', 'filledPercent') } }
+        }
     }
 };
 

@@ -1,3 +1,4 @@
+import { MONTH_MARK, monthLabel } from './month-marks.js';
 import { Dec, fillTemplate, formatFigure, Rational, TEXTS, type Locale } from '@cnms/language';
 import type { ReportModel } from './report-model.js';
 import { REPORT_TEXT, reportText, type ReportTextId } from './report-text.js';
@@ -223,6 +224,18 @@ export function renderMarkdown(model: ReportModel): string {
             locale
         )
     );
+    if (inventory.completeness) {
+        const completeness = inventory.completeness;
+        heading(escapeMarkdown(r('completeness')));
+        out.push(escapeMarkdown(r('completenessLegend')), '');
+        out.push(
+            ...table(
+                [{ header: r('source') }, ...completeness.months.map(month => ({ header: monthLabel(month, completeness.months) })), { header: r('filledShare'), align: right }],
+                completeness.sources.map(row => [text(row.id), ...row.months.map(state => MONTH_MARK[state]), percent(row.filledPercent)]),
+                locale
+            )
+        );
+    }
 
     // 3 uncertainty
     section('section.uncertainty');

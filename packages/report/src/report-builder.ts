@@ -12,6 +12,8 @@ import {
     isRemoval,
     isSite,
     Dimension,
+    monthsOfPeriod,
+    sourceMonths,
     neutralityVerdict,
     Rational,
     ruleById,
@@ -21,9 +23,10 @@ import {
     verdictReasons,
     writtenUnit,
     type Expression,
+    type ModelBalance,
     type Quantity
 } from '@cnms/language';
-import type { ReportModel, ReportProvenance, ReportSource } from './report-model.js';
+import type { ReportCompleteness, ReportModel, ReportProvenance, ReportSource } from './report-model.js';
 
 /** A diagnostic as the CLI and the server collect them. */
 export interface ReportDiagnostic {
@@ -50,6 +53,26 @@ const s = (value: Rational) => value.toString();
 const HUNDRED = Rational.fromInteger(100);
 /** Joules in a megawatt-hour: instruments are reported in MWh. */
 const MWH = Rational.fromInteger(3_600_000_000);
+
+/** The month × source completeness table: every source given month by month, each month of the period given, filled or missing. */
+function completenessTable(services: CnmsServices, balance: ModelBalance): ReportCompleteness | null {
+    const period = balance.settings.period;
+    if (!period) return null;
+    const months = monthsOfPeriod(period);
+    const rows: Array<ReportCompleteness['sources'][number]> = [];
+    for (const { source, figures } of balance.sources) {
+        const covered = sourceMonths(services, source);
+        if (!covered) continue;
+        const given = new Set(covered.given);
+        const filled = new Set(covered.filled);
+        rows.push({
+            id: shownName(source),
+            months: months.map(month => (given.has(month) ? 'given' : filled.has(month) ? 'filled' : 'missing')),
+            filledPercent: figures?.gapFill ? s(figures.gapFill.filledShare.times(HUNDRED)) : null
+        });
+    }
+    return rows.length > 0 ? { months, sources: rows } : null;
+}
 
 /**
  * Builds the report of one model from the evaluator's figures and the rules'
@@ -183,7 +206,8 @@ export function buildReport(services: CnmsServices, model: string, options: Repo
                     covers: instrument.covers.map(ref => ref.$refText),
                     factor: factor ? factor.map(value => formatFactor(value)).join(' · ') : instrument.factor ? textOf(instrument.factor) : null
                 };
-            })
+            }),
+            completeness: completenessTable(services, balance)
         },
         uncertainty: {
             sources: uncertainty.sources.map(u => ({ id: shownName(u.source), percent: s(u.relative.times(HUNDRED)), absolute: s(u.absolute) })),

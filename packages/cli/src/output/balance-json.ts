@@ -1,5 +1,5 @@
-import type { ModelBalance, Rational } from '@cnms/language';
-import { neutralityVerdict, shownName, tonnes } from '@cnms/language';
+import type { ModelBalance } from '@cnms/language';
+import { neutralityVerdict, Rational, shownName, tonnes } from '@cnms/language';
 
 /** `cnms balance --format json` (cli.md): every figure an unrounded decimal string, in tCO2e or tonnes of the gas. */
 export interface BalanceJson {
@@ -41,10 +41,13 @@ export interface SourceJson {
     co2eLocation?: string;
     co2eMarket?: string;
     biogenicCO2?: string;
+    /** Months filled by the source's `gap-fill`, and the filled part of its activity in percent. */
+    filled?: { months: string[]; percent: string };
     computed: boolean;
 }
 
 const text = (value: Rational) => value.toString();
+const HUNDRED = Rational.fromInteger(100);
 
 export function balanceJson(balance: ModelBalance, errors: number, warnings: number): BalanceJson {
     const verdict = neutralityVerdict(balance, errors);
@@ -92,6 +95,7 @@ export function balanceJson(balance: ModelBalance, errors: number, warnings: num
                     entry.co2eMarket = text(tonnes(figures.co2eMarket));
                 }
                 if (source.biogenic === 'yes') entry.biogenicCO2 = text(tonnes(figures.biogenicCO2));
+                if (figures.gapFill) entry.filled = { months: figures.gapFill.filled.map(month => month.month), percent: text(figures.gapFill.filledShare.times(HUNDRED)) };
             }
             return entry;
         }),
