@@ -209,3 +209,26 @@ describe('cnms diff compares declarations on their tokens and counts findings', 
         }
     });
 });
+
+describe('cnms diff relinks a file that is the same at both revisions when what it refers to changed', () => {
+    test('a factor changed in one file changes the figure of a source in another, unchanged file', () => {
+        const repo = mkdtempSync(join(tmpdir(), 'cnms-diff-relink-'));
+        git(repo, 'init', '-q', '-b', 'main');
+        const organization = 'organization acme { period 2024 consolidation operational-control gwp AR6 ms-scope "All" }\nsite a\n';
+        const factor = (value: string) => `factor f { value ${value} tCO2/GJ source "test" year 2024 }\n`;
+        const commits: string[] = [];
+        for (const value of ['0.05', '0.07']) {
+            // sites/a.cnms is the same at both revisions: parsed and linked once, then linked again to the new factor
+            write(repo, { 'model/org.cnms': organization, 'model/factors.cnms': factor(value), 'model/sites/a.cnms': 'source s at a { category 1 activity 1000 GJ factor f }\n' });
+            git(repo, 'add', '-A');
+            git(repo, 'commit', '-q', '-m', value);
+            commits.push(git(repo, 'rev-parse', 'HEAD').trim());
+        }
+        const result = runCli(['diff', commits[0], commits[1], 'model', '--format', 'json'], { cwd: repo });
+        expect(result.stderr).toBe('');
+        const diff = JSON.parse(result.stdout);
+        // s: 1000 GJ × 0.05 tCO2/GJ = 50 t → × 0.07 = 70 t, all of it the factor
+        expect(diff.changes.find((c: { id: string }) => c.id === 's')).toMatchObject({ kind: 'source', action: 'changed', before: '50', after: '70', delta: '20', causes: [{ cause: 'factor', delta: '20' }] });
+        expect(diff.totals.emissions).toEqual({ before: '50', after: '70', delta: '20' });
+    });
+});

@@ -1,6 +1,6 @@
 import type { FileSystemProvider, LangiumDocument } from 'langium';
 import { Cancellation, EmptyFileSystemProvider, interruptAndCheck, URI } from 'langium';
-import { addBuiltinDocuments, createCnmsServices, isLibrary, type CnmsFile, type CnmsServices, type Element, type Locale, type ModelBalance } from '@cnms/language';
+import { addBuiltinDocuments, createCnmsServices, isLibrary, type CnmsFile, type CnmsIndexManager, type CnmsServices, type Element, type Locale, type ModelBalance } from '@cnms/language';
 import type { RevisionFiles } from './revision-files.js';
 
 /** A diagnostic keyed by rule and element, so that moving lines does not make it new. */
@@ -119,6 +119,8 @@ export async function snapshotsOf(before: RevisionFiles, after: RevisionFiles, p
         for (const model of Cnms.semantics.Datasets.modelsReading(uri.toString())) Cnms.validation.ModelValidation.markModelChanged(model);
     }
     builder.updateBuildOptions = { validation: true };
+    // the update reads the earlier revision's references (which documents to relink); the later one is never updated
+    (shared.workspace.IndexManager as CnmsIndexManager).indexesReferences = false;
     await builder.update(changed, deleted, token);
     return [first, snapshot(Cnms, after, path)];
 }

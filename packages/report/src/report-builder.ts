@@ -19,6 +19,7 @@ import {
     ruleById,
     shownFactorValue,
     shownName,
+    siteEmissions,
     tonnes,
     verdictReasons,
     writtenUnit,
@@ -90,9 +91,13 @@ export function buildReport(services: CnmsServices, model: string, options: Repo
     const warnings = diagnostics.filter(d => d.severity === 'warning').length;
     const percent = (part: Rational, whole: Rational) => (whole.isZero() ? null : s(part.dividedBy(whole).times(HUNDRED)));
 
+    const bySite = siteEmissions(balance);
+    // each removal's figures, the first the balance gives for it
+    const removalFigures = new Map<(typeof balance.removalFigures)[number]['removal'], (typeof balance.removalFigures)[number]>();
+    for (const figures of balance.removalFigures) if (!removalFigures.has(figures.removal)) removalFigures.set(figures.removal, figures);
     const sites = elements.filter(isSite).map(site => {
-        const entries = balance.sources.filter(entry => entry.source.site?.ref === site);
-        const co2e = entries.reduce((sum, entry) => (entry.figures ? sum.plus(tonnes(entry.figures.co2e)) : sum), Rational.ZERO);
+        const entries = bySite.get(site)?.sources ?? [];
+        const co2e = bySite.get(site)?.co2e ?? Rational.ZERO;
         // the share that counts, as the model states it: `share` under equity-share, `control` under the control approaches
         const share = settings.consolidation === 'equity-share' ? semantics.BoundaryShares.declaredShare(site) : site.control ? semantics.BoundaryShares.controlShare(site) : undefined;
         return {
@@ -191,7 +196,7 @@ export function buildReport(services: CnmsServices, model: string, options: Repo
             sources,
             biogenicCO2: s(balance.biogenicCO2),
             removals: elements.filter(isRemoval).map(removal => {
-                const figures = balance.removalFigures.find(r => r.removal === removal);
+                const figures = removalFigures.get(removal);
                 return { id: shownName(removal), name: removal.title ?? shownName(removal), site: removal.site?.$refText ?? null, amount: figures ? s(figures.amount) : null, method: removal.method ?? null };
             }),
             removalsTotal: s(balance.removals),

@@ -4,7 +4,7 @@ import type { CodeLensProvider } from 'langium/lsp';
 import type { CodeLens, CodeLensParams } from 'vscode-languageserver-protocol';
 import { isOrganization, isSite, isTarget, type CnmsFile, type Target } from '../generated/ast.js';
 import type { CnmsLspServices } from './cnms-lsp-module.js';
-import { coveredEmissions, type ModelBalance } from '../semantics/balance.js';
+import { coveredEmissions, siteEmissions, type ModelBalance } from '../semantics/balance.js';
 import { Dimension } from '../semantics/dimension.js';
 import { formatFigure } from '../semantics/figure-format.js';
 import { formatPeriod } from '../semantics/period.js';
@@ -52,6 +52,7 @@ export class CnmsCodeLensProvider implements CodeLensProvider {
         const f = (value: Rational, signed = false) => formatFigure(value, i18n.locale, precision, signed);
         const command = (title: string) => ({ title, command: SHOW_BALANCE_COMMAND, arguments: [document.uri.toString()] });
         const lenses: CodeLens[] = [];
+        let sites: ReturnType<typeof siteEmissions> | undefined;
         for (const element of (document.parseResult.value as CnmsFile).elements) {
             const range = element.$cstNode?.range;
             if (!range) continue;
@@ -78,7 +79,8 @@ export class CnmsCodeLensProvider implements CodeLensProvider {
                 });
             } else if (isSite(element) && element.name) {
                 // (a site whose name is still being typed has no lens: no source can name it yet)
-                const subtotal = balance.sources.filter(entry => entry.source.site?.ref === element && entry.figures).reduce((sum, entry) => sum.plus(tonnes(entry.figures!.co2e)), Rational.ZERO);
+                sites ??= siteEmissions(balance);
+                const subtotal = sites.get(element)?.co2e ?? Rational.ZERO;
                 const share = balance.emissions.isZero() ? '—' : `${formatFigure(subtotal.dividedBy(balance.emissions).times(Rational.fromInteger(100)), i18n.locale, 1)} %`;
                 lenses.push({ range: at, command: command(i18n.text('lens.site', { site: element.name, emissions: f(subtotal), share })) });
             } else if (isTarget(element)) {
