@@ -1,12 +1,12 @@
 import type { Element, Expression, Factor, Meter, Source } from '../generated/ast.js';
-import { isAggregate, isFactor, isInstrument, isLibrary, isMeter, isMonthlyValues, isNameReference, isSource, isTarget } from '../generated/ast.js';
+import { isFactor, isInstrument, isLibrary, isMeter, isMonthlyValues, isNameReference, isSource, isTarget } from '../generated/ast.js';
 import type { LocalizedText } from '../i18n/locale.js';
 import { formatPercent } from '../semantics/figure-format.js';
 import { formatInDataUnit, gapFilledPart } from '../semantics/gap-fill.js';
 import { formatPeriod, isPeriodRange, isTwelveMonths, periodRange } from '../semantics/period.js';
 import { yearOf } from '../semantics/dates.js';
 import { monthOf, monthsOfPeriod } from '../semantics/months.js';
-import { AstUtils } from 'langium';
+import { monthlyParts } from '../semantics/monthly-parts.js';
 import { GRAMS_PER_TONNE, tonnes } from '../semantics/quantity.js';
 import { Dimension } from '../semantics/dimension.js';
 import { Rational } from '../semantics/rational.js';
@@ -671,11 +671,8 @@ export const ACCOUNTING_RULES: readonly Rule[] = [
             for (const source of context.declarations(isSource)) {
                 if (!source.activity) continue;
                 // each part given month by month must cover every month: a part that cannot be computed says so elsewhere
-                for (const node of AstUtils.streamAst(source.activity)) {
-                    let covered: readonly string[] | undefined;
-                    if (isMonthlyValues(node)) covered = node.months.map(entry => monthOf(entry.year, entry.month)).filter((month): month is string => month !== undefined);
-                    else if (isAggregate(node)) covered = datasets.monthsOf(node);
-                    else continue;
+                for (const node of monthlyParts(source.activity)) {
+                    const covered = isMonthlyValues(node) ? node.months.map(entry => monthOf(entry.year, entry.month)).filter((month): month is string => month !== undefined) : datasets.monthsOf(node);
                     if (!covered) continue;
                     const have = new Set(covered);
                     const missing = months.filter(month => !have.has(month));

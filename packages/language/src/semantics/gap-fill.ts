@@ -4,6 +4,7 @@ import { isAggregate, isMonthlyValues, isSource } from '../generated/ast.js';
 import type { CnmsServices } from '../cnms-module.js';
 import type { FigureStore } from './figure-memo.js';
 import { monthsOfPeriod, shiftMonth } from './months.js';
+import { monthlyParts } from './monthly-parts.js';
 import { Quantity } from './quantity.js';
 import { Rational } from './rational.js';
 import { formatMeasured, formatQuantityMeasured } from './quantity-display.js';
@@ -57,8 +58,8 @@ export function formatInDataUnit(value: Rational, fill: FilledActivity, locale: 
 export function gapFilledPart(source: Source): Aggregate | MonthlyValues | undefined {
     if (!source.activity) return undefined;
     let found: Aggregate | MonthlyValues | undefined;
-    for (const node of AstUtils.streamAst(source.activity)) {
-        if (!(isMonthlyValues(node) || (isAggregate(node) && node.function === 'sum'))) continue;
+    for (const node of monthlyParts(source.activity)) {
+        if (isAggregate(node) && node.function !== 'sum') continue;
         if (found) return undefined;
         found = node;
     }
