@@ -103,6 +103,7 @@ function acmeOnDisk() {
 function extensionContext() {
     return {
         subscriptions: [] as Array<{ dispose(): unknown }>,
+        workspaceState: vscode.memento(),
         extensionPath: extensionDir,
         asAbsolutePath: (relativePath: string) => join(extensionDir, relativePath)
     };
@@ -314,6 +315,32 @@ describe('activate()', () => {
         for (const subscription of context.subscriptions) subscription.dispose();
         context.subscriptions.length = 0;
         expect(vscode.state.webviewPanels.map(panel => panel.disposed)).toEqual([true, true, true]);
+    });
+
+    test('the report preview survives a window reload: the serializer shows the same model again, themed', async () => {
+        serveReports();
+        const { client } = await activateWith({ editor: cnmsFile() });
+        const site = vscode.Uri.parse('file:///work/acme/sites/plant_a.cnms');
+        await vscode.commands.executeCommand('cnms.openReportPreview', site);
+        const state = context.workspaceState;
+        // The reload: the extension shuts down (its panels close with it) and starts again with the same workspace state.
+        for (const subscription of context.subscriptions) subscription.dispose();
+        context.subscriptions.length = 0;
+        context = { ...extensionContext(), workspaceState: state };
+        await activate(context as never);
+        const restoredClient = LanguageClientDouble.instances.at(-1)!;
+        expect(restoredClient).not.toBe(client);
+        const panel = await vscode.window.restoreWebviewPanel('cnms.reportPreview', 'Report: acme');
+        expect(reportRequests(restoredClient).at(-1)!.params).toEqual({ uri: 'file:///work/acme/sites/plant_a.cnms', format: 'html' });
+        expect(panel.webview.html).toContain('<h1>Acme Steel report</h1>');
+        expect(panel.webview.html).toContain('--vscode-editor-background');
+        expect(panel.title).toBe('Report: acme');
+        // The restored panel is the model's panel: the command reveals it rather than opening another.
+        await vscode.commands.executeCommand('cnms.openReportPreview');
+        expect(vscode.state.webviewPanels.filter(p => !p.disposed)).toEqual([panel]);
+        // A panel nothing is remembered for says so instead of staying empty.
+        const stranger = await vscode.window.restoreWebviewPanel('cnms.reportPreview', 'Report: elsewhere');
+        expect(stranger.webview.html).toContain('This preview could not be restored');
     });
 
     test('the report preview refreshes when a CNMS document of its model is saved, once for a burst of saves', async () => {
@@ -775,7 +802,7 @@ describe('package.json contributions', () => {
         const contributed = manifest.contributes.languages[0];
         expect(contributed.extensions).toEqual(language.fileExtensions);
         expect(contributed.aliases[0]).toBe('CNMS');
-        expect(manifest.activationEvents).toEqual([`onLanguage:${language.id}`, 'onCommand:cnms.openReportPreview', 'onCommand:cnms.exportReport', 'onCommand:cnms.compareWithRevision']);
+        expect(manifest.activationEvents).toEqual([`onLanguage:${language.id}`, 'onCommand:cnms.openReportPreview', 'onCommand:cnms.exportReport', 'onCommand:cnms.compareWithRevision', 'onWebviewPanel:cnms.reportPreview']);
         for (const icon of [contributed.icon.light, contributed.icon.dark, contributed.configuration]) {
             expect(existsSync(join(extensionDir, icon)), icon).toBe(true);
         }

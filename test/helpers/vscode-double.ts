@@ -109,6 +109,16 @@ export interface TextDocumentDouble {
     getText(): string;
 }
 
+export interface WebviewPanelSerializerDouble {
+    deserializeWebviewPanel(panel: WebviewPanelDouble, state: unknown): Promise<void>;
+}
+
+/** A Memento as `ExtensionContext.workspaceState` gives it. */
+export function memento(): { get<T>(key: string): T | undefined; update(key: string, value: unknown): Promise<void>; values: Map<string, unknown> } {
+    const values = new Map<string, unknown>();
+    return { values, get: <T>(key: string) => values.get(key) as T | undefined, update: async (key: string, value: unknown) => void values.set(key, value) };
+}
+
 export interface WebviewPanelDouble {
     readonly viewType: string;
     title: string;
@@ -152,6 +162,7 @@ export const state = {
     commands: new Map<string, (...args: unknown[]) => unknown>(),
     executed: [] as Array<{ command: string; args: unknown[] }>,
     providers: new Map<string, ContentProvider>(),
+    serializers: new Map<string, WebviewPanelSerializerDouble>(),
     statusBarItems: [] as StatusBarItemDouble[],
     messages: [] as Array<{ severity: 'information' | 'warning' | 'error'; text: string; items?: string[] }>,
     /** Which button of a message the user clicks (undefined: the message is closed). */
@@ -286,6 +297,19 @@ export const window = {
             }
         });
         state.webviewPanels.push(panel);
+        return panel;
+    },
+    registerWebviewPanelSerializer(viewType: string, serializer: WebviewPanelSerializerDouble): Disposable {
+        if (state.serializers.has(viewType)) throw new Error(`a serializer for ${viewType} is registered already`);
+        state.serializers.set(viewType, serializer);
+        return disposable(() => state.serializers.delete(viewType));
+    },
+    /** What VS Code does after a window reload for a panel it kept: a new panel with the old title, handed to the serializer. */
+    async restoreWebviewPanel(viewType: string, title: string): Promise<WebviewPanelDouble> {
+        const serializer = state.serializers.get(viewType);
+        if (!serializer) throw new Error(`no serializer for ${viewType}`);
+        const panel = window.createWebviewPanel(viewType, title, {});
+        await serializer.deserializeWebviewPanel(panel, undefined);
         return panel;
     },
     async showQuickPick(items: QuickPickItemDouble[] | Promise<QuickPickItemDouble[]>, options?: unknown) {

@@ -43,6 +43,10 @@ const TEXTS = {
         en: 'This model has no report any more: no `organization` is declared for it.',
         'zh-CN': '此模型已无法生成报告：没有为其声明 `organization`。'
     },
+    'preview.lost': {
+        en: 'This preview could not be restored: open it again with “CNMS: Open Report Preview”.',
+        'zh-CN': '无法恢复此预览：请使用“CNMS: 打开报告预览”重新打开。'
+    },
     'export.pick': { en: 'Export the CNMS report of this model as…', 'zh-CN': '将此模型的 CNMS 报告导出为…' },
     'export.md': { en: 'Markdown', 'zh-CN': 'Markdown 文档' },
     'export.md.detail': { en: 'The report as text, for a repository or a wiki', 'zh-CN': '纯文本报告，适合放入代码仓库或知识库' },
