@@ -213,8 +213,10 @@ function causeInput(cause: string, [a, factorsBefore]: [Source, FactorNamed], [b
     if (before === after && cause === 'factor') {
         // the same factor by name: what changed is its values
         [before, after] = [factorValuesText(a.factor, factorsBefore), factorValuesText(b.factor, factorsAfter)];
-        if (before === undefined || after === undefined || before === after) return null;
+        if (before === undefined || after === undefined) return null;
     }
+    // the same text (a dataset's rows changed, a `let` it names): no written input shows the change
+    if (before === after) return null;
     const percent = cause === 'activity' && !x.inputs.activity.isZero() ? y.inputs.activity.dividedBy(x.inputs.activity).minus(Rational.ONE).times(Rational.fromInteger(100)).toString() : null;
     return { before, after, percent };
 }

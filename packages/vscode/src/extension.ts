@@ -3,7 +3,7 @@
 // the commands and the read-only documents to VS Code's events.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { BalancePreview, BALANCE_SCHEME } from './balance-preview.js';
+import { BalancePreview } from './balance-preview.js';
 import { isCnmsUri } from './balance-request.js';
 import { BuiltinDocuments, BUILTIN_SCHEME } from './builtin-documents.js';
 import { createClient } from './client.js';
@@ -40,7 +40,6 @@ export async function activate(context: vscode.ExtensionContext): Promise<CnmsEx
         revisionDiff,
         vscode.window.registerWebviewPanelSerializer(REPORT_PREVIEW_VIEW_TYPE, reportPreview),
         vscode.workspace.registerTextDocumentContentProvider(BUILTIN_SCHEME, new BuiltinDocuments(languageClient)),
-        vscode.workspace.registerTextDocumentContentProvider(BALANCE_SCHEME, preview),
         ...registerCommands(languageClient, preview, reportPreview, revisionDiff),
         vscode.window.onDidChangeActiveTextEditor(() => void statusBar.refresh()),
         vscode.workspace.onDidSaveTextDocument(document => {

@@ -6,32 +6,12 @@
 // text and lines follow the theme, the coloured bars keep their colours.
 // the report's chart palette: a constant that esbuild inlines (the chart renderer is not loaded)
 import { CHART_COLORS } from '../../report/src/chart-colors.js';
+import { THEME_VARIABLES } from './view-style.js';
 
-const soft = (colour: string) => `color-mix(in srgb, ${colour} 16%, transparent)`;
-
-export const WEBVIEW_THEME_STYLE = `
-:root {
-  --ink: var(--vscode-editor-foreground, #1f2933);
-  --muted: var(--vscode-descriptionForeground, #52606d);
-  --faint: var(--vscode-disabledForeground, var(--vscode-descriptionForeground, #7b8794));
-  --rule: var(--vscode-editorWidget-border, var(--vscode-panel-border, #d9dee3));
-  --rule-strong: var(--vscode-editorRuler-foreground, var(--vscode-descriptionForeground, #9aa5b1));
-  --paper: var(--vscode-editor-background, #ffffff);
-  --desk: var(--vscode-editor-background, #ffffff);
-  --accent: var(--vscode-textLink-foreground, #1f3a5f);
-  --good: var(--vscode-testing-iconPassed, var(--vscode-charts-green, #2f6f4f));
-  --bad: var(--vscode-errorForeground, #9b2c1f);
-  --warn: var(--vscode-editorWarning-foreground, #8a5a00);
-  --good-soft: ${soft('var(--good)')};
-  --bad-soft: ${soft('var(--bad)')};
-  --warn-soft: ${soft('var(--warn)')};
-  --neutral-soft: ${soft('var(--muted)')};
-  --sans: var(--vscode-font-family, "Segoe UI", "Noto Sans", "Noto Sans CJK SC", sans-serif);
-  --mono: var(--vscode-editor-font-family, monospace);
-}
+export const WEBVIEW_THEME_STYLE = `${THEME_VARIABLES}
 body { background: var(--paper); }
 .report { background: transparent; border: 0; box-shadow: none; }
-.headline { background: var(--vscode-textBlockQuote-background, ${soft('var(--muted)')}); }
+.headline { background: var(--neutral-soft); }
 a { color: var(--vscode-textLink-foreground); }
 .chart-svg [fill="${CHART_COLORS.ink}"] { fill: var(--ink); }
 .chart-svg [fill="${CHART_COLORS.muted}"] { fill: var(--muted); }
