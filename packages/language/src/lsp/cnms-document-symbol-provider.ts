@@ -100,6 +100,7 @@ type GroupedSymbol = DocumentSymbol & { group?: TextId };
 
 /** A symbol as the protocol sends it: without the group it was sorted by. */
 function plain(symbol: DocumentSymbol): DocumentSymbol {
-    const { group: _group, ...rest } = symbol as GroupedSymbol;
+    const rest: GroupedSymbol = { ...symbol };
+    delete rest.group;
     return rest;
 }
