@@ -88,8 +88,10 @@ export async function viewsTest({ browser, server, workspace, extension, record,
         await page.locator('.quick-input-widget').waitFor({ timeout: 10_000 * scale });
         await page.keyboard.type(path);
         const base = path.split('/').pop();
-        await page.locator('.quick-input-widget .monaco-list-row').filter({ hasText: base }).first().waitFor({ timeout: 10_000 * scale });
-        await page.keyboard.press('Enter');
+        const row = page.locator('.quick-input-widget .monaco-list-row').filter({ hasText: base }).first();
+        await row.waitFor({ timeout: 10_000 * scale });
+        await pause(300); // the list settles (recently opened files come first while it filters)
+        await row.click();
         await page.locator(`.tab.active:has-text("${base}")`).first().waitFor({ timeout: 15_000 * scale });
         await page.locator(`${activeEditor} .view-lines`).first().waitFor({ timeout: 15_000 * scale });
     }
@@ -173,8 +175,10 @@ export async function viewsTest({ browser, server, workspace, extension, record,
             return labels.slice(0, 5).join(', ');
         });
         await page.keyboard.press('Escape');
-        await command('File: Revert File');
-        await pause(500);
+        await page.keyboard.press('Control+Z');
+        await pause(300);
+        await page.keyboard.press('Control+Z');
+        await pause(300);
         await closeEditors();
 
         // 9: usage lenses on factors and lets, and the outline
@@ -261,11 +265,11 @@ export async function viewsTest({ browser, server, workspace, extension, record,
             return oneLine((await rows.allInnerTexts()).join(' | ')).slice(0, 120);
         });
         await run(9, async () => {
-            if (!(await page.locator('.quick-input-widget').isVisible())) {
-                await command('CNMS: Compare with Revision');
-                await page.locator('.quick-input-widget .monaco-list-row').first().waitFor({ timeout: step });
-            }
-            await page.keyboard.press('Enter'); // HEAD, the first item
+            await command('CNMS: Compare with Revision');
+            // the revisions' list (git answers after the palette closes), then HEAD, its first item
+            const head = page.locator('.quick-input-widget .monaco-list-row').filter({ hasText: 'the last commit' }).first();
+            await head.waitFor({ timeout: step });
+            await head.click();
             await page.locator('.tab').filter({ hasText: 'changes since HEAD' }).first().waitFor({ timeout: step });
             // the page is in a webview's inner frame: the frame that holds a figure's link
             const deadline = Date.now() + step;
