@@ -650,7 +650,7 @@ describe('CNMS: Compare with Revision…', () => {
         const allowed = new Set(['html', 'head', 'meta', 'title', 'style', 'body', 'h1', 'h3', 'p', 'strong', 'code', 'div', 'span', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'ul', 'li']);
         for (const { tag, attributes } of tagsOf(html.replace(/^<!DOCTYPE html>/, ''))) {
             expect(allowed.has(tag), tag).toBe(true);
-            for (const attribute of attributes) expect(['lang', 'http-equiv', 'content', 'charset', 'class'], `${tag} ${attribute}`).toContain(attribute);
+            for (const attribute of attributes) expect(['lang', 'http-equiv', 'content', 'charset', 'class', 'colspan'], `${tag} ${attribute}`).toContain(attribute);
         }
         expect(html).not.toMatch(/<script|<img|<a\b|href/i);
         expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');
@@ -665,8 +665,10 @@ describe('CNMS: Compare with Revision…', () => {
         expect(html).toContain('<td><strong>Net</strong></td><td class="right"><strong>84,153.786</strong></td><td class="right"><strong>90,534.786</strong></td><td class="right"><span class="worse">▲ +6,381.000</span></td>');
         // The source with its causes as the input changes that made them (6,000 / 86,000 = +7.0 %).
         expect(html).toContain(
-            '<span class="cause">activity <code>86_000 MWh</code> → <code>92_000 MWh</code> (+7.0 %) → <span class="worse">▲ +6,000.000</span></span><span class="cause">factor <code>0.55 tCO2/MWh</code> → <code>0.5539 tCO2/MWh</code> → <span class="worse">▲ +361.000</span></span>'
+            '<tr class="causes"><td colspan="4">Caused by: <span class="cause">activity <code>86_000 MWh</code> → <code>92_000 MWh</code> (+7.0 %) → <span class="worse">▲ +6,000.000</span></span><span class="cause">factor <code>0.55 tCO2/MWh</code> → <code>0.5539 tCO2/MWh</code> → <span class="worse">▲ +361.000</span></span></td></tr>'
         );
+        // a removal that falls adds to the net (worse); it has no causes row
+        expect(html).toContain('<td class="right"><span class="worse">▼ -20.000</span></td></tr></tbody>');
         expect(html).toContain('<li>+ policy <code>energy_policy</code></li>');
         expect(vscode.state.messages).toEqual([]);
     });

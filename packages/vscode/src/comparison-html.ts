@@ -92,11 +92,15 @@ export function comparisonBody(diff: ModelDiff, links: ComparisonLinks): string 
     const figured = diff.changes.filter(c => c.delta !== null);
     if (figured.length > 0) {
         out.push(`<h3>${escapeHtml(text('diff.figures', { count: figured.length }))}</h3>`);
-        const rows = figured.map(c => {
+        // each figure a row; its causes on a row of their own below it, the table's full width (a narrow column has room for them)
+        const rows = figured.flatMap(c => {
             const riseIsWorse = c.kind === 'source';
-            return [`${SIGN[c.action]} ${escapeHtml(c.kind)} ${link(`<code>${escapeHtml(c.id)}</code>`, c, links)}`, plain(c.before), plain(c.after), change(c.delta, riseIsWorse), c.causes.map(causeHtml).join('')];
+            const figure = [`${SIGN[c.action]} ${escapeHtml(c.kind)} ${link(`<code>${escapeHtml(c.id)}</code>`, c, links)}`, plain(c.before), plain(c.after), change(c.delta, riseIsWorse)];
+            const cells = `<tr>${figure.map((value, i) => `<td${i > 0 ? ' class="right"' : ''}>${value}</td>`).join('')}</tr>`;
+            return c.causes.length === 0 ? [cells] : [cells, `<tr class="causes"><td colspan="4">${escapeHtml(text('diff.causes'))}${escapeHtml(text('diff.colon'))}${c.causes.map(causeHtml).join('')}</td></tr>`];
         });
-        out.push(table(['', text('diff.before'), text('diff.after'), text('diff.change'), text('diff.causes')].map(escapeHtml), rows, [1, 2, 3]));
+        const head = ['', text('diff.before'), text('diff.after'), text('diff.change')].map((h, i) => `<th${i > 0 ? ' class="right"' : ''}>${escapeHtml(h)}</th>`).join('');
+        out.push(`<div class="table-wrap"><table><thead><tr>${head}</tr></thead><tbody>${rows.join('')}</tbody></table></div>`);
     }
     const other = diff.changes.filter(c => c.delta === null);
     if (other.length > 0) {

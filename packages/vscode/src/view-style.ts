@@ -55,8 +55,10 @@ td.center, th.center { text-align: center; }
 .badge.good { color: var(--good); background: var(--good-soft); }
 .badge.bad { color: var(--bad); background: var(--bad-soft); }
 .badge.quiet { color: var(--muted); background: var(--neutral-soft); border-color: var(--rule); }
-.cause { display: block; white-space: normal; }
+.cause { display: block; padding-left: 12px; }
 .cause + .cause { margin-top: 2px; }
+tr.causes td { padding-top: 0; color: var(--muted); }
+tr:has(+ tr.causes) td { border-bottom: 0; }
 ul { margin: 4px 0 12px; padding-left: 18px; }
 li { margin: 2px 0; }
 details { margin: 8px 0; }
