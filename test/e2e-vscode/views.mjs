@@ -174,10 +174,9 @@ export async function viewsTest({ browser, server, workspace, extension, record,
             if (labels.some((label) => /^(MWh|GJ|CO2|kg)$/.test(label))) throw new Error(`units or gases offered at the start of a statement: ${labels.join(', ')}`);
             return labels.slice(0, 5).join(', ');
         });
+        // the empty line away again: the file as it was
         await page.keyboard.press('Escape');
-        await page.keyboard.press('Control+Z');
-        await pause(300);
-        await page.keyboard.press('Control+Z');
+        await page.keyboard.press('Control+Shift+K');
         await pause(300);
         await closeEditors();
 
