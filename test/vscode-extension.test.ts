@@ -983,7 +983,12 @@ describe("the status bar's change since HEAD", () => {
 describe('package.json contributions', () => {
     test('Chinese text is not covered in boxes: ambiguous-character highlighting is off for CNMS files only', () => {
         // VS Code marks every ：，（） in a Chinese string or comment as confusable with ASCII
-        expect(manifest.contributes.configurationDefaults).toEqual({ '[cnms]': { 'editor.unicodeHighlight.ambiguousCharacters': false } });
+        expect(manifest.contributes.configurationDefaults['[cnms]']['editor.unicodeHighlight.ambiguousCharacters']).toBe(false);
+    });
+
+    test("a multi-gas factor's hint is shown whole: VS Code's 43-character cut is off for CNMS files only", () => {
+        // `= 56,100 kgCO2/TJ · 1 kgCH4/TJ · 0.1 kgN2O/TJ` is 45 characters: VS Code cut it to `0.1 kgN2O/…`
+        expect(manifest.contributes.configurationDefaults).toEqual({ '[cnms]': { 'editor.unicodeHighlight.ambiguousCharacters': false, 'editor.inlayHints.maximumLength': 0 } });
     });
 
     test('the language matches langium-config.json and the grammar', () => {

@@ -55,7 +55,7 @@ export async function viewsTest({ browser, server, workspace, extension, record,
     const checks = [
         ['1', 'completion on an empty line of a source offers its missing properties', 'vscode-12-1-completion.png'],
         ['2', 'the hover of a source shows its calculation in sections', 'vscode-12-2-hover.png'],
-        ['3', "inlay hints in the author's units; a source's total after its {", 'vscode-12-3-units.png'],
+        ['3', "inlay hints in the author's units, a multi-gas factor whole; a source's total after its {", 'vscode-12-3-units.png'],
         ['4', 'the report preview beside the editor in the dark theme', 'vscode-12-4-report-preview.png'],
         ['4', "the balance, titled with the model's name", 'vscode-12-4-balance.png'],
         ['5', 'Problems in plain words (no Markdown backticks, no internal values)', 'vscode-12-5-words.png'],
@@ -143,14 +143,20 @@ export async function viewsTest({ browser, server, workspace, extension, record,
 
         // 3: units and the total after `{` (also waits for the server's figures)
         await run(2, async () => {
-            await quickOpen('sites/main_works.cnms');
+            await quickOpen('sites/lime_plant.cnms');
             const hint = page.locator(`${activeEditor} .view-lines span[class*="dyn-rule"]`).filter({ hasText: 'tCO2e' }).first();
             await hint.waitFor({ timeout: step });
-            return oneLine(await hint.innerText()).slice(0, 60);
+            // a factor of three gases in one unit, shown whole (VS Code cut hints at 43 characters)
+            const gases = page.locator(`${activeEditor} .view-lines span[class*="dyn-rule"]`).filter({ hasText: 'kgCH4/TJ' }).first();
+            await gases.waitFor({ timeout: step });
+            const text = oneLine(await gases.innerText());
+            if (text.includes('…') || !text.includes('kgN2O/TJ')) throw new Error(`the multi-gas hint is cut: ${text}`);
+            return `${oneLine(await hint.innerText())} · ${text}`.slice(0, 120);
         });
 
         // 2: the hover of a source's name
         await run(1, async () => {
+            await quickOpen('sites/main_works.cnms');
             await goToLine(lineOf('sites/main_works.cnms', 'source bf_coke'));
             const word = page.locator(`${activeEditor} .view-line span`).filter({ hasText: /^bf_coke$/ }).first();
             await word.hover();
