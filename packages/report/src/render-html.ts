@@ -548,7 +548,11 @@ class HtmlReport {
             // each target: the projection of what it covers, the path it allows, and the gap, over its span
             for (const target of targets) {
                 const inSpan = (i: number) => target.projected[i] !== null || target.allowed[i] !== null || target.gap[i] !== null;
-                const runs = yearRuns(plan.years, i => (inSpan(i) ? JSON.stringify([target.projected[i], target.allowed[i], target.gap[i]]) : undefined), i => plan.years[i] === target.firstMissed);
+                const runs = yearRuns(
+                    plan.years,
+                    i => (inSpan(i) ? JSON.stringify([target.projected[i], target.allowed[i], target.gap[i]]) : undefined),
+                    i => plan.years[i] === target.firstMissed
+                );
                 const rows = runs.flatMap(run => {
                     const [i, year] = [run.index, run.first];
                     const gap = target.gap[i];
