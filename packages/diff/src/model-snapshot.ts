@@ -29,7 +29,7 @@ export interface ModelSnapshot {
 const SEVERITY = { 1: 'error', 2: 'warning', 3: 'info', 4: 'info' } as const;
 
 /** Where a revision's files live in the workspace of a comparison: `/cnms-diff/` + their path in the repository. */
-const FOLDER = '/cnms-diff/';
+export const SNAPSHOT_FOLDER = '/cnms-diff/';
 
 export function identityOf(element: Element): string {
     return `${element.$type}:${'name' in element ? element.name : ''}`;
@@ -77,7 +77,7 @@ export async function snapshotsOf(before: RevisionFiles, after: RevisionFiles, p
     const factory = shared.workspace.LangiumDocumentFactory;
     const documents = shared.workspace.LangiumDocuments;
     const builder = shared.workspace.DocumentBuilder;
-    const uriOf = (file: string) => URI.file(`${FOLDER}${file}`);
+    const uriOf = (file: string) => URI.file(`${SNAPSHOT_FOLDER}${file}`);
     const cnmsFiles = (revision: RevisionFiles) => [...revision.files].filter(([file]) => file.endsWith('.cnms'));
 
     const loaded: LangiumDocument[] = addBuiltinDocuments(factory, documents);
@@ -128,8 +128,8 @@ export async function snapshotsOf(before: RevisionFiles, after: RevisionFiles, p
 /** What the comparison reads of the revision just built. */
 function snapshot(Cnms: CnmsServices, revision: RevisionFiles, path: string): ModelSnapshot {
     const models = Cnms.references.Models;
-    const wanted = `${FOLDER}${path}`.replace(/\/+$/, '');
-    const own = Cnms.shared.workspace.LangiumDocuments.all.toArray().filter(doc => doc.uri.path.startsWith(FOLDER));
+    const wanted = `${SNAPSHOT_FOLDER}${path}`.replace(/\/+$/, '');
+    const own = Cnms.shared.workspace.LangiumDocuments.all.toArray().filter(doc => doc.uri.path.startsWith(SNAPSHOT_FOLDER));
     const inPath = own.filter(doc => doc.uri.path === wanted || doc.uri.path.startsWith(`${wanted}/`) || path === '' || path === '.');
     const model = models.modelOfFolder(URI.file(wanted)) ?? [...new Set(inPath.map(doc => models.modelOf(doc.uri)))].find(key => !models.isNoModelKey(key));
     const elements = new Map<string, Element>();
@@ -140,7 +140,7 @@ function snapshot(Cnms: CnmsServices, revision: RevisionFiles, path: string): Mo
             if (!isLibrary(element)) elements.set(identityOf(element), element);
         }
         for (const document of models.documentsOf(model)) {
-            const file = document.uri.path.slice(FOLDER.length);
+            const file = document.uri.path.slice(SNAPSHOT_FOLDER.length);
             if (document.parseResult.parserErrors.length > 0 || document.parseResult.lexerErrors.length > 0) unparsable.push(file);
             for (const diagnostic of document.diagnostics ?? []) {
                 const element = elementAt(document, diagnostic.range.start) ?? file;

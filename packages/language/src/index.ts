@@ -32,6 +32,7 @@ export * from './semantics/quantity-display.js';
 export * from './semantics/dates.js';
 export * from './rules/coverage.js';
 export * from './semantics/projection.js';
+export * from './semantics/usage.js';
 export * from './semantics/uncertainty.js';
 export * from './semantics/written-unit.js';
 export * from './semantics/factor-display.js';

@@ -8,3 +8,4 @@ export * from './render-md.js';
 export * from './render-json.js';
 export * from './render-csv.js';
 export * from './render-xlsx.js';
+export * from './year-runs.js';

@@ -15,6 +15,7 @@ import { DEFAULT_PRECISION, displayPrecision } from './display-precision.js';
 import { tonnes, type Quantity } from '../semantics/quantity.js';
 import { formatInDataUnit } from '../semantics/gap-fill.js';
 import { writtenUnit } from '../semantics/written-unit.js';
+import { usageIn } from '../semantics/usage.js';
 import { Rational } from '../semantics/rational.js';
 
 const HUNDRED = Rational.fromInteger(100);
@@ -261,10 +262,7 @@ export class CnmsHoverProvider extends AstNodeHoverProvider {
         const values = this.cnms.semantics.Evaluator.factorValues(factor);
         const shown = values ? values.map(v => `${v.gas}: ${this.writtenOr(v.node, formatFactorValue(v, this.locale))}`) : [];
         // the users in the model hovered in: a library factor belongs to no model of its own
-        const users = this.cnms.references.Models.elementsOf(this.model)
-            .filter(isSource)
-            .filter(source => isNameReference(source.factor) && source.factor.target.ref === factor)
-            .map(source => `\`${source.name}\``);
+        const users = usageIn(this.cnms.semantics.Balance.of(this.model), factor).sources.map(source => `\`${source.name}\``);
         const usage = users.length > 0 ? i18n.text('hover.usedBy', { count: users.length, names: users.join(', ') }) : i18n.text('hover.notUsed');
         return [[heading(factor)], shown, this.provenance(factor), [usage]];
     }

@@ -1,5 +1,5 @@
 import type { AstNode, LangiumDocument } from 'langium';
-import { CstUtils, GrammarUtils } from 'langium';
+import { GrammarUtils } from 'langium';
 import type { InlayHintAcceptor } from 'langium/lsp';
 import { AbstractInlayHintProvider } from 'langium/lsp';
 import type { CancellationToken, InlayHint, InlayHintParams } from 'vscode-languageserver-protocol';
@@ -42,7 +42,7 @@ export class CnmsInlayHintProvider extends AbstractInlayHintProvider {
         const semantics = this.services.semantics;
         if (this.settings.emissions && isSource(node)) {
             const figures = semantics.SourceFigures.of(node);
-            const position = this.headerEnd(node);
+            const position = this.afterBrace(node);
             if (figures && position) {
                 accept({ position, label: `= ${formatFigure(tonnes(figures.co2e), i18n.locale, this.precision)} tCO2e`, paddingLeft: true, paddingRight: true, kind: InlayHintKind.Type });
             } else if (position) {
@@ -58,7 +58,7 @@ export class CnmsInlayHintProvider extends AbstractInlayHintProvider {
         if (this.settings.values && isLet(node)) this.valueHint(node.value, accept);
         if (this.settings.emissions && isRemoval(node)) {
             const figures = semantics.Balance.removalFigures(node);
-            const position = this.headerEnd(node);
+            const position = this.afterBrace(node);
             if (figures && position) {
                 accept({ position, label: i18n.text('hint.counts', { amount: formatFigure(figures.amount, i18n.locale, this.precision) }), paddingLeft: true, paddingRight: true });
             }
@@ -66,7 +66,7 @@ export class CnmsInlayHintProvider extends AbstractInlayHintProvider {
         if (this.settings.emissions && isOffset(node)) {
             const model = this.services.references.Models.modelOfNode(node);
             const figures = semantics.Balance.offsetFigures(node, semantics.OrganizationSettings.of(model));
-            const position = this.headerEnd(node);
+            const position = this.afterBrace(node);
             if (figures && position) {
                 const label = figures.counts
                     ? i18n.text('hint.counts', { amount: formatFigure(figures.quantity, i18n.locale, this.precision) })
@@ -100,10 +100,8 @@ export class CnmsInlayHintProvider extends AbstractInlayHintProvider {
     }
 
     /** Just before the `{` of a declaration's block. */
-    private headerEnd(node: AstNode): { line: number; character: number } | undefined {
-        const brace = GrammarUtils.findNodeForKeyword(node.$cstNode, '{');
-        if (!brace) return undefined;
-        const previous = CstUtils.getPreviousNode(brace, true);
-        return previous?.range.end;
+    /** Just after the `{` of a declaration: the figure heads the block instead of splitting its header line. */
+    private afterBrace(node: AstNode): { line: number; character: number } | undefined {
+        return GrammarUtils.findNodeForKeyword(node.$cstNode, '{')?.range.end;
     }
 }
