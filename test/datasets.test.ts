@@ -378,7 +378,7 @@ describe('cnms diff reads the datasets of each revision', () => {
                 delta: '55',
                 // the activity's text is the same at both revisions (the CSV changed): no input to show, the line of the source
                 causes: [{ cause: 'activity', delta: '55', input: null }],
-                at: { file: 'sources.cnms', line: 30 }
+                at: { file: 'sources.cnms', line: 34 }
             }
         ]);
         // the working tree's CSV against HEAD: a broken row is a new finding, and the source is no longer computed
