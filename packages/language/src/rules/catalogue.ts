@@ -12,6 +12,7 @@ import { OPERATION_RULES } from './operation.js';
 import { EVALUATION_RULES } from './evaluation.js';
 import { IMPROVEMENT_RULES } from './improvement.js';
 import { CLAIM_RULES } from './claims.js';
+import { PRODUCT_RULES } from './products.js';
 import type { Rule, RuleEntry } from './rule.js';
 
 export type { RuleEntry, RuleSeverity } from './rule.js';
@@ -39,7 +40,8 @@ export const RULE_DEFINITIONS: readonly Rule[] = [
     ...CLAIM_RULES.filter(rule => rule.clause === '9.1'),
     ...EVALUATION_RULES,
     ...IMPROVEMENT_RULES,
-    ...CLAIM_RULES.filter(rule => rule.clause !== '9.1')
+    ...CLAIM_RULES.filter(rule => rule.clause !== '9.1'),
+    ...PRODUCT_RULES
 ];
 
 /** The entries alone (no checks), as data. */
