@@ -1,10 +1,10 @@
 import type { AstNode } from 'langium';
-import type { Expression, Good, Installation, Process } from '../generated/ast.js';
-import { isProcess } from '../generated/ast.js';
+import type { CnmsFile, Expression, Good, Installation, Process, Source } from '../generated/ast.js';
+import { isGood, isInstallation, isProcess } from '../generated/ast.js';
 import type { CnmsServices } from '../cnms-module.js';
 import { isBuiltinNode } from '../workspace/builtin-library.js';
 import { Dimension } from './dimension.js';
-import type { FigureStore } from './figure-memo.js';
+import { MEMBERS_KEY, type FigureStore } from './figure-memo.js';
 import { checkedProperty, type Expectation } from './property-checks.js';
 import { tonnes } from './quantity.js';
 import { Rational } from './rational.js';
@@ -46,6 +46,8 @@ export interface PrecursorFigures {
  */
 export interface ProcessFigures {
     readonly process: Process;
+    /** Its sources with the CO2e each counts here (tCO2e, in full), direct (category 1) or indirect (category 2). */
+    readonly sources: ReadonlyArray<{ readonly source: Source; readonly co2e: Rational; readonly direct: boolean }>;
     /** DirEm: the CO2e of its category-1 sources, in full (the site's share is not applied). */
     readonly directEmissions: Rational;
     /** Emissions of the electricity it used: its category-2 sources, location-based. */
@@ -80,6 +82,39 @@ export interface GoodFigures {
     readonly defaultValue: boolean;
 }
 
+/** A process of a model with its figures (absent when they cannot be computed) and those of its goods. */
+export interface ProcessEntry {
+    readonly process: Process;
+    readonly figures?: ProcessFigures;
+    readonly goods: ReadonlyArray<{ readonly good: Good; readonly figures?: GoodFigures }>;
+}
+
+/** An installation of a model and the processes that name it, in file order. */
+export interface InstallationEntry {
+    readonly installation: Installation;
+    readonly processes: readonly ProcessEntry[];
+}
+
+/**
+ * The products of one model: its installations with their processes and
+ * goods, the goods bought, and how many processes or goods could not be
+ * computed (every view says so).
+ */
+export interface ModelProducts {
+    readonly installations: readonly InstallationEntry[];
+    /** Processes whose installation's name does not resolve (CN-NUM-002 says so): listed, never lost. */
+    readonly unplaced: readonly ProcessEntry[];
+    readonly bought: ReadonlyArray<{ readonly good: Good; readonly figures?: GoodFigures }>;
+    readonly uncomputed: number;
+}
+
+/** The part of a model's products one file holds. */
+interface FileProducts {
+    readonly installations: readonly Installation[];
+    readonly processes: readonly ProcessEntry[];
+    readonly bought: ModelProducts['bought'];
+}
+
 /** The installation a process belongs to, if its name resolves. */
 export function installationOf(process: Process): Installation | undefined {
     return process.installation?.ref;
@@ -97,6 +132,8 @@ export class CnmsProductFigures {
     private readonly processes: FigureStore<Process, ProcessFigures | null>;
     private readonly goods: FigureStore<Good, GoodFigures | null>;
     private readonly cycles: FigureStore<Process, boolean>;
+    private readonly models: FigureStore<object, ModelProducts> = new WeakMap();
+    private readonly files: FigureStore<CnmsFile, FileProducts> = new WeakMap();
 
     constructor(services: CnmsServices) {
         this.services = services;
@@ -105,7 +142,8 @@ export class CnmsProductFigures {
             if (!figures) return figures;
             const process = counterpart(figures.process);
             const precursors = figures.precursors.map(precursor => ({ ...precursor, good: counterpart(precursor.good)! }));
-            return process && precursors.every(precursor => precursor.good) ? { ...figures, process, precursors } : undefined;
+            const sources = figures.sources.map(entry => ({ ...entry, source: counterpart(entry.source)! }));
+            return process && precursors.every(precursor => precursor.good) && sources.every(entry => entry.source) ? { ...figures, process, precursors, sources } : undefined;
         });
         this.goods = memo.store((figures, counterpart) => {
             if (!figures) return figures;
@@ -114,6 +152,45 @@ export class CnmsProductFigures {
             return good && (process || !figures.process) ? { ...figures, good, ...(process ? { process } : {}) } : undefined;
         });
         this.cycles = memo.store();
+    }
+
+    /**
+     * The products of a model, gathered file by file like the balance (each
+     * file's part kept with what it read), so an edit recomputes the part of
+     * the edited file and the processes that read it.
+     */
+    ofModel(model: string): ModelProducts {
+        const memo = this.services.semantics.FigureMemo;
+        return memo.memo(this.models, this.services.references.Models.keyObject(model), () => {
+            memo.read(MEMBERS_KEY);
+            const parts = this.services.references.Models.documentsOf(model)
+                .map(document => document.parseResult.value as CnmsFile)
+                .map(file => memo.memo(this.files, file, () => this.fileProducts(file)));
+            const installations = parts.flatMap(part => part.installations);
+            const processes = parts.flatMap(part => part.processes);
+            const bought = parts.flatMap(part => part.bought);
+            const placed = new Set<ProcessEntry>();
+            const entries = installations.map(installation => {
+                const own = processes.filter(entry => entry.process.installation?.ref === installation);
+                own.forEach(entry => placed.add(entry));
+                return { installation, processes: own };
+            });
+            const uncomputed = processes.reduce((count, entry) => count + (entry.figures ? 0 : 1) + entry.goods.filter(good => !good.figures).length, 0) + bought.filter(good => !good.figures).length;
+            return { installations: entries, unplaced: processes.filter(entry => !placed.has(entry)), bought, uncomputed };
+        });
+    }
+
+    private fileProducts(file: CnmsFile): FileProducts {
+        const elements = file.elements ?? [];
+        return {
+            installations: elements.filter(isInstallation),
+            processes: elements.filter(isProcess).map(process => ({
+                process,
+                figures: this.ofProcess(process),
+                goods: process.goods.map(good => ({ good, figures: this.ofGood(good) }))
+            })),
+            bought: elements.filter(isGood).map(good => ({ good, figures: this.ofGood(good) }))
+        };
     }
 
     /** The process's figures, or undefined when they cannot be computed (the problem is kept with them). */
@@ -209,6 +286,7 @@ export class CnmsProductFigures {
         // direct and indirect emissions of its sources, in full: CBAM counts the installation's emissions, not a share of them
         let directEmissions = Rational.ZERO;
         let indirectEmissions = Rational.ZERO;
+        const sources: Array<{ source: Source; co2e: Rational; direct: boolean }> = [];
         process.sources.forEach((reference, index) => {
             const source = reference.ref;
             if (!source) {
@@ -230,8 +308,10 @@ export class CnmsProductFigures {
                 failed = true;
                 return;
             }
-            if (figures.scope === 1) directEmissions = directEmissions.plus(tonnes(full.co2e));
-            else indirectEmissions = indirectEmissions.plus(tonnes(full.co2e));
+            const co2e = tonnes(full.co2e);
+            sources.push({ source, co2e, direct: figures.scope === 1 });
+            if (figures.scope === 1) directEmissions = directEmissions.plus(co2e);
+            else indirectEmissions = indirectEmissions.plus(co2e);
         });
 
         const heatImported = this.heat(process, 'heatIn', 'heatInFactor');
@@ -288,6 +368,7 @@ export class CnmsProductFigures {
         const attributedIndirect = indirectEmissions;
         return {
             process,
+            sources,
             directEmissions,
             indirectEmissions,
             heatImported: heatImported!,
