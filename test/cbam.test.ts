@@ -191,6 +191,26 @@ describe('cnms cbam', () => {
     });
 });
 
+describe('cnms report: an annex per installation', () => {
+    test('json carries the products with the figures of cnms balance; md and html show the annex', () => {
+        const balance = balanceJson(EXAMPLE);
+        const json = JSON.parse(runCli(['report', EXAMPLE, '--format', 'json']).stdout);
+        expect(json.format_version).toBe('1.2');
+        expect(json.products.installations.map((installation: { id: string }) => installation.id)).toEqual(['works']);
+        expect(json.products.installations[0].goods).toEqual(balance.products);
+        expect(json.products.installations[0].processes).toEqual(balance.processes);
+        expect(json.products.uncomputed).toBe(0);
+        const md = runCli(['report', EXAMPLE, '--format', 'md']).stdout;
+        expect(md).toContain('## Annex: products and their embedded emissions (EU CBAM, docs/cbam.md)');
+        expect(md).toContain('| Hot-rolled coil (hrc) | 7208 39 00 | rolling | 2,000,000.000 | 1.826 | 0.173 | 1.999 |');
+        const html = runCli(['report', EXAMPLE, '--format', 'html', '--lang', 'zh-CN']).stdout;
+        expect(html).toContain('<h2 id="h-products">附录：产品及其隐含排放量（欧盟 CBAM，docs/cbam.md）</h2>');
+        // a model without installations has no annex and no products key
+        const steel = JSON.parse(runCli(['report', 'examples/steel', '--format', 'json']).stdout);
+        expect('products' in steel).toBe(false);
+    });
+});
+
 describe('the editor shows the figures of cnms balance', () => {
     let dir: string;
     let session: LspSession;
