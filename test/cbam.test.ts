@@ -2,7 +2,9 @@
 // figures on the long-process steel example (examples/cbam-steel,
 // docs/cbam.md). The specific embedded emissions are worked out by hand
 // below; the communication is read back cell by cell.
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -208,6 +210,49 @@ describe('cnms report: an annex per installation', () => {
         // a model without installations has no annex and no products key
         const steel = JSON.parse(runCli(['report', 'examples/steel', '--format', 'json']).stdout);
         expect('products' in steel).toBe(false);
+    });
+});
+
+describe("cnms diff: a change of a good's specific embedded emissions, by cause", () => {
+    const model = (furnace: string, rod: string, rodSee: string, fasteners: string) => `organization acme { period 2025 }
+site plant
+installation works at plant { country "CN" city "Ningbo" }
+source furnace at plant { category 1 emissions ${furnace} tCO2 }
+good wire_rod { cn "7213 91 10" embedded-direct ${rodSee} tCO2e/t }
+process fastening in works {
+    sources furnace
+    consumes ${rod} t of wire_rod
+    good fasteners { cn "7318 15 88" quantity ${fasteners} t }
+}
+`;
+
+    test('the causes sum exactly to the change', () => {
+        const repo = mkdtempSync(join(tmpdir(), 'cnms-cbam-diff-'));
+        const git = (...args: string[]) =>
+            execFileSync('git', args, { cwd: repo, encoding: 'utf8', env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.com', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.com' } });
+        git('init', '-q', '-b', 'main');
+        writeFileSync(join(repo, 'org.cnms'), model('30', '1_050', '2.10', '1_000'));
+        git('add', '-A');
+        git('commit', '-q', '-m', 'before');
+        writeFileSync(join(repo, 'org.cnms'), model('40', '1_100', '2.00', '1_100'));
+        const result = runCli(['diff', 'HEAD', '--format', 'json'], { cwd: repo });
+        expect(result.stderr).toBe('');
+        const diff = JSON.parse(result.stdout);
+        // before (30 + 1,050 × 2.10) / 1,000 = 2.235; after (40 + 1,100 × 2.00) / 1,100 = 2,240 / 1,100 = 112/55
+        const fasteners = diff.products.find((product: { id: string }) => product.id === 'fasteners');
+        expect(fasteners.see.before).toBe('2.235');
+        expect(fasteners.see.after).toBe(fraction('112', '55').toString());
+        // in order: attributed direct 40: 2,245 / 1,000 = 2.245 (+0.01); precursors 2,200: 2,240 / 1,000 = 2.24 (−0.005);
+        // activity level 1,100: 112/55 − 2.24 = −56/275
+        expect(fasteners.causes).toEqual([
+            { cause: 'attributed-direct', delta: '0.01' },
+            { cause: 'precursors', delta: '-0.005' },
+            { cause: 'activity-level', delta: fraction('56', '275').negated().toString() }
+        ]);
+        const sum = Rational.parse('0.01').plus(Rational.parse('0.005').negated()).plus(fraction('56', '275').negated());
+        expect(sum.equals(fraction('112', '55').minus(Rational.parse('2.235')))).toBe(true);
+        const text = runCli(['diff', 'HEAD'], { cwd: repo }).stdout;
+        expect(text).toContain('~ good fasteners (fastening) 2.235 → 2.036 tCO2e/t (-0.199)');
     });
 });
 
