@@ -218,11 +218,11 @@ describe("cnms diff: a change of a good's specific embedded emissions, by cause"
 site plant
 installation works at plant { country "CN" city "Ningbo" }
 source furnace at plant { category 1 emissions ${furnace} tCO2 }
-good wire_rod { cn "7213 91 10" embedded-direct ${rodSee} tCO2e/t }
+good wire_rod { cn-code "7213 91 10" embedded-direct ${rodSee} tCO2e/t }
 process fastening in works {
     sources furnace
     consumes ${rod} t of wire_rod
-    good fasteners { cn "7318 15 88" quantity ${fasteners} t }
+    good fasteners { cn-code "7318 15 88" quantity ${fasteners} t }
 }
 `;
 

@@ -9,7 +9,7 @@ describe('cnms format', () => {
 
     test('a process block: its properties one a line, the goods it makes as blocks one level deeper', () => {
         const text =
-            'organization a { period 2025 }\nsite s\ninstallation w at s { country "CN" }\nsource f at s { category 1 emissions 1 tCO2 }\nprocess p  in   w {\nsources f\n  consumes 1 t   of b\nheat-in 1 GJ   factor 1 tCO2/GJ\ngood g { cn "1" quantity 1 t }\n}\ngood b { embedded-direct 1 tCO2e/t }\n';
+            'organization a { period 2025 }\nsite s\ninstallation w at s { country "CN" }\nsource f at s { category 1 emissions 1 tCO2 }\nprocess p  in   w {\nsources f\n  consumes 1 t   of b\nheat-in 1 GJ   factor 1 tCO2/GJ\ngood g { cn-code "1" quantity 1 t }\n}\ngood b { embedded-direct 1 tCO2e/t }\n';
         const dir = tempModel({ 'org.cnms': text });
         expect(runCli(['format', dir]).code).toBe(0);
         const once = readFileSync(join(dir, 'org.cnms'), 'utf8');
@@ -20,7 +20,7 @@ describe('cnms format', () => {
                 '    consumes 1 t of b',
                 '    heat-in 1 GJ factor 1 tCO2/GJ',
                 '    good g {',
-                '        cn "1"',
+                '        cn-code "1"',
                 '        quantity 1 t',
                 '    }',
                 '}',

@@ -47,11 +47,11 @@ describe('specific embedded emissions (Annex III point B, Equations 59 and 60)',
     test('1,000 t of fasteners, 30 tCO2e attributed, 1,050 t of wire rod bought at 2.10 tCO2e/t: 2.235 tCO2e/t', async () => {
         const model = await build(`
 source furnace "Heat-treatment furnace" at plant { category 1 emissions 30 tCO2 }
-good wire_rod "Wire rod" { cn "7213 91 10" category "Iron or steel products" embedded-direct 2.10 tCO2e/t }
+good wire_rod "Wire rod" { cn-code "7213 91 10" category "Iron or steel products" embedded-direct 2.10 tCO2e/t }
 process fastening "Fastener making" in works {
     sources furnace
     consumes 1_050 t of wire_rod
-    good fasteners "Fasteners" { cn "7318 15 88" category "Iron or steel products" quantity 1_000 t }
+    good fasteners "Fasteners" { cn-code "7318 15 88" category "Iron or steel products" quantity 1_000 t }
 }`);
         expect(cbamErrors(model)).toEqual([]);
         const figures = model.Cnms.semantics.ProductFigures.ofGood(goodNamed(model, 'fasteners'))!;
@@ -73,23 +73,23 @@ source reheating "Reheating furnace" at plant { category 1 emissions 40_000 tCO2
 process sintering "Sinter plant" in works {
     sources sinter_fuel
     ${heat ? 'heat-out 200_000 GJ factor 0.05 tCO2/GJ' : ''}
-    good sinter "Sinter" { cn "2601 12 00" category "Sintered ore" quantity 1_000_000 t }
+    good sinter "Sinter" { cn-code "2601 12 00" category "Sintered ore" quantity 1_000_000 t }
 }
 process ironmaking "Blast furnace" in works {
     sources blast_furnace
     ${heat ? 'heat-in 200_000 GJ factor 0.05 tCO2/GJ' : ''}
     consumes 1_000_000 t of sinter
-    good pig_iron "Hot metal" { cn "7201 10 11" category "Pig iron" quantity 800_000 t }
+    good pig_iron "Hot metal" { cn-code "7201 10 11" category "Pig iron" quantity 800_000 t }
 }
 process steelmaking "Basic oxygen steelmaking" in works {
     sources converter, melt_shop_power
     consumes 760_000 t of pig_iron
-    good slab "Slab" { cn "7207 12 10" category "Crude steel" quantity 850_000 t }
+    good slab "Slab" { cn-code "7207 12 10" category "Crude steel" quantity 850_000 t }
 }
 process rolling "Hot strip mill" in works {
     sources reheating
     consumes 840_000 t of slab
-    good hrc "Hot-rolled coil" { cn "7208 39 00" category "Iron or steel products" quantity 800_000 t }
+    good hrc "Hot-rolled coil" { cn-code "7208 39 00" category "Iron or steel products" quantity 800_000 t }
 }`;
 
     test('a chain of four processes: the coil carries the chain computed by hand', async () => {
@@ -147,7 +147,7 @@ describe('the rules of products', () => {
 source furnace at plant { category 1 emissions 30 tCO2 }
 process fastening in works {
     sources furnace
-    good fasteners { cn "7318 15 88" }
+    good fasteners { cn-code "7318 15 88" }
 }`);
         expect(cbamErrors(model).map(d => [d.code, d.text, d.message])).toEqual([['CN-CBAM-001', 'fasteners', 'Good fasteners has no `quantity`: its process has no activity level, so no emissions per tonne are computed.']]);
         expect(model.Cnms.semantics.ProductFigures.ofProcess(processNamed(model, 'fastening'))).toBeUndefined();
@@ -156,7 +156,7 @@ process fastening in works {
     test('CN-CBAM-002: a precursor bought without embedded emissions, in English and Chinese', async () => {
         const body = `
 source furnace at plant { category 1 emissions 30 tCO2 }
-good wire_rod { cn "7213 91 10" }
+good wire_rod { cn-code "7213 91 10" }
 process fastening in works {
     sources furnace
     consumes 1_050 t of wire_rod
@@ -186,10 +186,10 @@ installation mill "Rolling mill" { country "CN" period 2025-01-01 .. 2025-06-30 
         const model = await build(`
 source furnace at plant { category 1 emissions 30 tCO2 }
 source mill at plant { category 1 emissions 10 tCO2 }
-good bought_rod { cn "7213 91 10" embedded-direct 2.10 tCO2e/t default-value yes }
+good bought_rod { cn-code "7213 91 10" embedded-direct 2.10 tCO2e/t default-value yes }
 process rod_mill in works {
     sources mill
-    good own_rod { cn "72139110" quantity 500 t }
+    good own_rod { cn-code "72139110" quantity 500 t }
 }
 process fastening in works {
     sources furnace

@@ -150,7 +150,7 @@ export const PROPERTY_HELP: Readonly<Record<string, LocalizedText>> = {
     'waste-gas-in': { en: 'The emissions of waste gas imported (a mass of a gas)', 'zh-CN': '输入废气的排放量（气体质量）' },
     'waste-gas-out': { en: 'The emissions of waste gas exported (a mass of a gas)', 'zh-CN': '输出废气的排放量（气体质量）' },
     good: { en: 'A good the process makes, with its quantity', 'zh-CN': '工序生产的产品及其产量' },
-    cn: { en: 'The Combined Nomenclature code ("7208 39 00")', 'zh-CN': '欧盟综合税目（CN）编码（"7208 39 00"）' },
+    'cn-code': { en: 'The Combined Nomenclature code ("7208 39 00")', 'zh-CN': '欧盟综合税目（CN）编码（"7208 39 00"）' },
     'Good.category': { en: 'The aggregated goods category ("Iron or steel products")', 'zh-CN': '汇总产品类别（"Iron or steel products"）' },
     route: { en: 'The production route ("Basic oxygen steelmaking")', 'zh-CN': '生产路线（"Basic oxygen steelmaking"）' },
     'Good.quantity': { en: 'The mass made in the reporting period', 'zh-CN': '报告期内的产量' },

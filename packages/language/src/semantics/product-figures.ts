@@ -2,7 +2,7 @@ import type { AstNode } from 'langium';
 import type { CnmsFile, Expression, Good, Installation, Process, Source } from '../generated/ast.js';
 import { isGood, isInstallation, isProcess } from '../generated/ast.js';
 import type { CnmsServices } from '../cnms-module.js';
-import { isBuiltinNode } from '../workspace/builtin-library.js';
+import { cyclePath } from './cycle-path.js';
 import { Dimension } from './dimension.js';
 import { MEMBERS_KEY, type FigureStore } from './figure-memo.js';
 import { checkedProperty, type Expectation } from './property-checks.js';
@@ -221,26 +221,11 @@ export class CnmsProductFigures {
     private cyclePath(start: Process): string[] | undefined {
         const memo = this.services.semantics.FigureMemo;
         const next = (process: Process): Process[] => process.consumes.map(use => use.good?.ref?.$container).filter((container): container is Process => isProcess(container));
-        const visited = new Set<Process>();
-        const path: Process[] = [start];
-        const stack: Array<Iterator<Process>> = [next(start)[Symbol.iterator]()];
-        while (stack.length > 0) {
-            const step = stack.at(-1)!.next();
-            if (step.done) {
-                stack.pop();
-                path.pop();
-                continue;
-            }
-            const target = step.value;
-            if (isBuiltinNode(target)) continue;
+        const path = cyclePath(start, next, target => {
             memo.readNode(target);
-            if (target === start) return [...path, start].map(process => process.name);
-            if (visited.has(target)) continue;
-            visited.add(target);
-            path.push(target);
-            stack.push(next(target)[Symbol.iterator]());
-        }
-        return undefined;
+            return true;
+        });
+        return path?.map(process => process.name);
     }
 
     private computeGood(good: Good): GoodFigures | undefined {
