@@ -204,6 +204,31 @@ process fastening in works {
         ).toEqual([[21, '1_050 t of bought_rod']]);
     });
 
+    test('CN-CBAM-006: a carbon balance that does not close, with the gap worked out by hand', async () => {
+        const process = (emissions: string) => `
+source converter at plant { category 1 emissions ${emissions} tCO2 }
+process steelmaking in works {
+    sources converter
+    carbon-in 1_000 tC
+    carbon-out 100 tC
+    balance-tolerance 2 %
+    good slab { quantity 850_000 t }
+}`;
+        // 3,000 tCO2 × 12/44 = 818.1818… tC emitted; 1,000 − 100 − 818.18… = 81.8181… tC, beyond 2 % × 1,000 = 20 tC
+        const open = await build(process('3_000'));
+        expect(
+            open
+                .diagnostics()
+                .filter(d => d.code === 'CN-CBAM-006')
+                .map(d => d.message)
+        ).toEqual(['The carbon balance of process steelmaking does not close: 1,000.000 tC in − 100.000 tC out − 818.182 tC emitted as CO2 = 81.818 tC, beyond 2.000 % of the carbon in.']);
+        const balance = open.Cnms.semantics.ProductFigures.ofProcess(processNamed(open, 'steelmaking'))!.carbonBalance!;
+        expect(balance.emitted.equals(ratio('9000', '11'))).toBe(true);
+        // 3,300 tCO2 × 12/44 = 900 tC: the balance closes exactly; 3,240 tCO2 → 883.6… tC, a gap of 16.36… tC within 20 tC
+        expect((await build(process('3_300'))).diagnostics().filter(d => d.code === 'CN-CBAM-006')).toEqual([]);
+        expect((await build(process('3_240'))).diagnostics().filter(d => d.code === 'CN-CBAM-006')).toEqual([]);
+    });
+
     test('CN-CBAM-005: a chain of precursors that leads back to its process', async () => {
         const model = await build(`
 source a_fuel at plant { category 1 emissions 1 tCO2 }

@@ -54,12 +54,15 @@ export type CnmsKeywordNames =
     | "audit"
     | "auditor"
     | "authority"
+    | "balance-tolerance"
     | "base"
     | "base-year"
     | "biogenic"
     | "calculated"
     | "calibrated"
+    | "carbon-in"
     | "carbon-neutral"
+    | "carbon-out"
     | "categories"
     | "category"
     | "cause"
@@ -1368,6 +1371,9 @@ export function isPrecursorUse(item: unknown): item is PrecursorUse {
 export interface Process extends langium.AstNode {
     readonly $container: CnmsFile;
     readonly $type: 'Process';
+    balanceTolerance?: Expression;
+    carbonIn?: Expression;
+    carbonOut?: Expression;
     consumes: Array<PrecursorUse>;
     goods: Array<Good>;
     heatIn?: Expression;
@@ -1384,6 +1390,9 @@ export interface Process extends langium.AstNode {
 
 export const Process = {
     $type: 'Process',
+    balanceTolerance: 'balanceTolerance',
+    carbonIn: 'carbonIn',
+    carbonOut: 'carbonOut',
     consumes: 'consumes',
     goods: 'goods',
     heatIn: 'heatIn',
@@ -2957,6 +2966,18 @@ export class CnmsAstReflection extends langium.AbstractAstReflection {
         Process: {
             name: Process.$type,
             properties: {
+                balanceTolerance: {
+                    name: Process.balanceTolerance,
+                    optional: true
+                },
+                carbonIn: {
+                    name: Process.carbonIn,
+                    optional: true
+                },
+                carbonOut: {
+                    name: Process.carbonOut,
+                    optional: true
+                },
                 consumes: {
                     name: Process.consumes,
                     defaultValue: [],

@@ -1,12 +1,13 @@
 import { isGood, isInstallation, isProcess } from '../generated/ast.js';
+import { Rational } from '../semantics/rational.js';
 import { isPeriodRange, isTwelveMonths, periodRange, type PeriodRange } from '../semantics/period.js';
 import { defineRule, type Rule } from './rule.js';
 
 /**
  * The rules of installations, production processes and goods (docs/cbam.md):
  * CN-CBAM-001, 002 and 005 are problems of the product figures (found by
- * semantics/product-figures.ts as it computes them); 003 and 004 read the
- * model once per run.
+ * semantics/product-figures.ts as it computes them); 003, 004 and 006 read
+ * the model once per run (006's `partial` is found with the figures).
  */
 export const PRODUCT_RULES: readonly Rule[] = [
     defineRule({
@@ -138,12 +139,58 @@ export const PRODUCT_RULES: readonly Rule[] = [
                 'zh-CN': '产品 {name} 由工序 {process} 生产，其数值取自该工序；`embedded-direct` 与 `embedded-indirect` 仅用于外购产品。'
             }
         }
+    }),
+    defineRule({
+        id: 'CN-CBAM-006',
+        clause: 'CBAM',
+        severity: 'warning',
+        title: { en: 'Carbon balance of a process', 'zh-CN': '工序的碳平衡' },
+        description: {
+            en: 'A process that declares its carbon balance (`carbon-in`, `carbon-out`, `balance-tolerance`) closes it: the carbon in, less the carbon out, less the carbon its direct sources emit as CO2, lies within the tolerance of the carbon in.',
+            'zh-CN': '声明了碳平衡（`carbon-in`、`carbon-out`、`balance-tolerance`）的工序须闭合：输入碳减输出碳，再减其直接排放源以 CO2 形式排放的碳，应在输入碳的容差之内。'
+        },
+        rationale: {
+            en: 'Carbon that enters a process leaves it in products, residues or emissions; a gap shows a source stream left out or counted twice (Implementing Regulation (EU) 2025/2547, Annex II point B.3.2, the mass balance method).',
+            'zh-CN': '进入工序的碳以产品、残余物或排放的形式离开；缺口说明有源流被遗漏或重复计算（实施条例 (EU) 2025/2547 附件 II B.3.2 点，质量平衡法）。'
+        },
+        messages: {
+            notClosed: {
+                en: 'The carbon balance of process {name} does not close: {carbonIn} in − {carbonOut} out − {emitted} emitted as CO2 = {gap}, beyond {tolerance} of the carbon in.',
+                'zh-CN': '工序 {name} 的碳平衡不闭合：输入 {carbonIn} − 输出 {carbonOut} − 以 CO2 排放 {emitted} = {gap}，超出输入碳的 {tolerance}。'
+            },
+            partial: { en: 'Process {name} declares only part of its carbon balance: give both `carbon-in` and `carbon-out`, or neither.', 'zh-CN': '工序 {name} 只声明了部分碳平衡：请同时给出 `carbon-in` 与 `carbon-out`，或都不给。' }
+        },
+        check: context => {
+            const products = context.services.semantics.ProductFigures;
+            for (const process of context.declarations(isProcess)) {
+                const balance = products.ofProcess(process)?.carbonBalance;
+                if (!balance) continue;
+                const gap = balance.carbonIn.minus(balance.carbonOut).minus(balance.emitted);
+                const magnitude = gap.isNegative() ? gap.negated() : gap;
+                if (magnitude.compare(balance.carbonIn.times(balance.tolerance)) <= 0) continue;
+                context.report(
+                    'notClosed',
+                    {
+                        name: process.name,
+                        carbonIn: { figure: balance.carbonIn, unit: 'tC' },
+                        carbonOut: { figure: balance.carbonOut, unit: 'tC' },
+                        emitted: { figure: balance.emitted, unit: 'tC' },
+                        gap: { figure: gap, unit: 'tC' },
+                        tolerance: { figure: balance.tolerance.times(HUNDRED), unit: '%' }
+                    },
+                    process,
+                    'carbonIn'
+                );
+            }
+        }
     })
 ];
 
 function toRange(value: ReturnType<typeof periodRange>): PeriodRange | undefined {
     return isPeriodRange(value) ? value : undefined;
 }
+
+const HUNDRED = Rational.fromInteger(100);
 
 /** A CN code compared without its spaces and dots: `7208 39 00` is `72083900`. */
 function cnKey(cn: string): string {

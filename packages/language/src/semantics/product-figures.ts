@@ -24,6 +24,17 @@ const ENERGY_QUANTITY: Expectation = {
     fits: dimension => dimension.equals(Dimension.base('energy')),
     label: { en: 'an amount of heat (such as GJ)', 'zh-CN': '热量（如 GJ）' }
 };
+const MASS_OF_CARBON: Expectation = {
+    fits: dimension => dimension.equals(Dimension.massOf('C')),
+    label: { en: 'a mass of carbon (tC)', 'zh-CN': '碳质量（tC）' }
+};
+const SHARE: Expectation = {
+    fits: dimension => dimension.isDimensionless(),
+    label: { en: 'a share (%)', 'zh-CN': '比例（%）' }
+};
+/** Tonnes of carbon in a tonne of CO2: 12/44. */
+const CARBON_PER_CO2 = Rational.fromInteger(12).dividedBy(Rational.fromInteger(44));
+
 const MASS_OF_A_GAS: Expectation = {
     fits: dimension => dimension.gasOfMass() !== undefined,
     label: { en: 'a mass of a gas (such as tCO2)', 'zh-CN': '气体质量（如 tCO2）' }
@@ -65,6 +76,11 @@ export interface ProcessFigures {
     /** EE_InpMat, direct and indirect: Σ M_i × SEE_i. */
     readonly precursorDirect: Rational;
     readonly precursorIndirect: Rational;
+    /**
+     * The carbon balance it declares (`carbon-in`, `carbon-out`, `balance-tolerance`), in tonnes of
+     * carbon, with the carbon its direct sources emit as CO2 (CO2 × 12/44); absent when it declares none.
+     */
+    readonly carbonBalance?: { readonly carbonIn: Rational; readonly carbonOut: Rational; readonly emitted: Rational; readonly tolerance: Rational };
     /** SEE = (AttrEm + EE_InpMat) / AL, direct and indirect. */
     readonly seeDirect: Rational;
     readonly seeIndirect: Rational;
@@ -272,6 +288,7 @@ export class CnmsProductFigures {
         let directEmissions = Rational.ZERO;
         let indirectEmissions = Rational.ZERO;
         const sources: Array<{ source: Source; co2e: Rational; direct: boolean }> = [];
+        let emittedCarbon = Rational.ZERO;
         process.sources.forEach((reference, index) => {
             const source = reference.ref;
             if (!source) {
@@ -294,6 +311,7 @@ export class CnmsProductFigures {
                 return;
             }
             const co2e = tonnes(full.co2e);
+            if (figures.scope === 1) emittedCarbon = emittedCarbon.plus(tonnes(full.location.get('CO2') ?? Rational.ZERO).times(CARBON_PER_CO2));
             sources.push({ source, co2e, direct: figures.scope === 1 });
             if (figures.scope === 1) directEmissions = directEmissions.plus(co2e);
             else indirectEmissions = indirectEmissions.plus(co2e);
@@ -304,6 +322,8 @@ export class CnmsProductFigures {
         const wasteGasImported = this.wasteGas(process, 'wasteGasIn');
         const wasteGasExported = this.wasteGas(process, 'wasteGasOut');
         if (!heatImported || !heatExported || !wasteGasImported || !wasteGasExported) failed = true;
+        const carbonBalance = this.carbonBalance(process, emittedCarbon);
+        if (carbonBalance === 'invalid') failed = true;
 
         // AL: the goods it makes
         if (process.goods.length === 0) {
@@ -366,9 +386,29 @@ export class CnmsProductFigures {
             precursors,
             precursorDirect,
             precursorIndirect,
+            ...(carbonBalance && carbonBalance !== 'invalid' ? { carbonBalance } : {}),
             seeDirect: attributedDirect.plus(precursorDirect).dividedBy(activityLevel),
             seeIndirect: attributedIndirect.plus(precursorIndirect).dividedBy(activityLevel)
         };
+    }
+
+    /**
+     * The carbon balance a process declares: carbon in and out (tC), and the share of the carbon in
+     * that may go unaccounted for (`balance-tolerance`, default 0 %). A balance given in part is not
+     * checked, and CN-CBAM-006 says so; none at all is allowed.
+     */
+    private carbonBalance(process: Process, emitted: Rational): ProcessFigures['carbonBalance'] | 'invalid' | undefined {
+        if (!process.carbonIn && !process.carbonOut && !process.balanceTolerance) return undefined;
+        const evaluator = this.services.semantics.Evaluator;
+        if (!process.carbonIn || !process.carbonOut) {
+            evaluator.report('CN-CBAM-006', 'partial', { name: process.name }, process, process.carbonIn ? 'carbonIn' : process.carbonOut ? 'carbonOut' : 'balanceTolerance');
+            return undefined;
+        }
+        const carbonIn = checkedProperty(evaluator, process, 'carbonIn', MASS_OF_CARBON, 'non-negative');
+        const carbonOut = checkedProperty(evaluator, process, 'carbonOut', MASS_OF_CARBON, 'non-negative');
+        const tolerance = process.balanceTolerance ? checkedProperty(evaluator, process, 'balanceTolerance', SHARE, 'share') : undefined;
+        if (!carbonIn || !carbonOut || (process.balanceTolerance && !tolerance)) return 'invalid';
+        return { carbonIn: tonnes(carbonIn), carbonOut: tonnes(carbonOut), emitted, tolerance: tolerance?.value ?? Rational.ZERO };
     }
 
     /** The emissions of heat imported or exported (tCO2e): the heat × its factor, gas by gas, with the model's GWP set; zero when not given. */
