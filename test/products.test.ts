@@ -204,6 +204,28 @@ process fastening in works {
         ).toEqual([[21, '1_050 t of bought_rod']]);
     });
 
+    test('a value of the wrong dimension is named by its keyword, as the model writes it', async () => {
+        const model = await build(`
+source furnace at plant { category 1 emissions 30 tCO2 }
+good rod { embedded-direct 2.1 tCO2 }
+process fastening in works {
+    sources furnace
+    consumes 5 MWh of rod
+    waste-gas-out 3 GJ
+    good fasteners { quantity 1 t }
+}`);
+        expect(
+            model
+                .diagnostics()
+                .filter(d => d.code === 'CN-NUM-003')
+                .map(d => d.message)
+        ).toEqual([
+            "'embedded-direct' must be a mass of CO2e per mass of good (tCO2e/t), but this value is mass of CO2.",
+            "'waste-gas-out' must be a mass of a gas (such as tCO2), but this value is energy.",
+            "'consumes' must be a mass (such as t), but this value is energy."
+        ]);
+    });
+
     test('CN-CBAM-006: a carbon balance that does not close, with the gap worked out by hand', async () => {
         const process = (emissions: string) => `
 source converter at plant { category 1 emissions ${emissions} tCO2 }
