@@ -226,6 +226,25 @@ process fastening in works {
         ]);
     });
 
+    test('CN-NUM-006: two goods of one name, one bought and one made, are a duplicate', async () => {
+        const model = await build(`
+source furnace at plant { category 1 emissions 30 tCO2 }
+good rod { embedded-direct 2.1 tCO2e/t }
+process rolling in works {
+    sources furnace
+    good rod { quantity 1 t }
+}`);
+        expect(
+            model
+                .diagnostics()
+                .filter(d => d.code === 'CN-NUM-006')
+                .map(d => [d.line, d.text])
+        ).toEqual([
+            [13, 'rod'],
+            [16, 'rod']
+        ]);
+    });
+
     test('CN-CBAM-006: a carbon balance that does not close, with the gap worked out by hand', async () => {
         const process = (emissions: string) => `
 source converter at plant { category 1 emissions ${emissions} tCO2 }

@@ -435,7 +435,9 @@ export class CnmsLanguageRules {
     private namedDeclarations(file: CnmsFile): NamedElement[] {
         let named = this.named.get(file);
         if (!named) {
-            named = (file.elements ?? []).filter((element): element is NamedElement => !isOrganization(element) && !isLibrary(element) && 'name' in element && typeof element.name === 'string' && element.name.length > 0);
+            // the goods a process makes are named in the model like top-level declarations (other processes consume them)
+            const elements = (file.elements ?? []).flatMap((element): AstNode[] => (isProcess(element) ? [element, ...element.goods] : [element]));
+            named = elements.filter((element): element is NamedElement => !isOrganization(element) && !isLibrary(element) && 'name' in element && typeof element.name === 'string' && element.name.length > 0);
             this.named.set(file, named);
         }
         return named;
