@@ -1,5 +1,5 @@
 import type { CbamCommunication } from './cbam-communication.js';
-import { addTable, setZipDates, XLSX_FIXED_DATE, type SheetColumn, type SheetRow } from './render-xlsx.js';
+import { addTable, newWorkbook, workbookBytes, XLSX_FIXED_DATE, type SheetColumn, type SheetRow } from './render-xlsx.js';
 
 /** The text of a mandatory cell the model does not fill: never an empty cell. */
 export const CBAM_MISSING = 'MISSING: not given in the model';
@@ -26,13 +26,7 @@ const computed = (value: string | null): string => value ?? CBAM_NOT_COMPUTED;
  * are English, the template's language. Deterministic (fixed dates).
  */
 export async function renderCbamXlsx(communication: CbamCommunication): Promise<Buffer> {
-    const { default: Excel } = await import('exceljs');
-    const workbook = new Excel.Workbook();
-    workbook.creator = 'CNMS';
-    workbook.lastModifiedBy = 'CNMS';
-    workbook.created = XLSX_FIXED_DATE;
-    workbook.modified = XLSX_FIXED_DATE;
-    workbook.title = `CBAM communication — ${communication.installation.name}`;
+    const workbook = await newWorkbook(`CBAM communication — ${communication.installation.name}`, XLSX_FIXED_DATE);
     const locale = 'en';
     const installation = communication.installation;
 
@@ -183,7 +177,5 @@ export async function renderCbamXlsx(communication: CbamCommunication): Promise<
         { autoFilter: true }
     );
 
-    const written = await workbook.xlsx.writeBuffer();
-    const bytes = Buffer.isBuffer(written) ? written : Buffer.from(written);
-    return setZipDates(bytes, XLSX_FIXED_DATE);
+    return workbookBytes(workbook, XLSX_FIXED_DATE);
 }

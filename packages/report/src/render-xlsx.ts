@@ -119,14 +119,7 @@ export async function renderXlsx(model: ReportModel): Promise<Buffer> {
     const date = fixedDate(model);
     const paren = (inner: string) => (locale === 'zh-CN' ? `（${inner}）` : ` (${inner})`);
 
-    // loaded here, not with the package: only an xlsx report needs it
-    const { default: Excel } = await import('exceljs');
-    const workbook = new Excel.Workbook();
-    workbook.creator = 'CNMS';
-    workbook.lastModifiedBy = 'CNMS';
-    workbook.created = date;
-    workbook.modified = date;
-    workbook.title = `${r('title')} — ${model.organization.name}`;
+    const workbook = await newWorkbook(`${r('title')} — ${model.organization.name}`, date);
 
     // Summary: one item a row; text in Value, figures numeric with their unit
     const { organization: org, inventory, balance } = model;
@@ -246,6 +239,24 @@ export async function renderXlsx(model: ReportModel): Promise<Buffer> {
         { autoFilter: true }
     );
 
+    return workbookBytes(workbook, date);
+}
+
+/** An empty workbook by CNMS, dated `date` (deterministic output). */
+export async function newWorkbook(title: string, date: Date): Promise<ExcelJS.Workbook> {
+    // loaded here, not with the package: only an xlsx output needs it
+    const { default: Excel } = await import('exceljs');
+    const workbook = new Excel.Workbook();
+    workbook.creator = 'CNMS';
+    workbook.lastModifiedBy = 'CNMS';
+    workbook.created = date;
+    workbook.modified = date;
+    workbook.title = title;
+    return workbook;
+}
+
+/** The bytes of a workbook, every zip entry dated `date`, so that two runs give the same bytes. */
+export async function workbookBytes(workbook: ExcelJS.Workbook, date: Date): Promise<Buffer> {
     const written = await workbook.xlsx.writeBuffer();
     const bytes = Buffer.isBuffer(written) ? written : Buffer.from(written);
     return setZipDates(bytes, date);
