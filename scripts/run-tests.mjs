@@ -28,6 +28,7 @@ const built = step('build', 'npx', [...pnpm, 'run', 'build']);
 if (built) {
     step('VS Code snippets are fresh', process.execPath, [join(root, 'scripts/generate-snippets.mjs'), '--check']);
     step('rule docs are fresh', process.execPath, [join(root, 'scripts/generate-rule-docs.mjs'), '--check']);
+    step('cnms.json schema is fresh', process.execPath, [join(root, 'scripts/generate-settings-schema.mjs'), '--check']);
     // after the build: the packages see each other's types through their out/*.d.ts
     step('lint (eslint)', 'npx', [...pnpm, 'run', 'lint']);
     step('formatted (prettier --check)', 'npx', [...pnpm, 'run', 'format:check']);

@@ -284,7 +284,8 @@ describe("the workflow's commands on a pull request (dry run)", () => {
         expect(diff.code, diff.stderr).toBe(0);
         const md = readFileSync(join(work, 'cnms-diff.md'), 'utf8');
         expect(md).toMatch(/^### CNMS: shigang — origin\/main → HEAD$/m);
-        expect(md).toMatch(/source `purchased\\?_power` \| 203,552\.000 \| 210,909\.133 \| \+7,357\.133 \| activity \+7,357\.133 \|/);
+        // the cause as the input change: 331,566 / 320,000 MWh = +3.6 %
+        expect(md).toMatch(/source `purchased\\?_power` \| 203,552\.000 \| 210,909\.133 \| \+7,357\.133 \| activity 320\\_000 MWh → 331\\_566 MWh \(\+3\.6 %\) → \+7,357\.133 \|/);
         expect(md).toContain('**net +7,357.133 tCO2e (+0.2 %) · 1 source changed');
 
         const summary = runStep('summary');

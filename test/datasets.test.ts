@@ -325,21 +325,29 @@ describe('bad data: file, row and column, and only the figures that use a broken
 });
 
 describe('examples/glass: a year of monthly meter readings in CSV', () => {
-    test('validates with no findings, and its figures are the sums of the readings, worked by hand', () => {
+    test('validates with exactly its two findings: August gas filled conservatively, September evidence late; its figures worked by hand', () => {
         const dir = join(REPO, 'examples/glass');
-        const result = runCli(['validate', dir]);
+        const result = runCli(['validate', dir, '--format', 'json'], { cwd: dir });
         expect(result.code, result.stdout).toBe(0);
-        expect(result.stdout).toContain('No problems in 2 files.');
+        const { diagnostics } = JSON.parse(result.stdout) as { diagnostics: Array<{ file: string; line: number; rule: string; severity: string; message: string }> };
+        expect(diagnostics.map(d => `${d.file}:${d.line} ${d.severity} ${d.rule} ${d.message}`)).toEqual([
+            'evidence.cnms:73 warning CN-9.1-007 Document ledger_2024_09 evidences 2024-09 of furnace_gas, purchased_power, forklift_diesel, filed 2024-11-15: 6 days after the deadline 2024-11-09 (`evidence-within 40 d`).',
+            'sources.cnms:28 info CN-6.2-018 Source furnace_gas has no activity data for 2024-08 of the period 2024; filled conservatively (gap-fill): 2024-08 2,544,547.8 Nm3, 8.33 % of its monthly data.'
+        ]);
         const figures = sources(dir);
-        // Natural gas, FT-101, 12 months: 30,508,174.19 Nm3 × 35.9 MJ/Nm3 = 1,095.243453421 TJ;
-        // × 56,100 kgCO2/TJ = 61,443.1577369181 tCO2; × 1 kgCH4/TJ × 27.9 = 30.5572923504459 tCO2e;
-        // × 0.1 kgN2O/TJ × 273 = 29.9001462783933 tCO2e; together 61,503.6151755469392 tCO2e.
-        expect(figures.get('furnace_gas')?.co2e).toBe('61503.6151755469392');
+        // Natural gas, FT-101: eleven months read, 28,015,955.49 Nm3, and August filled with the higher of July
+        // (2,544,547.80) and September (2,493,240.01): 30,560,503.29 Nm3 × 35.9 MJ/Nm3 = 1,097.122068111 TJ;
+        // × 56,100 kgCO2/TJ = 61,548.5480210271 tCO2; × 1 kgCH4/TJ × 27.9 = 30.6097057002969 tCO2e;
+        // × 0.1 kgN2O/TJ × 273 = 29.9514324594303 tCO2e; together 61,609.1091591868272 tCO2e.
+        expect(figures.get('furnace_gas')?.co2e).toBe('61609.1091591868272');
         // Power: EM-110 64,002.893 MWh + EM-AUX 2,433,920 kWh (2,433.92 MWh) = 66,436.813 MWh × 0.55 tCO2/MWh = 36,540.24715
         expect(figures.get('purchased_power')?.co2e).toBe('36540.24715');
         // Forklift diesel, month by month: 3.2 + 2.9 + … + 3.8 = 38.4 t × 43.0 GJ/t = 1.6512 TJ; × 74,100 kgCO2/TJ = 122.35392 tCO2,
         // × 3 kgCH4/TJ × 27.9 = 0.13820544, × 0.6 kgN2O/TJ × 273 = 0.27046656; together 122.762592 tCO2e
         expect(figures.get('forklift_diesel')?.co2e).toBe('122.762592');
+        // the filled share: 2,544,547.80 / 30,560,503.29
+        const balance = JSON.parse(runCli(['balance', dir, '--format', 'json'], { cwd: dir }).stdout) as { sources: Array<{ id: string; filled?: { months: string[]; percent: string } }> };
+        expect(balance.sources.find(source => source.id === 'furnace_gas')?.filled).toEqual({ months: ['2024-08'], percent: '8.326262744608091171262906253007589' });
     });
 });
 
@@ -368,7 +376,9 @@ describe('cnms diff reads the datasets of each revision', () => {
                 before: '36540.24715',
                 after: '36595.24715',
                 delta: '55',
-                causes: [{ cause: 'activity', delta: '55' }]
+                // the activity's text is the same at both revisions (the CSV changed): no input to show, the line of the source
+                causes: [{ cause: 'activity', delta: '55', input: null }],
+                at: { file: 'sources.cnms', line: 30 }
             }
         ]);
         // the working tree's CSV against HEAD: a broken row is a new finding, and the source is no longer computed

@@ -69,16 +69,21 @@ describe('cnms diff', () => {
         expect(boiler).toMatchObject({ kind: 'source', action: 'changed', before: '105.8', after: '69.6', delta: '-36.2' });
         // in order: activity 1200 GJ: CO2 60 + CH4 2.4 × 27.9 = 66.96 → 126.96 (+21.16);
         // factor 0.06: CO2 72 → 138.96 (+12); GWP AR5: CH4 67.2 → 139.2 (+0.24); share 50 %: 69.6 (−69.6)
+        // each cause with the input as written at both revisions; the activity's change in percent: 1200 / 1000 − 1 = 20 %
         expect(boiler.causes).toEqual([
-            { cause: 'activity', delta: '21.16' },
-            { cause: 'factor', delta: '12' },
-            { cause: 'gwp', delta: '0.24' },
-            { cause: 'share', delta: '-69.6' }
+            { cause: 'activity', delta: '21.16', input: { before: '1000 GJ', after: '1200 GJ', percent: '20' } },
+            { cause: 'factor', delta: '12', input: { before: '0.05 tCO2/GJ · 0.002 tCH4/GJ', after: '0.06 tCO2/GJ · 0.002 tCH4/GJ', percent: null } },
+            { cause: 'gwp', delta: '0.24', input: null },
+            { cause: 'share', delta: '-69.6', input: null }
         ]);
+        // each changed declaration links to its line in the newer revision (source boiler is line 3 of sites/a.cnms)
+        expect(boiler.at).toEqual({ file: 'model/sites/a.cnms', line: 3 });
+        const markdown = runCli(['diff', commits[0], commits[1], 'model', '--format', 'md'], { cwd: repo }).stdout;
+        expect(markdown).toContain('activity 1000 GJ → 1200 GJ (+20.0 %) → +21.160<br>factor 0.05 tCO2/GJ · 0.002 tCH4/GJ → 0.06 tCO2/GJ · 0.002 tCH4/GJ → +12.000<br>gwp +0.240<br>share -69.600');
         const sum = boiler.causes.reduce((total: Rational, c: { delta: string }) => total.plus(exact(c.delta)), Rational.ZERO);
         expect(sum.equals(exact(boiler.delta))).toBe(true);
         // power: 100 MWh × 0.5 = 50 → × 50 % = 25, all of it the share
-        expect(diff.changes.find((c: { id: string }) => c.id === 'power')).toMatchObject({ before: '50', after: '25', delta: '-25', causes: [{ cause: 'share', delta: '-25' }] });
+        expect(diff.changes.find((c: { id: string }) => c.id === 'power')).toMatchObject({ before: '50', after: '25', delta: '-25', causes: [{ cause: 'share', delta: '-25', input: null }] });
         // net: 105.8 + 50 − 10 = 145.8 → 69.6 + 25 − 10 = 84.6
         expect(diff.totals.net).toMatchObject({ before: '145.8', after: '84.6', delta: '-61.2' });
         expect(diff.totals.byScope['2-location']).toEqual({ before: '50', after: '25', delta: '-25' });
@@ -177,10 +182,11 @@ describe('cnms diff compares declarations on their tokens and counts findings', 
                 before: 'factor f { value 0.05 tCO2/GJ source "https://example.com/2023/table-1" year 2024 }',
                 after: 'factor f { value 0.05 tCO2/GJ source "https://example.com/2024/table-1" year 2024 }',
                 delta: null,
-                causes: []
+                causes: [],
+                at: { file: 'model/org.cnms', line: 4 }
             },
             // its activity cannot be computed at either revision: no figure, but its text changed
-            { kind: 'source', id: 's', action: 'changed', before: null, after: null, delta: null, causes: [] }
+            { kind: 'source', id: 's', action: 'changed', before: null, after: null, delta: null, causes: [], at: { file: 'model/org.cnms', line: 5 } }
         ]);
         // two "Unknown name 'zz'" on source s before, one after: one lost, none gained
         expect(diff.findings.lost).toEqual([{ rule: 'CN-NUM-002', element: 'Source:s', severity: 'error', message: "Unknown name 'zz'." }]);
@@ -207,5 +213,28 @@ describe('cnms diff compares declarations on their tokens and counts findings', 
         } finally {
             rmSync(pipe);
         }
+    });
+});
+
+describe('cnms diff relinks a file that is the same at both revisions when what it refers to changed', () => {
+    test('a factor changed in one file changes the figure of a source in another, unchanged file', () => {
+        const repo = mkdtempSync(join(tmpdir(), 'cnms-diff-relink-'));
+        git(repo, 'init', '-q', '-b', 'main');
+        const organization = 'organization acme { period 2024 consolidation operational-control gwp AR6 ms-scope "All" }\nsite a\n';
+        const factor = (value: string) => `factor f { value ${value} tCO2/GJ source "test" year 2024 }\n`;
+        const commits: string[] = [];
+        for (const value of ['0.05', '0.07']) {
+            // sites/a.cnms is the same at both revisions: parsed and linked once, then linked again to the new factor
+            write(repo, { 'model/org.cnms': organization, 'model/factors.cnms': factor(value), 'model/sites/a.cnms': 'source s at a { category 1 activity 1000 GJ factor f }\n' });
+            git(repo, 'add', '-A');
+            git(repo, 'commit', '-q', '-m', value);
+            commits.push(git(repo, 'rev-parse', 'HEAD').trim());
+        }
+        const result = runCli(['diff', commits[0], commits[1], 'model', '--format', 'json'], { cwd: repo });
+        expect(result.stderr).toBe('');
+        const diff = JSON.parse(result.stdout);
+        // s: 1000 GJ × 0.05 tCO2/GJ = 50 t → × 0.07 = 70 t, all of it the factor
+        expect(diff.changes.find((c: { id: string }) => c.id === 's')).toMatchObject({ kind: 'source', action: 'changed', before: '50', after: '70', delta: '20', causes: [{ cause: 'factor', delta: '20' }] });
+        expect(diff.totals.emissions).toEqual({ before: '50', after: '70', delta: '20' });
     });
 });

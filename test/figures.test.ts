@@ -9,6 +9,7 @@
 //   gas under byGas);
 // - per-source figures are in grams and go through `tonnes()`;
 // - every figure is compared as the exact decimal string of the JSON output.
+import { siteEmissions } from '@cnms/language';
 import { describe, expect, test } from 'vitest';
 import { buildModel, co2eOf, exact, gas, type BuiltModel } from './helpers/model.js';
 
@@ -672,5 +673,27 @@ source power at s { category 2 activity 45000 MWH factor china_grid.national_202
         expect(exact(balance.emissions)).toBe('100');
         expect(balance.uncomputed).toBe(1);
         expect(model.diagnostics('org.cnms').some(d => d.code === 'CN-NUM-002')).toBe(true);
+    });
+});
+
+describe("a site's emissions (siteEmissions: the report's table of sites, the site's code lens)", () => {
+    test('each site gets its own sources, in order, and the sum of those that can be computed', async () => {
+        const model = await build(`
+site a { location "Hangzhou" }
+site b { location "Ningbo" }
+site empty { location "Wenzhou" }
+source a1 at a { category 1 emissions 100 tCO2 }
+source b1 at b { category 1 emissions 7.5 tCO2 }
+source a2 at a { category 1 emissions 10 tCO2 / 0 }
+source a3 at a { category 1 emissions 0.25 tCO2 }`);
+        const sites = siteEmissions(model.balance());
+        const of = (name: string) => [...sites].find(([site]) => site.name === name)?.[1];
+        // a: 100 + 0.25 = 100.25 (a2 cannot be computed, but is one of a's sources); b: 7.5; a site without sources has no entry
+        expect(of('a')!.sources.map(entry => entry.source.name)).toEqual(['a1', 'a2', 'a3']);
+        expect(exact(of('a')!.co2e)).toBe('100.25');
+        expect(of('b')!.sources.map(entry => entry.source.name)).toEqual(['b1']);
+        expect(exact(of('b')!.co2e)).toBe('7.5');
+        expect(of('empty')).toBeUndefined();
+        expect(sites.size).toBe(2);
     });
 });

@@ -100,3 +100,14 @@ describe('hover text', () => {
         }
     });
 });
+
+describe('hover of a gap-filled source', () => {
+    test('each filled month with the values it was the highest of, in the unit of the data', async () => {
+        // (the model of test/gap-fill.test.ts: March max(15, 20, 10) = 20 t, December max(50, 10) = 50 t; 70 of 180 t)
+        const months = ['01 10', '02 20', '04 10', '05 10', '06 10', '07 10', '08 10', '09 10', '10 10', '11 10'].map(entry => `2024-${entry} t`).join(' ');
+        const text = await hoverAt(`${ORG}source <|>diesel at plant_a { category 1 activity monthly { ${months} } factor 1 tCO2/t gap-fill conservative previous-year monthly { 2023-03 15 t 2023-12 50 t } }`);
+        expect(text).toContain('**Filled months (gap-fill conservative): 2 months, 70 t, 38.89 % of the monthly data**');
+        expect(text).toContain('- 2024-03: 20 t filled, the highest of 2023-03 (a year before) 15 t, 2024-02 20 t, 2024-04 10 t');
+        expect(text).toContain('- 2024-12: 50 t filled, the highest of 2023-12 (a year before) 50 t, 2024-11 10 t');
+    });
+});

@@ -247,7 +247,14 @@ describe('a change in one file reaches the figures of files that do not refer to
             text => `${text}factor table {\n    value 0.2 kgCO2e/kWh of CO2\n    value 0.00028 kgCO2e/kWh of CH4\n    gwp-basis AR5\n}\nsource lights at plant_a {\n    category 1\n    activity 1_000 kWh\n    factor table\n}\n`
         ],
         ['organization.cnms', text => text.replace('gwp AR4', 'gwp AR6')],
-        ['plants/more.cnms', text => text.replace('gwp-basis AR5', 'gwp-basis AR4')]
+        ['plants/more.cnms', text => text.replace('gwp-basis AR5', 'gwp-basis AR4')],
+        // a name declared in the file, away from the declaration that uses it: that declaration is not
+        // read again (syntax/declaration-reparse.ts), yet its reference now resolves to the new name
+        ['sites.cnms', text => `${text}let k = 2\n`],
+        ['plants/sources.cnms', text => text.replace('activity 1_000 t * 48 GJ/t', 'activity 1_000 t * 48 GJ/t * k')],
+        ['plants/sources.cnms', text => `${text}\nlet k = 3\n`],
+        ['plants/sources.cnms', text => text.replace('let k = 3', 'let k = 4')],
+        ['plants/sources.cnms', text => text.replace('\nlet k = 4\n', '')]
     ];
 
     test('GWP set, consolidation, share, scope-2 method and instruments, step by step', async () => {

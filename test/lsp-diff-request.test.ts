@@ -134,7 +134,18 @@ describe('cnms/diff', () => {
             expect(error?.code).toBe(LSPErrorCodes.RequestCancelled);
             const { content } = await other.connection.sendRequest<{ content: string }>('cnms/diff', { uri, revision: 'HEAD', format: 'json' });
             // s0: 1000 → 1005 tCO2e (given as emissions: the change is its factor's), nothing else
-            expect(JSON.parse(content).changes).toEqual([{ kind: 'source', id: 's0', action: 'changed', before: '1000', after: '1005', delta: '5', causes: [{ cause: 'factor', delta: '5' }] }]);
+            expect(JSON.parse(content).changes).toEqual([
+                {
+                    kind: 'source',
+                    id: 's0',
+                    action: 'changed',
+                    before: '1000',
+                    after: '1005',
+                    delta: '5',
+                    causes: [{ cause: 'factor', delta: '5', input: { before: '1000 tCO2', after: '1005 tCO2', percent: null } }],
+                    at: { file: 'model/sites/part-0.cnms', line: 1 }
+                }
+            ]);
         } finally {
             await other.close();
         }

@@ -348,6 +348,15 @@ describe('renderHtml', () => {
         );
     });
 
+    test("the plan's identical consecutive years are one row (2026–2028); a year with its own figure stays a row", async () => {
+        const model = sampleModel();
+        const flat = { ...model, plan: { ...model.plan, projected: ['3244561.00075125', '3105200.4', '2968320.75', '2968320.75', '2968320.75'] } };
+        const html = await renderHtml(flat);
+        const projection = html.slice(html.indexOf('<table class="projection">'), html.indexOf('</table>', html.indexOf('<table class="projection">')));
+        expect([...projection.matchAll(/<td class="nowrap">([^<]+)<\/td>/g)].map(m => m[1])).toEqual(['2024', '2025', '2026–2028']);
+        expect(projection).toContain('2,968,320.750');
+    });
+
     test('a sparse model: no period, no sources, no offsets, no plan, a negative net', async () => {
         const full = sampleModel();
         const sparse: ReportModel = {
@@ -413,6 +422,33 @@ describe.runIf(existsSync(CHROMIUM))('renderHtml in Chromium', () => {
         { locale: 'en', headline: 'Net balance 2024: +3,224,560.032 tCO2e' },
         { locale: 'zh-CN', headline: '2024 年净排放：+3,224,560.032 tCO2e' }
     ];
+
+    test('beside the editor (540 px): nothing wider than the window, the cards wrap, tables scroll in their box, chart text at its drawn size', async () => {
+        const html = await renderHtml(sampleModel());
+        const page = await browser.newPage({ viewport: { width: 540, height: 900 } });
+        try {
+            await page.setContent(html, { waitUntil: 'load' });
+            // the page itself never scrolls sideways: wide tables and charts scroll inside their own box
+            expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(540);
+            // the four summary cards wrap into two rows of two
+            const cards = await page.locator('.kpi').evaluateAll(kpis => kpis.map(kpi => Math.round(kpi.getBoundingClientRect().top)));
+            expect(new Set(cards).size).toBe(2);
+            // a chart keeps the width it was drawn at, so its 11 px labels stay 11 px (scaled down they were about 7 px)
+            const chart = page.locator('figure.chart > svg').first();
+            const [drawn, shown] = await chart.evaluate(svg => [Number(svg.getAttribute('width')), svg.getBoundingClientRect().width]);
+            expect(shown).toBe(drawn);
+            expect(await chart.evaluate(figure => getComputedStyle(figure.parentElement).overflowX)).toBe('auto');
+            expect(
+                await page
+                    .locator('.table-wrap')
+                    .first()
+                    .evaluate(wrap => getComputedStyle(wrap).overflowX)
+            ).toBe('auto');
+            await page.screenshot({ path: join(ARTIFACTS, 'report-narrow.png') });
+        } finally {
+            await page.close();
+        }
+    });
 
     for (const { locale, headline } of cases) {
         test(`${locale}: renders without errors or requests, the headline visible, three SVG charts, screenshot and PDF`, async () => {

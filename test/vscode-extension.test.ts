@@ -4,13 +4,15 @@
 // and package.json's contributions against the grammar, the code and the
 // translation files.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import Module, { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EmptyFileSystem } from 'langium';
+import { Validator } from 'jsonschema';
 import { afterEach, beforeAll, beforeEach, describe, expect, test, vi } from 'vitest';
 import { createCnmsServices } from '@cnms/language';
-import { renderDiffMarkdown, type ModelDiff } from '@cnms/diff';
+import type { ModelDiff } from '@cnms/diff';
 import { LanguageClientDouble, TransportKind } from './helpers/language-client-double.js';
 import * as vscode from './helpers/vscode-double.js';
 import { grammarKeywords } from './helpers/grammar.js';
@@ -26,6 +28,8 @@ const { activate, deactivate } = await import('../packages/vscode/src/extension.
 const { withWebviewCsp, WEBVIEW_CSP } = await import('../packages/vscode/src/report-html.js');
 const { DIFF_WEBVIEW_CSP, renderMarkdown } = await import('../packages/vscode/src/diff-html.js');
 const { formatSignedDecimal } = await import('../packages/vscode/src/diff-request.js');
+const { withLocalRuleDocs } = await import('../packages/vscode/src/rule-docs.js');
+const { initTemplate } = await import('../packages/cli/src/init-template.js');
 
 const root = new URL('..', import.meta.url).pathname;
 const extensionDir = join(root, 'packages/vscode');
@@ -103,6 +107,7 @@ function acmeOnDisk() {
 function extensionContext() {
     return {
         subscriptions: [] as Array<{ dispose(): unknown }>,
+        workspaceState: vscode.memento(),
         extensionPath: extensionDir,
         asAbsolutePath: (relativePath: string) => join(extensionDir, relativePath)
     };
@@ -192,10 +197,11 @@ describe('activate()', () => {
         expect(client.clientOptions.initializationOptions().locale).toBe('zh-CN');
     });
 
-    test('registers the five commands and the read-only document providers', async () => {
+    test('registers the commands, the read-only document provider and the report preview serializer', async () => {
         await activateWith();
-        expect([...vscode.state.commands.keys()].sort()).toEqual(['cnms.compareWithRevision', 'cnms.exportReport', 'cnms.openReportPreview', 'cnms.showBalance', 'cnms.validateWorkspace']);
-        expect([...vscode.state.providers.keys()].sort()).toEqual(['cnms-balance', 'cnms-builtin']);
+        expect([...vscode.state.commands.keys()].sort()).toEqual(['cnms.compareWithRevision', 'cnms.exportReport', 'cnms.newModel', 'cnms.openReportPreview', 'cnms.revealLine', 'cnms.showBalance', 'cnms.validateWorkspace']);
+        expect([...vscode.state.providers.keys()].sort()).toEqual(['cnms-builtin']);
+        expect([...vscode.state.serializers.keys()]).toEqual(['cnms.reportPreview']);
     });
 
     test('returns the status bar, showing the net balance of the active CNMS editor', async () => {
@@ -243,20 +249,34 @@ describe('activate()', () => {
         await vi.waitFor(() => expect(api.statusBar.text).toBe('$(pulse) Net 2024: +3.000 tCO2e'));
     });
 
-    test('cnms.showBalance opens the balance Markdown read-only beside the editor', async () => {
+    test("cnms.showBalance opens the balance beside the editor, titled with the model's name, in the views' style", async () => {
         await activateWith({ editor: cnmsFile() });
         await vscode.commands.executeCommand('cnms.showBalance');
-        const preview = vscode.state.executed.find(call => call.command === 'markdown.showPreviewToSide');
-        expect(preview).toBeDefined();
-        const uri = preview!.args[0] as vscode.Uri;
-        expect(uri.scheme).toBe('cnms-balance');
-        expect(uri.path.endsWith('.md')).toBe(true);
-        const document = await vscode.workspace.openTextDocument(uri);
-        expect(document.getText()).toBe(BALANCE.markdown);
+        expect(vscode.state.executed.find(call => call.command === 'markdown.showPreviewToSide')).toBeUndefined();
+        const [panel] = vscode.state.webviewPanels;
+        expect(panel.viewType).toBe('cnms.balance');
+        // Not "Preview CNMS balance.md": the model's name.
+        expect(panel.title).toBe('Balance: Acme Steel Co., Ltd.');
+        expect(panel.options).toMatchObject({ enableScripts: false, enableCommandUris: false, localResourceRoots: [] });
+        expect(cspMetas(panel.webview.html)).toEqual([`<meta http-equiv="Content-Security-Policy" content="${DIFF_WEBVIEW_CSP}">`]);
+        expect(panel.webview.html).toContain('<h1>Acme Steel Co., Ltd. — 2024</h1>');
+        expect(panel.webview.html).toContain('<td>net</td><td class="right">+84,153.786</td>');
+        expect(panel.webview.html).toContain('--vscode-editor-background');
+
+        // Asked again: the same panel, revealed.
+        await vscode.commands.executeCommand('cnms.showBalance');
+        expect(vscode.state.webviewPanels).toHaveLength(1);
+        expect(panel.reveals).toHaveLength(1);
 
         vscode.state.activeTextEditor = undefined;
         await vscode.commands.executeCommand('cnms.showBalance');
         expect(vscode.state.messages.at(-1)?.severity).toBe('warning');
+    });
+
+    test('the balance in Chinese: the title says so', async () => {
+        await activateWith({ editor: cnmsFile(), messages: 'zh-CN' });
+        await vscode.commands.executeCommand('cnms.showBalance');
+        expect(vscode.state.webviewPanels[0].title).toBe('碳排放平衡：Acme Steel Co., Ltd.');
     });
 
     test('cnms.validateWorkspace asks the server, opens the Problems view and reports the counts', async () => {
@@ -314,6 +334,32 @@ describe('activate()', () => {
         for (const subscription of context.subscriptions) subscription.dispose();
         context.subscriptions.length = 0;
         expect(vscode.state.webviewPanels.map(panel => panel.disposed)).toEqual([true, true, true]);
+    });
+
+    test('the report preview survives a window reload: the serializer shows the same model again, themed', async () => {
+        serveReports();
+        const { client } = await activateWith({ editor: cnmsFile() });
+        const site = vscode.Uri.parse('file:///work/acme/sites/plant_a.cnms');
+        await vscode.commands.executeCommand('cnms.openReportPreview', site);
+        const state = context.workspaceState;
+        // The reload: the extension shuts down (its panels close with it) and starts again with the same workspace state.
+        for (const subscription of context.subscriptions) subscription.dispose();
+        context.subscriptions.length = 0;
+        context = { ...extensionContext(), workspaceState: state };
+        await activate(context as never);
+        const restoredClient = LanguageClientDouble.instances.at(-1)!;
+        expect(restoredClient).not.toBe(client);
+        const panel = await vscode.window.restoreWebviewPanel('cnms.reportPreview', 'Report: acme');
+        expect(reportRequests(restoredClient).at(-1)!.params).toEqual({ uri: 'file:///work/acme/sites/plant_a.cnms', format: 'html' });
+        expect(panel.webview.html).toContain('<h1>Acme Steel report</h1>');
+        expect(panel.webview.html).toContain('--vscode-editor-background');
+        expect(panel.title).toBe('Report: acme');
+        // The restored panel is the model's panel: the command reveals it rather than opening another.
+        await vscode.commands.executeCommand('cnms.openReportPreview');
+        expect(vscode.state.webviewPanels.filter(p => !p.disposed)).toEqual([panel]);
+        // A panel nothing is remembered for says so instead of staying empty.
+        const stranger = await vscode.window.restoreWebviewPanel('cnms.reportPreview', 'Report: elsewhere');
+        expect(stranger.webview.html).toContain('This preview could not be restored');
     });
 
     test('the report preview refreshes when a CNMS document of its model is saved, once for a burst of saves', async () => {
@@ -504,15 +550,15 @@ describe('activate()', () => {
     });
 });
 
-/** A comparison as the server renders it (renderDiffMarkdown of @cnms/diff), with text a model could hold that must stay text. */
+/** A comparison as the server gives it (`cnms/diff` as JSON), with text a model could hold that must stay text. */
 function sampleDiff(): ModelDiff {
-    const figure = (before: string, after: string) => ({ before, after, delta: String(Number(after) - Number(before)) });
+    const figure = (before: string, after: string, delta: string) => ({ before, after, delta });
     return {
         format_version: '1.0',
         model: 'acme <img src=x onerror=alert(1)>',
         before: { revision: 'v1', commit: '0123456789abcdef0123456789abcdef01234567' },
         after: { revision: 'working tree', commit: null },
-        summary: 'net +6,361.000 tCO2e (+7.6 %) · 1 source changed · neutrality 2024: still-not · 1 new finding',
+        summary: 'net +6,361.000 tCO2e (+7.6 %) · 1 source changed · 2024: not carbon neutral, as before · 1 new finding',
         changes: [
             {
                 kind: 'source',
@@ -522,19 +568,22 @@ function sampleDiff(): ModelDiff {
                 after: '53661',
                 delta: '6361',
                 causes: [
-                    { cause: 'activity', delta: '6000' },
-                    { cause: 'factor', delta: '361' }
-                ]
+                    // 86,000 → 92,000 MWh: +6,000 / 86,000 = +6.976744… %
+                    { cause: 'activity', delta: '6000', input: { before: '86_000 MWh', after: '92_000 MWh', percent: '6.976744186046511627906976744186' } },
+                    { cause: 'factor', delta: '361', input: { before: '0.55 tCO2/MWh', after: '0.5539 tCO2/MWh', percent: null } }
+                ],
+                at: { file: 'acme/sites/plant a.cnms', line: 12 }
             },
-            { kind: 'policy', id: 'energy_policy', action: 'added', before: null, after: 'policy energy_policy { … }', delta: null, causes: [] }
+            { kind: 'removal', id: 'forest', action: 'changed', before: '120', after: '100', delta: '-20', causes: [], at: { file: 'acme/organization.cnms', line: 7 } },
+            { kind: 'policy', id: 'energy_policy', action: 'added', before: null, after: 'policy energy_policy { … }', delta: null, causes: [], at: { file: 'acme/organization.cnms', line: 3 } }
         ],
         totals: {
-            emissions: figure('89273.786', '95634.786'),
-            removals: figure('120', '120'),
-            offsets: figure('5000', '5000'),
-            net: { ...figure('84153.786', '90514.786'), percent: '7.6' },
+            emissions: figure('89273.786', '95634.786', '6361'),
+            removals: figure('120', '100', '-20'),
+            offsets: figure('5000', '5000', '0'),
+            net: { ...figure('84153.786', '90534.786', '6381'), percent: '7.58' },
             byCategory: {},
-            byScope: { '1': figure('0', '0'), '2-location': figure('0', '0'), '2-market': figure('0', '0'), '3': figure('0', '0') }
+            byScope: { '1': figure('0', '0', '0'), '2-location': figure('0', '0', '0'), '2-market': figure('0', '0', '0'), '3': figure('0', '0', '0') }
         },
         neutrality: { period: '2024', before: false, after: false, status: 'still-not', shortfall: null },
         targets: [],
@@ -548,74 +597,147 @@ function sampleDiff(): ModelDiff {
 
 const DIFF_JSON = (delta: string | null) => JSON.stringify({ format_version: '1.0', totals: { net: { before: '84153.786', after: '90514.786', delta } } });
 const diffRequests = (client: LanguageClientDouble) => client.requests.filter(request => request.method === 'cnms/diff');
-/** The command's requests (md), not the status bar's (json). */
-const compareRequests = (client: LanguageClientDouble) => diffRequests(client).filter(request => (request.params as { format: string }).format === 'md');
+/** The command's requests: those after `since` (the status bar asks for HEAD on activation). */
+const compareRequests = (client: LanguageClientDouble, since: number) => diffRequests(client).slice(since);
 /** The tags and attributes of a page: what an injection would have to add. */
 const tagsOf = (html: string) => [...html.matchAll(/<\/?([a-zA-Z][\w-]*)([^>]*)>/g)].map(match => ({ tag: match[1].toLowerCase(), attributes: [...match[2].matchAll(/([\w-]+)\s*=/g)].map(a => a[1].toLowerCase()) }));
 
+/** A git repository with a model: two commits on main, a branch `feature`, a tag `v1`. */
+function gitModel(): { dir: string; org: string } {
+    const dir = mkdtempSync(join(tmpdir(), 'cnms-vscode-git-'));
+    const run = (...args: string[]) => {
+        const result = spawnSync('git', ['-c', 'user.email=test@example.com', '-c', 'user.name=test', ...args], { cwd: dir, encoding: 'utf8', env: { ...process.env, GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: '/dev/null' } });
+        if (result.status !== 0) throw new Error(result.stderr);
+    };
+    const org = join(dir, 'organization.cnms');
+    run('init', '-q', '-b', 'main');
+    writeFileSync(org, 'organization acme "Acme" { period 2024 }\n');
+    run('add', '-A');
+    run('commit', '-qm', 'The model');
+    run('tag', 'v1');
+    run('branch', 'feature');
+    writeFileSync(org, 'organization acme "Acme" { period 2024 consolidation operational-control }\n');
+    run('commit', '-qam', 'Consolidation approach');
+    return { dir, org };
+}
+
 describe('CNMS: Compare with Revision…', () => {
-    test('asks for a revision (HEAD by default), asks cnms/diff with it and shows the Markdown beside the editor, safely', async () => {
-        const markdown = renderDiffMarkdown(sampleDiff(), 'en');
-        LanguageClientDouble.responders.set('cnms/diff', () => ({ content: markdown }));
+    test('asks for a revision (HEAD by default) outside git, asks cnms/diff for JSON and shows the comparison beside the editor, safely', async () => {
+        LanguageClientDouble.responders.set('cnms/diff', () => ({ content: JSON.stringify(sampleDiff()) }));
         const { client } = await activateWith({ editor: cnmsFile() });
+        const since = diffRequests(client).length;
         vscode.state.inputBoxAnswer = () => 'v1';
         await vscode.commands.executeCommand('cnms.compareWithRevision');
 
+        // /work/acme is in no repository: no pick list, the input box
+        expect(vscode.state.quickPicks).toEqual([]);
         expect(vscode.state.inputBoxes).toHaveLength(1);
         expect(vscode.state.inputBoxes[0].value).toBe('HEAD');
-        expect(compareRequests(client)).toEqual([{ method: 'cnms/diff', params: { uri: 'file:///work/acme/organization.cnms', revision: 'v1', format: 'md' } }]);
+        expect(compareRequests(client, since)).toEqual([{ method: 'cnms/diff', params: { uri: 'file:///work/acme/organization.cnms', revision: 'v1', format: 'json' } }]);
         expect(vscode.state.webviewPanels).toHaveLength(1);
         const [panel] = vscode.state.webviewPanels;
         expect(panel.viewType).toBe('cnms.revisionDiff');
         expect(panel.title).toBe('CNMS: changes since v1');
         expect(panel.showOptions).toEqual({ viewColumn: vscode.ViewColumn.Beside, preserveFocus: true });
-        expect(panel.options).toMatchObject({ enableScripts: false, enableForms: false, enableCommandUris: false, localResourceRoots: [] });
+        expect(panel.options).toMatchObject({ enableScripts: false, enableForms: false, enableCommandUris: ['cnms.revealLine'], localResourceRoots: [] });
 
         const html = panel.webview.html;
         // One CSP, strict, first in <head>.
         expect(DIFF_WEBVIEW_CSP).toBe("default-src 'none'; style-src 'unsafe-inline'");
         expect(cspMetas(html)).toEqual([`<meta http-equiv="Content-Security-Policy" content="${DIFF_WEBVIEW_CSP}">`]);
         expect(html).toMatch(/<head>\s*<meta http-equiv="Content-Security-Policy"/);
-        // Only the renderer's own tags and attributes: the model's text stayed text.
-        const allowed = new Set(['html', 'head', 'meta', 'title', 'style', 'body', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'p', 'strong', 'code', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'details', 'summary', 'ul', 'li', 'br']);
+        // Only the renderer's own tags and attributes: the model's text stayed text; no link without a repository.
+        const allowed = new Set(['html', 'head', 'meta', 'title', 'style', 'body', 'h1', 'h3', 'p', 'strong', 'code', 'div', 'span', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'ul', 'li']);
         for (const { tag, attributes } of tagsOf(html.replace(/^<!DOCTYPE html>/, ''))) {
             expect(allowed.has(tag), tag).toBe(true);
-            for (const attribute of attributes) expect(['lang', 'http-equiv', 'content', 'charset', 'class', 'open'], `${tag} ${attribute}`).toContain(attribute);
+            for (const attribute of attributes) expect(['lang', 'http-equiv', 'content', 'charset', 'class', 'colspan'], `${tag} ${attribute}`).toContain(attribute);
         }
         expect(html).not.toMatch(/<script|<img|<a\b|href/i);
-        expect(html).toContain('| [click](javascript:alert(1))</li>');
         expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');
         expect(html).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;');
-        // The Markdown, rendered: the heading, the totals with their alignment, the source and its causes.
-        expect(html).toContain('<h3>CNMS: acme &lt;img src=x onerror=alert(1)&gt; — v1 → working tree</h3>');
-        expect(html).toContain('<p><strong>net +6,361.000 tCO2e (+7.6 %) · 1 source changed · neutrality 2024: still-not · 1 new finding</strong></p>');
-        expect(html).toContain('<tr><td><strong>Net</strong></td><td class="right">84,153.786</td><td class="right">90,514.786</td><td class="right">+6,361.000</td></tr>');
-        expect(html).toContain('<td>source <code>purchased_power</code></td>');
-        expect(html).toContain('<td>activity +6,000.000<br>factor +361.000</td>');
-        expect(html).toContain('<details open><summary>1 figure changed</summary>');
+        // The comparison: the heading, the net change coloured as a rise, the neutrality in words.
+        expect(html).toContain('<h1>Changes in acme &lt;img src=x onerror=alert(1)&gt;</h1>');
+        expect(html).toContain('<p>Net balance: <span class="worse">▲ +6,381.000</span> tCO2e (+7.6 %)</p>');
+        expect(html).toContain('<p>2024: <span class="badge quiet">not carbon neutral, as before</span></p>');
+        expect(html).not.toContain('still-not');
+        // Totals: a fall of the removals adds to the net (worse), a rise of the emissions too.
+        expect(html).toContain('<td>Removals</td><td class="right">120.000</td><td class="right">100.000</td><td class="right"><span class="worse">▼ -20.000</span></td>');
+        expect(html).toContain('<td><strong>Net</strong></td><td class="right"><strong>84,153.786</strong></td><td class="right"><strong>90,534.786</strong></td><td class="right"><span class="worse">▲ +6,381.000</span></td>');
+        // The source with its causes as the input changes that made them (6,000 / 86,000 = +7.0 %).
+        expect(html).toContain(
+            '<tr class="causes"><td colspan="4">Caused by: <span class="cause">activity <code>86_000 MWh</code> → <code>92_000 MWh</code> (+7.0 %) → <span class="worse">▲ +6,000.000</span></span><span class="cause">factor <code>0.55 tCO2/MWh</code> → <code>0.5539 tCO2/MWh</code> → <span class="worse">▲ +361.000</span></span></td></tr>'
+        );
+        // a removal that falls adds to the net (worse); it has no causes row
+        expect(html).toContain('<td class="right"><span class="worse">▼ -20.000</span></td></tr></tbody>');
         expect(html).toContain('<li>+ policy <code>energy_policy</code></li>');
         expect(vscode.state.messages).toEqual([]);
     });
 
+    test('in a repository: a pick list of HEAD, branches, tags and recent commits; each changed figure links to its line', async () => {
+        const { dir, org } = gitModel();
+        try {
+            vscode.state.files.set(org, readFileSync(org));
+            LanguageClientDouble.responders.set('cnms/diff', () => ({ content: JSON.stringify({ ...sampleDiff(), changes: sampleDiff().changes.map(c => ({ ...c, at: c.at && { ...c.at, file: c.at.file.replace('acme/', '') } })) }) }));
+            const { client } = await activateWith({ editor: vscode.textDocument(`file://${org}`, 'cnms') });
+            const since = diffRequests(client).length;
+            vscode.state.quickPickAnswer = items => items.find(item => (item as { revision?: string }).revision === 'v1');
+            await vscode.commands.executeCommand('cnms.compareWithRevision');
+
+            expect(vscode.state.inputBoxes).toEqual([]);
+            const [pick] = vscode.state.quickPicks;
+            const labels = pick.items.map(item => (item.kind === vscode.QuickPickItemKind.Separator ? `— ${item.label}` : item.label));
+            expect(labels.slice(0, 2)).toEqual(['$(git-commit) HEAD', '— Branches']);
+            // newest commit first; both were committed within the same second here
+            expect(labels.slice(2, 4).sort()).toEqual(['$(git-branch) feature', '$(git-branch) main']);
+            expect(labels.slice(4, 7)).toEqual(['— Tags', '$(tag) v1', '— Recent commits']);
+            expect(labels.slice(7, 9)).toEqual([expect.stringMatching(/^\$\(git-commit\) [0-9a-f]{7,}$/), expect.stringMatching(/^\$\(git-commit\) [0-9a-f]{7,}$/)]);
+            expect(pick.items[7].detail).toBe('Consolidation approach');
+            expect(labels.at(-1)).toBe('$(edit) Another revision…');
+            expect(compareRequests(client, since).map(request => request.params)).toEqual([{ uri: `file://${org}`, revision: 'v1', format: 'json' }]);
+
+            // The figure links to its line in the repository's file (the space of `plant a` encoded).
+            const html = vscode.state.webviewPanels[0].webview.html;
+            const args = encodeURIComponent(JSON.stringify([`file://${dir}/sites/plant%20a.cnms`, 12]));
+            expect(html).toContain(`<a href="command:cnms.revealLine?${args}" title="sites/plant a.cnms:12"><code>purchased_power</code></a>`);
+            // The link's command opens the file at that line.
+            await vscode.commands.executeCommand('cnms.revealLine', `file://${org}`, 3);
+            expect(vscode.state.shownDocuments.at(-1)!.uri.path).toBe(org);
+            expect(vscode.state.shownOptions.at(-1)).toMatchObject({ selection: { start: { line: 2, character: 0 } } });
+
+            // "Another revision…" asks for one by name.
+            vscode.state.quickPickAnswer = items => items.at(-1);
+            vscode.state.inputBoxAnswer = () => 'HEAD~1';
+            await vscode.commands.executeCommand('cnms.compareWithRevision');
+            expect(compareRequests(client, since).at(-1)!.params).toEqual({ uri: `file://${org}`, revision: 'HEAD~1', format: 'json' });
+            // Escape on the list asks nothing.
+            vscode.state.quickPickAnswer = () => undefined;
+            await vscode.commands.executeCommand('cnms.compareWithRevision');
+            expect(compareRequests(client, since)).toHaveLength(2);
+        } finally {
+            rmSync(dir, { recursive: true, force: true });
+        }
+    });
+
     test('the default HEAD as offered; the file of a context menu; one panel, revealed again', async () => {
-        LanguageClientDouble.responders.set('cnms/diff', params => ({ content: `### Since ${(params as { revision: string }).revision}\n` }));
+        LanguageClientDouble.responders.set('cnms/diff', params => ({ content: JSON.stringify({ ...sampleDiff(), before: { revision: (params as { revision: string }).revision, commit: null } }) }));
         const { client } = await activateWith({ editor: cnmsFile() });
+        const since = diffRequests(client).length;
         vscode.state.inputBoxAnswer = options => options.value;
         await vscode.commands.executeCommand('cnms.compareWithRevision');
         await vscode.commands.executeCommand('cnms.compareWithRevision', vscode.Uri.parse('file:///work/acme/sites/plant_a.cnms'));
-        expect(compareRequests(client).map(request => request.params)).toEqual([
-            { uri: 'file:///work/acme/organization.cnms', revision: 'HEAD', format: 'md' },
-            { uri: 'file:///work/acme/sites/plant_a.cnms', revision: 'HEAD', format: 'md' }
+        expect(compareRequests(client, since).map(request => request.params)).toEqual([
+            { uri: 'file:///work/acme/organization.cnms', revision: 'HEAD', format: 'json' },
+            { uri: 'file:///work/acme/sites/plant_a.cnms', revision: 'HEAD', format: 'json' }
         ]);
         expect(vscode.state.webviewPanels).toHaveLength(1);
         expect(vscode.state.webviewPanels[0].reveals).toEqual([{ viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }]);
-        expect(vscode.state.webviewPanels[0].webview.html).toContain('<h3>Since HEAD</h3>');
+        expect(vscode.state.webviewPanels[0].webview.html).toContain('<p class="muted">HEAD → the saved files</p>');
 
         // Closed, then asked again: a new panel.
         vscode.state.webviewPanels[0].dispose();
         vscode.state.inputBoxAnswer = () => ' main~2 ';
         await vscode.commands.executeCommand('cnms.compareWithRevision');
-        expect(compareRequests(client).at(-1)!.params).toEqual({ uri: 'file:///work/acme/organization.cnms', revision: 'main~2', format: 'md' });
+        expect(compareRequests(client, since).at(-1)!.params).toEqual({ uri: 'file:///work/acme/organization.cnms', revision: 'main~2', format: 'json' });
         expect(vscode.state.webviewPanels).toHaveLength(2);
         expect(vscode.state.webviewPanels[1].title).toBe('CNMS: changes since main~2');
     });
@@ -625,17 +747,18 @@ describe('CNMS: Compare with Revision…', () => {
             throw new Error(`unknown revision '${(params as { revision: string }).revision}'`);
         });
         const { client } = await activateWith({ editor: cnmsFile(), messages: 'zh-CN' });
+        const since = diffRequests(client).length;
         await vscode.commands.executeCommand('cnms.compareWithRevision');
         expect(vscode.state.inputBoxes).toHaveLength(1);
         expect(vscode.state.inputBoxes[0].prompt).toMatch(/[\u4e00-\u9fff]/);
         expect(await vscode.state.inputBoxes[0].validateInput?.('  ')).toBe('请输入一个版本，例如 HEAD。');
         expect(await vscode.state.inputBoxes[0].validateInput?.('--output=x')).toBeTruthy();
         expect(await vscode.state.inputBoxes[0].validateInput?.('HEAD~1')).toBeUndefined();
-        expect(compareRequests(client)).toEqual([]);
+        expect(compareRequests(client, since)).toEqual([]);
 
         vscode.state.inputBoxAnswer = () => 'nope';
         await vscode.commands.executeCommand('cnms.compareWithRevision');
-        expect(compareRequests(client)).toHaveLength(1);
+        expect(compareRequests(client, since)).toHaveLength(1);
         expect(vscode.state.webviewPanels).toEqual([]);
         expect(vscode.state.messages).toEqual([{ severity: 'error', text: "CNMS：无法将模型与 nope 比较：unknown revision 'nope'" }]);
 
@@ -645,12 +768,106 @@ describe('CNMS: Compare with Revision…', () => {
         expect(vscode.state.messages.at(-1)).toEqual({ severity: 'warning', text: '请先打开一个 CNMS 文件，再将其模型与某个版本比较。' });
     });
 
+    test('the comparison in Chinese: headings, neutrality and causes in Chinese', async () => {
+        LanguageClientDouble.responders.set('cnms/diff', () => ({ content: JSON.stringify(sampleDiff()) }));
+        await activateWith({ editor: cnmsFile(), messages: 'zh-CN' });
+        vscode.state.inputBoxAnswer = () => 'v1';
+        await vscode.commands.executeCommand('cnms.compareWithRevision');
+        const html = vscode.state.webviewPanels[0].webview.html;
+        expect(html).toContain('<html lang="zh-CN">');
+        expect(html).toContain('<p>2024：<span class="badge quiet">仍未实现碳中和</span></p>');
+        expect(html).toContain('<span class="cause">活动数据 <code>86_000 MWh</code>');
+        expect(html).toContain('<h3>合计（tCO2e）</h3>');
+    });
+
     test('the renderer: every character of the Markdown is escaped but its own structure', () => {
         expect(renderMarkdown('a <b>&amp; "c"</b> \\| \\*x\\* **y** `<z>`')).toBe('<p>a &lt;b&gt;&amp;amp; &quot;c&quot;&lt;/b&gt; | *x* <strong>y</strong> <code>&lt;z&gt;</code></p>');
         expect(renderMarkdown('| a \\| b | c |\n|---|:---:|\n| 1 | <br> |')).toBe('<table><thead><tr><th>a | b</th><th class="center">c</th></tr></thead><tbody><tr><td>1</td><td class="center"><br></td></tr></tbody></table>');
         expect(renderMarkdown('**open')).toBe('<p><strong>open</strong></p>');
         expect(renderMarkdown('<details><summary><i>x</i></summary>\n\n- one\n- two')).toBe('<details open><summary>&lt;i&gt;x&lt;/i&gt;</summary>\n<ul><li>one</li><li>two</li></ul>\n</details>');
         expect(renderMarkdown('</details>\n<script>alert(1)</script>')).toBe('<p>&lt;/details&gt;</p>\n<p>&lt;script&gt;alert(1)&lt;/script&gt;</p>');
+    });
+});
+
+describe('CNMS: New Model…, the bundled rule pages, the cnms.json schema, the walkthrough and the icon', () => {
+    test("writes cnms init's template into the chosen folder and opens the organisation file", async () => {
+        await activateWith();
+        vscode.state.workspaceFolders = [{ uri: vscode.Uri.file('/work/acme'), name: 'acme', index: 0 }];
+        vscode.state.openDialogAnswer = () => [vscode.Uri.file('/work/acme/new')];
+        const created = (await vscode.commands.executeCommand('cnms.newModel')) as vscode.Uri;
+        expect(created.path).toBe('/work/acme/new/organization.cnms');
+        expect(vscode.state.openDialogs[0]).toMatchObject({ canSelectFolders: true, canSelectFiles: false, title: 'CNMS: New Model — choose an empty folder' });
+        // the CLI's own template, for the last full calendar year
+        const files = initTemplate(new Date().getUTCFullYear() - 1);
+        expect(vscode.state.writes.map(write => write.uri.path)).toEqual(Object.keys(files).map(file => `/work/acme/new/${file}`));
+        for (const write of vscode.state.writes) expect(new TextDecoder().decode(write.content)).toBe(files[write.uri.path.slice('/work/acme/new/'.length)]);
+        expect(vscode.state.shownDocuments.at(-1)!.uri.path).toBe('/work/acme/new/organization.cnms');
+        expect(vscode.state.messages).toEqual([]);
+
+        // Again into the same folder: nothing is overwritten.
+        vscode.state.writes.length = 0;
+        expect(await vscode.commands.executeCommand('cnms.newModel')).toBeUndefined();
+        expect(vscode.state.writes).toEqual([]);
+        expect(vscode.state.messages.at(-1)).toEqual({ severity: 'error', text: 'CNMS: not overwriting organization.cnms, sites/main_site.cnms, docs/manual.md: choose an empty folder.' });
+
+        // Outside the workspace: it offers to open the folder. Cancelled dialog: nothing.
+        vscode.state.openDialogAnswer = () => [vscode.Uri.file('/elsewhere/model')];
+        await vscode.commands.executeCommand('cnms.newModel');
+        expect(vscode.state.messages.at(-1)).toMatchObject({ severity: 'information', items: ['Open Folder'] });
+        vscode.state.openDialogAnswer = () => undefined;
+        vscode.state.writes.length = 0;
+        expect(await vscode.commands.executeCommand('cnms.newModel')).toBeUndefined();
+        expect(vscode.state.writes).toEqual([]);
+    });
+
+    test("a finding's rule code opens the page bundled with the extension, not the website", () => {
+        const diagnostic = (code: unknown) => ({ message: 'm', code }) as never;
+        const [linked, plain, unknown] = withLocalRuleDocs(extensionDir, [
+            diagnostic({ value: 'CN-6.2-001', target: vscode.Uri.parse('https://cnms.dev/docs/rules/CN-6.2-001') }),
+            diagnostic('CN-NUM-002'),
+            diagnostic('CN-9.9-999')
+        ]) as unknown as Array<{ code: { value: string; target: vscode.Uri } | string }>;
+        expect(linked.code).toEqual({ value: 'CN-6.2-001', target: vscode.Uri.file(join(extensionDir, 'out/rules/CN-6.2-001.md')) });
+        expect(plain.code).toEqual({ value: 'CN-NUM-002', target: vscode.Uri.file(join(extensionDir, 'out/rules/CN-NUM-002.md')) });
+        // no page for it: left as the server gave it
+        expect(unknown.code).toBe('CN-9.9-999');
+        // every rule of the catalogue has its page in the bundle
+        for (const line of readFileSync(join(root, 'test/fixtures/rules-md-ids.txt'), 'utf8').split('\n').filter(Boolean)) expect(existsSync(join(extensionDir, 'out/rules', `${line.trim()}.md`)), line).toBe(true);
+    });
+
+    test('cnms.json is completed and checked by a schema made from the rule catalogue', () => {
+        expect(manifest.contributes.jsonValidation).toEqual([{ fileMatch: 'cnms.json', url: './schemas/cnms.schema.json' }]);
+        const schema = JSON.parse(readFileSync(join(extensionDir, 'schemas/cnms.schema.json'), 'utf8'));
+        const validator = new Validator();
+        const valid = (text: string) => validator.validate(JSON.parse(text), schema).valid;
+        expect(valid(readFileSync(join(root, 'test/fixtures/rules/CN-NUM-010/fixed/cnms.json'), 'utf8'))).toBe(true);
+        // the mistakes CN-NUM-010 reports are schema errors too: an unknown rule, a language rule, a bad value, another key
+        expect(valid(readFileSync(join(root, 'test/fixtures/rules/CN-NUM-010/fires/cnms.json'), 'utf8'))).toBe(false);
+        expect(valid('{ "rules": { "CN-NUM-002": "off" } }')).toBe(false);
+        expect(valid('{ "rules": { "CN-8.2-001": "loud" } }')).toBe(false);
+        expect(valid('{ "rule": {} }')).toBe(false);
+        expect(valid('{ "$schema": "./x.json", "rules": { "CN-6.2-013": "error", "CN-8.2-001": "off" } }')).toBe(true);
+        expect(schema.properties.rules.properties['CN-8.2-001'].description).toMatch(/ · [\u4e00-\u9fff]/);
+        // fresh: the generator's check passes
+        const check = spawnSync(process.execPath, [join(root, 'scripts/generate-settings-schema.mjs'), '--check'], { encoding: 'utf8' });
+        expect(check.status, check.stderr).toBe(0);
+    });
+
+    test('the walkthrough, its pages and the icon are in the package', () => {
+        const [walkthrough] = manifest.contributes.walkthroughs;
+        expect(walkthrough.steps.map((step: { id: string }) => step.id)).toEqual(['newModel', 'balance', 'validate', 'report']);
+        for (const step of walkthrough.steps) {
+            expect(existsSync(join(extensionDir, step.media.markdown)), step.media.markdown).toBe(true);
+            expect(nls[step.description.slice(1, -1)]).toMatch(/\]\(command:cnms\.\w+\)$/);
+            expect(nlsZh[step.description.slice(1, -1)]).toMatch(/[\u4e00-\u9fff]/);
+        }
+        expect(walkthrough.steps[0].completionEvents).toEqual(['onCommand:cnms.newModel']);
+        const png = readFileSync(join(extensionDir, manifest.icon));
+        expect(png.subarray(1, 4).toString()).toBe('PNG');
+        // width and height in the IHDR chunk: 256 × 256
+        expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([256, 256]);
+        const ignore = readFileSync(join(extensionDir, '.vscodeignore'), 'utf8');
+        for (const folder of ['images', 'schemas', 'walkthrough']) expect(ignore).toContain(`!${folder}/**`);
     });
 });
 
@@ -766,7 +983,12 @@ describe("the status bar's change since HEAD", () => {
 describe('package.json contributions', () => {
     test('Chinese text is not covered in boxes: ambiguous-character highlighting is off for CNMS files only', () => {
         // VS Code marks every ：，（） in a Chinese string or comment as confusable with ASCII
-        expect(manifest.contributes.configurationDefaults).toEqual({ '[cnms]': { 'editor.unicodeHighlight.ambiguousCharacters': false } });
+        expect(manifest.contributes.configurationDefaults['[cnms]']['editor.unicodeHighlight.ambiguousCharacters']).toBe(false);
+    });
+
+    test("a multi-gas factor's hint is shown whole: VS Code's 43-character cut is off for CNMS files only", () => {
+        // `= 56,100 kgCO2/TJ · 1 kgCH4/TJ · 0.1 kgN2O/TJ` is 45 characters: VS Code cut it to `0.1 kgN2O/…`
+        expect(manifest.contributes.configurationDefaults).toEqual({ '[cnms]': { 'editor.unicodeHighlight.ambiguousCharacters': false, 'editor.inlayHints.maximumLength': 0 } });
     });
 
     test('the language matches langium-config.json and the grammar', () => {
@@ -775,7 +997,14 @@ describe('package.json contributions', () => {
         const contributed = manifest.contributes.languages[0];
         expect(contributed.extensions).toEqual(language.fileExtensions);
         expect(contributed.aliases[0]).toBe('CNMS');
-        expect(manifest.activationEvents).toEqual([`onLanguage:${language.id}`, 'onCommand:cnms.openReportPreview', 'onCommand:cnms.exportReport', 'onCommand:cnms.compareWithRevision']);
+        expect(manifest.activationEvents).toEqual([
+            `onLanguage:${language.id}`,
+            'onCommand:cnms.openReportPreview',
+            'onCommand:cnms.exportReport',
+            'onCommand:cnms.compareWithRevision',
+            'onCommand:cnms.newModel',
+            'onWebviewPanel:cnms.reportPreview'
+        ]);
         for (const icon of [contributed.icon.light, contributed.icon.dark, contributed.configuration]) {
             expect(existsSync(join(extensionDir, icon)), icon).toBe(true);
         }
@@ -806,18 +1035,25 @@ describe('package.json contributions', () => {
             .flat()
             .map(entry => entry.command);
         for (const command of inMenus) expect(contributed).toContain(command);
-        expect(nls[manifest.contributes.commands.find((c: { command: string }) => c.command === 'cnms.showBalance').title.slice(1, -1)]).toBe('CNMS: Show Balance');
-        expect(nls[manifest.contributes.commands.find((c: { command: string }) => c.command === 'cnms.validateWorkspace').title.slice(1, -1)]).toBe('CNMS: Validate Workspace');
+        // Titles without a hard-coded prefix: the palette shows the category (`CNMS: Show Balance`).
+        for (const command of manifest.contributes.commands) expect(command.category, command.command).toBe('CNMS');
         const title = (command: string, texts: Record<string, string>) => texts[manifest.contributes.commands.find((c: { command: string }) => c.command === command).title.slice(1, -1)];
-        expect(title('cnms.openReportPreview', nls)).toBe('CNMS: Open Report Preview');
-        expect(title('cnms.exportReport', nls)).toBe('CNMS: Export Report…');
-        expect(title('cnms.openReportPreview', nlsZh)).toBe('CNMS: 打开报告预览');
-        expect(title('cnms.exportReport', nlsZh)).toBe('CNMS: 导出报告…');
+        expect(title('cnms.showBalance', nls)).toBe('Show Balance');
+        expect(title('cnms.validateWorkspace', nls)).toBe('Validate Workspace');
+        expect(title('cnms.openReportPreview', nls)).toBe('Open Report Preview');
+        expect(title('cnms.exportReport', nls)).toBe('Export Report…');
+        expect(title('cnms.openReportPreview', nlsZh)).toBe('打开报告预览');
+        expect(title('cnms.exportReport', nlsZh)).toBe('导出报告…');
+        expect(title('cnms.newModel', nls)).toBe('New Model…');
+        expect(title('cnms.newModel', nlsZh)).toBe('新建模型…');
+        for (const texts of [nls, nlsZh]) for (const [key, value] of Object.entries(texts)) if (key.startsWith('command.')) expect(value, key).not.toMatch(/^CNMS[:：]/);
         expect(manifest.contributes.menus['editor/title']).toContainEqual({ command: 'cnms.openReportPreview', when: 'resourceLangId == cnms', group: 'navigation' });
-        expect(title('cnms.compareWithRevision', nls)).toBe('CNMS: Compare with Revision…');
-        expect(title('cnms.compareWithRevision', nlsZh)).toBe('CNMS: 与版本比较…');
+        expect(title('cnms.compareWithRevision', nls)).toBe('Compare with Revision…');
+        expect(title('cnms.compareWithRevision', nlsZh)).toBe('与版本比较…');
         expect(manifest.contributes.menus.commandPalette).toContainEqual({ command: 'cnms.compareWithRevision', when: 'editorLangId == cnms' });
-        for (const command of ['cnms.openReportPreview', 'cnms.exportReport', 'cnms.compareWithRevision']) {
+        // the comparison's link target is no command for the palette
+        expect(manifest.contributes.menus.commandPalette).toContainEqual({ command: 'cnms.revealLine', when: 'false' });
+        for (const command of ['cnms.openReportPreview', 'cnms.exportReport', 'cnms.compareWithRevision', 'cnms.newModel']) {
             expect(manifest.activationEvents).toContain(`onCommand:${command}`);
         }
     });

@@ -4,7 +4,7 @@
 // Files are replaced atomically (written beside, then renamed): tests may load
 // them while another run rebuilds them.
 import { build } from 'esbuild';
-import { copyFileSync, existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
 const here = new URL('.', import.meta.url).pathname;
@@ -39,3 +39,7 @@ const result = await build({
 for (const file of result.outputFiles) replace(file.path, temporary => writeFileSync(temporary, file.contents));
 replace(join(here, 'out/server/main-node.cjs'), temporary => copyFileSync(server, temporary));
 console.log('bundled packages/vscode/out/extension.cjs and copied out/server/main-node.cjs');
+
+// the rule pages, opened from a finding's code without a network (src/rule-docs.ts)
+const rules = join(here, '../../docs/rules');
+for (const name of readdirSync(rules).filter(name => name.endsWith('.md'))) replace(join(here, 'out/rules', name), temporary => copyFileSync(join(rules, name), temporary));

@@ -9,7 +9,9 @@
 //                + extensionTestsPath), the model of @vscode/test-electron;
 //   ui           the same extension in the workbench as a person sees it:
 //                code lens, inlay hints, a red squiggle, the Problems panel,
-//                and a screenshot in test-artifacts/vscode-editor.png.
+//                and a screenshot in test-artifacts/vscode-editor.png;
+//   views        issue 12's points 1–9 driven in the workbench (views.mjs),
+//                a screenshot of each in test-artifacts/vscode-12-*.png.
 //
 // With VSCODE_EXECUTABLE_PATH naming a desktop VS Code and @vscode/test-electron
 // installed, the same suite also runs there.
@@ -19,10 +21,10 @@
 // failure. Without the install (scripts/e2e-vscode/install.sh) it says it was
 // skipped and exits 0.
 //
-//   node test/e2e-vscode/run.mjs [--report FILE] [--only api|ui] [--keep] [--verbose]
+//   node test/e2e-vscode/run.mjs [--report FILE] [--only api|ui|views] [--keep] [--verbose]
 //
 //   --report FILE  also write the results as JSON ({ passed, failed, skipped, tests })
-//   --only         run one of the two tests
+//   --only         run one of the tests
 //   --keep         keep the temporary folders (workspace copies, logs)
 //   --verbose      echo the extension host's log as it comes
 //
@@ -35,12 +37,13 @@
 // Artifacts: test-artifacts/vscode-editor.png, vscode-api.log (the extension
 // host's console), vscode-ui.log (the page's console), vscode-server.log.
 import { spawn, spawnSync } from 'node:child_process';
-import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, openSync, closeSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, openSync, closeSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { homedir, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { viewsTest, viewsWorkspace } from './views.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const artifacts = join(root, 'test-artifacts');
@@ -58,8 +61,8 @@ const reportFile = option('--report');
 const only = option('--only');
 const keep = argv.includes('--keep') || process.env.CNMS_E2E_KEEP === '1';
 const verbose = argv.includes('--verbose');
-if (only && only !== 'api' && only !== 'ui') {
-    console.error(`e2e-vscode: --only takes 'api' or 'ui', not '${only}'`);
+if (only && only !== 'api' && only !== 'ui' && only !== 'views') {
+    console.error(`e2e-vscode: --only takes 'api', 'ui' or 'views', not '${only}'`);
     process.exit(2);
 }
 
@@ -71,7 +74,7 @@ const T = {
     workbench: 90_000 * scale, // the workbench shows the explorer
     uiStep: 60_000 * scale, // each UI check
     desktop: 300_000 * scale, // the suite on a desktop VS Code
-    total: 900_000 * scale // the whole run: a watchdog, so CI never hangs
+    total: 1_500_000 * scale // the whole run: a watchdog, so CI never hangs
 };
 
 // ---- the install (same key as scripts/e2e-vscode/install.sh) ----------------------
@@ -535,6 +538,7 @@ async function main() {
     for (const file of ['vscode-api.log', 'vscode-api-failure.png', 'vscode-editor.png', 'vscode-server.log', 'vscode-ui.log']) {
         rmSync(join(artifacts, file), { force: true }); // only this run's own files, never a stale one
     }
+    for (const file of readdirSync(artifacts).filter((name) => /^vscode-12-.*\.png$/.test(name))) rmSync(join(artifacts, file), { force: true });
     tmp = mkdtempSync(join(tmpdir(), 'cnms-e2e-vscode-'));
     const home = join(tmp, 'home');
     for (const dir of ['home', 'home/.config', 'home/.local/share', 'home/.cache', 'ext', 'vs-data/user']) mkdirSync(join(tmp, dir), { recursive: true });
@@ -566,11 +570,16 @@ async function main() {
                 throw new Error(`playwright-core is not installed (pnpm install): ${reasonOf(error)}`);
             }
             browser = await chromium.launch({ executablePath: chromiumPath, headless: true, args: chromiumArgs, env, timeout: T.browser });
-            if (only !== 'ui') await apiTest(browser, server, apiWorkspace, extension);
-            if (only !== 'api') {
+            if (!only || only === 'api') await apiTest(browser, server, apiWorkspace, extension);
+            if (!only || only === 'ui') {
                 const uiFolder = join(tmp, 'steel-ui');
                 uiWorkspace(uiFolder);
                 await uiTest(browser, server, uiFolder, extension);
+            }
+            if (!only || only === 'views') {
+                const viewsFolder = join(tmp, 'steel-views');
+                viewsWorkspace(root, viewsFolder);
+                await viewsTest({ browser, server, workspace: viewsFolder, extension, record, scale, workbenchUrl, artifacts, timeouts: T, reasonOf, oneLine });
             }
         } catch (error) {
             record('vscode server and browser start', 'failed', reasonOf(error));
@@ -588,7 +597,7 @@ async function main() {
     } else {
         record('vscode server (code-server)', 'skipped', 'run scripts/e2e-vscode/install.sh');
     }
-    if (only !== 'ui') await desktopTest(apiWorkspace, extension);
+    if (!only || only === 'api') await desktopTest(apiWorkspace, extension);
     return finish();
 }
 

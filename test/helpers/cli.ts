@@ -86,6 +86,11 @@ export function tempCopy(relativePath: string): string {
  */
 export const LANGUAGE_ONLY_SETTINGS = `${JSON.stringify({ rules: Object.fromEntries(RULES.filter(rule => !rule.id.startsWith('CN-NUM-')).map(rule => [rule.id, 'off'])) }, null, 2)}\n`;
 
+/** A model's cnms.json with every clause rule off but the ones named: for tests of those rules alone. */
+export function onlyRulesSettings(...ids: readonly string[]): string {
+    return `${JSON.stringify({ rules: Object.fromEntries(RULES.filter(rule => !rule.id.startsWith('CN-NUM-') && !ids.includes(rule.id)).map(rule => [rule.id, 'off'])) })}\n`;
+}
+
 /** A temporary model with the given files and LANGUAGE_ONLY_SETTINGS. */
 export function languageModel(files: Record<string, string | Buffer>): string {
     return tempModel({ ...files, 'cnms.json': LANGUAGE_ONLY_SETTINGS });

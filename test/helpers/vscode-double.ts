@@ -86,6 +86,19 @@ export class MarkdownString {
 export const StatusBarAlignment = { Left: 1, Right: 2 } as const;
 export const ProgressLocation = { SourceControl: 1, Window: 10, Notification: 15 } as const;
 export const ViewColumn = { Active: -1, Beside: -2, One: 1, Two: 2 } as const;
+export const QuickPickItemKind = { Separator: -1, Default: 0 } as const;
+export class Position {
+    constructor(
+        readonly line: number,
+        readonly character: number
+    ) {}
+}
+export class Range {
+    constructor(
+        readonly start: Position,
+        readonly end: Position
+    ) {}
+}
 export const FileType = { Unknown: 0, File: 1, Directory: 2, SymbolicLink: 64 } as const;
 
 export interface StatusBarItemDouble {
@@ -107,6 +120,16 @@ export interface TextDocumentDouble {
     readonly uri: Uri;
     readonly languageId: string;
     getText(): string;
+}
+
+export interface WebviewPanelSerializerDouble {
+    deserializeWebviewPanel(panel: WebviewPanelDouble, state: unknown): Promise<void>;
+}
+
+/** A Memento as `ExtensionContext.workspaceState` gives it. */
+export function memento(): { get<T>(key: string): T | undefined; update(key: string, value: unknown): Promise<void>; values: Map<string, unknown> } {
+    const values = new Map<string, unknown>();
+    return { values, get: <T>(key: string) => values.get(key) as T | undefined, update: async (key: string, value: unknown) => void values.set(key, value) };
 }
 
 export interface WebviewPanelDouble {
@@ -152,6 +175,7 @@ export const state = {
     commands: new Map<string, (...args: unknown[]) => unknown>(),
     executed: [] as Array<{ command: string; args: unknown[] }>,
     providers: new Map<string, ContentProvider>(),
+    serializers: new Map<string, WebviewPanelSerializerDouble>(),
     statusBarItems: [] as StatusBarItemDouble[],
     messages: [] as Array<{ severity: 'information' | 'warning' | 'error'; text: string; items?: string[] }>,
     /** Which button of a message the user clicks (undefined: the message is closed). */
@@ -172,6 +196,9 @@ export const state = {
     writes: [] as Array<{ uri: Uri; content: Uint8Array }>,
     workspaceFolders: undefined as Array<{ uri: Uri; name: string; index: number }> | undefined,
     watchers: [] as string[],
+    shownOptions: [] as unknown[],
+    openDialogs: [] as Array<Record<string, unknown>>,
+    openDialogAnswer: undefined as ((options: Record<string, unknown>) => Uri[] | undefined) | undefined,
     shownDocuments: [] as TextDocumentDouble[],
     onDidChangeActiveTextEditor: new EventEmitter<unknown>(),
     onDidSaveTextDocument: new EventEmitter<TextDocumentDouble>(),
@@ -187,6 +214,9 @@ export function resetState(): void {
     state.messages.length = 0;
     state.watchers.length = 0;
     state.shownDocuments.length = 0;
+    state.shownOptions.length = 0;
+    state.openDialogs.length = 0;
+    state.openDialogAnswer = undefined;
     state.statusBarItems.length = 0;
     state.messageAnswer = undefined;
     for (const panel of state.webviewPanels.splice(0)) if (!panel.disposed) panel.dispose();
@@ -288,6 +318,19 @@ export const window = {
         state.webviewPanels.push(panel);
         return panel;
     },
+    registerWebviewPanelSerializer(viewType: string, serializer: WebviewPanelSerializerDouble): Disposable {
+        if (state.serializers.has(viewType)) throw new Error(`a serializer for ${viewType} is registered already`);
+        state.serializers.set(viewType, serializer);
+        return disposable(() => state.serializers.delete(viewType));
+    },
+    /** What VS Code does after a window reload for a panel it kept: a new panel with the old title, handed to the serializer. */
+    async restoreWebviewPanel(viewType: string, title: string): Promise<WebviewPanelDouble> {
+        const serializer = state.serializers.get(viewType);
+        if (!serializer) throw new Error(`no serializer for ${viewType}`);
+        const panel = window.createWebviewPanel(viewType, title, {});
+        await serializer.deserializeWebviewPanel(panel, undefined);
+        return panel;
+    },
     async showQuickPick(items: QuickPickItemDouble[] | Promise<QuickPickItemDouble[]>, options?: unknown) {
         const resolved = await items;
         state.quickPicks.push({ items: resolved, options });
@@ -300,6 +343,10 @@ export const window = {
         if (answer !== undefined && options.validateInput && (await options.validateInput(answer))) return undefined;
         return answer;
     },
+    async showOpenDialog(options: Record<string, unknown> = {}) {
+        state.openDialogs.push(options);
+        return state.openDialogAnswer?.(options);
+    },
     async showSaveDialog(options: { defaultUri?: Uri; filters?: Record<string, string[]>; saveLabel?: string; title?: string } = {}) {
         state.saveDialogs.push(options);
         return state.saveDialogAnswer?.(options);
@@ -307,8 +354,9 @@ export const window = {
     async withProgress<R>(_options: unknown, task: (progress: { report(value: unknown): void }, token: unknown) => Promise<R>): Promise<R> {
         return task({ report() {} }, { isCancellationRequested: false });
     },
-    async showTextDocument(document: TextDocumentDouble) {
+    async showTextDocument(document: TextDocumentDouble, options?: unknown) {
         state.shownDocuments.push(document);
+        state.shownOptions.push(options);
         return { document };
     }
 };

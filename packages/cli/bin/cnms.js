@@ -1,6 +1,8 @@
 #!/usr/bin/env node
-// Langium 4.4's parser library calls Object.groupBy (Node 21+): main loads
-// the polyfill before a command's code, which is what imports Langium.
+// Runs the CLI's bundle (packages/cli/esbuild.mjs: one module per command,
+// loaded when it runs). Langium 4.4's parser library calls Object.groupBy
+// (Node 21+): main loads the polyfill before a command's code, which is what
+// imports Langium.
 
 // `cnms report … | head`: a reader that stops early is not an error.
 process.stdout.on('error', error => {
@@ -8,5 +10,5 @@ process.stdout.on('error', error => {
     throw error;
 });
 
-const { main } = await import('../out/main.js');
+const { main } = await import('../out/bundle/main.js');
 process.exitCode = await main(process.argv);

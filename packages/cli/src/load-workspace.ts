@@ -1,6 +1,6 @@
 import type { LangiumDocument } from 'langium';
 import { URI } from 'langium';
-import { addBuiltinDocuments, createCnmsServices, type CnmsServices, type Locale } from '@cnms/language';
+import { addBuiltinDocuments, createCnmsServices, type CnmsIndexManager, type CnmsServices, type Locale } from '@cnms/language';
 import { findModelFiles, readModelFile } from './model-files.js';
 import { cliFileSystem } from './regular-file-system.js';
 import { warningPrinter } from './warnings.js';
@@ -32,6 +32,8 @@ export async function loadWorkspace(paths: readonly string[], locale: Locale): P
 
     const { shared, Cnms } = createCnmsServices({ fileSystemProvider: () => cliFileSystem(locale, warn) });
     Cnms.I18n.locale = locale;
+    // one build, never updated, and no one asks where a declaration is used
+    (shared.workspace.IndexManager as CnmsIndexManager).indexesReferences = false;
     const factory = shared.workspace.LangiumDocumentFactory;
     const documents = shared.workspace.LangiumDocuments;
     const unreadable: UnreadableFile[] = [];

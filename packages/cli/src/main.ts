@@ -137,6 +137,17 @@ export async function main(argv: readonly string[]): Promise<number> {
 
     common(
         program
+            .command('lock')
+            .description('record the built-in factors the model uses in its cnms.lock; with a lock, show which figures a changed library changes')
+            .argument('[path]', 'a model folder, or a file or folder inside one')
+            .option('--update', 'rewrite cnms.lock as the library stands')
+    ).action(async (path: string | undefined, options: CommonOptions & { update?: boolean }) => {
+        const { lock } = await load(() => import('./commands/lock.js'));
+        exitCode = await lock(path, { update: !!options.update, locale: resolveLocale(options.lang), colors: colorsFor(options.color) }, write);
+    });
+
+    common(
+        program
             .command('format')
             .description('rewrite files in the canonical layout (comments kept); --check only lists what would change')
             .argument('[paths...]', 'model folders or .cnms files', [])

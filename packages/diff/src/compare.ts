@@ -1,8 +1,10 @@
-import { CstUtils, isLeafCstNode } from 'langium';
-import type { Element } from '@cnms/language';
+import { AstUtils, CstUtils, isLeafCstNode, type AstNode } from 'langium';
+import type { Element, Source } from '@cnms/language';
 import {
     Dec as DecimalOf,
     formatFigure,
+    isFactor,
+    isNameReference,
     type GoodFigures,
     type ModelBalance,
     type ModelProducts,
@@ -18,8 +20,8 @@ import {
     type Locale
 } from '@cnms/language';
 import { attribute, attributeSee } from './attribution.js';
-import type { DiffChange, DiffFinding, FigureChange, ModelDiff, ProductChange } from './diff-model.js';
-import type { ModelSnapshot } from './model-snapshot.js';
+import type { DiffCause, DiffChange, DiffFinding, FigureChange, ModelDiff, ProductChange } from './diff-model.js';
+import { SNAPSHOT_FOLDER, type ModelSnapshot } from './model-snapshot.js';
 
 const KIND_NAMES: Record<string, string> = {
     ContextIssue: 'issue',
@@ -92,12 +94,13 @@ export function compareSnapshots(before: ModelSnapshot, after: ModelSnapshot, lo
                 before: s(x),
                 after: s(y),
                 delta: x !== undefined || y !== undefined ? s((y ?? Rational.ZERO).minus(x ?? Rational.ZERO)) : null,
-                causes: causes.map(part => ({ cause: part.cause, delta: part.delta.toString() }))
+                causes,
+                at: b ? locationOf(b) : null
             });
             continue;
         }
         if (a && b && sameDeclaration(a, b)) continue;
-        changes.push({ kind, id: name, action: !a ? 'added' : !b ? 'removed' : 'changed', before: a ? normalized(a) : null, after: b ? normalized(b) : null, delta: null, causes: [] });
+        changes.push({ kind, id: name, action: !a ? 'added' : !b ? 'removed' : 'changed', before: a ? normalized(a) : null, after: b ? normalized(b) : null, delta: null, causes: [], at: b ? locationOf(b) : null });
     }
 
     const x = before.balance;
@@ -211,10 +214,48 @@ function countedOf(snapshot: ModelSnapshot, element: Element): Rational | undefi
     return snapshot.balance ? figuresByElement(snapshot.balance).get(element)?.counted : undefined;
 }
 
-function sourceCauses(before: ModelSnapshot, after: ModelSnapshot, a: Element, b: Element) {
+function sourceCauses(before: ModelSnapshot, after: ModelSnapshot, a: Source, b: Source): DiffCause[] {
     const x = before.balance ? figuresByElement(before.balance).get(a)?.source : undefined;
     const y = after.balance ? figuresByElement(after.balance).get(b)?.source : undefined;
-    return x && y ? attribute(x.inputs, y.inputs) : [];
+    if (!x || !y) return [];
+    const factorsOf = (snapshot: ModelSnapshot) => (name: string) => snapshot.elements.get(`Factor:${name}`);
+    return attribute(x.inputs, y.inputs).map(part => ({ cause: part.cause, delta: part.delta.toString(), input: causeInput(part.cause, [a, factorsOf(before)], [b, factorsOf(after)], x, y) }));
+}
+
+/** The written input behind a cause, at both revisions; the activity's relative change in percent. */
+type FactorNamed = (name: string) => Element | undefined;
+
+function causeInput(cause: string, [a, factorsBefore]: [Source, FactorNamed], [b, factorsAfter]: [Source, FactorNamed], x: SourceFigures, y: SourceFigures): DiffCause['input'] {
+    const written = (source: Source) => (cause === 'activity' ? source.activity : cause === 'factor' ? (source.factor ?? source.emissions) : undefined);
+    const textOf = (node: AstNode | undefined) => (node?.$cstNode ? node.$cstNode.text.replace(/\s+/g, ' ').trim() : undefined);
+    let [before, after] = cause === 'category' ? [a.category, b.category] : [textOf(written(a)), textOf(written(b))];
+    if (before === undefined || after === undefined) return null;
+    if (before === after && cause === 'factor') {
+        // the same factor by name: what changed is its values
+        [before, after] = [factorValuesText(a.factor, factorsBefore), factorValuesText(b.factor, factorsAfter)];
+        if (before === undefined || after === undefined) return null;
+    }
+    // the same text (a dataset's rows changed, a `let` it names): no written input shows the change
+    if (before === after) return null;
+    const percent = cause === 'activity' && !x.inputs.activity.isZero() ? y.inputs.activity.dividedBy(x.inputs.activity).minus(Rational.ONE).times(Rational.fromInteger(100)).toString() : null;
+    return { before, after, percent };
+}
+
+/** The values of the factor a source names (`0.05 tCO2/GJ · 0.002 tCH4/GJ`) in the revision's declarations, or undefined when it names none. */
+function factorValuesText(expression: Source['factor'], factorNamed: FactorNamed): string | undefined {
+    const target = expression && isNameReference(expression) ? factorNamed(expression.target.$refText) : undefined;
+    if (!target || !isFactor(target)) return undefined;
+    const texts = [...target.values, ...target.components].map(node => node.$cstNode?.text.replace(/\s+/g, ' ').trim() ?? '');
+    return texts.length > 0 && texts.every(Boolean) ? texts.join(' · ') : undefined;
+}
+
+/** Where a declaration of a revision's snapshot is: its file relative to the repository root and its first line. */
+function locationOf(element: Element): DiffChange['at'] {
+    const node = element.$cstNode;
+    if (!node) return null;
+    const path = AstUtils.getDocument(element).uri.path;
+    const file = path.startsWith(SNAPSHOT_FOLDER) ? path.slice(SNAPSHOT_FOLDER.length) : path;
+    return { file, line: node.range.start.line + 1 };
 }
 
 /** Each made good of a model by name, with its figures and its process's. */

@@ -57,7 +57,22 @@ export interface DiffChange {
     readonly before: string | null;
     readonly after: string | null;
     readonly delta: string | null;
-    readonly causes: ReadonlyArray<{ readonly cause: string; readonly delta: string }>;
+    readonly causes: readonly DiffCause[];
+    /** Where the declaration is in the newer revision (file relative to the repository root, line from 1); null when it was removed. */
+    readonly at: { readonly file: string; readonly line: number } | null;
+}
+
+/** A part of a source's change: what changed in its input and what that did to the figure. */
+export interface DiffCause {
+    readonly cause: string;
+    /** tCO2e this part adds to the source's counted emissions. */
+    readonly delta: string;
+    /**
+     * The input as written at each revision (`320_000 MWh` → `345_000 MWh`) and,
+     * for the activity, its relative change in percent (exact decimal string);
+     * null where the cause is no single written input (the GWP set, a site's share, the scope-2 method).
+     */
+    readonly input: { readonly before: string; readonly after: string; readonly percent: string | null } | null;
 }
 
 export interface DiffFinding {

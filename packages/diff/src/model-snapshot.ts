@@ -1,6 +1,6 @@
 import type { FileSystemProvider, LangiumDocument } from 'langium';
 import { Cancellation, EmptyFileSystemProvider, interruptAndCheck, URI } from 'langium';
-import { addBuiltinDocuments, createCnmsServices, isLibrary, type CnmsFile, type CnmsServices, type Element, type Locale, type ModelBalance, type ModelProducts } from '@cnms/language';
+import { addBuiltinDocuments, createCnmsServices, isLibrary, type CnmsFile, type CnmsIndexManager, type CnmsServices, type Element, type Locale, type ModelBalance, type ModelProducts } from '@cnms/language';
 import type { RevisionFiles } from './revision-files.js';
 
 /** A diagnostic keyed by rule and element, so that moving lines does not make it new. */
@@ -31,7 +31,7 @@ export interface ModelSnapshot {
 const SEVERITY = { 1: 'error', 2: 'warning', 3: 'info', 4: 'info' } as const;
 
 /** Where a revision's files live in the workspace of a comparison: `/cnms-diff/` + their path in the repository. */
-const FOLDER = '/cnms-diff/';
+export const SNAPSHOT_FOLDER = '/cnms-diff/';
 
 export function identityOf(element: Element): string {
     return `${element.$type}:${'name' in element ? element.name : ''}`;
@@ -79,7 +79,7 @@ export async function snapshotsOf(before: RevisionFiles, after: RevisionFiles, p
     const factory = shared.workspace.LangiumDocumentFactory;
     const documents = shared.workspace.LangiumDocuments;
     const builder = shared.workspace.DocumentBuilder;
-    const uriOf = (file: string) => URI.file(`${FOLDER}${file}`);
+    const uriOf = (file: string) => URI.file(`${SNAPSHOT_FOLDER}${file}`);
     const cnmsFiles = (revision: RevisionFiles) => [...revision.files].filter(([file]) => file.endsWith('.cnms'));
 
     const loaded: LangiumDocument[] = addBuiltinDocuments(factory, documents);
@@ -121,6 +121,8 @@ export async function snapshotsOf(before: RevisionFiles, after: RevisionFiles, p
         for (const model of Cnms.semantics.Datasets.modelsReading(uri.toString())) Cnms.validation.ModelValidation.markModelChanged(model);
     }
     builder.updateBuildOptions = { validation: true };
+    // the update reads the earlier revision's references (which documents to relink); the later one is never updated
+    (shared.workspace.IndexManager as CnmsIndexManager).indexesReferences = false;
     await builder.update(changed, deleted, token);
     return [first, snapshot(Cnms, after, path)];
 }
@@ -128,8 +130,8 @@ export async function snapshotsOf(before: RevisionFiles, after: RevisionFiles, p
 /** What the comparison reads of the revision just built. */
 function snapshot(Cnms: CnmsServices, revision: RevisionFiles, path: string): ModelSnapshot {
     const models = Cnms.references.Models;
-    const wanted = `${FOLDER}${path}`.replace(/\/+$/, '');
-    const own = Cnms.shared.workspace.LangiumDocuments.all.toArray().filter(doc => doc.uri.path.startsWith(FOLDER));
+    const wanted = `${SNAPSHOT_FOLDER}${path}`.replace(/\/+$/, '');
+    const own = Cnms.shared.workspace.LangiumDocuments.all.toArray().filter(doc => doc.uri.path.startsWith(SNAPSHOT_FOLDER));
     const inPath = own.filter(doc => doc.uri.path === wanted || doc.uri.path.startsWith(`${wanted}/`) || path === '' || path === '.');
     const model = models.modelOfFolder(URI.file(wanted)) ?? [...new Set(inPath.map(doc => models.modelOf(doc.uri)))].find(key => !models.isNoModelKey(key));
     const elements = new Map<string, Element>();
@@ -140,7 +142,7 @@ function snapshot(Cnms: CnmsServices, revision: RevisionFiles, path: string): Mo
             if (!isLibrary(element)) elements.set(identityOf(element), element);
         }
         for (const document of models.documentsOf(model)) {
-            const file = document.uri.path.slice(FOLDER.length);
+            const file = document.uri.path.slice(SNAPSHOT_FOLDER.length);
             if (document.parseResult.parserErrors.length > 0 || document.parseResult.lexerErrors.length > 0) unparsable.push(file);
             for (const diagnostic of document.diagnostics ?? []) {
                 const element = elementAt(document, diagnostic.range.start) ?? file;

@@ -1,5 +1,5 @@
 import { Dec, escapeControlCharacters, formatFigure, Rational, type Locale } from '@cnms/language';
-import type { DiffChange, FigureChange, ModelDiff } from './diff-model.js';
+import type { DiffCause, DiffChange, FigureChange, ModelDiff } from './diff-model.js';
 import { neutralityWords } from './compare.js';
 
 /** Colours for the text form: the CLI passes picocolors' functions, or identity when not on a terminal. */
@@ -17,6 +17,14 @@ function figure(text: string | null, locale: Locale, signed = false): string {
     return text === null ? '—' : formatFigure(Rational.fromDecimal(new Dec(text)), locale, 3, signed);
 }
 
+/** A cause as the input change that made it: `activity 320_000 MWh → 345_000 MWh (+7.8 %) → +15,902.500` (tCO2e follows). */
+export function causeText(cause: DiffCause, locale: Locale): string {
+    const input = cause.input;
+    if (!input) return `${cause.cause} ${figure(cause.delta, locale, true)}`;
+    const percent = input.percent === null ? '' : ` (${formatFigure(Rational.fromDecimal(new Dec(input.percent)), locale, 1, true)} %)`;
+    return `${cause.cause} ${input.before} → ${input.after}${percent} → ${figure(cause.delta, locale, true)}`;
+}
+
 function changeLine(change: DiffChange, locale: Locale): string {
     const figures = change.delta !== null ? ` ${figure(change.before, locale)} → ${figure(change.after, locale)} tCO2e (${figure(change.delta, locale, true)})` : '';
     return `${SIGN[change.action]} ${change.kind} ${change.id}${figures}`;
@@ -32,7 +40,7 @@ export function renderDiffText(diff: ModelDiff, locale: Locale, paint: Paint): s
     for (const change of diff.changes) {
         const line = changeLine(change, locale);
         lines.push(change.action === 'added' ? paint.green(line) : change.action === 'removed' ? paint.red(line) : paint.yellow(line));
-        for (const cause of change.causes) lines.push(`      ${cause.cause.padEnd(10)} ${figure(cause.delta, locale, true).padStart(18)} tCO2e`);
+        for (const cause of change.causes) lines.push(`      ${causeText(cause, locale)} tCO2e`);
     }
     if (diff.changes.length === 0) lines.push(paint.dim('no declaration changed'));
     lines.push('', paint.bold('Totals (tCO2e)'));
@@ -76,7 +84,7 @@ export function renderDiffMarkdown(diff: ModelDiff, locale: Locale): string {
     if (figured.length > 0) {
         out.push(`<details><summary>${figured.length} figure${figured.length === 1 ? '' : 's'} changed</summary>`, '', '| | | before | after | change | causes |', '|---|---|---:|---:|---:|---|');
         for (const c of figured) {
-            const causes = c.causes.map(k => `${k.cause} ${figure(k.delta, locale, true)}`).join('<br>');
+            const causes = c.causes.map(k => escape(causeText(k, locale))).join('<br>');
             out.push(`| ${SIGN[c.action]} | ${c.kind} \`${c.id}\` | ${figure(c.before, locale)} | ${figure(c.after, locale)} | ${figure(c.delta, locale, true)} | ${causes} |`);
         }
         out.push('', '</details>', '');

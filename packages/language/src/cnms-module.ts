@@ -12,6 +12,7 @@ import { registerRules } from './rules/register-rules.js';
 import { CnmsRuleReporter } from './rules/rule-reporter.js';
 import { CnmsBalance } from './semantics/balance.js';
 import { CnmsBoundaryShares } from './semantics/boundary-shares.js';
+import { CnmsGapFill } from './semantics/gap-fill.js';
 import { CnmsDatasets } from './semantics/datasets.js';
 import { CnmsEvaluator } from './semantics/evaluator.js';
 import { CnmsFigureMemo } from './semantics/figure-memo.js';
@@ -24,6 +25,7 @@ import { cnmsLexer } from './syntax/cnms-lexer.js';
 import { CnmsDocumentValidator } from './validation/cnms-document-validator.js';
 import { CnmsModelValidation } from './validation/cnms-model-validation.js';
 import { CnmsDocumentBuilder } from './workspace/cnms-document-builder.js';
+import { CnmsDocumentFactory } from './workspace/cnms-document-factory.js';
 import { CnmsIndexManager } from './workspace/cnms-index-manager.js';
 import { CnmsLinker } from './workspace/cnms-linker.js';
 import { CnmsWorkspaceManager } from './workspace/cnms-workspace-manager.js';
@@ -36,6 +38,7 @@ export type CnmsAddedServices = {
     };
     semantics: {
         Datasets: CnmsDatasets;
+        GapFill: CnmsGapFill;
         Evaluator: CnmsEvaluator;
         FigureMemo: CnmsFigureMemo;
         OrganizationSettings: CnmsOrganizationSettings;
@@ -73,6 +76,7 @@ export const CnmsModule: Module<CnmsServices, PartialLangiumCoreServices & CnmsA
     },
     semantics: {
         Datasets: services => new CnmsDatasets(services),
+        GapFill: services => new CnmsGapFill(services),
         Evaluator: services => new CnmsEvaluator(services),
         FigureMemo: services => new CnmsFigureMemo(services.shared),
         OrganizationSettings: services => new CnmsOrganizationSettings(services),
@@ -99,6 +103,7 @@ export const CnmsSharedModule: Module<LangiumSharedCoreServices, PartialLangiumS
     workspace: {
         WorkspaceManager: services => new CnmsWorkspaceManager(services),
         DocumentBuilder: services => new CnmsDocumentBuilder(services),
+        LangiumDocumentFactory: services => new CnmsDocumentFactory(services),
         IndexManager: services => new CnmsIndexManager(services)
     }
 };

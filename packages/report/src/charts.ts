@@ -2,6 +2,7 @@ import type { Locale } from '@cnms/language';
 import type { TopLevelSpec } from 'vega-lite';
 import { chartNumber, figureValue, htmlText, showFigure } from './html-text.js';
 import type { ReportModel } from './report-model.js';
+import { CHART_COLORS } from './chart-colors.js';
 
 /**
  * The report's three charts, as Vega-Lite specifications rendered to SVG in
@@ -19,18 +20,7 @@ export interface ReportCharts {
     readonly trajectory: string | null;
 }
 
-/** The palette of the report (html-style.ts uses the same ink colours). */
-export const CHART_COLORS = {
-    ink: '#1f2933',
-    muted: '#52606d',
-    rule: '#cbd2d9',
-    grid: '#e4e7eb',
-    emissions: '#9b4a33',
-    reduction: '#3d7f5e',
-    net: '#1f3a5f',
-    bar: '#4a6a8a',
-    series: ['#1f3a5f', '#9b4a33', '#3d7f5e', '#b07d1a', '#6b4c8a', '#2f7f8a']
-} as const;
+export { CHART_COLORS } from './chart-colors.js';
 
 /** Largest sources shown in the breakdown. */
 const LARGEST_SOURCES = 10;

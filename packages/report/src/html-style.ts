@@ -235,6 +235,31 @@ footer.report-footer {
   gap: 16px;
 }
 
+/* A narrow window (a preview beside the editor, a phone): the page fills it,
+   the summary cards wrap, wide tables scroll inside their box, and charts keep
+   their drawn size (their text stays legible) and scroll rather than shrink. */
+@media screen and (max-width: 760px) {
+  .report { margin: 0; padding: 20px 16px 28px; border: 0; box-shadow: none; }
+  h1 { font-size: 22px; }
+  .headline { margin: 18px 0 14px; padding: 14px 16px; }
+  .headline-figure { font-size: 28px; }
+  .kpis { grid-template-columns: repeat(auto-fill, minmax(180px, 1fr)); border-width: 1px 0 0 1px; }
+  .kpi { border-left: 0; border-right: 1px solid var(--rule); border-bottom: 1px solid var(--rule); }
+  .kpi:first-child { border-left: 0; }
+  .kpi dd { white-space: normal; }
+  .kpi dd .unit { display: inline-block; white-space: nowrap; }
+  .toc ol { grid-template-columns: 1fr; grid-template-rows: none; grid-auto-flow: row; }
+  .facts { grid-template-columns: minmax(96px, 38%) 1fr; }
+  .facts dd { overflow-wrap: anywhere; }
+  .split { grid-template-columns: 1fr; }
+  .single { max-width: none; }
+  .table-wrap > table { min-width: 600px; }
+  .table-wrap > table.projection { min-width: 0; }
+  .chart { overflow-x: auto; }
+  .chart-svg { max-width: none; }
+  footer.report-footer { flex-direction: column; gap: 4px; }
+}
+
 @page {
   size: A4;
   margin: 16mm 15mm 18mm;

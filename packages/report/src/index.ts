@@ -11,3 +11,4 @@ export * from './render-xlsx.js';
 export * from './products-json.js';
 export * from './cbam-communication.js';
 export * from './render-cbam-xlsx.js';
+export * from './year-runs.js';

@@ -46,8 +46,15 @@ function gitState(dir: string): { commit: string; clean: boolean } | null {
     }
 }
 
-/** A dependency's version, from the nearest node_modules/<name>/package.json above this file (none in a bundle). */
+/** The versions the CLI's bundle was built with (packages/cli/esbuild.mjs defines this name); not defined elsewhere. */
+declare const CNMS_BUNDLED_LIBRARIES: Readonly<Record<string, string>> | undefined;
+
+/**
+ * A dependency's version, from the nearest node_modules/<name>/package.json above this file; in the CLI's bundle, the
+ * version its build found there (none in the language server's bundle).
+ */
 function packageVersion(name: string): string | undefined {
+    if (typeof CNMS_BUNDLED_LIBRARIES !== 'undefined') return CNMS_BUNDLED_LIBRARIES[name];
     let dir = dirname(fileURLToPath(import.meta.url));
     for (;;) {
         const file = join(dir, 'node_modules', name, 'package.json');

@@ -61,7 +61,23 @@ export function sourceColumns(model: ReportModel): SourceColumn[] {
         { key: 'biogenicCO2', header: t('biogenicCO2'), kind: 'figure', value: s => s.biogenicCO2 },
         { key: 'dataQuality', header: reportText('dataQuality', locale), kind: 'text', value: s => s.dataQuality },
         { key: 'uncertaintyPercent', header: t('uncertaintyPercent'), kind: 'figure', value: s => s.uncertaintyPercent },
-        { key: 'computed', header: t('computed'), kind: 'boolean', value: s => s.computed }
+        { key: 'computed', header: t('computed'), kind: 'boolean', value: s => s.computed },
+        ...monthColumns(model)
+    ];
+}
+
+/**
+ * With a completeness table (docs/months.md), one column per month of the
+ * period (`month:2024-01`: `given`, `filled` or `missing`; empty for a source
+ * not given month by month) and the filled share; none otherwise.
+ */
+function monthColumns(model: ReportModel): SourceColumn[] {
+    const completeness = model.inventory.completeness;
+    if (!completeness) return [];
+    const rows = new Map(completeness.sources.map(row => [row.id, row]));
+    return [
+        ...completeness.months.map((month, index): SourceColumn => ({ key: `month:${month}`, header: month, kind: 'text', value: s => rows.get(s.id)?.months[index] ?? null })),
+        { key: 'filledPercent', header: reportText('filledShare', model.locale), kind: 'figure', value: s => rows.get(s.id)?.filledPercent ?? null }
     ];
 }
 

@@ -1,9 +1,11 @@
+import { MONTH_MARK, monthLabel } from './month-marks.js';
 import { fillTemplate, TEXTS, type Locale } from '@cnms/language';
 import { categoryLabel, isTonnes, renderCharts, type ReportCharts } from './charts.js';
 import { HTML_STYLE } from './html-style.js';
 import { figureValue, htmlText, keywordText, showExact, showFigure, type HtmlTextId } from './html-text.js';
 import type { ReportFinding, ReportModel, ReportSource } from './report-model.js';
 import type { ReportTextId } from './report-text.js';
+import { yearRunLabel, yearRuns } from './year-runs.js';
 
 /**
  * The report as one self-contained HTML file: inline CSS and inline SVG
@@ -309,8 +311,23 @@ class HtmlReport {
             `<h3>${this.t('instruments')}</h3>`,
             inv.instruments.length > 0
                 ? this.table(`<tr><th>${this.t('instrument')}</th><th>${this.t('kind')}</th><th class="num">${this.t('quantity')} (MWh)</th><th>${this.t('covers')}</th><th>${this.t('factor')}</th></tr>`, instrumentRows)
-                : this.empty()
+                : this.empty(),
+            this.completenessTable()
         ]);
+    }
+
+    /** The month × source completeness table, when some source is given month by month. */
+    private completenessTable(): string {
+        const completeness = this.model.inventory.completeness;
+        if (!completeness) return '';
+        const head = `<tr><th>${this.t('source')}</th>${completeness.months.map(month => `<th class="num">${escapeHtml(monthLabel(month, completeness.months))}</th>`).join('')}<th class="num">${this.t('filledShare')}</th></tr>`;
+        const rows = completeness.sources.map(
+            row =>
+                `<tr><td>${escapeHtml(this.sourceNames.get(row.id) ?? row.id)} <span class="mono muted">${escapeHtml(row.id)}</span></td>${row.months
+                    .map(state => `<td class="num" title="${escapeHtml(htmlText(`month.${state}` as HtmlTextId, this.locale))}">${MONTH_MARK[state]}</td>`)
+                    .join('')}<td class="num">${row.filledPercent === null ? this.or(null) : this.pct(row.filledPercent)}</td></tr>`
+        );
+        return [`<h3>${this.t('completeness')}</h3>`, `<p class="lead">${this.t('completenessLegend')}</p>`, this.table(head, rows)].join('');
     }
 
     private sourceRow(source: ReportSource): string {
@@ -539,21 +556,28 @@ class HtmlReport {
             planParts.push(`<p class="muted">${this.t('noPlan')}</p>`);
         } else {
             // projected emissions of all sources: two tables side by side when the plan is long
-            const rows = plan.years.map((year, i) => `<tr><td>${year}</td><td class="num">${this.fig(plan.projected[i] ?? null)}</td></tr>`);
+            // identical consecutive years are one row (2027–2060)
+            const rows = yearRuns(plan.years, i => plan.projected[i] ?? '').map(run => `<tr><td class="nowrap">${yearRunLabel(run)}</td><td class="num">${this.fig(plan.projected[run.index] ?? null)}</td></tr>`);
             const head = `<tr><th>${this.t('year')}</th><th class="num">${this.t('projected')} (tCO2e)</th></tr>`;
             const half = Math.ceil(rows.length / 2);
             const chunks = rows.length > 12 ? [rows.slice(0, half), rows.slice(half)] : [rows];
             planParts.push(`<p class="table-title">${this.t('projectedAll')}</p>`, `<div class="${chunks.length > 1 ? 'split' : 'single'}">${chunks.map(chunk => this.table(head, chunk, { className: 'projection' })).join('\n')}</div>`);
             // each target: the projection of what it covers, the path it allows, and the gap, over its span
             for (const target of targets) {
-                const rows = plan.years.flatMap((year, i) => {
-                    if (target.projected[i] === null && target.allowed[i] === null && target.gap[i] === null) return [];
+                const inSpan = (i: number) => target.projected[i] !== null || target.allowed[i] !== null || target.gap[i] !== null;
+                const runs = yearRuns(
+                    plan.years,
+                    i => (inSpan(i) ? JSON.stringify([target.projected[i], target.allowed[i], target.gap[i]]) : undefined),
+                    i => plan.years[i] === target.firstMissed
+                );
+                const rows = runs.flatMap(run => {
+                    const [i, year] = [run.index, run.first];
                     const gap = target.gap[i];
                     const missed = isPositive(gap);
                     return [
                         [
                             `<tr${missed ? ' class="missed"' : ''}>`,
-                            `<td>${year}${target.firstMissed === year ? ` ${this.badge(this.t('missed'), 'bad')}` : ''}</td>`,
+                            `<td class="nowrap">${yearRunLabel(run)}${target.firstMissed === year ? ` ${this.badge(this.t('missed'), 'bad')}` : ''}</td>`,
                             `<td class="num">${this.fig(target.projected[i])}</td>`,
                             `<td class="num">${this.fig(target.allowed[i])}</td>`,
                             `<td class="num">${gap === null ? this.or(null) : this.fig(gap, true)}</td>`,

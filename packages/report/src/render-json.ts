@@ -2,6 +2,7 @@ import type {
     ReportBalance,
     ReportClaim,
     ReportClause,
+    ReportCompleteness,
     ReportFinding,
     ReportInventory,
     ReportModel,
@@ -82,7 +83,7 @@ const ORGANIZATION_ORDER: KeyOrder = {
 };
 
 const INVENTORY_ORDER: KeyOrder = {
-    keys: keysOf<ReportInventory>()('emissions', 'byCategory', 'byScope', 'byGas', 'bySite', 'sources', 'biogenicCO2', 'removals', 'removalsTotal', 'instruments'),
+    keys: keysOf<ReportInventory>()('emissions', 'byCategory', 'byScope', 'byGas', 'bySite', 'sources', 'biogenicCO2', 'removals', 'removalsTotal', 'instruments', 'completeness'),
     fields: {
         byCategory: { keys: keysOf<Element<ReportInventory['byCategory']>>()('category', 'co2e') },
         byScope: { keys: keysOf<ReportInventory['byScope']>()('scope1', 'scope2Location', 'scope2Market', 'scope3') },
@@ -90,7 +91,11 @@ const INVENTORY_ORDER: KeyOrder = {
         bySite: { keys: keysOf<Element<ReportInventory['bySite']>>()('site', 'co2e') },
         sources: SOURCE_ORDER,
         removals: { keys: keysOf<Element<ReportInventory['removals']>>()('id', 'name', 'site', 'amount', 'method') },
-        instruments: { keys: keysOf<Element<ReportInventory['instruments']>>()('id', 'name', 'kind', 'quantityMWh', 'covers', 'factor') }
+        instruments: { keys: keysOf<Element<ReportInventory['instruments']>>()('id', 'name', 'kind', 'quantityMWh', 'covers', 'factor') },
+        completeness: {
+            keys: keysOf<ReportCompleteness>()('months', 'sources'),
+            fields: { sources: { keys: keysOf<Element<ReportCompleteness['sources']>>()('id', 'months', 'filledPercent') } }
+        }
     }
 };
 

@@ -1,7 +1,9 @@
+import { MONTH_MARK, monthLabel } from './month-marks.js';
 import { Dec, fillTemplate, formatFigure, Rational, TEXTS, type Locale } from '@cnms/language';
 import type { ReportModel } from './report-model.js';
 import { REPORT_TEXT, reportText, type ReportTextId } from './report-text.js';
 import { tableText, type TableTextId } from './table-text.js';
+import { yearRunLabel, yearRuns } from './year-runs.js';
 
 /** What a cell shows for a value the model does not have. */
 const NOTHING = '—';
@@ -223,6 +225,18 @@ export function renderMarkdown(model: ReportModel): string {
             locale
         )
     );
+    if (inventory.completeness) {
+        const completeness = inventory.completeness;
+        heading(escapeMarkdown(r('completeness')));
+        out.push(escapeMarkdown(r('completenessLegend')), '');
+        out.push(
+            ...table(
+                [{ header: r('source') }, ...completeness.months.map(month => ({ header: monthLabel(month, completeness.months) })), { header: r('filledShare'), align: right }],
+                completeness.sources.map(row => [text(row.id), ...row.months.map(state => MONTH_MARK[state]), percent(row.filledPercent)]),
+                locale
+            )
+        );
+    }
 
     // 3 uncertainty
     section('section.uncertainty');
@@ -335,7 +349,8 @@ export function renderMarkdown(model: ReportModel): string {
                 { header: r('year'), align: right },
                 { header: t('emissionsTco2e'), align: right }
             ],
-            model.plan.years.map((year, i) => [String(year), figure(model.plan.projected[i])]),
+            // identical consecutive years are one row (2027–2060)
+            yearRuns(model.plan.years, i => model.plan.projected[i] ?? '').map(run => [yearRunLabel(run), figure(model.plan.projected[run.index])]),
             locale
         )
     );
@@ -357,10 +372,17 @@ export function renderMarkdown(model: ReportModel): string {
                     { header: r('gap'), align: right }
                 ],
                 // only the years of the target's span (a row of nothing but dashes says nothing)
-                model.plan.years.flatMap((year, i) => {
-                    const [projected, allowed, gap] = [target.projected[i] ?? null, target.allowed[i] ?? null, target.gap[i] ?? null];
-                    if (projected === null && allowed === null && gap === null) return [];
-                    return [[String(year), figure(projected), figure(allowed), gap === null ? NOTHING : signedFigure(gap, locale)]];
+                // and identical consecutive years as one row; the first missed year stays a row of its own
+                yearRuns(
+                    model.plan.years,
+                    i => {
+                        const row = [target.projected[i] ?? null, target.allowed[i] ?? null, target.gap[i] ?? null];
+                        return row.every(value => value === null) ? undefined : JSON.stringify(row);
+                    },
+                    i => model.plan.years[i] === target.firstMissed
+                ).map(run => {
+                    const [projected, allowed, gap] = [target.projected[run.index] ?? null, target.allowed[run.index] ?? null, target.gap[run.index] ?? null];
+                    return [yearRunLabel(run), figure(projected), figure(allowed), gap === null ? NOTHING : signedFigure(gap, locale)];
                 }),
                 locale
             )

@@ -14,18 +14,22 @@ import {
     isRemoval,
     isSite,
     Dimension,
+    monthsOfPeriod,
+    sourceMonths,
     neutralityVerdict,
     Rational,
     ruleById,
     shownFactorValue,
     shownName,
+    siteEmissions,
     tonnes,
     verdictReasons,
     writtenUnit,
     type Expression,
+    type ModelBalance,
     type Quantity
 } from '@cnms/language';
-import type { ReportModel, ReportProducts, ReportProvenance, ReportSource } from './report-model.js';
+import type { ReportCompleteness, ReportModel, ReportProducts, ReportProvenance, ReportSource } from './report-model.js';
 import { processesJson, productsJson, purchasedJson } from './products-json.js';
 
 /** A diagnostic as the CLI and the server collect them. */
@@ -54,6 +58,26 @@ const HUNDRED = Rational.fromInteger(100);
 /** Joules in a megawatt-hour: instruments are reported in MWh. */
 const MWH = Rational.fromInteger(3_600_000_000);
 
+/** The month × source completeness table: every source given month by month, each month of the period given, filled or missing. */
+function completenessTable(services: CnmsServices, balance: ModelBalance): ReportCompleteness | null {
+    const period = balance.settings.period;
+    if (!period) return null;
+    const months = monthsOfPeriod(period);
+    const rows: Array<ReportCompleteness['sources'][number]> = [];
+    for (const { source, figures } of balance.sources) {
+        const covered = sourceMonths(services, source);
+        if (!covered) continue;
+        const given = new Set(covered.given);
+        const filled = new Set(covered.filled);
+        rows.push({
+            id: shownName(source),
+            months: months.map(month => (given.has(month) ? 'given' : filled.has(month) ? 'filled' : 'missing')),
+            filledPercent: figures?.gapFill ? s(figures.gapFill.filledShare.times(HUNDRED)) : null
+        });
+    }
+    return rows.length > 0 ? { months, sources: rows } : null;
+}
+
 /**
  * Builds the report of one model from the evaluator's figures and the rules'
  * findings. Every figure is the evaluator's, as an exact decimal string.
@@ -70,9 +94,13 @@ export function buildReport(services: CnmsServices, model: string, options: Repo
     const warnings = diagnostics.filter(d => d.severity === 'warning').length;
     const percent = (part: Rational, whole: Rational) => (whole.isZero() ? null : s(part.dividedBy(whole).times(HUNDRED)));
 
+    const bySite = siteEmissions(balance);
+    // each removal's figures, the first the balance gives for it
+    const removalFigures = new Map<(typeof balance.removalFigures)[number]['removal'], (typeof balance.removalFigures)[number]>();
+    for (const figures of balance.removalFigures) if (!removalFigures.has(figures.removal)) removalFigures.set(figures.removal, figures);
     const sites = elements.filter(isSite).map(site => {
-        const entries = balance.sources.filter(entry => entry.source.site?.ref === site);
-        const co2e = entries.reduce((sum, entry) => (entry.figures ? sum.plus(tonnes(entry.figures.co2e)) : sum), Rational.ZERO);
+        const entries = bySite.get(site)?.sources ?? [];
+        const co2e = bySite.get(site)?.co2e ?? Rational.ZERO;
         // the share that counts, as the model states it: `share` under equity-share, `control` under the control approaches
         const share = settings.consolidation === 'equity-share' ? semantics.BoundaryShares.declaredShare(site) : site.control ? semantics.BoundaryShares.controlShare(site) : undefined;
         return {
@@ -173,7 +201,7 @@ export function buildReport(services: CnmsServices, model: string, options: Repo
             sources,
             biogenicCO2: s(balance.biogenicCO2),
             removals: elements.filter(isRemoval).map(removal => {
-                const figures = balance.removalFigures.find(r => r.removal === removal);
+                const figures = removalFigures.get(removal);
                 return { id: shownName(removal), name: removal.title ?? shownName(removal), site: removal.site?.$refText ?? null, amount: figures ? s(figures.amount) : null, method: removal.method ?? null };
             }),
             removalsTotal: s(balance.removals),
@@ -188,7 +216,8 @@ export function buildReport(services: CnmsServices, model: string, options: Repo
                     covers: instrument.covers.map(ref => ref.$refText),
                     factor: factor ? factor.map(value => formatFactor(value)).join(' · ') : instrument.factor ? textOf(instrument.factor) : null
                 };
-            })
+            }),
+            completeness: completenessTable(services, balance)
         },
         uncertainty: {
             sources: uncertainty.sources.map(u => ({ id: shownName(u.source), percent: s(u.relative.times(HUNDRED)), absolute: s(u.absolute) })),

@@ -79,6 +79,21 @@ export interface ReportInventory {
     readonly removals: ReadonlyArray<{ readonly id: string; readonly name: string; readonly site: string | null; readonly amount: string | null; readonly method: string | null }>;
     readonly removalsTotal: string;
     readonly instruments: ReadonlyArray<{ readonly id: string; readonly name: string; readonly kind: string | null; readonly quantityMWh: string | null; readonly covers: readonly string[]; readonly factor: string | null }>;
+    /** The month × source completeness table; null when no source is given month by month (or the period is unknown). */
+    readonly completeness: ReportCompleteness | null;
+}
+
+/** Which months of the period each source given month by month covers (docs/months.md). */
+export interface ReportCompleteness {
+    /** The months of the period, `2024-01` …, in order. */
+    readonly months: readonly string[];
+    readonly sources: ReadonlyArray<{
+        readonly id: string;
+        /** Per month of `months`: read from the data, filled by the source's `gap-fill`, or missing. */
+        readonly months: ReadonlyArray<'given' | 'filled' | 'missing'>;
+        /** The filled months' share of the source's monthly data, in percent; null without `gap-fill`. */
+        readonly filledPercent: string | null;
+    }>;
 }
 
 export interface ReportSource {

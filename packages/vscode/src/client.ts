@@ -7,6 +7,7 @@ import { BUILTIN_SCHEME } from './builtin-documents.js';
 import { currentLocale } from './locale.js';
 import { text } from './messages.js';
 import type { CnmsInitializationOptions } from './protocol.js';
+import { withLocalRuleDocs } from './rule-docs.js';
 
 /** The server bundle inside the extension, copied there by esbuild.mjs. */
 export const SERVER_MODULE = 'out/server/main-node.cjs';
@@ -33,7 +34,11 @@ export function createClient(context: vscode.ExtensionContext): LanguageClient {
             // every file: besides .cnms files, the figures and rules read cnms.json, the files that `document` entries name and datasets' CSV files
             fileEvents: vscode.workspace.createFileSystemWatcher('**/*')
         },
-        outputChannelName: text('server.name')
+        outputChannelName: text('server.name'),
+        // a finding's code opens the rule's page bundled with the extension, not the website
+        middleware: {
+            handleDiagnostics: (uri, diagnostics, next) => next(uri, withLocalRuleDocs(context.extensionPath, diagnostics))
+        }
     };
     return new LanguageClient('cnms', text('server.name'), serverOptions, clientOptions);
 }

@@ -1,14 +1,17 @@
 // The commands of package.json: cnms.showBalance, cnms.validateWorkspace,
-// cnms.openReportPreview, cnms.exportReport and cnms.compareWithRevision.
+// cnms.openReportPreview, cnms.exportReport, cnms.compareWithRevision,
+// cnms.newModel and cnms.revealLine (the comparison's links).
 import * as vscode from 'vscode';
 import type { BalancePreview } from './balance-preview.js';
 import type { RequestSender } from './builtin-documents.js';
 import { commandTarget } from './command-target.js';
 import { text } from './messages.js';
 import { VALIDATE_WORKSPACE_REQUEST, type ValidateWorkspaceResult } from './protocol.js';
+import { NEW_MODEL_COMMAND, newModel } from './new-model.js';
 import { exportReport } from './report-export.js';
 import type { ReportPreview } from './report-preview.js';
-import { COMPARE_WITH_REVISION_COMMAND, type RevisionDiffView } from './revision-diff.js';
+import { REVEAL_LINE_COMMAND } from './comparison-html.js';
+import { COMPARE_WITH_REVISION_COMMAND, revealLine, type RevisionDiffView } from './revision-diff.js';
 import { SHOW_BALANCE_COMMAND } from './status-bar.js';
 
 export const VALIDATE_WORKSPACE_COMMAND = 'cnms.validateWorkspace';
@@ -21,7 +24,9 @@ export function registerCommands(client: RequestSender, preview: BalancePreview,
         vscode.commands.registerCommand(VALIDATE_WORKSPACE_COMMAND, () => validateWorkspace(client)),
         vscode.commands.registerCommand(OPEN_REPORT_PREVIEW_COMMAND, (uri?: unknown) => openReportPreview(reportPreview, uri)),
         vscode.commands.registerCommand(EXPORT_REPORT_COMMAND, (uri?: unknown) => exportReportOf(client, uri)),
-        vscode.commands.registerCommand(COMPARE_WITH_REVISION_COMMAND, (uri?: unknown) => revisionDiff.compare(uri))
+        vscode.commands.registerCommand(COMPARE_WITH_REVISION_COMMAND, (uri?: unknown) => revisionDiff.compare(uri)),
+        vscode.commands.registerCommand(NEW_MODEL_COMMAND, () => newModel()),
+        vscode.commands.registerCommand(REVEAL_LINE_COMMAND, (uri?: unknown, line?: unknown) => revealLine(uri, line))
     ];
 }
 

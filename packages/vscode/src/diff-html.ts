@@ -1,30 +1,14 @@
-// The Markdown of `cnms/diff` as a web page for a webview without scripts.
-// A small renderer of our own for the subset that `cnms diff --format md`
+// Markdown (the balance's, `cnms diff --format md`'s) as HTML for a webview
+// without scripts. A small renderer of our own for the subset the server
 // writes (headings, paragraphs, bold, code spans, backslash escapes, pipe
 // tables with alignment, lists, <details><summary> blocks and <br> in cells).
 // Every character of the input is escaped: the only tags on the page are the
 // renderer's own, so nothing in a model (a name, a message, a title) can add
 // markup, a script or a link.
+import { escapeHtml } from './view-style.js';
 
 /** No script, no resource of any kind: inline styles only. */
 export const DIFF_WEBVIEW_CSP = "default-src 'none'; style-src 'unsafe-inline'";
-
-const STYLE = `
-body { font-family: var(--vscode-font-family, sans-serif); font-size: var(--vscode-font-size, 13px); color: var(--vscode-foreground); padding: 0 1.5em 1.5em; line-height: 1.5; }
-h1, h2, h3, h4, h5, h6 { font-weight: 600; margin: 1em 0 0.5em; }
-table { border-collapse: collapse; margin: 0.5em 0 1em; }
-th, td { border: 1px solid var(--vscode-panel-border, #8884); padding: 0.2em 0.6em; vertical-align: top; }
-th { text-align: left; }
-.right { text-align: right; font-variant-numeric: tabular-nums; }
-.center { text-align: center; }
-code { font-family: var(--vscode-editor-font-family, monospace); }
-details { margin: 0.5em 0; }
-summary { cursor: default; font-weight: 600; }
-`;
-
-export function escapeHtml(text: string): string {
-    return text.replace(/[&<>"']/g, c => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-}
 
 /** ASCII punctuation that a backslash escapes (CommonMark). */
 const ESCAPABLE = /\\([!-/:-@[-`{-~])/g;
@@ -139,14 +123,4 @@ export function renderMarkdown(markdown: string): string {
     flush();
     for (; openDetails > 0; openDetails--) out.push('</details>');
     return out.join('\n');
-}
-
-/** A whole page: the webview's CSP first in <head>, the rendered Markdown as its body. */
-export function diffPage(markdown: string, lang: string, title: string): string {
-    return [
-        `<!DOCTYPE html><html lang="${escapeHtml(lang)}"><head>`,
-        `<meta http-equiv="Content-Security-Policy" content="${DIFF_WEBVIEW_CSP}">`,
-        `<meta charset="utf-8"><title>${escapeHtml(title)}</title><style>${STYLE}</style></head>`,
-        `<body>${renderMarkdown(markdown)}</body></html>`
-    ].join('\n');
 }

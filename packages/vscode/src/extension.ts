@@ -3,13 +3,13 @@
 // the commands and the read-only documents to VS Code's events.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { BalancePreview, BALANCE_SCHEME } from './balance-preview.js';
+import { BalancePreview } from './balance-preview.js';
 import { isCnmsUri } from './balance-request.js';
 import { BuiltinDocuments, BUILTIN_SCHEME } from './builtin-documents.js';
 import { createClient } from './client.js';
 import { registerCommands } from './commands.js';
 import { text } from './messages.js';
-import { ReportPreview } from './report-preview.js';
+import { REPORT_PREVIEW_VIEW_TYPE, ReportPreview } from './report-preview.js';
 import { RevisionDiffView } from './revision-diff.js';
 import { BalanceStatusBar } from './status-bar.js';
 
@@ -26,7 +26,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<CnmsEx
     client = languageClient;
     const statusBar = new BalanceStatusBar(languageClient);
     const preview = new BalancePreview(languageClient);
-    const reportPreview = new ReportPreview(languageClient);
+    const reportPreview = new ReportPreview(languageClient, context.workspaceState);
     const revisionDiff = new RevisionDiffView(languageClient);
     const modelChanged = () => {
         statusBar.scheduleRefresh();
@@ -38,8 +38,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<CnmsEx
         preview,
         reportPreview,
         revisionDiff,
+        vscode.window.registerWebviewPanelSerializer(REPORT_PREVIEW_VIEW_TYPE, reportPreview),
         vscode.workspace.registerTextDocumentContentProvider(BUILTIN_SCHEME, new BuiltinDocuments(languageClient)),
-        vscode.workspace.registerTextDocumentContentProvider(BALANCE_SCHEME, preview),
         ...registerCommands(languageClient, preview, reportPreview, revisionDiff),
         vscode.window.onDidChangeActiveTextEditor(() => void statusBar.refresh()),
         vscode.workspace.onDidSaveTextDocument(document => {

@@ -43,6 +43,10 @@ const TEXTS = {
         en: 'This model has no report any more: no `organization` is declared for it.',
         'zh-CN': '此模型已无法生成报告：没有为其声明 `organization`。'
     },
+    'preview.lost': {
+        en: 'This preview could not be restored: open it again with “CNMS: Open Report Preview”.',
+        'zh-CN': '无法恢复此预览：请使用“CNMS: 打开报告预览”重新打开。'
+    },
     'export.pick': { en: 'Export the CNMS report of this model as…', 'zh-CN': '将此模型的 CNMS 报告导出为…' },
     'export.md': { en: 'Markdown', 'zh-CN': 'Markdown 文档' },
     'export.md.detail': { en: 'The report as text, for a repository or a wiki', 'zh-CN': '纯文本报告，适合放入代码仓库或知识库' },
@@ -69,11 +73,62 @@ const TEXTS = {
     'diff.progress': { en: 'Comparing the CNMS model with {revision}…', 'zh-CN': '正在将 CNMS 模型与 {revision} 比较…' },
     'diff.failed': { en: 'CNMS: the model could not be compared with {revision}: {message}', 'zh-CN': 'CNMS：无法将模型与 {revision} 比较：{message}' },
     'diff.title': { en: 'CNMS: changes since {revision}', 'zh-CN': 'CNMS：自 {revision} 以来的变化' },
+    'diff.pick': { en: 'Compare the model with…', 'zh-CN': '将模型与以下版本比较…' },
+    'diff.pick.head': { en: 'the last commit', 'zh-CN': '最近一次提交' },
+    'diff.pick.branches': { en: 'Branches', 'zh-CN': '分支' },
+    'diff.pick.tags': { en: 'Tags', 'zh-CN': '标签' },
+    'diff.pick.commits': { en: 'Recent commits', 'zh-CN': '最近的提交' },
+    'diff.pick.other': { en: 'Another revision…', 'zh-CN': '其他版本…' },
+    'diff.pick.otherDetail': { en: 'Type a branch, a tag, a commit or HEAD~2', 'zh-CN': '输入分支、标签、提交或 HEAD~2' },
+    'diff.heading': { en: 'Changes in {model}', 'zh-CN': '{model} 的变化' },
+    'diff.savedFiles': { en: 'the saved files', 'zh-CN': '已保存的文件' },
+    'diff.netChange': { en: 'Net balance:', 'zh-CN': '净排放变化：' },
+    'diff.colon': { en: ': ', 'zh-CN': '：' },
+    'diff.neutrality.kept': { en: 'still carbon neutral', 'zh-CN': '仍为碳中和' },
+    'diff.neutrality.lost': { en: 'no longer carbon neutral', 'zh-CN': '不再碳中和' },
+    'diff.neutrality.gained': { en: 'now carbon neutral', 'zh-CN': '现已碳中和' },
+    'diff.neutrality.still-not': { en: 'not carbon neutral, as before', 'zh-CN': '仍未实现碳中和' },
+    'diff.totals': { en: 'Totals (tCO2e)', 'zh-CN': '合计（tCO2e）' },
+    'diff.before': { en: 'Before', 'zh-CN': '之前' },
+    'diff.after': { en: 'Now', 'zh-CN': '现在' },
+    'diff.change': { en: 'Change', 'zh-CN': '变化' },
+    'diff.causes': { en: 'Caused by', 'zh-CN': '原因' },
+    'diff.emissions': { en: 'Emissions', 'zh-CN': '排放量' },
+    'diff.removals': { en: 'Removals', 'zh-CN': '清除量' },
+    'diff.offsets': { en: 'Offsets', 'zh-CN': '抵销量' },
+    'diff.net': { en: 'Net', 'zh-CN': '净排放' },
+    'diff.figures': { en: '{count:# figure|# figures} changed (tCO2e)', 'zh-CN': '{count} 个数值变化（tCO2e）' },
+    'diff.other': { en: '{count:# other declaration|# other declarations} changed', 'zh-CN': '其他 {count} 个声明变化' },
+    'diff.targets': { en: 'First missed year of the targets', 'zh-CN': '目标首次未达成的年份' },
+    'diff.never': { en: 'never', 'zh-CN': '无' },
+    'diff.findings': { en: 'Findings gained (+) and resolved (−)', 'zh-CN': '新增（+）与消除（−）的问题' },
+    'diff.unparsable': { en: '{file} does not parse at {revision}.', 'zh-CN': '{file} 在 {revision} 中无法解析。' },
+    'diff.cause.activity': { en: 'activity', 'zh-CN': '活动数据' },
+    'diff.cause.factor': { en: 'factor', 'zh-CN': '排放因子' },
+    'diff.cause.gwp': { en: 'GWP set', 'zh-CN': 'GWP 值' },
+    'diff.cause.share': { en: 'share', 'zh-CN': '权益份额' },
+    'diff.cause.scope2': { en: 'scope-2 method', 'zh-CN': '范围二方法' },
+    'diff.cause.category': { en: 'category', 'zh-CN': '类别' },
+    'diff.cause.other': { en: 'other', 'zh-CN': '其他' },
+    'balance.title': { en: 'Balance: {model}', 'zh-CN': '碳排放平衡：{model}' },
+    'newModel.title': { en: 'CNMS: New Model — choose an empty folder', 'zh-CN': 'CNMS：新建模型——选择一个空文件夹' },
+    'newModel.create': { en: 'Create Model Here', 'zh-CN': '在此创建模型' },
+    'newModel.exists': { en: 'CNMS: not overwriting {files}: choose an empty folder.', 'zh-CN': 'CNMS：不会覆盖 {files}，请选择一个空文件夹。' },
+    'newModel.failed': { en: 'CNMS: the model could not be written: {message}', 'zh-CN': 'CNMS：无法写入模型：{message}' },
+    'newModel.outside': {
+        en: 'The new model is outside the open folder: open its folder to see its balance and findings.',
+        'zh-CN': '新模型不在当前打开的文件夹中：请打开其文件夹以查看碳排放平衡与问题。'
+    },
+    'newModel.openFolder': { en: 'Open Folder', 'zh-CN': '打开文件夹' },
     'export.failed': { en: 'CNMS: the report could not be written to {file}: {message}', 'zh-CN': 'CNMS：无法将报告写入 {file}：{message}' },
     'export.openFailed': { en: 'CNMS: {file} was written but could not be opened: {message}', 'zh-CN': 'CNMS：报告已写入 {file}，但无法打开：{message}' }
 } as const satisfies Record<string, Record<CnmsLocale, string>>;
 
 export type TextId = keyof typeof TEXTS;
+
+export function isTextId(id: string): id is TextId {
+    return Object.hasOwn(TEXTS, id);
+}
 
 /** The text `id` in the current locale, with `{name}` placeholders filled in. */
 export function text(id: TextId, values: Record<string, string | number> = {}, locale: CnmsLocale = currentLocale()): string {

@@ -3,6 +3,8 @@
 // CSP meta tag is replaced by the webview's own, first thing in <head>, so
 // that no script, no remote resource and no file of the workspace can load
 // whatever the renderer emits.
+import { escapeHtml } from './view-style.js';
+
 export const WEBVIEW_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
 
 const CSP_META = `<meta http-equiv="Content-Security-Policy" content="${WEBVIEW_CSP}">`;
@@ -32,8 +34,4 @@ export function messagePage(message: string, lang: string): string {
 
 function insertAt(text: string, index: number, inserted: string): string {
     return text.slice(0, index) + inserted + text.slice(index);
-}
-
-function escapeHtml(text: string): string {
-    return text.replace(/[&<>"']/g, c => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }

@@ -1,12 +1,15 @@
 // The report beside the editor: the model's HTML report (`cnms/report`) in a
 // webview without scripts or local resources, one panel per model, refreshed
-// when a CNMS document of that model is saved.
+// when a CNMS document of that model is saved, and restored after a window
+// reload (a WebviewPanelSerializer: the webview runs no script, so the
+// document each panel shows is kept in the workspace state, by panel title).
 import * as vscode from 'vscode';
 import { requestBalance } from './balance-request.js';
 import type { RequestSender } from './builtin-documents.js';
 import { currentLocale } from './locale.js';
 import { text } from './messages.js';
 import { messagePage, withWebviewCsp } from './report-html.js';
+import { withThemeStyle } from './report-theme.js';
 import { errorMessage, organizationOf, requestReport, type Report } from './report-request.js';
 
 export const REPORT_PREVIEW_VIEW_TYPE = 'cnms.reportPreview';
@@ -23,12 +26,60 @@ interface OpenPreview {
     disposed: boolean;
 }
 
-export class ReportPreview implements vscode.Disposable {
+/** Where the documents of the open previews are kept between sessions: panel title → document URI. */
+const RESTORE_KEY = 'cnms.reportPreview.documents';
+
+export class ReportPreview implements vscode.Disposable, vscode.WebviewPanelSerializer {
     private readonly previews = new Map<string, OpenPreview>();
     private readonly saved = new Map<string, vscode.Uri>();
     private timer: ReturnType<typeof setTimeout> | undefined;
+    /** Set while the extension shuts down: the panels it closes then are kept for the next session. */
+    private closing = false;
 
-    constructor(private readonly client: RequestSender) {}
+    constructor(
+        private readonly client: RequestSender,
+        private readonly memory?: vscode.Memento
+    ) {}
+
+    /**
+     * A panel VS Code kept over a window reload: it shows the report of the
+     * document remembered for its title again, or says why it cannot.
+     */
+    async deserializeWebviewPanel(panel: vscode.WebviewPanel): Promise<void> {
+        const remembered = this.remembered()[panel.title];
+        if (!remembered) {
+            panel.webview.html = messagePage(text('preview.lost'), currentLocale());
+            return;
+        }
+        const document = vscode.Uri.parse(remembered);
+        // keyed by its title until the report names the organisation (render() re-keys it)
+        const preview = this.adopt(panel, `restoring:${panel.title}`, document);
+        panel.webview.html = messagePage(text('report.progress'), currentLocale());
+        await this.refresh(preview);
+    }
+
+    private remembered(): Record<string, string> {
+        return this.memory?.get<Record<string, string>>(RESTORE_KEY) ?? {};
+    }
+
+    /** Keeps the document of every open preview, by its panel's title, for the next session. */
+    private remember(): void {
+        if (!this.memory || this.closing) return;
+        const documents: Record<string, string> = {};
+        for (const preview of this.previews.values()) if (!preview.disposed) documents[preview.panel.title] = preview.document.toString();
+        void this.memory.update(RESTORE_KEY, documents);
+    }
+
+    private adopt(panel: vscode.WebviewPanel, organization: string, document: vscode.Uri): OpenPreview {
+        const preview: OpenPreview = { panel, organization, document, generation: 0, disposed: false };
+        this.previews.set(organization, preview);
+        panel.onDidDispose(() => {
+            preview.disposed = true;
+            if (this.previews.get(preview.organization) === preview) this.previews.delete(preview.organization);
+            this.remember();
+        });
+        return preview;
+    }
 
     /** Opens (or reveals and refreshes) the report of the model that holds `document`; undefined when there is none. */
     async show(document: vscode.Uri): Promise<vscode.WebviewPanel | undefined> {
@@ -58,12 +109,7 @@ export class ReportPreview implements vscode.Disposable {
             { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
             { enableScripts: false, enableForms: false, enableCommandUris: false, localResourceRoots: [], enableFindWidget: true }
         );
-        const preview: OpenPreview = { panel, organization, document, generation: 0, disposed: false };
-        this.previews.set(organization, preview);
-        panel.onDidDispose(() => {
-            preview.disposed = true;
-            if (this.previews.get(preview.organization) === preview) this.previews.delete(preview.organization);
-        });
+        const preview = this.adopt(panel, organization, document);
         this.render(preview, report);
         return panel;
     }
@@ -128,10 +174,12 @@ export class ReportPreview implements vscode.Disposable {
             this.previews.set(organization, preview);
         }
         preview.panel.title = text('preview.title', { organization });
-        preview.panel.webview.html = withWebviewCsp(report.content);
+        preview.panel.webview.html = withWebviewCsp(withThemeStyle(report.content));
+        this.remember();
     }
 
     dispose(): void {
+        this.closing = true;
         if (this.timer) clearTimeout(this.timer);
         this.timer = undefined;
         this.saved.clear();

@@ -1,5 +1,5 @@
-import type { ModelBalance, ModelProducts, Rational } from '@cnms/language';
-import { neutralityVerdict, shownName, tonnes } from '@cnms/language';
+import type { ModelBalance, ModelProducts } from '@cnms/language';
+import { neutralityVerdict, Rational, shownName, tonnes } from '@cnms/language';
 import { processesJson, productsJson, purchasedJson, type ProcessJson, type ProductJson, type PurchasedJson } from '@cnms/report';
 
 /** `cnms balance --format json` (cli.md): every figure an unrounded decimal string, in tCO2e or tonnes of the gas. */
@@ -47,10 +47,13 @@ export interface SourceJson {
     co2eLocation?: string;
     co2eMarket?: string;
     biogenicCO2?: string;
+    /** Months filled by the source's `gap-fill`, and the filled part of its activity in percent. */
+    filled?: { months: string[]; percent: string };
     computed: boolean;
 }
 
 const text = (value: Rational) => value.toString();
+const HUNDRED = Rational.fromInteger(100);
 
 export function balanceJson(balance: ModelBalance, products: ModelProducts, errors: number, warnings: number): BalanceJson {
     const verdict = neutralityVerdict(balance, errors);
@@ -98,6 +101,7 @@ export function balanceJson(balance: ModelBalance, products: ModelProducts, erro
                     entry.co2eMarket = text(tonnes(figures.co2eMarket));
                 }
                 if (source.biogenic === 'yes') entry.biogenicCO2 = text(tonnes(figures.biogenicCO2));
+                if (figures.gapFill) entry.filled = { months: figures.gapFill.filled.map(month => month.month), percent: text(figures.gapFill.filledShare.times(HUNDRED)) };
             }
             return entry;
         }),

@@ -1,6 +1,6 @@
 import type { Locale, ModelBalance, ModelProducts, Rational } from '@cnms/language';
 import stringWidth from 'string-width';
-import { fillTemplate, formatFigure, formatNet, formatPeriod, neutralityVerdict, shownName, TEXTS, tonnes, verdictReasons, type TextId } from '@cnms/language';
+import { fillTemplate, formatFigure, formatPercent, formatNet, formatPeriod, neutralityVerdict, shownName, TEXTS, tonnes, verdictReasons, type TextId } from '@cnms/language';
 import type { Colors } from '../colors.js';
 import { processEntries } from '@cnms/report';
 
@@ -36,6 +36,8 @@ export function balanceText(balance: ModelBalance, products: ModelProducts, erro
     for (const { source, figures } of balance.sources) {
         const label = `${shownName(source)}${source.site ? ` @ ${source.site.$refText}` : ''}${source.category ? ` [${source.category}]` : ''}`;
         row(label, figures ? tonnes(figures.co2e) : undefined, 4);
+        const fill = figures?.gapFill;
+        if (fill && fill.filled.length > 0) lines.push(`      ${t('filled', { months: fill.filled.map(month => month.month).join(', '), share: formatPercent(fill.filledShare, locale) })}`);
     }
     lines.push('');
     row(t('biogenic'), balance.biogenicCO2, 0, 'tCO2');

@@ -43,6 +43,7 @@ export type CnmsKeywordNames =
     | "absolute-reduction"
     | "accuracy"
     | "achievement"
+    | "acquired"
     | "action"
     | "activity"
     | "affects"
@@ -78,6 +79,7 @@ export type CnmsKeywordNames =
     | "communicated"
     | "compliance"
     | "compliance-check"
+    | "conservative"
     | "consolidation"
     | "consumes"
     | "control"
@@ -92,6 +94,7 @@ export type CnmsKeywordNames =
     | "date"
     | "days"
     | "decisions"
+    | "default"
     | "default-value"
     | "description"
     | "design"
@@ -106,14 +109,18 @@ export type CnmsKeywordNames =
     | "equity-share"
     | "estimated"
     | "evaluation"
+    | "evidence-within"
+    | "evidences"
     | "external"
     | "factor"
+    | "filed"
     | "financial-control"
     | "findings"
     | "for"
     | "found-in"
     | "from"
     | "full"
+    | "gap-fill"
     | "gas"
     | "good"
     | "green-power"
@@ -183,6 +190,7 @@ export type CnmsKeywordNames =
     | "planned"
     | "policy"
     | "previous"
+    | "previous-year"
     | "process"
     | "procurement"
     | "project"
@@ -198,6 +206,7 @@ export type CnmsKeywordNames =
     | "requirement"
     | "residual-factor"
     | "responsibilities"
+    | "responsible"
     | "result"
     | "retired"
     | "retired-for"
@@ -242,6 +251,31 @@ export type CnmsKeywordNames =
     | "}";
 
 export type CnmsTokenNames = CnmsTerminalNames | CnmsKeywordNames;
+
+export interface Acquisition extends langium.AstNode {
+    readonly $container: Source;
+    readonly $type: 'Acquisition';
+    meter?: langium.Reference<Meter>;
+    method: AcquisitionMethod;
+    responsible?: langium.Reference<Role>;
+}
+
+export const Acquisition = {
+    $type: 'Acquisition',
+    meter: 'meter',
+    method: 'method',
+    responsible: 'responsible'
+} as const;
+
+export function isAcquisition(item: unknown): item is Acquisition {
+    return reflection.isInstance(item, Acquisition.$type);
+}
+
+export type AcquisitionMethod = 'calculated' | 'default' | 'estimated' | 'measured';
+
+export function isAcquisitionMethod(item: unknown): item is AcquisitionMethod {
+    return item === 'measured' || item === 'calculated' || item === 'default' || item === 'estimated';
+}
 
 export interface Aggregate extends langium.AstNode {
     readonly $container: BinaryExpression | Claim | DatasetColumn | Factor | GasComponent | Good | Instrument | Let | Meter | MonthValue | NegatedExpression | Offset | Organization | Output | PowerExpression | PrecursorUse | Process | Reduction | Removal | Site | Source | Target | UnitDecl | UnitProduct;
@@ -582,6 +616,8 @@ export function isDimensionDecl(item: unknown): item is DimensionDecl {
 export interface DocumentInfo extends langium.AstNode {
     readonly $container: CnmsFile;
     readonly $type: 'DocumentInfo';
+    evidence?: Evidence;
+    filed?: string;
     name: string;
     owner?: langium.Reference<Role>;
     path?: string;
@@ -591,6 +627,8 @@ export interface DocumentInfo extends langium.AstNode {
 
 export const DocumentInfo = {
     $type: 'DocumentInfo',
+    evidence: 'evidence',
+    filed: 'filed',
     name: 'name',
     owner: 'owner',
     path: 'path',
@@ -650,6 +688,25 @@ export function isEvaluation(item: unknown): item is Evaluation {
     return reflection.isInstance(item, Evaluation.$type);
 }
 
+export interface Evidence extends langium.AstNode {
+    readonly $container: DocumentInfo;
+    readonly $type: 'Evidence';
+    month: NumberText;
+    sources: Array<langium.Reference<Source>>;
+    year: NumberText;
+}
+
+export const Evidence = {
+    $type: 'Evidence',
+    month: 'month',
+    sources: 'sources',
+    year: 'year'
+} as const;
+
+export function isEvidence(item: unknown): item is Evidence {
+    return reflection.isInstance(item, Evidence.$type);
+}
+
 export type Exponent = string;
 
 export function isExponent(item: unknown): item is Exponent {
@@ -695,6 +752,23 @@ export const Factor = {
 
 export function isFactor(item: unknown): item is Factor {
     return reflection.isInstance(item, Factor.$type);
+}
+
+export interface GapFill extends langium.AstNode {
+    readonly $container: Source;
+    readonly $type: 'GapFill';
+    method: 'conservative';
+    previousYear?: MonthlyValues;
+}
+
+export const GapFill = {
+    $type: 'GapFill',
+    method: 'method',
+    previousYear: 'previousYear'
+} as const;
+
+export function isGapFill(item: unknown): item is GapFill {
+    return reflection.isInstance(item, GapFill.$type);
 }
 
 export interface GasComponent extends langium.AstNode {
@@ -979,7 +1053,7 @@ export function isMeter(item: unknown): item is Meter {
 }
 
 export interface MonthlyValues extends langium.AstNode {
-    readonly $container: BinaryExpression | Claim | DatasetColumn | Factor | GasComponent | Good | Instrument | Let | Meter | MonthValue | NegatedExpression | Offset | Organization | Output | PowerExpression | PrecursorUse | Process | Reduction | Removal | Site | Source | Target | UnitDecl | UnitProduct;
+    readonly $container: BinaryExpression | Claim | DatasetColumn | Factor | GapFill | GasComponent | Good | Instrument | Let | Meter | MonthValue | NegatedExpression | Offset | Organization | Output | PowerExpression | PrecursorUse | Process | Reduction | Removal | Site | Source | Target | UnitDecl | UnitProduct;
     readonly $type: 'MonthlyValues';
     months: Array<MonthValue>;
 }
@@ -1185,6 +1259,7 @@ export interface Organization extends langium.AstNode {
     readonly $type: 'Organization';
     baseYear?: NumberText;
     consolidation?: Consolidation;
+    evidenceWithin?: Expression;
     gwp?: langium.Reference<GwpSet>;
     gwpJustification?: string;
     industry?: string;
@@ -1202,6 +1277,7 @@ export const Organization = {
     $type: 'Organization',
     baseYear: 'baseYear',
     consolidation: 'consolidation',
+    evidenceWithin: 'evidenceWithin',
     gwp: 'gwp',
     gwpJustification: 'gwpJustification',
     industry: 'industry',
@@ -1623,12 +1699,14 @@ export function isSiteOrSource(item: unknown): item is SiteOrSource {
 export interface Source extends langium.AstNode {
     readonly $container: CnmsFile;
     readonly $type: 'Source';
+    acquisition?: Acquisition;
     activity?: Expression;
     biogenic?: YesNo;
     category?: Category;
     dataQuality?: DataQuality;
     emissions?: Expression;
     factor?: Expression;
+    gapFill?: GapFill;
     justification?: string;
     monitoredBy: Array<langium.Reference<Meter>>;
     name: string;
@@ -1641,12 +1719,14 @@ export interface Source extends langium.AstNode {
 
 export const Source = {
     $type: 'Source',
+    acquisition: 'acquisition',
     activity: 'activity',
     biogenic: 'biogenic',
     category: 'category',
     dataQuality: 'dataQuality',
     emissions: 'emissions',
     factor: 'factor',
+    gapFill: 'gapFill',
     justification: 'justification',
     monitoredBy: 'monitoredBy',
     name: 'name',
@@ -1772,6 +1852,7 @@ export function isYesNo(item: unknown): item is YesNo {
 }
 
 export type CnmsAstType = {
+    Acquisition: Acquisition
     Aggregate: Aggregate
     Audit: Audit
     BinaryExpression: BinaryExpression
@@ -1790,8 +1871,10 @@ export type CnmsAstType = {
     Duration: Duration
     Element: Element
     Evaluation: Evaluation
+    Evidence: Evidence
     Expression: Expression
     Factor: Factor
+    GapFill: GapFill
     GasComponent: GasComponent
     GasDecl: GasDecl
     Good: Good
@@ -1841,6 +1924,25 @@ export type CnmsAstType = {
 
 export class CnmsAstReflection extends langium.AbstractAstReflection {
     override readonly types = {
+        Acquisition: {
+            name: Acquisition.$type,
+            properties: {
+                meter: {
+                    name: Acquisition.meter,
+                    referenceType: Meter.$type,
+                    optional: true
+                },
+                method: {
+                    name: Acquisition.method
+                },
+                responsible: {
+                    name: Acquisition.responsible,
+                    referenceType: Role.$type,
+                    optional: true
+                }
+            },
+            superTypes: []
+        },
         Aggregate: {
             name: Aggregate.$type,
             properties: {
@@ -2159,6 +2261,14 @@ export class CnmsAstReflection extends langium.AbstractAstReflection {
         DocumentInfo: {
             name: DocumentInfo.$type,
             properties: {
+                evidence: {
+                    name: DocumentInfo.evidence,
+                    optional: true
+                },
+                filed: {
+                    name: DocumentInfo.filed,
+                    optional: true
+                },
                 name: {
                     name: DocumentInfo.name
                 },
@@ -2221,6 +2331,24 @@ export class CnmsAstReflection extends langium.AbstractAstReflection {
             },
             superTypes: [ManagementElement.$type]
         },
+        Evidence: {
+            name: Evidence.$type,
+            properties: {
+                month: {
+                    name: Evidence.month
+                },
+                sources: {
+                    name: Evidence.sources,
+                    defaultValue: [],
+                    referenceType: Source.$type,
+                    optional: true
+                },
+                year: {
+                    name: Evidence.year
+                }
+            },
+            superTypes: []
+        },
         Expression: {
             name: Expression.$type,
             properties: {
@@ -2270,6 +2398,19 @@ export class CnmsAstReflection extends langium.AbstractAstReflection {
                 }
             },
             superTypes: [Element.$type, LibraryElement.$type, Named.$type]
+        },
+        GapFill: {
+            name: GapFill.$type,
+            properties: {
+                method: {
+                    name: GapFill.method
+                },
+                previousYear: {
+                    name: GapFill.previousYear,
+                    optional: true
+                }
+            },
+            superTypes: []
         },
         GasComponent: {
             name: GasComponent.$type,
@@ -2758,6 +2899,10 @@ export class CnmsAstReflection extends langium.AbstractAstReflection {
                 },
                 consolidation: {
                     name: Organization.consolidation,
+                    optional: true
+                },
+                evidenceWithin: {
+                    name: Organization.evidenceWithin,
                     optional: true
                 },
                 gwp: {
@@ -3250,6 +3395,10 @@ export class CnmsAstReflection extends langium.AbstractAstReflection {
         Source: {
             name: Source.$type,
             properties: {
+                acquisition: {
+                    name: Source.acquisition,
+                    optional: true
+                },
                 activity: {
                     name: Source.activity,
                     optional: true
@@ -3272,6 +3421,10 @@ export class CnmsAstReflection extends langium.AbstractAstReflection {
                 },
                 factor: {
                     name: Source.factor,
+                    optional: true
+                },
+                gapFill: {
+                    name: Source.gapFill,
                     optional: true
                 },
                 justification: {

@@ -2,15 +2,17 @@ import type { LangiumDocument } from 'langium';
 import { DocumentState } from 'langium';
 import type { CodeLensProvider } from 'langium/lsp';
 import type { CodeLens, CodeLensParams } from 'vscode-languageserver-protocol';
-import { isOrganization, isSite, isTarget, type CnmsFile, type Target } from '../generated/ast.js';
+import { isFactor, isLet, isOrganization, isReduction, isSite, isSource, isTarget, type CnmsFile, type Reduction, type Target } from '../generated/ast.js';
 import type { CnmsLspServices } from './cnms-lsp-module.js';
-import { coveredEmissions, type ModelBalance } from '../semantics/balance.js';
+import { coveredEmissions, siteEmissions, type ModelBalance } from '../semantics/balance.js';
 import { Dimension } from '../semantics/dimension.js';
 import { formatFigure } from '../semantics/figure-format.js';
 import { formatPeriod } from '../semantics/period.js';
 import { GRAMS_PER_TONNE, tonnes } from '../semantics/quantity.js';
 import { displayUnit } from '../semantics/quantity-display.js';
 import { Rational } from '../semantics/rational.js';
+import { usageIn } from '../semantics/usage.js';
+import { yearOf } from '../semantics/dates.js';
 import { formatNet, neutralityVerdict } from '../semantics/verdict.js';
 import { displayPrecision } from './display-precision.js';
 
@@ -19,7 +21,9 @@ export const SHOW_BALANCE_COMMAND = 'cnms.showBalance';
 
 /**
  * Lenses above the declarations whose figures matter most: the net balance
- * above `organization`, each site's subtotal and share, each target's gap.
+ * above `organization`, each site's subtotal and share, each target's gap,
+ * who uses each factor and `let` (how many sources, what they emit) and what
+ * each reduction cuts.
  */
 export class CnmsCodeLensProvider implements CodeLensProvider {
     constructor(private readonly services: CnmsLspServices) {}
@@ -52,6 +56,7 @@ export class CnmsCodeLensProvider implements CodeLensProvider {
         const f = (value: Rational, signed = false) => formatFigure(value, i18n.locale, precision, signed);
         const command = (title: string) => ({ title, command: SHOW_BALANCE_COMMAND, arguments: [document.uri.toString()] });
         const lenses: CodeLens[] = [];
+        let sites: ReturnType<typeof siteEmissions> | undefined;
         for (const element of (document.parseResult.value as CnmsFile).elements) {
             const range = element.$cstNode?.range;
             if (!range) continue;
@@ -78,11 +83,19 @@ export class CnmsCodeLensProvider implements CodeLensProvider {
                 });
             } else if (isSite(element) && element.name) {
                 // (a site whose name is still being typed has no lens: no source can name it yet)
-                const subtotal = balance.sources.filter(entry => entry.source.site?.ref === element && entry.figures).reduce((sum, entry) => sum.plus(tonnes(entry.figures!.co2e)), Rational.ZERO);
+                sites ??= siteEmissions(balance);
+                const subtotal = sites.get(element)?.co2e ?? Rational.ZERO;
                 const share = balance.emissions.isZero() ? '—' : `${formatFigure(subtotal.dividedBy(balance.emissions).times(Rational.fromInteger(100)), i18n.locale, 1)} %`;
                 lenses.push({ range: at, command: command(i18n.text('lens.site', { site: element.name, emissions: f(subtotal), share })) });
             } else if (isTarget(element)) {
                 lenses.push({ range: at, command: command(this.targetTitle(element, balance, precision)) });
+            } else if ((isFactor(element) || isLet(element)) && element.name) {
+                const usage = usageIn(balance, element);
+                const title =
+                    usage.sources.length === 0 ? i18n.text('lens.unused') : i18n.text(usage.uncomputed > 0 ? 'lens.usedByIncomplete' : 'lens.usedBy', { count: usage.sources.length, emissions: f(usage.co2e), uncomputed: usage.uncomputed });
+                lenses.push({ range: at, command: command(title) });
+            } else if (isReduction(element) && element.name) {
+                lenses.push({ range: at, command: command(this.reductionTitle(element, balance, precision)) });
             }
         }
         return lenses;
@@ -96,6 +109,27 @@ export class CnmsCodeLensProvider implements CodeLensProvider {
         const period = this.services.semantics.OrganizationSettings.of(model).period;
         const title = this.services.I18n.text('lens.loading', { period: period ? formatPeriod(period) : '—' });
         return [{ range: { start, end: start }, command: { title, command: SHOW_BALANCE_COMMAND, arguments: [document.uri.toString()] } }];
+    }
+
+    /** What a reduction cuts a year once it runs, against the current emissions of the sources it acts on. */
+    private reductionTitle(reduction: Reduction, balance: ModelBalance, precision: number): string {
+        const i18n = this.services.I18n;
+        const from = Number(reduction.from);
+        const period = balance.settings.period;
+        const sources = reduction.on.map(ref => ref.ref).filter(isSource);
+        if (!reduction.from || !Number.isInteger(from) || !period || sources.length === 0) return i18n.text('lens.reductionUnknown');
+        const periodYear = yearOf(period.end);
+        if ((reduction.status === 'implemented' || reduction.status === 'verified') && from <= periodYear) {
+            return i18n.text('lens.reductionInData', { from });
+        }
+        const cuts = [...this.services.semantics.Projection.cutsIn(reduction, Math.max(from, periodYear), periodYear).values()];
+        const counted = balance.sources.filter(entry => sources.includes(entry.source));
+        if (cuts.length === 0 || counted.some(entry => !entry.figures)) return i18n.text('lens.reductionUnknown');
+        const cut = cuts.reduce((sum, value) => sum.plus(value), Rational.ZERO);
+        const emissions = counted.reduce((sum, entry) => sum.plus(tonnes(entry.figures!.co2e)), Rational.ZERO);
+        const share = emissions.isZero() ? '—' : `${formatFigure(cut.dividedBy(emissions).times(Rational.fromInteger(100)), i18n.locale, 1)} %`;
+        const f = (value: Rational) => formatFigure(value, i18n.locale, precision);
+        return i18n.text('lens.reduction', { cuts: f(cut), from, share, emissions: f(emissions), count: sources.length });
     }
 
     /** The gap between the period's figure and what the target allows at its year (positive: still to cut). */

@@ -9,11 +9,13 @@ import { languageReferenceUrl } from './language-reference.js';
 import type { TextId } from '../i18n/messages.js';
 import { Dimension } from '../semantics/dimension.js';
 import { formatDimension } from '../semantics/dimension-names.js';
-import { formatFigure } from '../semantics/figure-format.js';
+import { formatFigure, formatPercent } from '../semantics/figure-format.js';
 import { formatFactorValue, formatMeasured, formatQuantity, formatQuantityMeasured, formatWrittenNumber } from '../semantics/quantity-display.js';
 import { DEFAULT_PRECISION, displayPrecision } from './display-precision.js';
 import { tonnes, type Quantity } from '../semantics/quantity.js';
+import { formatInDataUnit } from '../semantics/gap-fill.js';
 import { writtenUnit } from '../semantics/written-unit.js';
+import { usageIn } from '../semantics/usage.js';
 import { Rational } from '../semantics/rational.js';
 
 const HUNDRED = Rational.fromInteger(100);
@@ -162,6 +164,7 @@ export class CnmsHoverProvider extends AstNodeHoverProvider {
                 }
             }
         }
+        const filled = this.filledMonths(source);
         const set = settings.gwpSet?.name ?? '—';
         const gases = [i18n.text('hover.gases', { set })];
         const masses = figures.scope === 2 && settings.scope2 === 'market-based' ? figures.market : figures.location;
@@ -182,7 +185,24 @@ export class CnmsHoverProvider extends AstNodeHoverProvider {
         if (source.biogenic === 'yes') gases.push(this.labelled('hover.biogenic', `${formatMeasured(tonnes(figures.biogenicCO2), this.locale, this.precision)} tCO2`));
         const used = this.valuesUsed([source.activity, source.factor, source.emissions]);
         const inputs = used.length > 0 ? [`**${i18n.text('hover.inputs')}**`, ...used.map(named => this.inputLine(named))] : [];
-        return [[heading(source)], calculation, gases, inputs, [`**${this.labelled('hover.total', `${formatMeasured(tonnes(figures.co2e), this.locale, this.precision)} tCO2e`)}**`]];
+        return [[heading(source)], calculation, filled, gases, inputs, [`**${this.labelled('hover.total', `${formatMeasured(tonnes(figures.co2e), this.locale, this.precision)} tCO2e`)}**`]];
+    }
+
+    /** The months a source's `gap-fill` filled, each with the values it was the highest of: a filled value is never shown as read. */
+    private filledMonths(source: Source): string[] {
+        const fill = this.cnms.semantics.GapFill.of(source);
+        if (!fill || fill.filled.length === 0) return [];
+        const i18n = this.cnms.I18n;
+        const shown = (value: Rational) => formatInDataUnit(value, fill, this.locale, this.precision);
+        const value = shown(fill.filledValue);
+        const lines = [`**${i18n.text('hover.filled', { count: fill.filled.length, value, share: formatPercent(fill.filledShare, this.locale) })}**`];
+        for (const month of fill.filled) {
+            const candidates = month.candidates
+                .map(candidate => (candidate.kind === 'previous-year' ? i18n.text('hover.fillPreviousYear', { month: candidate.month, value: shown(candidate.value.value) }) : `${candidate.month} ${shown(candidate.value.value)}`))
+                .join(', ');
+            lines.push(`- ${i18n.text('hover.filledMonth', { month: month.month, value: shown(month.value.value), candidates })}`);
+        }
+        return lines;
     }
 
     /** `Activity: …` with the language's colon. */
@@ -283,10 +303,7 @@ export class CnmsHoverProvider extends AstNodeHoverProvider {
         const values = this.cnms.semantics.Evaluator.factorValues(factor);
         const shown = values ? values.map(v => `${v.gas}: ${this.writtenOr(v.node, formatFactorValue(v, this.locale))}`) : [];
         // the users in the model hovered in: a library factor belongs to no model of its own
-        const users = this.cnms.references.Models.elementsOf(this.model)
-            .filter(isSource)
-            .filter(source => isNameReference(source.factor) && source.factor.target.ref === factor)
-            .map(source => `\`${source.name}\``);
+        const users = usageIn(this.cnms.semantics.Balance.of(this.model), factor).sources.map(source => `\`${source.name}\``);
         const usage = users.length > 0 ? i18n.text('hover.usedBy', { count: users.length, names: users.join(', ') }) : i18n.text('hover.notUsed');
         return [[heading(factor)], shown, this.provenance(factor), [usage]];
     }

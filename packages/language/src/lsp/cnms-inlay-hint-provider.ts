@@ -1,5 +1,5 @@
 import type { AstNode, LangiumDocument } from 'langium';
-import { CstUtils, GrammarUtils } from 'langium';
+import { GrammarUtils } from 'langium';
 import type { InlayHintAcceptor } from 'langium/lsp';
 import { AbstractInlayHintProvider } from 'langium/lsp';
 import type { CancellationToken, InlayHint, InlayHintParams } from 'vscode-languageserver-protocol';
@@ -43,7 +43,7 @@ export class CnmsInlayHintProvider extends AbstractInlayHintProvider {
         const semantics = this.services.semantics;
         if (this.settings.emissions && isSource(node)) {
             const figures = semantics.SourceFigures.of(node);
-            const position = this.headerEnd(node);
+            const position = this.afterBrace(node);
             if (figures && position) {
                 accept({ position, label: `= ${formatFigure(tonnes(figures.co2e), i18n.locale, this.precision)} tCO2e`, paddingLeft: true, paddingRight: true, kind: InlayHintKind.Type });
             } else if (position) {
@@ -60,7 +60,7 @@ export class CnmsInlayHintProvider extends AbstractInlayHintProvider {
         if (this.settings.emissions && (isProcess(node) || isGood(node))) this.productHint(node, accept);
         if (this.settings.emissions && isRemoval(node)) {
             const figures = semantics.Balance.removalFigures(node);
-            const position = this.headerEnd(node);
+            const position = this.afterBrace(node);
             if (figures && position) {
                 accept({ position, label: i18n.text('hint.counts', { amount: formatFigure(figures.amount, i18n.locale, this.precision) }), paddingLeft: true, paddingRight: true });
             }
@@ -68,7 +68,7 @@ export class CnmsInlayHintProvider extends AbstractInlayHintProvider {
         if (this.settings.emissions && isOffset(node)) {
             const model = this.services.references.Models.modelOfNode(node);
             const figures = semantics.Balance.offsetFigures(node, semantics.OrganizationSettings.of(model));
-            const position = this.headerEnd(node);
+            const position = this.afterBrace(node);
             if (figures && position) {
                 const label = figures.counts
                     ? i18n.text('hint.counts', { amount: formatFigure(figures.quantity, i18n.locale, this.precision) })
@@ -86,7 +86,7 @@ export class CnmsInlayHintProvider extends AbstractInlayHintProvider {
     private productHint(node: AstNode, accept: InlayHintAcceptor): void {
         const i18n = this.services.I18n;
         const products = this.services.semantics.ProductFigures;
-        const position = this.headerEnd(node);
+        const position = this.afterBrace(node);
         if (!position || (!isProcess(node) && !isGood(node))) return;
         const shown = (value: Rational) => formatFigure(value, i18n.locale, this.precision);
         let label: string | undefined;
@@ -127,11 +127,8 @@ export class CnmsInlayHintProvider extends AbstractInlayHintProvider {
         accept({ position: expression.$cstNode.range.end, label: `= ${label}`, paddingLeft: true, kind: InlayHintKind.Type });
     }
 
-    /** Just before the `{` of a declaration's block. */
-    private headerEnd(node: AstNode): { line: number; character: number } | undefined {
-        const brace = GrammarUtils.findNodeForKeyword(node.$cstNode, '{');
-        if (!brace) return undefined;
-        const previous = CstUtils.getPreviousNode(brace, true);
-        return previous?.range.end;
+    /** Just after the `{` of a declaration: the figure heads the block instead of splitting its header line. */
+    private afterBrace(node: AstNode): { line: number; character: number } | undefined {
+        return GrammarUtils.findNodeForKeyword(node.$cstNode, '{')?.range.end;
     }
 }

@@ -6,6 +6,7 @@ import { CnmsGeneratedModule, CnmsGeneratedSharedModule } from '../generated/mod
 import { CnmsModule, CnmsSharedModule, startCnmsServices, type CnmsAddedServices } from '../cnms-module.js';
 import { CnmsCodeActionProvider } from './cnms-code-action-provider.js';
 import { CnmsCodeLensProvider } from './cnms-code-lens-provider.js';
+import { CnmsDocumentSymbolProvider, CnmsNodeKindProvider } from './cnms-document-symbol-provider.js';
 import { CnmsCompletionProvider } from './cnms-completion-provider.js';
 import { CnmsFormatter } from './cnms-formatter.js';
 import { CnmsHoverProvider } from './cnms-hover-provider.js';
@@ -26,7 +27,8 @@ export const CnmsLspModule: Module<CnmsLspServices, PartialLangiumServices> = {
         Formatter: () => new CnmsFormatter(),
         CodeActionProvider: services => new CnmsCodeActionProvider(services),
         RenameProvider: services => new CnmsRenameProvider(services),
-        SemanticTokenProvider: services => new CnmsSemanticTokenProvider(services)
+        SemanticTokenProvider: services => new CnmsSemanticTokenProvider(services),
+        DocumentSymbolProvider: services => new CnmsDocumentSymbolProvider(services)
     }
 };
 
@@ -35,7 +37,7 @@ export const CnmsLspModule: Module<CnmsLspServices, PartialLangiumServices> = {
  * and the file system (`NodeFileSystem` in Node, `EmptyFileSystem` in a browser).
  */
 export function createCnmsLspServices(context: DefaultSharedModuleContext): { shared: LangiumSharedServices; Cnms: CnmsLspServices } {
-    const shared = inject(createDefaultSharedModule(context), CnmsGeneratedSharedModule, CnmsSharedModule);
+    const shared = inject(createDefaultSharedModule(context), CnmsGeneratedSharedModule, CnmsSharedModule, { lsp: { NodeKindProvider: () => new CnmsNodeKindProvider() } });
     const Cnms = inject(createDefaultModule({ shared }), CnmsGeneratedModule, CnmsModule, CnmsLspModule);
     shared.ServiceRegistry.register(Cnms);
     startCnmsServices(Cnms);

@@ -116,6 +116,11 @@ export class CnmsModels {
 
 const NO_MODEL_PREFIX = 'file-only:';
 
+/** Whether a model key is a model's root folder, where its cnms.json and cnms.lock lie (not a file in no model, nor the library). */
+export function isModelFolderKey(key: string): boolean {
+    return key.includes(':') && !key.startsWith(NO_MODEL_PREFIX) && !key.startsWith(BUILTIN_MODEL);
+}
+
 /** Folders as URI strings, with the folders that declare an organisation. */
 function folderTree(modelFolders: ReadonlySet<string>): FolderTree<string> {
     return { parentOf: folder => UriUtils.dirname(URI.parse(folder)).toString(), isModelFolder: folder => modelFolders.has(folder) };

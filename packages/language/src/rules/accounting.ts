@@ -1,11 +1,12 @@
 import type { Element, Expression, Factor, Meter, Source } from '../generated/ast.js';
-import { isAggregate, isFactor, isInstrument, isLibrary, isMeter, isMonthlyValues, isNameReference, isSource, isTarget } from '../generated/ast.js';
+import { isFactor, isInstrument, isLibrary, isMeter, isMonthlyValues, isNameReference, isSource, isTarget } from '../generated/ast.js';
 import type { LocalizedText } from '../i18n/locale.js';
 import { formatPercent } from '../semantics/figure-format.js';
+import { formatInDataUnit, gapFilledPart } from '../semantics/gap-fill.js';
 import { formatPeriod, isPeriodRange, isTwelveMonths, periodRange } from '../semantics/period.js';
 import { yearOf } from '../semantics/dates.js';
 import { monthOf, monthsOfPeriod } from '../semantics/months.js';
-import { AstUtils } from 'langium';
+import { monthlyParts } from '../semantics/monthly-parts.js';
 import { GRAMS_PER_TONNE, tonnes } from '../semantics/quantity.js';
 import { Dimension } from '../semantics/dimension.js';
 import { Rational } from '../semantics/rational.js';
@@ -647,16 +648,21 @@ export const ACCOUNTING_RULES: readonly Rule[] = [
         severity: 'warning',
         title: { en: 'Every month of the period', 'zh-CN': '报告期的每个月份' },
         description: {
-            en: 'A source whose activity is given month by month (`monthly { … }`, or an aggregate of a dataset with a date column) covers every month of the reporting period.',
-            'zh-CN': '逐月给出活动数据的排放源（`monthly { … }`，或对含日期列的数据集的汇总）覆盖报告期的每个月份。'
+            en: 'A source whose activity is given month by month (`monthly { … }`, or an aggregate of a dataset with a date column) covers every month of the reporting period; months filled by a declared `gap-fill conservative` are named with their filled values (info).',
+            'zh-CN': '逐月给出活动数据的排放源（`monthly { … }`，或对含日期列的数据集的汇总）覆盖报告期的每个月份；由声明的 `gap-fill conservative` 填补的月份连同填补值一并列出（提示）。'
         },
         rationale: {
             en: 'An inventory is complete over its period (ISO 14064-1:2018 clause 5.2, GB/T 32150); the national emissions-trading rules ask for monthly evidence of each parameter, and monitoring is checked month by month (clause 9.1).',
             'zh-CN': '清单须覆盖整个报告期（ISO 14064-1:2018 第 5.2 条，GB/T 32150）；全国碳排放权交易规则要求每个参数都有月度证据，监测按月检查（第 9.1 条）。'
         },
         messages: {
-            missingMonths: { en: 'Source {name} has no activity data for {months} of the period {period}.', 'zh-CN': '排放源 {name} 缺少报告期 {period} 中 {months} 的活动数据。' }
+            missingMonths: { en: 'Source {name} has no activity data for {months} of the period {period}.', 'zh-CN': '排放源 {name} 缺少报告期 {period} 中 {months} 的活动数据。' },
+            filledMonths: {
+                en: 'Source {name} has no activity data for {months} of the period {period}; filled conservatively (gap-fill): {values}, {share} of its monthly data.',
+                'zh-CN': '排放源 {name} 缺少报告期 {period} 中 {months} 的活动数据，已按保守方法填补（gap-fill）：{values}，占其月度数据的 {share}。'
+            }
         },
+        messageSeverity: { filledMonths: 'info' },
         check: context => {
             const period = context.settings.period;
             if (!period) return;
@@ -665,15 +671,17 @@ export const ACCOUNTING_RULES: readonly Rule[] = [
             for (const source of context.declarations(isSource)) {
                 if (!source.activity) continue;
                 // each part given month by month must cover every month: a part that cannot be computed says so elsewhere
-                for (const node of AstUtils.streamAst(source.activity)) {
-                    let covered: readonly string[] | undefined;
-                    if (isMonthlyValues(node)) covered = node.months.map(entry => monthOf(entry.year, entry.month)).filter((month): month is string => month !== undefined);
-                    else if (isAggregate(node)) covered = datasets.monthsOf(node);
-                    else continue;
+                for (const node of monthlyParts(source.activity)) {
+                    const covered = isMonthlyValues(node) ? node.months.map(entry => monthOf(entry.year, entry.month)).filter((month): month is string => month !== undefined) : datasets.monthsOf(node);
                     if (!covered) continue;
                     const have = new Set(covered);
                     const missing = months.filter(month => !have.has(month));
-                    if (missing.length > 0) context.report('missingMonths', { name: source.name, months: missing.join(', '), period: formatPeriod(period) }, node);
+                    if (missing.length === 0) continue;
+                    const filled = source.gapFill && node === gapFilledPart(source) ? context.services.semantics.GapFill.of(source) : undefined;
+                    if (filled) {
+                        const values = filled.filled.map(month => `${month.month} ${formatInDataUnit(month.value.value, filled)}`).join(', ');
+                        context.report('filledMonths', { name: source.name, months: missing.join(', '), period: formatPeriod(period), values, share: formatPercent(filled.filledShare) }, source, 'gapFill');
+                    } else context.report('missingMonths', { name: source.name, months: missing.join(', '), period: formatPeriod(period) }, node);
                 }
             }
         }

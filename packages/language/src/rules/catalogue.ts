@@ -1,4 +1,5 @@
 import { ACCOUNTING_RULES } from './accounting.js';
+import { LIBRARY_LOCK_RULES } from './library-lock.js';
 import { CONTEXT_RULES } from './context.js';
 import { LANGUAGE_RULES } from './language.js';
 import { LEADERSHIP_RULES } from './leadership.js';
@@ -10,6 +11,7 @@ import { TARGET_RULES } from './targets.js';
 import { SUPPORT_RULES } from './support.js';
 import { OPERATION_RULES } from './operation.js';
 import { EVALUATION_RULES } from './evaluation.js';
+import { MONTHLY_MONITORING_RULES } from './monthly-monitoring.js';
 import { IMPROVEMENT_RULES } from './improvement.js';
 import { CLAIM_RULES } from './claims.js';
 import { PRODUCT_RULES } from './products.js';
@@ -31,6 +33,7 @@ export const RULE_DEFINITIONS: readonly Rule[] = [
     ...LEADERSHIP_RULES,
     ...PLANNING_RULES,
     ...ACCOUNTING_RULES,
+    ...LIBRARY_LOCK_RULES,
     ...REDUCTION_RULES,
     ...OFFSET_RULES,
     ...TARGET_RULES,
@@ -39,6 +42,7 @@ export const RULE_DEFINITIONS: readonly Rule[] = [
     // the claim rules of clause 9.1 (CN-9.1-001 … 003) live with the claim gates, and come in clause order here
     ...CLAIM_RULES.filter(rule => rule.clause === '9.1'),
     ...EVALUATION_RULES,
+    ...MONTHLY_MONITORING_RULES,
     ...IMPROVEMENT_RULES,
     ...CLAIM_RULES.filter(rule => rule.clause !== '9.1'),
     ...PRODUCT_RULES

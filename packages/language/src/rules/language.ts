@@ -258,9 +258,9 @@ export const LANGUAGE_RULES: readonly Rule[] = [
         severity: 'error',
         title: { en: 'Dataset aggregates and monthly values', 'zh-CN': '数据集汇总与月度数值' },
         description: {
-            en: 'An aggregate of a dataset column (`sum`, `count`, `min`, `max`, `avg` of `dataset.column where …`) can be computed: a known function, a column of numbers (any column for `count`), conditions on declared columns (`= "text"` on text, `in 2024` or `in 2024-03` on dates), at least one row, and no row it uses with a problem; and a `monthly { … }` value gives each month (2024-01 … 2024-12) once.',
+            en: 'An aggregate of a dataset column (`sum`, `count`, `min`, `max`, `avg` of `dataset.column where …`) can be computed: a known function, a column of numbers (any column for `count`), conditions on declared columns (`= "text"` on text, `in 2024` or `in 2024-03` on dates), at least one row, and no row it uses with a problem; and a `monthly { … }` value gives each month (2024-01 … 2024-12) once; a source with `gap-fill` gives its activity month by month.',
             'zh-CN':
-                '数据集列的汇总（`dataset.column where …` 的 `sum`、`count`、`min`、`max`、`avg`）可以计算：函数已知，列为数值列（`count` 可用于任意列），条件针对已声明的列（文本列用 `= "文本"`，日期列用 `in 2024` 或 `in 2024-03`），至少有一行，且所用的行均无问题；`monthly { … }` 中每个月份（2024-01 … 2024-12）只出现一次。'
+                '数据集列的汇总（`dataset.column where …` 的 `sum`、`count`、`min`、`max`、`avg`）可以计算：函数已知，列为数值列（`count` 可用于任意列），条件针对已声明的列（文本列用 `= "文本"`，日期列用 `in 2024` 或 `in 2024-03`），至少有一行，且所用的行均无问题；`monthly { … }` 中每个月份（2024-01 … 2024-12）只出现一次；声明 `gap-fill` 的排放源逐月给出活动数据。'
         },
         rationale: {
             en: 'A figure never misleads: a sum over a row that could not be read, or over no row at all (a mistyped meter), is not computed and says why.',
@@ -279,7 +279,11 @@ export const LANGUAGE_RULES: readonly Rule[] = [
             brokenRow: { en: 'This value uses a row with a problem ({place}), so it is not computed.', 'zh-CN': '该值用到一行有问题的数据（{place}），因此不计算。' },
             noRows: { en: 'No row of {file} meets the conditions: the {function} of no rows is not computed.', 'zh-CN': '{file} 中没有满足条件的行：不计算零行的 {function}。' },
             monthTwice: { en: 'Month {month} is given twice: each month once.', 'zh-CN': '月份 {month} 出现了两次：每个月只能给出一次。' },
-            noMonths: { en: '`monthly { }` gives no month: write each month and its value, such as `2024-01 1_200 MWh`.', 'zh-CN': '`monthly { }` 中没有任何月份：请逐月写出月份及其数值，例如 `2024-01 1_200 MWh`。' }
+            noMonths: { en: '`monthly { }` gives no month: write each month and its value, such as `2024-01 1_200 MWh`.', 'zh-CN': '`monthly { }` 中没有任何月份：请逐月写出月份及其数值，例如 `2024-01 1_200 MWh`。' },
+            gapFillNotMonthly: {
+                en: 'Source {name} fills missing months (`gap-fill`), so its activity must have exactly one part given month by month: a `monthly { … }` value or a `sum(…)` of a dataset with a date column.',
+                'zh-CN': '排放源 {name} 声明了缺失月份填补（`gap-fill`），其活动数据须恰有一个逐月给出的部分：一个 `monthly { … }`，或一个对含日期列的数据集的 `sum(…)`。'
+            }
         }
     })
 ];

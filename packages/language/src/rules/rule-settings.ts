@@ -1,4 +1,5 @@
 import type { FileSystemProvider } from 'langium';
+import { isModelFolderKey } from '../references/cnms-models.js';
 import { URI, UriUtils, WorkspaceCache } from 'langium';
 import { closest, distance } from 'fastest-levenshtein';
 import type { CnmsServices } from '../cnms-module.js';
@@ -58,7 +59,7 @@ export class CnmsRuleSettings {
     }
 
     private read(model: string): RuleSettings {
-        if (!model.includes(':') || model.startsWith('file-only:') || model.startsWith('builtin:')) return NONE;
+        if (!isModelFolderKey(model)) return NONE;
         let text: string;
         try {
             const uri = UriUtils.joinPath(URI.parse(model), SETTINGS_FILE);

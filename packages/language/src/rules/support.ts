@@ -16,7 +16,7 @@ function mainCategory(source: Source): string | undefined {
 /** metersBySource of each model run's element list (the rules of one run share it). */
 const metersOfRun = new WeakMap<readonly Element[], Map<Source, Set<Meter>>>();
 
-/** The meters that monitor each source: a source's `monitored-by` and a meter's `measures` both count. */
+/** The meters that monitor each source: a source's `monitored-by`, its `acquired … meter` and a meter's `measures` all count. */
 export function metersBySource(elements: readonly Element[]): ReadonlyMap<Source, ReadonlySet<Meter>> {
     let known = metersOfRun.get(elements);
     if (!known) metersOfRun.set(elements, (known = collectMeters(elements)));
@@ -33,7 +33,11 @@ function collectMeters(elements: readonly Element[]): Map<Source, Set<Meter>> {
     };
     for (const element of elements) {
         if (isMeter(element)) for (const ref of element.measures) add(ref.ref, element);
-        if (isSource(element)) for (const ref of element.monitoredBy) add(element, ref.ref);
+        if (isSource(element)) {
+            for (const ref of element.monitoredBy) add(element, ref.ref);
+            // the instrument of its data acquisition (`acquired measured meter …`, docs/months.md)
+            add(element, element.acquisition?.meter?.ref);
+        }
     }
     return result;
 }

@@ -1,4 +1,4 @@
-import type { CnmsFile, Offset, Removal, Target } from '../generated/ast.js';
+import type { CnmsFile, Offset, Removal, Site, Target } from '../generated/ast.js';
 import { isOffset, isRemoval, isSource } from '../generated/ast.js';
 import type { CnmsServices } from '../cnms-module.js';
 import { MEMBERS_KEY, ORGANIZATIONS_KEY, type FigureStore } from './figure-memo.js';
@@ -48,6 +48,30 @@ export interface ModelBalance {
     readonly netAtOrBelowZero: boolean;
     /** Sources, removals and offsets that could not be computed. */
     readonly uncomputed: number;
+}
+
+/** A site's sources in a balance (in the balance's order) and the tCO2e of those that could be computed. */
+export interface SiteEmissions {
+    readonly sources: ModelBalance['sources'];
+    readonly co2e: Rational;
+}
+
+/**
+ * Each site's sources and emissions, in one pass over the balance's sources
+ * (a site with no source has no entry): what the report's table of sites and
+ * the site's code lens show, without looking through every source per site.
+ */
+export function siteEmissions(balance: ModelBalance): ReadonlyMap<Site, SiteEmissions> {
+    const sites = new Map<Site, { sources: Array<ModelBalance['sources'][number]>; co2e: Rational }>();
+    for (const entry of balance.sources) {
+        const site = entry.source.site?.ref;
+        if (!site) continue;
+        let at = sites.get(site);
+        if (!at) sites.set(site, (at = { sources: [], co2e: Rational.ZERO }));
+        at.sources.push(entry);
+        if (entry.figures) at.co2e = at.co2e.plus(tonnes(entry.figures.co2e));
+    }
+    return sites;
 }
 
 /** The part of a model's balance that one file holds: sums of its sources, removals and offsets. */

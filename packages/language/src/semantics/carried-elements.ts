@@ -73,23 +73,31 @@ export function carriedElements(oldParse: ParseResult<AstNode>, document: Langiu
     const newElements = (document.parseResult.value as CnmsFile).elements ?? [];
     if (oldElements.length === 0 || newElements.length === 0) return { elements, counterpart };
 
-    // a declaration with a syntax error in it, before or now, is not carried: the parser's recovery
-    // may have read the same text otherwise (or joined it to its neighbour)
-    const oldErrors = errorOffsets(oldParse);
-    const byText = new Map<string, AstNode[]>();
-    for (const element of oldElements) {
-        const key = keyOf(element);
-        if (key === undefined || containsError(element, oldErrors)) continue;
-        const list = byText.get(key);
-        if (list) list.push(element);
-        else byText.set(key, [element]);
-    }
-    const errors = errorOffsets(document.parseResult);
-    for (const element of newElements) {
-        const key = keyOf(element);
-        const candidates = key === undefined ? undefined : byText.get(key);
-        if (!candidates || candidates.length === 0 || containsError(element, errors)) continue;
-        elements.set(candidates.shift()!, element);
+    const kept = new Set<AstNode>(oldElements);
+    if (newElements.some(element => kept.has(element))) {
+        // parsed again only where it changed (syntax/declaration-reparse.ts): the declarations outside
+        // the edit are the same nodes, and only those are carried; one read again is new, even with
+        // the same text (what refers to it may hold its old nodes)
+        for (const element of newElements) if (kept.has(element)) elements.set(element, element);
+    } else {
+        // a declaration with a syntax error in it, before or now, is not carried: the parser's recovery
+        // may have read the same text otherwise (or joined it to its neighbour)
+        const oldErrors = errorOffsets(oldParse);
+        const byText = new Map<string, AstNode[]>();
+        for (const element of oldElements) {
+            const key = keyOf(element);
+            if (key === undefined || containsError(element, oldErrors)) continue;
+            const list = byText.get(key);
+            if (list) list.push(element);
+            else byText.set(key, [element]);
+        }
+        const errors = errorOffsets(document.parseResult);
+        for (const element of newElements) {
+            const key = keyOf(element);
+            const candidates = key === undefined ? undefined : byText.get(key);
+            if (!candidates || candidates.length === 0 || containsError(element, errors)) continue;
+            elements.set(candidates.shift()!, element);
+        }
     }
 
     // references must resolve alike; a declaration dropped here may make another's reference differ: repeat

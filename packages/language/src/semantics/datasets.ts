@@ -9,6 +9,7 @@ import { cellValue, formatDateCode, shownCell, OTHER_NUMBER, readCsvTable, type 
 import { escapeControlCharacters } from '../i18n/escape-control-characters.js';
 import { Dimension } from './dimension.js';
 import { monthOf } from './months.js';
+import { isGapFilledPart } from './gap-fill.js';
 import type { FigureStore } from './figure-memo.js';
 import { Quantity } from './quantity.js';
 import { Rational } from './rational.js';
@@ -23,6 +24,13 @@ const SHOWN_PROBLEMS = 20;
 const KEPT_TABLES = 16;
 /** … and texts of at most this many characters together (the newest is always kept). */
 const KEPT_CHARACTERS = 64 * 1024 * 1024;
+
+/** An aggregate's value (null: not computed), the months its rows cover (with a date column), and each month's sum (for a gap-filled `sum`). */
+interface AggregateEntry {
+    readonly value: Quantity | null;
+    readonly months?: readonly string[];
+    readonly byMonth?: ReadonlyMap<string, Quantity>;
+}
 
 /** A dataset's file read for the model: its table, and which rows cannot be used (their first problem's place). */
 export interface DatasetFigure {
@@ -56,7 +64,7 @@ interface RowUnits {
 export class CnmsDatasets {
     private readonly figures: FigureStore<Dataset, DatasetFigure>;
     /** An aggregate's value (null: not computed) and the months its rows cover (when the dataset has a date column). */
-    private readonly aggregates: FigureStore<Aggregate, { readonly value: Quantity | null; readonly months?: readonly string[] }>;
+    private readonly aggregates: FigureStore<Aggregate, AggregateEntry>;
     /** Tables by content key and columns read, newest last. */
     private readonly tables = new Map<string, { readonly text: string; readonly table: CsvTable }>();
     /** The models that read each file (to run their rules again when it changes). */
@@ -93,12 +101,21 @@ export class CnmsDatasets {
         return this.aggregateEntry(aggregate).months;
     }
 
-    private aggregateEntry(aggregate: Aggregate): { readonly value: Quantity | null; readonly months?: readonly string[] } {
+    /**
+     * The sum of each month's rows of a `sum` aggregate that a source fills
+     * (`gap-fill`, semantics/gap-fill.ts), from the dataset's first date
+     * column; undefined for any other aggregate or when it cannot be computed.
+     */
+    monthlySumsOf(aggregate: Aggregate): ReadonlyMap<string, Quantity> | undefined {
+        return this.aggregateEntry(aggregate).byMonth;
+    }
+
+    private aggregateEntry(aggregate: Aggregate): AggregateEntry {
         const memo = this.services.semantics.FigureMemo;
         return memo.memo(this.aggregates, aggregate, () => {
-            const out: { months?: string[] } = {};
+            const out: { months?: string[]; byMonth?: Map<string, Quantity> } = {};
             const value = this.computeAggregate(aggregate, out) ?? null;
-            return { value, months: value ? out.months : undefined };
+            return value ? { value, months: out.months, byMonth: out.byMonth } : { value };
         });
     }
 
@@ -209,7 +226,7 @@ export class CnmsDatasets {
         return { file, table, broken, units };
     }
 
-    private computeAggregate(aggregate: Aggregate, out: { months?: string[] }): Quantity | undefined {
+    private computeAggregate(aggregate: Aggregate, out: { months?: string[]; byMonth?: Map<string, Quantity> }): Quantity | undefined {
         const report = (key: string, params: Record<string, string | Dimension>, property?: string, index?: number) => this.report('CN-NUM-014', key, params, aggregate, property, index);
         const fn = aggregate.function as AggregateFunction;
         if (!AGGREGATE_FUNCTIONS.includes(fn)) {
@@ -296,6 +313,17 @@ export class CnmsDatasets {
                 if (!result || (fn === 'min' ? value.compare(result) < 0 : value.compare(result) > 0)) result = value;
             }
             return new Quantity(units ? result! : result!.times(unit!.value), dimension);
+        }
+        if (fn === 'sum' && dates?.kind === 'date' && isGapFilledPart(aggregate)) {
+            // each month's rows summed apart, only for a source that fills its missing months
+            const rowsByMonth = new Map<string, number[]>();
+            for (const row of selected) {
+                const month = formatDateCode(Math.floor(dates.values[row] / 100) * 100);
+                const rows = rowsByMonth.get(month);
+                if (rows) rows.push(row);
+                else rowsByMonth.set(month, [row]);
+            }
+            out.byMonth = new Map([...rowsByMonth].map(([month, rows]) => [month, new Quantity(units ? sumOf(typed, rows, units) : sumOf(typed, rows, units).times(unit!.value), dimension)]));
         }
         let total = sumOf(typed, selected, units);
         if (fn === 'avg') total = total.dividedBy(Rational.fromInteger(selected.length));

@@ -11,6 +11,7 @@ import type { ProblemParam } from './figure-problems.js';
 import type { Expectation } from './property-checks.js';
 import { splitGasUnit } from './gas-units.js';
 import { monthOf } from './months.js';
+import { isGapFilledPart } from './gap-fill.js';
 import { Quantity } from './quantity.js';
 import { DivisionByZeroError, InexactFigureError, Rational } from './rational.js';
 
@@ -261,6 +262,11 @@ export class CnmsEvaluator {
         if (isNameReference(expression)) {
             return this.resolve(expression.target, expression);
         }
+        if (isGapFilledPart(expression)) {
+            // the month-by-month part of a source's activity with its missing months filled (`gap-fill`)
+            const source = AstUtils.getContainerOfType(expression, isSource);
+            return source && this.services.semantics.GapFill.of(source)?.total;
+        }
         if (isAggregate(expression)) {
             return this.services.semantics.Datasets.aggregate(expression);
         }
@@ -331,8 +337,22 @@ export class CnmsEvaluator {
 
     /** `monthly { 2024-01 1_200 MWh … }`: the sum of its months, each month once, all of one dimension. */
     private monthlySum(expression: MonthlyValues): Quantity | undefined {
-        const seen = new Set<string>();
+        const months = this.monthlyValues(expression);
+        if (!months) return undefined;
         let total: Quantity | undefined;
+        for (const value of months.values()) total = total ? total.plus(value) : value;
+        return total;
+    }
+
+    /**
+     * The value of each month of `monthly { … }`, in the order written: each
+     * month once, all of one dimension, at least one; undefined (with the
+     * problems) when not. The sum of a `monthly` value, and what a source's
+     * `gap-fill` fills from (semantics/gap-fill.ts).
+     */
+    monthlyValues(expression: MonthlyValues): Map<string, Quantity> | undefined {
+        const months = new Map<string, Quantity>();
+        let dimension: Quantity['dimension'] | undefined;
         let failed = false;
         expression.months.forEach((entry, index) => {
             const month = monthOf(entry.year, entry.month);
@@ -342,27 +362,30 @@ export class CnmsEvaluator {
                 failed = true;
                 return;
             }
-            if (seen.has(month)) {
+            if (months.has(month)) {
                 this.report('CN-NUM-014', 'monthTwice', { month }, expression, 'months', index);
                 failed = true;
                 return;
             }
-            seen.add(month);
             const value = this.evaluate(entry.value);
             if (!value) {
                 failed = true;
                 return;
             }
-            if (total && !total.dimension.equals(value.dimension)) {
-                this.report('CN-NUM-003', 'add', { operation: { en: 'add', 'zh-CN': '加法' }, left: total.dimension, right: value.dimension }, entry.value);
+            if (dimension && !dimension.equals(value.dimension)) {
+                this.report('CN-NUM-003', 'add', { operation: { en: 'add', 'zh-CN': '加法' }, left: dimension, right: value.dimension }, entry.value);
                 failed = true;
                 return;
             }
-            total = total ? total.plus(value) : value;
+            dimension ??= value.dimension;
+            months.set(month, value);
         });
         if (failed) return undefined;
-        if (!total) this.report('CN-NUM-014', 'noMonths', {}, expression);
-        return total;
+        if (months.size === 0) {
+            this.report('CN-NUM-014', 'noMonths', {}, expression);
+            return undefined;
+        }
+        return months;
     }
 
     private resolve(reference: Reference<Named>, at: AstNode): Quantity | undefined {

@@ -219,7 +219,15 @@ export class CnmsFigureMemo {
             moved.set(entry, result);
             return result;
         };
+        // a declaration kept as the same node (a parse of only the edited declarations) but whose
+        // references now resolve otherwise is not carried: it takes a new key, so that every figure
+        // read from it, down to its expressions' values, is computed again
+        const oldElements = new Set((oldParse.value as CnmsFile).elements ?? []);
+        for (const element of (document.parseResult.value as CnmsFile).elements ?? []) {
+            if (oldElements.has(element) && !carried.elements.has(element)) this.elementIds.delete(element);
+        }
         for (const [old, element] of carried.elements) {
+            if (old === element) continue;
             const id = this.elementIds.get(old);
             if (id === undefined) continue;
             this.elementIds.set(element, id);

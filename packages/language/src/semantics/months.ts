@@ -30,3 +30,9 @@ export function monthsOfPeriod(period: PeriodRange): string[] {
     }
     return months;
 }
+
+/** The month `delta` months after `month` (`2024-01`, -1 → `2023-12`; -12 → the same month a year before). */
+export function shiftMonth(month: string, delta: number): string {
+    const index = Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1 + delta;
+    return `${String(Math.floor(index / 12)).padStart(4, '0')}-${String((index % 12) + 1).padStart(2, '0')}`;
+}

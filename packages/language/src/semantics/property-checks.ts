@@ -60,13 +60,14 @@ function check(evaluator: CnmsEvaluator, container: AstNode, property: string, e
         evaluator.report('CN-NUM-003', 'property', { property: shown(), expected: expectation.label, actual: quantity.dimension }, container, property);
         return undefined;
     }
-    const text = expression?.$cstNode?.text ?? '';
+    // the expression's text only for a message: a CST node's text is found by walking down to its first and last tokens
+    const text = () => expression?.$cstNode?.text ?? '';
     if (range !== 'any' && quantity.value.isNegative()) {
-        evaluator.report('CN-NUM-005', range === 'share' ? 'share' : 'negative', { property: shown(), value: text }, container, property);
+        evaluator.report('CN-NUM-005', range === 'share' ? 'share' : 'negative', { property: shown(), value: text() }, container, property);
         return undefined;
     }
     if (range === 'share' && quantity.dimension.isDimensionless() && quantity.value.compare(HUNDRED_PERCENT) > 0) {
-        evaluator.report('CN-NUM-005', 'share', { property: shown(), value: text }, container, property);
+        evaluator.report('CN-NUM-005', 'share', { property: shown(), value: text() }, container, property);
         return undefined;
     }
     return quantity;

@@ -10,6 +10,7 @@ import { Rational } from './rational.js';
 import { hasSyntaxError } from '../syntax/syntax-errors.js';
 import type { OrganizationSettings } from './organization-settings.js';
 import { checkedResidualFactor } from './residual-mix.js';
+import type { FilledActivity } from './gap-fill.js';
 
 export type Scope = 1 | 2 | 3;
 
@@ -21,6 +22,8 @@ export interface SourceFigures extends ComputedFigures {
     readonly source: Source;
     /** What the figures are computed from (for attributing a change to its causes). */
     readonly inputs: SourceInputs;
+    /** The months its `gap-fill` filled, and their share of the activity (semantics/gap-fill.ts). */
+    readonly gapFill?: FilledActivity;
 }
 
 /**
@@ -227,7 +230,8 @@ export class CnmsSourceFigures {
             biogenic: source.biogenic === 'yes'
         };
         const figures = figuresFromInputs(inputs);
-        return figures ? { source, inputs, ...figures } : undefined;
+        const gapFill = this.services.semantics.GapFill.of(source);
+        return figures ? { source, inputs, ...figures, ...(gapFill ? { gapFill } : {}) } : undefined;
     }
 
     /**
@@ -289,6 +293,8 @@ export class CnmsSourceFigures {
         const activity = checkedProperty(evaluator, source, 'activity', ANY, 'non-negative');
         const factor = evaluator.factorExpressionValues(source.factor, source, 'factor');
         if (!activity || !factor) return undefined;
+        // a declared `gap-fill` that cannot fill (an activity not given month by month) leaves the source not computed
+        if (source.gapFill && !this.services.semantics.GapFill.of(source)) return undefined;
         for (const value of factor) {
             if (!value.per.equals(activity.dimension)) {
                 evaluator.report(

@@ -22,6 +22,8 @@ export function inventoryUncertainty(services: CnmsServices, model: string): Inv
     const balance = services.semantics.Balance.of(model);
     const sources: Array<{ source: Source; relative: Rational; absolute: Rational }> = [];
     const notAssessed: Source[] = [];
+    // each assessed source's emissions: those of its first entry in the balance
+    const emissionsOf = new Map<Source, Rational>();
     for (const { source, figures } of balance.sources) {
         const uncertainty = services.semantics.Evaluator.evaluate(source.uncertainty);
         if (!figures || !uncertainty || !uncertainty.dimension.isDimensionless()) {
@@ -29,9 +31,10 @@ export function inventoryUncertainty(services: CnmsServices, model: string): Inv
             continue;
         }
         const emissions = tonnes(figures.co2e);
+        if (!emissionsOf.has(source)) emissionsOf.set(source, emissions);
         sources.push({ source, relative: uncertainty.value, absolute: uncertainty.value.times(emissions) });
     }
-    const assessed = sources.reduce((sum, s) => sum.plus(tonnes(balance.sources.find(e => e.source === s.source)!.figures!.co2e)), Rational.ZERO);
+    const assessed = sources.reduce((sum, s) => sum.plus(emissionsOf.get(s.source)!), Rational.ZERO);
     if (sources.length === 0 || assessed.isZero()) return { sources, notAssessed };
     const squares = sources.reduce((sum, s) => sum.plus(s.absolute.times(s.absolute)), Rational.ZERO);
     const absolute = Rational.fromDecimal(new Dec(squares.toDecimal()).sqrt().toSignificantDigits(34));

@@ -29,6 +29,15 @@ export interface BlockProperty {
  * for any other keyword (a declaration keyword, an enum value, `at`, `on`).
  */
 export function propertyStartedBy(keyword: GrammarAST.Keyword): BlockProperty | undefined {
+    let property = properties.get(keyword);
+    if (property === undefined) properties.set(keyword, (property = blockPropertyOf(keyword) ?? null));
+    return property ?? undefined;
+}
+
+/** propertyStartedBy's answers, per keyword of the grammar (it never changes): asked for every keyword of every declaration. */
+const properties = new WeakMap<GrammarAST.Keyword, BlockProperty | null>();
+
+function blockPropertyOf(keyword: GrammarAST.Keyword): BlockProperty | undefined {
     const holder: GrammarAST.AbstractElement = GrammarAST.isAssignment(keyword.$container) ? keyword.$container : keyword;
     const parent = holder.$container;
     const group = GrammarAST.isGroup(parent) && parent.elements[0] === holder ? parent : undefined;

@@ -1,5 +1,5 @@
 import type { Diagnostic } from 'vscode-languageserver-types';
-import type { AstNode, LangiumDocument, ParseResult, ReferenceInfo, ValidationAcceptor, ValidationCheck, ValidationOptions } from 'langium';
+import type { AstNode, DiagnosticInfo, LangiumDocument, ParseResult, ReferenceInfo, ValidationAcceptor, ValidationCheck, ValidationOptions, ValidationSeverity } from 'langium';
 import { AstUtils, Cancellation, DefaultDocumentValidator, DocumentValidator, interruptAndCheck } from 'langium';
 import { closest, distance } from 'fastest-levenshtein';
 import type { CnmsServices } from '../cnms-module.js';
@@ -8,6 +8,7 @@ import { ruleDocUrl } from '../rules/rule.js';
 import { TEXTS } from '../i18n/messages.js';
 import type { Finding } from '../rules/rule-reporter.js';
 import { isLimitError, type LimitError } from '../syntax/cnms-lexer.js';
+import { propertyCstNode } from '../syntax/property-cst-node.js';
 import { MAX_EXPRESSION_DEPTH, MAX_EXPRESSION_TERMS, MAX_FILE_BYTES } from '../syntax/limits.js';
 
 /**
@@ -63,6 +64,15 @@ export class CnmsDocumentValidator extends DefaultDocumentValidator {
             await interruptAndCheck(cancelToken);
             await run(node);
         }
+    }
+
+    /** A diagnostic at a property: its range found by propertyCstNode (syntax/property-cst-node.ts), the rest as Langium makes it. */
+    protected override toDiagnostic<N extends AstNode>(severity: ValidationSeverity, message: string, info: DiagnosticInfo<N, string>): Diagnostic {
+        if (!info.range && typeof info.property === 'string') {
+            const range = propertyCstNode(info.node, info.property, info.index)?.range;
+            if (range) return super.toDiagnostic(severity, message, { ...info, range });
+        }
+        return super.toDiagnostic(severity, message, info);
     }
 
     /** Findings as diagnostics, with the severity the model's cnms.json gives their rule. */

@@ -166,20 +166,22 @@ export class CnmsModelValidation {
         const rules = this.services.rules.Language;
         const model = this.services.references.Models.modelOf(document.uri);
         const findings: Finding[] = [...rules.figureProblems(file), ...rules.duplicateNames(file)];
-        const part = this.part(this.figureParts.get(document), findings, model);
+        const part = this.part(this.figureParts.get(document), findings, model, file);
         this.figureParts.set(document, part);
         return part.diagnostics;
     }
 
     /**
      * The diagnostics of findings, reusing the previous ones when the findings
-     * and the model's rule settings (which set their severities) are the same:
-     * most documents, most runs.
+     * and the model's rule settings (which set their severities) are the same
+     * and the document was not parsed again (a declaration kept from the last
+     * parse may have moved: syntax/declaration-reparse.ts): most documents,
+     * most runs.
      */
-    private part(previous: DiagnosticPart | undefined, findings: readonly Finding[], model: string): DiagnosticPart {
+    private part(previous: DiagnosticPart | undefined, findings: readonly Finding[], model: string, file: CnmsFile): DiagnosticPart {
         const settings = this.services.rules.Settings.fingerprint(model);
-        if (previous && previous.settings === settings && sameFindings(previous.findings, findings)) return previous;
-        return { findings, settings, diagnostics: this.services.validation.DocumentValidator.toDiagnostics(findings, model) };
+        if (previous && previous.settings === settings && previous.file === file && sameFindings(previous.findings, findings)) return previous;
+        return { findings, settings, file, diagnostics: this.services.validation.DocumentValidator.toDiagnostics(findings, model) };
     }
 
     /** Runs the clause rules of every model marked changed, after a build (workspace/cnms-document-builder.ts). */
@@ -207,7 +209,7 @@ export class CnmsModelValidation {
                 const figuresBefore = this.figureParts.get(document);
                 const rulesBefore = this.ruleParts.get(uri);
                 const figures = this.figureDiagnostics(document);
-                const rules = this.part(rulesBefore, byDocument.get(document) ?? [], model);
+                const rules = this.part(rulesBefore, byDocument.get(document) ?? [], model, document.parseResult.value as CnmsFile);
                 this.ruleParts.set(uri, rules);
                 const same = this.published.get(document) === own && this.figureParts.get(document) === figuresBefore && rules === rulesBefore;
                 if (!same) {
@@ -230,6 +232,8 @@ interface DiagnosticPart {
     readonly findings: readonly Finding[];
     /** The rule settings the severities were taken from. */
     readonly settings: string;
+    /** The parse whose places the diagnostics give. */
+    readonly file: CnmsFile;
     readonly diagnostics: Diagnostic[];
 }
 

@@ -1,6 +1,7 @@
 import type { BuildOptions, DocumentState, LangiumDocument } from 'langium';
 import { Cancellation, DefaultDocumentBuilder } from 'langium';
 import type { CnmsServices } from '../cnms-module.js';
+import type { CnmsIndexManager } from './cnms-index-manager.js';
 
 /**
  * Langium's builder, plus the second round of diagnostics after every build
@@ -38,6 +39,8 @@ export class CnmsDocumentBuilder extends DefaultDocumentBuilder {
 
     protected override async buildDocuments(documents: LangiumDocument[], options: BuildOptions, cancelToken: Cancellation.CancellationToken): Promise<void> {
         await super.buildDocuments(documents, options, cancelToken);
+        // every document of the build is linked: the names changed before are resolved anew where used
+        (this.indexManager as CnmsIndexManager).forgetChangedNames();
         if (options.validation === false || options.validation === undefined) return;
         for (const services of this.serviceRegistry.all) {
             const modelValidation = (services as Partial<CnmsServices>).validation?.ModelValidation;

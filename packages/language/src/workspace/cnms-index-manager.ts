@@ -1,4 +1,4 @@
-import type { LangiumDocument, LangiumSharedCoreServices } from 'langium';
+import type { Cancellation, LangiumDocument, LangiumSharedCoreServices, URI } from 'langium';
 import { DefaultIndexManager, UriUtils } from 'langium';
 import type { CnmsFile } from '../generated/ast.js';
 import type { CnmsServices } from '../cnms-module.js';
@@ -20,10 +20,32 @@ export class CnmsIndexManager extends DefaultIndexManager {
     private readonly sharedServices: LangiumSharedCoreServices;
     /** The answer of mayMoveModelBorders per document and text version: asked once per document of the workspace. */
     private readonly borders = new WeakMap<LangiumDocument, { version: number; moves: boolean }>();
+    /**
+     * The names whose declarations changed since a build last linked every
+     * document it had to (undefined: any name may now resolve otherwise, as
+     * when an organisation comes or goes and the models' borders move).
+     */
+    private touched: Set<string> | undefined = new Set();
+    /** What a document exported before its content was taken out of the index, until it is put back. */
+    private readonly removedExports = new Map<string, readonly AstNodeDescription[]>();
+
+    /**
+     * Whether a build indexes the references of its documents (which
+     * declarations each refers to): what find-references and rename read, and
+     * what an update reads to relink the documents that refer to a changed one
+     * (isAffected). A build that is never updated and asked nothing of the
+     * kind (`cnms validate`, `balance`, `report`, `plan`; the later revision
+     * of `cnms diff`) turns it off: about a tenth of a cold build.
+     */
+    indexesReferences = true;
 
     constructor(services: LangiumSharedCoreServices) {
         super(services);
         this.sharedServices = services;
+    }
+
+    override async updateReferences(document: LangiumDocument, cancelToken?: Cancellation.CancellationToken): Promise<void> {
+        if (this.indexesReferences) await super.updateReferences(document, cancelToken);
     }
 
     override isAffected(document: LangiumDocument, changedUris: Set<string>): boolean {
@@ -39,13 +61,73 @@ export class CnmsIndexManager extends DefaultIndexManager {
 
     /**
      * The names each indexed document exports that are of `type` (or a
-     * subtype), in index order: the same arrays until a document is indexed
-     * again (references/model-name-table.ts updates from them).
+     * subtype), in the order of the documents' URIs: the same arrays until a
+     * document is indexed again (references/model-name-table.ts updates from
+     * them). Not in the index's order: a document indexed again goes to its
+     * end, so a name declared twice would resolve otherwise after an edit than
+     * in a build from scratch, and every table would be filled anew.
      */
     namesByDocument(type: string, visible: (uri: string) => boolean): Array<DocumentItems<AstNodeDescription>> {
         const names: Array<DocumentItems<AstNodeDescription>> = [];
-        for (const uri of this.symbolIndex.keys()) if (visible(uri)) names.push({ uri, items: this.getFileDescriptions(uri, type) });
+        for (const uri of [...this.symbolIndex.keys()].sort()) if (visible(uri)) names.push({ uri, items: this.getFileDescriptions(uri, type) });
         return names;
+    }
+
+    override removeContent(uri: URI): void {
+        const key = uri.toString();
+        const exports = this.symbolIndex.get(key);
+        if (exports && !this.removedExports.has(key)) this.removedExports.set(key, exports);
+        super.removeContent(uri);
+    }
+
+    override async updateContent(document: LangiumDocument, cancelToken?: Cancellation.CancellationToken): Promise<void> {
+        await super.updateContent(document, cancelToken);
+        const key = document.uri.toString();
+        const before = this.removedExports.get(key);
+        this.removedExports.delete(key);
+        this.noteChangedNames(before ?? [], this.symbolIndex.get(key) ?? []);
+    }
+
+    /**
+     * The names whose declarations changed since the last build that linked
+     * every document it had to, or undefined when any name may resolve
+     * otherwise: a reference by any other name that resolved to a declaration
+     * still in its file resolves to it again (workspace/cnms-linker.ts).
+     */
+    changedNames(): ReadonlySet<string> | undefined {
+        if (!this.touched || this.removedExports.size === 0) return this.touched;
+        // a document taken out and not put back (deleted): its names are gone
+        const names = new Set(this.touched);
+        for (const exports of this.removedExports.values()) for (const description of exports) names.add(description.name);
+        return names;
+    }
+
+    /** A build has linked every document it had to: names changed before it are resolved anew where they are used. */
+    forgetChangedNames(): void {
+        this.touched = new Set();
+        this.removedExports.clear();
+    }
+
+    /** Notes the names whose declarations differ between what a document exported and exports now (a kept declaration is the same node). */
+    private noteChangedNames(before: readonly AstNodeDescription[], after: readonly AstNodeDescription[]): void {
+        if (!this.touched) return;
+        const organizations = (list: readonly AstNodeDescription[]) => list.filter(description => description.type === 'Organization').length;
+        if (organizations(before) !== organizations(after)) {
+            this.touched = undefined;
+            return;
+        }
+        const nodes = new Map<string, Set<unknown>>();
+        for (const description of before) {
+            const set = nodes.get(description.name);
+            if (set) set.add(description.node);
+            else nodes.set(description.name, new Set([description.node]));
+        }
+        const seen = new Map<string, number>();
+        for (const description of after) {
+            seen.set(description.name, (seen.get(description.name) ?? 0) + 1);
+            if (!description.node || !nodes.get(description.name)?.has(description.node)) this.touched.add(description.name);
+        }
+        for (const [name, set] of nodes) if (set.size !== (seen.get(name) ?? 0)) this.touched.add(name);
     }
 
     /** Whether a changed document declared an organisation before the change and may not now, or the other way round. */

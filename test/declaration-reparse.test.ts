@@ -1,0 +1,195 @@
+// Parsing only the declarations an edit touched (syntax/declaration-reparse.ts)
+// gives the parse of the whole text: the same syntax tree, node for node, and
+// the same concrete tree, leaf for leaf with its offset, line and column, over
+// random edits of the examples and of a generated group model, each edit
+// applied to the result of the edit before (as the language server chains them).
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { AstUtils, EmptyFileSystem, isReference, type AstNode, type CstNode, type LangiumParser, type ParseResult } from 'langium';
+import { describe, expect, test } from 'vitest';
+import { createCnmsServices, reparseDeclarations } from '@cnms/language';
+import { generateGroupModel } from '../scripts/generate-group-model.mjs';
+import { seededRandom } from './helpers/seeded-random.js';
+
+const REPO = new URL('..', import.meta.url).pathname;
+const { Cnms } = createCnmsServices(EmptyFileSystem);
+const parser: LangiumParser = Cnms.parser.LangiumParser;
+const EDITS = Number.parseInt(process.env.CNMS_REPARSE_EDITS ?? '300', 10);
+
+function cnmsFiles(dir: string): string[] {
+    return readdirSync(dir)
+        .flatMap(name => {
+            const path = join(dir, name);
+            return statSync(path).isDirectory() ? cnmsFiles(path) : name.endsWith('.cnms') ? [path] : [];
+        })
+        .sort();
+}
+
+/** Every fact of a parse a later phase can read: the syntax tree with its places, the concrete tree, the errors. */
+function dump(result: ParseResult<AstNode>): string[] {
+    const lines: string[] = [`errors ${result.lexerErrors.length} ${result.parserErrors.length} ${result.lexerReport?.diagnostics.length ?? 0}`];
+    const place = (node: CstNode | undefined): string => (node ? `${node.offset}+${node.length} ${node.range.start.line}:${node.range.start.character}-${node.range.end.line}:${node.range.end.character}` : '-');
+    const root = result.value;
+    for (const node of AstUtils.streamAst(root)) {
+        if (node !== root) {
+            let top: AstNode = node;
+            while (top.$container) top = top.$container;
+            if (top !== root) lines.push(`detached ${node.$type}`);
+        }
+        const properties = Object.entries(node)
+            .filter(([key]) => !key.startsWith('$'))
+            .map(([key, value]) => {
+                const show = (item: unknown): string => (isReference(item) ? `ref(${item.$refText} @ ${place(item.$refNode)})` : typeof item === 'object' && item !== null ? `node(${(item as AstNode).$type})` : JSON.stringify(item));
+                return `${key}=${Array.isArray(value) ? `[${value.map(show).join(', ')}]` : show(value)}`;
+            });
+        lines.push(`${node.$type} ${node.$containerProperty ?? ''}[${node.$containerIndex ?? ''}] ${place(node.$cstNode)} ${properties.join(' ')}`);
+        if (node.$cstNode && node.$cstNode.astNode !== node && node !== root) lines.push(`cst of ${node.$type} belongs elsewhere`);
+        if (node.$cstNode && node.$cstNode.root !== root.$cstNode) lines.push(`cst of ${node.$type} in another tree`);
+    }
+    const walk = (node: CstNode, depth: number): void => {
+        const children = 'content' in node ? (node.content as CstNode[]) : undefined;
+        lines.push(`${' '.repeat(depth)}${children ? 'C' : 'L'} ${place(node)} ${node.hidden ? 'hidden' : ''} ${node.grammarSource?.$type ?? ''} ${children ? '' : JSON.stringify(node.text)}`);
+        for (const child of children ?? []) {
+            if (child.container !== node) lines.push(`${' '.repeat(depth)}  wrong container`);
+            walk(child, depth + 1);
+        }
+    };
+    if (root.$cstNode) walk(root.$cstNode, 0);
+    return lines;
+}
+
+/** One random edit: typing and deleting characters, lines and declarations, pasting, comments, breaking the syntax. */
+function edit(text: string, next: () => number): string {
+    const at = Math.floor(next() * (text.length + 1));
+    const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)];
+    const lines = text.split('\n');
+    const line = Math.floor(next() * lines.length);
+    switch (Math.floor(next() * 13)) {
+        case 0: {
+            const digits = [...text.matchAll(/[0-9]/g)];
+            if (digits.length === 0) return text;
+            const digit = pick(digits).index;
+            return text.slice(0, digit) + String(Math.floor(next() * 10)) + text.slice(digit + 1);
+        }
+        case 1:
+            return text.slice(0, at) + pick(['1', 'a', ' ', '\n', '{', '}', '"', '/', '*', '(', '.', '%', '\r\n', '是']) + text.slice(at);
+        case 2:
+            return text.slice(0, at) + text.slice(at + 1 + Math.floor(next() * 3));
+        case 3:
+            return [...lines.slice(0, line), ...lines.slice(line + 1)].join('\n');
+        case 4:
+            return [...lines.slice(0, line + 1), lines[line], ...lines.slice(line + 1)].join('\n');
+        case 5: {
+            // a block of lines moved elsewhere (a paste of part of the file)
+            const count = 1 + Math.floor(next() * 12);
+            const block = lines.slice(line, line + count);
+            const rest = [...lines.slice(0, line), ...lines.slice(line + count)];
+            const to = Math.floor(next() * (rest.length + 1));
+            return [...rest.slice(0, to), ...block, ...rest.slice(to)].join('\n');
+        }
+        case 6:
+            return text.slice(0, at) + pick(['// note\n', ' /* c */ ', '// 注释 }\n', '/*', '*/']) + text.slice(at);
+        case 7:
+            return text.slice(0, at) + pick(['\nlet extra = 5 t\n', '\nsite x "X" { location "Y" }\n', 'source s at', '\nunit u = 2 t\n']) + text.slice(at);
+        case 8: {
+            const words = [...text.matchAll(/\b[A-Za-z_][A-Za-z0-9_-]{2,}\b/g)];
+            if (words.length === 0) return text;
+            const word = pick(words);
+            return text.slice(0, word.index + word[0].length - 1) + 'x' + text.slice(word.index + word[0].length);
+        }
+        case 9: {
+            // a character at the very start or end of the file
+            return next() < 0.5 ? pick(['x', '\n', '// c\n', 'let q = 1\n']) + text : text + pick(['x', '\n', '// c', '\nlet q = 1']);
+        }
+        case 10:
+            return text.slice(0, at) + text.slice(Math.min(text.length, at + Math.floor(next() * 200)));
+        case 11: {
+            // two lines joined: declarations (and comments) that follow one another on a line
+            const breaks = [...text.matchAll(/\n/g)];
+            if (breaks.length === 0) return text;
+            const at = pick(breaks).index;
+            return text.slice(0, at) + pick([' ', '', ' // c ']) + text.slice(at + 1);
+        }
+        default:
+            return text.replace(/\n\s*\n/, '\n');
+    }
+}
+
+/**
+ * Applies random edits to `text`, each reparsed from the previous result, and
+ * compares with the parse of the whole text. An edit that leaves a syntax
+ * error is checked (it must not be reparsed in place) and then undone, as a
+ * user goes on typing: the next edit starts from the last text without one.
+ */
+function checkEdits(label: string, text: string, seed: number): { reparsed: number; whole: number } {
+    const next = seededRandom(seed);
+    let current = parser.parse(text);
+    let now = text;
+    let reparsed = 0;
+    for (let i = 0; i < EDITS; i++) {
+        const after = edit(now, next);
+        const whole = parser.parse(after);
+        const spliced = reparseDeclarations(parser, current, after);
+        if (spliced) {
+            reparsed++;
+            expect(dump(spliced), `${label}, edit ${i + 1} (seed ${seed})`).toEqual(dump(whole));
+        }
+        if (whole.lexerErrors.length > 0 || whole.parserErrors.length > 0) continue;
+        current = spliced ?? whole;
+        now = after;
+    }
+    return { reparsed, whole: EDITS - reparsed };
+}
+
+describe('parsing only the declarations an edit touched', () => {
+    const files = ['steel', 'cement', 'electronics', 'glass'].flatMap(example => cnmsFiles(join(REPO, 'examples', example)));
+
+    test.each(files.map(file => [file.slice(REPO.length)]))('%s: the same parse as the whole text, edit after edit', file => {
+        const { reparsed } = checkEdits(file, readFileSync(join(REPO, file), 'utf8'), file.length * 7919);
+        // most edits leave the file without a syntax error and are reparsed in place; a test that never takes the path proves nothing
+        expect(reparsed).toBeGreaterThan(EDITS / 10);
+    });
+
+    test('a plant file of a generated group model: the same parse as the whole text', () => {
+        const model = generateGroupModel({ sources: 60, files: 2, seed: 11 });
+        const [path, text] = [...model.files].find(([name]) => name.startsWith('plants/'))!;
+        const { reparsed } = checkEdits(path, text, 4242);
+        expect(reparsed).toBeGreaterThan(EDITS / 10);
+    });
+
+    test('an edit inside one declaration keeps the nodes of the others', () => {
+        const text = 'let a = 1 t\nlet b = 2 t\nlet c = 3 t\nlet d = 4 t\nlet e = 5 t\n';
+        const before = parser.parse(text);
+        const [a, b, c, d, e] = (before.value as unknown as { elements: AstNode[] }).elements;
+        const after = reparseDeclarations(parser, before, text.replace('3 t', '30 t'))!;
+        expect(after).toBeDefined();
+        const elements = (after.value as unknown as { elements: AstNode[] }).elements;
+        // only c is new; b and d, the neighbours read again with it to be sure of its borders, keep their nodes
+        expect(elements[0]).toBe(a);
+        expect(elements[1]).toBe(b);
+        expect(elements[2]).not.toBe(c);
+        expect(elements[3]).toBe(d);
+        expect(elements[4]).toBe(e);
+        expect(elements[4].$cstNode!.offset).toBe(text.indexOf('let e') + 1);
+        expect(elements[4].$cstNode!.range.start).toEqual({ line: 4, character: 0 });
+    });
+
+    test('declarations on one line: those after the edit move along the line', () => {
+        for (const [text, edited] of [
+            ['let a = 1 t let b = 2 t let c = 3 t let d = 4 t // d\nlet e = 5 t', 'let a = 1 t let b = 20 t let c = 3 t let d = 4 t // d\nlet e = 5 t'],
+            ['let a = 1 t\nlet b = 2 t let c = 3 t let d = 4 t', 'let a = 1 t\nlet b = 2\n t let c = 3 t let d = 4 t'],
+            ['let a = 1 t\nlet b = 2 t\nlet c = 3 t let d = 4 t', 'let a = 1 t\nlet b = 2 t + 1 t let c = 3 t let d = 4 t']
+        ]) {
+            const spliced = reparseDeclarations(parser, parser.parse(text), edited);
+            expect(spliced, edited).toBeDefined();
+            expect(dump(spliced!), edited).toEqual(dump(parser.parse(edited)));
+        }
+    });
+
+    test('an edit that leaves a syntax error is not reparsed in place', () => {
+        const text = 'let a = 1 t\nlet b = 2 t\nlet c = 3 t\n';
+        expect(reparseDeclarations(parser, parser.parse(text), text.replace('2 t', '2 *'))).toBeUndefined();
+        const broken = parser.parse(text.replace('2 t', '2 *'));
+        expect(reparseDeclarations(parser, broken, text)).toBeUndefined();
+    });
+});
