@@ -29,7 +29,7 @@ function example(dir) {
 }
 
 function clauseLabel(rule) {
-    return rule.clause === null ? 'Language and figures · 语言与数值' : rule.clause === 'ISO 14068-1' ? 'Claim gates (ISO 14068-1) · 声明门槛' : `Clause ${rule.clause} · 第 ${rule.clause} 条`;
+    return rule.clause === null ? 'Language and figures · 语言与数值' : rule.clause === 'ISO 14068-1' ? 'Claim gates (ISO 14068-1) · 声明门槛' : rule.clause === 'CBAM' ? 'Products and the EU CBAM (docs/cbam.md) · 产品与欧盟碳边境调节机制' : `Clause ${rule.clause} · 第 ${rule.clause} 条`;
 }
 
 function page(rule) {

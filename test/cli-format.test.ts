@@ -7,6 +7,32 @@ describe('cnms format', () => {
     const messy =
         '// header comment\norganization a { period 2024   consolidation operational-control ms-scope "All" }\nsite s{location "X"}\n  // about the source\nsource x at s {category 1\n emissions 10 t*0.44 tCO2/t   // trailing\n}\n';
 
+    test('a process block: its properties one a line, the goods it makes as blocks one level deeper', () => {
+        const text =
+            'organization a { period 2025 }\nsite s\ninstallation w at s { country "CN" }\nsource f at s { category 1 emissions 1 tCO2 }\nprocess p  in   w {\nsources f\n  consumes 1 t   of b\nheat-in 1 GJ   factor 1 tCO2/GJ\ngood g { cn-code "1" quantity 1 t }\n}\ngood b { embedded-direct 1 tCO2e/t }\n';
+        const dir = tempModel({ 'org.cnms': text });
+        expect(runCli(['format', dir]).code).toBe(0);
+        const once = readFileSync(join(dir, 'org.cnms'), 'utf8');
+        expect(once.slice(once.indexOf('process'))).toBe(
+            [
+                'process p in w {',
+                '    sources f',
+                '    consumes 1 t of b',
+                '    heat-in 1 GJ factor 1 tCO2/GJ',
+                '    good g {',
+                '        cn-code "1"',
+                '        quantity 1 t',
+                '    }',
+                '}',
+                'good b {',
+                '    embedded-direct 1 tCO2e/t',
+                '}',
+                ''
+            ].join('\n')
+        );
+        expect(runCli(['format', dir, '--check']).code).toBe(0);
+    });
+
     test('--check lists unformatted files, changes nothing and exits 1', () => {
         const dir = tempModel({ 'org.cnms': messy });
         const result = runCli(['format', dir, '--check']);

@@ -653,7 +653,7 @@ describe('a source that cannot be computed is left out, the others count', () =>
     test('division by zero in one source', async () => {
         const model = await build(`
 site s { location "Hangzhou" }
-source good at s { category 1 emissions 100 tCO2 }
+source fine at s { category 1 emissions 100 tCO2 }
 source bad at s { category 1 emissions 10 tCO2 / 0 }
 source also_good at s { category 2 activity 1_000 MWh factor china_grid.national_2022 }`);
         const balance = model.balance();
@@ -667,7 +667,7 @@ source also_good at s { category 2 activity 1_000 MWh factor china_grid.national
     test('an unknown unit in one source', async () => {
         const model = await build(`
 site s { location "Hangzhou" }
-source good at s { category 1 emissions 100 tCO2 }
+source fine at s { category 1 emissions 100 tCO2 }
 source power at s { category 2 activity 45000 MWH factor china_grid.national_2022 }`);
         const balance = model.balance();
         expect(exact(balance.emissions)).toBe('100');

@@ -47,6 +47,20 @@ async function load(dir: string): Promise<Workspace> {
     return { shared, Cnms, documents };
 }
 
+/** Each process and good of the model with its specific embedded emissions, or `not computed`. */
+function productLines(workspace: Workspace, model: string): string[] {
+    const products = workspace.Cnms.semantics.ProductFigures.ofModel(model);
+    const see = (figures: { seeDirect: { toString(): string }; seeIndirect: { toString(): string } } | undefined) => (figures ? `${figures.seeDirect.toString()} ${figures.seeIndirect.toString()}` : 'not computed');
+    return [
+        ...[...products.installations.flatMap(entry => entry.processes), ...products.unplaced].flatMap(entry => [
+            `process ${entry.process.name} ${see(entry.figures)} ${entry.figures?.attributedDirect.toString() ?? ''}`,
+            ...entry.goods.map(good => `good ${good.good.name} ${see(good.figures)}`)
+        ]),
+        ...products.bought.map(good => `bought ${good.good.name} ${see(good.figures)}`),
+        `uncomputed ${products.uncomputed}`
+    ];
+}
+
 /** Everything a reader sees: the balance of the model at `dir`, each source's figure, every diagnostic with its place. */
 function snapshot(workspace: Workspace, dir: string): unknown {
     const model = URI.file(dir).toString();
@@ -69,6 +83,8 @@ function snapshot(workspace: Workspace, dir: string): unknown {
         uncomputed: balance.uncomputed,
         byGas: [...balance.byGas].map(([gas, value]) => `${gas} ${value.toString()}`).sort(),
         sources: balance.sources.map(entry => `${entry.source.name} ${entry.figures ? entry.figures.co2e.toString() : 'not computed'}`),
+        // the product figures (docs/cbam.md): each process's and good's specific embedded emissions
+        products: productLines(workspace, model),
         diagnostics
     };
 }
@@ -155,7 +171,8 @@ describe('incremental figures and diagnostics equal a build from scratch', () =>
         ['steel', 11],
         ['cement', 23],
         ['electronics', 37],
-        ['glass', 41]
+        ['glass', 41],
+        ['cbam-steel', 53]
     ] as const) {
         test(
             `${example}: ${EDITS} random edits`,

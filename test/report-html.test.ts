@@ -27,7 +27,7 @@ function sampleModel(options: ModelOptions = {}): ReportModel {
     const locale = options.locale ?? 'en';
     const zh = locale === 'zh-CN';
     return {
-        format_version: '1.1',
+        format_version: '1.2',
         locale,
         organization: {
             id: 'acme_steel',

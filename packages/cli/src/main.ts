@@ -88,6 +88,19 @@ export async function main(argv: readonly string[]): Promise<number> {
 
     common(
         program
+            .command('cbam')
+            .description("the EU CBAM installation operator's communication: the embedded emissions of each good (docs/cbam.md)")
+            .argument('[path]', 'a model folder, or a file or folder inside one')
+            .addOption(new Option('--format <format>', 'output format').choices(['xlsx', 'json']).default('xlsx'))
+            .option('-o, --output <file>', 'write to this file (an xlsx always needs it)')
+            .option('--installation <name>', 'the installation, when the model has several')
+    ).action(async (path: string | undefined, options: CommonOptions & { output?: string; installation?: string }) => {
+        const { cbam } = await load(() => import('./commands/cbam.js'));
+        exitCode = await cbam(path, { format: options.format, output: options.output, installation: options.installation, locale: resolveLocale(options.lang) }, write);
+    });
+
+    common(
+        program
             .command('diff')
             .description('what changed in the model between two git revisions (REV2 defaults to the working tree)')
             .argument('<rev>', 'the earlier revision')

@@ -1,4 +1,4 @@
-import { figuresFromInputs, Rational, tonnes, type SourceInputs } from '@cnms/language';
+import { figuresFromInputs, Rational, tonnes, type ProcessFigures, type SourceInputs } from '@cnms/language';
 
 /** The parts of a source's change, in the order they are substituted. */
 export type Cause = 'activity' | 'factor' | 'gwp' | 'share' | 'scope2' | 'category';
@@ -45,6 +45,55 @@ export function attribute(before: SourceInputs, after: SourceInputs): Array<{ ca
         const delta = value.minus(previous);
         if (!delta.isZero()) parts.push({ cause, delta });
         state = next;
+        previous = value;
+    }
+    return parts;
+}
+
+/** The parts of a change of a good's specific embedded emissions, in the order they are substituted. */
+export type SeeCause = 'attributed-direct' | 'attributed-indirect' | 'precursors' | 'activity-level';
+
+export const SEE_CAUSE_ORDER: readonly SeeCause[] = ['attributed-direct', 'attributed-indirect', 'precursors', 'activity-level'];
+
+/** The terms of SEE = (AttrEm direct + AttrEm indirect + EE_InpMat) / AL (docs/cbam.md). */
+interface SeeTerms {
+    readonly direct: Rational;
+    readonly indirect: Rational;
+    readonly precursors: Rational;
+    readonly activity: Rational;
+}
+
+const SEE_REPLACE: Record<SeeCause, (state: SeeTerms, after: SeeTerms) => SeeTerms> = {
+    'attributed-direct': (state, after) => ({ ...state, direct: after.direct }),
+    'attributed-indirect': (state, after) => ({ ...state, indirect: after.indirect }),
+    precursors: (state, after) => ({ ...state, precursors: after.precursors }),
+    'activity-level': (state, after) => ({ ...state, activity: after.activity })
+};
+
+function termsOf(figures: ProcessFigures): SeeTerms {
+    return { direct: figures.attributedDirect, indirect: figures.attributedIndirect, precursors: figures.precursorDirect.plus(figures.precursorIndirect), activity: figures.activityLevel };
+}
+
+const seeOf = (terms: SeeTerms) => terms.direct.plus(terms.indirect).plus(terms.precursors).dividedBy(terms.activity);
+
+/**
+ * Attributes the change of a good's specific embedded emissions (tCO2e/t,
+ * direct + indirect) to its causes by the same sequential substitution as a
+ * source's: the process's attributed direct and indirect emissions, its
+ * precursors' embedded emissions (their masses and their own figures), then
+ * its activity level. The parts sum exactly to the change; those with no
+ * effect are left out.
+ */
+export function attributeSee(before: ProcessFigures, after: ProcessFigures): Array<{ cause: SeeCause; delta: Rational }> {
+    const parts: Array<{ cause: SeeCause; delta: Rational }> = [];
+    const end = termsOf(after);
+    let state = termsOf(before);
+    let previous = seeOf(state);
+    for (const cause of SEE_CAUSE_ORDER) {
+        state = SEE_REPLACE[cause](state, end);
+        const value = seeOf(state);
+        const delta = value.minus(previous);
+        if (!delta.isZero()) parts.push({ cause, delta });
         previous = value;
     }
     return parts;

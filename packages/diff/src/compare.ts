@@ -1,8 +1,26 @@
 import { AstUtils, CstUtils, isLeafCstNode, type AstNode } from 'langium';
 import type { Element, Source } from '@cnms/language';
-import { Dec as DecimalOf, formatFigure, isFactor, isNameReference, type ModelBalance, type SourceFigures, formatPeriod, isOffset, isRemoval, isSource, neutralityVerdict, Rational, tonnes, type Locale } from '@cnms/language';
-import { attribute } from './attribution.js';
-import type { DiffCause, DiffChange, DiffFinding, FigureChange, ModelDiff } from './diff-model.js';
+import {
+    Dec as DecimalOf,
+    formatFigure,
+    isFactor,
+    isNameReference,
+    type GoodFigures,
+    type ModelBalance,
+    type ModelProducts,
+    type ProcessFigures,
+    type SourceFigures,
+    formatPeriod,
+    isOffset,
+    isRemoval,
+    isSource,
+    neutralityVerdict,
+    Rational,
+    tonnes,
+    type Locale
+} from '@cnms/language';
+import { attribute, attributeSee } from './attribution.js';
+import type { DiffCause, DiffChange, DiffFinding, FigureChange, ModelDiff, ProductChange } from './diff-model.js';
 import { SNAPSHOT_FOLDER, type ModelSnapshot } from './model-snapshot.js';
 
 const KIND_NAMES: Record<string, string> = {
@@ -112,7 +130,9 @@ export function compareSnapshots(before: ModelSnapshot, after: ModelSnapshot, lo
         .filter(t => t.before !== t.after);
 
     const period = y?.settings.period ?? x?.settings.period;
+    const products = productChanges(before.products, after.products);
     const diff: Omit<ModelDiff, 'summary'> = {
+        ...(products ? { products } : {}),
         format_version: '1.0',
         model: y?.settings.organization?.name ?? x?.settings.organization?.name ?? null,
         before: { revision: before.revision.label, commit: before.revision.commit },
@@ -236,6 +256,38 @@ function locationOf(element: Element): DiffChange['at'] {
     const path = AstUtils.getDocument(element).uri.path;
     const file = path.startsWith(SNAPSHOT_FOLDER) ? path.slice(SNAPSHOT_FOLDER.length) : path;
     return { file, line: node.range.start.line + 1 };
+}
+
+/** Each made good of a model by name, with its figures and its process's. */
+function goodsOf(products: ModelProducts | undefined): Map<string, { readonly process: string; readonly good?: GoodFigures; readonly figures?: ProcessFigures }> {
+    const goods = new Map<string, { process: string; good?: GoodFigures; figures?: ProcessFigures }>();
+    if (!products) return goods;
+    for (const entry of [...products.installations.flatMap(installation => installation.processes), ...products.unplaced]) {
+        for (const { good, figures } of entry.goods) goods.set(good.name, { process: entry.process.name, good: figures, figures: entry.figures });
+    }
+    return goods;
+}
+
+/** The goods whose specific embedded emissions changed, with causes; undefined when neither revision has a process. */
+function productChanges(before: ModelProducts | undefined, after: ModelProducts | undefined): ProductChange[] | undefined {
+    const hasProcesses = (products: ModelProducts | undefined) => !!products && (products.installations.some(installation => installation.processes.length > 0) || products.unplaced.length > 0);
+    if (!hasProcesses(before) && !hasProcesses(after)) return undefined;
+    const a = goodsOf(before);
+    const b = goodsOf(after);
+    const changes: ProductChange[] = [];
+    for (const id of [...new Set([...a.keys(), ...b.keys()])].sort()) {
+        const x = a.get(id);
+        const y = b.get(id);
+        const total = (good?: GoodFigures) => good && good.seeDirect.plus(good.seeIndirect);
+        const see = figureChange(total(x?.good), total(y?.good));
+        const seeDirect = figureChange(x?.good?.seeDirect, y?.good?.seeDirect);
+        const seeIndirect = figureChange(x?.good?.seeIndirect, y?.good?.seeIndirect);
+        const same = !!x && !!y && see.before === see.after && seeDirect.before === seeDirect.after && seeIndirect.before === seeIndirect.after;
+        if (same) continue;
+        const causes = x?.figures && y?.figures && x.good && y.good ? attributeSee(x.figures, y.figures) : [];
+        changes.push({ id, process: (y ?? x)!.process, action: !x ? 'added' : !y ? 'removed' : 'changed', see, seeDirect, seeIndirect, causes: causes.map(part => ({ cause: part.cause, delta: part.delta.toString() })) });
+    }
+    return changes;
 }
 
 function byKindThenName(a: string, b: string): number {

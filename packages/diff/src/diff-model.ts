@@ -23,6 +23,23 @@ export interface ModelDiff {
     readonly findings: { readonly gained: readonly DiffFinding[]; readonly lost: readonly DiffFinding[] };
     /** Files that do not parse at one of the revisions: what could be compared still is. */
     readonly unparsable: { readonly before: readonly string[]; readonly after: readonly string[] };
+    /**
+     * The goods whose specific embedded emissions changed (tCO2e/t; docs/cbam.md), with the causes
+     * of the change of their total; present only when a revision declares a process.
+     */
+    readonly products?: readonly ProductChange[];
+}
+
+export interface ProductChange {
+    /** The good's name; `process` the process that makes it (at the later revision, else the earlier). */
+    readonly id: string;
+    readonly process: string;
+    readonly action: 'added' | 'removed' | 'changed';
+    readonly see: FigureChange;
+    readonly seeDirect: FigureChange;
+    readonly seeIndirect: FigureChange;
+    /** Sum exactly to `see.delta`: attributed-direct, attributed-indirect, precursors, activity-level. */
+    readonly causes: ReadonlyArray<{ readonly cause: string; readonly delta: string }>;
 }
 
 export interface FigureChange {

@@ -1,6 +1,6 @@
 import type { FileSystemProvider, LangiumDocument } from 'langium';
 import { Cancellation, EmptyFileSystemProvider, interruptAndCheck, URI } from 'langium';
-import { addBuiltinDocuments, createCnmsServices, isLibrary, type CnmsFile, type CnmsIndexManager, type CnmsServices, type Element, type Locale, type ModelBalance } from '@cnms/language';
+import { addBuiltinDocuments, createCnmsServices, isLibrary, type CnmsFile, type CnmsIndexManager, type CnmsServices, type Element, type Locale, type ModelBalance, type ModelProducts } from '@cnms/language';
 import type { RevisionFiles } from './revision-files.js';
 
 /** A diagnostic keyed by rule and element, so that moving lines does not make it new. */
@@ -17,6 +17,8 @@ export interface ModelSnapshot {
     readonly revision: RevisionFiles;
     readonly model: string | undefined;
     readonly balance: ModelBalance | undefined;
+    /** The model's installations, processes and goods with their figures (docs/cbam.md). */
+    readonly products: ModelProducts | undefined;
     /** Top-level declarations by identity (`Source:boiler`). */
     readonly elements: ReadonlyMap<string, Element>;
     readonly findings: readonly KeyedFinding[];
@@ -152,7 +154,7 @@ function snapshot(Cnms: CnmsServices, revision: RevisionFiles, path: string): Mo
         }
     }
     const targets = new Map((model ? (Cnms.semantics.Projection.of(model)?.targets ?? []) : []).map(t => [t.target.name, t.firstMissed ?? null] as const));
-    return { revision, model, balance: model ? Cnms.semantics.Balance.of(model) : undefined, elements, findings, targets, unparsable };
+    return { revision, model, balance: model ? Cnms.semantics.Balance.of(model) : undefined, products: model ? Cnms.semantics.ProductFigures.ofModel(model) : undefined, elements, findings, targets, unparsable };
 }
 
 /** The top-level declaration at a position, as its identity. */

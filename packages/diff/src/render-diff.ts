@@ -51,6 +51,14 @@ export function renderDiffText(diff: ModelDiff, locale: Locale, paint: Paint): s
     for (const target of diff.targets) lines.push(`target ${target.id}: first missed ${target.before ?? 'never'} → ${target.after ?? 'never'}`);
     for (const finding of diff.findings.gained) lines.push(paint.red(`+ ${finding.severity} ${finding.rule} ${finding.element}: ${finding.message}`));
     for (const finding of diff.findings.lost) lines.push(paint.green(`- ${finding.severity} ${finding.rule} ${finding.element}: ${finding.message}`));
+    if (diff.products && diff.products.length > 0) {
+        lines.push('', paint.bold('Products: specific embedded emissions (tCO2e/t)'));
+        for (const product of diff.products) {
+            const line = `${SIGN[product.action]} good ${product.id} (${product.process}) ${figure(product.see.before, locale)} → ${figure(product.see.after, locale)} tCO2e/t (${figure(product.see.delta, locale, true)})`;
+            lines.push(product.action === 'added' ? paint.green(line) : product.action === 'removed' ? paint.red(line) : paint.yellow(line));
+            for (const cause of product.causes) lines.push(`      ${cause.cause.padEnd(20)} ${figure(cause.delta, locale, true).padStart(12)} tCO2e/t`);
+        }
+    }
     for (const file of diff.unparsable.before) lines.push(paint.yellow(`! ${escapeControlCharacters(file)} does not parse at ${diff.before.revision}`));
     for (const file of diff.unparsable.after) lines.push(paint.yellow(`! ${escapeControlCharacters(file)} does not parse at ${diff.after.revision}`));
     return `${lines.join('\n')}\n`;
@@ -85,6 +93,19 @@ export function renderDiffMarkdown(diff: ModelDiff, locale: Locale): string {
     if (other.length > 0) {
         out.push(`<details><summary>${other.length} other declaration${other.length === 1 ? '' : 's'} changed</summary>`, '');
         for (const c of other) out.push(`- ${SIGN[c.action]} ${c.kind} \`${c.id}\``);
+        out.push('', '</details>', '');
+    }
+    if (diff.products && diff.products.length > 0) {
+        out.push(
+            `<details><summary>${diff.products.length} good${diff.products.length === 1 ? '' : 's'}: specific embedded emissions changed (tCO2e/t)</summary>`,
+            '',
+            '| | good | before | after | change | causes |',
+            '|---|---|---:|---:|---:|---|'
+        );
+        for (const p of diff.products) {
+            const causes = p.causes.map(k => `${k.cause} ${figure(k.delta, locale, true)}`).join('<br>');
+            out.push(`| ${SIGN[p.action]} | \`${p.id}\` (${escape(p.process)}) | ${figure(p.see.before, locale)} | ${figure(p.see.after, locale)} | ${figure(p.see.delta, locale, true)} | ${causes} |`);
+        }
         out.push('', '</details>', '');
     }
     if (diff.findings.gained.length + diff.findings.lost.length > 0) {

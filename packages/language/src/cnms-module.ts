@@ -18,6 +18,7 @@ import { CnmsEvaluator } from './semantics/evaluator.js';
 import { CnmsFigureMemo } from './semantics/figure-memo.js';
 import { CnmsInstrumentAllocation } from './semantics/instrument-allocation.js';
 import { CnmsOrganizationSettings } from './semantics/organization-settings.js';
+import { CnmsProductFigures } from './semantics/product-figures.js';
 import { CnmsProjection } from './semantics/projection.js';
 import { CnmsSourceFigures } from './semantics/source-figures.js';
 import { cnmsLexer } from './syntax/cnms-lexer.js';
@@ -45,6 +46,7 @@ export type CnmsAddedServices = {
         InstrumentAllocation: CnmsInstrumentAllocation;
         SourceFigures: CnmsSourceFigures;
         Balance: CnmsBalance;
+        ProductFigures: CnmsProductFigures;
         Projection: CnmsProjection;
     };
     rules: {
@@ -82,6 +84,7 @@ export const CnmsModule: Module<CnmsServices, PartialLangiumCoreServices & CnmsA
         InstrumentAllocation: services => new CnmsInstrumentAllocation(services),
         SourceFigures: services => new CnmsSourceFigures(services),
         Balance: services => new CnmsBalance(services),
+        ProductFigures: services => new CnmsProductFigures(services),
         Projection: services => new CnmsProjection(services)
     },
     rules: {

@@ -8,4 +8,7 @@ export * from './render-md.js';
 export * from './render-json.js';
 export * from './render-csv.js';
 export * from './render-xlsx.js';
+export * from './products-json.js';
+export * from './cbam-communication.js';
+export * from './render-cbam-xlsx.js';
 export * from './year-runs.js';

@@ -65,6 +65,7 @@ class HtmlReport {
             this.planSection(),
             this.coverageSection(),
             this.provenanceSection(),
+            this.productsSection(),
             this.footer()
         ].join('\n');
         return [
@@ -169,7 +170,7 @@ class HtmlReport {
             .filter(Boolean)
             .join('');
         const kpi = (name: string, value: string) => `<div class="kpi"><dt>${name}</dt><dd>${value}<span class="unit">tCO2e</span></dd></div>`;
-        const toc = SECTIONS.map(id => `<li><a href="#sec-${id}">${this.t(`section.${id}` as ReportTextId)}</a></li>`).join('\n');
+        const toc = [...SECTIONS.map(id => `<li><a href="#sec-${id}">${this.t(`section.${id}` as ReportTextId)}</a></li>`), ...(m.products ? [`<li><a href="#sec-products">${this.t('section.products')}</a></li>`] : [])].join('\n');
         return [
             '<header class="cover">',
             `<p class="doc-kind">${this.t('title')}</p>`,
@@ -676,6 +677,43 @@ class HtmlReport {
         ];
         if (p.generated !== null) facts.push([this.t('generated'), escapeHtml(p.generated)]);
         return this.section('provenance', [`<dl class="facts">${facts.map(([name, value]) => `<dt>${name}</dt><dd>${value}</dd>`).join('')}</dl>`]);
+    }
+
+    // ---- annex: products (docs/cbam.md) ----
+
+    private productsSection(): string {
+        const products = this.model.products;
+        if (!products) return '';
+        const t = (id: ReportTextId) => this.t(id);
+        const named = (title: string | null, id: string) => (title ? `${escapeHtml(title)} <span class="mono muted">${escapeHtml(id)}</span>` : `<span class="mono">${escapeHtml(id)}</span>`);
+        const content: string[] = [];
+        if (products.uncomputed > 0) content.push(`<p class="muted">${this.t('products.notComputed', { count: products.uncomputed })}</p>`);
+        for (const installation of products.installations) {
+            const place = [installation.city, installation.country].filter(part => part).join(', ');
+            content.push(`<h3>${t('products.installation')}${this.colon}${named(installation.name, installation.id)}</h3>`);
+            content.push(`<p>${this.or(place)}${installation.period ? ` · ${escapeHtml(installation.period.start)} – ${escapeHtml(installation.period.end)}` : ''}</p>`);
+            const goodsHead = `<tr><th>${t('products.good')}</th><th>${t('products.cn')}</th><th>${t('products.process')}</th><th class="num">${t('products.quantity')}</th><th class="num">${t('products.seeDirect')}</th><th class="num">${t('products.seeIndirect')}</th><th class="num">${t('products.see')}</th></tr>`;
+            const goodsRows = installation.goods.map(
+                good =>
+                    `<tr><td>${named(good.title, good.id)}</td><td class="mono">${this.or(good.cn)}</td><td class="mono">${escapeHtml(good.process)}</td><td class="num">${this.fig(good.quantity)}</td><td class="num">${this.fig(good.seeDirect)}</td><td class="num">${this.fig(good.seeIndirect)}</td><td class="num">${this.fig(good.see)}</td></tr>`
+            );
+            content.push(installation.goods.length > 0 ? this.table(goodsHead, goodsRows, { caption: t('products.goods') }) : this.empty());
+            const processHead = `<tr><th>${t('products.process')}</th><th class="num">${t('products.attributedDirect')}</th><th class="num">${t('products.attributedIndirect')}</th><th class="num">${t('products.precursors')}</th><th class="num">${t('products.activity')}</th></tr>`;
+            const processRows = installation.processes.map(
+                process =>
+                    `<tr><td>${named(process.title, process.id)}</td><td class="num">${this.fig(process.attributedDirect)}</td><td class="num">${this.fig(process.attributedIndirect)}</td><td class="num">${process.precursorDirect === null || process.precursorIndirect === null ? this.or(null) : `${this.fig(process.precursorDirect)} + ${this.fig(process.precursorIndirect)}`}</td><td class="num">${this.fig(process.activityLevel)}</td></tr>`
+            );
+            content.push(installation.processes.length > 0 ? this.table(processHead, processRows, { caption: t('products.processes') }) : this.empty());
+        }
+        if (products.purchased.length > 0) {
+            const head = `<tr><th>${t('products.good')}</th><th>${t('products.cn')}</th><th>${t('products.supplier')}</th><th>${t('products.defaultValues')}</th><th class="num">${t('products.seeDirect')}</th><th class="num">${t('products.seeIndirect')}</th></tr>`;
+            const rows = products.purchased.map(
+                good =>
+                    `<tr><td>${named(good.title, good.id)}</td><td class="mono">${this.or(good.cn)}</td><td>${this.or(good.supplier)}</td><td>${t(good.defaultValue ? 'products.yes' : 'products.no')}</td><td class="num">${this.fig(good.seeDirect)}</td><td class="num">${this.fig(good.seeIndirect)}</td></tr>`
+            );
+            content.push(`<h3>${t('products.purchased')}</h3>`, this.table(head, rows));
+        }
+        return [`<section class="chapter" id="sec-products" aria-labelledby="h-products">`, `<h2 id="h-products">${t('section.products')}</h2>`, ...content, '</section>'].join('\n');
     }
 
     private footer(): string {

@@ -9,11 +9,13 @@ import type {
     ReportOffset,
     ReportOrganization,
     ReportPlan,
+    ReportProducts,
     ReportProvenance,
     ReportSite,
     ReportSource,
     ReportUncertainty
 } from './report-model.js';
+import type { ProcessJson, ProductJson, PurchasedJson } from './products-json.js';
 
 /**
  * The order of the keys of one kind of object of the model. `keys` follows the
@@ -104,10 +106,49 @@ const PLAN_ORDER: KeyOrder = {
     }
 };
 
+type Installation = Element<ReportProducts['installations']>;
+
+const PRODUCTS_ORDER: KeyOrder = {
+    keys: keysOf<ReportProducts>()('installations', 'purchased', 'uncomputed'),
+    fields: {
+        installations: {
+            keys: keysOf<Installation>()('id', 'name', 'country', 'city', 'period', 'processes', 'goods'),
+            fields: {
+                period: { keys: keysOf<NonNullable<Installation['period']>>()('start', 'end') },
+                processes: {
+                    keys: keysOf<ProcessJson>()(
+                        'id',
+                        'title',
+                        'installation',
+                        'computed',
+                        'directEmissions',
+                        'heatImported',
+                        'heatExported',
+                        'wasteGasImported',
+                        'wasteGasExported',
+                        'attributedDirect',
+                        'attributedIndirect',
+                        'activityLevel',
+                        'precursors',
+                        'precursorDirect',
+                        'precursorIndirect',
+                        'seeDirect',
+                        'seeIndirect'
+                    ),
+                    fields: { precursors: { keys: keysOf<Element<ProcessJson['precursors']>>()('good', 'mass', 'seeDirect', 'seeIndirect', 'defaultValue') } }
+                },
+                goods: { keys: keysOf<ProductJson>()('id', 'title', 'installation', 'process', 'cn', 'category', 'route', 'quantity', 'unit', 'seeDirect', 'seeIndirect', 'see', 'computed') }
+            }
+        },
+        purchased: { keys: keysOf<PurchasedJson>()('id', 'title', 'cn', 'category', 'supplier', 'country', 'defaultValue', 'seeDirect', 'seeIndirect', 'computed') }
+    }
+};
+
 /** The key order of the json format: the order of report-model.ts. */
 export const REPORT_KEY_ORDER: KeyOrder = {
-    keys: keysOf<ReportModel>()('format_version', 'locale', 'organization', 'boundary', 'inventory', 'uncertainty', 'offsets', 'balance', 'claims', 'plan', 'coverage', 'findings', 'provenance'),
+    keys: keysOf<ReportModel>()('format_version', 'locale', 'organization', 'boundary', 'inventory', 'uncertainty', 'offsets', 'balance', 'claims', 'plan', 'coverage', 'findings', 'provenance', 'products'),
     fields: {
+        products: PRODUCTS_ORDER,
         organization: ORGANIZATION_ORDER,
         boundary: {
             keys: keysOf<ReportModel['boundary']>()('sites'),

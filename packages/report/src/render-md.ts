@@ -438,6 +438,90 @@ export function renderMarkdown(model: ReportModel): string {
         field(r('lockHash'), text(provenance.lockHash))
     );
     if (provenance.generated !== null) out.push(field(r('generated'), text(provenance.generated)));
+
+    // annex: products and their embedded emissions, a section per installation
+    if (model.products) {
+        const products = model.products;
+        section('section.products');
+        if (products.uncomputed > 0) out.push(`*${escapeMarkdown(fillTemplate(r('products.notComputed'), { count: products.uncomputed }))}*`, '');
+        for (const installation of products.installations) {
+            heading(`${escapeMarkdown(r('products.installation'))}${colon}${escapeMarkdown(installation.name)}${paren(escapeMarkdown(installation.id))}`);
+            const place =
+                [installation.city, installation.country]
+                    .filter(part => part)
+                    .map(part => escapeMarkdown(part!))
+                    .join(', ') || NOTHING;
+            out.push(`${place}${installation.period ? ` · ${escapeMarkdown(installation.period.start)} – ${escapeMarkdown(installation.period.end)}` : ''}`, '');
+            out.push(`**${escapeMarkdown(r('products.goods'))}**`, '');
+            out.push(
+                ...table(
+                    [
+                        { header: r('products.good') },
+                        { header: r('products.cn') },
+                        { header: r('products.process') },
+                        { header: r('products.quantity'), align: right },
+                        { header: r('products.seeDirect'), align: right },
+                        { header: r('products.seeIndirect'), align: right },
+                        { header: r('products.see'), align: right }
+                    ],
+                    installation.goods.map(good => [
+                        `${text(good.title ?? good.id)}${good.title ? paren(escapeMarkdown(good.id)) : ''}`,
+                        text(good.cn),
+                        escapeMarkdown(good.process),
+                        figure(good.quantity),
+                        figure(good.seeDirect),
+                        figure(good.seeIndirect),
+                        figure(good.see)
+                    ]),
+                    locale
+                ),
+                '',
+                `**${escapeMarkdown(r('products.processes'))}**`,
+                '',
+                ...table(
+                    [
+                        { header: r('products.process') },
+                        { header: r('products.attributedDirect'), align: right },
+                        { header: r('products.attributedIndirect'), align: right },
+                        { header: r('products.precursors'), align: right },
+                        { header: r('products.activity'), align: right }
+                    ],
+                    installation.processes.map(process => [
+                        `${text(process.title ?? process.id)}${process.title ? paren(escapeMarkdown(process.id)) : ''}`,
+                        figure(process.attributedDirect),
+                        figure(process.attributedIndirect),
+                        process.precursorDirect === null || process.precursorIndirect === null ? NOTHING : `${figure(process.precursorDirect)} + ${figure(process.precursorIndirect)}`,
+                        figure(process.activityLevel)
+                    ]),
+                    locale
+                )
+            );
+        }
+        if (products.purchased.length > 0) {
+            heading(escapeMarkdown(r('products.purchased')));
+            out.push(
+                ...table(
+                    [
+                        { header: r('products.good') },
+                        { header: r('products.cn') },
+                        { header: r('products.supplier') },
+                        { header: r('products.defaultValues') },
+                        { header: r('products.seeDirect'), align: right },
+                        { header: r('products.seeIndirect'), align: right }
+                    ],
+                    products.purchased.map(good => [
+                        `${text(good.title ?? good.id)}${good.title ? paren(escapeMarkdown(good.id)) : ''}`,
+                        text(good.cn),
+                        text(good.supplier),
+                        escapeMarkdown(r(good.defaultValue ? 'products.yes' : 'products.no')),
+                        figure(good.seeDirect),
+                        figure(good.seeIndirect)
+                    ]),
+                    locale
+                )
+            );
+        }
+    }
     return `${out.join('\n')}\n`;
 }
 

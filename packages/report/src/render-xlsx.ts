@@ -13,14 +13,16 @@ export const XLSX_FIGURE_FORMAT = '#,##0.000';
 export const XLSX_FIXED_DATE = new Date(Date.UTC(2000, 0, 1, 0, 0, 0));
 
 type Kind = SourceColumnKind;
+
+const EXACT_DECIMAL = /^-?[0-9]+(\.[0-9]+)?$/;
 type CellValue = string | number | boolean | null;
 
-interface SheetColumn {
+export interface SheetColumn {
     readonly header: string;
     readonly kind: Kind;
 }
 
-interface SheetRow {
+export interface SheetRow {
     readonly cells: readonly CellValue[];
     readonly bold?: boolean;
 }
@@ -44,7 +46,7 @@ function figureNumber(text: string): number {
  * "<header> (exact)" that keeps the exact decimal string, since a cell's
  * double cannot always hold it.
  */
-function addTable(workbook: ExcelJS.Workbook, name: string, columns: readonly SheetColumn[], rows: readonly SheetRow[], locale: Locale, options: { autoFilter?: boolean; xSplit?: number } = {}): ExcelJS.Worksheet {
+export function addTable(workbook: ExcelJS.Workbook, name: string, columns: readonly SheetColumn[], rows: readonly SheetRow[], locale: Locale, options: { autoFilter?: boolean; xSplit?: number } = {}): ExcelJS.Worksheet {
     const sheet = workbook.addWorksheet(name, {
         views: [{ state: 'frozen', xSplit: options.xSplit ?? 0, ySplit: 1, topLeftCell: options.xSplit ? 'B2' : 'A2', activeCell: 'A2' }]
     });
@@ -67,7 +69,8 @@ function addTable(workbook: ExcelJS.Workbook, name: string, columns: readonly Sh
             if (value === null || value === '') return;
             const cell = excelRow.getCell(i + 1);
             let shown: string;
-            if (column.kind === 'figure' && typeof value === 'string') {
+            // (a figure column may hold a flag instead, such as a CBAM communication's missing figure: it stays text)
+            if (column.kind === 'figure' && typeof value === 'string' && EXACT_DECIMAL.test(value)) {
                 cell.value = figureNumber(value);
                 cell.numFmt = XLSX_FIGURE_FORMAT;
                 shown = formatFigure(Rational.fromDecimal(new Dec(value)), locale, 3);
@@ -116,14 +119,7 @@ export async function renderXlsx(model: ReportModel): Promise<Buffer> {
     const date = fixedDate(model);
     const paren = (inner: string) => (locale === 'zh-CN' ? `（${inner}）` : ` (${inner})`);
 
-    // loaded here, not with the package: only an xlsx report needs it
-    const { default: Excel } = await import('exceljs');
-    const workbook = new Excel.Workbook();
-    workbook.creator = 'CNMS';
-    workbook.lastModifiedBy = 'CNMS';
-    workbook.created = date;
-    workbook.modified = date;
-    workbook.title = `${r('title')} — ${model.organization.name}`;
+    const workbook = await newWorkbook(`${r('title')} — ${model.organization.name}`, date);
 
     // Summary: one item a row; text in Value, figures numeric with their unit
     const { organization: org, inventory, balance } = model;
@@ -243,6 +239,24 @@ export async function renderXlsx(model: ReportModel): Promise<Buffer> {
         { autoFilter: true }
     );
 
+    return workbookBytes(workbook, date);
+}
+
+/** An empty workbook by CNMS, dated `date` (deterministic output). */
+export async function newWorkbook(title: string, date: Date): Promise<ExcelJS.Workbook> {
+    // loaded here, not with the package: only an xlsx output needs it
+    const { default: Excel } = await import('exceljs');
+    const workbook = new Excel.Workbook();
+    workbook.creator = 'CNMS';
+    workbook.lastModifiedBy = 'CNMS';
+    workbook.created = date;
+    workbook.modified = date;
+    workbook.title = title;
+    return workbook;
+}
+
+/** The bytes of a workbook, every zip entry dated `date`, so that two runs give the same bytes. */
+export async function workbookBytes(workbook: ExcelJS.Workbook, date: Date): Promise<Buffer> {
     const written = await workbook.xlsx.writeBuffer();
     const bytes = Buffer.isBuffer(written) ? written : Buffer.from(written);
     return setZipDates(bytes, date);

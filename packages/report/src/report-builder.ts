@@ -9,6 +9,8 @@ import {
     isFactor,
     isInstrument,
     isNameReference,
+    isPeriodRange,
+    periodRange,
     isRemoval,
     isSite,
     Dimension,
@@ -27,7 +29,8 @@ import {
     type ModelBalance,
     type Quantity
 } from '@cnms/language';
-import type { ReportCompleteness, ReportModel, ReportProvenance, ReportSource } from './report-model.js';
+import type { ReportCompleteness, ReportModel, ReportProducts, ReportProvenance, ReportSource } from './report-model.js';
+import { processesJson, productsJson, purchasedJson } from './products-json.js';
 
 /** A diagnostic as the CLI and the server collect them. */
 export interface ReportDiagnostic {
@@ -159,8 +162,10 @@ export function buildReport(services: CnmsServices, model: string, options: Repo
     const verdict = neutralityVerdict(balance, errors);
     const reasons = verdictReasons(verdict, locale);
 
+    const products = reportProducts(services, model);
     return {
-        format_version: '1.1',
+        ...(products ? { products } : {}),
+        format_version: '1.2',
         locale,
         organization: {
             id: organization?.name ?? '',
@@ -346,5 +351,30 @@ function activityOf(expression: Expression, activity: Quantity | undefined, unit
         expression: textOf(expression),
         value: activity && unit ? s(activity.value.dividedBy(unit.size)) : null,
         unit: activity ? (activity.dimension.isDimensionless() ? '' : unit!.name) : null
+    };
+}
+
+/** The report's annex of products: one entry per installation, or undefined when the model has no installation and no process. */
+function reportProducts(services: CnmsServices, model: string): ReportProducts | undefined {
+    const products = services.semantics.ProductFigures.ofModel(model);
+    if (products.installations.length === 0 && products.unplaced.length === 0) return undefined;
+    const settings = services.semantics.OrganizationSettings.of(model);
+    const processes = processesJson(products);
+    const goods = productsJson(products);
+    return {
+        installations: products.installations.map(({ installation }) => {
+            const range = installation.period ? periodRange(installation.period) : settings.period;
+            return {
+                id: installation.name,
+                name: installation.title ?? installation.name,
+                country: installation.country ?? null,
+                city: installation.city ?? null,
+                period: range && isPeriodRange(range) ? { start: range.start, end: range.end } : null,
+                processes: processes.filter(process => process.installation === installation.name),
+                goods: goods.filter(good => good.installation === installation.name)
+            };
+        }),
+        purchased: purchasedJson(products),
+        uncomputed: products.uncomputed
     };
 }

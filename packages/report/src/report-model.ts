@@ -1,4 +1,5 @@
 import type { Locale } from '@cnms/language';
+import type { ProcessJson, ProductJson, PurchasedJson } from './products-json.js';
 
 /**
  * The carbon-neutrality report as data: built once from the evaluator and the
@@ -8,7 +9,7 @@ import type { Locale } from '@cnms/language';
  * schema is documented in docs/report-json.md.
  */
 export interface ReportModel {
-    readonly format_version: '1.1';
+    readonly format_version: '1.2';
     readonly locale: Locale;
     readonly organization: ReportOrganization;
     readonly boundary: { readonly sites: readonly ReportSite[] };
@@ -21,6 +22,24 @@ export interface ReportModel {
     readonly coverage: readonly ReportClause[];
     readonly findings: readonly ReportFinding[];
     readonly provenance: ReportProvenance;
+    /** The installations, their processes and goods with their specific embedded emissions (docs/cbam.md); present only when the model declares installations or processes. */
+    readonly products?: ReportProducts;
+}
+
+/** An annex of the report: a section per installation (docs/cbam.md), with the figures of `cnms balance --format json`. */
+export interface ReportProducts {
+    readonly installations: ReadonlyArray<{
+        readonly id: string;
+        readonly name: string;
+        readonly country: string | null;
+        readonly city: string | null;
+        readonly period: { readonly start: string; readonly end: string } | null;
+        readonly processes: readonly ProcessJson[];
+        readonly goods: readonly ProductJson[];
+    }>;
+    readonly purchased: readonly PurchasedJson[];
+    /** Processes and goods whose figures could not be computed. */
+    readonly uncomputed: number;
 }
 
 export interface ReportOrganization {

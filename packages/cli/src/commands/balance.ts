@@ -27,10 +27,11 @@ export async function balance(path: string | undefined, options: BalanceOptions,
     const errors = records.filter(r => r.severity === 'error').length;
     const warnings = records.filter(r => r.severity === 'warning').length;
     const result = workspace.Cnms.semantics.Balance.of(model);
+    const products = workspace.Cnms.semantics.ProductFigures.ofModel(model);
     if (options.format === 'json') {
-        write(`${JSON.stringify(balanceJson(result, errors, warnings), null, 2)}\n`);
+        write(`${JSON.stringify(balanceJson(result, products, errors, warnings), null, 2)}\n`);
     } else {
-        write(balanceText(result, errors, warnings, options.locale, options.colors, !options.quiet));
+        write(balanceText(result, products, errors, warnings, options.locale, options.colors, !options.quiet));
     }
     // an incomplete balance fails like an error: its totals leave something out
     return exitCodeOf(records, result.uncomputed > 0);

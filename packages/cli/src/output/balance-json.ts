@@ -1,5 +1,6 @@
-import type { ModelBalance } from '@cnms/language';
+import type { ModelBalance, ModelProducts } from '@cnms/language';
 import { neutralityVerdict, Rational, shownName, tonnes } from '@cnms/language';
+import { processesJson, productsJson, purchasedJson, type ProcessJson, type ProductJson, type PurchasedJson } from '@cnms/report';
 
 /** `cnms balance --format json` (cli.md): every figure an unrounded decimal string, in tCO2e or tonnes of the gas. */
 export interface BalanceJson {
@@ -28,6 +29,11 @@ export interface BalanceJson {
     reasons: string[];
     errors: number;
     warnings: number;
+    /** The goods made by the model's processes, with their specific embedded emissions (docs/cbam.md). */
+    products: ProductJson[];
+    processes: ProcessJson[];
+    /** Goods bought and used as precursors. */
+    purchased: PurchasedJson[];
 }
 
 export interface SourceJson {
@@ -49,7 +55,7 @@ export interface SourceJson {
 const text = (value: Rational) => value.toString();
 const HUNDRED = Rational.fromInteger(100);
 
-export function balanceJson(balance: ModelBalance, errors: number, warnings: number): BalanceJson {
+export function balanceJson(balance: ModelBalance, products: ModelProducts, errors: number, warnings: number): BalanceJson {
     const verdict = neutralityVerdict(balance, errors);
     const settings = balance.settings;
     const gasOrder = [...settings.gwpValues.keys()];
@@ -108,6 +114,9 @@ export function balanceJson(balance: ModelBalance, errors: number, warnings: num
         neutral: verdict.neutral,
         reasons: [...verdict.reasons],
         errors,
-        warnings
+        warnings,
+        products: productsJson(products),
+        processes: processesJson(products),
+        purchased: purchasedJson(products)
     };
 }

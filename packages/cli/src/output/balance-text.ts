@@ -1,13 +1,14 @@
-import type { Locale, ModelBalance, Rational } from '@cnms/language';
+import type { Locale, ModelBalance, ModelProducts, Rational } from '@cnms/language';
 import stringWidth from 'string-width';
 import { fillTemplate, formatFigure, formatPercent, formatNet, formatPeriod, neutralityVerdict, shownName, TEXTS, tonnes, verdictReasons, type TextId } from '@cnms/language';
 import type { Colors } from '../colors.js';
+import { processEntries } from '@cnms/report';
 
 const LABEL_WIDTH = 46;
 const FIGURE_WIDTH = 20;
 
 /** The balance for a reader: figures rounded to 3 decimals for display only, in aligned columns. */
-export function balanceText(balance: ModelBalance, errors: number, warnings: number, locale: Locale, colors: Colors, diagnosticsHint = true): string {
+export function balanceText(balance: ModelBalance, products: ModelProducts, errors: number, warnings: number, locale: Locale, colors: Colors, diagnosticsHint = true): string {
     const t = (id: string, params: Record<string, string | number> = {}) => fillTemplate(TEXTS[`balance.${id}` as TextId][locale], params);
     const settings = balance.settings;
     const organization = settings.organization;
@@ -50,6 +51,20 @@ export function balanceText(balance: ModelBalance, errors: number, warnings: num
         lines.push(colors.green(`✔ ${t('neutral')}`));
     } else {
         lines.push(colors.red(`✖ ${t('notNeutral')}: ${verdictReasons(verdict, locale).join('; ')}`));
+    }
+    const made = processEntries(products).flatMap(({ installation, entry }) => entry.goods.map(good => ({ installation, process: entry.process, ...good })));
+    if (made.length > 0) {
+        lines.push('');
+        lines.push(colors.bold(t('products')));
+        for (const { installation, process, good, figures } of made) {
+            const label = `${shownName(good)} @ ${installation ?? '—'} / ${shownName(process)}${good.cn ? ` [${good.cn}]` : ''}`;
+            row(label, figures?.seeDirect.plus(figures.seeIndirect), 2, 'tCO2e/t');
+            if (figures) {
+                row(t('productDirect'), figures.seeDirect, 6, 'tCO2e/t');
+                row(t('productIndirect'), figures.seeIndirect, 6, 'tCO2e/t');
+            }
+        }
+        if (products.uncomputed > 0) lines.push(colors.red(`  ${t('productsNotComputed', { count: products.uncomputed })}`));
     }
     if (diagnosticsHint && (errors > 0 || warnings > 0)) lines.push(colors.dim(t('diagnostics', { errors, warnings })));
     return `${lines.join('\n')}\n`;

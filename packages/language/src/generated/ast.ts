@@ -55,19 +55,24 @@ export type CnmsKeywordNames =
     | "audit"
     | "auditor"
     | "authority"
+    | "balance-tolerance"
     | "base"
     | "base-year"
     | "biogenic"
     | "calculated"
     | "calibrated"
+    | "carbon-in"
     | "carbon-neutral"
+    | "carbon-out"
     | "categories"
     | "category"
     | "cause"
     | "chaired-by"
     | "change"
+    | "city"
     | "claim"
     | "closed"
+    | "cn-code"
     | "column"
     | "commitment"
     | "commits"
@@ -76,9 +81,11 @@ export type CnmsKeywordNames =
     | "compliance-check"
     | "conservative"
     | "consolidation"
+    | "consumes"
     | "control"
     | "correction"
     | "corrective-action"
+    | "country"
     | "covers"
     | "criteria"
     | "cuts"
@@ -88,6 +95,7 @@ export type CnmsKeywordNames =
     | "days"
     | "decisions"
     | "default"
+    | "default-value"
     | "description"
     | "design"
     | "dimension"
@@ -95,6 +103,8 @@ export type CnmsKeywordNames =
     | "document"
     | "due"
     | "effect"
+    | "embedded-direct"
+    | "embedded-indirect"
     | "emissions"
     | "equity-share"
     | "estimated"
@@ -112,11 +122,14 @@ export type CnmsKeywordNames =
     | "full"
     | "gap-fill"
     | "gas"
+    | "good"
     | "green-power"
     | "gwp"
     | "gwp-basis"
     | "gwp-justification"
     | "gwp-set"
+    | "heat-in"
+    | "heat-out"
     | "high"
     | "impact"
     | "implemented"
@@ -124,6 +137,7 @@ export type CnmsKeywordNames =
     | "in"
     | "in-progress"
     | "industry"
+    | "installation"
     | "instrument"
     | "intensity-reduction"
     | "internal"
@@ -177,6 +191,7 @@ export type CnmsKeywordNames =
     | "policy"
     | "previous"
     | "previous-year"
+    | "process"
     | "procurement"
     | "project"
     | "quantity"
@@ -198,6 +213,7 @@ export type CnmsKeywordNames =
     | "review"
     | "risk"
     | "role"
+    | "route"
     | "scope"
     | "scope2"
     | "serial"
@@ -205,8 +221,10 @@ export type CnmsKeywordNames =
     | "significant"
     | "site"
     | "source"
+    | "sources"
     | "standard"
     | "status"
+    | "supplier"
     | "target"
     | "targets"
     | "text"
@@ -216,12 +234,15 @@ export type CnmsKeywordNames =
     | "uncertainty"
     | "unit"
     | "unit-from"
+    | "unlocode"
     | "updated"
     | "value"
     | "verified"
     | "verified-by"
     | "version"
     | "vintage"
+    | "waste-gas-in"
+    | "waste-gas-out"
     | "where"
     | "year"
     | "years"
@@ -257,7 +278,7 @@ export function isAcquisitionMethod(item: unknown): item is AcquisitionMethod {
 }
 
 export interface Aggregate extends langium.AstNode {
-    readonly $container: BinaryExpression | Claim | DatasetColumn | Factor | GasComponent | Instrument | Let | Meter | MonthValue | NegatedExpression | Offset | Organization | Output | PowerExpression | Reduction | Removal | Site | Source | Target | UnitDecl | UnitProduct;
+    readonly $container: BinaryExpression | Claim | DatasetColumn | Factor | GasComponent | Good | Instrument | Let | Meter | MonthValue | NegatedExpression | Offset | Organization | Output | PowerExpression | PrecursorUse | Process | Reduction | Removal | Site | Source | Target | UnitDecl | UnitProduct;
     readonly $type: 'Aggregate';
     column: langium.Reference<DatasetColumn>;
     conditions: Array<DatasetCondition>;
@@ -301,7 +322,7 @@ export function isAudit(item: unknown): item is Audit {
 }
 
 export interface BinaryExpression extends langium.AstNode {
-    readonly $container: BinaryExpression | Claim | DatasetColumn | Factor | GasComponent | Instrument | Let | Meter | MonthValue | NegatedExpression | Offset | Organization | Output | PowerExpression | Reduction | Removal | Site | Source | Target | UnitDecl | UnitProduct;
+    readonly $container: BinaryExpression | Claim | DatasetColumn | Factor | GasComponent | Good | Instrument | Let | Meter | MonthValue | NegatedExpression | Offset | Organization | Output | PowerExpression | PrecursorUse | Process | Reduction | Removal | Site | Source | Target | UnitDecl | UnitProduct;
     readonly $type: 'BinaryExpression';
     left: Expression;
     operator: '*' | '+' | '-' | '/';
@@ -398,10 +419,10 @@ export function isCnmsFile(item: unknown): item is CnmsFile {
     return reflection.isInstance(item, CnmsFile.$type);
 }
 
-export type ColumnName = 'accuracy' | 'activity' | 'amount' | 'at' | 'base' | 'calibrated' | 'category' | 'date' | 'days' | 'description' | 'document' | 'emissions' | 'factor' | 'for' | 'from' | 'gas' | 'industry' | 'interval' | 'kind' | 'location' | 'measures' | 'meter' | 'method' | 'months' | 'on' | 'output' | 'owner' | 'path' | 'per' | 'period' | 'plan' | 'project' | 'quantity' | 'region' | 'registry' | 'result' | 'scope' | 'serial' | 'share' | 'site' | 'source' | 'standard' | 'status' | 'target' | 'text' | 'unit' | 'value' | 'version' | 'vintage' | 'year' | 'years' | string;
+export type ColumnName = 'accuracy' | 'activity' | 'amount' | 'at' | 'base' | 'calibrated' | 'category' | 'city' | 'country' | 'date' | 'days' | 'description' | 'document' | 'emissions' | 'factor' | 'for' | 'from' | 'gas' | 'good' | 'industry' | 'interval' | 'kind' | 'location' | 'measures' | 'meter' | 'method' | 'months' | 'on' | 'output' | 'owner' | 'path' | 'per' | 'period' | 'plan' | 'process' | 'project' | 'quantity' | 'region' | 'registry' | 'result' | 'route' | 'scope' | 'serial' | 'share' | 'site' | 'source' | 'standard' | 'status' | 'supplier' | 'target' | 'text' | 'unit' | 'value' | 'version' | 'vintage' | 'year' | 'years' | string;
 
 export function isColumnName(item: unknown): item is ColumnName {
-    return item === 'meter' || item === 'date' || item === 'text' || item === 'site' || item === 'source' || item === 'category' || item === 'year' || item === 'years' || item === 'months' || item === 'days' || item === 'value' || item === 'kind' || item === 'quantity' || item === 'period' || item === 'unit' || item === 'owner' || item === 'status' || item === 'region' || item === 'factor' || item === 'activity' || item === 'emissions' || item === 'location' || item === 'description' || item === 'result' || item === 'version' || item === 'path' || item === 'project' || item === 'registry' || item === 'serial' || item === 'standard' || item === 'vintage' || item === 'amount' || item === 'method' || item === 'share' || item === 'scope' || item === 'gas' || item === 'output' || item === 'document' || item === 'plan' || item === 'target' || item === 'base' || item === 'per' || item === 'from' || item === 'for' || item === 'on' || item === 'at' || item === 'industry' || item === 'interval' || item === 'accuracy' || item === 'calibrated' || item === 'measures' || (typeof item === 'string' && (/[A-Za-z_\u00AA\u00B5\u00BA\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u02AF\u0370-\u03FF\u0400-\u052F\u0590-\u05FF\u0600-\u06FF\u0900-\u097F\u0E00-\u0E7F\u1100-\u11FF\u3040-\u30FF\u3400-\u4DBF\u4E00-\u9FFF\uAC00-\uD7AF\uF900-\uFAFF][A-Za-z0-9_\u00AA\u00B5\u00BA\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u02AF\u0370-\u03FF\u0400-\u052F\u0590-\u05FF\u0600-\u06FF\u0900-\u097F\u0E00-\u0E7F\u1100-\u11FF\u3040-\u30FF\u3400-\u4DBF\u4E00-\u9FFF\uAC00-\uD7AF\uF900-\uFAFF\u0660-\u0669\u0966-\u096F]*/.test(item)));
+    return item === 'meter' || item === 'date' || item === 'text' || item === 'site' || item === 'source' || item === 'category' || item === 'year' || item === 'years' || item === 'months' || item === 'days' || item === 'value' || item === 'kind' || item === 'quantity' || item === 'period' || item === 'unit' || item === 'owner' || item === 'status' || item === 'region' || item === 'factor' || item === 'activity' || item === 'emissions' || item === 'location' || item === 'description' || item === 'result' || item === 'version' || item === 'path' || item === 'project' || item === 'registry' || item === 'serial' || item === 'standard' || item === 'vintage' || item === 'amount' || item === 'method' || item === 'share' || item === 'scope' || item === 'gas' || item === 'output' || item === 'document' || item === 'plan' || item === 'target' || item === 'base' || item === 'per' || item === 'from' || item === 'for' || item === 'on' || item === 'at' || item === 'industry' || item === 'interval' || item === 'accuracy' || item === 'calibrated' || item === 'measures' || item === 'process' || item === 'good' || item === 'country' || item === 'city' || item === 'supplier' || item === 'route' || (typeof item === 'string' && (/[A-Za-z_\u00AA\u00B5\u00BA\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u02AF\u0370-\u03FF\u0400-\u052F\u0590-\u05FF\u0600-\u06FF\u0900-\u097F\u0E00-\u0E7F\u1100-\u11FF\u3040-\u30FF\u3400-\u4DBF\u4E00-\u9FFF\uAC00-\uD7AF\uF900-\uFAFF][A-Za-z0-9_\u00AA\u00B5\u00BA\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u02AF\u0370-\u03FF\u0400-\u052F\u0590-\u05FF\u0600-\u06FF\u0900-\u097F\u0E00-\u0E7F\u1100-\u11FF\u3040-\u30FF\u3400-\u4DBF\u4E00-\u9FFF\uAC00-\uD7AF\uF900-\uFAFF\u0660-\u0669\u0966-\u096F]*/.test(item)));
 }
 
 export type Commitment = 'compliance' | 'improvement' | 'neutrality';
@@ -636,7 +657,7 @@ export function isDuration(item: unknown): item is Duration {
     return reflection.isInstance(item, Duration.$type);
 }
 
-export type Element = Claim | Dataset | DimensionDecl | Factor | GasDecl | GwpSet | Instrument | Let | Library | ManagementElement | Offset | Organization | Output | Plan | Reduction | Removal | Site | Source | Target | UnitDecl;
+export type Element = Claim | Dataset | DimensionDecl | Factor | GasDecl | Good | GwpSet | Installation | Instrument | Let | Library | ManagementElement | Offset | Organization | Output | Plan | Process | Reduction | Removal | Site | Source | Target | UnitDecl;
 
 export const Element = {
     $type: 'Element'
@@ -784,6 +805,41 @@ export function isGasDecl(item: unknown): item is GasDecl {
     return reflection.isInstance(item, GasDecl.$type);
 }
 
+export interface Good extends langium.AstNode {
+    readonly $container: CnmsFile | Process;
+    readonly $type: 'Good';
+    category?: string;
+    cn?: string;
+    country?: string;
+    defaultValue?: YesNo;
+    embeddedDirect?: Expression;
+    embeddedIndirect?: Expression;
+    name: string;
+    quantity?: Expression;
+    route?: string;
+    supplier?: string;
+    title?: string;
+}
+
+export const Good = {
+    $type: 'Good',
+    category: 'category',
+    cn: 'cn',
+    country: 'country',
+    defaultValue: 'defaultValue',
+    embeddedDirect: 'embeddedDirect',
+    embeddedIndirect: 'embeddedIndirect',
+    name: 'name',
+    quantity: 'quantity',
+    route: 'route',
+    supplier: 'supplier',
+    title: 'title'
+} as const;
+
+export function isGood(item: unknown): item is Good {
+    return reflection.isInstance(item, Good.$type);
+}
+
 export interface GwpSet extends langium.AstNode {
     readonly $container: CnmsFile;
     readonly $type: 'GwpSet';
@@ -841,6 +897,33 @@ export const Improvement = {
 
 export function isImprovement(item: unknown): item is Improvement {
     return reflection.isInstance(item, Improvement.$type);
+}
+
+export interface Installation extends langium.AstNode {
+    readonly $container: CnmsFile;
+    readonly $type: 'Installation';
+    city?: string;
+    country?: string;
+    name: string;
+    period?: Period;
+    site?: langium.Reference<Site>;
+    title?: string;
+    unlocode?: string;
+}
+
+export const Installation = {
+    $type: 'Installation',
+    city: 'city',
+    country: 'country',
+    name: 'name',
+    period: 'period',
+    site: 'site',
+    title: 'title',
+    unlocode: 'unlocode'
+} as const;
+
+export function isInstallation(item: unknown): item is Installation {
+    return reflection.isInstance(item, Installation.$type);
 }
 
 export interface Instrument extends langium.AstNode {
@@ -970,7 +1053,7 @@ export function isMeter(item: unknown): item is Meter {
 }
 
 export interface MonthlyValues extends langium.AstNode {
-    readonly $container: BinaryExpression | Claim | DatasetColumn | Factor | GapFill | GasComponent | Instrument | Let | Meter | MonthValue | NegatedExpression | Offset | Organization | Output | PowerExpression | Reduction | Removal | Site | Source | Target | UnitDecl | UnitProduct;
+    readonly $container: BinaryExpression | Claim | DatasetColumn | Factor | GapFill | GasComponent | Good | Instrument | Let | Meter | MonthValue | NegatedExpression | Offset | Organization | Output | PowerExpression | PrecursorUse | Process | Reduction | Removal | Site | Source | Target | UnitDecl | UnitProduct;
     readonly $type: 'MonthlyValues';
     months: Array<MonthValue>;
 }
@@ -1014,7 +1097,7 @@ export function isNamed(item: unknown): item is Named {
 }
 
 export interface NameReference extends langium.AstNode {
-    readonly $container: BinaryExpression | Claim | DatasetColumn | Factor | GasComponent | Instrument | Let | Meter | MonthValue | NegatedExpression | Offset | Organization | Output | PowerExpression | Reduction | Removal | Site | Source | Target | UnitDecl | UnitProduct;
+    readonly $container: BinaryExpression | Claim | DatasetColumn | Factor | GasComponent | Good | Instrument | Let | Meter | MonthValue | NegatedExpression | Offset | Organization | Output | PowerExpression | PrecursorUse | Process | Reduction | Removal | Site | Source | Target | UnitDecl | UnitProduct;
     readonly $type: 'NameReference';
     target: langium.Reference<Named>;
 }
@@ -1029,7 +1112,7 @@ export function isNameReference(item: unknown): item is NameReference {
 }
 
 export interface NegatedExpression extends langium.AstNode {
-    readonly $container: BinaryExpression | Claim | DatasetColumn | Factor | GasComponent | Instrument | Let | Meter | MonthValue | NegatedExpression | Offset | Organization | Output | PowerExpression | Reduction | Removal | Site | Source | Target | UnitDecl | UnitProduct;
+    readonly $container: BinaryExpression | Claim | DatasetColumn | Factor | GasComponent | Good | Instrument | Let | Meter | MonthValue | NegatedExpression | Offset | Organization | Output | PowerExpression | PrecursorUse | Process | Reduction | Removal | Site | Source | Target | UnitDecl | UnitProduct;
     readonly $type: 'NegatedExpression';
     operand: Expression;
 }
@@ -1077,7 +1160,7 @@ export function isNonconformity(item: unknown): item is Nonconformity {
 }
 
 export interface NumberLiteral extends langium.AstNode {
-    readonly $container: BinaryExpression | Claim | DatasetColumn | Factor | GasComponent | Instrument | Let | Meter | MonthValue | NegatedExpression | Offset | Organization | Output | PowerExpression | Reduction | Removal | Site | Source | Target | UnitDecl | UnitProduct;
+    readonly $container: BinaryExpression | Claim | DatasetColumn | Factor | GasComponent | Good | Instrument | Let | Meter | MonthValue | NegatedExpression | Offset | Organization | Output | PowerExpression | PrecursorUse | Process | Reduction | Removal | Site | Source | Target | UnitDecl | UnitProduct;
     readonly $type: 'NumberLiteral';
     value: NumberText;
 }
@@ -1253,7 +1336,7 @@ export function isParty(item: unknown): item is Party {
 }
 
 export interface Period extends langium.AstNode {
-    readonly $container: Claim | Offset | Organization;
+    readonly $container: Claim | Installation | Offset | Organization;
     readonly $type: 'Period';
     end?: string;
     start?: string;
@@ -1328,7 +1411,7 @@ export function isPolicy(item: unknown): item is Policy {
 }
 
 export interface PowerExpression extends langium.AstNode {
-    readonly $container: BinaryExpression | Claim | DatasetColumn | Factor | GasComponent | Instrument | Let | Meter | MonthValue | NegatedExpression | Offset | Organization | Output | PowerExpression | Reduction | Removal | Site | Source | Target | UnitDecl | UnitProduct;
+    readonly $container: BinaryExpression | Claim | DatasetColumn | Factor | GasComponent | Good | Instrument | Let | Meter | MonthValue | NegatedExpression | Offset | Organization | Output | PowerExpression | PrecursorUse | Process | Reduction | Removal | Site | Source | Target | UnitDecl | UnitProduct;
     readonly $type: 'PowerExpression';
     base: Expression;
     exponent: Exponent;
@@ -1342,6 +1425,66 @@ export const PowerExpression = {
 
 export function isPowerExpression(item: unknown): item is PowerExpression {
     return reflection.isInstance(item, PowerExpression.$type);
+}
+
+export interface PrecursorUse extends langium.AstNode {
+    readonly $container: Process;
+    readonly $type: 'PrecursorUse';
+    amount: Expression;
+    good: langium.Reference<Good>;
+}
+
+export const PrecursorUse = {
+    $type: 'PrecursorUse',
+    amount: 'amount',
+    good: 'good'
+} as const;
+
+export function isPrecursorUse(item: unknown): item is PrecursorUse {
+    return reflection.isInstance(item, PrecursorUse.$type);
+}
+
+export interface Process extends langium.AstNode {
+    readonly $container: CnmsFile;
+    readonly $type: 'Process';
+    balanceTolerance?: Expression;
+    carbonIn?: Expression;
+    carbonOut?: Expression;
+    consumes: Array<PrecursorUse>;
+    goods: Array<Good>;
+    heatIn?: Expression;
+    heatInFactor?: Expression;
+    heatOut?: Expression;
+    heatOutFactor?: Expression;
+    installation: langium.Reference<Installation>;
+    name: string;
+    sources: Array<langium.Reference<Source>>;
+    title?: string;
+    wasteGasIn?: Expression;
+    wasteGasOut?: Expression;
+}
+
+export const Process = {
+    $type: 'Process',
+    balanceTolerance: 'balanceTolerance',
+    carbonIn: 'carbonIn',
+    carbonOut: 'carbonOut',
+    consumes: 'consumes',
+    goods: 'goods',
+    heatIn: 'heatIn',
+    heatInFactor: 'heatInFactor',
+    heatOut: 'heatOut',
+    heatOutFactor: 'heatOutFactor',
+    installation: 'installation',
+    name: 'name',
+    sources: 'sources',
+    title: 'title',
+    wasteGasIn: 'wasteGasIn',
+    wasteGasOut: 'wasteGasOut'
+} as const;
+
+export function isProcess(item: unknown): item is Process {
+    return reflection.isInstance(item, Process.$type);
 }
 
 export interface Procurement extends langium.AstNode {
@@ -1686,7 +1829,7 @@ export function isUnitName(item: unknown): item is UnitName {
 }
 
 export interface UnitProduct extends langium.AstNode {
-    readonly $container: BinaryExpression | Claim | DatasetColumn | Factor | GasComponent | Instrument | Let | Meter | MonthValue | NegatedExpression | Offset | Organization | Output | PowerExpression | Reduction | Removal | Site | Source | Target | UnitDecl | UnitProduct;
+    readonly $container: BinaryExpression | Claim | DatasetColumn | Factor | GasComponent | Good | Instrument | Let | Meter | MonthValue | NegatedExpression | Offset | Organization | Output | PowerExpression | PrecursorUse | Process | Reduction | Removal | Site | Source | Target | UnitDecl | UnitProduct;
     readonly $type: 'UnitProduct';
     unit: langium.Reference<Named>;
     value: Expression;
@@ -1734,9 +1877,11 @@ export type CnmsAstType = {
     GapFill: GapFill
     GasComponent: GasComponent
     GasDecl: GasDecl
+    Good: Good
     GwpSet: GwpSet
     GwpValue: GwpValue
     Improvement: Improvement
+    Installation: Installation
     Instrument: Instrument
     Let: Let
     Library: Library
@@ -1759,6 +1904,8 @@ export type CnmsAstType = {
     Plan: Plan
     Policy: Policy
     PowerExpression: PowerExpression
+    PrecursorUse: PrecursorUse
+    Process: Process
     Procurement: Procurement
     Reduction: Reduction
     ReductionTarget: ReductionTarget
@@ -2291,6 +2438,55 @@ export class CnmsAstReflection extends langium.AbstractAstReflection {
             },
             superTypes: [Element.$type, Named.$type]
         },
+        Good: {
+            name: Good.$type,
+            properties: {
+                category: {
+                    name: Good.category,
+                    optional: true
+                },
+                cn: {
+                    name: Good.cn,
+                    optional: true
+                },
+                country: {
+                    name: Good.country,
+                    optional: true
+                },
+                defaultValue: {
+                    name: Good.defaultValue,
+                    optional: true
+                },
+                embeddedDirect: {
+                    name: Good.embeddedDirect,
+                    optional: true
+                },
+                embeddedIndirect: {
+                    name: Good.embeddedIndirect,
+                    optional: true
+                },
+                name: {
+                    name: Good.name
+                },
+                quantity: {
+                    name: Good.quantity,
+                    optional: true
+                },
+                route: {
+                    name: Good.route,
+                    optional: true
+                },
+                supplier: {
+                    name: Good.supplier,
+                    optional: true
+                },
+                title: {
+                    name: Good.title,
+                    optional: true
+                }
+            },
+            superTypes: [Element.$type]
+        },
         GwpSet: {
             name: GwpSet.$type,
             properties: {
@@ -2348,6 +2544,40 @@ export class CnmsAstReflection extends langium.AbstractAstReflection {
                 }
             },
             superTypes: [ManagementElement.$type]
+        },
+        Installation: {
+            name: Installation.$type,
+            properties: {
+                city: {
+                    name: Installation.city,
+                    optional: true
+                },
+                country: {
+                    name: Installation.country,
+                    optional: true
+                },
+                name: {
+                    name: Installation.name
+                },
+                period: {
+                    name: Installation.period,
+                    optional: true
+                },
+                site: {
+                    name: Installation.site,
+                    referenceType: Site.$type,
+                    optional: true
+                },
+                title: {
+                    name: Installation.title,
+                    optional: true
+                },
+                unlocode: {
+                    name: Installation.unlocode,
+                    optional: true
+                }
+            },
+            superTypes: [Element.$type]
         },
         Instrument: {
             name: Instrument.$type,
@@ -2864,6 +3094,88 @@ export class CnmsAstReflection extends langium.AbstractAstReflection {
                 }
             },
             superTypes: [Expression.$type]
+        },
+        PrecursorUse: {
+            name: PrecursorUse.$type,
+            properties: {
+                amount: {
+                    name: PrecursorUse.amount
+                },
+                good: {
+                    name: PrecursorUse.good,
+                    referenceType: Good.$type
+                }
+            },
+            superTypes: []
+        },
+        Process: {
+            name: Process.$type,
+            properties: {
+                balanceTolerance: {
+                    name: Process.balanceTolerance,
+                    optional: true
+                },
+                carbonIn: {
+                    name: Process.carbonIn,
+                    optional: true
+                },
+                carbonOut: {
+                    name: Process.carbonOut,
+                    optional: true
+                },
+                consumes: {
+                    name: Process.consumes,
+                    defaultValue: [],
+                    optional: true
+                },
+                goods: {
+                    name: Process.goods,
+                    defaultValue: [],
+                    optional: true
+                },
+                heatIn: {
+                    name: Process.heatIn,
+                    optional: true
+                },
+                heatInFactor: {
+                    name: Process.heatInFactor,
+                    optional: true
+                },
+                heatOut: {
+                    name: Process.heatOut,
+                    optional: true
+                },
+                heatOutFactor: {
+                    name: Process.heatOutFactor,
+                    optional: true
+                },
+                installation: {
+                    name: Process.installation,
+                    referenceType: Installation.$type
+                },
+                name: {
+                    name: Process.name
+                },
+                sources: {
+                    name: Process.sources,
+                    defaultValue: [],
+                    referenceType: Source.$type,
+                    optional: true
+                },
+                title: {
+                    name: Process.title,
+                    optional: true
+                },
+                wasteGasIn: {
+                    name: Process.wasteGasIn,
+                    optional: true
+                },
+                wasteGasOut: {
+                    name: Process.wasteGasOut,
+                    optional: true
+                }
+            },
+            superTypes: [Element.$type]
         },
         Procurement: {
             name: Procurement.$type,

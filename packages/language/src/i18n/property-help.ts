@@ -148,7 +148,30 @@ export const PROPERTY_HELP: Readonly<Record<string, LocalizedText>> = {
     correction: { en: 'What was done at once', 'zh-CN': '纠正' },
     'corrective-action': { en: 'What removes the cause', 'zh-CN': '纠正措施' },
     due: { en: 'The date the action is due', 'zh-CN': '完成期限' },
-    verified: { en: 'The date the action was verified', 'zh-CN': '措施验证日期' }
+    verified: { en: 'The date the action was verified', 'zh-CN': '措施验证日期' },
+    // installation, process, good (docs/cbam.md)
+    country: { en: 'The country, as an ISO 3166 code ("CN")', 'zh-CN': '国家，ISO 3166 代码（"CN"）' },
+    city: { en: 'The city the installation is in', 'zh-CN': '装置所在城市' },
+    unlocode: { en: "The UN/LOCODE of the installation's location", 'zh-CN': '装置所在地的 UN/LOCODE' },
+    'Installation.period': { en: "The reporting period of its communication (default: the organisation's)", 'zh-CN': '其通报的报告期（默认：组织的报告期）' },
+    sources: { en: 'The sources inside its boundary: category 1 is direct, category 2 electricity', 'zh-CN': '其边界内的排放源：第 1 类为直接排放，第 2 类为电力' },
+    consumes: { en: 'A precursor used: `1_050 t of wire_rod`', 'zh-CN': '所用前体：`1_050 t of wire_rod`' },
+    'heat-in': { en: 'Measurable heat imported and its emission factor: `20_000 GJ factor 0.0561 tCO2/GJ`', 'zh-CN': '输入的可测量热及其排放因子：`20_000 GJ factor 0.0561 tCO2/GJ`' },
+    'heat-out': { en: 'Measurable heat exported and its emission factor', 'zh-CN': '输出的可测量热及其排放因子' },
+    'waste-gas-in': { en: 'The emissions of waste gas imported (a mass of a gas)', 'zh-CN': '输入废气的排放量（气体质量）' },
+    'waste-gas-out': { en: 'The emissions of waste gas exported (a mass of a gas)', 'zh-CN': '输出废气的排放量（气体质量）' },
+    good: { en: 'A good the process makes, with its quantity', 'zh-CN': '工序生产的产品及其产量' },
+    'carbon-in': { en: 'The carbon of everything the process takes in (tC), for its carbon balance', 'zh-CN': '工序全部输入的碳（tC），用于碳平衡' },
+    'carbon-out': { en: 'The carbon leaving in products, residues and wastes (tC)', 'zh-CN': '随产品、残余物和废物离开的碳（tC）' },
+    'balance-tolerance': { en: 'The share of the carbon in that the balance may leave unaccounted for (default 0 %)', 'zh-CN': '碳平衡允许未闭合的输入碳比例（默认 0 %）' },
+    'cn-code': { en: 'The Combined Nomenclature code ("7208 39 00")', 'zh-CN': '欧盟综合税目（CN）编码（"7208 39 00"）' },
+    'Good.category': { en: 'The aggregated goods category ("Iron or steel products")', 'zh-CN': '汇总产品类别（"Iron or steel products"）' },
+    route: { en: 'The production route ("Basic oxygen steelmaking")', 'zh-CN': '生产路线（"Basic oxygen steelmaking"）' },
+    'Good.quantity': { en: 'The mass made in the reporting period', 'zh-CN': '报告期内的产量' },
+    'embedded-direct': { en: "A bought good's specific direct embedded emissions (tCO2e/t)", 'zh-CN': '外购产品的单位直接隐含排放量（tCO2e/t）' },
+    'embedded-indirect': { en: "A bought good's specific indirect embedded emissions (tCO2e/t; default 0)", 'zh-CN': '外购产品的单位间接隐含排放量（tCO2e/t；默认 0）' },
+    'default-value': { en: 'yes when its embedded emissions are default values', 'zh-CN': '其隐含排放量为默认值时写 yes' },
+    supplier: { en: 'The installation or company it was bought from', 'zh-CN': '供货装置或公司' }
 };
 
 /** The help line of property `keyword` in a block of type `type`, if any. */

@@ -12,7 +12,10 @@ import {
     isDatasetCondition,
     isMonthlyValues,
     isMonthValue,
+    isGood,
     isLibrary,
+    isPrecursorUse,
+    isProcess,
     isNameReference,
     isNegatedExpression,
     isPeriod,
@@ -98,7 +101,13 @@ export class CnmsFormatter extends AbstractFormatter {
             formatter.keywords('..').surround(Formatting.oneSpace());
             return;
         }
-        if (node.$container && (isCnmsFile(node.$container) || isLibrary(node.$container))) {
+        if (isPrecursorUse(node)) {
+            // `consumes 1_050 t of wire_rod`
+            formatter.keyword('of').surround(Formatting.oneSpace());
+            return;
+        }
+        // a good a process makes is a declaration of its own, one level deeper
+        if (node.$container && (isCnmsFile(node.$container) || isLibrary(node.$container) || (isProcess(node.$container) && isGood(node)))) {
             this.formatDeclaration(node);
         }
         formatter.keywords('(').append(Formatting.noSpace());
@@ -132,6 +141,11 @@ export class CnmsFormatter extends AbstractFormatter {
         if (isLibrary(node)) {
             for (const element of node.elements) formatter.node(element).prepend(Formatting.indent({ allowMore: true }));
             return;
+        }
+        if (isProcess(node)) {
+            formatter.keywords('in').surround(Formatting.oneSpace());
+            formatter.keywords('factor').surround(Formatting.oneSpace());
+            for (const good of node.goods) formatter.node(good).prepend(Formatting.indent({ allowMore: true }));
         }
         if (isDataset(node)) {
             formatter.property('path').prepend(Formatting.oneSpace());

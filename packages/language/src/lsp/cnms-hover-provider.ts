@@ -2,8 +2,8 @@ import type { AstNode, LangiumDocument, MaybePromise } from 'langium';
 import type { Hover, HoverParams } from 'vscode-languageserver-protocol';
 import { AstNodeHoverProvider } from 'langium/lsp';
 import { AstUtils } from 'langium';
-import type { Dataset, Expression, Factor, GasDecl, Let, Source, UnitDecl } from '../generated/ast.js';
-import { isBinaryExpression, isDataset, isFactor, isGasDecl, isLet, isLibrary, isNameReference, isNumberLiteral, isOutput, isPowerExpression, isSource, isUnitDecl, isUnitProduct } from '../generated/ast.js';
+import type { Dataset, Expression, Factor, GasDecl, Good, Let, Process, Source, UnitDecl } from '../generated/ast.js';
+import { isBinaryExpression, isDataset, isFactor, isGasDecl, isGood, isLet, isProcess, isLibrary, isNameReference, isNumberLiteral, isOutput, isPowerExpression, isSource, isUnitDecl, isUnitProduct } from '../generated/ast.js';
 import type { CnmsLspServices } from './cnms-lsp-module.js';
 import { languageReferenceUrl } from './language-reference.js';
 import type { TextId } from '../i18n/messages.js';
@@ -60,6 +60,8 @@ export class CnmsHoverProvider extends AstNodeHoverProvider {
         if (isUnitDecl(node)) return this.unitHover(node);
         if (isGasDecl(node)) return this.gasHover(node);
         if (isDataset(node)) return this.datasetHover(node);
+        if (isProcess(node)) return sections(this.processHover(node));
+        if (isGood(node)) return sections(this.goodHover(node));
         if (isLet(node) || isOutput(node)) {
             // a plain literal is not echoed back: its value is what is written
             const chain = this.chain(node.value);
@@ -89,6 +91,45 @@ export class CnmsHoverProvider extends AstNodeHoverProvider {
         }
         if (figure.broken.size > 0) lines.push('', i18n.text('hover.datasetBroken', { count: String(figure.broken.size) }));
         return lines.join('\n');
+    }
+
+    /** A process: its attributed emissions term by term, its precursors, its activity level and its specific embedded emissions. */
+    private processHover(process: Process): string[][] {
+        const i18n = this.cnms.I18n;
+        const figures = this.cnms.semantics.ProductFigures.ofProcess(process);
+        if (!figures) return [[heading(process)], [i18n.text('hover.processNotComputed')]];
+        const shown = (value: Rational) => formatMeasured(value, this.locale, this.precision);
+        const attributed = [
+            i18n.text('hover.attributedDirect', {
+                direct: shown(figures.directEmissions),
+                heatIn: shown(figures.heatImported),
+                heatOut: shown(figures.heatExported),
+                gasIn: shown(figures.wasteGasImported),
+                gasOut: shown(figures.wasteGasExported),
+                total: shown(figures.attributedDirect)
+            }),
+            i18n.text('hover.attributedIndirect', { total: shown(figures.attributedIndirect) })
+        ];
+        const precursors = figures.precursors.map(precursor => i18n.text('hover.precursor', { name: precursor.good.name, mass: shown(precursor.mass), direct: shown(precursor.seeDirect), indirect: shown(precursor.seeIndirect) }));
+        const result = [
+            i18n.text('hover.activityLevel', { activity: shown(figures.activityLevel) }),
+            `**${i18n.text('hover.see', { see: shown(figures.seeDirect.plus(figures.seeIndirect)), direct: shown(figures.seeDirect), indirect: shown(figures.seeIndirect) })}**`
+        ];
+        return [[heading(process)], attributed, precursors, result];
+    }
+
+    /** A good: its specific embedded emissions, and where they come from. */
+    private goodHover(good: Good): string[][] {
+        const i18n = this.cnms.I18n;
+        const figures = this.cnms.semantics.ProductFigures.ofGood(good);
+        if (!figures) return [[heading(good)], [i18n.text('hover.goodNotComputed')]];
+        const shown = (value: Rational) => formatMeasured(value, this.locale, this.precision);
+        const origin = figures.process && figures.quantity ? i18n.text('hover.madeBy', { process: figures.process.name, quantity: shown(figures.quantity) }) : i18n.text('hover.bought');
+        return [
+            [heading(good)],
+            [origin, ...(figures.defaultValue ? [i18n.text('hover.defaultValues')] : [])],
+            [`**${i18n.text('hover.see', { see: shown(figures.seeDirect.plus(figures.seeIndirect)), direct: shown(figures.seeDirect), indirect: shown(figures.seeIndirect) })}**`]
+        ];
     }
 
     private get locale() {

@@ -4,13 +4,14 @@ import type { InlayHintAcceptor } from 'langium/lsp';
 import { AbstractInlayHintProvider } from 'langium/lsp';
 import type { CancellationToken, InlayHint, InlayHintParams } from 'vscode-languageserver-protocol';
 import { InlayHintKind } from 'vscode-languageserver-types';
-import { isFactor, isLet, isNameReference, isNumberLiteral, isOffset, isRemoval, isSource, type Expression } from '../generated/ast.js';
+import { isFactor, isGood, isLet, isNameReference, isNumberLiteral, isOffset, isProcess, isRemoval, isSource, type Expression } from '../generated/ast.js';
 import type { CnmsLspServices } from './cnms-lsp-module.js';
 import { formatFigure } from '../semantics/figure-format.js';
 import { formatFactorValue, formatQuantityMeasured, formatWrittenNumber } from '../semantics/quantity-display.js';
 import { writtenUnit } from '../semantics/written-unit.js';
 import { displayPrecision } from './display-precision.js';
 import { tonnes } from '../semantics/quantity.js';
+import type { Rational } from '../semantics/rational.js';
 import type { CnmsSettings } from './cnms-protocol.js';
 
 /**
@@ -56,6 +57,7 @@ export class CnmsInlayHintProvider extends AbstractInlayHintProvider {
             this.factorHint(node.factor, accept);
         }
         if (this.settings.values && isLet(node)) this.valueHint(node.value, accept);
+        if (this.settings.emissions && (isProcess(node) || isGood(node))) this.productHint(node, accept);
         if (this.settings.emissions && isRemoval(node)) {
             const figures = semantics.Balance.removalFigures(node);
             const position = this.afterBrace(node);
@@ -74,6 +76,32 @@ export class CnmsInlayHintProvider extends AbstractInlayHintProvider {
                 accept({ position, label, paddingLeft: true, paddingRight: true });
             }
         }
+    }
+
+    /**
+     * A process's attributed emissions and activity level after its header; a
+     * good's specific embedded emissions, direct and indirect, after its own;
+     * `⚠ not computed: RULE` where they cannot be computed.
+     */
+    private productHint(node: AstNode, accept: InlayHintAcceptor): void {
+        const i18n = this.services.I18n;
+        const products = this.services.semantics.ProductFigures;
+        const position = this.afterBrace(node);
+        if (!position || (!isProcess(node) && !isGood(node))) return;
+        const shown = (value: Rational) => formatFigure(value, i18n.locale, this.precision);
+        let label: string | undefined;
+        if (isProcess(node)) {
+            const figures = products.ofProcess(node);
+            if (figures) label = i18n.text('hint.process', { direct: shown(figures.attributedDirect), indirect: shown(figures.attributedIndirect), activity: shown(figures.activityLevel) });
+        } else {
+            const figures = products.ofGood(node);
+            if (figures) label = i18n.text('hint.see', { see: shown(figures.seeDirect.plus(figures.seeIndirect)), direct: shown(figures.seeDirect), indirect: shown(figures.seeIndirect) });
+        }
+        if (!label) {
+            const problems = this.services.semantics.FigureMemo.problemsOfFigures(() => (isProcess(node) ? products.ofProcess(node) : products.ofGood(node)));
+            label = problems.length > 0 ? i18n.text('hint.notComputed', { rule: problems[0].rule }) : i18n.text('hint.notComputedUnknown');
+        }
+        accept({ position, label, paddingLeft: true, paddingRight: true, kind: InlayHintKind.Type });
     }
 
     /** `= 486,637.5 GJ` after an expression that is not a plain literal (`28.435 GJ/t` is not echoed back). */
@@ -99,7 +127,6 @@ export class CnmsInlayHintProvider extends AbstractInlayHintProvider {
         accept({ position: expression.$cstNode.range.end, label: `= ${label}`, paddingLeft: true, kind: InlayHintKind.Type });
     }
 
-    /** Just before the `{` of a declaration's block. */
     /** Just after the `{` of a declaration: the figure heads the block instead of splitting its header line. */
     private afterBrace(node: AstNode): { line: number; character: number } | undefined {
         return GrammarUtils.findNodeForKeyword(node.$cstNode, '{')?.range.end;

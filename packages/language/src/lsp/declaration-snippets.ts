@@ -281,5 +281,39 @@ export const DECLARATION_SNIPPETS: Readonly<Record<string, DeclarationSnippet>> 
         prefix: 'dataset',
         description: 'dataset — activity data from a CSV table, month by month (docs/datasets.md) / 数据集：来自 CSV 表格的逐月活动数据',
         body: ['dataset ${1:meters} "${2:data/meters-2024.csv}" {', '\tcolumn ${3:meter} text', '\tcolumn ${4:month} date', '\tcolumn ${5:energy} ${6:MWh}', '}$0']
+    },
+    installation: {
+        prefix: 'installation',
+        description: 'installation — where goods are made, for their embedded emissions (docs/cbam.md) / 装置：生产产品之处，用于其隐含排放量',
+        body: ['installation ${1:works} "${2:title}" at ${3:plant_a} {', '\tcountry "${4:CN}"', '\tcity "${5:city}"', '\tunlocode "${6:CNXXX}"', '}$0']
+    },
+    process: {
+        prefix: 'process',
+        description: 'process — a production process: its sources, precursors and the goods it makes (docs/cbam.md) / 生产工序：排放源、前体与所产产品',
+        body: [
+            'process ${1:name} "${2:title}" in ${3:works} {',
+            '\tsources ${4:furnace}',
+            '\tconsumes ${5:1_000} t of ${6:precursor}',
+            '\tgood ${7:product} "${8:title}" {',
+            '\t\tcn-code "${9:7208 39 00}"',
+            '\t\tcategory "${10:Iron or steel products}"',
+            '\t\tquantity ${11:1_000} t',
+            '\t}',
+            '}$0'
+        ]
+    },
+    good: {
+        prefix: 'good',
+        description: 'good — a precursor bought, with its embedded emissions (docs/cbam.md) / 外购前体及其隐含排放量',
+        body: [
+            'good ${1:name} "${2:title}" {',
+            '\tcn-code "${3:7213 91 10}"',
+            '\tcategory "${4:Iron or steel products}"',
+            '\tsupplier "${5:supplier}"',
+            '\tcountry "${6:CN}"',
+            '\tembedded-direct ${7:2.10} tCO2e/t',
+            '\tembedded-indirect ${8:0} tCO2e/t',
+            '}$0'
+        ]
     }
 };

@@ -20,7 +20,10 @@ export const LANGUAGE_REFERENCE_SECTIONS: Readonly<Record<string, string>> = {
     Output: 'reduction-output-target',
     Target: 'reduction-output-target',
     Plan: 'plan-claim',
-    Claim: 'plan-claim'
+    Claim: 'plan-claim',
+    Installation: 'installation-process-good--products-and-their-embedded-emissions',
+    Process: 'installation-process-good--products-and-their-embedded-emissions',
+    Good: 'installation-process-good--products-and-their-embedded-emissions'
 };
 
 /** The address of the reference's section on a kind of declaration (its `$type`), or of the whole page. */

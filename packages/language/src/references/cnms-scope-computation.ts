@@ -1,13 +1,15 @@
 import type { AstNodeDescription, LangiumDocument } from 'langium';
 import { DefaultScopeComputation, interruptAndCheck, Cancellation } from 'langium';
 import type { CnmsFile } from '../generated/ast.js';
-import { isDataset, isLibrary } from '../generated/ast.js';
+import { isDataset, isLibrary, isProcess } from '../generated/ast.js';
 
 /**
  * Exports every top-level declaration under its name, and the declarations of
  * a `library` block under qualified names (`ipcc2006.natural_gas`), which is
  * how the built-in library is seen from models, and the columns of a
- * `dataset` likewise (`meters.energy`), which aggregates name.
+ * `dataset` likewise (`meters.energy`), which aggregates name. The goods a
+ * `process` makes are exported under their own names: other processes
+ * consume them as precursors.
  */
 export class CnmsScopeComputation extends DefaultScopeComputation {
     override async collectExportedSymbols(document: LangiumDocument, cancelToken = Cancellation.CancellationToken.None): Promise<AstNodeDescription[]> {
@@ -29,6 +31,7 @@ export class CnmsScopeComputation extends DefaultScopeComputation {
                         if (column.name) exports.push(this.descriptions.createDescription(column, `${element.name}.${column.name}`, document));
                     }
                 }
+                if (isProcess(element)) for (const good of element.goods) this.addExportedSymbol(good, exports, document);
             }
         }
         return exports;

@@ -14,6 +14,7 @@ import { EVALUATION_RULES } from './evaluation.js';
 import { MONTHLY_MONITORING_RULES } from './monthly-monitoring.js';
 import { IMPROVEMENT_RULES } from './improvement.js';
 import { CLAIM_RULES } from './claims.js';
+import { PRODUCT_RULES } from './products.js';
 import type { Rule, RuleEntry } from './rule.js';
 
 export type { RuleEntry, RuleSeverity } from './rule.js';
@@ -43,7 +44,8 @@ export const RULE_DEFINITIONS: readonly Rule[] = [
     ...EVALUATION_RULES,
     ...MONTHLY_MONITORING_RULES,
     ...IMPROVEMENT_RULES,
-    ...CLAIM_RULES.filter(rule => rule.clause !== '9.1')
+    ...CLAIM_RULES.filter(rule => rule.clause !== '9.1'),
+    ...PRODUCT_RULES
 ];
 
 /** The entries alone (no checks), as data. */

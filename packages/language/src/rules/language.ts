@@ -2,7 +2,7 @@ import type { AstNode, ValidationAcceptor } from 'langium';
 import { AstUtils } from 'langium';
 import { propertyKeywords } from '../syntax/property-keywords.js';
 import type { CnmsFile, Element } from '../generated/ast.js';
-import { isClaim, isDataset, isFactor, isInstrument, isLet, isLibrary, isMeter, isOffset, isOrganization, isOutput, isReduction, isRemoval, isSite, isSource, isTarget, isUnitDecl } from '../generated/ast.js';
+import { isClaim, isDataset, isFactor, isGood, isInstrument, isLet, isLibrary, isMeter, isOffset, isOrganization, isOutput, isProcess, isReduction, isRemoval, isSite, isSource, isTarget, isUnitDecl } from '../generated/ast.js';
 import type { CnmsServices } from '../cnms-module.js';
 import { kindText } from '../i18n/messages.js';
 import { checkedProperty, ANY, CUTS, DIMENSIONLESS, MASS_OF_CO2E } from '../semantics/property-checks.js';
@@ -370,6 +370,7 @@ export class CnmsLanguageRules {
         for (const element of file.elements) {
             check(element);
             if (isLibrary(element)) element.elements.forEach(check);
+            if (isProcess(element)) element.goods.forEach(check);
         }
     }
 
@@ -438,7 +439,9 @@ export class CnmsLanguageRules {
     private namedDeclarations(file: CnmsFile): NamedElement[] {
         let named = this.named.get(file);
         if (!named) {
-            named = (file.elements ?? []).filter((element): element is NamedElement => !isOrganization(element) && !isLibrary(element) && 'name' in element && typeof element.name === 'string' && element.name.length > 0);
+            // the goods a process makes are named in the model like top-level declarations (other processes consume them)
+            const elements = (file.elements ?? []).flatMap((element): AstNode[] => (isProcess(element) ? [element, ...element.goods] : [element]));
+            named = elements.filter((element): element is NamedElement => !isOrganization(element) && !isLibrary(element) && 'name' in element && typeof element.name === 'string' && element.name.length > 0);
             this.named.set(file, named);
         }
         return named;
@@ -510,6 +513,11 @@ export class CnmsLanguageRules {
             semantics.Balance.offsetFigures(element, semantics.OrganizationSettings.of(this.services.references.Models.modelOfNode(element)));
         } else if (isDataset(element)) {
             semantics.Datasets.of(element);
+        } else if (isProcess(element)) {
+            semantics.ProductFigures.ofProcess(element);
+            element.goods.forEach(good => semantics.ProductFigures.ofGood(good));
+        } else if (isGood(element)) {
+            semantics.ProductFigures.ofGood(element);
         } else if (isSite(element)) {
             semantics.BoundaryShares.declaredShare(element);
             semantics.BoundaryShares.controlShare(element);

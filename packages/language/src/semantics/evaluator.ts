@@ -4,6 +4,7 @@ import type { Expression, Factor, GasComponent, MonthlyValues, Named, UnitDecl }
 import { isAggregate, isBinaryExpression, isFactor, isGasDecl, isLet, isMonthlyValues, isNameReference, isNegatedExpression, isNumberLiteral, isOutput, isPowerExpression, isSource, isUnitDecl, isUnitProduct } from '../generated/ast.js';
 import type { CnmsServices } from '../cnms-module.js';
 import { isBuiltinNode, isBuiltinUri } from '../workspace/builtin-library.js';
+import { cyclePath } from './cycle-path.js';
 import { Dimension } from './dimension.js';
 import type { CnmsFigureMemo, FigureStore } from './figure-memo.js';
 import type { ProblemParam } from './figure-problems.js';
@@ -416,28 +417,17 @@ export class CnmsEvaluator {
 
     /** The path from a declaration back to itself through its references (depth first), if there is one. */
     private cyclePath(start: Named): string[] | undefined {
-        const visited = new Set<Named>();
-        const path: Named[] = [start];
-        // an explicit stack of iterators: a long chain of lets must not exhaust the call stack
-        const stack: Array<Iterator<Named>> = [this.referencedDeclarations(start)[Symbol.iterator]()];
-        while (stack.length > 0) {
-            const next = stack.at(-1)!.next();
-            if (next.done) {
-                stack.pop();
-                path.pop();
-                continue;
+        const path = cyclePath(
+            start,
+            named => this.referencedDeclarations(named),
+            target => {
+                // the built-in library refers only to itself: no path through it leads back to a model's declaration
+                if (isBuiltinNode(target)) return false;
+                this.memo.readNode(target);
+                return true;
             }
-            const target = next.value;
-            // the built-in library refers only to itself: no path through it leads back to a model's declaration
-            if (isBuiltinNode(target)) continue;
-            this.memo.readNode(target);
-            if (target === start) return [...path, start].map(named => named.name);
-            if (visited.has(target)) continue;
-            visited.add(target);
-            path.push(target);
-            stack.push(this.referencedDeclarations(target)[Symbol.iterator]());
-        }
-        return undefined;
+        );
+        return path?.map(named => named.name);
     }
 
     /** Runs a computation, turning division by zero and inexact figures into problems at `node`. */

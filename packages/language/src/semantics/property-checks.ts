@@ -1,4 +1,6 @@
 import type { AstNode } from 'langium';
+import { GrammarAST } from 'langium';
+import { propertyKeywords, propertyStartedBy } from '../syntax/property-keywords.js';
 import type { LocalizedText } from '../i18n/locale.js';
 import { Dimension } from './dimension.js';
 import type { CnmsEvaluator } from './evaluator.js';
@@ -52,19 +54,41 @@ function check(evaluator: CnmsEvaluator, container: AstNode, property: string, e
     const expression = (container as unknown as Record<string, unknown>)[property] as Parameters<CnmsEvaluator['evaluate']>[0];
     const quantity = evaluator.evaluate(expression);
     if (!quantity) return undefined;
+    // the keyword is looked up only when a problem is reported: most values pass
+    const shown = () => propertyText(container, property);
     if (!expectation.fits(quantity.dimension)) {
-        evaluator.report('CN-NUM-003', 'property', { property, expected: expectation.label, actual: quantity.dimension }, container, property);
+        evaluator.report('CN-NUM-003', 'property', { property: shown(), expected: expectation.label, actual: quantity.dimension }, container, property);
         return undefined;
     }
     // the expression's text only for a message: a CST node's text is found by walking down to its first and last tokens
     const text = () => expression?.$cstNode?.text ?? '';
     if (range !== 'any' && quantity.value.isNegative()) {
-        evaluator.report('CN-NUM-005', range === 'share' ? 'share' : 'negative', { property, value: text() }, container, property);
+        evaluator.report('CN-NUM-005', range === 'share' ? 'share' : 'negative', { property: shown(), value: text() }, container, property);
         return undefined;
     }
     if (range === 'share' && quantity.dimension.isDimensionless() && quantity.value.compare(HUNDRED_PERCENT) > 0) {
-        evaluator.report('CN-NUM-005', 'share', { property, value: text() }, container, property);
+        evaluator.report('CN-NUM-005', 'share', { property: shown(), value: text() }, container, property);
         return undefined;
     }
     return quantity;
+}
+
+/**
+ * A property as the model writes it: its keyword (`waste-gas-out`,
+ * `recalculation-threshold`); for a part of a statement that has no keyword
+ * of its own (the mass in `consumes 1 t of rod`), the statement's keyword;
+ * else the property's name.
+ */
+function propertyText(container: AstNode, property: string): string {
+    for (const leaf of propertyKeywords(container, true)) {
+        if (GrammarAST.isKeyword(leaf.grammarSource) && propertyStartedBy(leaf.grammarSource)?.name === property) return leaf.text;
+    }
+    const parent = container.$container;
+    const holder = container.$containerProperty;
+    if (parent && holder) {
+        for (const leaf of propertyKeywords(parent, true)) {
+            if (GrammarAST.isKeyword(leaf.grammarSource) && propertyStartedBy(leaf.grammarSource)?.name === holder) return leaf.text;
+        }
+    }
+    return property;
 }

@@ -1,0 +1,135 @@
+import type { GoodFigures, ModelProducts, ProcessEntry, Rational } from '@cnms/language';
+import { shownName } from '@cnms/language';
+
+/** A good made by a process, as `cnms balance --format json` and `cnms cbam --format json` give it: figures as unrounded decimal strings. */
+export interface ProductJson {
+    id: string;
+    title: string | null;
+    installation: string | null;
+    process: string;
+    cn: string | null;
+    category: string | null;
+    route: string | null;
+    /** Tonnes made in the period. */
+    quantity: string | null;
+    unit: 'tCO2e/t';
+    /** Specific embedded emissions (tCO2e per t), direct and indirect; null when not computed. */
+    seeDirect: string | null;
+    seeIndirect: string | null;
+    see: string | null;
+    computed: boolean;
+}
+
+/** A production process: its attributed emissions (tCO2e), activity level (t) and precursors. */
+export interface ProcessJson {
+    id: string;
+    title: string | null;
+    installation: string | null;
+    computed: boolean;
+    directEmissions: string | null;
+    heatImported: string | null;
+    heatExported: string | null;
+    wasteGasImported: string | null;
+    wasteGasExported: string | null;
+    attributedDirect: string | null;
+    attributedIndirect: string | null;
+    activityLevel: string | null;
+    precursors: Array<{ good: string; mass: string; seeDirect: string; seeIndirect: string; defaultValue: boolean }>;
+    /** EE_InpMat: Σ M_i × SEE_i, direct and indirect (tCO2e). */
+    precursorDirect: string | null;
+    precursorIndirect: string | null;
+    seeDirect: string | null;
+    seeIndirect: string | null;
+}
+
+/** A good bought: its own specific embedded emissions, as its supplier (or the default values) give them. */
+export interface PurchasedJson {
+    id: string;
+    title: string | null;
+    cn: string | null;
+    category: string | null;
+    supplier: string | null;
+    country: string | null;
+    defaultValue: boolean;
+    seeDirect: string | null;
+    seeIndirect: string | null;
+    computed: boolean;
+}
+
+const text = (value: Rational | undefined): string | null => (value === undefined ? null : value.toString());
+
+/** Every process of the model, its installation's first, then those whose installation is unknown. */
+export function processEntries(products: ModelProducts): Array<{ installation: string | null; entry: ProcessEntry }> {
+    return [
+        ...products.installations.flatMap(({ installation, processes }) => processes.map(entry => ({ installation: installation.name, entry }))),
+        ...products.unplaced.map(entry => ({ installation: entry.process.installation?.$refText ?? null, entry }))
+    ];
+}
+
+export function productsJson(products: ModelProducts): ProductJson[] {
+    return processEntries(products).flatMap(({ installation, entry }) =>
+        entry.goods.map(({ good, figures }) => ({
+            id: shownName(good),
+            title: good.title ?? null,
+            installation,
+            process: shownName(entry.process),
+            cn: good.cn ?? null,
+            category: good.category ?? null,
+            route: good.route ?? null,
+            quantity: text(figures?.quantity),
+            unit: 'tCO2e/t' as const,
+            ...seeOf(figures),
+            computed: figures !== undefined
+        }))
+    );
+}
+
+export function processesJson(products: ModelProducts): ProcessJson[] {
+    return processEntries(products).map(({ installation, entry }) => {
+        const figures = entry.figures;
+        return {
+            id: shownName(entry.process),
+            title: entry.process.title ?? null,
+            installation,
+            computed: figures !== undefined,
+            directEmissions: text(figures?.directEmissions),
+            heatImported: text(figures?.heatImported),
+            heatExported: text(figures?.heatExported),
+            wasteGasImported: text(figures?.wasteGasImported),
+            wasteGasExported: text(figures?.wasteGasExported),
+            attributedDirect: text(figures?.attributedDirect),
+            attributedIndirect: text(figures?.attributedIndirect),
+            activityLevel: text(figures?.activityLevel),
+            precursors: (figures?.precursors ?? []).map(precursor => ({
+                good: shownName(precursor.good),
+                mass: precursor.mass.toString(),
+                seeDirect: precursor.seeDirect.toString(),
+                seeIndirect: precursor.seeIndirect.toString(),
+                defaultValue: precursor.defaultValue
+            })),
+            precursorDirect: text(figures?.precursorDirect),
+            precursorIndirect: text(figures?.precursorIndirect),
+            seeDirect: text(figures?.seeDirect),
+            seeIndirect: text(figures?.seeIndirect)
+        };
+    });
+}
+
+export function purchasedJson(products: ModelProducts): PurchasedJson[] {
+    return products.bought.map(({ good, figures }) => ({
+        id: shownName(good),
+        title: good.title ?? null,
+        cn: good.cn ?? null,
+        category: good.category ?? null,
+        supplier: good.supplier ?? null,
+        country: good.country ?? null,
+        defaultValue: good.defaultValue === 'yes',
+        seeDirect: text(figures?.seeDirect),
+        seeIndirect: text(figures?.seeIndirect),
+        computed: figures !== undefined
+    }));
+}
+
+function seeOf(figures: GoodFigures | undefined): { seeDirect: string | null; seeIndirect: string | null; see: string | null } {
+    return { seeDirect: text(figures?.seeDirect), seeIndirect: text(figures?.seeIndirect), see: text(figures && figures.seeDirect.plus(figures.seeIndirect)) };
+}
