@@ -37,7 +37,7 @@ describe('completion knows where it is', () => {
     test('an empty line in a block offers the properties not yet given, those the rules expect first, each with a line of help', async () => {
         const items = await offered(`${ORG}source boiler at plant_a {\n    category 1\n    uncertainty 2 %\n    <|>\n}`);
         // expected (from the source snippet): category, activity, factor, monitored-by, data-quality, uncertainty; then the rest by name
-        expect(labels(items)).toEqual(['activity', 'factor', 'monitored-by', 'data-quality', 'biogenic', 'emissions', 'residual-factor', 'significant', 'acquired', 'gap-fill']);
+        expect(labels(items)).toEqual(['activity', 'factor', 'monitored-by', 'data-quality', 'acquired', 'biogenic', 'emissions', 'gap-fill', 'residual-factor', 'significant']);
         expect(items.find(i => i.label === 'activity')?.detail).toBe('The activity data, multiplied by the factor: 86_000 MWh');
         for (const item of items) expect(item.detail, item.label).toMatch(/\w/);
     });
@@ -101,7 +101,7 @@ describe('completion knows where it is', () => {
         const afterTimes = await offered(`${ORG}let ncv = 38.9 GJ/(1000 Nm3)\nsource s at plant_a {\n    category 1\n    activity 1000 Nm3 * <|>\n}`);
         expect(labels(afterTimes).slice(0, 2)).toEqual(['co2_per_c', 'ncv']); // the model's named values, then the library's
         const newLine = await offered(`${ORG}source s at plant_a {\n    category 1\n    activity 10\n    <|>\n}`);
-        expect(labels(newLine)).toEqual(['factor', 'monitored-by', 'data-quality', 'uncertainty', 'biogenic', 'emissions', 'residual-factor', 'significant', 'acquired', 'gap-fill']);
+        expect(labels(newLine)).toEqual(['factor', 'monitored-by', 'data-quality', 'uncertainty', 'acquired', 'biogenic', 'emissions', 'gap-fill', 'residual-factor', 'significant']);
     });
 
     test('declaration snippets and keywords at the top level only', async () => {
