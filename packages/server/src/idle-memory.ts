@@ -27,6 +27,8 @@ export function collectGarbageWhenIdle(shared: LangiumSharedServices, Cnms: Cnms
     shared.workspace.DocumentBuilder.onUpdate(cancel);
     Cnms.validation.ModelValidation.onModelsValidated(() => {
         cancel();
+        // models are announced one by one: wait for the last, so that no collection pauses another's clause rules
+        if (!Cnms.validation.ModelValidation.allValidated()) return;
         timer = setTimeout(() => {
             timer = undefined;
             collect();

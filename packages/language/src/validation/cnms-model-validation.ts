@@ -143,6 +143,11 @@ export class CnmsModelValidation {
         return !this.pending.has(model);
     }
 
+    /** Whether every model's diagnostics are complete now: no model waits for its clause rules. */
+    allValidated(): boolean {
+        return this.pending.size === 0;
+    }
+
     /**
      * Whether the model's figures can be read now: every document of it is
      * validated (parsed, linked, its figures computed with their problems),
@@ -184,12 +189,18 @@ export class CnmsModelValidation {
         return { findings, settings, file, diagnostics: this.services.validation.DocumentValidator.toDiagnostics(findings, model) };
     }
 
-    /** Runs the clause rules of every model marked changed, after a build (workspace/cnms-document-builder.ts). */
+    /**
+     * Runs the clause rules of every model marked changed, after a build
+     * (workspace/cnms-document-builder.ts). Each model's documents are
+     * announced as soon as its run is complete, in the step that records them
+     * as published: a newer edit may cancel the run of the next model, and a
+     * set recorded as published but never announced would never be sent (the
+     * next run finds it unchanged), leaving the editor with the diagnostics of
+     * a text it no longer holds (the fuzz harness's restores, issue 10).
+     */
     async validateModels(documents: readonly LangiumDocument[], token: Cancellation.CancellationToken): Promise<void> {
         const models = this.services.references.Models;
         for (const document of documents) if (document.state >= DocumentState.Validated) this.markChanged(document.uri);
-        const changed: LangiumDocument[] = [];
-        const validated: string[] = [];
         if (this.pending.size > 0) this.figuresReadyEmitter.fire([...this.pending.keys()]);
         for (const [model, done] of [...this.pending]) {
             const members = models.documentsOf(model);
@@ -202,6 +213,7 @@ export class CnmsModelValidation {
                 if (list) list.push(finding);
                 else byDocument.set(document, [finding]);
             }
+            const changed: LangiumDocument[] = [];
             for (const document of members) {
                 const own = this.own.get(document);
                 if (!own || document.state < DocumentState.Validated) continue;
@@ -219,11 +231,10 @@ export class CnmsModelValidation {
                 }
             }
             this.pending.delete(model);
+            if (changed.length > 0) this.changedEmitter.fire(changed);
             done.resolve();
-            validated.push(model);
+            this.validatedEmitter.fire([model]);
         }
-        if (changed.length > 0) this.changedEmitter.fire(changed);
-        if (validated.length > 0) this.validatedEmitter.fire(validated);
     }
 }
 

@@ -1,5 +1,5 @@
 import type { Cancellation, LangiumDocument, LangiumSharedCoreServices, URI } from 'langium';
-import { DefaultIndexManager, UriUtils } from 'langium';
+import { DefaultIndexManager, DocumentState, UriUtils } from 'langium';
 import type { CnmsFile } from '../generated/ast.js';
 import type { CnmsServices } from '../cnms-module.js';
 import type { AstNodeDescription } from 'langium';
@@ -49,6 +49,10 @@ export class CnmsIndexManager extends DefaultIndexManager {
     }
 
     override isAffected(document: LangiumDocument, changedUris: Set<string>): boolean {
+        // Linked in a build that was cancelled before its references were indexed: Langium's index does not know
+        // what its references point to and says unaffected, so it kept the nodes of a file parsed again since
+        // (a control's `applies-to` an old source: CN-8.1-001 said no control applied, issue 10's restores).
+        if (document.state >= DocumentState.Linked && document.state < DocumentState.IndexedReferences) return true;
         if (super.isAffected(document, changedUris)) return true;
         const models = (this.sharedServices.ServiceRegistry.getServices(document.uri) as CnmsServices).references.Models;
         for (const uri of changedUris) {
