@@ -71,6 +71,21 @@ describe.each([
         }
     });
 
+    test('the lenses follow an edit: a let that now names a factor makes its sources users of it', async () => {
+        if (locale !== 'en') return;
+        // loss = 1.2 × spare's 1 tCO2/t … is a dimension error; read spare through a plain number instead: loss = 1.2 + 0 × spare / (1 tCO2/t)
+        const edited = MODEL.replace('let loss = 1.2', 'let loss = 1.2 + 0 * spare / (1 tCO2/t)');
+        await session.change(uri, edited, 2);
+        const lenses = await session.validatedCodeLens(uri);
+        const at = (prefix: string) => lenses.filter(lens => lens.range.start.line === edited.split('\n').findIndex(line => line.startsWith(prefix))).map(lens => lens.command?.title);
+        // power reads loss, and loss now reads spare: spare is used by power (600 t); grid is unchanged
+        expect(at('factor spare')).toEqual(['used by 1 source · 600.000 tCO2e']);
+        expect(at('factor grid')).toEqual(['used by 2 sources · 750.000 tCO2e']);
+        await session.change(uri, MODEL, 3);
+        const back = await session.validatedCodeLens(uri);
+        expect(back.filter(lens => lens.range.start.line === lineOf('factor spare')).map(lens => lens.command?.title)).toEqual(['not used by any source']);
+    });
+
     test("the factor's hover names the same users; the source's total stands just after its `{`", async () => {
         if (locale !== 'en') return;
         const line = lineOf('factor grid');

@@ -90,7 +90,7 @@ export class CnmsCodeLensProvider implements CodeLensProvider {
             } else if (isTarget(element)) {
                 lenses.push({ range: at, command: command(this.targetTitle(element, balance, precision)) });
             } else if ((isFactor(element) || isLet(element)) && element.name) {
-                const usage = usageIn(balance, element);
+                const usage = usageIn(balance, element, this.services.semantics.FigureMemo);
                 const title =
                     usage.sources.length === 0 ? i18n.text('lens.unused') : i18n.text(usage.uncomputed > 0 ? 'lens.usedByIncomplete' : 'lens.usedBy', { count: usage.sources.length, emissions: f(usage.co2e), uncomputed: usage.uncomputed });
                 lenses.push({ range: at, command: command(title) });

@@ -303,7 +303,7 @@ export class CnmsHoverProvider extends AstNodeHoverProvider {
         const values = this.cnms.semantics.Evaluator.factorValues(factor);
         const shown = values ? values.map(v => `${v.gas}: ${this.writtenOr(v.node, formatFactorValue(v, this.locale))}`) : [];
         // the users in the model hovered in: a library factor belongs to no model of its own
-        const users = usageIn(this.cnms.semantics.Balance.of(this.model), factor).sources.map(source => `\`${source.name}\``);
+        const users = usageIn(this.cnms.semantics.Balance.of(this.model), factor, this.cnms.semantics.FigureMemo).sources.map(source => `\`${source.name}\``);
         const usage = users.length > 0 ? i18n.text('hover.usedBy', { count: users.length, names: users.join(', ') }) : i18n.text('hover.notUsed');
         return [[heading(factor)], shown, this.provenance(factor), [usage]];
     }
