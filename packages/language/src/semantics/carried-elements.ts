@@ -48,7 +48,7 @@ export interface CarriedElements {
  * `before` are the old parse's references as they resolved before the
  * document was unlinked; the new parse is linked.
  */
-export function carriedElements(oldParse: ParseResult<AstNode>, document: LangiumDocument, before: readonly ResolvedReference[]): CarriedElements {
+export function carriedElements(oldParse: ParseResult<AstNode>, document: LangiumDocument, before: readonly ResolvedReference[], kept: (element: AstNode) => boolean): CarriedElements {
     const oldRoot = oldParse.value;
     const elements = new Map<AstNode, AstNode>();
     const counterpart = (node: AstNode): AstNode | undefined => {
@@ -71,14 +71,13 @@ export function carriedElements(oldParse: ParseResult<AstNode>, document: Langiu
     };
     const oldElements = (oldRoot as CnmsFile).elements ?? [];
     const newElements = (document.parseResult.value as CnmsFile).elements ?? [];
-    if (oldElements.length === 0 || newElements.length === 0) return { elements, counterpart };
+    if (newElements.length === 0) return { elements, counterpart };
 
-    const kept = new Set<AstNode>(oldElements);
-    if (newElements.some(element => kept.has(element))) {
+    if (newElements.some(kept)) {
         // parsed again only where it changed (syntax/declaration-reparse.ts): the declarations outside
         // the edit are the same nodes, and only those are carried; one read again is new, even with
         // the same text (what refers to it may hold its old nodes)
-        for (const element of newElements) if (kept.has(element)) elements.set(element, element);
+        for (const element of newElements) if (kept(element)) elements.set(element, element);
     } else {
         // a declaration with a syntax error in it, before or now, is not carried: the parser's recovery
         // may have read the same text otherwise (or joined it to its neighbour)

@@ -192,7 +192,10 @@ export class CnmsFigureMemo {
      * keys; the keys of the old ones are bumped in the Linked phase above.
      */
     private carryOver(document: LangiumDocument, oldParse: ParseResult<AstNode>, before: readonly ResolvedReference[]): CarriedElements {
-        const carried = carriedElements(oldParse, document, before);
+        // a declaration with a key that is in the new parse was in the last linked parse and kept its node
+        // (only the edited declarations were parsed again: syntax/declaration-reparse.ts)
+        const kept = (element: AstNode) => this.elementIds.has(element);
+        const carried = carriedElements(oldParse, document, before, kept);
         const counterpart = <N extends AstNode>(node: N): N | undefined => carried.counterpart(node) as N | undefined;
         // an entry whose problems (or those of the entries it used) lie in the old parse, with them moved; null when one cannot be
         const moved = new Map<Entry<unknown>, Entry<unknown> | null>();
@@ -222,9 +225,8 @@ export class CnmsFigureMemo {
         // a declaration kept as the same node (a parse of only the edited declarations) but whose
         // references now resolve otherwise is not carried: it takes a new key, so that every figure
         // read from it, down to its expressions' values, is computed again
-        const oldElements = new Set((oldParse.value as CnmsFile).elements ?? []);
         for (const element of (document.parseResult.value as CnmsFile).elements ?? []) {
-            if (oldElements.has(element) && !carried.elements.has(element)) this.elementIds.delete(element);
+            if (kept(element) && !carried.elements.has(element)) this.elementIds.delete(element);
         }
         for (const [old, element] of carried.elements) {
             if (old === element) continue;

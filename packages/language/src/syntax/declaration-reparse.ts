@@ -109,6 +109,11 @@ export function reparseDeclarations(parser: LangiumParser, previous: ParseResult
         (element as { $containerProperty?: string }).$containerProperty = 'elements';
         (element as { $containerIndex?: number }).$containerIndex = index;
     });
+    // the previous parse keeps only what was replaced: listing the declarations moved to the new one, it
+    // would reach, through one replaced later (whose container is a later tree), every later tree, so that
+    // anything holding one old node would hold every parse since (with its whole text)
+    (root as { elements: AstNode[] }).elements = elements.slice(first, last + 1);
+    rootCst.content = content.slice(contentFrom, contentTo);
     return { value: newRoot, lexerErrors: [], lexerReport: region.lexerReport, parserErrors: [] };
 }
 
