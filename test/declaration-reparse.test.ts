@@ -174,6 +174,32 @@ describe('parsing only the declarations an edit touched', () => {
         expect(elements[4].$cstNode!.range.start).toEqual({ line: 4, character: 0 });
     });
 
+    test('a replaced declaration that something still holds holds only its own text, and no other parse', () => {
+        const lines = Array.from({ length: 200 }, (_, i) => `let quantity_of_the_plant_${i} = ${i + 1} t`);
+        const text = `${lines.join('\n')}\n`;
+        const before = parser.parse(text);
+        const oldRoot = before.value as unknown as { elements: AstNode[]; $cstNode: CstNode & { content: CstNode[] } };
+        const held = oldRoot.elements[50];
+        const after = reparseDeclarations(parser, before, text.replace('= 51 t', '= 52 t'))!;
+        expect(after).toBeDefined();
+        // the declaration the edit replaced (as a stale cache would hold it) is under a root of its own, with only its text
+        const retired = held.$container as unknown as { elements: AstNode[] };
+        expect(retired).toBe(before.value);
+        expect(retired).not.toBe(oldRoot);
+        expect(retired.elements).toEqual([held]);
+        expect(held.$cstNode!.root.fullText).toBe('let quantity_of_the_plant_50 = 51 t');
+        expect(held.$cstNode!.text).toBe('let quantity_of_the_plant_50 = 51 t');
+        expect(held.$cstNode!.range.start).toEqual({ line: 50, character: 0 });
+        // the tree it was in lists nothing any more, so what is kept per tree (a file's balance, its names) goes with it
+        expect(oldRoot.elements).toEqual([]);
+        expect(oldRoot.$cstNode.content).toEqual([]);
+        // and a later edit does not make the held declaration reach the later parse
+        const next = reparseDeclarations(parser, after, text.replace('= 51 t', '= 52 t').replace('= 151 t', '= 150 t'))!;
+        expect(next).toBeDefined();
+        expect(held.$container).toBe(retired);
+        expect((next.value as unknown as { elements: AstNode[] }).elements).not.toContain(held);
+    });
+
     test('declarations on one line: those after the edit move along the line', () => {
         for (const [text, edited] of [
             ['let a = 1 t let b = 2 t let c = 3 t let d = 4 t // d\nlet e = 5 t', 'let a = 1 t let b = 20 t let c = 3 t let d = 4 t // d\nlet e = 5 t'],

@@ -56,7 +56,9 @@ export function reparseDeclarations(parser: LangiumParser, previous: ParseResult
     const regionStart = previousKept ? previousKept.$cstNode!.offset : 0;
     const oldRegionEnd = nextKept ? nextKept.$cstNode!.end : before.length;
     const shift = text.length - before.length;
-    const regionText = text.substring(regionStart, oldRegionEnd + shift);
+    // a copy: the strings of the region's parse (names, titles) are slices of it, and a slice of the
+    // whole text would keep that text (as it was at this edit) for as long as the declaration lives
+    const regionText = copyOf(text.substring(regionStart, oldRegionEnd + shift));
 
     const region = parser.parse(regionText);
     if (!hasNoErrors(region)) return undefined;
@@ -109,12 +111,47 @@ export function reparseDeclarations(parser: LangiumParser, previous: ParseResult
         (element as { $containerProperty?: string }).$containerProperty = 'elements';
         (element as { $containerIndex?: number }).$containerIndex = index;
     });
-    // the previous parse keeps only what was replaced: listing the declarations moved to the new one, it
-    // would reach, through one replaced later (whose container is a later tree), every later tree, so that
-    // anything holding one old node would hold every parse since (with its whole text)
-    (root as { elements: AstNode[] }).elements = elements.slice(first, last + 1);
-    rootCst.content = content.slice(contentFrom, contentTo);
+    retire(previous, elements.slice(first, last + 1), content.slice(contentFrom, contentTo));
     return { value: newRoot, lexerErrors: [], lexerReport: region.lexerReport, parserErrors: [] };
+}
+
+/**
+ * The previous parse, from now on, is only the declarations that were
+ * replaced, under a root of their own that holds only their text; the
+ * previous root is emptied, and nothing points to it any more. Otherwise
+ * anything still holding one old node (a cache not yet brought up to date)
+ * would hold the file's whole text, and, through what is kept per root (a
+ * file's balance, its declarations by name, which list declarations that
+ * were replaced later, each with the last root it was in as its container),
+ * every parse since: the language server grew by a file's text per edit.
+ * The previous parse result keeps the replaced declarations (its `value` is
+ * the new small root), for the figure memory to see what was replaced
+ * (semantics/carried-elements.ts). Their lines and columns stay; their
+ * offsets count from the start of their own text.
+ */
+function retire(previous: ParseResult<AstNode>, replaced: AstNode[], replacedCst: CstNode[]): void {
+    const root = previous.value as CnmsFile & { $document?: unknown };
+    const rootCst = root.$cstNode as RootCstNodeImpl;
+    const start = replacedCst.length > 0 ? replacedCst[0].offset : 0;
+    const end = replacedCst.length > 0 ? replacedCst[replacedCst.length - 1].end : 0;
+    const retiredCst = new RootCstNodeImpl(copyOf(rootCst.fullText.substring(start, end)));
+    retiredCst.grammarSource = rootCst.grammarSource;
+    retiredCst.content = replacedCst;
+    for (const node of replacedCst) {
+        (node as { container?: CstNode }).container = retiredCst;
+        shiftNodes(node, -start, -1, 0, 0);
+    }
+    const retired = { $type: root.$type, elements: replaced, $cstNode: retiredCst, $document: root.$document } as unknown as CnmsFile;
+    retiredCst.astNode = retired;
+    for (const element of replaced) (element as { $container: AstNode }).$container = retired;
+    (root as { elements: AstNode[] }).elements = [];
+    rootCst.content = [];
+    (previous as { value: AstNode }).value = retired;
+}
+
+/** A string of its own with the same text (V8 keeps a substring as a slice of the whole string). */
+function copyOf(text: string): string {
+    return ` ${text}`.slice(1);
 }
 
 function hasNoErrors(result: ParseResult<AstNode>): boolean {
