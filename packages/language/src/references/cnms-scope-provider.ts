@@ -1,5 +1,5 @@
 import type { AstNodeDescription, ReferenceInfo, Scope, Stream } from 'langium';
-import { AstUtils, DefaultScopeProvider, EMPTY_SCOPE, stream } from 'langium';
+import { AstUtils, DefaultScopeProvider, DocumentState, EMPTY_SCOPE, stream } from 'langium';
 import { GasDecl, isLibrary, Named } from '../generated/ast.js';
 import { splitGasUnit } from '../semantics/gas-units.js';
 import type { CnmsServices } from '../cnms-module.js';
@@ -17,7 +17,7 @@ export class CnmsScopeProvider extends DefaultScopeProvider {
     private readonly models: CnmsModels;
     private readonly modelScopes: BuildCache<string, Scope>;
     /** The name table of each model and reference type, kept from build to build. */
-    private readonly tables = new Map<string, ModelNameTable<AstNodeDescription>>();
+    private readonly tables = new Map<string, { readonly model: string; readonly referenceType: string; readonly table: ModelNameTable<AstNodeDescription> }>();
     private readonly cnmsIndex: CnmsIndexManager;
 
     constructor(services: CnmsServices) {
@@ -25,6 +25,7 @@ export class CnmsScopeProvider extends DefaultScopeProvider {
         this.models = services.references.Models;
         this.modelScopes = new BuildCache(services.shared);
         this.cnmsIndex = services.shared.workspace.IndexManager as CnmsIndexManager;
+        services.shared.workspace.DocumentBuilder.onBuildPhase(DocumentState.Linked, () => this.dropStaleTables());
     }
 
     /**
@@ -55,20 +56,42 @@ export class CnmsScopeProvider extends DefaultScopeProvider {
 
     /** The names of one type visible in a model: its table brought up to date once per build. */
     private modelScope(model: string, referenceType: string): Scope {
-        return this.modelScopes.get(`${model}\n${referenceType}`, () => {
-            const key = `${model}\n${referenceType}`;
-            let table = this.tables.get(key);
-            if (!table)
+        const key = `${model}\n${referenceType}`;
+        return this.modelScopes.get(key, () => {
+            let kept = this.tables.get(key);
+            if (!kept)
                 this.tables.set(
                     key,
-                    (table = new ModelNameTable(
-                        description => description.name,
-                        description => description.documentUri.toString()
-                    ))
+                    (kept = {
+                        model,
+                        referenceType,
+                        table: new ModelNameTable(
+                            description => description.name,
+                            description => description.documentUri.toString()
+                        )
+                    })
                 );
-            table.update(this.cnmsIndex.namesByDocument(referenceType, uri => this.models.isVisibleFrom(model, uri)));
-            return tableScope(table);
+            kept.table.update(this.namesOf(model, referenceType));
+            return tableScope(kept.table);
         });
+    }
+
+    private namesOf(model: string, referenceType: string) {
+        return this.cnmsIndex.namesByDocument(referenceType, uri => this.models.isVisibleFrom(model, uri));
+    }
+
+    /**
+     * Once a build has linked, drops the tables it did not ask for whose names
+     * changed: most edits look up a few types only (the restoring linker looks
+     * up only what changed), and a table left as it was would hold the
+     * declarations replaced since, and through them their old parse with its
+     * whole text (docs/live-pipeline.md). A dropped table is filled again when
+     * next asked for.
+     */
+    private dropStaleTables(): void {
+        for (const [key, { model, referenceType, table }] of this.tables) {
+            if (!this.modelScopes.has(key) && !table.isCurrent(this.namesOf(model, referenceType))) this.tables.delete(key);
+        }
     }
 }
 

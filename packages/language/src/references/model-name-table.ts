@@ -48,6 +48,11 @@ export class ModelNameTable<T> {
         this.documents = [...current];
     }
 
+    /** Whether the table holds the documents' current items (an update would change nothing). */
+    isCurrent(current: ReadonlyArray<DocumentItems<T>>): boolean {
+        return current.length === this.documents.length && current.every((names, i) => names.uri === this.documents[i].uri && names.items === this.documents[i].items);
+    }
+
     /** The first item of a name. */
     first(name: string): T | undefined {
         return this.byName.get(name)?.[0];
