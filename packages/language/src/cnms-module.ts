@@ -25,6 +25,7 @@ import { cnmsLexer } from './syntax/cnms-lexer.js';
 import { CnmsDocumentValidator } from './validation/cnms-document-validator.js';
 import { CnmsModelValidation } from './validation/cnms-model-validation.js';
 import { CnmsDocumentBuilder } from './workspace/cnms-document-builder.js';
+import { CnmsDocumentFactory } from './workspace/cnms-document-factory.js';
 import { CnmsIndexManager } from './workspace/cnms-index-manager.js';
 import { CnmsLinker } from './workspace/cnms-linker.js';
 import { CnmsWorkspaceManager } from './workspace/cnms-workspace-manager.js';
@@ -102,6 +103,7 @@ export const CnmsSharedModule: Module<LangiumSharedCoreServices, PartialLangiumS
     workspace: {
         WorkspaceManager: services => new CnmsWorkspaceManager(services),
         DocumentBuilder: services => new CnmsDocumentBuilder(services),
+        LangiumDocumentFactory: services => new CnmsDocumentFactory(services),
         IndexManager: services => new CnmsIndexManager(services)
     }
 };

@@ -3,11 +3,6 @@ import { DefaultLangiumDocumentFactory } from 'langium';
 import { reparseDeclarations } from '../syntax/declaration-reparse.js';
 
 /**
- * NOT REGISTERED (docs/live-pipeline.md §0): the language server's memory grew
- * with every spliced edit (10,000 sources: 365 MiB → 2,318 MiB after 2,000
- * edits) for a reason not yet found; registered in `CnmsSharedModule` it cuts
- * edit → diagnostics at 10,000 sources from p50 158 to 81 ms.
- *
  * Langium's document factory, except that a document whose text changed is
  * parsed again only where it changed (syntax/declaration-reparse.ts), when
  * that gives the same parse as the whole text; otherwise the whole text.
