@@ -1,5 +1,5 @@
-import type { AstNodeDescription, LangiumDocument } from 'langium';
-import { DefaultScopeComputation, interruptAndCheck, Cancellation } from 'langium';
+import type { AstNode, AstNodeDescription, LangiumDocument, LocalSymbols } from 'langium';
+import { DefaultScopeComputation, interruptAndCheck, Cancellation, MultiMap } from 'langium';
 import type { CnmsFile } from '../generated/ast.js';
 import { isDataset, isLibrary, isProcess } from '../generated/ast.js';
 
@@ -35,5 +35,21 @@ export class CnmsScopeComputation extends DefaultScopeComputation {
             }
         }
         return exports;
+    }
+
+    /**
+     * The names local to a `library` block, the only local scope there is
+     * (references/cnms-scope-provider.ts): everything else is seen through
+     * the model's exported names. Langium's default gives every named node a
+     * local name, walking the whole file on every edit (7 ms at 4,900 lines).
+     */
+    override async collectLocalSymbols(document: LangiumDocument, cancelToken = Cancellation.CancellationToken.None): Promise<LocalSymbols> {
+        const symbols = new MultiMap<AstNode, AstNodeDescription>();
+        for (const element of (document.parseResult.value as CnmsFile).elements ?? []) {
+            if (!isLibrary(element)) continue;
+            await interruptAndCheck(cancelToken);
+            for (const inner of element.elements) this.addLocalSymbol(inner, document, symbols);
+        }
+        return symbols;
     }
 }
