@@ -5,6 +5,7 @@ import { CnmsI18n } from './i18n/cnms-i18n.js';
 import { CnmsModels } from './references/cnms-models.js';
 import { CnmsScopeComputation } from './references/cnms-scope-computation.js';
 import { CnmsScopeProvider } from './references/cnms-scope-provider.js';
+import { CnmsReferenceDescriptionProvider } from './references/cnms-reference-descriptions.js';
 import { CnmsLanguageRules } from './rules/language.js';
 import { CnmsModelRules } from './rules/model-rules.js';
 import { CnmsRuleSettings } from './rules/rule-settings.js';
@@ -73,6 +74,9 @@ export const CnmsModule: Module<CnmsServices, PartialLangiumCoreServices & CnmsA
         ScopeComputation: services => new CnmsScopeComputation(services),
         ScopeProvider: services => new CnmsScopeProvider(services),
         Linker: services => new CnmsLinker(services)
+    },
+    workspace: {
+        ReferenceDescriptionProvider: services => new CnmsReferenceDescriptionProvider(services)
     },
     semantics: {
         Datasets: services => new CnmsDatasets(services),
