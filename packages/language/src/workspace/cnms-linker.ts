@@ -1,5 +1,6 @@
 import type { AstNode, AstNodeDescription, LangiumDocument, Reference } from 'langium';
-import { AstUtils, Cancellation, DefaultLinker, interruptAndCheck, isAstNode } from 'langium';
+import { AstUtils, Cancellation, DefaultLinker, DocumentState, interruptAndCheck, isAstNode, isReference } from 'langium';
+import type { CnmsFile } from '../generated/ast.js';
 import type { CnmsServices } from '../cnms-module.js';
 import type { CnmsIndexManager } from './cnms-index-manager.js';
 
@@ -25,7 +26,7 @@ interface Resolution {
  * one that did not resolve, is looked up.
  */
 export class CnmsLinker extends DefaultLinker {
-    private readonly resolutions = new WeakMap<LangiumDocument, Map<Reference, Resolution>>();
+    private readonly resolutions = new WeakMap<LangiumDocument, Saved>();
 
     constructor(private readonly services: CnmsServices) {
         super(services);
@@ -34,45 +35,94 @@ export class CnmsLinker extends DefaultLinker {
     override unlink(document: LangiumDocument): void {
         this.services.semantics.FigureMemo.beforeUnlink(document);
         if (document.references.length > 0) {
-            const resolutions = new Map<Reference, Resolution>();
+            const resolved = new Map<Reference, Resolution>();
+            const references: Reference[] = [];
             for (const reference of document.references) {
+                if (!isReference(reference)) continue;
+                references.push(reference);
                 const raw = reference as unknown as { _ref?: unknown; _nodeDescription?: AstNodeDescription };
-                if (isAstNode(raw._ref)) resolutions.set(reference as Reference, { target: raw._ref, description: raw._nodeDescription });
+                if (isAstNode(raw._ref)) resolved.set(reference, { target: raw._ref, description: raw._nodeDescription });
             }
-            this.resolutions.set(document, resolutions);
+            // a document linked to the end listed every reference of its tree
+            this.resolutions.set(document, { resolved, references, complete: document.state >= DocumentState.Linked && references.length === document.references.length });
         }
         super.unlink(document);
     }
 
     override async link(document: LangiumDocument, cancelToken = Cancellation.CancellationToken.None): Promise<void> {
-        const resolutions = this.resolutions.get(document);
+        const saved = this.resolutions.get(document);
         this.resolutions.delete(document);
         const changed = (this.services.shared.workspace.IndexManager as CnmsIndexManager).changedNames();
-        if (!resolutions || !changed) return super.link(document, cancelToken);
-        for (const node of AstUtils.streamAst(document.parseResult.value)) {
+        if (!saved || !changed) return super.link(document, cancelToken);
+        const current = new Map<AstNode, boolean>();
+        const restorable = (reference: Reference): boolean => {
+            const before = saved.resolved.get(reference);
+            return before !== undefined && (reference as unknown as { _ref?: unknown })._ref === undefined && !nameChanged(reference.$refText, changed) && this.isCurrent(before.target, current);
+        };
+        const restore = (reference: Reference): void => {
+            const before = saved.resolved.get(reference)!;
+            const raw = reference as unknown as { _ref?: unknown; _nodeDescription?: AstNodeDescription };
+            raw._ref = before.target;
+            raw._nodeDescription = before.description;
+            document.references.push(reference);
+        };
+        const root = document.parseResult.value as CnmsFile;
+        // each declaration's references, when the document was linked to the end: a declaration kept
+        // from the last parse (syntax/declaration-reparse.ts) whose references all resolve as before is
+        // not walked; the others are
+        const byElement = saved.complete ? referencesByElement(saved.references, root) : undefined;
+        for (const element of root.elements ?? []) {
             await interruptAndCheck(cancelToken);
-            for (const info of AstUtils.streamReferences(node)) {
-                const reference = info.reference as Reference;
-                const before = resolutions.get(reference);
-                const raw = reference as unknown as { _ref?: unknown; _nodeDescription?: AstNodeDescription };
-                if (before && raw._ref === undefined && !nameChanged(reference.$refText, changed) && this.isCurrent(before.target)) {
-                    raw._ref = before.target;
-                    raw._nodeDescription = before.description;
-                    document.references.push(reference);
-                } else {
-                    this.doLink(info, document);
+            const references = byElement?.get(element);
+            if (references?.every(restorable)) {
+                references.forEach(restore);
+                continue;
+            }
+            for (const node of AstUtils.streamAst(element)) {
+                for (const info of AstUtils.streamReferences(node)) {
+                    const reference = info.reference as Reference;
+                    if (restorable(reference)) restore(reference);
+                    else this.doLink(info, document);
                 }
             }
         }
     }
 
-    /** Whether a node is in the current parse of a document of the workspace. */
-    private isCurrent(node: AstNode): boolean {
+    /** Whether a node is in the current parse of a document of the workspace (`known`: the answers for trees asked before). */
+    private isCurrent(node: AstNode, known: Map<AstNode, boolean>): boolean {
         let root = node;
         while (root.$container) root = root.$container;
-        const document = root.$document;
-        return document !== undefined && document.parseResult.value === root && this.services.shared.workspace.LangiumDocuments.getDocument(document.uri) === document;
+        let answer = known.get(root);
+        if (answer === undefined) {
+            const document = root.$document;
+            answer = document !== undefined && document.parseResult.value === root && this.services.shared.workspace.LangiumDocuments.getDocument(document.uri) === document;
+            known.set(root, answer);
+        }
+        return answer;
     }
+}
+
+/** What a document's references were before it was unlinked. */
+interface Saved {
+    readonly resolved: ReadonlyMap<Reference, Resolution>;
+    /** Every reference, in the order they were linked. */
+    readonly references: readonly Reference[];
+    /** Whether the document was linked to the end: its references are every reference of its tree. */
+    readonly complete: boolean;
+}
+
+/** The references of each top-level declaration of `root` (those of declarations no longer in it are left out). */
+function referencesByElement(references: readonly Reference[], root: CnmsFile): Map<AstNode, Reference[]> {
+    const byElement = new Map<AstNode, Reference[]>();
+    for (const reference of references) {
+        let top = reference.$refNode?.astNode;
+        while (top?.$container && top.$container !== root) top = top.$container;
+        if (!top || top.$container !== root) continue;
+        const list = byElement.get(top);
+        if (list) list.push(reference);
+        else byElement.set(top, [reference]);
+    }
+    return byElement;
 }
 
 function nameChanged(text: string, changed: ReadonlySet<string>): boolean {
