@@ -22,6 +22,7 @@ import { CnmsProductFigures } from './semantics/product-figures.js';
 import { CnmsProjection } from './semantics/projection.js';
 import { CnmsSourceFigures } from './semantics/source-figures.js';
 import { cnmsLexer } from './syntax/cnms-lexer.js';
+import { cnmsParser } from './syntax/cnms-parser.js';
 import { CnmsDocumentValidator } from './validation/cnms-document-validator.js';
 import { CnmsModelValidation } from './validation/cnms-model-validation.js';
 import { CnmsDocumentBuilder } from './workspace/cnms-document-builder.js';
@@ -65,7 +66,8 @@ export type CnmsServices = LangiumCoreServices & CnmsAddedServices;
 export const CnmsModule: Module<CnmsServices, PartialLangiumCoreServices & CnmsAddedServices> = {
     I18n: () => new CnmsI18n(),
     parser: {
-        Lexer: () => cnmsLexer()
+        Lexer: () => cnmsLexer(),
+        LangiumParser: services => cnmsParser(services)
     },
     references: {
         Models: services => new CnmsModels(services.shared),
