@@ -2,6 +2,7 @@ import type { DefaultSharedCoreModuleContext, LangiumCoreServices, LangiumShared
 import { createDefaultCoreModule, createDefaultSharedCoreModule, inject } from 'langium';
 import { CnmsGeneratedModule, CnmsGeneratedSharedModule } from './generated/module.js';
 import { CnmsI18n } from './i18n/cnms-i18n.js';
+import { CnmsAstNodeDescriptionProvider } from './references/cnms-ast-descriptions.js';
 import { CnmsModels } from './references/cnms-models.js';
 import { CnmsScopeComputation } from './references/cnms-scope-computation.js';
 import { CnmsScopeProvider } from './references/cnms-scope-provider.js';
@@ -74,6 +75,9 @@ export const CnmsModule: Module<CnmsServices, PartialLangiumCoreServices & CnmsA
         ScopeComputation: services => new CnmsScopeComputation(services),
         ScopeProvider: services => new CnmsScopeProvider(services),
         Linker: services => new CnmsLinker(services)
+    },
+    workspace: {
+        AstNodeDescriptionProvider: services => new CnmsAstNodeDescriptionProvider(services)
     },
     semantics: {
         Datasets: services => new CnmsDatasets(services),
