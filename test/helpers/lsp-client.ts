@@ -43,8 +43,9 @@ export function fileUri(path: string): string {
     return pathToFileURL(path).toString();
 }
 
-export async function startServer(rootDir: string, options: { locale?: string; settings?: Record<string, unknown> } = {}): Promise<LspSession> {
-    const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+/** `nodeArgs` go to Node before the server's script (`--require` a preload), `env` is added to the server's environment. */
+export async function startServer(rootDir: string, options: { locale?: string; settings?: Record<string, unknown>; nodeArgs?: string[]; env?: Record<string, string> } = {}): Promise<LspSession> {
+    const child = spawn(process.execPath, [...(options.nodeArgs ?? []), SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...options.env } });
     // drained, so that a server that logs much never blocks on a full pipe
     child.stderr.resume();
     const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));

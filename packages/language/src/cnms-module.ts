@@ -2,6 +2,7 @@ import type { DefaultSharedCoreModuleContext, LangiumCoreServices, LangiumShared
 import { createDefaultCoreModule, createDefaultSharedCoreModule, inject } from 'langium';
 import { CnmsGeneratedModule, CnmsGeneratedSharedModule } from './generated/module.js';
 import { CnmsI18n } from './i18n/cnms-i18n.js';
+import { CnmsAstNodeDescriptionProvider } from './references/cnms-ast-descriptions.js';
 import { CnmsModels } from './references/cnms-models.js';
 import { CnmsScopeComputation } from './references/cnms-scope-computation.js';
 import { CnmsScopeProvider } from './references/cnms-scope-provider.js';
@@ -23,6 +24,7 @@ import { CnmsProductFigures } from './semantics/product-figures.js';
 import { CnmsProjection } from './semantics/projection.js';
 import { CnmsSourceFigures } from './semantics/source-figures.js';
 import { cnmsLexer } from './syntax/cnms-lexer.js';
+import { cnmsParser } from './syntax/cnms-parser.js';
 import { CnmsDocumentValidator } from './validation/cnms-document-validator.js';
 import { CnmsModelValidation } from './validation/cnms-model-validation.js';
 import { CnmsDocumentBuilder } from './workspace/cnms-document-builder.js';
@@ -67,7 +69,8 @@ export type CnmsServices = LangiumCoreServices & CnmsAddedServices;
 export const CnmsModule: Module<CnmsServices, PartialLangiumCoreServices & CnmsAddedServices> = {
     I18n: () => new CnmsI18n(),
     parser: {
-        Lexer: () => cnmsLexer()
+        Lexer: () => cnmsLexer(),
+        LangiumParser: services => cnmsParser(services)
     },
     references: {
         Models: services => new CnmsModels(services.shared),
@@ -76,6 +79,7 @@ export const CnmsModule: Module<CnmsServices, PartialLangiumCoreServices & CnmsA
         Linker: services => new CnmsLinker(services)
     },
     workspace: {
+        AstNodeDescriptionProvider: services => new CnmsAstNodeDescriptionProvider(services),
         ReferenceDescriptionProvider: services => new CnmsReferenceDescriptionProvider(services)
     },
     semantics: {

@@ -1,5 +1,5 @@
 import type { AstNode, ValidationAcceptor } from 'langium';
-import { AstUtils } from 'langium';
+import { AstUtils, Cancellation, interruptAndCheck } from 'langium';
 import { propertyKeywords } from '../syntax/property-keywords.js';
 import type { CnmsFile, Element } from '../generated/ast.js';
 import { isClaim, isDataset, isFactor, isGood, isInstrument, isLet, isLibrary, isMeter, isOffset, isOrganization, isOutput, isProcess, isReduction, isRemoval, isSite, isSource, isTarget, isUnitDecl } from '../generated/ast.js';
@@ -332,11 +332,17 @@ export class CnmsLanguageRules {
      * instruments' allocation for an instrument's). Kept per declaration with
      * what its figures read, like a figure, so that an edit computes the
      * problems of the declarations it changed, not those of the whole file.
+     * Between declarations a newer edit cancels the pass (a pasted file of
+     * 60,000 lets takes seconds), and requests are answered meanwhile.
      */
-    figureProblems(file: CnmsFile): Finding[] {
+    async figureProblems(file: CnmsFile, cancelToken = Cancellation.CancellationToken.None): Promise<Finding[]> {
         const memo = this.services.semantics.FigureMemo;
         const uri = AstUtils.getDocument(file).uri.toString();
-        const problems = file.elements.flatMap(element => memo.memo(this.elementProblems, element, () => memo.problemsOfFigures(() => this.evaluateElement(element))));
+        const problems: FigureProblem[] = [];
+        for (const element of file.elements) {
+            await interruptAndCheck(cancelToken);
+            problems.push(...memo.memo(this.elementProblems, element, () => memo.problemsOfFigures(() => this.evaluateElement(element))));
+        }
         return distinctProblems(problems)
             .filter(problem => AstUtils.getDocument(problem.node).uri.toString() === uri)
             .sort(byPlace);

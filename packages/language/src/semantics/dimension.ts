@@ -1,3 +1,6 @@
+/** How many dimensions are kept for reuse at most. */
+const MAX_INTERNED = 10_000;
+
 /**
  * A physical dimension: a product of base dimensions with integer exponents.
  * Base dimensions are the library's `dimension` declarations (mass, energy,
@@ -5,20 +8,42 @@
  * its own dimension: tCH4 never adds to tCO2.
  */
 export class Dimension {
+    /**
+     * The dimensions made so far, by key: a dimension is immutable, and every
+     * quantity has one (a pasted file of 60,000 lets made 180,000 copies of
+     * a handful). Emptied past MAX_INTERNED, so that odd exponents typed one
+     * by one do not pile up.
+     */
+    private static readonly interned = new Map<string, Dimension>();
+
     /** Canonical text, e.g. `energy^-1*mass:CO2`; equal dimensions have equal keys. */
     readonly key: string;
 
-    private constructor(private readonly exponents: ReadonlyMap<string, number>) {
-        this.key = [...exponents.entries()]
+    private constructor(
+        private readonly exponents: ReadonlyMap<string, number>,
+        key: string
+    ) {
+        this.key = key;
+    }
+
+    /** The dimension of these exponents (none zero), the same object for the same exponents. */
+    private static of(exponents: ReadonlyMap<string, number>): Dimension {
+        const key = [...exponents.entries()]
             .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
             .map(([base, exp]) => (exp === 1 ? base : `${base}^${exp}`))
             .join('*');
+        let dimension = Dimension.interned.get(key);
+        if (!dimension) {
+            if (Dimension.interned.size >= MAX_INTERNED) Dimension.interned.clear();
+            Dimension.interned.set(key, (dimension = new Dimension(exponents, key)));
+        }
+        return dimension;
     }
 
-    static readonly NONE = new Dimension(new Map());
+    static readonly NONE = Dimension.of(new Map());
 
     static base(name: string): Dimension {
-        return new Dimension(new Map([[name, 1]]));
+        return Dimension.of(new Map([[name, 1]]));
     }
 
     static massOf(gas: string): Dimension {
@@ -35,7 +60,7 @@ export class Dimension {
 
     pow(exponent: number): Dimension {
         if (exponent === 0) return Dimension.NONE;
-        return new Dimension(new Map([...this.exponents].map(([base, exp]) => [base, exp * exponent])));
+        return Dimension.of(new Map([...this.exponents].map(([base, exp]) => [base, exp * exponent])));
     }
 
     private combine(other: Dimension, sign: 1 | -1): Dimension {
@@ -45,7 +70,7 @@ export class Dimension {
             if (next === 0) result.delete(base);
             else result.set(base, next);
         }
-        return new Dimension(result);
+        return Dimension.of(result);
     }
 
     equals(other: Dimension): boolean {

@@ -8,8 +8,8 @@
 /**
  * The largest model file read (2 MiB, some 50,000 lines): the CLI refuses a
  * larger file, the language server does not parse one. A file dense with
- * expressions (a pasted column of `let`s) takes about 500 MB of memory per
- * MiB once parsed, linked and computed (docs/limits.md), so 2 MiB stays near
+ * expressions (a pasted column of `let`s) takes about 300 MB of memory per
+ * MiB once parsed, linked and computed (docs/limits.md), so 2 MiB stays under
  * 1 GB, well inside Node's heap; at 10 MiB it would abort out of memory.
  */
 export const MAX_FILE_BYTES = 2 * 1024 * 1024;

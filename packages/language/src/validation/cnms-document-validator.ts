@@ -33,7 +33,8 @@ export class CnmsDocumentValidator extends DefaultDocumentValidator {
         const diagnostics = await super.validateDocument(document, options, cancelToken);
         return this.services.validation.ModelValidation.fastDiagnostics(
             document,
-            diagnostics.map(diagnostic => this.withRule(diagnostic, document))
+            diagnostics.map(diagnostic => this.withRule(diagnostic, document)),
+            cancelToken
         );
     }
 

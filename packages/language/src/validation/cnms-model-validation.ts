@@ -158,19 +158,24 @@ export class CnmsModelValidation {
         return this.services.references.Models.documentsOf(model).every(document => document.state >= DocumentState.Validated);
     }
 
-    /** The first, fast diagnostics of a document that was validated again (see the class comment). */
-    fastDiagnostics(document: LangiumDocument, own: Diagnostic[]): Diagnostic[] {
+    /** The first, fast diagnostics of a document that was validated again (see the class comment); a newer edit cancels them. */
+    async fastDiagnostics(document: LangiumDocument, own: Diagnostic[], cancelToken: Cancellation.CancellationToken): Promise<Diagnostic[]> {
+        const figures = await this.figureDiagnostics(document, cancelToken);
         this.own.set(document, own);
-        return [...own, ...this.figureDiagnostics(document), ...(this.ruleParts.get(document.uri.toString())?.diagnostics ?? [])];
+        return [...own, ...figures, ...(this.ruleParts.get(document.uri.toString())?.diagnostics ?? [])];
     }
 
-    /** The problems of the figures of a document's declarations, and the duplicate names in it (CN-NUM-003…006, CN-6.2-…). */
-    figureDiagnostics(document: LangiumDocument): Diagnostic[] {
+    /**
+     * The problems of the figures of a document's declarations, and the
+     * duplicate names in it (CN-NUM-003…006, CN-6.2-…); cancelled by
+     * `cancelToken` between declarations.
+     */
+    async figureDiagnostics(document: LangiumDocument, cancelToken = Cancellation.CancellationToken.None): Promise<Diagnostic[]> {
         const file = document.parseResult.value as CnmsFile;
         if (isBuiltinUri(document.uri) || !file.elements) return [];
         const rules = this.services.rules.Language;
         const model = this.services.references.Models.modelOf(document.uri);
-        const findings: Finding[] = [...rules.figureProblems(file), ...rules.duplicateNames(file)];
+        const findings: Finding[] = [...(await rules.figureProblems(file, cancelToken)), ...rules.duplicateNames(file)];
         const part = this.part(this.figureParts.get(document), findings, model, file);
         this.figureParts.set(document, part);
         return part.diagnostics;
@@ -220,7 +225,8 @@ export class CnmsModelValidation {
                 const uri = document.uri.toString();
                 const figuresBefore = this.figureParts.get(document);
                 const rulesBefore = this.ruleParts.get(uri);
-                const figures = this.figureDiagnostics(document);
+                // (computed in the document's validation: read again, not cancelled, so that the model's documents are published together)
+                const figures = await this.figureDiagnostics(document);
                 const rules = this.part(rulesBefore, byDocument.get(document) ?? [], model, document.parseResult.value as CnmsFile);
                 this.ruleParts.set(uri, rules);
                 const same = this.published.get(document) === own && this.figureParts.get(document) === figuresBefore && rules === rulesBefore;
