@@ -186,6 +186,16 @@ function reportText(format, content) {
     return [content];
 }
 
+/**
+ * VmRSS of the server in MB once it has been idle long enough to give memory
+ * back (packages/server/src/idle-memory.ts: 2 s after the last change), the
+ * same way after the first build and after the run.
+ */
+async function rssAtRest() {
+    await sleep(4000);
+    return rssMb();
+}
+
 /** VmRSS of the server in MB (Linux), or undefined. */
 function rssMb() {
     try {
@@ -494,7 +504,7 @@ function report() {
     console.log(`  errors           ${counts.errors} (and ${counts.cancelled} cancelled because the text changed, not counted)`);
     console.log(`  forbidden words  ${counts.forbidden}`);
     console.log(`  restored         ${counts.restoreChecks - counts.restoreFailures} of ${counts.restoreChecks} checks gave back the first build's diagnostics`);
-    console.log(`  RSS              ${rssFirst ?? 'n/a'} MB after the first build, ${rssAfter ?? 'n/a'} MB after the run`);
+    console.log(`  RSS at rest      ${rssFirst ?? 'n/a'} MB after the first build, ${rssAfter ?? 'n/a'} MB after the run`);
     if (failed) {
         console.log(`\n${failures.length} failure${failures.length === 1 ? '' : 's'}; the first ones (replay with --seed ${seed}):`);
         const shown = new Set();
@@ -532,7 +542,7 @@ async function main() {
     context = 'the first build';
     if (!(await settle(1000, 60_000))) fail('first build', 'the first build did not settle within 60 s');
     originalDiagnostics = new Map(files.map(f => [f.uri, diagnosticSet(f.uri)]));
-    rssFirst = rssMb();
+    rssFirst = await rssAtRest();
     log(`fuzz-lsp: first build settled; ${[...originalDiagnostics.values()].reduce((n, s) => n + (s ? s.split('\n').length : 0), 0)} diagnostics; RSS ${rssFirst ?? 'n/a'} MB`);
 
     for (let i = 1; i <= edits && !finished; i++) {
@@ -565,7 +575,7 @@ async function main() {
     if (!finished) {
         context = 'the end of the run (restoring every file for the check)';
         await restoreAndCheck();
-        rssAfter = rssMb();
+        rssAfter = await rssAtRest();
     }
     report();
 }
