@@ -78,8 +78,19 @@ function classifyKeywords(grammar) {
     const enumValues = new Set([...enumRules.values()].flat());
     /** property keyword → the enum values that may follow it. */
     const pairs = new Map();
+    /** keyword → whether every place it stands is before a reference, a number or a date (`at status`, `in 2024`). */
+    const beforeReference = new Map();
     for (const rule of parserRules.filter(rule => !rule.dataType)) {
         for (const node of walk(rule.definition)) {
+            if (node.$type === 'Keyword' && isWord(node.value)) {
+                const group = node.$container?.$type === 'Group' ? node.$container : undefined;
+                const next = group?.elements[group.elements.indexOf(node) + 1];
+                const terminal = next?.$type === 'Assignment' ? next.terminal : undefined;
+                const reference = terminal?.$type === 'CrossReference';
+                const noWord = terminal?.$type === 'RuleCall' && ['NumberText', 'DATE', 'NUMBER', 'STRING'].includes(terminal.rule.ref?.name);
+                const before = beforeReference.get(node.value) ?? { reference: false, other: false };
+                beforeReference.set(node.value, { reference: before.reference || reference, other: before.other || !(reference || noWord) });
+            }
             if (node.$type === 'Group') {
                 node.elements.forEach((element, i) => {
                     const next = node.elements[i + 1];
@@ -102,7 +113,8 @@ function classifyKeywords(grammar) {
     const words = [...all].filter(isWord);
     const others = words.filter(word => !declarations.has(word) && !properties.has(word) && !enumValues.has(word));
     const symbols = [...all].filter(keyword => !isWord(keyword));
-    return { words, declarations, properties, enumValues, pairs, others, symbols };
+    const references = [...beforeReference].filter(([, place]) => place.reference && !place.other).map(([keyword]) => keyword);
+    return { words, declarations, properties, enumValues, pairs, references, others, symbols };
 }
 
 /** The regular expression of a terminal rule, as written in the grammar (without the slashes). */
@@ -122,8 +134,11 @@ function toOniguruma(source) {
 
 function gasMasses() {
     const gases = [...readFileSync(GASES, 'utf8').matchAll(/^gas\s+([A-Za-z_][A-Za-z0-9_]*)/gm)].map(match => match[1]);
-    const prefixes = /GAS_MASS_PREFIXES\s*=\s*\[([^\]]*)\]/.exec(readFileSync(GAS_UNITS, 'utf8'))?.[1]
-        ?.split(',').map(item => item.trim().replace(/^['"]|['"]$/g, '')).filter(Boolean);
+    const prefixes = /GAS_MASS_PREFIXES\s*=\s*\[([^\]]*)\]/
+        .exec(readFileSync(GAS_UNITS, 'utf8'))?.[1]
+        ?.split(',')
+        .map(item => item.trim().replace(/^['"]|['"]$/g, ''))
+        .filter(Boolean);
     if (gases.length === 0 || !prefixes?.length) throw new Error('no gases in gases.cnms or no GAS_MASS_PREFIXES in gas-units.ts');
     return { gases, prefixes };
 }
@@ -133,7 +148,11 @@ function gasMasses() {
 
 const escape = text => text.replace(/[.*+?^${}()|[\]\\\-]/g, '\\$&');
 /** An alternation, longest first, so that `base-year` wins over `base`. */
-const alternation = items => [...new Set(items)].sort((a, b) => b.length - a.length || (a < b ? -1 : a > b ? 1 : 0)).map(escape).join('|');
+const alternation = items =>
+    [...new Set(items)]
+        .sort((a, b) => b.length - a.length || (a < b ? -1 : a > b ? 1 : 0))
+        .map(escape)
+        .join('|');
 
 function textMate(grammar) {
     const k = classifyKeywords(grammar);
@@ -162,6 +181,12 @@ function textMate(grammar) {
         captures: { 1: { name: 'keyword.other.property.cnms' }, 2: { name: 'constant.language.cnms' } }
     }));
 
+    // a word after a keyword that only ever comes before a reference is a name, keyword or not: `at status`, `owner owner`
+    const referencePatterns = [...k.references].sort().map(keyword => ({
+        match: `${notAfter}(${escape(keyword)})${notBefore}\\s+(${ID})${notBefore}`,
+        captures: { 1: { name: k.properties.has(keyword) ? 'keyword.other.property.cnms' : 'keyword.other.cnms' }, 2: { name: 'variable.other.cnms' } }
+    }));
+
     return {
         $schema: 'https://raw.githubusercontent.com/martinring/tmlanguage/master/tmlanguage.json',
         information_for_contributors: [
@@ -171,14 +196,7 @@ function textMate(grammar) {
         name: 'CNMS',
         scopeName: 'source.cnms',
         fileTypes: ['cnms'],
-        patterns: [
-            { include: '#comments' },
-            { include: '#library' },
-            { include: '#declaration' },
-            { include: '#block' },
-            { include: '#keywords' },
-            { include: '#values' }
-        ],
+        patterns: [{ include: '#comments' }, { include: '#library' }, { include: '#declaration' }, { include: '#block' }, { include: '#keywords' }, { include: '#values' }],
         repository: {
             comments: {
                 patterns: [
@@ -226,16 +244,12 @@ function textMate(grammar) {
                 end: '\\}',
                 beginCaptures: { 0: { name: 'punctuation.section.block.begin.cnms' } },
                 endCaptures: { 0: { name: 'punctuation.section.block.end.cnms' } },
-                patterns: [
-                    { include: '#comments' },
-                    { include: '#block' },
-                    { include: '#keywords' },
-                    { include: '#values' }
-                ]
+                patterns: [{ include: '#comments' }, { include: '#block' }, { include: '#keywords' }, { include: '#values' }]
             },
             keywords: {
                 patterns: [
                     ...pairPatterns,
+                    ...referencePatterns,
                     { name: 'keyword.other.property.cnms', match: word([...k.properties]) },
                     { name: 'constant.language.cnms', match: word(enumOnly) },
                     ...(k.others.length > 0 ? [{ name: 'keyword.other.cnms', match: word(k.others) }] : [])
@@ -261,9 +275,7 @@ function textMate(grammar) {
             },
             quantity: {
                 comment: 'A number, and the unit right after it (a keyword is never a unit); a unit dividing that unit is a unit too: 0.5703 tCO2/MWh.',
-                match: `(?<![${idPart}])(${NUMBER})` +
-                    `(?:\\s*(?:(${GAS_MASS})(?![${idPart}])|(%)|(?!${KEYWORD})(${ID}))` +
-                    `(?:\\s*(/)\\s*(?:(${GAS_MASS})(?![${idPart}])|(?!${KEYWORD})(${ID})))?)?`,
+                match: `(?<![${idPart}])(${NUMBER})` + `(?:\\s*(?:(${GAS_MASS})(?![${idPart}])|(%)|(?!${KEYWORD})(${ID}))` + `(?:\\s*(/)\\s*(?:(${GAS_MASS})(?![${idPart}])|(?!${KEYWORD})(${ID})))?)?`,
                 captures: {
                     1: { name: 'constant.numeric.cnms' },
                     2: { name: 'support.type.gas.cnms' },

@@ -42,3 +42,4 @@ export { MAX_DATASET_BYTES, MAX_EXPRESSION_DEPTH, MAX_EXPRESSION_TERMS, MAX_FILE
 export * from './semantics/shown-name.js';
 export { reparseDeclarations } from './syntax/declaration-reparse.js';
 export { acceptsName, nameKeywords } from './syntax/name-keywords.js';
+export { declarationKeywords } from './syntax/cnms-lexer.js';

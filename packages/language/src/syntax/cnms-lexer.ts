@@ -188,7 +188,7 @@ function limitError(limit: LimitKind, first: IToken, last: IToken, next: IToken 
 }
 
 /** The keywords a declaration starts with (`let`, `source`, `organization` …), read from the grammar's entry rule. */
-function declarationKeywords(grammar: GrammarAST.Grammar): Set<string> {
+export function declarationKeywords(grammar: GrammarAST.Grammar): Set<string> {
     const keywords = new Set<string>();
     const visited = new Set<GrammarAST.AbstractRule>();
     const visit = (element: GrammarAST.AbstractElement | undefined): void => {
