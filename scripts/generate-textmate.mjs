@@ -134,11 +134,8 @@ function toOniguruma(source) {
 
 function gasMasses() {
     const gases = [...readFileSync(GASES, 'utf8').matchAll(/^gas\s+([A-Za-z_][A-Za-z0-9_]*)/gm)].map(match => match[1]);
-    const prefixes = /GAS_MASS_PREFIXES\s*=\s*\[([^\]]*)\]/
-        .exec(readFileSync(GAS_UNITS, 'utf8'))?.[1]
-        ?.split(',')
-        .map(item => item.trim().replace(/^['"]|['"]$/g, ''))
-        .filter(Boolean);
+    const prefixes = /GAS_MASS_PREFIXES\s*=\s*\[([^\]]*)\]/.exec(readFileSync(GAS_UNITS, 'utf8'))?.[1]
+        ?.split(',').map(item => item.trim().replace(/^['"]|['"]$/g, '')).filter(Boolean);
     if (gases.length === 0 || !prefixes?.length) throw new Error('no gases in gases.cnms or no GAS_MASS_PREFIXES in gas-units.ts');
     return { gases, prefixes };
 }
@@ -148,11 +145,7 @@ function gasMasses() {
 
 const escape = text => text.replace(/[.*+?^${}()|[\]\\\-]/g, '\\$&');
 /** An alternation, longest first, so that `base-year` wins over `base`. */
-const alternation = items =>
-    [...new Set(items)]
-        .sort((a, b) => b.length - a.length || (a < b ? -1 : a > b ? 1 : 0))
-        .map(escape)
-        .join('|');
+const alternation = items => [...new Set(items)].sort((a, b) => b.length - a.length || (a < b ? -1 : a > b ? 1 : 0)).map(escape).join('|');
 
 function textMate(grammar) {
     const k = classifyKeywords(grammar);
@@ -196,7 +189,14 @@ function textMate(grammar) {
         name: 'CNMS',
         scopeName: 'source.cnms',
         fileTypes: ['cnms'],
-        patterns: [{ include: '#comments' }, { include: '#library' }, { include: '#declaration' }, { include: '#block' }, { include: '#keywords' }, { include: '#values' }],
+        patterns: [
+            { include: '#comments' },
+            { include: '#library' },
+            { include: '#declaration' },
+            { include: '#block' },
+            { include: '#keywords' },
+            { include: '#values' }
+        ],
         repository: {
             comments: {
                 patterns: [
@@ -244,7 +244,12 @@ function textMate(grammar) {
                 end: '\\}',
                 beginCaptures: { 0: { name: 'punctuation.section.block.begin.cnms' } },
                 endCaptures: { 0: { name: 'punctuation.section.block.end.cnms' } },
-                patterns: [{ include: '#comments' }, { include: '#block' }, { include: '#keywords' }, { include: '#values' }]
+                patterns: [
+                    { include: '#comments' },
+                    { include: '#block' },
+                    { include: '#keywords' },
+                    { include: '#values' }
+                ]
             },
             keywords: {
                 patterns: [
@@ -275,7 +280,9 @@ function textMate(grammar) {
             },
             quantity: {
                 comment: 'A number, and the unit right after it (a keyword is never a unit); a unit dividing that unit is a unit too: 0.5703 tCO2/MWh.',
-                match: `(?<![${idPart}])(${NUMBER})` + `(?:\\s*(?:(${GAS_MASS})(?![${idPart}])|(%)|(?!${KEYWORD})(${ID}))` + `(?:\\s*(/)\\s*(?:(${GAS_MASS})(?![${idPart}])|(?!${KEYWORD})(${ID})))?)?`,
+                match: `(?<![${idPart}])(${NUMBER})` +
+                    `(?:\\s*(?:(${GAS_MASS})(?![${idPart}])|(%)|(?!${KEYWORD})(${ID}))` +
+                    `(?:\\s*(/)\\s*(?:(${GAS_MASS})(?![${idPart}])|(?!${KEYWORD})(${ID})))?)?`,
                 captures: {
                     1: { name: 'constant.numeric.cnms' },
                     2: { name: 'support.type.gas.cnms' },
