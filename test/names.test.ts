@@ -307,4 +307,13 @@ describe('the language server on a model whose names are keywords', () => {
         ).toEqual(['category', 'category', 'category', 'category']);
         await expect(session.connection.sendRequest(RenameRequest.type, { textDocument: { uri }, position: at('site status', 'status'), newName: 'base-year' })).rejects.toThrow(/not a valid name/);
     });
+
+    test("after `factor process +` completion offers what a factor may be (factors and lets), not sources: `process` is read as the factor's name, not as the property", async () => {
+        const extra = fileUri(join(dir, 'extra.cnms'));
+        await session.open(extra, 'source extra at status {\n    category 1\n    factor process + \n}\n');
+        const completion = await session.connection.sendRequest(CompletionRequest.type, { textDocument: { uri: extra }, position: { line: 2, character: '    factor process + '.length } });
+        const labels = ((completion as CompletionList)?.items ?? (completion as CompletionItem[]) ?? []).map(item => item.label);
+        expect(labels).toEqual(expect.arrayContaining(['process', 'full']));
+        expect(labels).not.toContain('good');
+    });
 });
