@@ -214,6 +214,16 @@ describe('cnms on a model whose names are keywords', () => {
         expect(readFileSync(join(messy, 'org.cnms'), 'utf8')).toBe(model(false));
     });
 
+    test('a syntax error where a name is missing says "a name", not the keywords a name may be', () => {
+        const dir = languageModel({ 'org.cnms': 'organization acme {\n    period 2024\n}\nsite {\n}\nlet y = 2 *\nsource s {\n}\n' });
+        const result = runCli(['validate', dir, '--format', 'json']);
+        const messages = (JSON.parse(result.stdout).diagnostics as Array<{ line: number; rule: string; message: string }>).filter(d => d.rule === 'CN-NUM-001').map(d => [d.line, d.message]);
+        expect(messages).toEqual([
+            [4, "Syntax error: expected a name, found '{'."],
+            [7, "Syntax error: expected '-', '(', a name, 'monthly', a number, found 'source'."]
+        ]);
+    });
+
     test('an expression nested through keyword names is still held to the depth limit', () => {
         const segment = `${'('.repeat(60)}full + `;
         const dir = languageModel({ 'org.cnms': `${model(false)}let deep = ${segment.repeat(40)}1${')'.repeat(60 * 40)}\n` });
