@@ -27,7 +27,7 @@ export class CnmsRenameProvider extends DefaultRenameProvider {
         const offset = document.textDocument.offsetAt(params.position);
         const leaf = root.$cstNode ? CstUtils.findDeclarationNodeAtOffset(root.$cstNode, offset, this.grammarConfig.nameRegexp) : undefined;
         const target = leaf ? this.references.findDeclarations(leaf)[0] : undefined;
-        // one word the declaration's name accepts: a keyword too (a site `status`), but not, for a value, `monthly`
+        // one word the declaration's name accepts: a keyword too (a site `status`), but not, for a value, `status` or `monthly`
         const lexed = this.cnms.parser.Lexer.tokenize(newName);
         const token = lexed.tokens.length === 1 ? lexed.tokens[0].tokenType.name : undefined;
         if (lexed.errors.length > 0 || token === undefined || (token !== 'ID' && !nameKeywords().has(token))) {

@@ -63,7 +63,7 @@ interface Nesting {
  * does not start a declaration while a parenthesis is open, and only a
  * declaration's keyword (`let`, `source` …, which the parser always resumes
  * at) starts the count afresh, where it cannot be a name (a keyword may name
- * something: `2 * source` refers to a let named `source`).
+ * something: `2 * process` refers to a let named `process`).
  */
 export class CnmsLexer extends DefaultLexer {
     private readonly declarationKeywords: ReadonlySet<string>;

@@ -2,10 +2,11 @@ import { AstUtils, GrammarAST } from 'langium';
 import { CnmsGrammar } from '../generated/grammar.js';
 
 /*
- * Keywords as names (grammar/cnms.langium, rules `Name` and `ValueName`): a
- * declaration may be named with any word, the language's keywords included,
- * except that a name an expression refers to leaves out the few keywords an
- * expression could otherwise start with (`monthly` …).
+ * Keywords as names (grammar/cnms.langium, rules `Name` and `ValueName`;
+ * docs/language-notes.md): a declaration may be named with any word, the
+ * language's keywords included, except that a name an expression refers to
+ * leaves out the keywords that start a statement inside a block (`activity`,
+ * `status` …) and `monthly`, which starts a value.
  */
 
 /** The keywords a rule of the grammar takes (`Name`: `good`, `status` …), through the data-type rules it calls. */
