@@ -1,5 +1,5 @@
 import type { DefaultSharedCoreModuleContext, LangiumCoreServices, LangiumSharedCoreServices, Module, PartialLangiumCoreServices, PartialLangiumSharedCoreServices } from 'langium';
-import { createDefaultCoreModule, createDefaultSharedCoreModule, inject } from 'langium';
+import { createCompletionParser, createDefaultCoreModule, createDefaultSharedCoreModule, createLangiumParser, inject } from 'langium';
 import { CnmsGeneratedModule, CnmsGeneratedSharedModule } from './generated/module.js';
 import { CnmsI18n } from './i18n/cnms-i18n.js';
 import { CnmsModels } from './references/cnms-models.js';
@@ -22,6 +22,7 @@ import { CnmsProductFigures } from './semantics/product-figures.js';
 import { CnmsProjection } from './semantics/projection.js';
 import { CnmsSourceFigures } from './semantics/source-figures.js';
 import { cnmsLexer } from './syntax/cnms-lexer.js';
+import { withOneTokenErrorPaths } from './syntax/error-paths.js';
 import { CnmsDocumentValidator } from './validation/cnms-document-validator.js';
 import { CnmsModelValidation } from './validation/cnms-model-validation.js';
 import { CnmsDocumentBuilder } from './workspace/cnms-document-builder.js';
@@ -65,7 +66,9 @@ export type CnmsServices = LangiumCoreServices & CnmsAddedServices;
 export const CnmsModule: Module<CnmsServices, PartialLangiumCoreServices & CnmsAddedServices> = {
     I18n: () => new CnmsI18n(),
     parser: {
-        Lexer: () => cnmsLexer()
+        Lexer: () => cnmsLexer(),
+        LangiumParser: services => withOneTokenErrorPaths(createLangiumParser(services)),
+        CompletionParser: services => withOneTokenErrorPaths(createCompletionParser(services))
     },
     references: {
         Models: services => new CnmsModels(services.shared),
