@@ -53,9 +53,17 @@ function classifyKeywords(grammar) {
     const all = new Set();
     for (const rule of parserRules) for (const node of walk(rule.definition)) if (node.$type === 'Keyword') all.add(node.value);
 
+    // The rules of names (`Name` and those it calls) list keywords a name may be, not values
+    const nameRules = new Set();
+    const addNameRule = rule => {
+        if (!rule || nameRules.has(rule)) return;
+        nameRules.add(rule);
+        for (const node of walk(rule.definition)) if (node.$type === 'RuleCall') addNameRule(node.rule.ref);
+    };
+    addNameRule(parserRules.find(rule => rule.name === 'Name'));
     // Data-type rules made of word keywords only are enumerations: `Consolidation`, `YesNo` …
     const enumRules = new Map();
-    for (const rule of parserRules.filter(rule => rule.dataType)) {
+    for (const rule of parserRules.filter(rule => rule.dataType && !nameRules.has(rule))) {
         const nodes = [...walk(rule.definition)];
         const keywords = nodes.filter(node => node.$type === 'Keyword').map(node => node.value);
         const onlyKeywords = nodes.every(node => node.$type === 'Keyword' || node.$type === 'Alternatives');
