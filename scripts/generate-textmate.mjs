@@ -53,9 +53,17 @@ function classifyKeywords(grammar) {
     const all = new Set();
     for (const rule of parserRules) for (const node of walk(rule.definition)) if (node.$type === 'Keyword') all.add(node.value);
 
+    // The rules of names (`Name` and those it calls) list keywords a name may be, not values
+    const nameRules = new Set();
+    const addNameRule = rule => {
+        if (!rule || nameRules.has(rule)) return;
+        nameRules.add(rule);
+        for (const node of walk(rule.definition)) if (node.$type === 'RuleCall') addNameRule(node.rule.ref);
+    };
+    addNameRule(parserRules.find(rule => rule.name === 'Name'));
     // Data-type rules made of word keywords only are enumerations: `Consolidation`, `YesNo` …
     const enumRules = new Map();
-    for (const rule of parserRules.filter(rule => rule.dataType)) {
+    for (const rule of parserRules.filter(rule => rule.dataType && !nameRules.has(rule))) {
         const nodes = [...walk(rule.definition)];
         const keywords = nodes.filter(node => node.$type === 'Keyword').map(node => node.value);
         const onlyKeywords = nodes.every(node => node.$type === 'Keyword' || node.$type === 'Alternatives');
@@ -78,8 +86,19 @@ function classifyKeywords(grammar) {
     const enumValues = new Set([...enumRules.values()].flat());
     /** property keyword → the enum values that may follow it. */
     const pairs = new Map();
+    /** keyword → whether every place it stands is before a reference, a number or a date (`at status`, `in 2024`). */
+    const beforeReference = new Map();
     for (const rule of parserRules.filter(rule => !rule.dataType)) {
         for (const node of walk(rule.definition)) {
+            if (node.$type === 'Keyword' && isWord(node.value)) {
+                const group = node.$container?.$type === 'Group' ? node.$container : undefined;
+                const next = group?.elements[group.elements.indexOf(node) + 1];
+                const terminal = next?.$type === 'Assignment' ? next.terminal : undefined;
+                const reference = terminal?.$type === 'CrossReference';
+                const noWord = terminal?.$type === 'RuleCall' && ['NumberText', 'DATE', 'NUMBER', 'STRING'].includes(terminal.rule.ref?.name);
+                const before = beforeReference.get(node.value) ?? { reference: false, other: false };
+                beforeReference.set(node.value, { reference: before.reference || reference, other: before.other || !(reference || noWord) });
+            }
             if (node.$type === 'Group') {
                 node.elements.forEach((element, i) => {
                     const next = node.elements[i + 1];
@@ -102,7 +121,8 @@ function classifyKeywords(grammar) {
     const words = [...all].filter(isWord);
     const others = words.filter(word => !declarations.has(word) && !properties.has(word) && !enumValues.has(word));
     const symbols = [...all].filter(keyword => !isWord(keyword));
-    return { words, declarations, properties, enumValues, pairs, others, symbols };
+    const references = [...beforeReference].filter(([, place]) => place.reference && !place.other).map(([keyword]) => keyword);
+    return { words, declarations, properties, enumValues, pairs, references, others, symbols };
 }
 
 /** The regular expression of a terminal rule, as written in the grammar (without the slashes). */
@@ -160,6 +180,12 @@ function textMate(grammar) {
     const pairPatterns = [...k.pairs.keys()].sort().map(property => ({
         match: `${notAfter}(${escape(property)})\\s+(${alternation([...k.pairs.get(property)])})${notBefore}`,
         captures: { 1: { name: 'keyword.other.property.cnms' }, 2: { name: 'constant.language.cnms' } }
+    }));
+
+    // a word after a keyword that only ever comes before a reference is a name, keyword or not: `at status`, `owner owner`
+    const referencePatterns = [...k.references].sort().map(keyword => ({
+        match: `${notAfter}(${escape(keyword)})${notBefore}\\s+(${ID})${notBefore}`,
+        captures: { 1: { name: k.properties.has(keyword) ? 'keyword.other.property.cnms' : 'keyword.other.cnms' }, 2: { name: 'variable.other.cnms' } }
     }));
 
     return {
@@ -236,6 +262,7 @@ function textMate(grammar) {
             keywords: {
                 patterns: [
                     ...pairPatterns,
+                    ...referencePatterns,
                     { name: 'keyword.other.property.cnms', match: word([...k.properties]) },
                     { name: 'constant.language.cnms', match: word(enumOnly) },
                     ...(k.others.length > 0 ? [{ name: 'keyword.other.cnms', match: word(k.others) }] : [])

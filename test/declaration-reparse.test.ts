@@ -157,6 +157,28 @@ describe('parsing only the declarations an edit touched', () => {
         expect(reparsed).toBeGreaterThan(EDITS / 10);
     });
 
+    test('a model whose names are keywords (test/names.test.ts): the same parse as the whole text', () => {
+        const text = [
+            'organization at "Acme" {\n    period 2024\n}',
+            'site status "Main works" {\n    control full\n}',
+            'site in',
+            'let full = 1_200 MWh',
+            'factor process = 0.5703 tCO2/MWh',
+            'output of = 2 * full',
+            'source good "Grid power" at status {\n    category 2\n    activity full\n    factor process\n}',
+            'source other at in {\n    category 1\n    activity 2 * full + of / 2\n    factor process * 3\n}',
+            'role owner {\n    top-management\n}',
+            'meter factor {\n    measures good, other\n}',
+            'installation joint at status {\n    country "CN"\n}',
+            'process none in joint {\n    sources good, other\n    good process {\n        quantity 1_000 t\n    }\n}',
+            'let measured = full * 2',
+            'process site in joint {\n    consumes 5 t of process\n    good none {\n        quantity 1 t\n    }\n}'
+        ].join('\n');
+        expect(parser.parse(text).parserErrors).toEqual([]);
+        const { reparsed } = checkEdits('keyword names', text, 1313);
+        expect(reparsed).toBeGreaterThan(EDITS / 10);
+    });
+
     test('an edit inside one declaration keeps the nodes of the others', () => {
         const text = 'let a = 1 t\nlet b = 2 t\nlet c = 3 t\nlet d = 4 t\nlet e = 5 t\n';
         const before = parser.parse(text);

@@ -13,8 +13,8 @@ import { fileUri, startServer, type LspSession } from './helpers/lsp-client.js';
 
 const ORG = 'organization acme "Acme" { period 2024 consolidation operational-control ms-scope "All" }\nsite s\n';
 const sum = (terms: number) => Array(terms).fill('1').join(' + ');
-/** A model whose third line holds `x`; source `bad` counts x, source `sound` 7 tCO2. */
-const model = (line: string) => `${ORG}${line}\nsource bad at s { category 1 emissions x }\nsource sound at s { category 1 emissions 7 tCO2 }\n`;
+/** A model whose third line holds `x`; source `bad` counts x, source `good` 7 tCO2. */
+const model = (line: string) => `${ORG}${line}\nsource bad at s { category 1 emissions x }\nsource good at s { category 1 emissions 7 tCO2 }\n`;
 
 const TOO_DEEP = /nested more than 64 levels deep .* not computed — split it into lets\.$/;
 const TOO_LONG = /has more than 1,000 terms .* not computed — split it into lets\.$/;
@@ -61,7 +61,7 @@ function expectBalanceWithoutBad(dir: string): void {
     expect(json.errors).toBeGreaterThan(0);
     expect(json.emissions).toBe('7');
     expect(json.sources.find((s: { id: string }) => s.id === 'bad')).toMatchObject({ co2e: null, computed: false });
-    expect(json.sources.find((s: { id: string }) => s.id === 'sound')).toMatchObject({ co2e: '7', computed: true });
+    expect(json.sources.find((s: { id: string }) => s.id === 'good')).toMatchObject({ co2e: '7', computed: true });
 }
 
 describe('cnms on expressions past the limits', () => {
@@ -159,7 +159,7 @@ describe('cnms on half-typed expressions', () => {
     }
 
     test('a source whose emissions are left out (half-typed, or past a limit) is not also said to have none', () => {
-        const dir = tempModel({ 'org.cnms': `${ORG}source deep at s { category 1 emissions ${'('.repeat(100)}1${')'.repeat(100)} tCO2 }\nsource half at s { category 1 emissions }\nsource sound at s { category 1 emissions 7 tCO2 }\n` });
+        const dir = tempModel({ 'org.cnms': `${ORG}source deep at s { category 1 emissions ${'('.repeat(100)}1${')'.repeat(100)} tCO2 }\nsource half at s { category 1 emissions }\nsource good at s { category 1 emissions 7 tCO2 }\n` });
         const result = runCli(['validate', dir, '--format', 'json']);
         expect(result.stderr).toBe('');
         const diagnostics = (JSON.parse(result.stdout) as { diagnostics: JsonDiagnostic[] }).diagnostics;
@@ -186,7 +186,7 @@ describe('cnms on half-typed expressions', () => {
     });
 
     test('a source whose activity is half-typed is not computed, and says so', () => {
-        const dir = languageModel({ 'org.cnms': `${ORG}let x = 0 tCO2\nsource bad at s { category 1 activity 5 * factor 2 tCO2/MWh }\nsource sound at s { category 1 emissions 7 tCO2 }\n` });
+        const dir = languageModel({ 'org.cnms': `${ORG}let x = 0 tCO2\nsource bad at s { category 1 activity 5 * factor 2 tCO2/MWh }\nsource good at s { category 1 emissions 7 tCO2 }\n` });
         const diagnostics = validate(dir);
         expect(diagnostics.map(d => d.rule)).toEqual(['CN-NUM-001']);
         expectBalanceWithoutBad(dir);

@@ -215,6 +215,21 @@ describe('TextMate grammar', () => {
         expect(scopesOf(tokens, 'source', { after: 'kWh' })).toContain('keyword.other.property.cnms');
     });
 
+    test('a keyword written as a name is coloured as a name where the syntax says it is one (test/names.test.ts)', () => {
+        const tokens = tokenize(
+            ['site status "Main works" { control full }', 'source good "Grid power" at status {', '    category 2', '    activity full', '}', 'process none in joint {', '    sources good, of', '    consumes 5 t of other', '}'].join('\n')
+        );
+        expect(scopesOf(tokens, 'status')).toContain('entity.name.type.cnms');
+        expect(scopesOf(tokens, 'good')).toContain('entity.name.type.cnms');
+        expect(scopesOf(tokens, 'at')).toContain('keyword.other.property.cnms');
+        expect(scopesOf(tokens, 'status', { after: 'Grid power' })).toContain('variable.other.cnms');
+        expect(scopesOf(tokens, 'joint')).toContain('variable.other.cnms');
+        expect(scopesOf(tokens, 'good', { after: 'sources' })).toContain('variable.other.cnms');
+        expect(scopesOf(tokens, 'other')).toContain('variable.other.cnms');
+        // `control full`: the value of a property is still its value
+        expect(scopesOf(tokens, 'full')).toContain('constant.language.cnms');
+    });
+
     test('covers every keyword of the Langium grammar', () => {
         const keywords = langiumKeywords();
         expect(keywords).toContain('organization');

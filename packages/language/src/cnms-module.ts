@@ -1,5 +1,5 @@
 import type { DefaultSharedCoreModuleContext, LangiumCoreServices, LangiumSharedCoreServices, Module, PartialLangiumCoreServices, PartialLangiumSharedCoreServices } from 'langium';
-import { createDefaultCoreModule, createDefaultSharedCoreModule, inject } from 'langium';
+import { createCompletionParser, createDefaultCoreModule, createDefaultSharedCoreModule, inject } from 'langium';
 import { CnmsGeneratedModule, CnmsGeneratedSharedModule } from './generated/module.js';
 import { CnmsI18n } from './i18n/cnms-i18n.js';
 import { CnmsAstNodeDescriptionProvider } from './references/cnms-ast-descriptions.js';
@@ -25,6 +25,7 @@ import { CnmsProjection } from './semantics/projection.js';
 import { CnmsSourceFigures } from './semantics/source-figures.js';
 import { cnmsLexer } from './syntax/cnms-lexer.js';
 import { cnmsParser } from './syntax/cnms-parser.js';
+import { withOneTokenErrorPaths } from './syntax/error-paths.js';
 import { CnmsDocumentValidator } from './validation/cnms-document-validator.js';
 import { CnmsModelValidation } from './validation/cnms-model-validation.js';
 import { CnmsDocumentBuilder } from './workspace/cnms-document-builder.js';
@@ -70,7 +71,8 @@ export const CnmsModule: Module<CnmsServices, PartialLangiumCoreServices & CnmsA
     I18n: () => new CnmsI18n(),
     parser: {
         Lexer: () => cnmsLexer(),
-        LangiumParser: services => cnmsParser(services)
+        LangiumParser: services => cnmsParser(services),
+        CompletionParser: services => withOneTokenErrorPaths(createCompletionParser(services))
     },
     references: {
         Models: services => new CnmsModels(services.shared),

@@ -302,7 +302,7 @@ export interface Audit extends langium.AstNode {
     auditor?: string;
     date?: string;
     findings: Array<langium.Reference<Nonconformity>>;
-    name: string;
+    name: Name;
     scope?: string;
     title?: string;
 }
@@ -340,6 +340,12 @@ export function isBinaryExpression(item: unknown): item is BinaryExpression {
     return reflection.isInstance(item, BinaryExpression.$type);
 }
 
+export type BlockKeyword = 'accuracy' | 'acquired' | 'action' | 'activity' | 'affects' | 'amount' | 'approved' | 'auditor' | 'authority' | 'base' | 'biogenic' | 'calibrated' | 'categories' | 'category' | 'cause' | 'city' | 'column' | 'commits' | 'communicated' | 'consolidation' | 'consumes' | 'control' | 'correction' | 'country' | 'covers' | 'criteria' | 'cuts' | 'date' | 'decisions' | 'description' | 'disclosure' | 'due' | 'effect' | 'emissions' | 'evidences' | 'factor' | 'filed' | 'findings' | 'for' | 'from' | 'good' | 'gwp' | 'impact' | 'industry' | 'interval' | 'kind' | 'let' | 'likelihood' | 'location' | 'materiality' | 'measures' | 'method' | 'monthly' | 'needs' | 'obligation' | 'obligations' | 'on' | 'owner' | 'path' | 'per' | 'period' | 'plan' | 'previous' | 'project' | 'quantity' | 'reduce' | 'reductions' | 'region' | 'registry' | 'requirement' | 'responsibilities' | 'result' | 'retired' | 'route' | 'scope' | 'scope2' | 'serial' | 'share' | 'significant' | 'source' | 'sources' | 'standard' | 'status' | 'supplier' | 'targets' | 'text' | 'topic' | 'uncertainty' | 'unit' | 'unlocode' | 'updated' | 'value' | 'verified' | 'version' | 'vintage' | 'year';
+
+export function isBlockKeyword(item: unknown): item is BlockKeyword {
+    return item === 'accuracy' || item === 'acquired' || item === 'action' || item === 'activity' || item === 'affects' || item === 'amount' || item === 'approved' || item === 'auditor' || item === 'authority' || item === 'base' || item === 'biogenic' || item === 'calibrated' || item === 'categories' || item === 'category' || item === 'cause' || item === 'city' || item === 'column' || item === 'commits' || item === 'communicated' || item === 'consolidation' || item === 'consumes' || item === 'control' || item === 'correction' || item === 'country' || item === 'covers' || item === 'criteria' || item === 'cuts' || item === 'date' || item === 'decisions' || item === 'description' || item === 'disclosure' || item === 'due' || item === 'effect' || item === 'emissions' || item === 'evidences' || item === 'factor' || item === 'filed' || item === 'findings' || item === 'for' || item === 'from' || item === 'good' || item === 'gwp' || item === 'impact' || item === 'industry' || item === 'interval' || item === 'kind' || item === 'let' || item === 'likelihood' || item === 'location' || item === 'materiality' || item === 'measures' || item === 'method' || item === 'monthly' || item === 'needs' || item === 'obligation' || item === 'obligations' || item === 'on' || item === 'owner' || item === 'path' || item === 'per' || item === 'period' || item === 'plan' || item === 'previous' || item === 'project' || item === 'quantity' || item === 'reduce' || item === 'reductions' || item === 'region' || item === 'registry' || item === 'requirement' || item === 'responsibilities' || item === 'result' || item === 'retired' || item === 'route' || item === 'scope' || item === 'scope2' || item === 'serial' || item === 'share' || item === 'significant' || item === 'source' || item === 'sources' || item === 'standard' || item === 'status' || item === 'supplier' || item === 'targets' || item === 'text' || item === 'topic' || item === 'uncertainty' || item === 'unit' || item === 'unlocode' || item === 'updated' || item === 'value' || item === 'verified' || item === 'version' || item === 'vintage' || item === 'year';
+}
+
 export type Category = NumberText;
 
 
@@ -349,7 +355,7 @@ export interface Change extends langium.AstNode {
     affects: Array<langium.Reference<SiteOrSource>>;
     date?: string;
     description?: string;
-    name: string;
+    name: Name;
     owner?: langium.Reference<Role>;
     title?: string;
 }
@@ -373,7 +379,7 @@ export interface Claim extends langium.AstNode {
     readonly $type: 'Claim';
     disclosure?: string;
     kind?: ClaimKind;
-    name: string;
+    name: Name;
     period?: Period;
     plan?: langium.Reference<Plan>;
     previous?: Expression;
@@ -419,12 +425,6 @@ export function isCnmsFile(item: unknown): item is CnmsFile {
     return reflection.isInstance(item, CnmsFile.$type);
 }
 
-export type ColumnName = 'accuracy' | 'activity' | 'amount' | 'at' | 'base' | 'calibrated' | 'category' | 'city' | 'country' | 'date' | 'days' | 'description' | 'document' | 'emissions' | 'factor' | 'for' | 'from' | 'gas' | 'good' | 'industry' | 'interval' | 'kind' | 'location' | 'measures' | 'meter' | 'method' | 'months' | 'on' | 'output' | 'owner' | 'path' | 'per' | 'period' | 'plan' | 'process' | 'project' | 'quantity' | 'region' | 'registry' | 'result' | 'route' | 'scope' | 'serial' | 'share' | 'site' | 'source' | 'standard' | 'status' | 'supplier' | 'target' | 'text' | 'unit' | 'value' | 'version' | 'vintage' | 'year' | 'years' | string;
-
-export function isColumnName(item: unknown): item is ColumnName {
-    return item === 'meter' || item === 'date' || item === 'text' || item === 'site' || item === 'source' || item === 'category' || item === 'year' || item === 'years' || item === 'months' || item === 'days' || item === 'value' || item === 'kind' || item === 'quantity' || item === 'period' || item === 'unit' || item === 'owner' || item === 'status' || item === 'region' || item === 'factor' || item === 'activity' || item === 'emissions' || item === 'location' || item === 'description' || item === 'result' || item === 'version' || item === 'path' || item === 'project' || item === 'registry' || item === 'serial' || item === 'standard' || item === 'vintage' || item === 'amount' || item === 'method' || item === 'share' || item === 'scope' || item === 'gas' || item === 'output' || item === 'document' || item === 'plan' || item === 'target' || item === 'base' || item === 'per' || item === 'from' || item === 'for' || item === 'on' || item === 'at' || item === 'industry' || item === 'interval' || item === 'accuracy' || item === 'calibrated' || item === 'measures' || item === 'process' || item === 'good' || item === 'country' || item === 'city' || item === 'supplier' || item === 'route' || (typeof item === 'string' && (/[A-Za-z_\u00AA\u00B5\u00BA\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u02AF\u0370-\u03FF\u0400-\u052F\u0590-\u05FF\u0600-\u06FF\u0900-\u097F\u0E00-\u0E7F\u1100-\u11FF\u3040-\u30FF\u3400-\u4DBF\u4E00-\u9FFF\uAC00-\uD7AF\uF900-\uFAFF][A-Za-z0-9_\u00AA\u00B5\u00BA\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u02AF\u0370-\u03FF\u0400-\u052F\u0590-\u05FF\u0600-\u06FF\u0900-\u097F\u0E00-\u0E7F\u1100-\u11FF\u3040-\u30FF\u3400-\u4DBF\u4E00-\u9FFF\uAC00-\uD7AF\uF900-\uFAFF\u0660-\u0669\u0966-\u096F]*/.test(item)));
-}
-
 export type Commitment = 'compliance' | 'improvement' | 'neutrality';
 
 export function isCommitment(item: unknown): item is Commitment {
@@ -435,7 +435,7 @@ export interface ComplianceCheck extends langium.AstNode {
     readonly $container: CnmsFile;
     readonly $type: 'ComplianceCheck';
     date?: string;
-    name: string;
+    name: Name;
     obligations: Array<langium.Reference<Obligation>>;
     result?: string;
     title?: string;
@@ -465,7 +465,7 @@ export interface ContextIssue extends langium.AstNode {
     readonly $type: 'ContextIssue';
     effect?: string;
     kind?: 'external' | 'internal';
-    name: string;
+    name: Name;
     title?: string;
 }
 
@@ -486,7 +486,7 @@ export interface Control extends langium.AstNode {
     readonly $type: 'Control';
     appliesTo: Array<langium.Reference<Source>>;
     criteria?: string;
-    name: string;
+    name: Name;
     owner?: langium.Reference<Role>;
     title?: string;
 }
@@ -514,7 +514,7 @@ export interface Dataset extends langium.AstNode {
     readonly $container: CnmsFile;
     readonly $type: 'Dataset';
     columns: Array<DatasetColumn>;
-    name: string;
+    name: Name;
     path?: string;
 }
 
@@ -533,9 +533,9 @@ export interface DatasetColumn extends langium.AstNode {
     readonly $container: Dataset;
     readonly $type: 'DatasetColumn';
     kind?: 'date' | 'text';
-    name: ColumnName;
+    name: Name;
     unit?: Expression;
-    unitFrom?: ColumnName;
+    unitFrom?: Name;
 }
 
 export const DatasetColumn = {
@@ -559,7 +559,7 @@ export function isDatasetColumnName(item: unknown): item is DatasetColumnName {
 export interface DatasetCondition extends langium.AstNode {
     readonly $container: Aggregate;
     readonly $type: 'DatasetCondition';
-    column: ColumnName;
+    column: Name;
     month?: NumberText;
     text?: string;
     year?: NumberText;
@@ -581,7 +581,7 @@ export interface Design extends langium.AstNode {
     readonly $container: CnmsFile;
     readonly $type: 'Design';
     criteria?: string;
-    name: string;
+    name: Name;
     title?: string;
 }
 
@@ -599,7 +599,7 @@ export function isDesign(item: unknown): item is Design {
 export interface DimensionDecl extends langium.AstNode {
     readonly $container: CnmsFile;
     readonly $type: 'DimensionDecl';
-    name: string;
+    name: Name;
     title?: string;
 }
 
@@ -618,7 +618,7 @@ export interface DocumentInfo extends langium.AstNode {
     readonly $type: 'DocumentInfo';
     evidence?: Evidence;
     filed?: string;
-    name: string;
+    name: Name;
     owner?: langium.Reference<Role>;
     path?: string;
     title?: string;
@@ -671,7 +671,7 @@ export interface Evaluation extends langium.AstNode {
     readonly $container: CnmsFile;
     readonly $type: 'Evaluation';
     date?: string;
-    name: string;
+    name: Name;
     result?: string;
     title?: string;
 }
@@ -728,7 +728,7 @@ export interface Factor extends langium.AstNode {
     readonly $type: 'Factor';
     components: Array<GasComponent>;
     gwpBasis?: langium.Reference<GwpSet>;
-    name: string;
+    name: ValueName;
     region?: string;
     source?: string;
     title?: string;
@@ -791,7 +791,7 @@ export function isGasComponent(item: unknown): item is GasComponent {
 export interface GasDecl extends langium.AstNode {
     readonly $container: CnmsFile;
     readonly $type: 'GasDecl';
-    name: string;
+    name: ValueName;
     title?: string;
 }
 
@@ -814,7 +814,7 @@ export interface Good extends langium.AstNode {
     defaultValue?: YesNo;
     embeddedDirect?: Expression;
     embeddedIndirect?: Expression;
-    name: string;
+    name: Name;
     quantity?: Expression;
     route?: string;
     supplier?: string;
@@ -843,7 +843,7 @@ export function isGood(item: unknown): item is Good {
 export interface GwpSet extends langium.AstNode {
     readonly $container: CnmsFile;
     readonly $type: 'GwpSet';
-    name: string;
+    name: Name;
     sources: Array<string>;
     title?: string;
     values: Array<GwpValue>;
@@ -882,7 +882,7 @@ export interface Improvement extends langium.AstNode {
     readonly $container: CnmsFile;
     readonly $type: 'Improvement';
     description?: string;
-    name: string;
+    name: Name;
     owner?: langium.Reference<Role>;
     title?: string;
 }
@@ -904,7 +904,7 @@ export interface Installation extends langium.AstNode {
     readonly $type: 'Installation';
     city?: string;
     country?: string;
-    name: string;
+    name: Name;
     period?: Period;
     site?: langium.Reference<Site>;
     title?: string;
@@ -932,7 +932,7 @@ export interface Instrument extends langium.AstNode {
     covers: Array<langium.Reference<Source>>;
     factor?: Expression;
     kind?: InstrumentKind;
-    name: string;
+    name: Name;
     quantity?: Expression;
     title?: string;
 }
@@ -960,7 +960,7 @@ export function isInstrumentKind(item: unknown): item is InstrumentKind {
 export interface Let extends langium.AstNode {
     readonly $container: CnmsFile | Library;
     readonly $type: 'Let';
-    name: string;
+    name: ValueName;
     source?: string;
     title?: string;
     uncertainty?: Expression;
@@ -992,7 +992,7 @@ export interface Library extends langium.AstNode {
     readonly $container: CnmsFile;
     readonly $type: 'Library';
     elements: Array<LibraryElement>;
-    name: string;
+    name: ValueName;
     title?: string;
 }
 
@@ -1034,7 +1034,7 @@ export interface Meter extends langium.AstNode {
     calibrated?: string;
     interval?: Duration;
     measures: Array<langium.Reference<Source>>;
-    name: string;
+    name: Name;
     title?: string;
 }
 
@@ -1086,6 +1086,12 @@ export function isMonthValue(item: unknown): item is MonthValue {
     return reflection.isInstance(item, MonthValue.$type);
 }
 
+export type Name = BlockKeyword | ValueName;
+
+export function isName(item: unknown): item is Name {
+    return isValueName(item) || isBlockKeyword(item);
+}
+
 export type Named = Factor | GasDecl | Let | Output | Source | UnitDecl;
 
 export const Named = {
@@ -1134,7 +1140,7 @@ export interface Nonconformity extends langium.AstNode {
     correctiveAction?: string;
     due?: string;
     foundIn?: langium.Reference<Audit>;
-    name: string;
+    name: Name;
     owner?: langium.Reference<Role>;
     status?: 'closed' | 'open';
     title?: string;
@@ -1184,7 +1190,7 @@ export interface Obligation extends langium.AstNode {
     readonly $container: CnmsFile;
     readonly $type: 'Obligation';
     appliesTo: Array<langium.Reference<SiteOrSource>>;
-    name: string;
+    name: Name;
     requirement?: string;
     source?: string;
     title?: string;
@@ -1208,7 +1214,7 @@ export interface Offset extends langium.AstNode {
     readonly $type: 'Offset';
     appliesTo?: Period;
     kind?: OffsetKind;
-    name: string;
+    name: Name;
     project?: string;
     quantity?: Expression;
     registry?: string;
@@ -1265,7 +1271,7 @@ export interface Organization extends langium.AstNode {
     industry?: string;
     materiality?: Expression;
     msScope?: string;
-    name: string;
+    name: Name;
     period?: Period;
     recalculationThreshold?: Expression;
     residualFactor?: Expression;
@@ -1298,7 +1304,7 @@ export function isOrganization(item: unknown): item is Organization {
 export interface Output extends langium.AstNode {
     readonly $container: CnmsFile;
     readonly $type: 'Output';
-    name: string;
+    name: ValueName;
     title?: string;
     value: Expression;
 }
@@ -1317,7 +1323,7 @@ export function isOutput(item: unknown): item is Output {
 export interface Party extends langium.AstNode {
     readonly $container: CnmsFile;
     readonly $type: 'Party';
-    name: string;
+    name: Name;
     needs?: string;
     obligation?: YesNo;
     title?: string;
@@ -1357,7 +1363,7 @@ export function isPeriod(item: unknown): item is Period {
 export interface Plan extends langium.AstNode {
     readonly $container: CnmsFile;
     readonly $type: 'Plan';
-    name: string;
+    name: Name;
     offsetStrategy?: string;
     reductions: Array<langium.Reference<Reduction>>;
     removalsOnlyFrom?: NumberText;
@@ -1388,7 +1394,7 @@ export interface Policy extends langium.AstNode {
     approvedBy?: langium.Reference<Role>;
     commits: Array<Commitment>;
     communicated?: YesNo;
-    name: string;
+    name: Name;
     neutralBy?: NumberText;
     text?: string;
     title?: string;
@@ -1457,7 +1463,7 @@ export interface Process extends langium.AstNode {
     heatOut?: Expression;
     heatOutFactor?: Expression;
     installation: langium.Reference<Installation>;
-    name: string;
+    name: Name;
     sources: Array<langium.Reference<Source>>;
     title?: string;
     wasteGasIn?: Expression;
@@ -1491,7 +1497,7 @@ export interface Procurement extends langium.AstNode {
     readonly $container: CnmsFile;
     readonly $type: 'Procurement';
     criteria?: string;
-    name: string;
+    name: Name;
     title?: string;
 }
 
@@ -1517,7 +1523,7 @@ export interface Reduction extends langium.AstNode {
     readonly $type: 'Reduction';
     cuts?: Expression;
     from?: NumberText;
-    name: string;
+    name: Name;
     on: Array<langium.Reference<ReductionTarget>>;
     owner?: langium.Reference<Role>;
     status?: ReductionStatus;
@@ -1560,7 +1566,7 @@ export interface Removal extends langium.AstNode {
     readonly $type: 'Removal';
     amount?: Expression;
     method?: string;
-    name: string;
+    name: Name;
     site?: langium.Reference<Site>;
     title?: string;
     uncertainty?: Expression;
@@ -1586,7 +1592,7 @@ export interface Review extends langium.AstNode {
     chairedBy?: langium.Reference<Role>;
     date?: string;
     decisions?: string;
-    name: string;
+    name: Name;
     title?: string;
 }
 
@@ -1610,7 +1616,7 @@ export interface Risk extends langium.AstNode {
     impact?: Level;
     kind?: 'opportunity' | 'risk';
     likelihood?: Level;
-    name: string;
+    name: Name;
     owner?: langium.Reference<Role>;
     title?: string;
 }
@@ -1635,7 +1641,7 @@ export interface Role extends langium.AstNode {
     readonly $type: 'Role';
     authority?: string;
     msRepresentative: boolean;
-    name: string;
+    name: Name;
     responsibilities?: string;
     title?: string;
     topManagement: boolean;
@@ -1667,7 +1673,7 @@ export interface Site extends langium.AstNode {
     control?: 'full' | 'joint' | 'none';
     jointShare?: Expression;
     location?: string;
-    name: string;
+    name: Name;
     share?: Expression;
     title?: string;
 }
@@ -1709,7 +1715,7 @@ export interface Source extends langium.AstNode {
     gapFill?: GapFill;
     justification?: string;
     monitoredBy: Array<langium.Reference<Meter>>;
-    name: string;
+    name: Name;
     residualFactor?: Expression;
     significant?: YesNo;
     site?: langium.Reference<Site>;
@@ -1748,7 +1754,7 @@ export interface Target extends langium.AstNode {
     baseYear?: NumberText;
     categories: Array<Category>;
     kind?: TargetKind;
-    name: string;
+    name: Name;
     per?: langium.Reference<Output>;
     reduce?: Expression;
     title?: string;
@@ -1782,7 +1788,7 @@ export interface Training extends langium.AstNode {
     readonly $container: CnmsFile;
     readonly $type: 'Training';
     date?: string;
-    name: string;
+    name: Name;
     roles: Array<langium.Reference<Role>>;
     title?: string;
     topic?: string;
@@ -1843,6 +1849,18 @@ export const UnitProduct = {
 
 export function isUnitProduct(item: unknown): item is UnitProduct {
     return reflection.isInstance(item, UnitProduct.$type);
+}
+
+export type ValueKeyword = 'ACR' | 'CAR' | 'CCER' | 'CDM' | 'GEC' | 'GS' | 'PPA' | 'VCS' | 'achievement' | 'at' | 'audit' | 'calculated' | 'change' | 'claim' | 'closed' | 'commitment' | 'compliance' | 'conservative' | 'dataset' | 'days' | 'default' | 'design' | 'dimension' | 'document' | 'estimated' | 'evaluation' | 'external' | 'full' | 'gas' | 'high' | 'implemented' | 'improvement' | 'in' | 'installation' | 'instrument' | 'internal' | 'issue' | 'joint' | 'library' | 'low' | 'measured' | 'medium' | 'meter' | 'months' | 'neutrality' | 'no' | 'nonconformity' | 'none' | 'of' | 'offset' | 'open' | 'opportunity' | 'organization' | 'other' | 'output' | 'party' | 'planned' | 'policy' | 'process' | 'procurement' | 'reduction' | 'removal' | 'responsible' | 'review' | 'risk' | 'role' | 'site' | 'target' | 'training' | 'where' | 'years' | 'yes';
+
+export function isValueKeyword(item: unknown): item is ValueKeyword {
+    return item === 'ACR' || item === 'CAR' || item === 'CCER' || item === 'CDM' || item === 'GEC' || item === 'GS' || item === 'PPA' || item === 'VCS' || item === 'achievement' || item === 'at' || item === 'audit' || item === 'calculated' || item === 'change' || item === 'claim' || item === 'closed' || item === 'commitment' || item === 'compliance' || item === 'conservative' || item === 'dataset' || item === 'days' || item === 'default' || item === 'design' || item === 'dimension' || item === 'document' || item === 'estimated' || item === 'evaluation' || item === 'external' || item === 'full' || item === 'gas' || item === 'high' || item === 'implemented' || item === 'improvement' || item === 'in' || item === 'installation' || item === 'instrument' || item === 'internal' || item === 'issue' || item === 'joint' || item === 'library' || item === 'low' || item === 'measured' || item === 'medium' || item === 'meter' || item === 'months' || item === 'neutrality' || item === 'no' || item === 'nonconformity' || item === 'none' || item === 'of' || item === 'offset' || item === 'open' || item === 'opportunity' || item === 'organization' || item === 'other' || item === 'output' || item === 'party' || item === 'planned' || item === 'policy' || item === 'process' || item === 'procurement' || item === 'reduction' || item === 'removal' || item === 'responsible' || item === 'review' || item === 'risk' || item === 'role' || item === 'site' || item === 'target' || item === 'training' || item === 'where' || item === 'years' || item === 'yes';
+}
+
+export type ValueName = ValueKeyword | string;
+
+export function isValueName(item: unknown): item is ValueName {
+    return isValueKeyword(item) || (typeof item === 'string' && (/[A-Za-z_\u00AA\u00B5\u00BA\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u02AF\u0370-\u03FF\u0400-\u052F\u0590-\u05FF\u0600-\u06FF\u0900-\u097F\u0E00-\u0E7F\u1100-\u11FF\u3040-\u30FF\u3400-\u4DBF\u4E00-\u9FFF\uAC00-\uD7AF\uF900-\uFAFF][A-Za-z0-9_\u00AA\u00B5\u00BA\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u02AF\u0370-\u03FF\u0400-\u052F\u0590-\u05FF\u0600-\u06FF\u0900-\u097F\u0E00-\u0E7F\u1100-\u11FF\u3040-\u30FF\u3400-\u4DBF\u4E00-\u9FFF\uAC00-\uD7AF\uF900-\uFAFF\u0660-\u0669\u0966-\u096F]*/.test(item)));
 }
 
 export type YesNo = 'no' | 'yes';

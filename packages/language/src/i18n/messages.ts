@@ -201,7 +201,11 @@ export const TEXTS = {
     'fix.add': { en: "Add '{text}'", 'zh-CN': '添加“{text}”' },
     'fix.addElement': { en: 'Add a {kind} skeleton to this file', 'zh-CN': '在本文件中添加 {kind} 框架' },
     'rename.clash': { en: "'{name}' is already the name of a {kind} in this model ({where}).", 'zh-CN': '“{name}”已是本模型中某个{kind}的名称（{where}）。' },
-    'rename.invalid': { en: "'{name}' is not a valid name: use letters, digits and _, not starting with a digit, and no keyword.", 'zh-CN': '“{name}”不是有效名称：请使用字母、数字和下划线，不以数字开头，且不是关键字。' },
+    'rename.invalid': { en: "'{name}' is not a valid name: use letters, digits and _, not starting with a digit.", 'zh-CN': '“{name}”不是有效名称：请使用字母、数字和下划线，不以数字开头。' },
+    'rename.reserved': {
+        en: "'{name}' cannot name a {kind}: an expression would read it as the keyword (docs/language-notes.md).",
+        'zh-CN': '“{name}”不能用作{kind}的名称：表达式会把它读作关键字（见 docs/language-notes.md）。'
+    },
     'token.ID': { en: 'a name', 'zh-CN': '名称' },
     'token.NUMBER': { en: 'a number', 'zh-CN': '数值' },
     'token.STRING': { en: 'a string', 'zh-CN': '字符串' },

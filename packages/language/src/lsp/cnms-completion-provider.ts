@@ -1,4 +1,4 @@
-import type { AstNode, AstNodeDescription, GrammarAST, LangiumDocument, MaybePromise, ReferenceInfo, Stream } from 'langium';
+import type { AstNode, AstNodeDescription, GrammarAST, LangiumDocument, LexerResult, MaybePromise, ReferenceInfo, Stream } from 'langium';
 import { AstUtils, GrammarAST as Grammar, stream } from 'langium';
 import type { CompletionAcceptor, CompletionContext, CompletionValueItem, NextFeature } from 'langium/lsp';
 import { DefaultCompletionProvider } from 'langium/lsp';
@@ -8,6 +8,7 @@ import type { Factor, Source } from '../generated/ast.js';
 import { isFactor, isGasDecl, isLet, isOutput, isSite, isSource, isUnitDecl } from '../generated/ast.js';
 import { propertyHelp } from '../i18n/property-help.js';
 import type { Dimension } from '../semantics/dimension.js';
+import { BEFORE_NAME, keywordsBeforeNames, nameKeywords } from '../syntax/name-keywords.js';
 import { propertyStartedBy } from '../syntax/property-keywords.js';
 import type { CnmsLspServices } from './cnms-lsp-module.js';
 import { DECLARATION_SNIPPETS } from './declaration-snippets.js';
@@ -217,7 +218,7 @@ export class CnmsCompletionProvider extends DefaultCompletionProvider {
         let property: string | undefined;
         for (let i = tokens.length - 1; i >= 0; i--) {
             const image = tokens[i].image;
-            if (/^[a-z][a-z0-9-]*$/.test(image) && tokens[i].tokenType.name !== 'ID') {
+            if (/^[a-z][a-z0-9-]*$/.test(image) && tokens[i].tokenType.name !== 'ID' && !standsAsName(tokens, i)) {
                 property = image;
                 break;
             }
@@ -234,6 +235,12 @@ export class CnmsCompletionProvider extends DefaultCompletionProvider {
     }
 
     private readonly places = new WeakMap<CompletionContext, Place>();
+}
+
+/** Whether the keyword token at `index` is written as a name (`factor process`, `at status`), not as the keyword. */
+function standsAsName(tokens: LexerResult['tokens'], index: number): boolean {
+    const previous = tokens[index - 1]?.tokenType.name;
+    return nameKeywords().has(tokens[index].tokenType.name) && previous !== undefined && (BEFORE_NAME.has(previous) || keywordsBeforeNames().has(previous));
 }
 
 /** A name's sort key that puts the model's own names before the library's qualified ones (`ipcc2006.…`). */

@@ -5,6 +5,7 @@ import type { RenameParams, WorkspaceEdit } from 'vscode-languageserver-protocol
 import { ErrorCodes, ResponseError } from 'vscode-languageserver-protocol';
 import type { CnmsLspServices } from './cnms-lsp-module.js';
 import { TEXTS, type TextId } from '../i18n/messages.js';
+import { acceptsName, nameKeywords } from '../syntax/name-keywords.js';
 
 /** Kinds whose names an expression can use share one namespace (see docs/language-notes.md). */
 const VALUE_KINDS = new Set(['UnitDecl', 'Let', 'Factor', 'Output', 'Source']);
@@ -22,14 +23,19 @@ export class CnmsRenameProvider extends DefaultRenameProvider {
     override async rename(document: LangiumDocument, params: RenameParams): Promise<WorkspaceEdit | undefined> {
         const i18n = this.cnms.I18n;
         const newName = params.newName;
-        const lexed = this.cnms.parser.Lexer.tokenize(newName);
-        if (lexed.errors.length > 0 || lexed.tokens.length !== 1 || lexed.tokens[0].tokenType.name !== 'ID') {
-            throw new ResponseError(ErrorCodes.InvalidParams, i18n.text('rename.invalid', { name: newName }));
-        }
         const root = document.parseResult.value;
         const offset = document.textDocument.offsetAt(params.position);
         const leaf = root.$cstNode ? CstUtils.findDeclarationNodeAtOffset(root.$cstNode, offset, this.grammarConfig.nameRegexp) : undefined;
         const target = leaf ? this.references.findDeclarations(leaf)[0] : undefined;
+        // one word the declaration's name accepts: a keyword too (a site `status`), but not, for a value, `status` or `monthly`
+        const lexed = this.cnms.parser.Lexer.tokenize(newName);
+        const token = lexed.tokens.length === 1 ? lexed.tokens[0].tokenType.name : undefined;
+        if (lexed.errors.length > 0 || token === undefined || (token !== 'ID' && !nameKeywords().has(token))) {
+            throw new ResponseError(ErrorCodes.InvalidParams, i18n.text('rename.invalid', { name: newName }));
+        }
+        if (target && !acceptsName(target.$type, token)) {
+            throw new ResponseError(ErrorCodes.InvalidParams, i18n.text('rename.reserved', { name: newName, kind: this.kindOf(target.$type) }));
+        }
         if (target) {
             const model = this.cnms.references.Models.modelOfNode(target);
             const clash = this.cnms.references.Models.elementsOf(model).find(
@@ -38,10 +44,13 @@ export class CnmsRenameProvider extends DefaultRenameProvider {
             if (clash) {
                 const doc = AstUtils.getDocument(clash);
                 const where = `${doc.uri.path.split('/').pop()}:${(clash.$cstNode?.range.start.line ?? 0) + 1}`;
-                const kind = TEXTS[`kind.${clash.$type}` as TextId]?.[i18n.locale] ?? clash.$type;
-                throw new ResponseError(ErrorCodes.InvalidParams, i18n.text('rename.clash', { name: newName, kind, where }));
+                throw new ResponseError(ErrorCodes.InvalidParams, i18n.text('rename.clash', { name: newName, kind: this.kindOf(clash.$type), where }));
             }
         }
         return super.rename(document, params);
+    }
+
+    private kindOf(type: string): string {
+        return TEXTS[`kind.${type}` as TextId]?.[this.cnms.I18n.locale] ?? type;
     }
 }

@@ -2,6 +2,7 @@ import type { LangiumCoreServices, LexerResult, TokenizeOptions } from 'langium'
 import { DefaultLexer, DefaultLexerErrorMessageProvider, DefaultTokenBuilder, GrammarAST } from 'langium';
 import { CnmsGrammar } from '../generated/grammar.js';
 import { CnmsLanguageMetaData } from '../generated/module.js';
+import { BEFORE_NAME, nameKeywords } from './name-keywords.js';
 import { exceedsFileLimit, MAX_EXPRESSION_DEPTH, MAX_EXPRESSION_TERMS } from './limits.js';
 
 type IToken = LexerResult['tokens'][number];
@@ -61,10 +62,13 @@ interface Nesting {
  * across a stray token: parentheses and terms carry on across any token that
  * does not start a declaration while a parenthesis is open, and only a
  * declaration's keyword (`let`, `source` …, which the parser always resumes
- * at) starts the count afresh.
+ * at) starts the count afresh, where it cannot be a name (a keyword may name
+ * something: `2 * process` refers to a let named `process`).
  */
 export class CnmsLexer extends DefaultLexer {
     private readonly declarationKeywords: ReadonlySet<string>;
+    /** The keywords that may be written as names (grammar/cnms.langium, rule `Name`). */
+    private readonly names = nameKeywords();
 
     constructor(services: LangiumCoreServices) {
         super(services);
@@ -90,7 +94,7 @@ export class CnmsLexer extends DefaultLexer {
         let index = 0;
         while (index < tokens.length) {
             const token = tokens[index];
-            if (!EXPRESSION_TOKENS.has(token.tokenType.name)) {
+            if (!this.expressionType(token, undefined, nesting)) {
                 if (this.declarationKeywords.has(token.tokenType.name)) nesting = fresh();
                 else if (nesting.open.length === 0) nesting.terms = 0;
                 kept.push(token);
@@ -98,12 +102,18 @@ export class CnmsLexer extends DefaultLexer {
                 continue;
             }
             // a run of expression tokens: kept whole, or left out whole
-            let end = index;
-            while (end < tokens.length && EXPRESSION_TOKENS.has(tokens[end].tokenType.name)) end++;
             const before = copy(nesting);
             let exceeded: LimitKind | undefined;
-            for (let i = index; i < end && !exceeded; i++) {
-                exceeded = step(nesting, tokens[i], i > index ? tokens[i - 1] : undefined);
+            let end = index;
+            let previous: string | undefined;
+            let type = this.expressionType(token, undefined, nesting);
+            while (type) {
+                // counted on past a limit too: what the run's tokens count as depends on the parentheses still open
+                const limit = step(nesting, type, previous);
+                exceeded ??= limit;
+                previous = type;
+                end++;
+                type = end < tokens.length ? this.expressionType(tokens[end], previous, nesting) : undefined;
             }
             if (exceeded) {
                 nesting = before;
@@ -115,6 +125,21 @@ export class CnmsLexer extends DefaultLexer {
         }
         return { tokens: kept, errors };
     }
+
+    /**
+     * What a token counts as in an expression, or undefined when it is not
+     * part of one. A keyword that names something (`factor process`) counts as
+     * a name where only an operand can stand: after an operator, a `(` or a
+     * `.`, and anywhere inside parentheses or after a minus sign, where the
+     * parser reads it as a name too, so it never starts the count afresh
+     * there (else `((… process + ((…` would nest without limit).
+     */
+    private expressionType(token: IToken, previous: string | undefined, nesting: Nesting): string | undefined {
+        const type = token.tokenType.name;
+        if (EXPRESSION_TOKENS.has(type)) return type;
+        if (!this.names.has(type)) return undefined;
+        return (previous !== undefined && BEFORE_NAME.has(previous)) || nesting.open.length > 0 || nesting.minus > 0 ? 'ID' : undefined;
+    }
 }
 
 function fresh(): Nesting {
@@ -125,9 +150,8 @@ function copy(nesting: Nesting): Nesting {
     return { ...nesting, open: [...nesting.open] };
 }
 
-/** Counts one token of an expression; the limit it passes, if any. */
-function step(nesting: Nesting, token: IToken, previous: IToken | undefined): LimitKind | undefined {
-    const type = token.tokenType.name;
+/** Counts one token of an expression (of the type it counts as, after one of type `previous`); the limit it passes, if any. */
+function step(nesting: Nesting, type: string, previous: string | undefined): LimitKind | undefined {
     if (type === '(') {
         nesting.open.push(nesting.minus);
         nesting.minus = 0;
@@ -136,10 +160,10 @@ function step(nesting: Nesting, token: IToken, previous: IToken | undefined): Li
         const minus = nesting.open.pop();
         if (minus !== undefined) nesting.depth -= 1 + minus;
         nesting.minus = 0;
-    } else if (type === '-' && previous?.tokenType.name !== '^' && !OPERAND_ENDS.has(previous?.tokenType.name ?? '')) {
+    } else if (type === '-' && previous !== '^' && !OPERAND_ENDS.has(previous ?? '')) {
         nesting.minus += 1;
         nesting.depth += 1;
-    } else if (type === 'NUMBER' || type === '%' || (type === 'ID' && previous?.tokenType.name !== '.')) {
+    } else if (type === 'NUMBER' || type === '%' || (type === 'ID' && previous !== '.')) {
         nesting.depth -= nesting.minus;
         nesting.minus = 0;
         nesting.terms += 1;
@@ -164,7 +188,7 @@ function limitError(limit: LimitKind, first: IToken, last: IToken, next: IToken 
 }
 
 /** The keywords a declaration starts with (`let`, `source`, `organization` …), read from the grammar's entry rule. */
-function declarationKeywords(grammar: GrammarAST.Grammar): Set<string> {
+export function declarationKeywords(grammar: GrammarAST.Grammar): Set<string> {
     const keywords = new Set<string>();
     const visited = new Set<GrammarAST.AbstractRule>();
     const visit = (element: GrammarAST.AbstractElement | undefined): void => {

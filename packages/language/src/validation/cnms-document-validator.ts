@@ -8,6 +8,7 @@ import { ruleDocUrl } from '../rules/rule.js';
 import { TEXTS } from '../i18n/messages.js';
 import type { Finding } from '../rules/rule-reporter.js';
 import { isLimitError, type LimitError } from '../syntax/cnms-lexer.js';
+import { nameKeywords } from '../syntax/name-keywords.js';
 import { propertyCstNode } from '../syntax/property-cst-node.js';
 import { MAX_EXPRESSION_DEPTH, MAX_EXPRESSION_TERMS, MAX_FILE_BYTES } from '../syntax/limits.js';
 
@@ -167,7 +168,12 @@ export class CnmsDocumentValidator extends DefaultDocumentValidator {
         }
         const alternatives = /^Expecting: (?:one of these possible Token sequences|expecting at least one iteration which starts with one of these possible Token sequences)::?\s*(.*?)\s*but found: '(.*)'$/s.exec(original);
         if (alternatives) {
-            const options = [...alternatives[1].matchAll(/\[([^\]]+)\]/g)].map(m => this.describeToken(m[1].trim())).slice(0, 8);
+            const paths = [...alternatives[1].matchAll(/\[([^\]]+)\]/g)].map(m => m[1].trim());
+            // where a name may stand, "a name" says it: the keywords a name may be are not listed one by one (those of an
+            // expression's names, where the others, `monthly`, start something else)
+            const given = new Set(paths);
+            const names = !given.has('ID') ? new Set<string>() : [...nameKeywords()].every(word => given.has(word)) ? nameKeywords() : nameKeywords('ValueName');
+            const options = [...new Set(paths.filter(path => !names.has(path)).map(path => this.describeToken(path)))].slice(0, 8);
             const expected = options.join(', ') + (options.length === 8 ? ', …' : '');
             return alternatives[2] === '' || alternatives[2] === '<EOF>' ? i18n.ruleMessage('CN-NUM-001', 'unexpectedEnd', { expected }) : i18n.ruleMessage('CN-NUM-001', 'unexpected', { expected, found: found(alternatives[2]) });
         }

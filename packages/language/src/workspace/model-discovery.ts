@@ -2,6 +2,7 @@ import type { LexerResult } from 'langium';
 import type { CnmsFile } from '../generated/ast.js';
 import { isOrganization } from '../generated/ast.js';
 import { cnmsLexer } from '../syntax/cnms-lexer.js';
+import { BEFORE_NAME, nameKeywords } from '../syntax/name-keywords.js';
 
 /*
  * Model discovery (language.md §1, "a model is a directory"): which folder is
@@ -18,7 +19,7 @@ import { cnmsLexer } from '../syntax/cnms-lexer.js';
  * Whether a file declares an organisation: for a parsed file, whether it has
  * an `organization` declaration; for a text not parsed yet, whether its tokens
  * hold the keyword `organization` and a name outside every `{ … }` (what the
- * grammar's `'organization' name=ID` starts with). Both agree on a file that
+ * grammar's `'organization' name=Name` starts with). Both agree on a file that
  * parses.
  */
 export function declaresOrganization(file: string | CnmsFile): boolean {
@@ -33,9 +34,24 @@ function declaresInTokens(tokens: LexerResult['tokens']): boolean {
         const name = tokens[i].tokenType.name;
         if (name === '{') depth++;
         else if (name === '}') depth = Math.max(0, depth - 1);
-        else if (name === 'organization' && depth === 0 && tokens[i + 1]?.tokenType.name === 'ID') return true;
+        else if (name === 'organization' && depth === 0 && startsOrganization(tokens, i)) return true;
     }
     return false;
+}
+
+/**
+ * Whether the keyword `organization` at `index`, outside every block, starts
+ * the declaration: it is followed by a name, and, when that name is a keyword
+ * too (`organization at`, as a site may be named `organization`), by the
+ * title or the `{` the declaration goes on with.
+ */
+function startsOrganization(tokens: LexerResult['tokens'], index: number): boolean {
+    if (BEFORE_NAME.has(tokens[index - 1]?.tokenType.name ?? '')) return false;
+    const name = tokens[index + 1]?.tokenType.name;
+    if (name === 'ID') return true;
+    if (name === undefined || !nameKeywords().has(name)) return false;
+    const after = tokens[index + 2]?.tokenType.name;
+    return after === 'STRING' || after === '{';
 }
 
 /** How a discovery walks folders: the parent of a folder (itself at the root), and whether a folder declares an organisation. */
