@@ -387,12 +387,20 @@ const FORMATS = ['md', 'html', 'json', 'csv', 'xlsx'];
 const builtinUris = new Set();
 
 async function randomRequest(file) {
+    return requestOfKind(file, int(REQUEST_KINDS));
+}
+
+/** How many kinds of request `requestOfKind` makes. */
+const REQUEST_KINDS = 20;
+
+/** A request of one kind (0 … REQUEST_KINDS − 1) at a random place of a file. */
+async function requestOfKind(file, kind) {
     const textDocument = { uri: file.uri };
     const position = randomPosition(file);
     const at = `${file.name}:${position.line + 1}:${position.character + 1}`;
     const end = randomPosition(file);
     const range = position.line < end.line || (position.line === end.line && position.character <= end.character) ? { start: position, end } : { start: end, end: position };
-    switch (int(20)) {
+    switch (kind) {
         case 0: return request('textDocument/hover', { textDocument, position }, `hover at ${at}`);
         case 1: return request('textDocument/completion', { textDocument, position }, `completion at ${at}`);
         case 2: {
@@ -481,6 +489,7 @@ async function restoreAndCheck() {
 // The run
 
 let rssFirst;
+let rssWarm;
 let rssAfter;
 
 function percentile(values, p) {
@@ -504,7 +513,8 @@ function report() {
     console.log(`  errors           ${counts.errors} (and ${counts.cancelled} cancelled because the text changed, not counted)`);
     console.log(`  forbidden words  ${counts.forbidden}`);
     console.log(`  restored         ${counts.restoreChecks - counts.restoreFailures} of ${counts.restoreChecks} checks gave back the first build's diagnostics`);
-    console.log(`  RSS at rest      ${rssFirst ?? 'n/a'} MB after the first build, ${rssAfter ?? 'n/a'} MB after the run`);
+    const growth = rssWarm && rssAfter ? ` (${rssAfter >= rssWarm ? '+' : ''}${(((rssAfter - rssWarm) * 100) / rssWarm).toFixed(1)} % over the run)` : '';
+    console.log(`  RSS at rest      ${rssFirst ?? 'n/a'} MB after the first build, ${rssWarm ?? 'n/a'} MB once every kind of request ran, ${rssAfter ?? 'n/a'} MB after the run${growth}`);
     if (failed) {
         console.log(`\n${failures.length} failure${failures.length === 1 ? '' : 's'}; the first ones (replay with --seed ${seed}):`);
         const shown = new Set();
@@ -543,6 +553,13 @@ async function main() {
     if (!(await settle(1000, 60_000))) fail('first build', 'the first build did not settle within 60 s');
     originalDiagnostics = new Map(files.map(f => [f.uri, diagnosticSet(f.uri)]));
     rssFirst = await rssAtRest();
+    // what the server loads on a feature's first use (the report renderers, the code compiled for each
+    // request) is not growth over the run: the run is compared with the memory once every kind has run
+    context = 'the warm-up (one request of every kind on every file, a report in every format)';
+    for (const file of files) for (let kind = 0; kind < REQUEST_KINDS; kind++) await requestOfKind(file, kind);
+    for (const format of FORMATS) await request('cnms/report', { uri: organization.uri, format }, `cnms/report ${format} of ${organization.name}`);
+    await settle(1000, 60_000);
+    rssWarm = await rssAtRest();
     log(`fuzz-lsp: first build settled; ${[...originalDiagnostics.values()].reduce((n, s) => n + (s ? s.split('\n').length : 0), 0)} diagnostics; RSS ${rssFirst ?? 'n/a'} MB`);
 
     for (let i = 1; i <= edits && !finished; i++) {
