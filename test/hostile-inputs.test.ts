@@ -61,6 +61,7 @@ const EXPECTED: Record<string, { errors: boolean; unreadable?: boolean; syntax?:
     'unary-minus-531': { errors: true, syntax: 'model.cnms', also: ['balance', 'format'] },
     'year-200000': { errors: true, also: ['plan', 'report:md', 'report:html'] },
     'year-50': { errors: true, also: ['plan', 'report:md'] },
+    'year-not-a-year': { errors: false, also: ['plan', 'report:md', 'report:html', 'report:csv'] },
     'zero-negative-power': { errors: true, also: ['balance'] }
 };
 const FULL = process.env.CNMS_HOSTILE_FULL === '1';

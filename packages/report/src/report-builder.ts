@@ -25,6 +25,7 @@ import {
     tonnes,
     verdictReasons,
     writtenUnit,
+    yearValue,
     type Expression,
     type ModelBalance,
     type Quantity
@@ -136,7 +137,7 @@ export function buildReport(services: CnmsServices, model: string, options: Repo
                       // as written (`56100 kgCO2/TJ`), else in a conventional unit
                       values: (values ?? []).map(shownFactorValue),
                       source: factorNode?.source ?? null,
-                      year: factorNode?.year ? Number(factorNode.year) : null,
+                      year: yearValue(factorNode?.year) ?? null,
                       uncertaintyPercent: factorUncertainty?.dimension.isDimensionless() ? s(factorUncertainty.value.times(HUNDRED)) : null
                   }
                 : null,
@@ -174,7 +175,7 @@ export function buildReport(services: CnmsServices, model: string, options: Repo
             msScope: organization?.msScope ?? null,
             consolidation: settings.consolidation,
             period: settings.period ? { start: settings.period.start, end: settings.period.end, label: formatPeriod(settings.period) } : null,
-            baseYear: organization?.baseYear ? Number(organization.baseYear) : null,
+            baseYear: yearValue(organization?.baseYear) ?? null,
             gwp: {
                 set: settings.gwpSet?.name ?? null,
                 title: settings.gwpSet?.title ?? null,
@@ -241,7 +242,7 @@ export function buildReport(services: CnmsServices, model: string, options: Repo
                     registry: offset.registry ?? null,
                     serial: offset.serial ?? null,
                     kind: offset.kind ?? null,
-                    vintage: offset.vintage ? Number(offset.vintage) : null,
+                    vintage: yearValue(offset.vintage) ?? null,
                     quantity: s(figures.quantity),
                     retired: offset.retired ?? null,
                     retiredFor: offset.retiredFor ?? null,
@@ -293,7 +294,7 @@ export function buildReport(services: CnmsServices, model: string, options: Repo
                     id: shownName(target.target),
                     name: target.target.title ?? shownName(target.target),
                     kind: target.target.kind ?? null,
-                    year: target.target.year ? Number(target.target.year) : null,
+                    year: yearValue(target.target.year) ?? null,
                     unit: target.unit,
                     projected: row('projected'),
                     allowed: row('allowed'),

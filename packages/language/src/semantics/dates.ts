@@ -69,9 +69,10 @@ export function yearOf(dateOrYear: string): number {
     return Number(dateOrYear.slice(0, 4));
 }
 
-/** A four-digit year literal as a number, or undefined when the text is not one. */
+/** A four-digit year literal as a number (digit separators allowed, as in any number: `2_030`), or undefined when the text is not one. */
 export function yearValue(text: string | undefined): number | undefined {
-    return text && /^\d{4}$/.test(text) ? Number(text) : undefined;
+    const digits = text?.replace(/_/g, '');
+    return digits && /^\d{4}$/.test(digits) ? Number(digits) : undefined;
 }
 
 /** Whether `date` lies in [start, end], both inclusive. */

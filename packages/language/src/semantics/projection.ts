@@ -1,7 +1,7 @@
 import type { Reduction, Source, Target } from '../generated/ast.js';
 import { isReduction, isSource, isTarget } from '../generated/ast.js';
 import type { CnmsServices } from '../cnms-module.js';
-import { isYearInRange, yearOf } from './dates.js';
+import { isYearInRange, yearOf, yearValue } from './dates.js';
 import { Dimension } from './dimension.js';
 import { GRAMS_PER_TONNE, tonnes } from './quantity.js';
 import { Rational } from './rational.js';
@@ -82,7 +82,7 @@ export class CnmsProjection {
         if (!isYearInRange(periodYear)) return undefined;
         const elements = this.services.references.Models.elementsOf(model);
         const targets = elements.filter(isTarget);
-        const years = targets.map(t => Number(t.year)).filter(y => isYearInRange(y) && y > periodYear);
+        const years = targets.map(t => yearValue(t.year)).filter((y): y is number => y !== undefined && isYearInRange(y) && y > periodYear);
         const toYear = Math.max(periodYear, ...years);
         const reductions = elements.filter(isReduction);
         const balance = semantics.Balance.of(model);
@@ -111,8 +111,8 @@ export class CnmsProjection {
         const categories = new Set(target.categories.map(c => c.split('.')[0]));
         const covers = (source: Source) => categories.size === 0 || categories.has((source.category ?? '').split('.')[0]);
         const covered = balance.sources.filter(entry => entry.figures && covers(entry.source)).reduce((sum, entry) => sum.plus(tonnes(entry.figures!.co2e)), Rational.ZERO);
-        const baseYear = Number(target.baseYear);
-        const targetYear = Number(target.year);
+        const baseYear = yearValue(target.baseYear) ?? Number.NaN;
+        const targetYear = yearValue(target.year) ?? Number.NaN;
         const base = semantics.Evaluator.evaluate(target.base);
         const reduce = semantics.Evaluator.evaluate(target.reduce);
         const years = new Map<number, { projected: Rational; allowed: Rational; gap: Rational }>();
