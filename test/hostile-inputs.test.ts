@@ -59,6 +59,7 @@ const EXPECTED: Record<string, { errors: boolean; unreadable?: boolean; syntax?:
     'sum-3732-terms': { errors: true, syntax: 'model.cnms', also: ['balance', 'format'] },
     'truncated-file': { errors: true, syntax: 'model.cnms', also: ['balance', 'format'] },
     'unary-minus-531': { errors: true, syntax: 'model.cnms', also: ['balance', 'format'] },
+    'unnamed-source': { errors: true, syntax: 'model.cnms', also: ['report:md'] },
     'year-200000': { errors: true, also: ['plan', 'report:md', 'report:html'] },
     'year-50': { errors: true, also: ['plan', 'report:md'] },
     'year-not-a-year': { errors: false, also: ['plan', 'report:md', 'report:html', 'report:csv'] },

@@ -57,11 +57,12 @@ function durationText(duration: Duration): LocalizedText {
     return { en: `${duration.count} ${unit.en}${plural}`, 'zh-CN': `${duration.count} ${unit['zh-CN']}` };
 }
 
-/** Names joined for a message: `a, b` in English, `a、b` in Chinese. */
-function nameList(parts: ReadonlyArray<{ kind?: LocalizedText; name: string }>): LocalizedText {
+/** Names joined for a message: `a, b` in English, `a、b` in Chinese (a declaration whose name is half typed, and so missing, is left out). */
+function nameList(parts: ReadonlyArray<{ kind?: LocalizedText; name: string | undefined }>): LocalizedText {
+    const named = parts.filter((p): p is { kind?: LocalizedText; name: string } => Boolean(p.name));
     return {
-        en: parts.map(p => (p.kind ? `${p.kind.en} ${p.name}` : p.name)).join(', '),
-        'zh-CN': parts.map(p => (p.kind ? `${p.kind['zh-CN']} ${p.name}` : p.name)).join('、')
+        en: named.map(p => (p.kind ? `${p.kind.en} ${p.name}` : p.name)).join(', '),
+        'zh-CN': named.map(p => (p.kind ? `${p.kind['zh-CN']} ${p.name}` : p.name)).join('、')
     };
 }
 
@@ -160,6 +161,8 @@ export const SUPPORT_RULES: readonly Rule[] = [
             const bySource = metersBySource(context.elements);
             const sourcesOf = new Map<Meter, Source[]>();
             for (const [source, meters] of bySource) {
+                // a source whose name is half typed has its syntax error; it is named nowhere else either
+                if (!source.name) continue;
                 for (const meter of meters) {
                     const list = sourcesOf.get(meter);
                     if (list) list.push(source);
