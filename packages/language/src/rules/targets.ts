@@ -389,7 +389,10 @@ export const TARGET_RULES: readonly Rule[] = [
                     {
                         name: policy.name,
                         neutralBy: policy.neutralBy!,
-                        targets: targets.map(target => `${target.name} (${target.year})`).join(', ')
+                        targets: targets
+                            .filter(target => target.name)
+                            .map(target => `${target.name} (${target.year})`)
+                            .join(', ')
                     },
                     policy,
                     'neutralBy'
