@@ -5,33 +5,20 @@
 // the fuzz harness (issue 10) restored the steel example, its controls'
 // `applies-to` named sources of an old parse, and CN-8.1-001 said that no
 // control applied to the largest sources.
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { Cancellation, DocumentState, isOperationCancelled, URI } from 'langium';
-import { NodeFileSystem } from 'langium/node';
 import { afterAll, expect, test } from 'vitest';
-import { addBuiltinDocuments, createCnmsServices, isControl, isSource, type CnmsFile } from '@cnms/language';
-import { REPO } from './helpers/cli.js';
+import { isControl, isSource, type CnmsFile } from '@cnms/language';
+import { steelWorkspace } from './helpers/steel-workspace.js';
 
 const dirs: string[] = [];
 afterAll(() => dirs.forEach(dir => rmSync(dir, { recursive: true, force: true })));
 
 test('a file linked in a cancelled build is linked again when a file it refers to is parsed again', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'cnms-relink-'));
+    const { dir, paths, documents: all, shared } = steelWorkspace('cnms-relink-');
     dirs.push(dir);
-    cpSync(join(REPO, 'examples/steel'), dir, { recursive: true });
-    const { shared } = createCnmsServices(NodeFileSystem);
-    const factory = shared.workspace.LangiumDocumentFactory;
     const documents = shared.workspace.LangiumDocuments;
     const builder = shared.workspace.DocumentBuilder;
-    const all = addBuiltinDocuments(factory, documents);
-    const paths = ['organization.cnms', 'factors.cnms', 'sites/lime_plant.cnms', 'sites/main_works.cnms'].map(path => join(dir, path));
-    for (const path of paths) {
-        const document = factory.fromString(readFileSync(path, 'utf8'), URI.file(path));
-        documents.addDocument(document);
-        all.push(document);
-    }
     await builder.build(all, { validation: true });
     const organization = documents.getDocument(URI.file(paths[0]))!;
     const works = documents.getDocument(URI.file(paths[3]))!;

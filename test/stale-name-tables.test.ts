@@ -5,14 +5,11 @@
 // old parse: over the protocol at 10,000 sources the language server grew
 // with every edit. A table that no lookup brought up to date is dropped once
 // its names changed (references/cnms-scope-provider.ts).
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { AstUtils, URI, type AstNode, type AstNodeDescription } from 'langium';
-import { NodeFileSystem } from 'langium/node';
 import { afterAll, expect, test } from 'vitest';
-import { addBuiltinDocuments, createCnmsServices, isSource, type CnmsFile } from '@cnms/language';
-import { REPO } from './helpers/cli.js';
+import { isSource, type CnmsFile } from '@cnms/language';
+import { steelWorkspace } from './helpers/steel-workspace.js';
 
 const dirs: string[] = [];
 afterAll(() => dirs.forEach(dir => rmSync(dir, { recursive: true, force: true })));
@@ -26,19 +23,9 @@ function isCurrent(node: AstNode): boolean {
 }
 
 test('after an edit, no name table holds a declaration the edit replaced', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'cnms-tables-'));
+    const { dir, paths, documents: all, shared, Cnms } = steelWorkspace('cnms-tables-');
     dirs.push(dir);
-    cpSync(join(REPO, 'examples/steel'), dir, { recursive: true });
-    const { shared, Cnms } = createCnmsServices(NodeFileSystem);
-    const factory = shared.workspace.LangiumDocumentFactory;
     const documents = shared.workspace.LangiumDocuments;
-    const all = addBuiltinDocuments(factory, documents);
-    const paths = ['organization.cnms', 'factors.cnms', 'sites/lime_plant.cnms', 'sites/main_works.cnms'].map(path => join(dir, path));
-    for (const path of paths) {
-        const document = factory.fromString(readFileSync(path, 'utf8'), URI.file(path));
-        documents.addDocument(document);
-        all.push(document);
-    }
     await shared.workspace.DocumentBuilder.build(all, { validation: true });
     const tables = (Cnms.references.ScopeProvider as unknown as { tables: Map<string, { table: { items(): Iterable<AstNodeDescription> } }> }).tables;
     const held = () => [...tables.values()].flatMap(({ table }) => [...table.items()]);
