@@ -30,8 +30,7 @@ export class ModelNameTable<T> {
 
     /** Brings the table to the documents' current items (in document order). */
     update(current: ReadonlyArray<DocumentItems<T>>): void {
-        const sameDocuments = current.length === this.documents.length && current.every((names, i) => names.uri === this.documents[i].uri);
-        if (!sameDocuments) {
+        if (!this.hasDocuments(current)) {
             this.byName.clear();
             this.shared.clear();
             this.order.clear();
@@ -50,7 +49,12 @@ export class ModelNameTable<T> {
 
     /** Whether the table holds the documents' current items (an update would change nothing). */
     isCurrent(current: ReadonlyArray<DocumentItems<T>>): boolean {
-        return current.length === this.documents.length && current.every((names, i) => names.uri === this.documents[i].uri && names.items === this.documents[i].items);
+        return this.hasDocuments(current) && current.every((names, i) => names.items === this.documents[i].items);
+    }
+
+    /** Whether the table is of the same documents, in the same order. */
+    private hasDocuments(current: ReadonlyArray<DocumentItems<T>>): boolean {
+        return current.length === this.documents.length && current.every((names, i) => names.uri === this.documents[i].uri);
     }
 
     /** The first item of a name. */
