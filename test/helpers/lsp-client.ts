@@ -108,7 +108,7 @@ export async function startServer(rootDir: string, options: { locale?: string; s
                 const refreshed = new Promise<void>(resolve => (lensRefreshed = resolve));
                 const lenses = (await connection.sendRequest(CodeLensRequest.type, { textDocument: { uri } })) ?? [];
                 if (!lenses.some(lens => /computing…|计算中…|checking rules…|正在检查规则…/.test(lens.command?.title ?? ''))) return lenses;
-                if (Date.now() > until) throw new Error(`the code lenses of ${uri} still say the net is being computed after 20 s`);
+                if (Date.now() > until) throw new Error(`the code lenses of ${uri} still say the net is being computed after 20 s: ${lenses.map(lens => lens.command?.title).join(' | ')}`);
                 await Promise.race([refreshed, new Promise(resolve => setTimeout(resolve, 500))]);
             }
         },
