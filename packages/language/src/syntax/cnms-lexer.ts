@@ -4,6 +4,7 @@ import { CnmsGrammar } from '../generated/grammar.js';
 import { CnmsLanguageMetaData } from '../generated/module.js';
 import { BEFORE_NAME, nameKeywords } from './name-keywords.js';
 import { exceedsFileLimit, MAX_EXPRESSION_DEPTH, MAX_EXPRESSION_TERMS } from './limits.js';
+import { InertRunFinder, type InertRun } from './inert-runs.js';
 
 type IToken = LexerResult['tokens'][number];
 type ILexingError = LexerResult['errors'][number];
@@ -69,10 +70,12 @@ export class CnmsLexer extends DefaultLexer {
     private readonly declarationKeywords: ReadonlySet<string>;
     /** The keywords that may be written as names (grammar/cnms.langium, rule `Name`). */
     private readonly names = nameKeywords();
+    private readonly inertRuns: InertRunFinder;
 
     constructor(services: LangiumCoreServices) {
         super(services);
         this.declarationKeywords = declarationKeywords(services.Grammar);
+        this.inertRuns = new InertRunFinder(Object.values(this.tokenTypes));
     }
 
     override tokenize(text: string, options?: TokenizeOptions): LexerResult {
@@ -80,10 +83,41 @@ export class CnmsLexer extends DefaultLexer {
             const error: LimitError = { limit: 'fileSize', offset: 0, line: 1, column: 1, length: 0, message: 'file larger than the limit', end: { line: 0, character: 0 }, next: undefined };
             return { tokens: [], hidden: [], errors: [error] };
         }
-        const result = super.tokenize(text, options);
+        const runs = this.inertRuns.find(text);
+        const result = runs.length === 0 ? super.tokenize(text, options) : this.tokenizeAround(text, runs, options);
         const limited = this.applyLimits(result.tokens);
         if (limited.errors.length === 0) return result;
         return { ...result, tokens: limited.tokens, errors: [...result.errors, ...limited.errors] };
+    }
+
+    /**
+     * Chevrotain's tokens and errors of a text with long runs of characters no
+     * token can hold (syntax/inert-runs.ts): chevrotain reads the text with
+     * the runs as spaces, and each run is an error, joined with the errors
+     * that end where it starts or start where it ends, as chevrotain reports
+     * one stretch of unexpected characters.
+     */
+    private tokenizeAround(text: string, runs: readonly InertRun[], options?: TokenizeOptions): LexerResult {
+        let blanked = '';
+        let from = 0;
+        for (const run of runs) {
+            blanked += text.slice(from, run.start) + ' '.repeat(run.end - run.start);
+            from = run.end;
+        }
+        blanked += text.slice(from);
+        const result = super.tokenize(blanked, options);
+        const lines = lineStarts(text);
+        const errors = [...result.errors, ...runs.map(run => ({ offset: run.start, length: run.end - run.start, ...position(lines, run.start), message: '' }))].sort((a, b) => a.offset - b.offset);
+        const joined: ILexingError[] = [];
+        for (const error of errors) {
+            const last = joined[joined.length - 1];
+            if (last && last.offset + last.length === error.offset) joined[joined.length - 1] = { ...last, length: last.length + error.length };
+            else joined.push(error);
+        }
+        return {
+            ...result,
+            errors: joined.map(error => ({ ...error, message: this.errorMessageProvider.buildUnexpectedCharactersMessage(text, error.offset, error.length, error.line, error.column) }))
+        };
     }
 
     /** The tokens without the expressions past a limit, and an error for each of those. */
@@ -140,6 +174,28 @@ export class CnmsLexer extends DefaultLexer {
         if (!this.names.has(type)) return undefined;
         return (previous !== undefined && BEFORE_NAME.has(previous)) || nesting.open.length > 0 || nesting.minus > 0 ? 'ID' : undefined;
     }
+}
+
+/** The offset of each line's first character (lines end as chevrotain ends them: LF, CR LF or CR). */
+function lineStarts(text: string): number[] {
+    const starts = [0];
+    for (let i = 0; i < text.length; i++) {
+        const code = text.charCodeAt(i);
+        if (code === 0x0a || (code === 0x0d && text.charCodeAt(i + 1) !== 0x0a)) starts.push(i + 1);
+    }
+    return starts;
+}
+
+/** Chevrotain's line and column (both 1-based) of an offset. */
+function position(lineStarts: readonly number[], offset: number): { line: number; column: number } {
+    let low = 0;
+    let high = lineStarts.length - 1;
+    while (low < high) {
+        const middle = (low + high + 1) >> 1;
+        if (lineStarts[middle] <= offset) low = middle;
+        else high = middle - 1;
+    }
+    return { line: low + 1, column: offset - lineStarts[low] + 1 };
 }
 
 function fresh(): Nesting {
