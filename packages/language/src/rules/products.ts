@@ -1,4 +1,4 @@
-import { isGood, isInstallation, isProcess } from '../generated/ast.js';
+import { isGood, isInstallation, isProcess, type Good } from '../generated/ast.js';
 import { Rational } from '../semantics/rational.js';
 import { energyInOf, energyOutOf } from '../semantics/product-figures.js';
 import { isPeriodRange, isTwelveMonths, periodRange, type PeriodRange } from '../semantics/period.js';
@@ -109,7 +109,7 @@ export const PRODUCT_RULES: readonly Rule[] = [
             for (const process of context.declarations(isProcess)) {
                 process.consumes.forEach((use, index) => {
                     const good = use.good?.ref;
-                    if (!good || !isGood(good) || isProcess(good.$container) || good.defaultValue !== 'yes' || !good.cn) return;
+                    if (!good || !isGood(good) || isProcess(good.$container) || !usesDefaultValues(good) || !good.cn) return;
                     const maker = made.get(cnKey(good.cn));
                     if (maker) context.report('actualExists', { process: process.name, name: good.name, maker: maker.process, made: maker.good, cn: good.cn }, process, 'consumes', index);
                 });
@@ -271,6 +271,11 @@ function toRange(value: ReturnType<typeof periodRange>): PeriodRange | undefined
 }
 
 const HUNDRED = Rational.fromInteger(100);
+
+/** A good bought priced, wholly or in one of its lots, with default values. */
+function usesDefaultValues(good: Good): boolean {
+    return good.defaultValue === 'yes' || good.lots.some(lot => lot.defaultValue === 'yes');
+}
 
 /** A CN code compared without its spaces and dots: `7208 39 00` is `72083900`. */
 function cnKey(cn: string): string {
