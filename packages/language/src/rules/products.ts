@@ -168,8 +168,7 @@ export const PRODUCT_RULES: readonly Rule[] = [
                 const balance = products.ofProcess(process)?.carbonBalance;
                 if (!balance) continue;
                 const gap = balance.carbonIn.minus(balance.carbonOut).minus(balance.emitted);
-                const magnitude = gap.isNegative() ? gap.negated() : gap;
-                if (magnitude.compare(balance.carbonIn.times(balance.tolerance)) <= 0) continue;
+                if (withinTolerance(gap, balance.carbonIn, balance.tolerance)) continue;
                 context.report(
                     'notClosed',
                     {
@@ -218,8 +217,7 @@ export const PRODUCT_RULES: readonly Rule[] = [
                 if (!balance) continue;
                 const totalIn = energyInOf(balance);
                 const gap = totalIn.minus(energyOutOf(balance));
-                const magnitude = gap.isNegative() ? gap.negated() : gap;
-                if (magnitude.compare(totalIn.times(balance.tolerance)) <= 0) continue;
+                if (withinTolerance(gap, totalIn, balance.tolerance)) continue;
                 const gj = (figure: Rational) => ({ figure, unit: 'GJ' });
                 context.report(
                     'notClosed',
@@ -271,6 +269,12 @@ function toRange(value: ReturnType<typeof periodRange>): PeriodRange | undefined
 }
 
 const HUNDRED = Rational.fromInteger(100);
+
+/** A balance closes when its gap, either way, is at most the tolerance × what comes in. */
+function withinTolerance(gap: Rational, amountIn: Rational, tolerance: Rational): boolean {
+    const magnitude = gap.isNegative() ? gap.negated() : gap;
+    return magnitude.compare(amountIn.times(tolerance)) <= 0;
+}
 
 /** A good bought priced, wholly or in one of its lots, with default values. */
 function usesDefaultValues(good: Good): boolean {

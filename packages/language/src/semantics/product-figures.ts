@@ -518,17 +518,34 @@ export class CnmsProductFigures {
      * checked, and CN-CBAM-006 says so; none at all is allowed.
      */
     private carbonBalance(process: Process, emitted: Rational): ProcessFigures['carbonBalance'] | 'invalid' | undefined {
-        if (!process.carbonIn && !process.carbonOut && !process.balanceTolerance) return undefined;
+        const declared = this.declaredBalance(process, 'CN-CBAM-006', ['carbonIn', 'carbonOut', 'balanceTolerance'], MASS_OF_CARBON);
+        if (!declared || declared === 'invalid') return declared;
+        return { carbonIn: tonnes(declared.in), carbonOut: tonnes(declared.out), emitted, tolerance: declared.tolerance };
+    }
+
+    /**
+     * What a process declares of a balance: what comes in and goes out and the share that may go
+     * unaccounted for (default 0 %). Nothing declared is allowed; in without out, or out without in,
+     * is reported (`partial`, of `rule`) and not checked; a value that is not what it must be makes the
+     * process's figures fail, as any other of its values.
+     */
+    private declaredBalance(
+        process: Process,
+        rule: 'CN-CBAM-006' | 'CN-CBAM-007',
+        [inProperty, outProperty, toleranceProperty]: readonly ['carbonIn' | 'energyIn', 'carbonOut' | 'energyOut', 'balanceTolerance' | 'energyTolerance'],
+        expectation: Expectation
+    ): { in: Rational; out: Rational; tolerance: Rational } | 'invalid' | undefined {
+        if (!process[inProperty] && !process[outProperty] && !process[toleranceProperty]) return undefined;
         const evaluator = this.services.semantics.Evaluator;
-        if (!process.carbonIn || !process.carbonOut) {
-            evaluator.report('CN-CBAM-006', 'partial', { name: process.name }, process, process.carbonIn ? 'carbonIn' : process.carbonOut ? 'carbonOut' : 'balanceTolerance');
+        if (!process[inProperty] || !process[outProperty]) {
+            evaluator.report(rule, 'partial', { name: process.name }, process, process[inProperty] ? inProperty : process[outProperty] ? outProperty : toleranceProperty);
             return undefined;
         }
-        const carbonIn = checkedProperty(evaluator, process, 'carbonIn', MASS_OF_CARBON, 'non-negative');
-        const carbonOut = checkedProperty(evaluator, process, 'carbonOut', MASS_OF_CARBON, 'non-negative');
-        const tolerance = process.balanceTolerance ? checkedProperty(evaluator, process, 'balanceTolerance', SHARE, 'share') : undefined;
-        if (!carbonIn || !carbonOut || (process.balanceTolerance && !tolerance)) return 'invalid';
-        return { carbonIn: tonnes(carbonIn), carbonOut: tonnes(carbonOut), emitted, tolerance: tolerance?.value ?? Rational.ZERO };
+        const amountIn = checkedProperty(evaluator, process, inProperty, expectation, 'non-negative');
+        const amountOut = checkedProperty(evaluator, process, outProperty, expectation, 'non-negative');
+        const tolerance = process[toleranceProperty] ? checkedProperty(evaluator, process, toleranceProperty, SHARE, 'share') : undefined;
+        if (!amountIn || !amountOut || (process[toleranceProperty] && !tolerance)) return 'invalid';
+        return { in: amountIn.value, out: amountOut.value, tolerance: tolerance?.value ?? Rational.ZERO };
     }
 
     /**
@@ -538,30 +555,24 @@ export class CnmsProductFigures {
      * whose electricity is not known as an energy, is not checked and CN-CBAM-007 says so.
      */
     private energyBalance(process: Process, electricity: Rational | number): EnergyBalance | 'invalid' | undefined {
-        if (!process.energyIn && !process.energyOut && !process.energyTolerance) return undefined;
+        const declared = this.declaredBalance(process, 'CN-CBAM-007', ['energyIn', 'energyOut', 'energyTolerance'], ENERGY_AMOUNT);
+        if (!declared || declared === 'invalid') return declared;
         const evaluator = this.services.semantics.Evaluator;
-        if (!process.energyIn || !process.energyOut) {
-            evaluator.report('CN-CBAM-007', 'partial', { name: process.name }, process, process.energyIn ? 'energyIn' : process.energyOut ? 'energyOut' : 'energyTolerance');
-            return undefined;
-        }
-        const energyIn = checkedProperty(evaluator, process, 'energyIn', ENERGY_AMOUNT, 'non-negative');
-        const energyOut = checkedProperty(evaluator, process, 'energyOut', ENERGY_AMOUNT, 'non-negative');
-        const tolerance = process.energyTolerance ? checkedProperty(evaluator, process, 'energyTolerance', SHARE, 'share') : undefined;
         const heatIn = this.heatAmount(process, 'heatIn');
         const heatOut = this.heatAmount(process, 'heatOut');
-        if (!energyIn || !energyOut || (process.energyTolerance && !tolerance) || !heatIn || !heatOut) return 'invalid';
+        if (!heatIn || !heatOut) return 'invalid';
         if (typeof electricity === 'number') {
             const source = process.sources[electricity];
             evaluator.report('CN-CBAM-007', 'electricityUnknown', { name: process.name, source: source?.$refText ?? '' }, process, 'sources', electricity);
             return undefined;
         }
         return {
-            energyIn: energyIn.value.dividedBy(JOULES_PER_GJ),
+            energyIn: declared.in.dividedBy(JOULES_PER_GJ),
             heatIn,
             electricity,
-            energyOut: energyOut.value.dividedBy(JOULES_PER_GJ),
+            energyOut: declared.out.dividedBy(JOULES_PER_GJ),
             heatOut,
-            tolerance: tolerance?.value ?? Rational.ZERO
+            tolerance: declared.tolerance
         };
     }
 
