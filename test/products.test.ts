@@ -334,6 +334,17 @@ process rolling in works { sources furnace energy-in 10 t energy-out 10 GJ good 
         for (const message of messages) expect(message).not.toMatch(/undefined|null|NaN|\[object Object\]/);
     });
 
+    test('half-typed energy balances: a diagnostic, no crash, nothing undefined', async () => {
+        for (const half of ['energy-in', 'energy-in 5', 'energy-in 5 GJ energy-out', 'energy-tolerance', 'energy-in 5 GJ energy-out 5 GJ energy-tolerance %', 'energy-out GJ']) {
+            const model = await build(`
+source furnace at plant { category 1 emissions 1_000 tCO2 }
+process rolling in works { sources furnace ${half} good hrc { quantity 1 t } }`);
+            const messages = model.diagnostics().map(d => d.message);
+            expect(messages.length, half).toBeGreaterThan(0);
+            for (const message of messages) expect(message, half).not.toMatch(/undefined|null|NaN|\[object Object\]/);
+        }
+    });
+
     test('CN-CBAM-005: a chain of precursors that leads back to its process', async () => {
         const model = await build(`
 source a_fuel at plant { category 1 emissions 1 tCO2 }
