@@ -209,4 +209,22 @@ describe('the hover of a good bought in lots', () => {
         expect(value).toContain('Jiangsu Wire Co.: 600 t × (2 + 0.1) tCO2e/t');
         expect(value).toContain('Hebei Rod Works: 400 t × (2.5 + 0) tCO2e/t');
     });
+
+    test('follows an edit of a lot: 600 t at 2.0 and 1,400 t at 2.5 give (1,200 + 3,500) / 2,000 = 2.35 direct, 60 / 2,000 = 0.03 indirect', async () => {
+        const edited = MODEL.replace('quantity 400 t', 'quantity 1_400 t');
+        await session.change(uri, edited, 2);
+        await session.waitForDiagnostics(uri);
+        const line = edited.split('\n').findIndex(l => l.startsWith('good wire_rod'));
+        const hover = await session.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line, character: 7 } });
+        const value = (hover?.contents as MarkupContent).value;
+        expect(value).toContain('Specific embedded emissions: 2.38 tCO2e/t (direct 2.35 · indirect 0.03)');
+        expect(value).toContain('Hebei Rod Works: 1,400 t × (2.5 + 0) tCO2e/t');
+        // and the process that uses it: fasteners (30 + 1,050 × 2.35) / 1,000 = 2.4975 direct, 1,050 × 0.03 / 1,000 = 0.0315 indirect
+        const processLine = edited.split('\n').findIndex(l => l.startsWith('process fastening'));
+        const processHover = await session.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: processLine, character: 10 } });
+        const processValue = (processHover?.contents as MarkupContent).value;
+        expect(processValue).toContain('Precursor wire_rod: 1,050 t × (2.35 + 0.03) tCO2e/t');
+        // shown to three decimals, half-even: 2.4975 → 2.498; 2.4975 + 0.0315 = 2.529
+        expect(processValue).toContain('Specific embedded emissions: 2.529 tCO2e/t (direct 2.498 · indirect 0.0315)');
+    });
 });
