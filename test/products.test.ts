@@ -270,6 +270,81 @@ process steelmaking in works {
         expect((await build(process('3_240'))).diagnostics().filter(d => d.code === 'CN-CBAM-006')).toEqual([]);
     });
 
+    test('CN-CBAM-007: an energy balance that does not close, heat and electricity counted on their side, the gap worked out by hand', async () => {
+        const process = (energyOut: string, extra = '') => `
+source mill_power at plant { category 2 activity 100_000 MWh factor 0.6 tCO2/MWh }
+source furnace at plant { category 1 emissions 1_000 tCO2 }
+process rolling in works {
+    sources furnace, mill_power
+    heat-in 200_000 GJ factor 0.08 tCO2/GJ
+    heat-out 40_000 GJ factor 0.08 tCO2/GJ
+    energy-in 2_000_000 GJ
+    energy-out ${energyOut}
+    energy-tolerance 5 %
+    ${extra}
+    good hrc { quantity 800_000 t }
+}`;
+        const energy = (model: BuiltModel) => model.diagnostics().filter(d => d.code === 'CN-CBAM-007');
+        // in: 2,000,000 + 200,000 heat + 100,000 MWh × 3.6 GJ/MWh = 360,000 → 2,560,000 GJ; 5 % of it = 128,000 GJ
+        // out: 2,300,000 + 40,000 heat = 2,340,000 GJ; gap 220,000 GJ, beyond 128,000
+        const open = await build(process('2_300_000 GJ'));
+        expect(energy(open).map(d => d.message)).toEqual([
+            'The energy balance of process rolling does not close: 2,000,000.000 GJ in + 200,000.000 GJ heat in + 360,000.000 GJ electricity − 2,300,000.000 GJ out − 40,000.000 GJ heat out = 220,000.000 GJ, beyond 5.000 % of the energy in (2,560,000.000 GJ).'
+        ]);
+        // located on the process, at what it declares coming in
+        expect(energy(open)[0].text).toBe('2_000_000 GJ');
+        const balance = open.Cnms.semantics.ProductFigures.ofProcess(processNamed(open, 'rolling'))!.energyBalance!;
+        expect(exact(balance.electricity)).toBe('360000');
+        expect(exact(balance.heatIn)).toBe('200000');
+        expect(exact(balance.heatOut)).toBe('40000');
+        // 2,520,000 out: the balance closes exactly; 2,392,000 out leaves exactly 128,000 GJ (5 %), within; 2,391,999 GJ leaves 128,001, beyond
+        expect(energy(await build(process('2_520_000 GJ')))).toEqual([]);
+        expect(energy(await build(process('2_392_000 GJ')))).toEqual([]);
+        expect(energy(await build(process('2_391_999 GJ'))).length).toBe(1);
+        // the same balance in other units: 700,000 MWh = 2,520,000 GJ closes it
+        expect(energy(await build(process('700_000 MWh')))).toEqual([]);
+    });
+
+    test('CN-CBAM-007: a balance given in part, or whose electricity is not an energy, is said to be unchecked; a wrong unit is CN-NUM-003', async () => {
+        const partial = await build(`
+source furnace at plant { category 1 emissions 1_000 tCO2 }
+process rolling in works { sources furnace energy-out 10 GJ good hrc { quantity 1 t } }`);
+        expect(
+            partial
+                .diagnostics()
+                .filter(d => d.code === 'CN-CBAM-007')
+                .map(d => d.message)
+        ).toEqual(['Process rolling declares only part of its energy balance: give both `energy-in` and `energy-out`, or neither.']);
+        const unknown = await build(`
+source power at plant { category 2 emissions 60 tCO2 }
+process rolling in works { sources power energy-in 10 GJ energy-out 10 GJ good hrc { quantity 1 t } }`);
+        expect(
+            unknown
+                .diagnostics()
+                .filter(d => d.code === 'CN-CBAM-007')
+                .map(d => d.message)
+        ).toEqual(['The energy balance of process rolling is not checked: the electricity of source power is not given as an energy (give its `activity` in MWh).']);
+        // its figures are still computed: the energy balance is a check, not an input
+        expect(exact(unknown.Cnms.semantics.ProductFigures.ofGood(goodNamed(unknown, 'hrc'))!.seeIndirect)).toBe('60');
+        const wrongUnit = await build(`
+source furnace at plant { category 1 emissions 1_000 tCO2 }
+process rolling in works { sources furnace energy-in 10 t energy-out 10 GJ good hrc { quantity 1 t } }`);
+        const messages = wrongUnit.diagnostics().map(d => d.message);
+        expect(messages.some(message => message.includes('an amount of energy (such as GJ)'))).toBe(true);
+        for (const message of messages) expect(message).not.toMatch(/undefined|null|NaN|\[object Object\]/);
+    });
+
+    test('half-typed energy balances: a diagnostic, no crash, nothing undefined', async () => {
+        for (const half of ['energy-in', 'energy-in 5', 'energy-in 5 GJ energy-out', 'energy-tolerance', 'energy-in 5 GJ energy-out 5 GJ energy-tolerance %', 'energy-out GJ']) {
+            const model = await build(`
+source furnace at plant { category 1 emissions 1_000 tCO2 }
+process rolling in works { sources furnace ${half} good hrc { quantity 1 t } }`);
+            const messages = model.diagnostics().map(d => d.message);
+            expect(messages.length, half).toBeGreaterThan(0);
+            for (const message of messages) expect(message, half).not.toMatch(/undefined|null|NaN|\[object Object\]/);
+        }
+    });
+
     test('CN-CBAM-005: a chain of precursors that leads back to its process', async () => {
         const model = await build(`
 source a_fuel at plant { category 1 emissions 1 tCO2 }

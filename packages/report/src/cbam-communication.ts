@@ -1,6 +1,6 @@
 import type { CnmsServices, Installation } from '@cnms/language';
 import { isPeriodRange, isProcess, periodRange, shownName } from '@cnms/language';
-import { processEntries, processesJson, productsJson, type ProcessJson, type ProductJson } from './products-json.js';
+import { countryOf, lotsJson, processEntries, processesJson, productsJson, supplierOf, type LotJson, type ProcessJson, type ProductJson } from './products-json.js';
 
 /**
  * The installation operator's communication to EU importers (docs/cbam.md):
@@ -41,6 +41,8 @@ export interface CbamCommunication {
         readonly mass: string;
         readonly seeDirect: string;
         readonly seeIndirect: string;
+        /** A good bought from several installations: its lots, whose mass-weighted average the SEE is. */
+        readonly lots: readonly LotJson[];
     }>;
     /** Summary_Communication: the goods the installation makes. */
     readonly products: readonly ProductJson[];
@@ -113,13 +115,14 @@ export function buildCbamCommunication(services: CnmsServices, model: string, in
                     title: good.title ?? null,
                     cn: need('E_PurchPrec', good.name, 'CN code', good.cn),
                     category: need('E_PurchPrec', good.name, 'Aggregated goods category', good.category),
-                    supplier: good.supplier ?? null,
-                    country: need('E_PurchPrec', good.name, 'Country of production', good.country),
+                    supplier: supplierOf(good),
+                    country: need('E_PurchPrec', good.name, 'Country of production', countryOf(good)),
                     defaultValue: precursor.defaultValue,
                     usedBy: shownName(entry.process),
                     mass: precursor.mass.toString(),
                     seeDirect: precursor.seeDirect.toString(),
-                    seeIndirect: precursor.seeIndirect.toString()
+                    seeIndirect: precursor.seeIndirect.toString(),
+                    lots: lotsJson(services.semantics.ProductFigures.ofGood(good))
                 };
             })
     );

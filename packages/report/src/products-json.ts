@@ -1,4 +1,4 @@
-import type { GoodFigures, ModelProducts, ProcessEntry, Rational } from '@cnms/language';
+import type { Good, GoodFigures, ModelProducts, ProcessEntry, Rational } from '@cnms/language';
 import { shownName } from '@cnms/language';
 
 /** A good made by a process, as `cnms balance --format json` and `cnms cbam --format json` give it: figures as unrounded decimal strings. */
@@ -42,7 +42,20 @@ export interface ProcessJson {
     seeIndirect: string | null;
 }
 
-/** A good bought: its own specific embedded emissions, as its supplier (or the default values) give them. */
+/** A lot of a good bought from one installation (`bought-from`), with its mass (t) and specific embedded emissions (tCO2e/t). */
+export interface LotJson {
+    supplier: string;
+    country: string | null;
+    mass: string;
+    seeDirect: string;
+    seeIndirect: string;
+    defaultValue: boolean;
+}
+
+/**
+ * A good bought: its own specific embedded emissions, as its supplier (or the default values) give them,
+ * or the mass-weighted average of its lots when it is bought from several installations.
+ */
 export interface PurchasedJson {
     id: string;
     title: string | null;
@@ -53,6 +66,8 @@ export interface PurchasedJson {
     defaultValue: boolean;
     seeDirect: string | null;
     seeIndirect: string | null;
+    /** Its lots (`bought-from`), whose mass-weighted average `seeDirect` and `seeIndirect` are; empty when it gives its own. */
+    lots: LotJson[];
     computed: boolean;
 }
 
@@ -121,13 +136,41 @@ export function purchasedJson(products: ModelProducts): PurchasedJson[] {
         title: good.title ?? null,
         cn: good.cn ?? null,
         category: good.category ?? null,
-        supplier: good.supplier ?? null,
-        country: good.country ?? null,
-        defaultValue: good.defaultValue === 'yes',
+        supplier: supplierOf(good),
+        country: countryOf(good),
+        defaultValue: figures?.defaultValue ?? good.defaultValue === 'yes',
         seeDirect: text(figures?.seeDirect),
         seeIndirect: text(figures?.seeIndirect),
+        lots: lotsJson(figures),
         computed: figures !== undefined
     }));
+}
+
+/** The lots of a good bought from several installations, as written; empty for any other good. */
+export function lotsJson(figures: GoodFigures | undefined): LotJson[] {
+    return (figures?.lots ?? []).map(lot => ({
+        supplier: lot.supplier,
+        country: lot.country ?? null,
+        mass: lot.mass.toString(),
+        seeDirect: lot.seeDirect.toString(),
+        seeIndirect: lot.seeIndirect.toString(),
+        defaultValue: lot.defaultValue
+    }));
+}
+
+/** Who a good was bought from: its `supplier`, else the suppliers of its lots (`bought-from`), in order. */
+export function supplierOf(good: Good): string | null {
+    return good.supplier ?? joined(good.lots.map(lot => lot.supplier));
+}
+
+/** Where a good bought was produced: its `country`, else the countries of its lots, each once. */
+export function countryOf(good: Good): string | null {
+    return good.country ?? joined(good.lots.map(lot => lot.country));
+}
+
+function joined(values: ReadonlyArray<string | undefined>): string | null {
+    const given = [...new Set(values.filter((value): value is string => value !== undefined && value !== ''))];
+    return given.length > 0 ? given.join('; ') : null;
 }
 
 function seeOf(figures: GoodFigures | undefined): { seeDirect: string | null; seeIndirect: string | null; see: string | null } {

@@ -116,7 +116,8 @@ export async function renderCbamXlsx(communication: CbamCommunication): Promise<
             text('Used in production process'),
             figure('Mass used (t)'),
             figure('SEE direct (tCO2e/t)'),
-            figure('SEE indirect (tCO2e/t)')
+            figure('SEE indirect (tCO2e/t)'),
+            text('Installations of origin (mass-weighted average)')
         ],
         communication.purchasedPrecursors.map(precursor => ({
             cells: [
@@ -130,7 +131,9 @@ export async function renderCbamXlsx(communication: CbamCommunication): Promise<
                 precursor.usedBy,
                 precursor.mass,
                 precursor.seeDirect,
-                precursor.seeIndirect
+                precursor.seeIndirect,
+                // each lot exact, as given: `Jiangsu Wire Co.: 600 t × (2 + 0) tCO2e/t`
+                precursor.lots.map(lot => `${lot.supplier}: ${lot.mass} t × (${lot.seeDirect} + ${lot.seeIndirect}) tCO2e/t`).join('; ')
             ]
         })),
         locale

@@ -15,7 +15,7 @@ import type {
     ReportSource,
     ReportUncertainty
 } from './report-model.js';
-import type { ProcessJson, ProductJson, PurchasedJson } from './products-json.js';
+import type { LotJson, ProcessJson, ProductJson, PurchasedJson } from './products-json.js';
 
 /**
  * The order of the keys of one kind of object of the model. `keys` follows the
@@ -140,7 +140,10 @@ const PRODUCTS_ORDER: KeyOrder = {
                 goods: { keys: keysOf<ProductJson>()('id', 'title', 'installation', 'process', 'cn', 'category', 'route', 'quantity', 'unit', 'seeDirect', 'seeIndirect', 'see', 'computed') }
             }
         },
-        purchased: { keys: keysOf<PurchasedJson>()('id', 'title', 'cn', 'category', 'supplier', 'country', 'defaultValue', 'seeDirect', 'seeIndirect', 'computed') }
+        purchased: {
+            keys: keysOf<PurchasedJson>()('id', 'title', 'cn', 'category', 'supplier', 'country', 'defaultValue', 'seeDirect', 'seeIndirect', 'lots', 'computed'),
+            fields: { lots: { keys: keysOf<LotJson>()('supplier', 'country', 'mass', 'seeDirect', 'seeIndirect', 'defaultValue') } }
+        }
     }
 };
 

@@ -166,7 +166,7 @@ export function buildReport(services: CnmsServices, model: string, options: Repo
     const products = reportProducts(services, model);
     return {
         ...(products ? { products } : {}),
-        format_version: '1.2',
+        format_version: '1.3',
         locale,
         organization: {
             id: organization?.name ?? '',

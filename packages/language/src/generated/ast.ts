@@ -59,6 +59,7 @@ export type CnmsKeywordNames =
     | "base"
     | "base-year"
     | "biogenic"
+    | "bought-from"
     | "calculated"
     | "calibrated"
     | "carbon-in"
@@ -106,6 +107,9 @@ export type CnmsKeywordNames =
     | "embedded-direct"
     | "embedded-indirect"
     | "emissions"
+    | "energy-in"
+    | "energy-out"
+    | "energy-tolerance"
     | "equity-share"
     | "estimated"
     | "evaluation"
@@ -278,7 +282,7 @@ export function isAcquisitionMethod(item: unknown): item is AcquisitionMethod {
 }
 
 export interface Aggregate extends langium.AstNode {
-    readonly $container: BinaryExpression | Claim | DatasetColumn | Factor | GasComponent | Good | Instrument | Let | Meter | MonthValue | NegatedExpression | Offset | Organization | Output | PowerExpression | PrecursorUse | Process | Reduction | Removal | Site | Source | Target | UnitDecl | UnitProduct;
+    readonly $container: BinaryExpression | Claim | DatasetColumn | Factor | GasComponent | Good | Instrument | Let | Meter | MonthValue | NegatedExpression | Offset | Organization | Output | PowerExpression | PrecursorUse | Process | Reduction | Removal | Site | Source | SupplyLot | Target | UnitDecl | UnitProduct;
     readonly $type: 'Aggregate';
     column: langium.Reference<DatasetColumn>;
     conditions: Array<DatasetCondition>;
@@ -322,7 +326,7 @@ export function isAudit(item: unknown): item is Audit {
 }
 
 export interface BinaryExpression extends langium.AstNode {
-    readonly $container: BinaryExpression | Claim | DatasetColumn | Factor | GasComponent | Good | Instrument | Let | Meter | MonthValue | NegatedExpression | Offset | Organization | Output | PowerExpression | PrecursorUse | Process | Reduction | Removal | Site | Source | Target | UnitDecl | UnitProduct;
+    readonly $container: BinaryExpression | Claim | DatasetColumn | Factor | GasComponent | Good | Instrument | Let | Meter | MonthValue | NegatedExpression | Offset | Organization | Output | PowerExpression | PrecursorUse | Process | Reduction | Removal | Site | Source | SupplyLot | Target | UnitDecl | UnitProduct;
     readonly $type: 'BinaryExpression';
     left: Expression;
     operator: '*' | '+' | '-' | '/';
@@ -814,6 +818,7 @@ export interface Good extends langium.AstNode {
     defaultValue?: YesNo;
     embeddedDirect?: Expression;
     embeddedIndirect?: Expression;
+    lots: Array<SupplyLot>;
     name: Name;
     quantity?: Expression;
     route?: string;
@@ -829,6 +834,7 @@ export const Good = {
     defaultValue: 'defaultValue',
     embeddedDirect: 'embeddedDirect',
     embeddedIndirect: 'embeddedIndirect',
+    lots: 'lots',
     name: 'name',
     quantity: 'quantity',
     route: 'route',
@@ -1053,7 +1059,7 @@ export function isMeter(item: unknown): item is Meter {
 }
 
 export interface MonthlyValues extends langium.AstNode {
-    readonly $container: BinaryExpression | Claim | DatasetColumn | Factor | GapFill | GasComponent | Good | Instrument | Let | Meter | MonthValue | NegatedExpression | Offset | Organization | Output | PowerExpression | PrecursorUse | Process | Reduction | Removal | Site | Source | Target | UnitDecl | UnitProduct;
+    readonly $container: BinaryExpression | Claim | DatasetColumn | Factor | GapFill | GasComponent | Good | Instrument | Let | Meter | MonthValue | NegatedExpression | Offset | Organization | Output | PowerExpression | PrecursorUse | Process | Reduction | Removal | Site | Source | SupplyLot | Target | UnitDecl | UnitProduct;
     readonly $type: 'MonthlyValues';
     months: Array<MonthValue>;
 }
@@ -1103,7 +1109,7 @@ export function isNamed(item: unknown): item is Named {
 }
 
 export interface NameReference extends langium.AstNode {
-    readonly $container: BinaryExpression | Claim | DatasetColumn | Factor | GasComponent | Good | Instrument | Let | Meter | MonthValue | NegatedExpression | Offset | Organization | Output | PowerExpression | PrecursorUse | Process | Reduction | Removal | Site | Source | Target | UnitDecl | UnitProduct;
+    readonly $container: BinaryExpression | Claim | DatasetColumn | Factor | GasComponent | Good | Instrument | Let | Meter | MonthValue | NegatedExpression | Offset | Organization | Output | PowerExpression | PrecursorUse | Process | Reduction | Removal | Site | Source | SupplyLot | Target | UnitDecl | UnitProduct;
     readonly $type: 'NameReference';
     target: langium.Reference<Named>;
 }
@@ -1118,7 +1124,7 @@ export function isNameReference(item: unknown): item is NameReference {
 }
 
 export interface NegatedExpression extends langium.AstNode {
-    readonly $container: BinaryExpression | Claim | DatasetColumn | Factor | GasComponent | Good | Instrument | Let | Meter | MonthValue | NegatedExpression | Offset | Organization | Output | PowerExpression | PrecursorUse | Process | Reduction | Removal | Site | Source | Target | UnitDecl | UnitProduct;
+    readonly $container: BinaryExpression | Claim | DatasetColumn | Factor | GasComponent | Good | Instrument | Let | Meter | MonthValue | NegatedExpression | Offset | Organization | Output | PowerExpression | PrecursorUse | Process | Reduction | Removal | Site | Source | SupplyLot | Target | UnitDecl | UnitProduct;
     readonly $type: 'NegatedExpression';
     operand: Expression;
 }
@@ -1166,7 +1172,7 @@ export function isNonconformity(item: unknown): item is Nonconformity {
 }
 
 export interface NumberLiteral extends langium.AstNode {
-    readonly $container: BinaryExpression | Claim | DatasetColumn | Factor | GasComponent | Good | Instrument | Let | Meter | MonthValue | NegatedExpression | Offset | Organization | Output | PowerExpression | PrecursorUse | Process | Reduction | Removal | Site | Source | Target | UnitDecl | UnitProduct;
+    readonly $container: BinaryExpression | Claim | DatasetColumn | Factor | GasComponent | Good | Instrument | Let | Meter | MonthValue | NegatedExpression | Offset | Organization | Output | PowerExpression | PrecursorUse | Process | Reduction | Removal | Site | Source | SupplyLot | Target | UnitDecl | UnitProduct;
     readonly $type: 'NumberLiteral';
     value: NumberText;
 }
@@ -1417,7 +1423,7 @@ export function isPolicy(item: unknown): item is Policy {
 }
 
 export interface PowerExpression extends langium.AstNode {
-    readonly $container: BinaryExpression | Claim | DatasetColumn | Factor | GasComponent | Good | Instrument | Let | Meter | MonthValue | NegatedExpression | Offset | Organization | Output | PowerExpression | PrecursorUse | Process | Reduction | Removal | Site | Source | Target | UnitDecl | UnitProduct;
+    readonly $container: BinaryExpression | Claim | DatasetColumn | Factor | GasComponent | Good | Instrument | Let | Meter | MonthValue | NegatedExpression | Offset | Organization | Output | PowerExpression | PrecursorUse | Process | Reduction | Removal | Site | Source | SupplyLot | Target | UnitDecl | UnitProduct;
     readonly $type: 'PowerExpression';
     base: Expression;
     exponent: Exponent;
@@ -1457,6 +1463,9 @@ export interface Process extends langium.AstNode {
     carbonIn?: Expression;
     carbonOut?: Expression;
     consumes: Array<PrecursorUse>;
+    energyIn?: Expression;
+    energyOut?: Expression;
+    energyTolerance?: Expression;
     goods: Array<Good>;
     heatIn?: Expression;
     heatInFactor?: Expression;
@@ -1476,6 +1485,9 @@ export const Process = {
     carbonIn: 'carbonIn',
     carbonOut: 'carbonOut',
     consumes: 'consumes',
+    energyIn: 'energyIn',
+    energyOut: 'energyOut',
+    energyTolerance: 'energyTolerance',
     goods: 'goods',
     heatIn: 'heatIn',
     heatInFactor: 'heatInFactor',
@@ -1747,6 +1759,31 @@ export function isSource(item: unknown): item is Source {
     return reflection.isInstance(item, Source.$type);
 }
 
+export interface SupplyLot extends langium.AstNode {
+    readonly $container: Good;
+    readonly $type: 'SupplyLot';
+    country?: string;
+    defaultValue?: YesNo;
+    embeddedDirect?: Expression;
+    embeddedIndirect?: Expression;
+    quantity?: Expression;
+    supplier: string;
+}
+
+export const SupplyLot = {
+    $type: 'SupplyLot',
+    country: 'country',
+    defaultValue: 'defaultValue',
+    embeddedDirect: 'embeddedDirect',
+    embeddedIndirect: 'embeddedIndirect',
+    quantity: 'quantity',
+    supplier: 'supplier'
+} as const;
+
+export function isSupplyLot(item: unknown): item is SupplyLot {
+    return reflection.isInstance(item, SupplyLot.$type);
+}
+
 export interface Target extends langium.AstNode {
     readonly $container: CnmsFile;
     readonly $type: 'Target';
@@ -1835,7 +1872,7 @@ export function isUnitName(item: unknown): item is UnitName {
 }
 
 export interface UnitProduct extends langium.AstNode {
-    readonly $container: BinaryExpression | Claim | DatasetColumn | Factor | GasComponent | Good | Instrument | Let | Meter | MonthValue | NegatedExpression | Offset | Organization | Output | PowerExpression | PrecursorUse | Process | Reduction | Removal | Site | Source | Target | UnitDecl | UnitProduct;
+    readonly $container: BinaryExpression | Claim | DatasetColumn | Factor | GasComponent | Good | Instrument | Let | Meter | MonthValue | NegatedExpression | Offset | Organization | Output | PowerExpression | PrecursorUse | Process | Reduction | Removal | Site | Source | SupplyLot | Target | UnitDecl | UnitProduct;
     readonly $type: 'UnitProduct';
     unit: langium.Reference<Named>;
     value: Expression;
@@ -1934,6 +1971,7 @@ export type CnmsAstType = {
     Site: Site
     SiteOrSource: SiteOrSource
     Source: Source
+    SupplyLot: SupplyLot
     Target: Target
     Training: Training
     UnitDecl: UnitDecl
@@ -2481,6 +2519,11 @@ export class CnmsAstReflection extends langium.AbstractAstReflection {
                 },
                 embeddedIndirect: {
                     name: Good.embeddedIndirect,
+                    optional: true
+                },
+                lots: {
+                    name: Good.lots,
+                    defaultValue: [],
                     optional: true
                 },
                 name: {
@@ -3146,6 +3189,18 @@ export class CnmsAstReflection extends langium.AbstractAstReflection {
                     defaultValue: [],
                     optional: true
                 },
+                energyIn: {
+                    name: Process.energyIn,
+                    optional: true
+                },
+                energyOut: {
+                    name: Process.energyOut,
+                    optional: true
+                },
+                energyTolerance: {
+                    name: Process.energyTolerance,
+                    optional: true
+                },
                 goods: {
                     name: Process.goods,
                     defaultValue: [],
@@ -3481,6 +3536,35 @@ export class CnmsAstReflection extends langium.AbstractAstReflection {
                 }
             },
             superTypes: [Element.$type, Named.$type, ReductionTarget.$type, SiteOrSource.$type]
+        },
+        SupplyLot: {
+            name: SupplyLot.$type,
+            properties: {
+                country: {
+                    name: SupplyLot.country,
+                    optional: true
+                },
+                defaultValue: {
+                    name: SupplyLot.defaultValue,
+                    optional: true
+                },
+                embeddedDirect: {
+                    name: SupplyLot.embeddedDirect,
+                    optional: true
+                },
+                embeddedIndirect: {
+                    name: SupplyLot.embeddedIndirect,
+                    optional: true
+                },
+                quantity: {
+                    name: SupplyLot.quantity,
+                    optional: true
+                },
+                supplier: {
+                    name: SupplyLot.supplier
+                }
+            },
+            superTypes: []
         },
         Target: {
             name: Target.$type,

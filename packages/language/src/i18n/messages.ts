@@ -177,6 +177,11 @@ export const TEXTS = {
     'hover.madeBy': { en: 'Made by process {process}: {quantity} t', 'zh-CN': '由工序 {process} 生产：{quantity} t' },
     'hover.bought': { en: 'Bought; its embedded emissions as given', 'zh-CN': '外购；隐含排放量按给定值' },
     'hover.defaultValues': { en: 'Default values are used', 'zh-CN': '使用了默认值' },
+    'hover.lotsAverage': {
+        en: 'Bought from {count} installations; its embedded emissions are the mass-weighted average of its lots:',
+        'zh-CN': '从 {count} 个装置外购；其隐含排放量为各批的质量加权平均值：'
+    },
+    'hover.lot': { en: '{supplier}: {mass} t × ({direct} + {indirect}) tCO2e/t', 'zh-CN': '{supplier}：{mass} t × （{direct} + {indirect}）tCO2e/t' },
     'hover.filled': { en: 'Filled months (gap-fill conservative): {count:# month|# months}, {value}, {share} of the monthly data', 'zh-CN': '填补的月份（gap-fill conservative）：{count} 个月，{value}，占月度数据的 {share}' },
     'hover.filledMonth': { en: '{month}: {value} filled, the highest of {candidates}', 'zh-CN': '{month}：填补 {value}，取 {candidates} 中的最大值' },
     'hover.fillPreviousYear': { en: '{month} (a year before) {value}', 'zh-CN': '{month}（上年同月）{value}' },

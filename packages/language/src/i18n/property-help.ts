@@ -164,6 +164,9 @@ export const PROPERTY_HELP: Readonly<Record<string, LocalizedText>> = {
     'carbon-in': { en: 'The carbon of everything the process takes in (tC), for its carbon balance', 'zh-CN': '工序全部输入的碳（tC），用于碳平衡' },
     'carbon-out': { en: 'The carbon leaving in products, residues and wastes (tC)', 'zh-CN': '随产品、残余物和废物离开的碳（tC）' },
     'balance-tolerance': { en: 'The share of the carbon in that the balance may leave unaccounted for (default 0 %)', 'zh-CN': '碳平衡允许未闭合的输入碳比例（默认 0 %）' },
+    'energy-in': { en: 'The energy the process takes in besides its measurable heat and electricity (GJ), for its energy balance', 'zh-CN': '除可测量热和电力以外工序输入的能量（GJ），用于能量平衡' },
+    'energy-out': { en: 'The energy leaving besides the heat it exports: in products, waste gases, losses (GJ)', 'zh-CN': '除输出热以外离开的能量：产品、废气、损失中的能量（GJ）' },
+    'energy-tolerance': { en: 'The share of the energy in that the balance may leave unaccounted for (default 0 %)', 'zh-CN': '能量平衡允许未闭合的输入能量比例（默认 0 %）' },
     'cn-code': { en: 'The Combined Nomenclature code ("7208 39 00")', 'zh-CN': '欧盟综合税目（CN）编码（"7208 39 00"）' },
     'Good.category': { en: 'The aggregated goods category ("Iron or steel products")', 'zh-CN': '汇总产品类别（"Iron or steel products"）' },
     route: { en: 'The production route ("Basic oxygen steelmaking")', 'zh-CN': '生产路线（"Basic oxygen steelmaking"）' },
@@ -171,7 +174,12 @@ export const PROPERTY_HELP: Readonly<Record<string, LocalizedText>> = {
     'embedded-direct': { en: "A bought good's specific direct embedded emissions (tCO2e/t)", 'zh-CN': '外购产品的单位直接隐含排放量（tCO2e/t）' },
     'embedded-indirect': { en: "A bought good's specific indirect embedded emissions (tCO2e/t; default 0)", 'zh-CN': '外购产品的单位间接隐含排放量（tCO2e/t；默认 0）' },
     'default-value': { en: 'yes when its embedded emissions are default values', 'zh-CN': '其隐含排放量为默认值时写 yes' },
-    supplier: { en: 'The installation or company it was bought from', 'zh-CN': '供货装置或公司' }
+    supplier: { en: 'The installation or company it was bought from', 'zh-CN': '供货装置或公司' },
+    'bought-from': {
+        en: 'A lot bought from one installation, with its mass and embedded emissions: the good takes their mass-weighted average',
+        'zh-CN': '从一个装置外购的一批，及其质量和隐含排放量：产品取各批的质量加权平均值'
+    },
+    'SupplyLot.quantity': { en: 'The mass of the lot bought', 'zh-CN': '该批外购的质量' }
 };
 
 /** The help line of property `keyword` in a block of type `type`, if any. */

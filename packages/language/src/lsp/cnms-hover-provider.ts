@@ -125,9 +125,13 @@ export class CnmsHoverProvider extends AstNodeHoverProvider {
         if (!figures) return [[heading(good)], [i18n.text('hover.goodNotComputed')]];
         const shown = (value: Rational) => formatMeasured(value, this.locale, this.precision);
         const origin = figures.process && figures.quantity ? i18n.text('hover.madeBy', { process: figures.process.name, quantity: shown(figures.quantity) }) : i18n.text('hover.bought');
+        const lots = figures.lots ?? [];
         return [
             [heading(good)],
             [origin, ...(figures.defaultValue ? [i18n.text('hover.defaultValues')] : [])],
+            ...(lots.length > 0
+                ? [[i18n.text('hover.lotsAverage', { count: lots.length }), ...lots.map(lot => i18n.text('hover.lot', { supplier: lot.supplier, mass: shown(lot.mass), direct: shown(lot.seeDirect), indirect: shown(lot.seeIndirect) }))]]
+                : []),
             [`**${i18n.text('hover.see', { see: shown(figures.seeDirect.plus(figures.seeIndirect)), direct: shown(figures.seeDirect), indirect: shown(figures.seeIndirect) })}**`]
         ];
     }

@@ -1,13 +1,15 @@
-import { isGood, isInstallation, isProcess } from '../generated/ast.js';
+import { isGood, isInstallation, isProcess, type Good } from '../generated/ast.js';
 import { Rational } from '../semantics/rational.js';
+import { energyInOf, energyOutOf } from '../semantics/product-figures.js';
 import { isPeriodRange, isTwelveMonths, periodRange, type PeriodRange } from '../semantics/period.js';
 import { defineRule, type Rule } from './rule.js';
 
 /**
  * The rules of installations, production processes and goods (docs/cbam.md):
- * CN-CBAM-001, 002 and 005 are problems of the product figures (found by
- * semantics/product-figures.ts as it computes them); 003, 004 and 006 read
- * the model once per run (006's `partial` is found with the figures).
+ * CN-CBAM-001, 002, 005 and 008 are problems of the product figures (found by
+ * semantics/product-figures.ts as it computes them); 003, 004, 006 and 007
+ * read the model once per run (006's and 007's `partial` and 007's
+ * `electricityUnknown` are found with the figures).
  */
 export const PRODUCT_RULES: readonly Rule[] = [
     defineRule({
@@ -107,7 +109,7 @@ export const PRODUCT_RULES: readonly Rule[] = [
             for (const process of context.declarations(isProcess)) {
                 process.consumes.forEach((use, index) => {
                     const good = use.good?.ref;
-                    if (!good || !isGood(good) || isProcess(good.$container) || good.defaultValue !== 'yes' || !good.cn) return;
+                    if (!good || !isGood(good) || isProcess(good.$container) || !usesDefaultValues(good) || !good.cn) return;
                     const maker = made.get(cnKey(good.cn));
                     if (maker) context.report('actualExists', { process: process.name, name: good.name, maker: maker.process, made: maker.good, cn: good.cn }, process, 'consumes', index);
                 });
@@ -166,8 +168,7 @@ export const PRODUCT_RULES: readonly Rule[] = [
                 const balance = products.ofProcess(process)?.carbonBalance;
                 if (!balance) continue;
                 const gap = balance.carbonIn.minus(balance.carbonOut).minus(balance.emitted);
-                const magnitude = gap.isNegative() ? gap.negated() : gap;
-                if (magnitude.compare(balance.carbonIn.times(balance.tolerance)) <= 0) continue;
+                if (withinTolerance(gap, balance.carbonIn, balance.tolerance)) continue;
                 context.report(
                     'notClosed',
                     {
@@ -183,6 +184,83 @@ export const PRODUCT_RULES: readonly Rule[] = [
                 );
             }
         }
+    }),
+    defineRule({
+        id: 'CN-CBAM-007',
+        clause: 'CBAM',
+        severity: 'warning',
+        title: { en: 'Energy balance of a process', 'zh-CN': '工序的能量平衡' },
+        description: {
+            en: 'A process that declares its energy balance (`energy-in`, `energy-out`, `energy-tolerance`) closes it: the energy in (`energy-in`, the heat it imports, the electricity of its category-2 sources) less the energy out (`energy-out`, the heat it exports) lies within the tolerance of the energy in.',
+            'zh-CN': '声明了能量平衡（`energy-in`、`energy-out`、`energy-tolerance`）的工序须闭合：输入能量（`energy-in`、输入的热、其第 2 类排放源的电力）减输出能量（`energy-out`、输出的热），应在输入能量的容差之内。'
+        },
+        rationale: {
+            en: 'Energy that enters a process leaves it in products, exported heat, waste gases or losses; a gap shows a heat or electricity flow left out or counted twice, which moves emissions between processes (Implementing Regulation (EU) 2025/2547, Annex III point A.3, Equation 55, counts heat imported and exported; the regulation sets no tolerance: docs/cbam.md says which reading CNMS makes).',
+            'zh-CN':
+                '进入工序的能量以产品、输出的热、废气或损失的形式离开；缺口说明有热或电力流被遗漏或重复计算，会使排放在工序之间转移（实施条例 (EU) 2025/2547 附件 III A.3 点公式 55 计入输入和输出的热；条例未规定容差，CNMS 的理解见 docs/cbam.md）。'
+        },
+        messages: {
+            notClosed: {
+                en: 'The energy balance of process {name} does not close: {energyIn} in + {heatIn} heat in + {electricity} electricity − {energyOut} out − {heatOut} heat out = {gap}, beyond {tolerance} of the energy in ({totalIn}).',
+                'zh-CN': '工序 {name} 的能量平衡不闭合：输入 {energyIn} + 输入热 {heatIn} + 电力 {electricity} − 输出 {energyOut} − 输出热 {heatOut} = {gap}，超出输入能量（{totalIn}）的 {tolerance}。'
+            },
+            partial: { en: 'Process {name} declares only part of its energy balance: give both `energy-in` and `energy-out`, or neither.', 'zh-CN': '工序 {name} 只声明了部分能量平衡：请同时给出 `energy-in` 与 `energy-out`，或都不给。' },
+            electricityUnknown: {
+                en: 'The energy balance of process {name} is not checked: the electricity of source {source} is not given as an energy (give its `activity` in MWh).',
+                'zh-CN': '工序 {name} 的能量平衡未检查：排放源 {source} 的电力未以能量给出（请以 MWh 给出其 `activity`）。'
+            }
+        },
+        check: context => {
+            const products = context.services.semantics.ProductFigures;
+            for (const process of context.declarations(isProcess)) {
+                const balance = products.ofProcess(process)?.energyBalance;
+                if (!balance) continue;
+                const totalIn = energyInOf(balance);
+                const gap = totalIn.minus(energyOutOf(balance));
+                if (withinTolerance(gap, totalIn, balance.tolerance)) continue;
+                const gj = (figure: Rational) => ({ figure, unit: 'GJ' });
+                context.report(
+                    'notClosed',
+                    {
+                        name: process.name,
+                        energyIn: gj(balance.energyIn),
+                        heatIn: gj(balance.heatIn),
+                        electricity: gj(balance.electricity),
+                        energyOut: gj(balance.energyOut),
+                        heatOut: gj(balance.heatOut),
+                        gap: gj(gap),
+                        totalIn: gj(totalIn),
+                        tolerance: { figure: balance.tolerance.times(HUNDRED), unit: '%' }
+                    },
+                    process,
+                    'energyIn'
+                );
+            }
+        }
+    }),
+    defineRule({
+        id: 'CN-CBAM-008',
+        clause: 'CBAM',
+        severity: 'error',
+        title: { en: 'Precursor bought from several installations', 'zh-CN': '从多个装置外购的前体' },
+        description: {
+            en: 'A good bought from several installations gives each lot (`bought-from`) its mass and specific embedded emissions, and no figures of its own beside them; its figures are the mass-weighted average of its lots.',
+            'zh-CN': '从多个装置外购的产品须为每批（`bought-from`）给出质量和单位隐含排放量，且不再另给自身数值；其数值为各批的质量加权平均值。'
+        },
+        rationale: {
+            en: 'The embedded emissions of the precursors of a complex good are Σ M_i × SEE_i (Implementing Regulation (EU) 2025/2547, Annex III point B, Equation 60): a precursor bought from several installations counts each lot with its own figures, which its mass-weighted average gives at once; a lot without its mass or figures would be left out.',
+            'zh-CN': '复杂产品前体的隐含排放量为 Σ M_i × SEE_i（实施条例 (EU) 2025/2547 附件 III B 点公式 60）：从多个装置外购的前体按各批自身数值计入，其质量加权平均值一次给出该结果；缺少质量或数值的批次会被漏计。'
+        },
+        messages: {
+            lotNoQuantity: { en: 'The lot of {name} bought from {supplier} has no `quantity`: its share of the average is not known.', 'zh-CN': '从 {supplier} 外购的 {name} 批次没有 `quantity`：无法确定其在平均值中的份额。' },
+            lotNoEmbedded: { en: 'The lot of {name} bought from {supplier} gives no `embedded-direct`: the average is not computed.', 'zh-CN': '从 {supplier} 外购的 {name} 批次没有给出 `embedded-direct`：不计算平均值。' },
+            lotsAndOwn: {
+                en: 'Good {name} is bought in lots (`bought-from`) and also gives figures of its own: its figures are the average of its lots; remove `embedded-direct` and `embedded-indirect`.',
+                'zh-CN': '产品 {name} 按批外购（`bought-from`），又给出了自身数值：其数值为各批的平均值；请删除 `embedded-direct` 与 `embedded-indirect`。'
+            },
+            zeroMass: { en: 'The lots of {name} add up to 0 t: no average is computed.', 'zh-CN': '{name} 的各批合计为 0 t：不计算平均值。' },
+            lotsOnMade: { en: 'Good {name} is made by process {process}, whose figures it takes; `bought-from` is for goods bought.', 'zh-CN': '产品 {name} 由工序 {process} 生产，其数值取自该工序；`bought-from` 仅用于外购产品。' }
+        }
     })
 ];
 
@@ -191,6 +269,17 @@ function toRange(value: ReturnType<typeof periodRange>): PeriodRange | undefined
 }
 
 const HUNDRED = Rational.fromInteger(100);
+
+/** A balance closes when its gap, either way, is at most the tolerance × what comes in. */
+function withinTolerance(gap: Rational, amountIn: Rational, tolerance: Rational): boolean {
+    const magnitude = gap.isNegative() ? gap.negated() : gap;
+    return magnitude.compare(amountIn.times(tolerance)) <= 0;
+}
+
+/** A good bought priced, wholly or in one of its lots, with default values. */
+function usesDefaultValues(good: Good): boolean {
+    return good.defaultValue === 'yes' || good.lots.some(lot => lot.defaultValue === 'yes');
+}
 
 /** A CN code compared without its spaces and dots: `7208 39 00` is `72083900`. */
 function cnKey(cn: string): string {

@@ -1,11 +1,11 @@
 import type { AstNode } from 'langium';
-import type { CnmsFile, Expression, Good, Installation, Process, Source } from '../generated/ast.js';
+import type { CnmsFile, Expression, Good, Installation, Process, Source, SupplyLot } from '../generated/ast.js';
 import { isGood, isInstallation, isProcess } from '../generated/ast.js';
 import type { CnmsServices } from '../cnms-module.js';
 import { cyclePath } from './cycle-path.js';
 import { Dimension } from './dimension.js';
 import { MEMBERS_KEY, type FigureStore } from './figure-memo.js';
-import { checkedProperty, type Expectation } from './property-checks.js';
+import { ANY, checkedProperty, type Expectation } from './property-checks.js';
 import { tonnes } from './quantity.js';
 import { Rational } from './rational.js';
 import { figuresFromInputs } from './source-figures.js';
@@ -24,6 +24,10 @@ const ENERGY_QUANTITY: Expectation = {
     fits: dimension => dimension.equals(Dimension.base('energy')),
     label: { en: 'an amount of heat (such as GJ)', 'zh-CN': '热量（如 GJ）' }
 };
+const ENERGY_AMOUNT: Expectation = {
+    fits: dimension => dimension.equals(Dimension.base('energy')),
+    label: { en: 'an amount of energy (such as GJ)', 'zh-CN': '能量（如 GJ）' }
+};
 const MASS_OF_CARBON: Expectation = {
     fits: dimension => dimension.equals(Dimension.massOf('C')),
     label: { en: 'a mass of carbon (tC)', 'zh-CN': '碳质量（tC）' }
@@ -32,6 +36,8 @@ const SHARE: Expectation = {
     fits: dimension => dimension.isDimensionless(),
     label: { en: 'a share (%)', 'zh-CN': '比例（%）' }
 };
+/** Joules in a gigajoule: energy balances are given in GJ. */
+const JOULES_PER_GJ = Rational.fromInteger(1_000_000_000);
 /** Tonnes of carbon in a tonne of CO2: 12/44. */
 const CARBON_PER_CO2 = Rational.fromInteger(12).dividedBy(Rational.fromInteger(44));
 
@@ -81,9 +87,50 @@ export interface ProcessFigures {
      * carbon, with the carbon its direct sources emit as CO2 (CO2 × 12/44); absent when it declares none.
      */
     readonly carbonBalance?: { readonly carbonIn: Rational; readonly carbonOut: Rational; readonly emitted: Rational; readonly tolerance: Rational };
+    /**
+     * The energy balance it declares (`energy-in`, `energy-out`, `energy-tolerance`), in GJ, with the
+     * measurable heat it imports and exports and the electricity of its category-2 sources; absent
+     * when it declares none or when an electricity source's energy is not known.
+     */
+    readonly energyBalance?: EnergyBalance;
     /** SEE = (AttrEm + EE_InpMat) / AL, direct and indirect. */
     readonly seeDirect: Rational;
     readonly seeIndirect: Rational;
+}
+
+/**
+ * A process's energy balance, in GJ: what it declares coming in (`energy-in`) and going out
+ * (`energy-out`), and what it already declares as heat and electricity; the tolerance is a share of
+ * all the energy in.
+ */
+export interface EnergyBalance {
+    readonly energyIn: Rational;
+    readonly heatIn: Rational;
+    readonly electricity: Rational;
+    readonly energyOut: Rational;
+    readonly heatOut: Rational;
+    readonly tolerance: Rational;
+}
+
+/** All the energy a process's balance counts in (GJ): declared, heat imported and electricity. */
+export function energyInOf(balance: EnergyBalance): Rational {
+    return balance.energyIn.plus(balance.heatIn).plus(balance.electricity);
+}
+
+/** All the energy it counts out (GJ): declared and heat exported. */
+export function energyOutOf(balance: EnergyBalance): Rational {
+    return balance.energyOut.plus(balance.heatOut);
+}
+
+/** A lot of a good bought from one installation (`bought-from`): its mass and the specific embedded emissions its operator gave. */
+export interface LotFigures {
+    readonly supplier: string;
+    readonly country?: string;
+    /** Tonnes bought. */
+    readonly mass: Rational;
+    readonly seeDirect: Rational;
+    readonly seeIndirect: Rational;
+    readonly defaultValue: boolean;
 }
 
 /** The figures of one good: made by a process (its process's), or bought with its own. */
@@ -96,6 +143,8 @@ export interface GoodFigures {
     readonly seeDirect: Rational;
     readonly seeIndirect: Rational;
     readonly defaultValue: boolean;
+    /** A good bought from several installations: its lots, whose mass-weighted average its figures are. */
+    readonly lots?: readonly LotFigures[];
 }
 
 /** A process of a model with its figures (absent when they cannot be computed) and those of its goods. */
@@ -248,6 +297,10 @@ export class CnmsProductFigures {
         const evaluator = this.services.semantics.Evaluator;
         const container = good.$container;
         if (isProcess(container)) {
+            if (good.lots.length > 0) {
+                evaluator.report('CN-CBAM-008', 'lotsOnMade', { name: good.name, process: container.name }, good, 'lots', 0);
+                return undefined;
+            }
             if (good.embeddedDirect || good.embeddedIndirect) {
                 evaluator.report('CN-CBAM-005', 'embeddedOnMade', { name: good.name, process: container.name }, good, good.embeddedDirect ? 'embeddedDirect' : 'embeddedIndirect');
                 return undefined;
@@ -257,6 +310,7 @@ export class CnmsProductFigures {
             if (!quantity || !figures) return undefined;
             return { good, process: container, quantity, seeDirect: figures.seeDirect, seeIndirect: figures.seeIndirect, defaultValue: figures.precursors.some(precursor => precursor.defaultValue) };
         }
+        if (good.lots.length > 0) return this.boughtFromLots(good);
         // a good bought: its specific embedded emissions as its supplier (or the default values) give them
         if (!good.embeddedDirect) {
             evaluator.report('CN-CBAM-002', 'noEmbedded', { name: good.name }, good, 'name');
@@ -266,6 +320,61 @@ export class CnmsProductFigures {
         const indirect = good.embeddedIndirect ? checkedProperty(evaluator, good, 'embeddedIndirect', CO2E_PER_MASS, 'non-negative') : undefined;
         if (!direct || (good.embeddedIndirect && !indirect)) return undefined;
         return { good, seeDirect: direct.value, seeIndirect: indirect?.value ?? Rational.ZERO, defaultValue: good.defaultValue === 'yes' };
+    }
+
+    /**
+     * A good bought from several installations: the mass-weighted average of its lots' specific
+     * embedded emissions, Σ m_j × SEE_j / Σ m_j, direct and indirect apart (docs/cbam.md). Figures of
+     * its own beside lots would be a second answer (CN-CBAM-008).
+     */
+    private boughtFromLots(good: Good): GoodFigures | undefined {
+        const evaluator = this.services.semantics.Evaluator;
+        if (good.embeddedDirect || good.embeddedIndirect) {
+            evaluator.report('CN-CBAM-008', 'lotsAndOwn', { name: good.name }, good, good.embeddedDirect ? 'embeddedDirect' : 'embeddedIndirect');
+            return undefined;
+        }
+        const lots: LotFigures[] = [];
+        let failed = false;
+        for (const lot of good.lots) {
+            const figures = this.lotFigures(good, lot);
+            if (figures) lots.push(figures);
+            else failed = true;
+        }
+        if (failed) return undefined;
+        const mass = lots.reduce((total, lot) => total.plus(lot.mass), Rational.ZERO);
+        if (mass.isZero()) {
+            evaluator.report('CN-CBAM-008', 'zeroMass', { name: good.name }, good, 'name');
+            return undefined;
+        }
+        const average = (part: (lot: LotFigures) => Rational) => lots.reduce((total, lot) => total.plus(lot.mass.times(part(lot))), Rational.ZERO).dividedBy(mass);
+        return {
+            good,
+            seeDirect: average(lot => lot.seeDirect),
+            seeIndirect: average(lot => lot.seeIndirect),
+            defaultValue: good.defaultValue === 'yes' || lots.some(lot => lot.defaultValue),
+            lots
+        };
+    }
+
+    /** One lot's mass (t) and specific embedded emissions; a lot without either is reported (CN-CBAM-008). */
+    private lotFigures(good: Good, lot: SupplyLot): LotFigures | undefined {
+        const evaluator = this.services.semantics.Evaluator;
+        const supplier = lot.supplier ?? '';
+        if (!lot.quantity) evaluator.report('CN-CBAM-008', 'lotNoQuantity', { name: good.name, supplier }, lot, 'supplier');
+        if (!lot.embeddedDirect) evaluator.report('CN-CBAM-008', 'lotNoEmbedded', { name: good.name, supplier }, lot, 'supplier');
+        if (!lot.quantity || !lot.embeddedDirect) return undefined;
+        const mass = checkedProperty(evaluator, lot, 'quantity', MASS, 'non-negative');
+        const direct = checkedProperty(evaluator, lot, 'embeddedDirect', CO2E_PER_MASS, 'non-negative');
+        const indirect = lot.embeddedIndirect ? checkedProperty(evaluator, lot, 'embeddedIndirect', CO2E_PER_MASS, 'non-negative') : undefined;
+        if (!mass || !direct || (lot.embeddedIndirect && !indirect)) return undefined;
+        return {
+            supplier,
+            ...(lot.country !== undefined ? { country: lot.country } : {}),
+            mass: tonnes(mass),
+            seeDirect: direct.value,
+            seeIndirect: indirect?.value ?? Rational.ZERO,
+            defaultValue: lot.defaultValue === 'yes'
+        };
     }
 
     /** A made good's quantity in tonnes (CN-CBAM-001 when it has none). */
@@ -289,6 +398,9 @@ export class CnmsProductFigures {
         let indirectEmissions = Rational.ZERO;
         const sources: Array<{ source: Source; co2e: Rational; direct: boolean }> = [];
         let emittedCarbon = Rational.ZERO;
+        // the energy of its electricity (GJ), for its energy balance; the index of a category-2 source whose energy is not known
+        let electricity = Rational.ZERO;
+        let electricityUnknown: number | undefined;
         process.sources.forEach((reference, index) => {
             const source = reference.ref;
             if (!source) {
@@ -312,6 +424,11 @@ export class CnmsProductFigures {
             }
             const co2e = tonnes(full.co2e);
             if (figures.scope === 1) emittedCarbon = emittedCarbon.plus(tonnes(full.location.get('CO2') ?? Rational.ZERO).times(CARBON_PER_CO2));
+            if (figures.scope === 2) {
+                const energy = this.electricityEnergy(source, figures.inputs.activity);
+                if (energy) electricity = electricity.plus(energy);
+                else electricityUnknown ??= index;
+            }
             sources.push({ source, co2e, direct: figures.scope === 1 });
             if (figures.scope === 1) directEmissions = directEmissions.plus(co2e);
             else indirectEmissions = indirectEmissions.plus(co2e);
@@ -324,6 +441,8 @@ export class CnmsProductFigures {
         if (!heatImported || !heatExported || !wasteGasImported || !wasteGasExported) failed = true;
         const carbonBalance = this.carbonBalance(process, emittedCarbon);
         if (carbonBalance === 'invalid') failed = true;
+        const energyBalance = this.energyBalance(process, electricityUnknown === undefined ? electricity : electricityUnknown);
+        if (energyBalance === 'invalid') failed = true;
 
         // AL: the goods it makes
         if (process.goods.length === 0) {
@@ -387,6 +506,7 @@ export class CnmsProductFigures {
             precursorDirect,
             precursorIndirect,
             ...(carbonBalance && carbonBalance !== 'invalid' ? { carbonBalance } : {}),
+            ...(energyBalance && energyBalance !== 'invalid' ? { energyBalance } : {}),
             seeDirect: attributedDirect.plus(precursorDirect).dividedBy(activityLevel),
             seeIndirect: attributedIndirect.plus(precursorIndirect).dividedBy(activityLevel)
         };
@@ -398,17 +518,81 @@ export class CnmsProductFigures {
      * checked, and CN-CBAM-006 says so; none at all is allowed.
      */
     private carbonBalance(process: Process, emitted: Rational): ProcessFigures['carbonBalance'] | 'invalid' | undefined {
-        if (!process.carbonIn && !process.carbonOut && !process.balanceTolerance) return undefined;
+        const declared = this.declaredBalance(process, 'CN-CBAM-006', ['carbonIn', 'carbonOut', 'balanceTolerance'], MASS_OF_CARBON);
+        if (!declared || declared === 'invalid') return declared;
+        return { carbonIn: tonnes(declared.in), carbonOut: tonnes(declared.out), emitted, tolerance: declared.tolerance };
+    }
+
+    /**
+     * What a process declares of a balance: what comes in and goes out and the share that may go
+     * unaccounted for (default 0 %). Nothing declared is allowed; in without out, or out without in,
+     * is reported (`partial`, of `rule`) and not checked; a value that is not what it must be makes the
+     * process's figures fail, as any other of its values.
+     */
+    private declaredBalance(
+        process: Process,
+        rule: 'CN-CBAM-006' | 'CN-CBAM-007',
+        [inProperty, outProperty, toleranceProperty]: readonly ['carbonIn' | 'energyIn', 'carbonOut' | 'energyOut', 'balanceTolerance' | 'energyTolerance'],
+        expectation: Expectation
+    ): { in: Rational; out: Rational; tolerance: Rational } | 'invalid' | undefined {
+        if (!process[inProperty] && !process[outProperty] && !process[toleranceProperty]) return undefined;
         const evaluator = this.services.semantics.Evaluator;
-        if (!process.carbonIn || !process.carbonOut) {
-            evaluator.report('CN-CBAM-006', 'partial', { name: process.name }, process, process.carbonIn ? 'carbonIn' : process.carbonOut ? 'carbonOut' : 'balanceTolerance');
+        if (!process[inProperty] || !process[outProperty]) {
+            evaluator.report(rule, 'partial', { name: process.name }, process, process[inProperty] ? inProperty : process[outProperty] ? outProperty : toleranceProperty);
             return undefined;
         }
-        const carbonIn = checkedProperty(evaluator, process, 'carbonIn', MASS_OF_CARBON, 'non-negative');
-        const carbonOut = checkedProperty(evaluator, process, 'carbonOut', MASS_OF_CARBON, 'non-negative');
-        const tolerance = process.balanceTolerance ? checkedProperty(evaluator, process, 'balanceTolerance', SHARE, 'share') : undefined;
-        if (!carbonIn || !carbonOut || (process.balanceTolerance && !tolerance)) return 'invalid';
-        return { carbonIn: tonnes(carbonIn), carbonOut: tonnes(carbonOut), emitted, tolerance: tolerance?.value ?? Rational.ZERO };
+        const amountIn = checkedProperty(evaluator, process, inProperty, expectation, 'non-negative');
+        const amountOut = checkedProperty(evaluator, process, outProperty, expectation, 'non-negative');
+        const tolerance = process[toleranceProperty] ? checkedProperty(evaluator, process, toleranceProperty, SHARE, 'share') : undefined;
+        if (!amountIn || !amountOut || (process[toleranceProperty] && !tolerance)) return 'invalid';
+        return { in: amountIn.value, out: amountOut.value, tolerance: tolerance?.value ?? Rational.ZERO };
+    }
+
+    /**
+     * The energy balance a process declares (GJ): `energy-in` and `energy-out` (both, or neither, as
+     * the carbon balance), `energy-tolerance` (default 0 %), with the heat it imports and exports and
+     * the electricity of its category-2 sources counted on their side. A balance given in part, or one
+     * whose electricity is not known as an energy, is not checked and CN-CBAM-007 says so.
+     */
+    private energyBalance(process: Process, electricity: Rational | number): EnergyBalance | 'invalid' | undefined {
+        const declared = this.declaredBalance(process, 'CN-CBAM-007', ['energyIn', 'energyOut', 'energyTolerance'], ENERGY_AMOUNT);
+        if (!declared || declared === 'invalid') return declared;
+        const evaluator = this.services.semantics.Evaluator;
+        const heatIn = this.heatAmount(process, 'heatIn');
+        const heatOut = this.heatAmount(process, 'heatOut');
+        if (!heatIn || !heatOut) return 'invalid';
+        if (typeof electricity === 'number') {
+            const source = process.sources[electricity];
+            evaluator.report('CN-CBAM-007', 'electricityUnknown', { name: process.name, source: source?.$refText ?? '' }, process, 'sources', electricity);
+            return undefined;
+        }
+        return {
+            energyIn: declared.in.dividedBy(JOULES_PER_GJ),
+            heatIn,
+            electricity,
+            energyOut: declared.out.dividedBy(JOULES_PER_GJ),
+            heatOut,
+            tolerance: declared.tolerance
+        };
+    }
+
+    /** The measurable heat a process imports or exports (GJ); zero when not given. */
+    private heatAmount(process: Process, property: 'heatIn' | 'heatOut'): Rational | undefined {
+        if (!process[property]) return Rational.ZERO;
+        const amount = checkedProperty(this.services.semantics.Evaluator, process, property, ENERGY_QUANTITY, 'non-negative');
+        return amount?.value.dividedBy(JOULES_PER_GJ);
+    }
+
+    /**
+     * The energy (GJ) of an electricity source: its activity when that is an energy (MWh, kWh, GJ);
+     * undefined when its emissions are given directly or its activity is not an energy.
+     */
+    private electricityEnergy(source: Source, activity: Rational): Rational | undefined {
+        if (!source.activity) return undefined;
+        const quantity = checkedProperty(this.services.semantics.Evaluator, source, 'activity', ANY, 'non-negative');
+        if (!quantity || !ENERGY_QUANTITY.fits(quantity.dimension)) return undefined;
+        // the activity its figures use (base units, J), which a `gap-fill` may have completed
+        return activity.dividedBy(JOULES_PER_GJ);
     }
 
     /** The emissions of heat imported or exported (tCO2e): the heat × its factor, gas by gas, with the model's GWP set; zero when not given. */
