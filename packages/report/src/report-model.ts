@@ -93,6 +93,8 @@ export interface ReportCompleteness {
         readonly months: ReadonlyArray<'given' | 'filled' | 'missing'>;
         /** The filled months' share of the source's monthly data, in percent; null without `gap-fill`. */
         readonly filledPercent: string | null;
+        /** The rule of the source's `gap-fill` (`conservative`, `previous-year`, `neighbours`, `average`, `value`); null without `gap-fill`. */
+        readonly fillMethod: string | null;
     }>;
 }
 
