@@ -3,7 +3,9 @@
 // month-by-month activity lacks with the highest of the same month a year
 // before and the nearest months given before and after; the filled months are
 // an info of CN-6.2-018, shown in `cnms balance` (text and json)
-// with their share of the activity. Every figure worked out by hand.
+// with their share of the activity; `previous-year`, `neighbours`, `average`
+// and `value EXPR` are the rules a user may name instead, each shown by name.
+// Every figure worked out by hand.
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { onlyRulesSettings, runCli, tempModel } from './helpers/cli.js';
