@@ -179,7 +179,7 @@ export const TEXTS = {
     'hover.defaultValues': { en: 'Default values are used', 'zh-CN': '使用了默认值' },
     'hover.filled': { en: 'Filled months (gap-fill {method}): {count:# month|# months}, {value}, {share} of the monthly data', 'zh-CN': '填补的月份（gap-fill {method}）：{count} 个月，{value}，占月度数据的 {share}' },
     'hover.filledMonth': { en: '{month}: {value} filled, the highest of {candidates}', 'zh-CN': '{month}：填补 {value}，取 {candidates} 中的最大值' },
-    'hover.filledMonthPreviousYear': { en: '{month}: {value} filled, the value of {candidate}', 'zh-CN': '{month}：填补 {value}，取 {candidate} 的数值' },
+    'hover.filledMonthOne': { en: '{month}: {value} filled, the value of {candidate}', 'zh-CN': '{month}：填补 {value}，取 {candidate} 的数值' },
     'hover.filledMonthAverage': {
         en: '{month}: {value} filled, the mean of the {count:# month|# months} of the period given ({sum} ÷ {count})',
         'zh-CN': '{month}：填补 {value}，取报告期内已给出的 {count} 个月的平均值（{sum} ÷ {count}）'

@@ -203,7 +203,8 @@ export class CnmsHoverProvider extends AstNodeHoverProvider {
             const params = { month: month.month, value: shown(month.value.value) };
             if (fill.averaged) lines.push(`- ${i18n.text('hover.filledMonthAverage', { ...params, count: fill.averaged.months.length, sum: shown(fill.averaged.sum) })}`);
             else if (fill.method === 'value') lines.push(`- ${i18n.text('hover.filledMonthValue', params)}`);
-            else if (fill.method === 'previous-year') lines.push(`- ${i18n.text('hover.filledMonthPreviousYear', { ...params, candidate: candidates.join(', ') })}`);
+            // (`previous-year` has one candidate; another rule one when the month has a neighbour on one side only)
+            else if (candidates.length === 1) lines.push(`- ${i18n.text('hover.filledMonthOne', { ...params, candidate: candidates[0] })}`);
             else lines.push(`- ${i18n.text('hover.filledMonth', { ...params, candidates: candidates.join(', ') })}`);
         }
         return lines;
