@@ -110,6 +110,8 @@ describe('a gap-filled source over a watched CSV', () => {
         const given = await hover(3);
         expect(given).toContain('**Filled months (gap-fill value): 2 months, 24 t, 17.91 % of the monthly data**');
         expect(given).toContain('- 2024-03: 12 t filled, the value `gap-fill value` gives');
+        // the let the fill reads is among the values the source uses
+        expect(given).toContain('**Values used**\n\n`fill_month` = 12 t — no source given');
         // mean: 4 t over three months, each of nine filled with 4/3 t; 16 t × 3 = 48 tCO2e
         expect(await hint(4)).toBe('= 48.000 tCO2e');
         const mean = await hover(4);

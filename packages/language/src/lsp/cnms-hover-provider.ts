@@ -183,7 +183,7 @@ export class CnmsHoverProvider extends AstNodeHoverProvider {
             );
         }
         if (source.biogenic === 'yes') gases.push(this.labelled('hover.biogenic', `${formatMeasured(tonnes(figures.biogenicCO2), this.locale, this.precision)} tCO2`));
-        const used = this.valuesUsed([source.activity, source.factor, source.emissions]);
+        const used = this.valuesUsed([source.activity, source.factor, source.emissions, source.gapFill?.value]);
         const inputs = used.length > 0 ? [`**${i18n.text('hover.inputs')}**`, ...used.map(named => this.inputLine(named))] : [];
         return [[heading(source)], calculation, filled, gases, inputs, [`**${this.labelled('hover.total', `${formatMeasured(tonnes(figures.co2e), this.locale, this.precision)} tCO2e`)}**`]];
     }
