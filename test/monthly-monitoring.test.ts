@@ -63,6 +63,17 @@ describe('CN-9.1-006 on a parameter written as a let (a net calorific value meas
         ]);
     });
 
+    test('a let read by `gap-fill value` is used by its source: the months given and filled', () => {
+        // fill_month fills December of c, which gives January–November: all twelve months; the meter expired 2024-09-15
+        const text =
+            `${ORG()}meter lab {\n    calibrated 2023-09-15\n    interval 12 months\n}\n` +
+            `let fill_month = 10 t {\n    acquired measured meter lab\n}\n` +
+            `source c at s {\n    category 1\n    activity ${monthly([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11], '10 t')}\n    factor 1 tCO2/t\n    gap-fill value fill_month\n}\n`;
+        expect(findings({ 'org.cnms': text })).toEqual([
+            '9 CN-9.1-006 error Parameter fill_month is measured by meter lab, whose calibration expired on 2024-09-15, before the end of 2024-09, 2024-10, 2024-11, 2024-12, which the sources that use it cover.'
+        ]);
+    });
+
     test('half-typed acquired on a let: a syntax error there, nothing undefined', () => {
         for (const line of ['acquired', 'acquired measured meter', 'acquired sometimes', 'acquired measured responsible']) {
             const result = findings({ 'org.cnms': `${ORG()}let ncv = 40 GJ/t {\n    ${line}\n}\n` });
