@@ -179,7 +179,8 @@ export class CnmsGapFill {
             filled.push(filledMonth);
             filledValue = filledValue.plus(filledMonth.value.value);
         }
-        // a declared fill that cannot happen would leave a figure lower than declared: not computed
+        // a declared fill that cannot happen would leave a figure lower than declared: not computed. Only
+        // `previous-year` (no year before) and `average` (no month of the period given) can lack a value.
         if (unfillable.length > 0) {
             if (source.gapFill.method === 'previous-year') {
                 const months = unfillable.map(month => shiftMonth(month, -12)).join(', ');
