@@ -346,8 +346,8 @@ describe('examples/glass: a year of monthly meter readings in CSV', () => {
         // × 3 kgCH4/TJ × 27.9 = 0.13820544, × 0.6 kgN2O/TJ × 273 = 0.27046656; together 122.762592 tCO2e
         expect(figures.get('forklift_diesel')?.co2e).toBe('122.762592');
         // the filled share: 2,544,547.80 / 30,560,503.29
-        const balance = JSON.parse(runCli(['balance', dir, '--format', 'json'], { cwd: dir }).stdout) as { sources: Array<{ id: string; filled?: { months: string[]; percent: string } }> };
-        expect(balance.sources.find(source => source.id === 'furnace_gas')?.filled).toEqual({ months: ['2024-08'], percent: '8.326262744608091171262906253007589' });
+        const balance = JSON.parse(runCli(['balance', dir, '--format', 'json'], { cwd: dir }).stdout) as { sources: Array<{ id: string; filled?: { method: string; months: string[]; percent: string } }> };
+        expect(balance.sources.find(source => source.id === 'furnace_gas')?.filled).toEqual({ method: 'conservative', months: ['2024-08'], percent: '8.326262744608091171262906253007589' });
     });
 });
 

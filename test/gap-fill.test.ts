@@ -3,7 +3,10 @@
 // month-by-month activity lacks with the highest of the same month a year
 // before and the nearest months given before and after; the filled months are
 // an info of CN-6.2-018, shown in `cnms balance` (text and json)
-// with their share of the activity. Every figure worked out by hand.
+// with their share of the activity; `previous-year`, `neighbours`, `average`
+// and `value EXPR` are the rules a user may name instead, each shown by name.
+// Every figure worked out by hand.
+import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { onlyRulesSettings, runCli, tempModel } from './helpers/cli.js';
 
@@ -20,7 +23,7 @@ interface Diagnostic {
 interface SourceJson {
     id: string;
     co2e: string | null;
-    filled?: { months: string[]; percent: string };
+    filled?: { method: string; months: string[]; percent: string };
 }
 
 function run(files: Record<string, string>) {
@@ -62,7 +65,7 @@ describe('gap-fill conservative', () => {
         const { diagnostics, sources, text } = run({ 'org.cnms': ORG + DIESEL });
         expect(diagnostics).toEqual(['18 CN-6.2-018 info Source diesel has no activity data for 2024-03, 2024-12 of the period 2024; filled conservatively (gap-fill): 2024-03 20 t, 2024-12 50 t, 38.89 % of its monthly data.']);
         expect(sources.get('diesel')?.co2e).toBe('180');
-        expect(sources.get('diesel')?.filled).toEqual({ months: ['2024-03', '2024-12'], percent: '38.88888888888888888888888888888889' });
+        expect(sources.get('diesel')?.filled).toEqual({ method: 'conservative', months: ['2024-03', '2024-12'], percent: '38.88888888888888888888888888888889' });
         expect(text).toContain('↳ filled (gap-fill conservative): 2024-03, 2024-12 · 38.89 % of its monthly data');
     });
 
@@ -120,5 +123,128 @@ describe('gap-fill conservative', () => {
         expect(diagnostics).toEqual([]);
         expect(sources.get('whole')).toMatchObject({ co2e: '12', filled: { months: [], percent: '0' } });
         expect(text).not.toContain('filled');
+    });
+});
+
+/** DIESEL with another `gap-fill` line: 110 t given (January 10, February 20, April–November 10), March and December missing. */
+const dieselWith = (gapFill: string, name = 'diesel') => DIESEL.replace('source diesel', `source ${name}`).replace(/ {4}gap-fill[\s\S]*\n\}\n$/, `    ${gapFill}\n}\n`);
+const finding = (name: string, line: number, filled: string, values: string, share: string) =>
+    `${line} CN-6.2-018 info Source ${name} has no activity data for 2024-03, 2024-12 of the period 2024; ${filled}: ${values}, ${share} of its monthly data.`;
+
+describe('gap-fill by the rule the user names', () => {
+    test('neighbours: the higher of the nearest months before and after; the year before only when it is the nearest', () => {
+        // March: max(2024-02 20, 2024-04 10) = 20 t; December: 2024-11 10 t, nothing after (2023-12 50 t is not a neighbour):
+        // 110 + 30 = 140 t; filled 30 / 140 = 150/7 % = 21.428571…
+        const { diagnostics, sources, text } = run({ 'org.cnms': ORG + dieselWith('gap-fill neighbours previous-year monthly { 2023-03 15 t 2023-12 50 t }') });
+        expect(diagnostics).toEqual([finding('diesel', 18, 'filled with the higher of the nearest months before and after (gap-fill neighbours)', '2024-03 20 t, 2024-12 10 t', '21.43 %')]);
+        expect(sources.get('diesel')).toMatchObject({ co2e: '140', filled: { method: 'neighbours', months: ['2024-03', '2024-12'], percent: '21.42857142857142857142857142857143' } });
+        expect(text).toContain('↳ filled (gap-fill neighbours): 2024-03, 2024-12 · 21.43 % of its monthly data');
+    });
+
+    test('previous-year: the same month a year before only; a month without one leaves the source not computed', () => {
+        // March 2023-03 15 t, December 2023-12 50 t: 110 + 65 = 175 t; filled 65 / 175 = 260/7 % = 37.142857…
+        const { diagnostics, sources, text } = run({ 'org.cnms': ORG + dieselWith('gap-fill previous-year monthly { 2023-03 15 t 2023-12 50 t }') });
+        expect(diagnostics).toEqual([finding('diesel', 18, 'filled with the same month a year before (gap-fill previous-year)', '2024-03 15 t, 2024-12 50 t', '37.14 %')]);
+        expect(sources.get('diesel')).toMatchObject({ co2e: '175', filled: { method: 'previous-year', months: ['2024-03', '2024-12'], percent: '37.14285714285714285714285714285714' } });
+        expect(text).toContain('↳ filled (gap-fill previous-year): 2024-03, 2024-12 · 37.14 % of its monthly data');
+
+        // no 2023-12 here, and none at all in the second source: not computed, the missing months stay a warning
+        const broken = run({ 'org.cnms': ORG + dieselWith('gap-fill previous-year monthly { 2023-03 15 t }') + dieselWith('gap-fill previous-year', 'bare') });
+        const cannot = (name: string, months: string) =>
+            `Source ${name} fills each missing month with the same month a year before (\`gap-fill previous-year\`), but no value is given for ${months}: give it in the activity or in \`gap-fill previous-year monthly { … }\`. The source is not computed.`;
+        expect(broken.diagnostics).toEqual([
+            '5 CN-6.2-018 warning Source diesel has no activity data for 2024-03, 2024-12 of the period 2024.',
+            `18 CN-NUM-014 error ${cannot('diesel', '2023-12')}`,
+            '22 CN-6.2-018 warning Source bare has no activity data for 2024-03, 2024-12 of the period 2024.',
+            `35 CN-NUM-014 error ${cannot('bare', '2023-03, 2023-12')}`
+        ]);
+        expect(broken.sources.get('diesel')?.co2e).toBeNull();
+        expect(broken.sources.get('bare')?.co2e).toBeNull();
+        expect(broken.text).not.toContain('filled');
+    });
+
+    test('average: the exact mean of the months of the period given; none given, not computed', () => {
+        // 1 + 1 + 2 = 4 t over three months: each of the nine missing months 4/3 t (shown 1.333 t), 12 t in all;
+        // 16 t × 3 tCO2/t = 48 tCO2e exactly; filled 12 / 16 = 75 %. The 2023-05 reading of `old` lies outside the period.
+        const monthly = (entries: string) => `monthly {\n${entries}\n    }`;
+        const { diagnostics, sources } = run({
+            'org.cnms':
+                `${ORG}source av at s {\n    category 1\n    activity ${monthly('        2024-01 1 t\n        2024-02 1 t\n        2024-03 2 t')}\n    factor 3 tCO2/t\n    gap-fill average\n}\n` +
+                `source old at s {\n    category 1\n    activity ${monthly('        2023-05 1 t')}\n    factor 3 tCO2/t\n    gap-fill average\n}\n`
+        });
+        const nine = ['04', '05', '06', '07', '08', '09', '10', '11', '12'].map(month => `2024-${month}`);
+        expect(diagnostics).toEqual([
+            `11 CN-6.2-018 info Source av has no activity data for ${nine.join(', ')} of the period 2024; filled with the mean of the months of the period given (gap-fill average): ${nine.map(month => `${month} 1.333 t`).join(', ')}, 75.00 % of its monthly data.`,
+            `15 CN-6.2-018 warning Source old has no activity data for ${['01', '02', '03', ...nine.map(month => month.slice(5))].map(month => (month.length === 2 ? `2024-${month}` : month)).join(', ')} of the period 2024.`,
+            '19 CN-NUM-014 error Source old fills each missing month with the mean of the months of the period given (`gap-fill average`), but no month of the period 2024 is given. The source is not computed.'
+        ]);
+        expect(sources.get('av')).toMatchObject({ co2e: '48', filled: { method: 'average', months: nine, percent: '75' } });
+        expect(sources.get('old')?.co2e).toBeNull();
+    });
+
+    test('value: the figure given per missing month, from a let in another unit; a figure of another dimension is an error where it is written', () => {
+        // 12,000 kg = 12 t for March and December: 110 + 24 = 134 t; filled 24 / 134 = 17.910447…
+        const { diagnostics, sources, text } = run({ 'org.cnms': `${ORG}let diesel_month = 12_000 kg\n${dieselWith('gap-fill value diesel_month')}${dieselWith('gap-fill value 12 MWh', 'wrong')}` });
+        expect(diagnostics).toEqual([
+            finding('diesel', 19, 'filled with the value given (gap-fill value)', '2024-03 12 t, 2024-12 12 t', '17.91 %'),
+            '23 CN-6.2-018 warning Source wrong has no activity data for 2024-03, 2024-12 of the period 2024.',
+            "36 CN-NUM-003 error 'gap-fill value' must be mass, but this value is energy."
+        ]);
+        expect(sources.get('diesel')).toMatchObject({ co2e: '134', filled: { method: 'value', months: ['2024-03', '2024-12'], percent: '17.91044776119402985074626865671642' } });
+        expect(sources.get('wrong')?.co2e).toBeNull();
+        expect(text).toContain('↳ filled (gap-fill value): 2024-03, 2024-12 · 17.91 % of its monthly data');
+    });
+
+    test('in Chinese: the finding and the balance line name the rule', () => {
+        const dir = tempModel({ 'org.cnms': ORG + dieselWith('gap-fill neighbours'), 'cnms.json': SETTINGS });
+        const validate = JSON.parse(runCli(['validate', dir, '--format', 'json', '--lang', 'zh-CN'], { cwd: dir }).stdout) as { diagnostics: Diagnostic[] };
+        expect(validate.diagnostics.map(d => d.message)).toEqual(['排放源 diesel 缺少报告期 2024 中 2024-03, 2024-12 的活动数据，已按前后最近月份中的较大值填补（gap-fill neighbours）：2024-03 20 t, 2024-12 10 t，占其月度数据的 21.43 %。']);
+        expect(runCli(['balance', dir, '--lang', 'zh-CN'], { cwd: dir }).stdout).toContain('↳ 已填补（gap-fill neighbours）：2024-03, 2024-12 · 占其月度数据的 21.43 %');
+    });
+
+    test('the report names the rule of each filled source', () => {
+        const dir = tempModel({ 'org.cnms': ORG + dieselWith('gap-fill average'), 'cnms.json': SETTINGS });
+        const file = `${dir}/report.json`;
+        expect(runCli(['report', dir, '--format', 'json', '-o', file], { cwd: dir }).code).toBe(0);
+        // 110 t over ten months: March and December 11 t each; 22 / 132 = 16.66…
+        const completeness = (JSON.parse(readFileSync(file, 'utf8')) as { inventory: { completeness: { sources: unknown[] } } }).inventory.completeness;
+        expect(completeness.sources).toEqual([
+            { id: 'diesel', months: ['given', 'given', 'filled', 'given', 'given', 'given', 'given', 'given', 'given', 'given', 'given', 'filled'], filledPercent: '16.66666666666666666666666666666667', fillMethod: 'average' }
+        ]);
+    });
+
+    test('a gap-fill line half typed or wrong: a located error, the source not computed, nothing undefined', () => {
+        const lines = [
+            'gap-fill',
+            'gap-fill value',
+            'gap-fill bogus',
+            'gap-fill value *',
+            'gap-fill value nosuch',
+            'gap-fill average previous-year monthly { 2023-01 1 t }',
+            'gap-fill previous-year monthly {',
+            'gap-fill conservative conservative',
+            'gap-fill previous-year previous-year monthly { 2023-01 1 t }'
+        ];
+        for (const line of lines) {
+            const dir = tempModel({ 'org.cnms': ORG + dieselWith(line), 'cnms.json': SETTINGS });
+            const validate = runCli(['validate', dir, '--format', 'json'], { cwd: dir });
+            const balance = runCli(['balance', dir, '--format', 'json'], { cwd: dir });
+            const text = runCli(['balance', dir], { cwd: dir });
+            for (const result of [validate, balance, text]) {
+                expect(result.stderr, line).not.toMatch(/\bat .*\.(js|cjs|mjs):\d+/);
+                expect(result.stdout, line).not.toMatch(/undefined|NaN|\[object Object\]/);
+            }
+            const diagnostics = (JSON.parse(validate.stdout) as { diagnostics: Diagnostic[] }).diagnostics;
+            // an error on the gap-fill line (18) or the line after it, where a half-typed statement is found to end
+            expect(
+                diagnostics
+                    .filter(d => d.severity === 'error')
+                    .map(d => d.line)
+                    .some(at => at === 18 || at === 19),
+                line
+            ).toBe(true);
+            expect(diagnostics.map(d => d.message).join('\n'), line).not.toMatch(/undefined|null|NaN/);
+            expect((JSON.parse(balance.stdout) as { sources: SourceJson[] }).sources.find(source => source.id === 'diesel')?.co2e ?? null, line).toBeNull();
+        }
     });
 });

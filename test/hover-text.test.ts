@@ -110,4 +110,19 @@ describe('hover of a gap-filled source', () => {
         expect(text).toContain('- 2024-03: 20 t filled, the highest of 2023-03 (a year before) 15 t, 2024-02 20 t, 2024-04 10 t');
         expect(text).toContain('- 2024-12: 50 t filled, the highest of 2023-12 (a year before) 50 t, 2024-11 10 t');
     });
+
+    test('the rule the source names: the year before alone, or the nearest months around', async () => {
+        // previous-year: March 2023-03 15 t, December 2023-12 50 t (65 of 175 t); neighbours: March max(20, 10) = 20 t,
+        // December 2024-11 10 t, the year before not a neighbour (30 of 140 t)
+        const months = ['01 10', '02 20', '04 10', '05 10', '06 10', '07 10', '08 10', '09 10', '10 10', '11 10'].map(entry => `2024-${entry} t`).join(' ');
+        const source = (rule: string) => `${ORG}source <|>diesel at plant_a { category 1 activity monthly { ${months} } factor 1 tCO2/t gap-fill ${rule} monthly { 2023-03 15 t 2023-12 50 t } }`;
+        const previous = await hoverAt(source('previous-year'));
+        expect(previous).toContain('**Filled months (gap-fill previous-year): 2 months, 65 t, 37.14 % of the monthly data**');
+        expect(previous).toContain('- 2024-03: 15 t filled, the value of 2023-03 (a year before) 15 t');
+        expect(previous).toContain('- 2024-12: 50 t filled, the value of 2023-12 (a year before) 50 t');
+        const neighbours = await hoverAt(source('neighbours previous-year'));
+        expect(neighbours).toContain('**Filled months (gap-fill neighbours): 2 months, 30 t, 21.43 % of the monthly data**');
+        expect(neighbours).toContain('- 2024-03: 20 t filled, the highest of 2024-02 20 t, 2024-04 10 t');
+        expect(neighbours).toContain('- 2024-12: 10 t filled, the value of 2024-11 10 t');
+    });
 });

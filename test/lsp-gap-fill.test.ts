@@ -75,4 +75,73 @@ describe('a gap-filled source over a watched CSV', () => {
         expect(await hint()).toBe('= 117.000 tCO2e');
         expect(await hover()).not.toContain('filled');
     }, 120_000);
+
+    test('the rule a source names, in the hover; the let of `gap-fill value` edited, the figure follows; a half-typed gap-fill, not computed and nothing undefined', async () => {
+        const dir = mkdtempSync(join(tmpdir(), 'cnms-gap-fill-rules-'));
+        dirs.push(dir);
+        const months = ['01 10', '02 20', '04 10', '05 10', '06 10', '07 10', '08 10', '09 10', '10 10', '11 10'].map(entry => `2024-${entry} t`).join(' ');
+        const model = (fillMonth: string, averageLine = 'gap-fill average') =>
+            [
+                'organization acme "Acme" { consolidation operational-control period 2024 ms-scope "All" }',
+                'site plant',
+                `let fill_month = ${fillMonth}`,
+                `source given at plant { category 1 activity monthly { ${months} } factor 1 tCO2/t gap-fill value fill_month }`,
+                `source mean at plant { category 1 activity monthly { 2024-01 1 t 2024-02 1 t 2024-03 2 t } factor 3 tCO2/t ${averageLine} }`,
+                ''
+            ].join('\n');
+        writeFileSync(join(dir, 'model.cnms'), model('12 t'));
+        writeFileSync(join(dir, 'cnms.json'), onlyRulesSettings('CN-6.2-018'));
+        const session = await startServer(dir);
+        sessions.push(session);
+        const uri = fileUri(join(dir, 'model.cnms'));
+        const first = session.waitForDiagnostics(uri, diagnostics => diagnostics.filter(d => d.code === 'CN-6.2-018').length === 2);
+        await session.open(uri, model('12 t'));
+        await first;
+        const hover = async (line: number) => {
+            const result = await session.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line, character: 8 } });
+            return (result?.contents as { value: string } | undefined)?.value ?? '';
+        };
+        const hint = async (line: number) => {
+            const all = await session.connection.sendRequest(InlayHintRequest.type, { textDocument: { uri }, range: { start: { line, character: 0 }, end: { line: line + 1, character: 0 } } });
+            return (all ?? []).map(h => (typeof h.label === 'string' ? h.label : h.label.map(part => part.value).join(''))).find(label => label.startsWith('=') || label.startsWith('⚠'));
+        };
+        // given: 110 t + 12 t for March and December = 134 t
+        expect(await hint(3)).toBe('= 134.000 tCO2e');
+        const given = await hover(3);
+        expect(given).toContain('**Filled months (gap-fill value): 2 months, 24 t, 17.91 % of the monthly data**');
+        expect(given).toContain('- 2024-03: 12 t filled, the value `gap-fill value` gives');
+        // the let the fill reads is among the values the source uses
+        expect(given).toContain('**Values used**\n\n`fill_month` = 12 t — no source given');
+        // mean: 4 t over three months, each of nine filled with 4/3 t; 16 t × 3 = 48 tCO2e
+        expect(await hint(4)).toBe('= 48.000 tCO2e');
+        const mean = await hover(4);
+        expect(mean).toContain('**Filled months (gap-fill average): 9 months, 12 t, 75.00 % of the monthly data**');
+        expect(mean).toContain('- 2024-04: 1.333 t filled, the mean of the 3 months of the period given (4 t ÷ 3)');
+
+        // the let edited: 15 t a month, 110 + 30 = 140 t
+        const edited = session.waitForDiagnostics(uri, diagnostics => diagnostics.some(d => d.message.includes('2024-03 15 t, 2024-12 15 t')));
+        await session.change(uri, model('15 t'), 2);
+        await edited;
+        expect(await hint(3)).toBe('= 140.000 tCO2e');
+
+        // half typed: `gap-fill` alone, then `gap-fill value` without its value
+        for (const [version, line] of [
+            [3, 'gap-fill'],
+            [4, 'gap-fill value']
+        ] as const) {
+            const typed = session.waitForDiagnostics(uri, diagnostics => diagnostics.some(d => d.code === 'CN-NUM-001'));
+            await session.change(uri, model('15 t', line), version);
+            const diagnostics = await typed;
+            expect(
+                diagnostics.some(d => d.range.start.line === 4 && d.code === 'CN-NUM-001'),
+                line
+            ).toBe(true);
+            expect(diagnostics.map(d => d.message).join('\n'), line).not.toMatch(/undefined|null|NaN|\[object Object\]/);
+            const text = await hover(4);
+            expect(text, line).not.toMatch(/undefined|null|NaN|\[object Object\]/);
+            expect(text, line).not.toContain('Filled months');
+            expect(text, line).toContain('The emissions of this source cannot be computed: see its diagnostics.');
+            expect(await hint(4), line).toBe('⚠ not computed: CN-NUM-001');
+        }
+    }, 120_000);
 });

@@ -39,6 +39,53 @@ describe('CN-9.1-006: measured parameters have a calibrated meter', () => {
     });
 });
 
+describe('CN-9.1-006 on a parameter written as a let (a net calorific value measured by a laboratory)', () => {
+    test('the let names its meter; its calibration is checked against the months of the sources that use it, or the whole period', () => {
+        // meter lab: 2023-09-15 + 12 months = 2024-09-15. ncv is used by a (January–June) and b (October, November):
+        // October and November end after the expiry. spare is used by no source: the whole period, September onwards.
+        const text =
+            `${ORG()}meter lab {\n    calibrated 2023-09-15\n    interval 12 months\n}\n` +
+            `let ncv = 40 GJ/t {\n    source "Plant lab"\n    acquired measured meter lab responsible energy_manager\n}\n` +
+            `let ncv_nometer = 40 GJ/t {\n    acquired measured\n}\n` +
+            `let spare = 1 {\n    acquired measured meter lab\n}\n` +
+            `let guess = 2 {\n    acquired estimated\n}\n` +
+            `source a at s {\n    category 1\n    activity ${monthly([1, 2, 3, 4, 5, 6], '10 t')} * ncv\n    factor 0.05 tCO2/GJ\n}\n` +
+            `source b at s {\n    category 1\n    activity ${monthly([10, 11], '10 t')} * ncv * guess / guess\n    factor 0.05 tCO2/GJ\n}\n`;
+        expect(findings({ 'org.cnms': text })).toEqual([
+            '10 CN-9.1-006 error Parameter ncv is measured by meter lab, whose calibration expired on 2024-09-15, before the end of 2024-10, 2024-11, which the sources that use it cover.',
+            '13 CN-9.1-006 error Parameter ncv_nometer is `acquired measured` but names no meter: name the instrument with `acquired measured meter …`.',
+            '16 CN-9.1-006 error Parameter spare is measured by meter lab, whose calibration expired on 2024-09-15, before the end of 2024-09, 2024-10, 2024-11, 2024-12, which the period covers (no source uses it).'
+        ]);
+        expect(findings({ 'org.cnms': text }, 'zh-CN')).toEqual([
+            '10 CN-9.1-006 error 参数 ncv 由计量器具 lab 测量，其校准已于 2024-09-15 到期，早于使用它的排放源所覆盖的 2024-10, 2024-11 的月末。',
+            '13 CN-9.1-006 error 参数 ncv_nometer 为 `acquired measured`（实测），但未指明计量器具：请用 `acquired measured meter …` 指明。',
+            '16 CN-9.1-006 error 参数 spare 由计量器具 lab 测量，其校准已于 2024-09-15 到期，早于报告期（没有排放源使用它）的 2024-09, 2024-10, 2024-11, 2024-12 的月末。'
+        ]);
+    });
+
+    test('a let read by `gap-fill value` is used by its source: the months given and filled', () => {
+        // fill_month fills December of c, which gives January–November: all twelve months; the meter expired 2024-09-15
+        const text =
+            `${ORG()}meter lab {\n    calibrated 2023-09-15\n    interval 12 months\n}\n` +
+            `let fill_month = 10 t {\n    acquired measured meter lab\n}\n` +
+            `source c at s {\n    category 1\n    activity ${monthly([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11], '10 t')}\n    factor 1 tCO2/t\n    gap-fill value fill_month\n}\n`;
+        expect(findings({ 'org.cnms': text })).toEqual([
+            '9 CN-9.1-006 error Parameter fill_month is measured by meter lab, whose calibration expired on 2024-09-15, before the end of 2024-09, 2024-10, 2024-11, 2024-12, which the sources that use it cover.'
+        ]);
+    });
+
+    test('half-typed acquired on a let: a syntax error there, nothing undefined', () => {
+        for (const line of ['acquired', 'acquired measured meter', 'acquired sometimes', 'acquired measured responsible']) {
+            const result = findings({ 'org.cnms': `${ORG()}let ncv = 40 GJ/t {\n    ${line}\n}\n` });
+            expect(
+                result.some(finding => /^[56] CN-NUM-001 error/.test(finding)),
+                line
+            ).toBe(true);
+            expect(result.join('\n'), line).not.toMatch(/undefined|null|NaN|\[object Object\]/);
+        }
+    });
+});
+
 describe('CN-9.1-007: monthly evidence filed within the deadline', () => {
     const source = (name: string) => `source ${name} at s {\n    category 2\n    activity ${monthly(ALL)}\n    factor 1 tCO2/MWh\n}\n`;
     const documents = (filed: (month: number) => string | undefined, forSources = '') =>

@@ -178,7 +178,7 @@ describe('the average where the precursor figure shows', () => {
 
     test('cnms report: the precursors bought show the average and their suppliers', () => {
         const json = JSON.parse(runCli(['report', dir, '--format', 'json']).stdout);
-        expect(json.format_version).toBe('1.3');
+        expect(json.format_version).toBe('1.4');
         expect(json.products.purchased[0]).toMatchObject({ seeDirect: '2.2', seeIndirect: '0.06', supplier: 'Jiangsu Wire Co.; Hebei Rod Works' });
         expect(json.products.purchased[0].lots).toHaveLength(2);
         const md = runCli(['report', dir, '--format', 'md']).stdout;

@@ -31,9 +31,9 @@ describe('the completeness table', () => {
         expect(json.inventory.completeness).toEqual({
             months: ['2024-01', '2024-02', '2024-03', '2024-04', '2024-05', '2024-06', '2024-07', '2024-08', '2024-09', '2024-10', '2024-11', '2024-12'],
             sources: [
-                { id: 'furnace_gas', months: GAS, filledPercent: GAS_PERCENT },
-                { id: 'purchased_power', months: GIVEN, filledPercent: null },
-                { id: 'forklift_diesel', months: GIVEN, filledPercent: null }
+                { id: 'furnace_gas', months: GAS, filledPercent: GAS_PERCENT, fillMethod: 'conservative' },
+                { id: 'purchased_power', months: GIVEN, filledPercent: null, fillMethod: null },
+                { id: 'forklift_diesel', months: GIVEN, filledPercent: null, fillMethod: null }
             ]
         });
     });
@@ -44,27 +44,29 @@ describe('the completeness table', () => {
             [
                 '### Monthly completeness (clause 6.2, 9.1)',
                 '',
-                '✓ read from the data · ◐ filled (gap-fill conservative) · ✗ missing',
+                '✓ read from the data · ◐ filled (by the rule in the Gap-fill column) · ✗ missing',
                 '',
-                '| Source | 01 | 02 | 03 | 04 | 05 | 06 | 07 | 08 | 09 | 10 | 11 | 12 | Filled (%) |',
-                '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | ---: |',
-                '| furnace\\_gas | ✓ | ✓ | ✓ | ✓ | ✓ | ✓ | ✓ | ◐ | ✓ | ✓ | ✓ | ✓ | 8.33 % |',
-                '| purchased\\_power | ✓ | ✓ | ✓ | ✓ | ✓ | ✓ | ✓ | ✓ | ✓ | ✓ | ✓ | ✓ | — |'
+                '| Source | 01 | 02 | 03 | 04 | 05 | 06 | 07 | 08 | 09 | 10 | 11 | 12 | Filled (%) | Gap-fill |',
+                '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | ---: | --- |',
+                '| furnace\\_gas | ✓ | ✓ | ✓ | ✓ | ✓ | ✓ | ✓ | ◐ | ✓ | ✓ | ✓ | ✓ | 8.33 % | conservative |',
+                '| purchased\\_power | ✓ | ✓ | ✓ | ✓ | ✓ | ✓ | ✓ | ✓ | ✓ | ✓ | ✓ | ✓ | — | — |'
             ].join('\n')
         );
         const html = readFileSync(report('html'), 'utf8');
         expect(html).toContain('<h3>Monthly completeness (clause 6.2, 9.1)</h3>');
         expect(html).toContain('<td class="num" title="filled (gap-fill conservative)">◐</td>');
         expect(html.match(/title="filled \(gap-fill conservative\)"/g)).toHaveLength(1);
+        // the rule beside the filled share; a source without gap-fill has none
+        expect(html).toContain('<td class="num">8.33</td><td>conservative</td></tr>');
     });
 
-    test('csv and the xlsx Sources sheet: a column per month and the filled share', async () => {
+    test('csv and the xlsx Sources sheet: a column per month, the filled share and the gap-fill rule', async () => {
         const csv = readFileSync(report('csv'), 'utf8').split('\r\n');
         // the month columns come last, and hold no comma
-        const last = (line: string) => line.split(',').slice(-13);
-        expect(last(csv[0])).toEqual(['2024-01', '2024-02', '2024-03', '2024-04', '2024-05', '2024-06', '2024-07', '2024-08', '2024-09', '2024-10', '2024-11', '2024-12', 'Filled (%)']);
-        expect(last(csv[1])).toEqual([...GAS, GAS_PERCENT]);
-        expect(last(csv[2])).toEqual([...GIVEN, '']);
+        const last = (line: string) => line.split(',').slice(-14);
+        expect(last(csv[0])).toEqual(['2024-01', '2024-02', '2024-03', '2024-04', '2024-05', '2024-06', '2024-07', '2024-08', '2024-09', '2024-10', '2024-11', '2024-12', 'Filled (%)', 'Gap-fill']);
+        expect(last(csv[1])).toEqual([...GAS, GAS_PERCENT, 'conservative']);
+        expect(last(csv[2])).toEqual([...GIVEN, '', '']);
         const workbook = new ExcelJS.Workbook();
         await workbook.xlsx.load(readFileSync(report('xlsx')));
         const values = (row: number) => (workbook.getWorksheet('Sources')!.getRow(row).values as unknown[]).map(value => (typeof value === 'object' && value !== null && 'result' in value ? value.result : value));

@@ -8,7 +8,7 @@ import { REPORT_TEXT, type ReportTextId } from './report-text.js';
  */
 export const HTML_TEXT = {
     'month.given': { en: 'read from the data', 'zh-CN': '取自数据' },
-    'month.filled': { en: 'filled (gap-fill conservative)', 'zh-CN': '已填补（gap-fill conservative）' },
+    'month.filled': { en: 'filled (gap-fill {method})', 'zh-CN': '已填补（gap-fill {method}）' },
     'month.missing': { en: 'missing', 'zh-CN': '缺失' },
     headline: { en: 'Net balance {period}: ', 'zh-CN': '{period} 年净排放：' },
     headlineRange: { en: 'Net balance {period}: ', 'zh-CN': '净排放（{period}）：' },

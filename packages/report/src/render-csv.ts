@@ -77,7 +77,8 @@ function monthColumns(model: ReportModel): SourceColumn[] {
     const rows = new Map(completeness.sources.map(row => [row.id, row]));
     return [
         ...completeness.months.map((month, index): SourceColumn => ({ key: `month:${month}`, header: month, kind: 'text', value: s => rows.get(s.id)?.months[index] ?? null })),
-        { key: 'filledPercent', header: reportText('filledShare', model.locale), kind: 'figure', value: s => rows.get(s.id)?.filledPercent ?? null }
+        { key: 'filledPercent', header: reportText('filledShare', model.locale), kind: 'figure', value: s => rows.get(s.id)?.filledPercent ?? null },
+        { key: 'fillMethod', header: reportText('fillMethod', model.locale), kind: 'text', value: s => rows.get(s.id)?.fillMethod ?? null }
     ];
 }
 

@@ -320,12 +320,12 @@ class HtmlReport {
     private completenessTable(): string {
         const completeness = this.model.inventory.completeness;
         if (!completeness) return '';
-        const head = `<tr><th>${this.t('source')}</th>${completeness.months.map(month => `<th class="num">${escapeHtml(monthLabel(month, completeness.months))}</th>`).join('')}<th class="num">${this.t('filledShare')}</th></tr>`;
+        const head = `<tr><th>${this.t('source')}</th>${completeness.months.map(month => `<th class="num">${escapeHtml(monthLabel(month, completeness.months))}</th>`).join('')}<th class="num">${this.t('filledShare')}</th><th>${this.t('fillMethod')}</th></tr>`;
         const rows = completeness.sources.map(
             row =>
                 `<tr><td>${escapeHtml(this.sourceNames.get(row.id) ?? row.id)} <span class="mono muted">${escapeHtml(row.id)}</span></td>${row.months
-                    .map(state => `<td class="num" title="${escapeHtml(htmlText(`month.${state}` as HtmlTextId, this.locale))}">${MONTH_MARK[state]}</td>`)
-                    .join('')}<td class="num">${row.filledPercent === null ? this.or(null) : this.pct(row.filledPercent)}</td></tr>`
+                    .map(state => `<td class="num" title="${escapeHtml(htmlText(`month.${state}` as HtmlTextId, this.locale, { method: row.fillMethod ?? '' }))}">${MONTH_MARK[state]}</td>`)
+                    .join('')}<td class="num">${row.filledPercent === null ? this.or(null) : this.pct(row.filledPercent)}</td><td>${this.or(row.fillMethod)}</td></tr>`
         );
         return [`<h3>${this.t('completeness')}</h3>`, `<p class="lead">${this.t('completenessLegend')}</p>`, this.table(head, rows)].join('');
     }

@@ -94,7 +94,7 @@ const INVENTORY_ORDER: KeyOrder = {
         instruments: { keys: keysOf<Element<ReportInventory['instruments']>>()('id', 'name', 'kind', 'quantityMWh', 'covers', 'factor') },
         completeness: {
             keys: keysOf<ReportCompleteness>()('months', 'sources'),
-            fields: { sources: { keys: keysOf<Element<ReportCompleteness['sources']>>()('id', 'months', 'filledPercent') } }
+            fields: { sources: { keys: keysOf<Element<ReportCompleteness['sources']>>()('id', 'months', 'filledPercent', 'fillMethod') } }
         }
     }
 };

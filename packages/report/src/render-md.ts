@@ -231,8 +231,8 @@ export function renderMarkdown(model: ReportModel): string {
         out.push(escapeMarkdown(r('completenessLegend')), '');
         out.push(
             ...table(
-                [{ header: r('source') }, ...completeness.months.map(month => ({ header: monthLabel(month, completeness.months) })), { header: r('filledShare'), align: right }],
-                completeness.sources.map(row => [text(row.id), ...row.months.map(state => MONTH_MARK[state]), percent(row.filledPercent)]),
+                [{ header: r('source') }, ...completeness.months.map(month => ({ header: monthLabel(month, completeness.months) })), { header: r('filledShare'), align: right }, { header: r('fillMethod') }],
+                completeness.sources.map(row => [text(row.id), ...row.months.map(state => MONTH_MARK[state]), percent(row.filledPercent), text(row.fillMethod)]),
                 locale
             )
         );

@@ -73,7 +73,8 @@ function completenessTable(services: CnmsServices, balance: ModelBalance): Repor
         rows.push({
             id: shownName(source),
             months: months.map(month => (given.has(month) ? 'given' : filled.has(month) ? 'filled' : 'missing')),
-            filledPercent: figures?.gapFill ? s(figures.gapFill.filledShare.times(HUNDRED)) : null
+            filledPercent: figures?.gapFill ? s(figures.gapFill.filledShare.times(HUNDRED)) : null,
+            fillMethod: figures?.gapFill?.method ?? null
         });
     }
     return rows.length > 0 ? { months, sources: rows } : null;
@@ -166,7 +167,7 @@ export function buildReport(services: CnmsServices, model: string, options: Repo
     const products = reportProducts(services, model);
     return {
         ...(products ? { products } : {}),
-        format_version: '1.3',
+        format_version: '1.4',
         locale,
         organization: {
             id: organization?.name ?? '',

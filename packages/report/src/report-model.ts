@@ -9,7 +9,7 @@ import type { ProcessJson, ProductJson, PurchasedJson } from './products-json.js
  * schema is documented in docs/report-json.md.
  */
 export interface ReportModel {
-    readonly format_version: '1.3';
+    readonly format_version: '1.4';
     readonly locale: Locale;
     readonly organization: ReportOrganization;
     readonly boundary: { readonly sites: readonly ReportSite[] };
@@ -93,6 +93,8 @@ export interface ReportCompleteness {
         readonly months: ReadonlyArray<'given' | 'filled' | 'missing'>;
         /** The filled months' share of the source's monthly data, in percent; null without `gap-fill`. */
         readonly filledPercent: string | null;
+        /** The rule of the source's `gap-fill` (`conservative`, `previous-year`, `neighbours`, `average`, `value`); null without `gap-fill`. */
+        readonly fillMethod: string | null;
     }>;
 }
 

@@ -47,8 +47,8 @@ export interface SourceJson {
     co2eLocation?: string;
     co2eMarket?: string;
     biogenicCO2?: string;
-    /** Months filled by the source's `gap-fill`, and the filled part of its activity in percent. */
-    filled?: { months: string[]; percent: string };
+    /** The rule of the source's `gap-fill`, the months it filled, and the filled part of its activity in percent. */
+    filled?: { method: string; months: string[]; percent: string };
     computed: boolean;
 }
 
@@ -101,7 +101,7 @@ export function balanceJson(balance: ModelBalance, products: ModelProducts, erro
                     entry.co2eMarket = text(tonnes(figures.co2eMarket));
                 }
                 if (source.biogenic === 'yes') entry.biogenicCO2 = text(tonnes(figures.biogenicCO2));
-                if (figures.gapFill) entry.filled = { months: figures.gapFill.filled.map(month => month.month), percent: text(figures.gapFill.filledShare.times(HUNDRED)) };
+                if (figures.gapFill) entry.filled = { method: figures.gapFill.method, months: figures.gapFill.filled.map(month => month.month), percent: text(figures.gapFill.filledShare.times(HUNDRED)) };
             }
             return entry;
         }),

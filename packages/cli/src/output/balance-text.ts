@@ -37,7 +37,7 @@ export function balanceText(balance: ModelBalance, products: ModelProducts, erro
         const label = `${shownName(source)}${source.site ? ` @ ${source.site.$refText}` : ''}${source.category ? ` [${source.category}]` : ''}`;
         row(label, figures ? tonnes(figures.co2e) : undefined, 4);
         const fill = figures?.gapFill;
-        if (fill && fill.filled.length > 0) lines.push(`      ${t('filled', { months: fill.filled.map(month => month.month).join(', '), share: formatPercent(fill.filledShare, locale) })}`);
+        if (fill && fill.filled.length > 0) lines.push(`      ${t('filled', { method: fill.method, months: fill.filled.map(month => month.month).join(', '), share: formatPercent(fill.filledShare, locale) })}`);
     }
     lines.push('');
     row(t('biogenic'), balance.biogenicCO2, 0, 'tCO2');

@@ -55,6 +55,7 @@ export type CnmsKeywordNames =
     | "audit"
     | "auditor"
     | "authority"
+    | "average"
     | "balance-tolerance"
     | "base"
     | "base-year"
@@ -168,6 +169,7 @@ export type CnmsKeywordNames =
     | "ms-representative"
     | "ms-scope"
     | "needs"
+    | "neighbours"
     | "neutral-by"
     | "neutrality"
     | "no"
@@ -257,7 +259,7 @@ export type CnmsKeywordNames =
 export type CnmsTokenNames = CnmsTerminalNames | CnmsKeywordNames;
 
 export interface Acquisition extends langium.AstNode {
-    readonly $container: Source;
+    readonly $container: Let | Source;
     readonly $type: 'Acquisition';
     meter?: langium.Reference<Meter>;
     method: AcquisitionMethod;
@@ -282,7 +284,7 @@ export function isAcquisitionMethod(item: unknown): item is AcquisitionMethod {
 }
 
 export interface Aggregate extends langium.AstNode {
-    readonly $container: BinaryExpression | Claim | DatasetColumn | Factor | GasComponent | Good | Instrument | Let | Meter | MonthValue | NegatedExpression | Offset | Organization | Output | PowerExpression | PrecursorUse | Process | Reduction | Removal | Site | Source | SupplyLot | Target | UnitDecl | UnitProduct;
+    readonly $container: BinaryExpression | Claim | DatasetColumn | Factor | GapFill | GasComponent | Good | Instrument | Let | Meter | MonthValue | NegatedExpression | Offset | Organization | Output | PowerExpression | PrecursorUse | Process | Reduction | Removal | Site | Source | SupplyLot | Target | UnitDecl | UnitProduct;
     readonly $type: 'Aggregate';
     column: langium.Reference<DatasetColumn>;
     conditions: Array<DatasetCondition>;
@@ -326,7 +328,7 @@ export function isAudit(item: unknown): item is Audit {
 }
 
 export interface BinaryExpression extends langium.AstNode {
-    readonly $container: BinaryExpression | Claim | DatasetColumn | Factor | GasComponent | Good | Instrument | Let | Meter | MonthValue | NegatedExpression | Offset | Organization | Output | PowerExpression | PrecursorUse | Process | Reduction | Removal | Site | Source | SupplyLot | Target | UnitDecl | UnitProduct;
+    readonly $container: BinaryExpression | Claim | DatasetColumn | Factor | GapFill | GasComponent | Good | Instrument | Let | Meter | MonthValue | NegatedExpression | Offset | Organization | Output | PowerExpression | PrecursorUse | Process | Reduction | Removal | Site | Source | SupplyLot | Target | UnitDecl | UnitProduct;
     readonly $type: 'BinaryExpression';
     left: Expression;
     operator: '*' | '+' | '-' | '/';
@@ -761,14 +763,16 @@ export function isFactor(item: unknown): item is Factor {
 export interface GapFill extends langium.AstNode {
     readonly $container: Source;
     readonly $type: 'GapFill';
-    method: 'conservative';
+    method: 'average' | 'conservative' | 'neighbours' | 'previous-year' | 'value';
     previousYear?: MonthlyValues;
+    value?: Expression;
 }
 
 export const GapFill = {
     $type: 'GapFill',
     method: 'method',
-    previousYear: 'previousYear'
+    previousYear: 'previousYear',
+    value: 'value'
 } as const;
 
 export function isGapFill(item: unknown): item is GapFill {
@@ -966,6 +970,7 @@ export function isInstrumentKind(item: unknown): item is InstrumentKind {
 export interface Let extends langium.AstNode {
     readonly $container: CnmsFile | Library;
     readonly $type: 'Let';
+    acquisition?: Acquisition;
     name: ValueName;
     source?: string;
     title?: string;
@@ -976,6 +981,7 @@ export interface Let extends langium.AstNode {
 
 export const Let = {
     $type: 'Let',
+    acquisition: 'acquisition',
     name: 'name',
     source: 'source',
     title: 'title',
@@ -1109,7 +1115,7 @@ export function isNamed(item: unknown): item is Named {
 }
 
 export interface NameReference extends langium.AstNode {
-    readonly $container: BinaryExpression | Claim | DatasetColumn | Factor | GasComponent | Good | Instrument | Let | Meter | MonthValue | NegatedExpression | Offset | Organization | Output | PowerExpression | PrecursorUse | Process | Reduction | Removal | Site | Source | SupplyLot | Target | UnitDecl | UnitProduct;
+    readonly $container: BinaryExpression | Claim | DatasetColumn | Factor | GapFill | GasComponent | Good | Instrument | Let | Meter | MonthValue | NegatedExpression | Offset | Organization | Output | PowerExpression | PrecursorUse | Process | Reduction | Removal | Site | Source | SupplyLot | Target | UnitDecl | UnitProduct;
     readonly $type: 'NameReference';
     target: langium.Reference<Named>;
 }
@@ -1124,7 +1130,7 @@ export function isNameReference(item: unknown): item is NameReference {
 }
 
 export interface NegatedExpression extends langium.AstNode {
-    readonly $container: BinaryExpression | Claim | DatasetColumn | Factor | GasComponent | Good | Instrument | Let | Meter | MonthValue | NegatedExpression | Offset | Organization | Output | PowerExpression | PrecursorUse | Process | Reduction | Removal | Site | Source | SupplyLot | Target | UnitDecl | UnitProduct;
+    readonly $container: BinaryExpression | Claim | DatasetColumn | Factor | GapFill | GasComponent | Good | Instrument | Let | Meter | MonthValue | NegatedExpression | Offset | Organization | Output | PowerExpression | PrecursorUse | Process | Reduction | Removal | Site | Source | SupplyLot | Target | UnitDecl | UnitProduct;
     readonly $type: 'NegatedExpression';
     operand: Expression;
 }
@@ -1172,7 +1178,7 @@ export function isNonconformity(item: unknown): item is Nonconformity {
 }
 
 export interface NumberLiteral extends langium.AstNode {
-    readonly $container: BinaryExpression | Claim | DatasetColumn | Factor | GasComponent | Good | Instrument | Let | Meter | MonthValue | NegatedExpression | Offset | Organization | Output | PowerExpression | PrecursorUse | Process | Reduction | Removal | Site | Source | SupplyLot | Target | UnitDecl | UnitProduct;
+    readonly $container: BinaryExpression | Claim | DatasetColumn | Factor | GapFill | GasComponent | Good | Instrument | Let | Meter | MonthValue | NegatedExpression | Offset | Organization | Output | PowerExpression | PrecursorUse | Process | Reduction | Removal | Site | Source | SupplyLot | Target | UnitDecl | UnitProduct;
     readonly $type: 'NumberLiteral';
     value: NumberText;
 }
@@ -1423,7 +1429,7 @@ export function isPolicy(item: unknown): item is Policy {
 }
 
 export interface PowerExpression extends langium.AstNode {
-    readonly $container: BinaryExpression | Claim | DatasetColumn | Factor | GasComponent | Good | Instrument | Let | Meter | MonthValue | NegatedExpression | Offset | Organization | Output | PowerExpression | PrecursorUse | Process | Reduction | Removal | Site | Source | SupplyLot | Target | UnitDecl | UnitProduct;
+    readonly $container: BinaryExpression | Claim | DatasetColumn | Factor | GapFill | GasComponent | Good | Instrument | Let | Meter | MonthValue | NegatedExpression | Offset | Organization | Output | PowerExpression | PrecursorUse | Process | Reduction | Removal | Site | Source | SupplyLot | Target | UnitDecl | UnitProduct;
     readonly $type: 'PowerExpression';
     base: Expression;
     exponent: Exponent;
@@ -1872,7 +1878,7 @@ export function isUnitName(item: unknown): item is UnitName {
 }
 
 export interface UnitProduct extends langium.AstNode {
-    readonly $container: BinaryExpression | Claim | DatasetColumn | Factor | GasComponent | Good | Instrument | Let | Meter | MonthValue | NegatedExpression | Offset | Organization | Output | PowerExpression | PrecursorUse | Process | Reduction | Removal | Site | Source | SupplyLot | Target | UnitDecl | UnitProduct;
+    readonly $container: BinaryExpression | Claim | DatasetColumn | Factor | GapFill | GasComponent | Good | Instrument | Let | Meter | MonthValue | NegatedExpression | Offset | Organization | Output | PowerExpression | PrecursorUse | Process | Reduction | Removal | Site | Source | SupplyLot | Target | UnitDecl | UnitProduct;
     readonly $type: 'UnitProduct';
     unit: langium.Reference<Named>;
     value: Expression;
@@ -1888,10 +1894,10 @@ export function isUnitProduct(item: unknown): item is UnitProduct {
     return reflection.isInstance(item, UnitProduct.$type);
 }
 
-export type ValueKeyword = 'ACR' | 'CAR' | 'CCER' | 'CDM' | 'GEC' | 'GS' | 'PPA' | 'VCS' | 'achievement' | 'at' | 'audit' | 'calculated' | 'change' | 'claim' | 'closed' | 'commitment' | 'compliance' | 'conservative' | 'dataset' | 'days' | 'default' | 'design' | 'dimension' | 'document' | 'estimated' | 'evaluation' | 'external' | 'full' | 'gas' | 'high' | 'implemented' | 'improvement' | 'in' | 'installation' | 'instrument' | 'internal' | 'issue' | 'joint' | 'library' | 'low' | 'measured' | 'medium' | 'meter' | 'months' | 'neutrality' | 'no' | 'nonconformity' | 'none' | 'of' | 'offset' | 'open' | 'opportunity' | 'organization' | 'other' | 'output' | 'party' | 'planned' | 'policy' | 'process' | 'procurement' | 'reduction' | 'removal' | 'responsible' | 'review' | 'risk' | 'role' | 'site' | 'target' | 'training' | 'where' | 'years' | 'yes';
+export type ValueKeyword = 'ACR' | 'CAR' | 'CCER' | 'CDM' | 'GEC' | 'GS' | 'PPA' | 'VCS' | 'achievement' | 'at' | 'audit' | 'average' | 'calculated' | 'change' | 'claim' | 'closed' | 'commitment' | 'compliance' | 'conservative' | 'dataset' | 'days' | 'default' | 'design' | 'dimension' | 'document' | 'estimated' | 'evaluation' | 'external' | 'full' | 'gas' | 'high' | 'implemented' | 'improvement' | 'in' | 'installation' | 'instrument' | 'internal' | 'issue' | 'joint' | 'library' | 'low' | 'measured' | 'medium' | 'meter' | 'months' | 'neighbours' | 'neutrality' | 'no' | 'nonconformity' | 'none' | 'of' | 'offset' | 'open' | 'opportunity' | 'organization' | 'other' | 'output' | 'party' | 'planned' | 'policy' | 'process' | 'procurement' | 'reduction' | 'removal' | 'responsible' | 'review' | 'risk' | 'role' | 'site' | 'target' | 'training' | 'where' | 'years' | 'yes';
 
 export function isValueKeyword(item: unknown): item is ValueKeyword {
-    return item === 'ACR' || item === 'CAR' || item === 'CCER' || item === 'CDM' || item === 'GEC' || item === 'GS' || item === 'PPA' || item === 'VCS' || item === 'achievement' || item === 'at' || item === 'audit' || item === 'calculated' || item === 'change' || item === 'claim' || item === 'closed' || item === 'commitment' || item === 'compliance' || item === 'conservative' || item === 'dataset' || item === 'days' || item === 'default' || item === 'design' || item === 'dimension' || item === 'document' || item === 'estimated' || item === 'evaluation' || item === 'external' || item === 'full' || item === 'gas' || item === 'high' || item === 'implemented' || item === 'improvement' || item === 'in' || item === 'installation' || item === 'instrument' || item === 'internal' || item === 'issue' || item === 'joint' || item === 'library' || item === 'low' || item === 'measured' || item === 'medium' || item === 'meter' || item === 'months' || item === 'neutrality' || item === 'no' || item === 'nonconformity' || item === 'none' || item === 'of' || item === 'offset' || item === 'open' || item === 'opportunity' || item === 'organization' || item === 'other' || item === 'output' || item === 'party' || item === 'planned' || item === 'policy' || item === 'process' || item === 'procurement' || item === 'reduction' || item === 'removal' || item === 'responsible' || item === 'review' || item === 'risk' || item === 'role' || item === 'site' || item === 'target' || item === 'training' || item === 'where' || item === 'years' || item === 'yes';
+    return item === 'ACR' || item === 'CAR' || item === 'CCER' || item === 'CDM' || item === 'GEC' || item === 'GS' || item === 'PPA' || item === 'VCS' || item === 'achievement' || item === 'at' || item === 'audit' || item === 'average' || item === 'calculated' || item === 'change' || item === 'claim' || item === 'closed' || item === 'commitment' || item === 'compliance' || item === 'conservative' || item === 'dataset' || item === 'days' || item === 'default' || item === 'design' || item === 'dimension' || item === 'document' || item === 'estimated' || item === 'evaluation' || item === 'external' || item === 'full' || item === 'gas' || item === 'high' || item === 'implemented' || item === 'improvement' || item === 'in' || item === 'installation' || item === 'instrument' || item === 'internal' || item === 'issue' || item === 'joint' || item === 'library' || item === 'low' || item === 'measured' || item === 'medium' || item === 'meter' || item === 'months' || item === 'neighbours' || item === 'neutrality' || item === 'no' || item === 'nonconformity' || item === 'none' || item === 'of' || item === 'offset' || item === 'open' || item === 'opportunity' || item === 'organization' || item === 'other' || item === 'output' || item === 'party' || item === 'planned' || item === 'policy' || item === 'process' || item === 'procurement' || item === 'reduction' || item === 'removal' || item === 'responsible' || item === 'review' || item === 'risk' || item === 'role' || item === 'site' || item === 'target' || item === 'training' || item === 'where' || item === 'years' || item === 'yes';
 }
 
 export type ValueName = ValueKeyword | string;
@@ -2464,6 +2470,10 @@ export class CnmsAstReflection extends langium.AbstractAstReflection {
                 previousYear: {
                     name: GapFill.previousYear,
                     optional: true
+                },
+                value: {
+                    name: GapFill.value,
+                    optional: true
                 }
             },
             superTypes: []
@@ -2674,6 +2684,10 @@ export class CnmsAstReflection extends langium.AbstractAstReflection {
         Let: {
             name: Let.$type,
             properties: {
+                acquisition: {
+                    name: Let.acquisition,
+                    optional: true
+                },
                 name: {
                     name: Let.name
                 },

@@ -79,7 +79,7 @@ export const TEXTS = {
     'balance.counts': { en: '(counts)', 'zh-CN': '（计入）' },
     'balance.byGas': { en: 'By gas (tonnes of each gas)', 'zh-CN': '按气体（各气体吨数）' },
     'balance.sources': { en: 'Sources', 'zh-CN': '排放源' },
-    'balance.filled': { en: '↳ filled (gap-fill conservative): {months} · {share} of its monthly data', 'zh-CN': '↳ 已填补（gap-fill conservative）：{months} · 占其月度数据的 {share}' },
+    'balance.filled': { en: '↳ filled (gap-fill {method}): {months} · {share} of its monthly data', 'zh-CN': '↳ 已填补（gap-fill {method}）：{months} · 占其月度数据的 {share}' },
     'balance.notComputed': { en: 'not computed', 'zh-CN': '未计算' },
     'balance.products': { en: 'Products: specific embedded emissions (docs/cbam.md)', 'zh-CN': '产品：单位隐含排放量（docs/cbam.md）' },
     'balance.productDirect': { en: 'direct', 'zh-CN': '直接' },
@@ -182,8 +182,14 @@ export const TEXTS = {
         'zh-CN': '从 {count} 个装置外购；其隐含排放量为各批的质量加权平均值：'
     },
     'hover.lot': { en: '{supplier}: {mass} t × ({direct} + {indirect}) tCO2e/t', 'zh-CN': '{supplier}：{mass} t × （{direct} + {indirect}）tCO2e/t' },
-    'hover.filled': { en: 'Filled months (gap-fill conservative): {count:# month|# months}, {value}, {share} of the monthly data', 'zh-CN': '填补的月份（gap-fill conservative）：{count} 个月，{value}，占月度数据的 {share}' },
+    'hover.filled': { en: 'Filled months (gap-fill {method}): {count:# month|# months}, {value}, {share} of the monthly data', 'zh-CN': '填补的月份（gap-fill {method}）：{count} 个月，{value}，占月度数据的 {share}' },
     'hover.filledMonth': { en: '{month}: {value} filled, the highest of {candidates}', 'zh-CN': '{month}：填补 {value}，取 {candidates} 中的最大值' },
+    'hover.filledMonthOne': { en: '{month}: {value} filled, the value of {candidate}', 'zh-CN': '{month}：填补 {value}，取 {candidate} 的数值' },
+    'hover.filledMonthAverage': {
+        en: '{month}: {value} filled, the mean of the {count:# month|# months} of the period given ({sum} ÷ {count})',
+        'zh-CN': '{month}：填补 {value}，取报告期内已给出的 {count} 个月的平均值（{sum} ÷ {count}）'
+    },
+    'hover.filledMonthValue': { en: '{month}: {value} filled, the value `gap-fill value` gives', 'zh-CN': '{month}：填补 {value}，取 `gap-fill value` 给定的数值' },
     'hover.fillPreviousYear': { en: '{month} (a year before) {value}', 'zh-CN': '{month}（上年同月）{value}' },
     'hover.provenance': { en: 'Source: {source}', 'zh-CN': '来源：{source}' },
     'hover.year': { en: 'Year: {year}', 'zh-CN': '年份：{year}' },
@@ -212,6 +218,11 @@ export const TEXTS = {
         'zh-CN': '“{name}”不能用作{kind}的名称：表达式会把它读作关键字（见 docs/language-notes.md）。'
     },
     'token.ID': { en: 'a name', 'zh-CN': '名称' },
+    'fill.conservative': { en: 'filled conservatively (gap-fill)', 'zh-CN': '已按保守方法填补（gap-fill）' },
+    'fill.previous-year': { en: 'filled with the same month a year before (gap-fill previous-year)', 'zh-CN': '已按上年同月的数值填补（gap-fill previous-year）' },
+    'fill.neighbours': { en: 'filled with the higher of the nearest months before and after (gap-fill neighbours)', 'zh-CN': '已按前后最近月份中的较大值填补（gap-fill neighbours）' },
+    'fill.average': { en: 'filled with the mean of the months of the period given (gap-fill average)', 'zh-CN': '已按报告期内已给出月份的平均值填补（gap-fill average）' },
+    'fill.value': { en: 'filled with the value given (gap-fill value)', 'zh-CN': '已按给定数值填补（gap-fill value）' },
     'token.NUMBER': { en: 'a number', 'zh-CN': '数值' },
     'token.STRING': { en: 'a string', 'zh-CN': '字符串' },
     'token.DATE': { en: 'a date', 'zh-CN': '日期' },

@@ -44,12 +44,12 @@ export const PROPERTY_HELP: Readonly<Record<string, LocalizedText>> = {
     'monitored-by': { en: 'The meters that measure this source', 'zh-CN': '计量该排放源的计量器具' },
     'data-quality': { en: 'measured, calculated or estimated', 'zh-CN': '实测、计算或估算' },
     'gap-fill': {
-        en: 'gap-fill conservative: a missing month of the activity is filled with the highest of the months around it and the same month a year before (docs/months.md)',
-        'zh-CN': 'gap-fill conservative：活动数据缺失的月份按其前后月份与上年同月中的最大值保守填补（docs/months.md）'
+        en: 'gap-fill conservative: a missing month of the activity is filled with the highest of the months around it and the same month a year before; or previous-year, neighbours, average, value 12 t (docs/months.md)',
+        'zh-CN': 'gap-fill conservative：活动数据缺失的月份按其前后月份与上年同月中的最大值保守填补；或 previous-year、neighbours、average、value 12 t（docs/months.md）'
     },
     acquired: {
-        en: 'How the activity is obtained: measured, calculated, default or estimated, with its meter and the role responsible',
-        'zh-CN': '活动数据的获取方式：measured（实测）、calculated（计算）、default（缺省）或 estimated（估算），以及计量器具与责任角色'
+        en: 'How the activity (or the value of a let) is obtained: measured, calculated, default or estimated, with its meter and the role responsible',
+        'zh-CN': '活动数据（或 let 的数值）的获取方式：measured（实测）、calculated（计算）、default（缺省）或 estimated（估算），以及计量器具与责任角色'
     },
     'evidence-within': { en: 'The deadline for filing each month’s evidence after the month ends, such as 40 d', 'zh-CN': '每月证据在当月结束后的提交期限，如 40 d' },
     evidences: { en: 'The month this document evidences (2024-03), and for which sources', 'zh-CN': '该文件证明的月份（2024-03）及所涉排放源' },

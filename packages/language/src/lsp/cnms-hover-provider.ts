@@ -187,24 +187,29 @@ export class CnmsHoverProvider extends AstNodeHoverProvider {
             );
         }
         if (source.biogenic === 'yes') gases.push(this.labelled('hover.biogenic', `${formatMeasured(tonnes(figures.biogenicCO2), this.locale, this.precision)} tCO2`));
-        const used = this.valuesUsed([source.activity, source.factor, source.emissions]);
+        const used = this.valuesUsed([source.activity, source.factor, source.emissions, source.gapFill?.value]);
         const inputs = used.length > 0 ? [`**${i18n.text('hover.inputs')}**`, ...used.map(named => this.inputLine(named))] : [];
         return [[heading(source)], calculation, filled, gases, inputs, [`**${this.labelled('hover.total', `${formatMeasured(tonnes(figures.co2e), this.locale, this.precision)} tCO2e`)}**`]];
     }
 
-    /** The months a source's `gap-fill` filled, each with the values it was the highest of: a filled value is never shown as read. */
+    /** The months a source's `gap-fill` filled, each with what it was taken from (the values it was the highest of, the mean, the value given): a filled value is never shown as read. */
     private filledMonths(source: Source): string[] {
         const fill = this.cnms.semantics.GapFill.of(source);
         if (!fill || fill.filled.length === 0) return [];
         const i18n = this.cnms.I18n;
         const shown = (value: Rational) => formatInDataUnit(value, fill, this.locale, this.precision);
         const value = shown(fill.filledValue);
-        const lines = [`**${i18n.text('hover.filled', { count: fill.filled.length, value, share: formatPercent(fill.filledShare, this.locale) })}**`];
+        const lines = [`**${i18n.text('hover.filled', { method: fill.method, count: fill.filled.length, value, share: formatPercent(fill.filledShare, this.locale) })}**`];
         for (const month of fill.filled) {
-            const candidates = month.candidates
-                .map(candidate => (candidate.kind === 'previous-year' ? i18n.text('hover.fillPreviousYear', { month: candidate.month, value: shown(candidate.value.value) }) : `${candidate.month} ${shown(candidate.value.value)}`))
-                .join(', ');
-            lines.push(`- ${i18n.text('hover.filledMonth', { month: month.month, value: shown(month.value.value), candidates })}`);
+            const candidates = month.candidates.map(candidate =>
+                candidate.kind === 'previous-year' ? i18n.text('hover.fillPreviousYear', { month: candidate.month, value: shown(candidate.value.value) }) : `${candidate.month} ${shown(candidate.value.value)}`
+            );
+            const params = { month: month.month, value: shown(month.value.value) };
+            if (fill.averaged) lines.push(`- ${i18n.text('hover.filledMonthAverage', { ...params, count: fill.averaged.months.length, sum: shown(fill.averaged.sum) })}`);
+            else if (fill.method === 'value') lines.push(`- ${i18n.text('hover.filledMonthValue', params)}`);
+            // (`previous-year` has one candidate; another rule one when the month has a neighbour on one side only)
+            else if (candidates.length === 1) lines.push(`- ${i18n.text('hover.filledMonthOne', { ...params, candidate: candidates[0] })}`);
+            else lines.push(`- ${i18n.text('hover.filledMonth', { ...params, candidates: candidates.join(', ') })}`);
         }
         return lines;
     }

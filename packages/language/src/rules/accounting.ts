@@ -1,6 +1,7 @@
 import type { Element, Expression, Factor, Meter, Source } from '../generated/ast.js';
 import { isFactor, isInstrument, isLibrary, isMeter, isMonthlyValues, isNameReference, isSource, isTarget } from '../generated/ast.js';
 import type { LocalizedText } from '../i18n/locale.js';
+import { TEXTS } from '../i18n/messages.js';
 import { formatPercent } from '../semantics/figure-format.js';
 import { formatInDataUnit, gapFilledPart } from '../semantics/gap-fill.js';
 import { formatPeriod, isPeriodRange, isTwelveMonths, periodRange } from '../semantics/period.js';
@@ -648,8 +649,8 @@ export const ACCOUNTING_RULES: readonly Rule[] = [
         severity: 'warning',
         title: { en: 'Every month of the period', 'zh-CN': '报告期的每个月份' },
         description: {
-            en: 'A source whose activity is given month by month (`monthly { … }`, or an aggregate of a dataset with a date column) covers every month of the reporting period; months filled by a declared `gap-fill conservative` are named with their filled values (info).',
-            'zh-CN': '逐月给出活动数据的排放源（`monthly { … }`，或对含日期列的数据集的汇总）覆盖报告期的每个月份；由声明的 `gap-fill conservative` 填补的月份连同填补值一并列出（提示）。'
+            en: 'A source whose activity is given month by month (`monthly { … }`, or an aggregate of a dataset with a date column) covers every month of the reporting period; months filled by a declared `gap-fill` (`conservative`, or the rule the source names) are named with their filled values (info).',
+            'zh-CN': '逐月给出活动数据的排放源（`monthly { … }`，或对含日期列的数据集的汇总）覆盖报告期的每个月份；由声明的 `gap-fill`（`conservative` 或排放源指定的规则）填补的月份连同填补值一并列出（提示）。'
         },
         rationale: {
             en: 'An inventory is complete over its period (ISO 14064-1:2018 clause 5.2, GB/T 32150); the national emissions-trading rules ask for monthly evidence of each parameter, and monitoring is checked month by month (clause 9.1).',
@@ -658,8 +659,8 @@ export const ACCOUNTING_RULES: readonly Rule[] = [
         messages: {
             missingMonths: { en: 'Source {name} has no activity data for {months} of the period {period}.', 'zh-CN': '排放源 {name} 缺少报告期 {period} 中 {months} 的活动数据。' },
             filledMonths: {
-                en: 'Source {name} has no activity data for {months} of the period {period}; filled conservatively (gap-fill): {values}, {share} of its monthly data.',
-                'zh-CN': '排放源 {name} 缺少报告期 {period} 中 {months} 的活动数据，已按保守方法填补（gap-fill）：{values}，占其月度数据的 {share}。'
+                en: 'Source {name} has no activity data for {months} of the period {period}; {filled}: {values}, {share} of its monthly data.',
+                'zh-CN': '排放源 {name} 缺少报告期 {period} 中 {months} 的活动数据，{filled}：{values}，占其月度数据的 {share}。'
             }
         },
         messageSeverity: { filledMonths: 'info' },
@@ -680,7 +681,12 @@ export const ACCOUNTING_RULES: readonly Rule[] = [
                     const filled = source.gapFill && node === gapFilledPart(source) ? context.services.semantics.GapFill.of(source) : undefined;
                     if (filled) {
                         const values = filled.filled.map(month => `${month.month} ${formatInDataUnit(month.value.value, filled)}`).join(', ');
-                        context.report('filledMonths', { name: source.name, months: missing.join(', '), period: formatPeriod(period), values, share: formatPercent(filled.filledShare) }, source, 'gapFill');
+                        context.report(
+                            'filledMonths',
+                            { name: source.name, months: missing.join(', '), period: formatPeriod(period), filled: TEXTS[`fill.${filled.method}`], values, share: formatPercent(filled.filledShare) },
+                            source,
+                            'gapFill'
+                        );
                     } else context.report('missingMonths', { name: source.name, months: missing.join(', '), period: formatPeriod(period) }, node);
                 }
             }

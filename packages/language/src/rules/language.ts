@@ -258,9 +258,9 @@ export const LANGUAGE_RULES: readonly Rule[] = [
         severity: 'error',
         title: { en: 'Dataset aggregates and monthly values', 'zh-CN': '数据集汇总与月度数值' },
         description: {
-            en: 'An aggregate of a dataset column (`sum`, `count`, `min`, `max`, `avg` of `dataset.column where …`) can be computed: a known function, a column of numbers (any column for `count`), conditions on declared columns (`= "text"` on text, `in 2024` or `in 2024-03` on dates), at least one row, and no row it uses with a problem; and a `monthly { … }` value gives each month (2024-01 … 2024-12) once; a source with `gap-fill` gives its activity month by month.',
+            en: 'An aggregate of a dataset column (`sum`, `count`, `min`, `max`, `avg` of `dataset.column where …`) can be computed: a known function, a column of numbers (any column for `count`), conditions on declared columns (`= "text"` on text, `in 2024` or `in 2024-03` on dates), at least one row, and no row it uses with a problem; and a `monthly { … }` value gives each month (2024-01 … 2024-12) once; a source with `gap-fill` gives its activity month by month, and its rule can fill every missing month (`previous-year` needs the same month a year before, `average` a month of the period given).',
             'zh-CN':
-                '数据集列的汇总（`dataset.column where …` 的 `sum`、`count`、`min`、`max`、`avg`）可以计算：函数已知，列为数值列（`count` 可用于任意列），条件针对已声明的列（文本列用 `= "文本"`，日期列用 `in 2024` 或 `in 2024-03`），至少有一行，且所用的行均无问题；`monthly { … }` 中每个月份（2024-01 … 2024-12）只出现一次；声明 `gap-fill` 的排放源逐月给出活动数据。'
+                '数据集列的汇总（`dataset.column where …` 的 `sum`、`count`、`min`、`max`、`avg`）可以计算：函数已知，列为数值列（`count` 可用于任意列），条件针对已声明的列（文本列用 `= "文本"`，日期列用 `in 2024` 或 `in 2024-03`），至少有一行，且所用的行均无问题；`monthly { … }` 中每个月份（2024-01 … 2024-12）只出现一次；声明 `gap-fill` 的排放源逐月给出活动数据，且其填补规则能填补每个缺失月份（`previous-year` 需要上年同月的数值，`average` 需要报告期内至少一个已给出的月份）。'
         },
         rationale: {
             en: 'A figure never misleads: a sum over a row that could not be read, or over no row at all (a mistyped meter), is not computed and says why.',
@@ -283,6 +283,14 @@ export const LANGUAGE_RULES: readonly Rule[] = [
             gapFillNotMonthly: {
                 en: 'Source {name} fills missing months (`gap-fill`), so its activity must have exactly one part given month by month: a `monthly { … }` value or a `sum(…)` of a dataset with a date column.',
                 'zh-CN': '排放源 {name} 声明了缺失月份填补（`gap-fill`），其活动数据须恰有一个逐月给出的部分：一个 `monthly { … }`，或一个对含日期列的数据集的 `sum(…)`。'
+            },
+            gapFillNoPreviousYear: {
+                en: 'Source {name} fills each missing month with the same month a year before (`gap-fill previous-year`), but no value is given for {months}: give it in the activity or in `gap-fill previous-year monthly { … }`. The source is not computed.',
+                'zh-CN': '排放源 {name} 以上年同月的数值填补缺失月份（`gap-fill previous-year`），但没有 {months} 的数值：请在活动数据或 `gap-fill previous-year monthly { … }` 中给出。该排放源不予计算。'
+            },
+            gapFillNoAverage: {
+                en: 'Source {name} fills each missing month with the mean of the months of the period given (`gap-fill average`), but no month of the period {period} is given. The source is not computed.',
+                'zh-CN': '排放源 {name} 以报告期内已给出月份的平均值填补缺失月份（`gap-fill average`），但报告期 {period} 内没有任何已给出的月份。该排放源不予计算。'
             }
         }
     })

@@ -1,17 +1,19 @@
-import type { DocumentInfo, Meter, Source } from '../generated/ast.js';
-import { isDocumentInfo, isSource } from '../generated/ast.js';
+import type { DocumentInfo, Element, Let, Meter, Source } from '../generated/ast.js';
+import { isDocumentInfo, isLet, isLibrary, isSource } from '../generated/ast.js';
+import type { LocalizedText } from '../i18n/locale.js';
 import { addDays, addDuration, addMonths, isCalendarDate } from '../semantics/dates.js';
 import { Dimension } from '../semantics/dimension.js';
 import { monthOf, monthsOfPeriod } from '../semantics/months.js';
 import { Rational } from '../semantics/rational.js';
 import { sourceMonths } from '../semantics/source-months.js';
+import { usageIn } from '../semantics/usage.js';
 import { metersBySource } from './support.js';
-import { defineRule, type Rule } from './rule.js';
+import { defineRule, type Rule, type RuleContext } from './rule.js';
 
 /**
  * Clause 9.1 rules on monthly monitoring data, as the national ETS's
- * monitoring plans ask for them (docs/months.md): how each parameter is
- * acquired (CN-9.1-006), and its monthly evidence filed in time (CN-9.1-007).
+ * monitoring plans ask for them (docs/months.md): how each parameter (a
+ * source's activity, a `let`) is acquired (CN-9.1-006), and its monthly evidence filed in time (CN-9.1-007).
  */
 export const MONTHLY_MONITORING_RULES: readonly Rule[] = [
     defineRule({
@@ -20,8 +22,9 @@ export const MONTHLY_MONITORING_RULES: readonly Rule[] = [
         severity: 'error',
         title: { en: 'Measured parameters have a calibrated meter', 'zh-CN': '实测参数具备有效校准的计量器具' },
         description: {
-            en: "A source whose activity is `acquired measured` is measured by a meter (`acquired … meter`, `monitored-by`, or a meter that `measures` it), and that meter's calibration (`calibrated` + `interval`) does not expire before the end of a month the activity covers.",
-            'zh-CN': '活动数据为 `acquired measured`（实测）的排放源须由计量器具测量（`acquired … meter`、`monitored-by` 或以 `measures` 指向它的计量器具），且该计量器具的校准（`calibrated` + `interval`）在活动数据覆盖的月份结束前不到期。'
+            en: "A source whose activity is `acquired measured` is measured by a meter (`acquired … meter`, `monitored-by`, or a meter that `measures` it), and that meter's calibration (`calibrated` + `interval`) does not expire before the end of a month the activity covers; a parameter written as a `let` and `acquired measured` names its meter (`acquired measured meter …`), whose calibration does not expire before the end of a month the sources that use it cover.",
+            'zh-CN':
+                '活动数据为 `acquired measured`（实测）的排放源须由计量器具测量（`acquired … meter`、`monitored-by` 或以 `measures` 指向它的计量器具），且该计量器具的校准（`calibrated` + `interval`）在活动数据覆盖的月份结束前不到期；以 `let` 写出且为 `acquired measured` 的参数须指明计量器具（`acquired measured meter …`），其校准在使用该参数的排放源所覆盖的月份结束前不到期。'
         },
         rationale: {
             en: 'The monitoring plans of the national emissions-trading scheme record, for each parameter, how it is acquired, the instrument and the responsible role; a measured value needs an instrument, and monitoring and measurement results are valid only from calibrated equipment (clause 9.1, clause 7.1; ISO 14064-1 clause 6.2).',
@@ -35,32 +38,22 @@ export const MONTHLY_MONITORING_RULES: readonly Rule[] = [
             expired: {
                 en: 'Source {name} is measured by meter {meter}, whose calibration expired on {expires}, before the end of {months}, which its activity covers.',
                 'zh-CN': '排放源 {name} 由计量器具 {meter} 测量，其校准已于 {expires} 到期，早于其活动数据所覆盖的 {months} 的月末。'
+            },
+            noMeterLet: {
+                en: 'Parameter {name} is `acquired measured` but names no meter: name the instrument with `acquired measured meter …`.',
+                'zh-CN': '参数 {name} 为 `acquired measured`（实测），但未指明计量器具：请用 `acquired measured meter …` 指明。'
+            },
+            expiredLet: {
+                en: 'Parameter {name} is measured by meter {meter}, whose calibration expired on {expires}, before the end of {months}, which {covers}.',
+                'zh-CN': '参数 {name} 由计量器具 {meter} 测量，其校准已于 {expires} 到期，早于{covers}的 {months} 的月末。'
             }
         },
         insertsElement: { noMeter: 'meter' },
         check: context => {
-            const period = context.settings.period;
+            const period = context.settings.period ? monthsOfPeriod(context.settings.period) : [];
             const bySource = metersBySource(context.elements);
-            for (const source of context.declarations(isSource)) {
-                const acquisition = source.acquisition;
-                if (acquisition?.method !== 'measured') continue;
-                // a meter named but not found is a linking error already
-                if (acquisition.meter && !acquisition.meter.ref) continue;
-                const meters: Meter[] = acquisition.meter?.ref ? [acquisition.meter.ref] : [...(bySource.get(source) ?? [])];
-                if (meters.length === 0) {
-                    context.report('noMeter', { name: source.name }, source, 'acquisition');
-                    continue;
-                }
-                const covered = coveredMonths(context.services, source, period ? monthsOfPeriod(period) : []);
-                for (const meter of meters) {
-                    // a meter without a calibration date or interval is CN-7.1-002's finding
-                    if (!meter.calibrated || !meter.interval || !isCalendarDate(meter.calibrated)) continue;
-                    const expires = addDuration(meter.calibrated, meter.interval);
-                    if (!expires) continue;
-                    const months = covered.filter(month => lastDayOf(month) > expires);
-                    if (months.length > 0) context.report('expired', { name: source.name, meter: meter.name, expires, months: months.join(', ') }, source, 'acquisition');
-                }
-            }
+            for (const source of context.declarations(isSource)) checkMeasured(context, source, bySource.get(source), () => ({ months: coveredMonths(context.services, source, period) }));
+            for (const parameter of modelLets(context.elements)) checkMeasured(context, parameter, undefined, () => parameterMonths(context, parameter, period));
         }
     }),
     defineRule({
@@ -158,6 +151,50 @@ export const MONTHLY_MONITORING_RULES: readonly Rule[] = [
 ];
 
 const HOURS_PER_DAY = Rational.fromInteger(24);
+
+/**
+ * CN-9.1-006 for one declaration `acquired measured`, a source or a `let`: the
+ * meter named by `acquired … meter`, else the other meters that measure it
+ * (a source's `monitored-by` and `measures`), must exist, and none's
+ * calibration may expire before the end of a month it covers.
+ */
+function checkMeasured(context: RuleContext, declaration: Source | Let, otherMeters: ReadonlySet<Meter> | undefined, covered: () => { readonly months: readonly string[]; readonly covers?: LocalizedText }): void {
+    const acquisition = declaration.acquisition;
+    if (acquisition?.method !== 'measured') return;
+    // a meter named but not found is a linking error already
+    if (acquisition.meter && !acquisition.meter.ref) return;
+    const meters: Meter[] = acquisition.meter?.ref ? [acquisition.meter.ref] : [...(otherMeters ?? [])];
+    const parameter = isLet(declaration);
+    if (meters.length === 0) {
+        context.report(parameter ? 'noMeterLet' : 'noMeter', { name: declaration.name }, declaration, 'acquisition');
+        return;
+    }
+    const { months, covers } = covered();
+    for (const meter of meters) {
+        // a meter without a calibration date or interval is CN-7.1-002's finding
+        if (!meter.calibrated || !meter.interval || !isCalendarDate(meter.calibrated)) continue;
+        const expires = addDuration(meter.calibrated, meter.interval);
+        if (!expires) continue;
+        const expired = months.filter(month => lastDayOf(month) > expires);
+        if (expired.length === 0) continue;
+        const params = { name: declaration.name, meter: meter.name, expires, months: expired.join(', ') };
+        context.report(parameter ? 'expiredLet' : 'expired', covers ? { ...params, covers } : params, declaration, 'acquisition');
+    }
+}
+
+/** The `let`s of the model: top-level and in the model's own libraries (the built-in ones are not its parameters). */
+function modelLets(elements: readonly Element[]): Let[] {
+    return elements.flatMap(element => (isLet(element) ? [element] : isLibrary(element) ? element.elements.filter(isLet) : []));
+}
+
+/** The months a measured `let` covers: those the sources that use it cover, else (no source uses it) the whole period. */
+function parameterMonths(context: RuleContext, parameter: Let, period: readonly string[]): { months: readonly string[]; covers: LocalizedText } {
+    const sources = usageIn(context.balance, parameter, context.services.semantics.FigureMemo).sources;
+    if (sources.length === 0) return { months: period, covers: { en: 'the period covers (no source uses it)', 'zh-CN': '报告期（没有排放源使用它）' } };
+    const months = new Set<string>();
+    for (const source of sources) for (const month of coveredMonths(context.services, source, period)) months.add(month);
+    return { months: [...months].sort(), covers: { en: 'the sources that use it cover', 'zh-CN': '使用它的排放源所覆盖' } };
+}
 
 /** The months a measured parameter covers: those its activity gives or fills month by month, else the whole period. */
 function coveredMonths(services: Parameters<typeof sourceMonths>[0], source: Source, period: readonly string[]): readonly string[] {

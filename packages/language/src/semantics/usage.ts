@@ -7,7 +7,7 @@ import { Rational } from './rational.js';
 
 /** The sources of a model that read a factor or a `let`, and what they emit together. */
 export interface Usage {
-    /** The sources whose activity, factor, emissions or residual factor read it, directly or through other lets and factors. */
+    /** The sources whose activity, factor, emissions, residual factor or `gap-fill` read it, directly or through other lets and factors. */
     readonly sources: readonly Source[];
     /** Their counted emissions together (tCO2e), the computed ones. */
     readonly co2e: Rational;
@@ -77,7 +77,7 @@ function readBy(source: Source, memo: CnmsFigureMemo, closures: Map<Factor | Let
     return found;
 }
 
-/** The factors and lets a declaration names itself (in a source's activity, factor, emissions and residual factor; a let's value; a factor's values). */
+/** The factors and lets a declaration names itself (in a source's activity, factor, emissions, residual factor and `gap-fill`; a let's value; a factor's values). */
 function namedBy(node: Source | Let | Factor, memo: CnmsFigureMemo): ReadonlySet<Factor | Let> {
     let store = directReads.get(memo);
     if (!store) {
@@ -95,7 +95,7 @@ function namedBy(node: Source | Let | Factor, memo: CnmsFigureMemo): ReadonlySet
     }
     return memo.memo(store, node, () => {
         const found = new Set<Factor | Let>();
-        const inputs = isSource(node) ? [node.activity, node.factor, node.emissions, node.residualFactor] : isLet(node) ? [node.value] : [...node.values, ...node.components];
+        const inputs = isSource(node) ? [node.activity, node.factor, node.emissions, node.residualFactor, node.gapFill] : isLet(node) ? [node.value] : [...node.values, ...node.components];
         for (const input of inputs) {
             if (!input) continue;
             for (const reference of AstUtils.streamAst(input).filter(isNameReference)) {
