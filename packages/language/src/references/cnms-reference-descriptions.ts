@@ -16,7 +16,15 @@ import { Cancellation, CstUtils, DefaultReferenceDescriptionProvider, interruptA
  * (syntax/declaration-reparse.ts).
  */
 export class CnmsReferenceDescriptionProvider extends DefaultReferenceDescriptionProvider {
-    private readonly kept = new WeakMap<Reference, { readonly target: AstNodeDescription; readonly descriptions: ReferenceDescription[] }>();
+    /**
+     * The descriptions made for each reference, with the description of the
+     * target they were made for, held weakly: a reference in a declaration
+     * that was not parsed again outlives many targets (each reparse of the
+     * declaration it names makes a new one), and a strong hold kept every
+     * replaced target alive, with the retired tree it was in (75 trees after
+     * 2,000 edits of the steel example, found with heap snapshots).
+     */
+    private readonly kept = new WeakMap<Reference, { readonly target: WeakRef<AstNodeDescription>; readonly descriptions: ReferenceDescription[] }>();
 
     override async createDescriptions(document: LangiumDocument, cancelToken = Cancellation.CancellationToken.None): Promise<ReferenceDescription[]> {
         const descriptions: ReferenceDescription[] = [];
@@ -38,7 +46,7 @@ export class CnmsReferenceDescriptionProvider extends DefaultReferenceDescriptio
         const refNode = reference.$refNode;
         if (reference.error || !refNode || !target) return [];
         const kept = this.kept.get(reference);
-        if (kept?.target === target) return kept.descriptions;
+        if (kept?.target.deref() === target) return kept.descriptions;
         const locator = this.nodeLocator;
         const container = refNode.astNode;
         const sourceUri = document.uri;
@@ -49,15 +57,16 @@ export class CnmsReferenceDescriptionProvider extends DefaultReferenceDescriptio
             get sourcePath() {
                 return locator.getAstNodePath(container);
             },
+            // (the target is read from the reference each time, never held: see `kept`)
             get targetPath() {
                 const node = reference.ref;
-                return node ? locator.getAstNodePath(node) : target.path;
+                return node ? locator.getAstNodePath(node) : (reference.$nodeDescription?.path ?? '');
             },
             get segment() {
                 return CstUtils.toDocumentSegment(refNode);
             }
         };
-        this.kept.set(reference, { target, descriptions: [description] });
+        this.kept.set(reference, { target: new WeakRef(target), descriptions: [description] });
         return [description];
     }
 }
