@@ -131,20 +131,16 @@ const RESYNC_TRIES = 8;
  * for character); declarations that agree only make the regions smaller.
  */
 function editsBetween(before: string, text: string, elements: readonly AstNode[]): Edit[] {
-    let oldTail = before.length;
-    let newTail = text.length;
-    while (oldTail > 0 && newTail > 0 && before.charCodeAt(oldTail - 1) === text.charCodeAt(newTail - 1)) {
-        oldTail--;
-        newTail--;
-    }
+    const tail = sameBackwards(before, 0, before.length, text, 0, text.length);
+    const oldTail = before.length - tail;
+    const newTail = text.length - tail;
     const edits: Edit[] = [];
     let o = 0;
     let n = 0;
     for (;;) {
-        while (o < oldTail && n < newTail && before.charCodeAt(o) === text.charCodeAt(n)) {
-            o++;
-            n++;
-        }
+        const same = sameForwards(before, o, oldTail, text, n, newTail);
+        o += same;
+        n += same;
         if (o >= oldTail && n >= newTail) return edits;
         let again: [number, number] | undefined;
         const touched = firstIndex(elements, element => element.$cstNode!.end >= o);
@@ -158,15 +154,35 @@ function editsBetween(before: string, text: string, elements: readonly AstNode[]
             edits.push({ oldStart: o, oldEnd: oldTail, newStart: n, newEnd: newTail });
             return edits;
         }
-        let [oldEnd, newEnd] = again;
-        while (oldEnd > o && newEnd > n && before.charCodeAt(oldEnd - 1) === text.charCodeAt(newEnd - 1)) {
-            oldEnd--;
-            newEnd--;
-        }
-        edits.push({ oldStart: o, oldEnd, newStart: n, newEnd });
+        const back = sameBackwards(before, o, again[0], text, n, again[1]);
+        edits.push({ oldStart: o, oldEnd: again[0] - back, newStart: n, newEnd: again[1] - back });
         [o, n] = again;
     }
 }
+
+/**
+ * How many characters `a` from `aFrom` and `b` from `bFrom` have in common,
+ * before `aTo` and `bTo`; compared a block at a time (a file's text is
+ * compared once per revision, by a function too rarely called to be compiled).
+ */
+function sameForwards(a: string, aFrom: number, aTo: number, b: string, bFrom: number, bTo: number): number {
+    const most = Math.min(aTo - aFrom, bTo - bFrom);
+    let same = 0;
+    while (same + BLOCK <= most && a.substring(aFrom + same, aFrom + same + BLOCK) === b.substring(bFrom + same, bFrom + same + BLOCK)) same += BLOCK;
+    while (same < most && a.charCodeAt(aFrom + same) === b.charCodeAt(bFrom + same)) same++;
+    return same;
+}
+
+/** How many characters `a` before `aTo` and `b` before `bTo` have in common, back to `aFrom` and `bFrom`. */
+function sameBackwards(a: string, aFrom: number, aTo: number, b: string, bFrom: number, bTo: number): number {
+    const most = Math.min(aTo - aFrom, bTo - bFrom);
+    let same = 0;
+    while (same + BLOCK <= most && a.substring(aTo - same - BLOCK, aTo - same) === b.substring(bTo - same - BLOCK, bTo - same)) same += BLOCK;
+    while (same < most && a.charCodeAt(aTo - same - 1) === b.charCodeAt(bTo - same - 1)) same++;
+    return same;
+}
+
+const BLOCK = 256;
 
 /**
  * The declarations each edit touches — from the first that ends at or after
