@@ -35,6 +35,8 @@ export function attribute(before: SourceInputs, after: SourceInputs): Array<{ ca
     let previous = tonnes(start.co2e);
     for (const cause of CAUSE_ORDER) {
         const next = REPLACE[cause](state, after);
+        // an input that is the same at both revisions (most are, and the same objects) changes nothing
+        if (sameInputs(next, state)) continue;
         const figures = figuresFromInputs(next);
         if (!figures) {
             const rest = tonnes(end.co2e).minus(previous);
@@ -48,6 +50,12 @@ export function attribute(before: SourceInputs, after: SourceInputs): Array<{ ca
         previous = value;
     }
     return parts;
+}
+
+/** Whether two states are the same inputs, the same objects (then they give the same figures). */
+function sameInputs(a: SourceInputs, b: SourceInputs): boolean {
+    const keys = Object.keys(a) as Array<keyof SourceInputs>;
+    return keys.length === Object.keys(b).length && keys.every(key => a[key] === b[key]);
 }
 
 /** The parts of a change of a good's specific embedded emissions, in the order they are substituted. */
