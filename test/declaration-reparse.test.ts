@@ -187,12 +187,9 @@ describe('parsing only the declarations an edit touched', () => {
         const [path, text] = [...model.files].find(([name]) => name.startsWith('plants/'))!;
         const { reparsed } = checkEdits(`${path}, several edits at once`, text, 5151, 6);
         expect(reparsed).toBeGreaterThan(EDITS / 10);
-        for (const example of ['steel', 'glass']) {
-            for (const file of cnmsFiles(join(REPO, 'examples', example))) {
-                const { reparsed: examples } = checkEdits(`${file}, several edits at once`, readFileSync(file, 'utf8'), file.length * 31, 4);
-                expect(examples).toBeGreaterThan(EDITS / 20);
-            }
-        }
+        const steel = join(REPO, 'examples/steel/organization.cnms');
+        const { reparsed: examples } = checkEdits(`${steel}, several edits at once`, readFileSync(steel, 'utf8'), 9901, 4);
+        expect(examples).toBeGreaterThan(EDITS / 20);
     });
 
     test('a text that differs in several places reads again only the declarations around each place', () => {
