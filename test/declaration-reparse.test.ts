@@ -121,13 +121,15 @@ function edit(text: string, next: () => number): string {
  * error is checked (it must not be reparsed in place) and then undone, as a
  * user goes on typing: the next edit starts from the last text without one.
  */
-function checkEdits(label: string, text: string, seed: number): { reparsed: number; whole: number } {
+function checkEdits(label: string, text: string, seed: number, editsAtOnce = 1): { reparsed: number; whole: number } {
     const next = seededRandom(seed);
     let current = parser.parse(text);
     let now = text;
     let reparsed = 0;
     for (let i = 0; i < EDITS; i++) {
-        const after = edit(now, next);
+        // several edits at once: a later revision of the file, which differs in several places
+        let after = now;
+        for (let count = editsAtOnce === 1 ? 1 : 1 + Math.floor(next() * editsAtOnce); count > 0; count--) after = edit(after, next);
         const whole = parser.parse(after);
         const spliced = reparseDeclarations(parser, current, after);
         if (spliced) {
@@ -177,6 +179,32 @@ describe('parsing only the declarations an edit touched', () => {
         expect(parser.parse(text).parserErrors).toEqual([]);
         const { reparsed } = checkEdits('keyword names', text, 1313);
         expect(reparsed).toBeGreaterThan(EDITS / 10);
+    });
+
+    test('a text that differs in several places (a later revision): the same parse as the whole text', () => {
+        // digits and names changed here and there, as between two commits; whole-file edits mixed in
+        const model = generateGroupModel({ sources: 60, files: 2, seed: 12 });
+        const [path, text] = [...model.files].find(([name]) => name.startsWith('plants/'))!;
+        const { reparsed } = checkEdits(`${path}, several edits at once`, text, 5151, 6);
+        expect(reparsed).toBeGreaterThan(EDITS / 10);
+        const steel = join(REPO, 'examples/steel/organization.cnms');
+        const { reparsed: examples } = checkEdits(`${steel}, several edits at once`, readFileSync(steel, 'utf8'), 9901, 4);
+        expect(examples).toBeGreaterThan(EDITS / 20);
+    });
+
+    test('a text that differs in several places reads again only the declarations around each place', () => {
+        const lines = Array.from({ length: 100 }, (_, i) => `let quantity_${i} = ${1000 + i} t`);
+        const text = `${lines.join('\n')}\n`;
+        const before = parser.parse(text);
+        const old = [...(before.value as unknown as { elements: AstNode[] }).elements];
+        // every 10th declaration changed, as in the diff benchmark (scripts/bench-diff.mjs); one gains a line
+        const changed = (i: number): string => (i === 50 ? `let quantity_${i} = ${1007 + i}\n t` : `let quantity_${i} = ${1007 + i} t`);
+        const edited = `${lines.map((line, i) => (i % 10 === 0 ? changed(i) : line)).join('\n')}\n`;
+        const after = reparseDeclarations(parser, before, edited)!;
+        expect(after).toBeDefined();
+        expect(dump(after)).toEqual(dump(parser.parse(edited)));
+        const elements = (after.value as unknown as { elements: AstNode[] }).elements;
+        elements.forEach((element, i) => expect(element === old[i], `declaration ${i}`).toBe(i % 10 !== 0));
     });
 
     test('an edit inside one declaration keeps the nodes of the others', () => {

@@ -35,6 +35,8 @@ export function attribute(before: SourceInputs, after: SourceInputs): Array<{ ca
     let previous = tonnes(start.co2e);
     for (const cause of CAUSE_ORDER) {
         const next = REPLACE[cause](state, after);
+        // an input that is the same at both revisions (most are) changes nothing
+        if (sameValue(next, state)) continue;
         const figures = figuresFromInputs(next);
         if (!figures) {
             const rest = tonnes(end.co2e).minus(previous);
@@ -48,6 +50,21 @@ export function attribute(before: SourceInputs, after: SourceInputs): Array<{ ca
         previous = value;
     }
     return parts;
+}
+
+/** Exact equality of inputs (then they give the same figures): rationals by value, maps, lists and records member by member. */
+function sameValue(a: unknown, b: unknown): boolean {
+    if (a === b) return true;
+    if (a instanceof Rational || b instanceof Rational) return a instanceof Rational && b instanceof Rational && a.equals(b);
+    if (a instanceof Map || b instanceof Map) {
+        if (!(a instanceof Map) || !(b instanceof Map) || a.size !== b.size) return false;
+        for (const [key, value] of a) if (!b.has(key) || !sameValue(value, b.get(key))) return false;
+        return true;
+    }
+    if (Array.isArray(a) || Array.isArray(b)) return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((item, i) => sameValue(item, b[i]));
+    if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+    const keys = Object.keys(a);
+    return keys.length === Object.keys(b).length && keys.every(key => sameValue((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]));
 }
 
 /** The parts of a change of a good's specific embedded emissions, in the order they are substituted. */

@@ -1,6 +1,6 @@
 import type { AstNode, ValidationAcceptor } from 'langium';
 import { AstUtils, Cancellation, interruptAndCheck } from 'langium';
-import { propertyKeywords } from '../syntax/property-keywords.js';
+import { repeatedPropertyKeywords } from '../syntax/property-keywords.js';
 import type { CnmsFile, Element } from '../generated/ast.js';
 import { isClaim, isDataset, isFactor, isGood, isInstrument, isLet, isLibrary, isMeter, isOffset, isOrganization, isOutput, isProcess, isReduction, isRemoval, isSite, isSource, isTarget, isUnitDecl } from '../generated/ast.js';
 import type { CnmsServices } from '../cnms-module.js';
@@ -366,19 +366,14 @@ export class CnmsLanguageRules {
     checkDuplicateProperties(file: CnmsFile, accept: ValidationAcceptor): void {
         const reporter = this.services.rules.Reporter;
         const check = (element: AstNode & { name?: string }) => {
-            const seen = new Set<string>();
-            for (const leaf of propertyKeywords(element)) {
-                if (seen.has(leaf.text)) {
-                    reporter.report(accept, {
-                        rule: 'CN-NUM-001',
-                        key: 'duplicateProperty',
-                        params: { property: leaf.text, kind: kindText(element.$type), name: element.name ?? '' },
-                        node: element,
-                        property: undefined
-                    });
-                    continue;
-                }
-                seen.add(leaf.text);
+            for (const keyword of repeatedPropertyKeywords(element)) {
+                reporter.report(accept, {
+                    rule: 'CN-NUM-001',
+                    key: 'duplicateProperty',
+                    params: { property: keyword, kind: kindText(element.$type), name: element.name ?? '' },
+                    node: element,
+                    property: undefined
+                });
             }
         };
         for (const element of file.elements) {

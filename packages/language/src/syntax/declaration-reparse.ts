@@ -8,19 +8,23 @@ import type { CnmsFile } from '../generated/ast.js';
  * and splicing them into the previous parse: typing in one source of a
  * 5,000-line file parses three declarations, not the file, and the other
  * declarations keep their nodes (so their figures need not even be carried
- * over). The result is the parse the whole text would give —
- * `test/declaration-reparse.test.ts` compares the two, node for node and
- * position for position, over random edits — or `undefined` when that cannot
- * be made sure of here, and the caller parses the whole text.
+ * over). A text that differs in several places (a later revision of the file,
+ * `cnms diff`) is parsed again in several such regions, one per place, the
+ * text between them unchanged. The result is the parse the whole text would
+ * give — `test/declaration-reparse.test.ts` compares the two, node for node
+ * and position for position, over random edits — or `undefined` when that
+ * cannot be made sure of here, and the caller parses the whole text.
  *
- * Why the neighbours make it sure: the text before and after the region is
+ * Why the neighbours make it sure: the text before and after each region is
  * unchanged, so the lexer reads the same tokens there (a token cannot reach
  * across a declaration that is read again unchanged); every declaration starts
  * with its own keyword, so the parser starts each one afresh; and a decision
  * at the end of a declaration that looks ahead into the next one is made
- * inside the region, whose last declaration must come out as it was.
+ * inside the region, whose last declaration must come out as it was. Two
+ * regions never share a neighbour (they are merged into one), so the
+ * declaration after a region's last is unchanged.
  *
- * Taken only when the previous parse had no syntax error, and the region's
+ * Taken only when the previous parse had no syntax error, and every region's
  * parse has none (then neither has the whole text's): recovery from an error
  * can join or split declarations in ways a region cannot see.
  */
@@ -31,78 +35,64 @@ export function reparseDeclarations(parser: LangiumParser, previous: ParseResult
     const before = rootCst.fullText;
     const elements = root.elements;
     if (elements.length === 0) return undefined;
-
-    // the edit: [start, oldEnd) of the old text became [start, newEnd) of the new
-    const shortest = Math.min(before.length, text.length);
-    let start = 0;
-    while (start < shortest && before.charCodeAt(start) === text.charCodeAt(start)) start++;
-    if (start === before.length && start === text.length) return undefined;
-    let oldEnd = before.length;
-    let newEnd = text.length;
-    while (oldEnd > start && newEnd > start && before.charCodeAt(oldEnd - 1) === text.charCodeAt(newEnd - 1)) {
-        oldEnd--;
-        newEnd--;
-    }
-
-    // the declarations touched: from the first that ends at or after the edit to the last that
-    // starts at or before its end; then one more on each side, unchanged
-    const first = firstIndex(elements, element => element.$cstNode!.end >= start);
-    const last = firstIndex(elements, element => element.$cstNode!.offset > oldEnd) - 1;
-    const from = Math.max(0, first - 1);
-    const to = Math.min(elements.length - 1, last + 1);
-    const previousKept = from < first ? elements[from] : undefined;
-    const nextKept = to > last ? elements[to] : undefined;
-    if (last < first - 1) return undefined;
-    const regionStart = previousKept ? previousKept.$cstNode!.offset : 0;
-    const oldRegionEnd = nextKept ? nextKept.$cstNode!.end : before.length;
-    const shift = text.length - before.length;
-    // a copy: the strings of the region's parse (names, titles) are slices of it, and a slice of the
-    // whole text would keep that text (as it was at this edit) for as long as the declaration lives
-    const regionText = copyOf(text.substring(regionStart, oldRegionEnd + shift));
-
-    const region = parser.parse(regionText);
-    if (!hasNoErrors(region)) return undefined;
-    const parsed = (region.value as CnmsFile).elements;
-    const kept = (previousKept ? 1 : 0) + (nextKept ? 1 : 0);
-    if (parsed.length < kept) return undefined;
-    if (previousKept && !sameDeclaration(previousKept, parsed[0])) return undefined;
-    if (nextKept && !sameDeclaration(nextKept, parsed[parsed.length - 1])) return undefined;
-
-    // the declarations read again between the neighbours replace those the edit touched; the
-    // neighbours keep their nodes, moved to where the region's parse put them
-    const middle = parsed.slice(previousKept ? 1 : 0, parsed.length - (nextKept ? 1 : 0));
-    const regionCst = region.value.$cstNode as RootCstNodeImpl;
-    const base = previousKept ? previousKept.$cstNode!.range.start : { line: 0, character: 0 };
-    const regionContent = regionCst.content;
-    const regionFrom = previousKept ? regionContent.indexOf(parsed[0].$cstNode!) + 1 : 0;
-    const regionTo = nextKept ? regionContent.indexOf(parsed[parsed.length - 1].$cstNode!) : regionContent.length;
+    const edits = editsBetween(before, text, elements);
+    if (edits.length === 0) return undefined;
+    const regions = regionsOf(edits, elements);
+    if (!regions) return undefined;
     const content = rootCst.content;
-    const contentFrom = previousKept ? content.indexOf(previousKept.$cstNode!) + 1 : 0;
-    const contentTo = nextKept ? content.indexOf(nextKept.$cstNode!) : content.length;
-    if (contentFrom < (previousKept ? 1 : 0) || contentTo < 0 || regionFrom < (previousKept ? 1 : 0) || regionTo < 0) return undefined;
-    const oldNextLeaves = nextKept ? leavesOf(nextKept.$cstNode!) : [];
-    const newNextLeaves = nextKept ? leavesOf(parsed[parsed.length - 1].$cstNode!) : [];
-    if (!sameTokens(oldNextLeaves, newNextLeaves)) return undefined;
-
-    // nothing is changed above this line: from here on the previous parse is taken apart
-    moveLeaves(regionCst, regionStart, base.line, base.character);
-    const after = content.slice(contentTo + 1);
-    if (nextKept) {
-        const oldEndAt = nextKept.$cstNode!.range.end;
-        const newEndAt = parsed[parsed.length - 1].$cstNode!.range.end;
-        copyPlaces(newNextLeaves, oldNextLeaves);
-        resetRanges(nextKept.$cstNode!);
-        if (shift !== 0 || oldEndAt.line !== newEndAt.line || oldEndAt.character !== newEndAt.character) {
-            for (const node of after) shiftNodes(node, shift, oldEndAt.line, newEndAt.line - oldEndAt.line, newEndAt.character - oldEndAt.character);
-        }
+    const parses: RegionParse[] = [];
+    for (const region of regions) {
+        const parsed = parseRegion(parser, region, elements, content, text);
+        if (!parsed) return undefined;
+        parses.push(parsed);
     }
+
+    // nothing is changed above this line: from here on the previous parse is taken apart. The
+    // regions are spliced in from the first to the last; the unchanged stretch after each region
+    // is moved to its new place before the next region is placed after it
+    const newContent: CstNode[] = [];
+    const newElements: AstNode[] = [];
+    const replaced: AstNode[] = [];
+    const replacedCst: CstNode[] = [];
+    let contentAt = 0;
+    let elementAt = 0;
+    parses.forEach((parse, index) => {
+        const { region, previousKept, nextKept, regionCst, middle } = parse;
+        newContent.push(...content.slice(contentAt, parse.contentFrom));
+        newElements.push(...elements.slice(elementAt, region.first));
+        const base = previousKept ? previousKept.$cstNode!.range.start : { line: 0, character: 0 };
+        // what goes into the file, and the region's parse of the next neighbour, whose places its nodes take
+        moveLeaves(regionCst.content.slice(parse.regionFrom, nextKept ? parse.regionTo + 1 : parse.regionTo), parse.regionStart, base.line, base.character);
+        newContent.push(...regionCst.content.slice(parse.regionFrom, parse.regionTo));
+        newElements.push(...middle);
+        replaced.push(...elements.slice(region.first, region.last + 1));
+        replacedCst.push(...content.slice(parse.contentFrom, parse.contentTo));
+        if (nextKept) {
+            const oldEndAt = nextKept.$cstNode!.range.end;
+            const newEndAt = parse.parsedNext.$cstNode!.range.end;
+            copyPlaces(parse.newNextLeaves, parse.oldNextLeaves);
+            resetRanges(nextKept.$cstNode!);
+            const shift = region.newEnd - region.oldEnd;
+            const stretch = content.slice(parse.contentTo + 1, index + 1 < parses.length ? parses[index + 1].contentFrom : content.length);
+            if (shift !== 0 || oldEndAt.line !== newEndAt.line || oldEndAt.character !== newEndAt.character) {
+                for (const node of stretch) shiftNodes(node, shift, oldEndAt.line, newEndAt.line - oldEndAt.line, newEndAt.character - oldEndAt.character);
+            }
+            contentAt = parse.contentTo;
+            elementAt = region.last + 1;
+        } else {
+            contentAt = content.length;
+            elementAt = elements.length;
+        }
+    });
+    newContent.push(...content.slice(contentAt));
+    newElements.push(...elements.slice(elementAt));
 
     const newRootCst = new RootCstNodeImpl(text);
     newRootCst.grammarSource = rootCst.grammarSource;
-    newRootCst.content = [...content.slice(0, contentFrom), ...regionContent.slice(regionFrom, regionTo), ...content.slice(contentTo)];
+    newRootCst.content = newContent;
     for (const node of newRootCst.content) (node as { container?: CstNode }).container = newRootCst;
 
-    const newRoot = { ...root, elements: [...elements.slice(0, first), ...middle, ...elements.slice(last + 1)] } as CnmsFile & { $document?: unknown };
+    const newRoot = { ...root, elements: newElements } as CnmsFile & { $document?: unknown };
     delete newRoot.$document;
     (newRoot as { $cstNode?: CstNode }).$cstNode = newRootCst;
     newRootCst.astNode = newRoot;
@@ -111,8 +101,166 @@ export function reparseDeclarations(parser: LangiumParser, previous: ParseResult
         (element as { $containerProperty?: string }).$containerProperty = 'elements';
         (element as { $containerIndex?: number }).$containerIndex = index;
     });
-    retire(previous, elements.slice(first, last + 1), content.slice(contentFrom, contentTo));
-    return { value: newRoot, lexerErrors: [], lexerReport: region.lexerReport, parserErrors: [] };
+    retire(previous, replaced, replacedCst);
+    return { value: newRoot, lexerErrors: [], lexerReport: parses[0].lexerReport, parserErrors: [] };
+}
+
+/** A place where the texts differ: [oldStart, oldEnd) of the old text became [newStart, newEnd) of the new. */
+interface Edit {
+    readonly oldStart: number;
+    readonly oldEnd: number;
+    readonly newStart: number;
+    readonly newEnd: number;
+}
+
+/** An edit, or edits merged, and the declarations it touches: `first` to `last` (`last` may be `first − 1`: none). */
+interface Region extends Edit {
+    readonly first: number;
+    readonly last: number;
+}
+
+/** How many declarations after a changed one are tried as the place where the texts agree again. */
+const RESYNC_TRIES = 8;
+
+/**
+ * The places where `text` differs from `before`, in order, the text between
+ * them the same in both. After each difference, the texts are taken to agree
+ * again from the first of the next few declarations of the old text found
+ * further on in the new one; otherwise the difference runs to the common end.
+ * Any such list is sound (the text between the places is compared character
+ * for character); declarations that agree only make the regions smaller.
+ */
+function editsBetween(before: string, text: string, elements: readonly AstNode[]): Edit[] {
+    const tail = sameBackwards(before, 0, before.length, text, 0, text.length);
+    const oldTail = before.length - tail;
+    const newTail = text.length - tail;
+    const edits: Edit[] = [];
+    let o = 0;
+    let n = 0;
+    for (;;) {
+        const same = sameForwards(before, o, oldTail, text, n, newTail);
+        o += same;
+        n += same;
+        if (o >= oldTail && n >= newTail) return edits;
+        let again: [number, number] | undefined;
+        const touched = firstIndex(elements, element => element.$cstNode!.end >= o);
+        for (let k = touched + 1; k < elements.length && k <= touched + RESYNC_TRIES && !again; k++) {
+            const cst = elements[k].$cstNode!;
+            if (cst.end > oldTail) break;
+            const at = text.indexOf(before.substring(cst.offset, cst.end), n);
+            if (at >= 0 && at + cst.length <= newTail) again = [cst.offset, at];
+        }
+        if (!again) {
+            edits.push({ oldStart: o, oldEnd: oldTail, newStart: n, newEnd: newTail });
+            return edits;
+        }
+        const back = sameBackwards(before, o, again[0], text, n, again[1]);
+        edits.push({ oldStart: o, oldEnd: again[0] - back, newStart: n, newEnd: again[1] - back });
+        [o, n] = again;
+    }
+}
+
+/**
+ * How many characters `a` from `aFrom` and `b` from `bFrom` have in common,
+ * before `aTo` and `bTo`; compared a block at a time (a file's text is
+ * compared once per revision, by a function too rarely called to be compiled).
+ */
+function sameForwards(a: string, aFrom: number, aTo: number, b: string, bFrom: number, bTo: number): number {
+    const most = Math.min(aTo - aFrom, bTo - bFrom);
+    let same = 0;
+    while (same + BLOCK <= most && a.substring(aFrom + same, aFrom + same + BLOCK) === b.substring(bFrom + same, bFrom + same + BLOCK)) same += BLOCK;
+    while (same < most && a.charCodeAt(aFrom + same) === b.charCodeAt(bFrom + same)) same++;
+    return same;
+}
+
+/** How many characters `a` before `aTo` and `b` before `bTo` have in common, back to `aFrom` and `bFrom`. */
+function sameBackwards(a: string, aFrom: number, aTo: number, b: string, bFrom: number, bTo: number): number {
+    const most = Math.min(aTo - aFrom, bTo - bFrom);
+    let same = 0;
+    while (same + BLOCK <= most && a.substring(aTo - same - BLOCK, aTo - same) === b.substring(bTo - same - BLOCK, bTo - same)) same += BLOCK;
+    while (same < most && a.charCodeAt(aTo - same - 1) === b.charCodeAt(bTo - same - 1)) same++;
+    return same;
+}
+
+const BLOCK = 256;
+
+/**
+ * The declarations each edit touches — from the first that ends at or after
+ * it to the last that starts at or before its end — with edits merged when
+ * their regions (one unchanged declaration on each side) would meet or
+ * overlap; undefined when an edit cannot be placed.
+ */
+function regionsOf(edits: readonly Edit[], elements: readonly AstNode[]): Region[] | undefined {
+    const regions: Region[] = [];
+    for (const edit of edits) {
+        const first = firstIndex(elements, element => element.$cstNode!.end >= edit.oldStart);
+        const last = firstIndex(elements, element => element.$cstNode!.offset > edit.oldEnd) - 1;
+        if (last < first - 1) return undefined;
+        const before = regions.at(-1);
+        if (before && before.last + 1 >= first - 1) regions[regions.length - 1] = { ...before, last: Math.max(before.last, last), oldEnd: edit.oldEnd, newEnd: edit.newEnd };
+        else regions.push({ ...edit, first, last });
+    }
+    return regions;
+}
+
+/** A region parsed again, checked, with where its declarations go; nothing of the previous parse is changed yet. */
+interface RegionParse {
+    readonly region: Region;
+    readonly previousKept: AstNode | undefined;
+    readonly nextKept: AstNode | undefined;
+    /** The region's parse of `nextKept`. */
+    readonly parsedNext: AstNode;
+    readonly regionCst: RootCstNodeImpl;
+    readonly lexerReport: ParseResult<AstNode>['lexerReport'];
+    /** Where the region starts in the new text. */
+    readonly regionStart: number;
+    /** The declarations read again, between the neighbours. */
+    readonly middle: AstNode[];
+    /** The region's nodes that go into the file: [regionFrom, regionTo) of its content. */
+    readonly regionFrom: number;
+    readonly regionTo: number;
+    /** The previous nodes they replace: [contentFrom, contentTo) of the file's content. */
+    readonly contentFrom: number;
+    readonly contentTo: number;
+    readonly oldNextLeaves: MovableLeaf[];
+    readonly newNextLeaves: MovableLeaf[];
+}
+
+function parseRegion(parser: LangiumParser, region: Region, elements: readonly AstNode[], content: readonly CstNode[], text: string): RegionParse | undefined {
+    const { first, last } = region;
+    const from = Math.max(0, first - 1);
+    const to = Math.min(elements.length - 1, last + 1);
+    const previousKept = from < first ? elements[from] : undefined;
+    const nextKept = to > last ? elements[to] : undefined;
+    // the text before the region's edit is the same in both, shifted by the edits before it
+    const regionStart = previousKept ? previousKept.$cstNode!.offset + region.newStart - region.oldStart : 0;
+    const regionEnd = nextKept ? nextKept.$cstNode!.end + region.newEnd - region.oldEnd : text.length;
+    // a copy: the strings of the region's parse (names, titles) are slices of it, and a slice of the
+    // whole text would keep that text (as it was at this edit) for as long as the declaration lives
+    const regionText = copyOf(text.substring(regionStart, regionEnd));
+
+    const parse = parser.parse(regionText);
+    if (!hasNoErrors(parse)) return undefined;
+    const parsed = (parse.value as CnmsFile).elements;
+    const kept = (previousKept ? 1 : 0) + (nextKept ? 1 : 0);
+    if (parsed.length < kept) return undefined;
+    if (previousKept && !sameDeclaration(previousKept, parsed[0])) return undefined;
+    if (nextKept && !sameDeclaration(nextKept, parsed[parsed.length - 1])) return undefined;
+
+    // the declarations read again between the neighbours replace those the edit touched; the
+    // neighbours keep their nodes, moved to where the region's parse put them
+    const middle = parsed.slice(previousKept ? 1 : 0, parsed.length - (nextKept ? 1 : 0));
+    const regionCst = parse.value.$cstNode as RootCstNodeImpl;
+    const regionContent = regionCst.content;
+    const regionFrom = previousKept ? regionContent.indexOf(parsed[0].$cstNode!) + 1 : 0;
+    const regionTo = nextKept ? regionContent.indexOf(parsed[parsed.length - 1].$cstNode!) : regionContent.length;
+    const contentFrom = previousKept ? content.indexOf(previousKept.$cstNode!) + 1 : 0;
+    const contentTo = nextKept ? content.indexOf(nextKept.$cstNode!) : content.length;
+    if (contentFrom < (previousKept ? 1 : 0) || contentTo < 0 || regionFrom < (previousKept ? 1 : 0) || regionTo < 0) return undefined;
+    const oldNextLeaves = nextKept ? leavesOf(nextKept.$cstNode!) : [];
+    const newNextLeaves = nextKept ? leavesOf(parsed[parsed.length - 1].$cstNode!) : [];
+    if (!sameTokens(oldNextLeaves, newNextLeaves)) return undefined;
+    return { region, previousKept, nextKept, parsedNext: parsed[parsed.length - 1], regionCst, lexerReport: parse.lexerReport, regionStart, middle, regionFrom, regionTo, contentFrom, contentTo, oldNextLeaves, newNextLeaves };
 }
 
 /**
@@ -220,8 +368,8 @@ interface MovableLeaf {
 }
 
 /** Moves the leaves of a region's parse to where the region starts in the file. */
-function moveLeaves(regionRoot: RootCstNodeImpl, offset: number, line: number, character: number): void {
-    for (const node of regionRoot.content) shiftNodes(node, offset, 0, line, character);
+function moveLeaves(nodes: readonly CstNode[], offset: number, line: number, character: number): void {
+    for (const node of nodes) shiftNodes(node, offset, 0, line, character);
 }
 
 /**

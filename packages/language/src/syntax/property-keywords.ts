@@ -15,6 +15,29 @@ export function* propertyKeywords(element: AstNode, includeRepeatable = false): 
     }
 }
 
+/**
+ * The property keywords given again in a declaration block (list properties
+ * that may repeat left out), once for each time after the first, in text
+ * order. Kept per declaration: its own nodes never change (a reparse keeps a
+ * declaration whole, only moved, or replaces it), so a declaration that
+ * `cnms diff`'s later revision or an edit kept is not walked again.
+ */
+export function repeatedPropertyKeywords(element: AstNode): readonly string[] {
+    let repeated = repeatedKeywords.get(element);
+    if (repeated === undefined) {
+        const seen = new Set<string>();
+        repeated = [];
+        for (const leaf of propertyKeywords(element)) {
+            if (seen.has(leaf.text)) repeated.push(leaf.text);
+            else seen.add(leaf.text);
+        }
+        repeatedKeywords.set(element, repeated);
+    }
+    return repeated;
+}
+
+const repeatedKeywords = new WeakMap<AstNode, string[]>();
+
 /** A property of a declaration block, as the grammar defines it. */
 export interface BlockProperty {
     /** The AST property it sets (`dataQuality`, `topManagement`). */

@@ -1,5 +1,5 @@
 import type { Cancellation, LangiumDocument, LangiumSharedCoreServices, URI } from 'langium';
-import { DefaultIndexManager, DocumentState, UriUtils } from 'langium';
+import { DefaultIndexManager, DocumentState, isReference, UriUtils } from 'langium';
 import type { CnmsFile } from '../generated/ast.js';
 import type { CnmsServices } from '../cnms-module.js';
 import type { AstNodeDescription } from 'langium';
@@ -31,11 +31,12 @@ export class CnmsIndexManager extends DefaultIndexManager {
 
     /**
      * Whether a build indexes the references of its documents (which
-     * declarations each refers to): what find-references and rename read, and
-     * what an update reads to relink the documents that refer to a changed one
-     * (isAffected). A build that is never updated and asked nothing of the
-     * kind (`cnms validate`, `balance`, `report`, `plan`; the later revision
-     * of `cnms diff`) turns it off: about a tenth of a cold build.
+     * declarations each refers to): what find-references and rename read.
+     * A build asked nothing of the kind (`cnms validate`, `balance`, `report`,
+     * `plan`, `cnms diff`) turns it off: about a tenth of a cold build. An
+     * update of such a build (`cnms diff`'s later revision) finds the
+     * documents that refer to a changed one from the references themselves
+     * (isAffected).
      */
     indexesReferences = true;
 
@@ -53,7 +54,7 @@ export class CnmsIndexManager extends DefaultIndexManager {
         // what its references point to and says unaffected, so it kept the nodes of a file parsed again since
         // (a control's `applies-to` an old source: CN-8.1-001 said no control applied, issue 10's restores).
         if (document.state >= DocumentState.Linked && document.state < DocumentState.IndexedReferences) return true;
-        if (super.isAffected(document, changedUris)) return true;
+        if (this.indexesReferences ? super.isAffected(document, changedUris) : refersToAny(document, changedUris)) return true;
         const models = (this.sharedServices.ServiceRegistry.getServices(document.uri) as CnmsServices).references.Models;
         for (const uri of changedUris) {
             const changed = this.documents.all.find(doc => doc.uri.toString() === uri);
@@ -144,4 +145,21 @@ export class CnmsIndexManager extends DefaultIndexManager {
         this.borders.set(changed, { version, moves });
         return moves;
     }
+}
+
+/**
+ * Whether a document refers to a declaration in one of `uris` (not its own):
+ * what Langium's index of references says, read from the document's
+ * references when the index is not kept. A reference that did not resolve
+ * relinks the document anyway (DocumentBuilder.shouldRelink).
+ */
+function refersToAny(document: LangiumDocument, uris: ReadonlySet<string>): boolean {
+    const own = document.uri.toString();
+    for (const reference of document.references) {
+        // a reference to several declarations (none in CNMS's grammar): relinked, as the index would not know better
+        if (!isReference(reference)) return true;
+        const target = reference.$nodeDescription?.documentUri.toString();
+        if (target !== undefined && target !== own && uris.has(target)) return true;
+    }
+    return false;
 }
