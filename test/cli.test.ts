@@ -113,6 +113,21 @@ describe('cnms validate', () => {
         expect(result.stdout).toContain('1 error, 0 warnings, 0 infos in 1 file.');
     });
 
+    test('unknown names: the first 25 of a file get a suggestion, the others are said unknown only', () => {
+        // 30 lets v1 … v30, read as v1x … v30x: each a slip of one letter
+        const lets = Array.from({ length: 30 }, (_, i) => `let v${i + 1} = ${i + 1} t\n`).join('');
+        const sum = Array.from({ length: 30 }, (_, i) => `v${i + 1}x`).join(' + ');
+        const dir = languageModel({ 'org.cnms': `${ORG}${lets}site s\nsource a at s { category 1 emissions ${sum} }\n` });
+        const result = runCli(['validate', dir, '--format', 'json'], { cwd: dir });
+        const unknown = (JSON.parse(result.stdout) as { diagnostics: Array<{ rule: string; message: string; column: number }> }).diagnostics
+            .filter(d => d.rule === 'CN-NUM-002')
+            .sort((a, b) => a.column - b.column)
+            .map(d => d.message);
+        expect(unknown).toHaveLength(30);
+        expect(unknown.slice(0, 25)).toEqual(Array.from({ length: 25 }, (_, i) => `Unknown name 'v${i + 1}x'; did you mean 'v${i + 1}'?`));
+        expect(unknown.slice(25)).toEqual(Array.from({ length: 5 }, (_, i) => `Unknown name 'v${i + 26}x'.`));
+    });
+
     test('json: an array of diagnostics with 1-based positions, rule and clause', () => {
         const dir = languageModel({ 'org.cnms': `${ORG}site s\nsource a at s { category 1 emissions 10 t / 0 }` });
         const result = runCli(['validate', dir, '--format', 'json'], { cwd: dir });

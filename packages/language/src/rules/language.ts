@@ -51,7 +51,10 @@ export const LANGUAGE_RULES: readonly Rule[] = [
         clause: null,
         severity: 'error',
         title: { en: 'Unknown name, unit or gas', 'zh-CN': '未知的名称、单位或气体' },
-        description: { en: 'A name, unit or gas that is not declared in the model or the built-in library; the nearest known name is suggested.', 'zh-CN': '模型或内置库中未声明的名称、单位或气体；给出最接近的已知名称。' },
+        description: {
+            en: 'A name, unit or gas that is not declared in the model or the built-in library; the nearest known name is suggested, for the first 25 unknown names of a file.',
+            'zh-CN': '模型或内置库中未声明的名称、单位或气体；对每个文件的前 25 个未知名称给出最接近的已知名称。'
+        },
         rationale: {
             en: 'A figure that refers to something unknown cannot be computed; the emission inventory (ISO 14064-1 clause 6) must be complete and traceable.',
             'zh-CN': '引用未知内容的数值无法计算；排放清单（ISO 14064-1 第 6 章）须完整、可追溯。'
