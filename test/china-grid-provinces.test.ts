@@ -99,6 +99,33 @@ source yunnan_power "Purchased electricity" at kunming { category 2 activity 2_5
         expect(json.findings.filter(finding => finding.rule === 'CN-6.2-008')).toEqual([]);
     });
 
+    test("another province's factor is a CN-6.2-008 warning naming both provinces, in English and Chinese", () => {
+        const body = `
+site office "Beijing office" { location "北京市朝阳区" }
+source office_power at office { category 2 activity 100 MWh factor china_grid.hebei_2022 }`;
+        expect(
+            report(body)
+                .findings.filter(finding => finding.rule === 'CN-6.2-008')
+                .map(finding => finding.message)
+        ).toEqual(['Source office_power at site office (北京市朝阳区) draws on the Beijing grid, but factor china_grid.hebei_2022 is of the Hebei grid.']);
+        expect(
+            report(body, ['--lang', 'zh-CN'])
+                .findings.filter(finding => finding.rule === 'CN-6.2-008')
+                .map(finding => finding.message)
+        ).toEqual(['排放源 office_power 所在场所 office（北京市朝阳区）属于北京电网，但排放因子 china_grid.hebei_2022 属于河北电网。']);
+    });
+
+    test("a location naming only a regional grid fits the factors of that grid's provinces", () => {
+        const json = report(`
+site east "East China plant" { location "East China" }
+site north "North China plant" { location "North China" }
+source east_power at east { category 2 activity 100 MWh factor china_grid.jiangsu_2022 }
+source north_power at north { category 2 activity 100 MWh factor china_grid.jiangsu_2022 }`);
+        expect(json.findings.filter(finding => finding.rule === 'CN-6.2-008').map(finding => finding.message)).toEqual([
+            'Source north_power at site north (North China) draws on the North China grid, but factor china_grid.jiangsu_2022 is of the Jiangsu grid.'
+        ]);
+    });
+
     test("a factor of the model citing a province's grid factor is checked against it (CN-NUM-007)", () => {
         const json = report(`
 factor hebei_grid "Hebei grid electricity, 2022" = 1 tCO2/MWh { source "MEE and NBS, provincial average" year 2022 }
