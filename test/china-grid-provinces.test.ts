@@ -126,6 +126,17 @@ source north_power at north { category 2 activity 100 MWh factor china_grid.jian
         ]);
     });
 
+    test('Sichuan and Chongqing draw on the Southwest grid, as in the regional factors since 2021', () => {
+        const json = report(`
+site chengdu "Chengdu plant" { location "成都市, 四川省" }
+site chongqing "Chongqing plant" { location "Chongqing" }
+source chengdu_power at chengdu { category 2 activity 100 MWh factor china_grid.southwest_2023 }
+source chongqing_power at chongqing { category 2 activity 100 MWh factor china_grid.central_2023 }`);
+        expect(json.findings.filter(finding => finding.rule === 'CN-6.2-008').map(finding => finding.message)).toEqual([
+            'Source chongqing_power at site chongqing (Chongqing) draws on the Southwest grid, but factor china_grid.central_2023 is of the Central China grid.'
+        ]);
+    });
+
     test("a factor of the model citing a province's grid factor is checked against it (CN-NUM-007)", () => {
         const json = report(`
 factor hebei_grid "Hebei grid electricity, 2022" = 1 tCO2/MWh { source "MEE and NBS, provincial average" year 2022 }

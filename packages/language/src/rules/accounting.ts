@@ -760,8 +760,10 @@ const GRID_REGION_TEXT: Readonly<Record<GridRegion, LocalizedText>> = {
 
 /**
  * The provinces of the mainland by regional grid, as the MEE and NBS group
- * them for the regional grid factors; Inner Mongolia is split between North
- * China (west) and Northeast (east).
+ * them for the regional grid factors since the 2021 ones (Sichuan, Chongqing
+ * and Tibet make the Southwest grid; the older baseline factors counted
+ * Sichuan and Chongqing in Central China); Inner Mongolia is split between
+ * North China (west) and Northeast (east).
  */
 const PROVINCES: ReadonlyArray<{ readonly en: readonly string[]; readonly zh: readonly string[]; readonly region: GridRegion | 'Inner Mongolia' }> = [
     { en: ['Beijing'], zh: ['北京'], region: 'North China' },
@@ -782,8 +784,6 @@ const PROVINCES: ReadonlyArray<{ readonly en: readonly string[]; readonly zh: re
     { en: ['Hubei'], zh: ['湖北'], region: 'Central China' },
     { en: ['Hunan'], zh: ['湖南'], region: 'Central China' },
     { en: ['Jiangxi'], zh: ['江西'], region: 'Central China' },
-    { en: ['Sichuan'], zh: ['四川'], region: 'Central China' },
-    { en: ['Chongqing'], zh: ['重庆'], region: 'Central China' },
     { en: ['Shaanxi'], zh: ['陕西'], region: 'Northwest' },
     { en: ['Gansu'], zh: ['甘肃'], region: 'Northwest' },
     { en: ['Qinghai'], zh: ['青海'], region: 'Northwest' },
@@ -794,6 +794,8 @@ const PROVINCES: ReadonlyArray<{ readonly en: readonly string[]; readonly zh: re
     { en: ['Yunnan'], zh: ['云南'], region: 'South' },
     { en: ['Guizhou'], zh: ['贵州'], region: 'South' },
     { en: ['Hainan'], zh: ['海南'], region: 'South' },
+    { en: ['Sichuan'], zh: ['四川'], region: 'Southwest' },
+    { en: ['Chongqing'], zh: ['重庆'], region: 'Southwest' },
     { en: ['Tibet', 'Xizang'], zh: ['西藏'], region: 'Southwest' }
 ];
 
