@@ -76,7 +76,7 @@ describe('completion knows where it is', () => {
         expect(labels(items)[0]).toBe('coke');
         expect(items[0]?.detail).toBe('Coke · 2.86 tCO2/t · Plant lab, 2024');
         // coke is per tonne, like the activity; the others (per Nm3, per TJ, per MWh) follow, the model's first, then the named value
-        expect(labels(items).slice(1, 3)).toEqual(['gas_vol', 'china_grid.central_2022']);
+        expect(labels(items).slice(1, 3)).toEqual(['gas_vol', 'china_grid.anhui_2021']);
         expect(labels(items)).toContain('gas_vol');
         const firstLet = labels(items).indexOf('k');
         expect(items.slice(0, firstLet).every(i => i.detail !== undefined && !i.label.startsWith('ipcc2006.ncv'))).toBe(true); // every factor before the named values

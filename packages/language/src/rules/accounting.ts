@@ -233,8 +233,8 @@ export const ACCOUNTING_RULES: readonly Rule[] = [
         severity: 'warning',
         title: { en: "Grid factor of the site's region", 'zh-CN': '与场所所在区域一致的电网排放因子' },
         description: {
-            en: 'A category-2 source at a site whose `location` names a province or a regional grid uses a grid factor of another region (library factors carry their `region`; a national factor is not another region).',
-            'zh-CN': '类别 2 排放源所在场所的 `location` 写明了省份或区域电网，却采用了其他区域的电网排放因子（内置库因子带有 `region`；全国平均因子不视为其他区域）。'
+            en: 'A category-2 source at a site whose `location` names a province or a regional grid uses a grid factor of another region or province (library factors carry their `region`, a regional grid or a province; a national factor is not another region).',
+            'zh-CN': '类别 2 排放源所在场所的 `location` 写明了省份或区域电网，却采用了其他区域或其他省份的电网排放因子（内置库因子带有 `region`，即区域电网或省份；全国平均因子不视为其他区域）。'
         },
         rationale: {
             en: 'Purchased electricity is accounted with the emission factor of the grid that supplies it; the MEE publishes regional grid factors beside the national average (GB/T 32150, ISO 14064-1:2018 clause 6.2 and Annex E).',
@@ -253,23 +253,9 @@ export const ACCOUNTING_RULES: readonly Rule[] = [
                 const location = site?.location;
                 const factor = referencedFactor(source.factor);
                 if (!site || !location || !factor) continue;
-                const factorRegion = regionOfFactor(factor);
-                if (!factorRegion) continue;
-                const siteRegions = gridRegionsOfLocation(location);
-                if (siteRegions.length === 0 || siteRegions.includes(factorRegion)) continue;
-                context.report(
-                    'otherRegion',
-                    {
-                        name: source.name,
-                        site: site.name,
-                        location,
-                        siteRegion: regionsText(siteRegions),
-                        factor: qualifiedName(factor),
-                        factorRegion: GRID_REGION_TEXT[factorRegion]
-                    },
-                    source,
-                    'factor'
-                );
+                const mismatch = regionMismatch(location, factor);
+                if (!mismatch) continue;
+                context.report('otherRegion', { name: source.name, site: site.name, location, siteRegion: mismatch.site, factor: qualifiedName(factor), factorRegion: mismatch.factor }, source, 'factor');
             }
         }
     }),
@@ -774,8 +760,10 @@ const GRID_REGION_TEXT: Readonly<Record<GridRegion, LocalizedText>> = {
 
 /**
  * The provinces of the mainland by regional grid, as the MEE and NBS group
- * them for the regional grid factors; Inner Mongolia is split between North
- * China (west) and Northeast (east).
+ * them for the regional grid factors since the 2021 ones (Sichuan, Chongqing
+ * and Tibet make the Southwest grid; the older baseline factors counted
+ * Sichuan and Chongqing in Central China); Inner Mongolia is split between
+ * North China (west) and Northeast (east).
  */
 const PROVINCES: ReadonlyArray<{ readonly en: readonly string[]; readonly zh: readonly string[]; readonly region: GridRegion | 'Inner Mongolia' }> = [
     { en: ['Beijing'], zh: ['北京'], region: 'North China' },
@@ -796,8 +784,6 @@ const PROVINCES: ReadonlyArray<{ readonly en: readonly string[]; readonly zh: re
     { en: ['Hubei'], zh: ['湖北'], region: 'Central China' },
     { en: ['Hunan'], zh: ['湖南'], region: 'Central China' },
     { en: ['Jiangxi'], zh: ['江西'], region: 'Central China' },
-    { en: ['Sichuan'], zh: ['四川'], region: 'Central China' },
-    { en: ['Chongqing'], zh: ['重庆'], region: 'Central China' },
     { en: ['Shaanxi'], zh: ['陕西'], region: 'Northwest' },
     { en: ['Gansu'], zh: ['甘肃'], region: 'Northwest' },
     { en: ['Qinghai'], zh: ['青海'], region: 'Northwest' },
@@ -808,6 +794,8 @@ const PROVINCES: ReadonlyArray<{ readonly en: readonly string[]; readonly zh: re
     { en: ['Yunnan'], zh: ['云南'], region: 'South' },
     { en: ['Guizhou'], zh: ['贵州'], region: 'South' },
     { en: ['Hainan'], zh: ['海南'], region: 'South' },
+    { en: ['Sichuan'], zh: ['四川'], region: 'Southwest' },
+    { en: ['Chongqing'], zh: ['重庆'], region: 'Southwest' },
     { en: ['Tibet', 'Xizang'], zh: ['西藏'], region: 'Southwest' }
 ];
 
@@ -880,13 +868,54 @@ function regionsOfLocation(location: string): GridRegion[] {
     return [...regions];
 }
 
-/** The grid region of a factor: its own `region`, or that of the single library factor it is made of; none for a national factor. */
-function regionOfFactor(factor: Factor): GridRegion | undefined {
+type Province = (typeof PROVINCES)[number];
+
+/**
+ * Where a site's location and a grid factor's region disagree, the two as a
+ * message names them; none when they agree or either names no region. A
+ * provincial factor (the library's `region "Hebei"`) fits a location that
+ * names its province, or, naming no province, the factor's regional grid.
+ */
+function regionMismatch(location: string, factor: Factor): { site: LocalizedText; factor: LocalizedText } | undefined {
+    const region = regionTextOfFactor(factor);
+    if (!region) return undefined;
+    const province = provinceNamed(region);
+    if (province) {
+        const siteProvinces = PROVINCES.filter(entry => names(location, entry));
+        if (siteProvinces.length > 0) return siteProvinces.includes(province) ? undefined : { site: provincesText(siteProvinces), factor: provincesText([province]) };
+        const siteRegions = gridRegionsOfLocation(location);
+        const factorRegions: readonly GridRegion[] = province.region === 'Inner Mongolia' ? ['North China', 'Northeast'] : [province.region];
+        if (siteRegions.length === 0 || factorRegions.some(grid => siteRegions.includes(grid))) return undefined;
+        return { site: regionsText(siteRegions), factor: provincesText([province]) };
+    }
+    const factorRegion = gridRegionNamed(region);
+    if (!factorRegion) return undefined;
+    const siteRegions = gridRegionsOfLocation(location);
+    if (siteRegions.length === 0 || siteRegions.includes(factorRegion)) return undefined;
+    return { site: regionsText(siteRegions), factor: GRID_REGION_TEXT[factorRegion] };
+}
+
+/** A factor's `region`, or that of the single library factor it is made of; none for a national factor. */
+function regionTextOfFactor(factor: Factor): string | undefined {
     let region = factor.region;
     if (region === undefined && factor.values.length === 1) region = referencedFactor(factor.values[0])?.region;
-    if (!region) return undefined;
+    return region || undefined;
+}
+
+/** The regional grid a factor's region names. */
+function gridRegionNamed(region: string): GridRegion | undefined {
     const known = (Object.keys(GRID_REGION_TEXT) as GridRegion[]).find(name => name.toLowerCase() === region.trim().toLowerCase());
     return known ?? REGION_NAMES.find(entry => names(region, entry))?.region;
+}
+
+/** The province a factor's region names (`Hebei`, `河北省`), when it names exactly one and no regional grid. */
+function provinceNamed(region: string): Province | undefined {
+    const named = PROVINCES.filter(entry => names(region, entry));
+    return named.length === 1 && !gridRegionNamed(region) ? named[0] : undefined;
+}
+
+function provincesText(provinces: readonly Province[]): LocalizedText {
+    return { en: provinces.map(entry => entry.en[0]).join(' or '), 'zh-CN': provinces.map(entry => entry.zh[0]).join('或') };
 }
 
 function regionsText(regions: readonly GridRegion[]): LocalizedText {
