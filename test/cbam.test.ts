@@ -197,7 +197,7 @@ describe('cnms report: an annex per installation', () => {
     test('json carries the products with the figures of cnms balance; md and html show the annex', () => {
         const balance = balanceJson(EXAMPLE);
         const json = JSON.parse(runCli(['report', EXAMPLE, '--format', 'json']).stdout);
-        expect(json.format_version).toBe('1.4');
+        expect(json.format_version).toBe('1.5');
         expect(json.products.installations.map((installation: { id: string }) => installation.id)).toEqual(['works']);
         expect(json.products.installations[0].goods).toEqual(balance.products);
         expect(json.products.installations[0].processes).toEqual(balance.processes);

@@ -98,6 +98,30 @@ describe('a precursor bought from several installations', () => {
         ]);
     });
 
+    test('lots produced in different reporting periods (Art. 14(1)): the same weighted average, each lot with its period', async () => {
+        const periods = MODEL.replace('bought-from "Jiangsu Wire Co." { quantity 600 t', 'bought-from "Jiangsu Wire Co." { period 2024 quantity 600 t').replace(
+            'bought-from "Hebei Rod Works" { quantity 400 t',
+            'bought-from "Hebei Rod Works" { period 2025-01-01 .. 2025-06-30 quantity 400 t'
+        );
+        const model = await build(periods);
+        expect(model.diagnostics().filter(d => d.code.startsWith('CN-CBAM-'))).toEqual([]);
+        const rod = model.Cnms.semantics.ProductFigures.ofGood(goodNamed(model, 'wire_rod'))!;
+        // (600 × 2.0 + 400 × 2.5) / 1,000 = 2.2, as without periods: a period is not a weight
+        expect(exact(rod.seeDirect)).toBe('2.2');
+        expect(rod.lots!.map(lot => lot.period)).toEqual(['2024-01-01 .. 2024-12-31', '2025-01-01 .. 2025-06-30']);
+        const json = JSON.parse(runCli(['balance', tempModel({ 'org.cnms': periods }), '--format', 'json']).stdout);
+        expect(json.purchased[0].lots.map((lot: { period: string | null }) => lot.period)).toEqual(['2024-01-01 .. 2024-12-31', '2025-01-01 .. 2025-06-30']);
+        // a period that is not one of the calendar is CN-CBAM-008; the average still stands
+        const bad = await build(periods.replace('period 2025-01-01 .. 2025-06-30', 'period 2025-02-30 .. 2025-06-30'));
+        expect(
+            bad
+                .diagnostics()
+                .filter(d => d.code === 'CN-CBAM-008')
+                .map(d => d.message)
+        ).toEqual(['The lot of wire_rod bought from Hebei Rod Works gives a `period` that is not a period of the calendar (a year such as 2024, or dates such as 2024-01-01 .. 2024-06-30).']);
+        expect(exact(bad.Cnms.semantics.ProductFigures.ofGood(goodNamed(bad, 'wire_rod'))!.seeDirect)).toBe('2.2');
+    });
+
     test('half-typed lots: a diagnostic, no crash, nothing undefined', async () => {
         for (const half of [
             'bought-from',
@@ -105,7 +129,9 @@ describe('a precursor bought from several installations', () => {
             'bought-from "Hebei Rod Works" {',
             'bought-from "Hebei Rod Works" { quantity }',
             'bought-from { quantity 1 t }',
-            'bought-from "" { quantity 1 t embedded-direct }'
+            'bought-from "" { quantity 1 t embedded-direct }',
+            'bought-from "Hebei Rod Works" { period }',
+            'bought-from "Hebei Rod Works" { period 2025 .. quantity 400 t embedded-direct 2.5 tCO2e/t }'
         ]) {
             const model = await build(MODEL.replace('bought-from "Hebei Rod Works" { quantity 400 t embedded-direct 2.5 tCO2e/t country "CN" }', half));
             const messages = model.diagnostics().map(d => d.message);
@@ -138,8 +164,8 @@ describe('the average where the precursor figure shows', () => {
                 seeDirect: '2.2',
                 seeIndirect: '0.06',
                 lots: [
-                    { supplier: 'Jiangsu Wire Co.', country: 'CN', mass: '600', seeDirect: '2', seeIndirect: '0.1', defaultValue: false },
-                    { supplier: 'Hebei Rod Works', country: 'CN', mass: '400', seeDirect: '2.5', seeIndirect: '0', defaultValue: false }
+                    { supplier: 'Jiangsu Wire Co.', country: 'CN', mass: '600', seeDirect: '2', seeIndirect: '0.1', defaultValue: false, period: null },
+                    { supplier: 'Hebei Rod Works', country: 'CN', mass: '400', seeDirect: '2.5', seeIndirect: '0', defaultValue: false, period: null }
                 ],
                 computed: true
             }
@@ -159,8 +185,8 @@ describe('the average where the precursor figure shows', () => {
                 seeDirect: '2.2',
                 seeIndirect: '0.06',
                 lots: [
-                    { supplier: 'Jiangsu Wire Co.', country: 'CN', mass: '600', seeDirect: '2', seeIndirect: '0.1', defaultValue: false },
-                    { supplier: 'Hebei Rod Works', country: 'CN', mass: '400', seeDirect: '2.5', seeIndirect: '0', defaultValue: false }
+                    { supplier: 'Jiangsu Wire Co.', country: 'CN', mass: '600', seeDirect: '2', seeIndirect: '0.1', defaultValue: false, period: null },
+                    { supplier: 'Hebei Rod Works', country: 'CN', mass: '400', seeDirect: '2.5', seeIndirect: '0', defaultValue: false, period: null }
                 ]
             })
         ]);
@@ -178,7 +204,7 @@ describe('the average where the precursor figure shows', () => {
 
     test('cnms report: the precursors bought show the average and their suppliers', () => {
         const json = JSON.parse(runCli(['report', dir, '--format', 'json']).stdout);
-        expect(json.format_version).toBe('1.4');
+        expect(json.format_version).toBe('1.5');
         expect(json.products.purchased[0]).toMatchObject({ seeDirect: '2.2', seeIndirect: '0.06', supplier: 'Jiangsu Wire Co.; Hebei Rod Works' });
         expect(json.products.purchased[0].lots).toHaveLength(2);
         const md = runCli(['report', dir, '--format', 'md']).stdout;

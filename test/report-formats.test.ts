@@ -50,7 +50,7 @@ function makeModel(locale: ReportModel['locale'] = 'en'): ReportModel {
     // emissions = 27328.15075125 + 18249.6 + 1250.5 = 46828.25075125
     // net = 46828.25075125 − 120.75 − 5000 = 41707.50075125
     return {
-        format_version: '1.4',
+        format_version: '1.5',
         locale,
         organization: {
             id: 'acme',
@@ -441,7 +441,7 @@ describe('json', () => {
         const model = makeModel();
         const json = renderJson(model);
         expect(JSON.parse(json)).toEqual(model);
-        expect(json.startsWith('{\n  "format_version": "1.4",\n  "locale": "en",\n  "organization": {\n    "id": "acme",')).toBe(true);
+        expect(json.startsWith('{\n  "format_version": "1.5",\n  "locale": "en",\n  "organization": {\n    "id": "acme",')).toBe(true);
         expect(json.endsWith('}\n')).toBe(true);
         expect(json).toContain('"net": "41707.50075125"');
     });

@@ -25,6 +25,7 @@ export * from './semantics/quantity.js';
 export * from './semantics/rational.js';
 export * from './semantics/source-figures.js';
 export * from './semantics/product-figures.js';
+export * from './semantics/functional-unit.js';
 export * from './workspace/builtin-library.js';
 export type { CnmsIndexManager } from './workspace/cnms-index-manager.js';
 export * from './workspace/model-discovery.js';

@@ -1,4 +1,4 @@
-import type { Good, GoodFigures, ModelProducts, ProcessEntry, Rational } from '@cnms/language';
+import type { FunctionalUnit, Good, GoodFigures, ModelProducts, ProcessEntry, Rational } from '@cnms/language';
 import { shownName } from '@cnms/language';
 
 /** A good made by a process, as `cnms balance --format json` and `cnms cbam --format json` give it: figures as unrounded decimal strings. */
@@ -12,6 +12,10 @@ export interface ProductJson {
     route: string | null;
     /** Tonnes made in the period. */
     quantity: string | null;
+    /** Its functional unit (2025/2547 Art. 4): `t`, `t clinker` or `kg N`; null when not computed. */
+    functionalUnit: FunctionalUnit | null;
+    /** Functional units in a tonne of it (t clinker or kg N per t; Equations 64–66); null for the tonne. */
+    content: string | null;
     unit: 'tCO2e/t';
     /** Specific embedded emissions (tCO2e per t), direct and indirect; null when not computed. */
     seeDirect: string | null;
@@ -34,6 +38,9 @@ export interface ProcessJson {
     attributedDirect: string | null;
     attributedIndirect: string | null;
     activityLevel: string | null;
+    /** The functional unit of its goods, and its activity level in it (Annex II point F); `seeDirect` and `seeIndirect` are per that unit. */
+    functionalUnit: FunctionalUnit | null;
+    functionalActivityLevel: string | null;
     precursors: Array<{ good: string; mass: string; seeDirect: string; seeIndirect: string; defaultValue: boolean }>;
     /** EE_InpMat: Σ M_i × SEE_i, direct and indirect (tCO2e). */
     precursorDirect: string | null;
@@ -50,6 +57,8 @@ export interface LotJson {
     seeDirect: string;
     seeIndirect: string;
     defaultValue: boolean;
+    /** The reporting period the lot was produced in (`2024-01-01 .. 2024-12-31`), if given (Art. 14(1)). */
+    period: string | null;
 }
 
 /**
@@ -92,6 +101,8 @@ export function productsJson(products: ModelProducts): ProductJson[] {
             category: good.category ?? null,
             route: good.route ?? null,
             quantity: text(figures?.quantity),
+            functionalUnit: figures ? (figures.functional?.unit ?? 't') : null,
+            content: text(figures?.functional?.content),
             unit: 'tCO2e/t' as const,
             ...seeOf(figures),
             computed: figures !== undefined
@@ -115,6 +126,8 @@ export function processesJson(products: ModelProducts): ProcessJson[] {
             attributedDirect: text(figures?.attributedDirect),
             attributedIndirect: text(figures?.attributedIndirect),
             activityLevel: text(figures?.activityLevel),
+            functionalUnit: figures?.functionalUnit ?? null,
+            functionalActivityLevel: text(figures?.functionalActivityLevel),
             precursors: (figures?.precursors ?? []).map(precursor => ({
                 good: shownName(precursor.good),
                 mass: precursor.mass.toString(),
@@ -154,7 +167,8 @@ export function lotsJson(figures: GoodFigures | undefined): LotJson[] {
         mass: lot.mass.toString(),
         seeDirect: lot.seeDirect.toString(),
         seeIndirect: lot.seeIndirect.toString(),
-        defaultValue: lot.defaultValue
+        defaultValue: lot.defaultValue,
+        period: lot.period ?? null
     }));
 }
 

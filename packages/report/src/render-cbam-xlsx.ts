@@ -72,6 +72,8 @@ export async function renderCbamXlsx(communication: CbamCommunication): Promise<
             computed(process.attributedDirect),
             computed(process.attributedIndirect),
             computed(process.activityLevel),
+            process.functionalUnit ?? CBAM_NOT_COMPUTED,
+            computed(process.functionalActivityLevel),
             computed(process.precursorDirect),
             computed(process.precursorIndirect),
             computed(process.seeDirect),
@@ -92,10 +94,12 @@ export async function renderCbamXlsx(communication: CbamCommunication): Promise<
             figure('Attributed direct emissions (tCO2e)'),
             figure('Attributed indirect emissions (tCO2e)'),
             figure('Activity level (t)'),
+            text('Functional unit'),
+            figure('Activity level (functional units)'),
             figure('Precursors, direct (tCO2e)'),
             figure('Precursors, indirect (tCO2e)'),
-            figure('SEE direct (tCO2e/t)'),
-            figure('SEE indirect (tCO2e/t)')
+            figure('SEE direct (tCO2e per functional unit)'),
+            figure('SEE indirect (tCO2e per functional unit)')
         ],
         processRows,
         locale,
@@ -132,8 +136,8 @@ export async function renderCbamXlsx(communication: CbamCommunication): Promise<
                 precursor.mass,
                 precursor.seeDirect,
                 precursor.seeIndirect,
-                // each lot exact, as given: `Jiangsu Wire Co.: 600 t × (2 + 0) tCO2e/t`
-                precursor.lots.map(lot => `${lot.supplier}: ${lot.mass} t × (${lot.seeDirect} + ${lot.seeIndirect}) tCO2e/t`).join('; ')
+                // each lot exact, as given: `Jiangsu Wire Co.: 600 t × (2 + 0) tCO2e/t`, its reporting period after its supplier where given
+                precursor.lots.map(lot => `${lot.supplier}${lot.period ? ` (${lot.period})` : ''}: ${lot.mass} t × (${lot.seeDirect} + ${lot.seeIndirect}) tCO2e/t`).join('; ')
             ]
         })),
         locale
@@ -154,6 +158,8 @@ export async function renderCbamXlsx(communication: CbamCommunication): Promise<
             text('Product'),
             text('CN code'),
             figure('Quantity produced (t)'),
+            text('Functional unit'),
+            text('Functional units per t (t clinker or kg N per t)'),
             figure('SEE direct (tCO2e/t)'),
             figure('SEE indirect (tCO2e/t)'),
             figure('SEE total (tCO2e/t)')
@@ -171,6 +177,8 @@ export async function renderCbamXlsx(communication: CbamCommunication): Promise<
                 product.title ?? product.id,
                 or(product.cn),
                 computed(product.quantity),
+                product.functionalUnit ?? CBAM_NOT_COMPUTED,
+                product.content ?? '',
                 computed(product.seeDirect),
                 computed(product.seeIndirect),
                 computed(product.see)

@@ -695,7 +695,7 @@ class HtmlReport {
             const goodsHead = `<tr><th>${t('products.good')}</th><th>${t('products.cn')}</th><th>${t('products.process')}</th><th class="num">${t('products.quantity')}</th><th class="num">${t('products.seeDirect')}</th><th class="num">${t('products.seeIndirect')}</th><th class="num">${t('products.see')}</th></tr>`;
             const goodsRows = installation.goods.map(
                 good =>
-                    `<tr><td>${named(good.title, good.id)}</td><td class="mono">${this.or(good.cn)}</td><td class="mono">${escapeHtml(good.process)}</td><td class="num">${this.fig(good.quantity)}</td><td class="num">${this.fig(good.seeDirect)}</td><td class="num">${this.fig(good.seeIndirect)}</td><td class="num">${this.fig(good.see)}</td></tr>`
+                    `<tr><td>${named(good.title, good.id)}</td><td class="mono">${this.or(good.cn)}${good.content ? ` · ${escapeHtml(good.content)} ${t(good.functionalUnit === 't clinker' ? 'products.perTClinker' : 'products.perKgN')}` : ''}</td><td class="mono">${escapeHtml(good.process)}</td><td class="num">${this.fig(good.quantity)}</td><td class="num">${this.fig(good.seeDirect)}</td><td class="num">${this.fig(good.seeIndirect)}</td><td class="num">${this.fig(good.see)}</td></tr>`
             );
             content.push(installation.goods.length > 0 ? this.table(goodsHead, goodsRows, { caption: t('products.goods') }) : this.empty());
             const processHead = `<tr><th>${t('products.process')}</th><th class="num">${t('products.attributedDirect')}</th><th class="num">${t('products.attributedIndirect')}</th><th class="num">${t('products.precursors')}</th><th class="num">${t('products.activity')}</th></tr>`;

@@ -129,6 +129,8 @@ const PRODUCTS_ORDER: KeyOrder = {
                         'attributedDirect',
                         'attributedIndirect',
                         'activityLevel',
+                        'functionalUnit',
+                        'functionalActivityLevel',
                         'precursors',
                         'precursorDirect',
                         'precursorIndirect',
@@ -137,12 +139,12 @@ const PRODUCTS_ORDER: KeyOrder = {
                     ),
                     fields: { precursors: { keys: keysOf<Element<ProcessJson['precursors']>>()('good', 'mass', 'seeDirect', 'seeIndirect', 'defaultValue') } }
                 },
-                goods: { keys: keysOf<ProductJson>()('id', 'title', 'installation', 'process', 'cn', 'category', 'route', 'quantity', 'unit', 'seeDirect', 'seeIndirect', 'see', 'computed') }
+                goods: { keys: keysOf<ProductJson>()('id', 'title', 'installation', 'process', 'cn', 'category', 'route', 'quantity', 'functionalUnit', 'content', 'unit', 'seeDirect', 'seeIndirect', 'see', 'computed') }
             }
         },
         purchased: {
             keys: keysOf<PurchasedJson>()('id', 'title', 'cn', 'category', 'supplier', 'country', 'defaultValue', 'seeDirect', 'seeIndirect', 'lots', 'computed'),
-            fields: { lots: { keys: keysOf<LotJson>()('supplier', 'country', 'mass', 'seeDirect', 'seeIndirect', 'defaultValue') } }
+            fields: { lots: { keys: keysOf<LotJson>()('supplier', 'country', 'mass', 'seeDirect', 'seeIndirect', 'defaultValue', 'period') } }
         }
     }
 };

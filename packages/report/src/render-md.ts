@@ -466,7 +466,8 @@ export function renderMarkdown(model: ReportModel): string {
                     ],
                     installation.goods.map(good => [
                         `${text(good.title ?? good.id)}${good.title ? paren(escapeMarkdown(good.id)) : ''}`,
-                        text(good.cn),
+                        // a cement or fertiliser: the clinker or nitrogen a tonne contains, its functional unit (2025/2547 Art. 4)
+                        `${text(good.cn)}${good.content ? ` · ${escapeMarkdown(good.content)} ${escapeMarkdown(r(good.functionalUnit === 't clinker' ? 'products.perTClinker' : 'products.perKgN'))}` : ''}`,
                         escapeMarkdown(good.process),
                         figure(good.quantity),
                         figure(good.seeDirect),

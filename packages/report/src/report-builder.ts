@@ -167,7 +167,7 @@ export function buildReport(services: CnmsServices, model: string, options: Repo
     const products = reportProducts(services, model);
     return {
         ...(products ? { products } : {}),
-        format_version: '1.4',
+        format_version: '1.5',
         locale,
         organization: {
             id: organization?.name ?? '',

@@ -9,7 +9,7 @@ import type { ProcessJson, ProductJson, PurchasedJson } from './products-json.js
  * schema is documented in docs/report-json.md.
  */
 export interface ReportModel {
-    readonly format_version: '1.4';
+    readonly format_version: '1.5';
     readonly locale: Locale;
     readonly organization: ReportOrganization;
     readonly boundary: { readonly sites: readonly ReportSite[] };

@@ -25,6 +25,8 @@ export const REPORT_TEXT = {
     'products.process': { en: 'Process', 'zh-CN': '工序' },
     'products.cn': { en: 'CN code', 'zh-CN': 'CN 编码' },
     'products.quantity': { en: 'Quantity (t)', 'zh-CN': '产量（t）' },
+    'products.perTClinker': { en: 't clinker/t', 'zh-CN': 't 熟料/t' },
+    'products.perKgN': { en: 'kg N/t', 'zh-CN': 'kg N/t' },
     'products.seeDirect': { en: 'SEE direct (tCO2e/t)', 'zh-CN': '单位直接隐含排放（tCO2e/t）' },
     'products.seeIndirect': { en: 'SEE indirect (tCO2e/t)', 'zh-CN': '单位间接隐含排放（tCO2e/t）' },
     'products.see': { en: 'SEE total (tCO2e/t)', 'zh-CN': '单位隐含排放合计（tCO2e/t）' },

@@ -73,6 +73,7 @@ export type CnmsKeywordNames =
     | "change"
     | "city"
     | "claim"
+    | "clinker-content"
     | "closed"
     | "cn-code"
     | "column"
@@ -172,6 +173,7 @@ export type CnmsKeywordNames =
     | "neighbours"
     | "neutral-by"
     | "neutrality"
+    | "nitrogen-content"
     | "no"
     | "nonconformity"
     | "none"
@@ -817,6 +819,7 @@ export interface Good extends langium.AstNode {
     readonly $container: CnmsFile | Process;
     readonly $type: 'Good';
     category?: string;
+    clinkerContent?: Expression;
     cn?: string;
     country?: string;
     defaultValue?: YesNo;
@@ -824,6 +827,7 @@ export interface Good extends langium.AstNode {
     embeddedIndirect?: Expression;
     lots: Array<SupplyLot>;
     name: Name;
+    nitrogenContent?: Expression;
     quantity?: Expression;
     route?: string;
     supplier?: string;
@@ -833,6 +837,7 @@ export interface Good extends langium.AstNode {
 export const Good = {
     $type: 'Good',
     category: 'category',
+    clinkerContent: 'clinkerContent',
     cn: 'cn',
     country: 'country',
     defaultValue: 'defaultValue',
@@ -840,6 +845,7 @@ export const Good = {
     embeddedIndirect: 'embeddedIndirect',
     lots: 'lots',
     name: 'name',
+    nitrogenContent: 'nitrogenContent',
     quantity: 'quantity',
     route: 'route',
     supplier: 'supplier',
@@ -1354,7 +1360,7 @@ export function isParty(item: unknown): item is Party {
 }
 
 export interface Period extends langium.AstNode {
-    readonly $container: Claim | Installation | Offset | Organization;
+    readonly $container: Claim | Installation | Offset | Organization | SupplyLot;
     readonly $type: 'Period';
     end?: string;
     start?: string;
@@ -1772,6 +1778,7 @@ export interface SupplyLot extends langium.AstNode {
     defaultValue?: YesNo;
     embeddedDirect?: Expression;
     embeddedIndirect?: Expression;
+    period?: Period;
     quantity?: Expression;
     supplier: string;
 }
@@ -1782,6 +1789,7 @@ export const SupplyLot = {
     defaultValue: 'defaultValue',
     embeddedDirect: 'embeddedDirect',
     embeddedIndirect: 'embeddedIndirect',
+    period: 'period',
     quantity: 'quantity',
     supplier: 'supplier'
 } as const;
@@ -2511,6 +2519,10 @@ export class CnmsAstReflection extends langium.AbstractAstReflection {
                     name: Good.category,
                     optional: true
                 },
+                clinkerContent: {
+                    name: Good.clinkerContent,
+                    optional: true
+                },
                 cn: {
                     name: Good.cn,
                     optional: true
@@ -2538,6 +2550,10 @@ export class CnmsAstReflection extends langium.AbstractAstReflection {
                 },
                 name: {
                     name: Good.name
+                },
+                nitrogenContent: {
+                    name: Good.nitrogenContent,
+                    optional: true
                 },
                 quantity: {
                     name: Good.quantity,
@@ -3568,6 +3584,10 @@ export class CnmsAstReflection extends langium.AbstractAstReflection {
                 },
                 embeddedIndirect: {
                     name: SupplyLot.embeddedIndirect,
+                    optional: true
+                },
+                period: {
+                    name: SupplyLot.period,
                     optional: true
                 },
                 quantity: {

@@ -174,6 +174,18 @@ export const TEXTS = {
     'hover.precursor': { en: 'Precursor {name}: {mass} t × ({direct} + {indirect}) tCO2e/t', 'zh-CN': '前体 {name}：{mass} t × （{direct} + {indirect}）tCO2e/t' },
     'hover.activityLevel': { en: 'Activity level: {activity} t', 'zh-CN': '活动水平：{activity} t' },
     'hover.see': { en: 'Specific embedded emissions: {see} tCO2e/t (direct {direct} · indirect {indirect})', 'zh-CN': '单位隐含排放量：{see} tCO2e/t（直接 {direct} · 间接 {indirect}）' },
+    'hover.activityLevelFunctional': { en: 'Activity level: {activity} t = {functional} {unit} (the functional unit)', 'zh-CN': '活动水平：{activity} t = {functional} {unit}（功能单位）' },
+    'hover.seePerUnit': { en: 'Specific embedded emissions: {see} tCO2e/{unit} (direct {direct} · indirect {indirect})', 'zh-CN': '单位隐含排放量：{see} tCO2e/{unit}（直接 {direct} · 间接 {indirect}）' },
+    'hover.clinkerContent': {
+        en: 'Clinker content {content} t/t: {perUnit} tCO2e/t clinker × {content} = {see} tCO2e/t (Equation {equation})',
+        'zh-CN': '熟料含量 {content} t/t：{perUnit} tCO2e/t 熟料 × {content} = {see} tCO2e/t（公式 {equation}）'
+    },
+    'hover.nitrogenContent': {
+        en: 'Nitrogen content {content} kg N/t: {perUnit} tCO2e/kg N × {content} = {see} tCO2e/t (Equation {equation})',
+        'zh-CN': '氮含量 {content} kg N/t：{perUnit} tCO2e/kg N × {content} = {see} tCO2e/t（公式 {equation}）'
+    },
+    'unit.tClinker': { en: 't clinker', 'zh-CN': 't 熟料' },
+    'unit.kgN': { en: 'kg N', 'zh-CN': 'kg N' },
     'hover.madeBy': { en: 'Made by process {process}: {quantity} t', 'zh-CN': '由工序 {process} 生产：{quantity} t' },
     'hover.bought': { en: 'Bought; its embedded emissions as given', 'zh-CN': '外购；隐含排放量按给定值' },
     'hover.defaultValues': { en: 'Default values are used', 'zh-CN': '使用了默认值' },

@@ -179,7 +179,10 @@ export const PROPERTY_HELP: Readonly<Record<string, LocalizedText>> = {
         en: 'A lot bought from one installation, with its mass and embedded emissions: the good takes their mass-weighted average',
         'zh-CN': '从一个装置外购的一批，及其质量和隐含排放量：产品取各批的质量加权平均值'
     },
-    'SupplyLot.quantity': { en: 'The mass of the lot bought', 'zh-CN': '该批外购的质量' }
+    'SupplyLot.quantity': { en: 'The mass of the lot bought', 'zh-CN': '该批外购的质量' },
+    'SupplyLot.period': { en: 'The reporting period the lot was produced in (2025/2547 Art. 13, 14(1))', 'zh-CN': '该批生产所属的报告期（2025/2547 第 13 条、第 14(1) 条）' },
+    'clinker-content': { en: 'The clinker a tonne of the cement contains (t/t, such as 75 %): its functional unit', 'zh-CN': '每吨水泥所含熟料（t/t，如 75 %）：其功能单位' },
+    'nitrogen-content': { en: 'The nitrogen a tonne of the fertiliser contains (such as 46 %, 460 kg N/t): its functional unit', 'zh-CN': '每吨化肥所含氮（如 46 %，即 460 kg N/t）：其功能单位' }
 };
 
 /** The help line of property `keyword` in a block of type `type`, if any. */

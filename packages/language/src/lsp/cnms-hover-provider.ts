@@ -111,10 +111,12 @@ export class CnmsHoverProvider extends AstNodeHoverProvider {
             i18n.text('hover.attributedIndirect', { total: shown(figures.attributedIndirect) })
         ];
         const precursors = figures.precursors.map(precursor => i18n.text('hover.precursor', { name: precursor.good.name, mass: shown(precursor.mass), direct: shown(precursor.seeDirect), indirect: shown(precursor.seeIndirect) }));
-        const result = [
-            i18n.text('hover.activityLevel', { activity: shown(figures.activityLevel) }),
-            `**${i18n.text('hover.see', { see: shown(figures.seeDirect.plus(figures.seeIndirect)), direct: shown(figures.seeDirect), indirect: shown(figures.seeIndirect) })}**`
-        ];
+        const see = { see: shown(figures.seeDirect.plus(figures.seeIndirect)), direct: shown(figures.seeDirect), indirect: shown(figures.seeIndirect) };
+        // goods whose functional unit is the clinker or the nitrogen they contain: the activity level and the SEE in that unit (2025/2547 Art. 4)
+        const unit = figures.functionalUnit === 't' ? undefined : i18n.text(figures.functionalUnit === 't clinker' ? 'unit.tClinker' : 'unit.kgN');
+        const result = unit
+            ? [i18n.text('hover.activityLevelFunctional', { activity: shown(figures.activityLevel), functional: shown(figures.functionalActivityLevel), unit }), `**${i18n.text('hover.seePerUnit', { ...see, unit })}**`]
+            : [i18n.text('hover.activityLevel', { activity: shown(figures.activityLevel) }), `**${i18n.text('hover.see', see)}**`];
         return [[heading(process)], attributed, precursors, result];
     }
 
@@ -126,11 +128,26 @@ export class CnmsHoverProvider extends AstNodeHoverProvider {
         const shown = (value: Rational) => formatMeasured(value, this.locale, this.precision);
         const origin = figures.process && figures.quantity ? i18n.text('hover.madeBy', { process: figures.process.name, quantity: shown(figures.quantity) }) : i18n.text('hover.bought');
         const lots = figures.lots ?? [];
+        const functional = figures.functional;
+        // Equations 64–66: its process's SEE per t of clinker or per kg of nitrogen × what a tonne of it contains
+        const content = functional
+            ? i18n.text(functional.unit === 't clinker' ? 'hover.clinkerContent' : 'hover.nitrogenContent', {
+                  content: shown(functional.content),
+                  perUnit: shown(functional.seeDirect.plus(functional.seeIndirect)),
+                  see: shown(figures.seeDirect.plus(figures.seeIndirect)),
+                  equation: String(functional.equation)
+              })
+            : undefined;
         return [
             [heading(good)],
-            [origin, ...(figures.defaultValue ? [i18n.text('hover.defaultValues')] : [])],
+            [origin, ...(content ? [content] : []), ...(figures.defaultValue ? [i18n.text('hover.defaultValues')] : [])],
             ...(lots.length > 0
-                ? [[i18n.text('hover.lotsAverage', { count: lots.length }), ...lots.map(lot => i18n.text('hover.lot', { supplier: lot.supplier, mass: shown(lot.mass), direct: shown(lot.seeDirect), indirect: shown(lot.seeIndirect) }))]]
+                ? [
+                      [
+                          i18n.text('hover.lotsAverage', { count: lots.length }),
+                          ...lots.map(lot => i18n.text('hover.lot', { supplier: lot.period ? `${lot.supplier} (${lot.period})` : lot.supplier, mass: shown(lot.mass), direct: shown(lot.seeDirect), indirect: shown(lot.seeIndirect) }))
+                      ]
+                  ]
                 : []),
             [`**${i18n.text('hover.see', { see: shown(figures.seeDirect.plus(figures.seeIndirect)), direct: shown(figures.seeDirect), indirect: shown(figures.seeIndirect) })}**`]
         ];

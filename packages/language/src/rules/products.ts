@@ -1,12 +1,13 @@
 import { isGood, isInstallation, isProcess, type Good } from '../generated/ast.js';
 import { Rational } from '../semantics/rational.js';
 import { energyInOf, energyOutOf } from '../semantics/product-figures.js';
+import { cnKey } from '../semantics/functional-unit.js';
 import { isPeriodRange, isTwelveMonths, periodRange, type PeriodRange } from '../semantics/period.js';
 import { defineRule, type Rule } from './rule.js';
 
 /**
  * The rules of installations, production processes and goods (docs/cbam.md):
- * CN-CBAM-001, 002, 005 and 008 are problems of the product figures (found by
+ * CN-CBAM-001, 002, 005, 008 and 009 are problems of the product figures (found by
  * semantics/product-figures.ts as it computes them); 003, 004, 006 and 007
  * read the model once per run (006's and 007's `partial` and 007's
  * `electricityUnknown` are found with the figures).
@@ -248,8 +249,9 @@ export const PRODUCT_RULES: readonly Rule[] = [
             'zh-CN': '从多个装置外购的产品须为每批（`bought-from`）给出质量和单位隐含排放量，且不再另给自身数值；其数值为各批的质量加权平均值。'
         },
         rationale: {
-            en: 'The embedded emissions of the precursors of a complex good are Σ M_i × SEE_i (Implementing Regulation (EU) 2025/2547, Annex III point B, Equation 60): a precursor bought from several installations counts each lot with its own figures, which its mass-weighted average gives at once; a lot without its mass or figures would be left out.',
-            'zh-CN': '复杂产品前体的隐含排放量为 Σ M_i × SEE_i（实施条例 (EU) 2025/2547 附件 III B 点公式 60）：从多个装置外购的前体按各批自身数值计入，其质量加权平均值一次给出该结果；缺少质量或数值的批次会被漏计。'
+            en: 'Where an installation receives precursors under a CN code from several installations, or produced in different reporting periods, their embedded emissions are the weighted average of those of the lots (Implementing Regulation (EU) 2025/2547, Article 14(1)–(2)); Σ M_i × SEE_i (Annex III point B, Equation 60) counts each lot with its own figures, which its mass-weighted average gives at once; a lot without its mass or figures would be left out.',
+            'zh-CN':
+                '装置从多个装置接收某 CN 编码的前体，或接收在不同报告期生产的前体时，其隐含排放量为各批隐含排放量的加权平均值（实施条例 (EU) 2025/2547 第 14(1)–(2) 条）；Σ M_i × SEE_i（附件 III B 点公式 60）按各批自身数值计入，其质量加权平均值一次给出该结果；缺少质量或数值的批次会被漏计。'
         },
         messages: {
             lotNoQuantity: { en: 'The lot of {name} bought from {supplier} has no `quantity`: its share of the average is not known.', 'zh-CN': '从 {supplier} 外购的 {name} 批次没有 `quantity`：无法确定其在平均值中的份额。' },
@@ -259,8 +261,57 @@ export const PRODUCT_RULES: readonly Rule[] = [
                 'zh-CN': '产品 {name} 按批外购（`bought-from`），又给出了自身数值：其数值为各批的平均值；请删除 `embedded-direct` 与 `embedded-indirect`。'
             },
             zeroMass: { en: 'The lots of {name} add up to 0 t: no average is computed.', 'zh-CN': '{name} 的各批合计为 0 t：不计算平均值。' },
+            lotPeriod: {
+                en: 'The lot of {name} bought from {supplier} gives a `period` that is not a period of the calendar (a year such as 2024, or dates such as 2024-01-01 .. 2024-06-30).',
+                'zh-CN': '从 {supplier} 外购的 {name} 批次给出的 `period` 不是有效的日历期间（年份如 2024，或日期范围如 2024-01-01 .. 2024-06-30）。'
+            },
             lotsOnMade: { en: 'Good {name} is made by process {process}, whose figures it takes; `bought-from` is for goods bought.', 'zh-CN': '产品 {name} 由工序 {process} 生产，其数值取自该工序；`bought-from` 仅用于外购产品。' }
         }
+    }),
+    defineRule({
+        id: 'CN-CBAM-009',
+        clause: 'CBAM',
+        severity: 'error',
+        title: { en: 'Functional unit of cements and fertilisers', 'zh-CN': '水泥和化肥的功能单位' },
+        description: {
+            en: 'A cement a process makes gives its `clinker-content` (t of clinker per t), and nitric acid, ammonia and mixed fertilisers their `nitrogen-content`; the goods of one process have one functional unit. Contents written where they are not the functional unit, and fertilisers whose functional unit is a CN supplementary unit CNMS does not know, are warned of.',
+            'zh-CN':
+                '工序生产的水泥须给出其 `clinker-content`（每吨产品所含熟料吨数），硝酸、氨和混合化肥须给出其 `nitrogen-content`；同一工序的产品只有一种功能单位。在不作为功能单位处写出的含量，以及功能单位为 CNMS 未知的 CN 补充单位的化肥，会得到警告。'
+        },
+        rationale: {
+            en: "The functional unit of cements (CN 2523 10 00, 2523 21 00, 2523 29 00, 2523 90 00) is the tonnes of clinker they contain, that of CN 2808 00 00, 2814 and 3105 the kilograms of nitrogen they contain, that of the other fertilisers the supplementary unit of their CN code (Implementing Regulation (EU) 2025/2547, Article 4(2)–(5)); a production process covers goods of the same functional unit (Article 4(1)); a good's SEE per tonne is its process's SEE per functional unit × its content (Annex III point B, Equations 64–66).",
+            'zh-CN':
+                '水泥（CN 2523 10 00、2523 21 00、2523 29 00、2523 90 00）的功能单位为其所含熟料吨数，CN 2808 00 00、2814 和 3105 的功能单位为其所含氮千克数，其他化肥的功能单位为其 CN 编码的补充单位（实施条例 (EU) 2025/2547 第 4(2)–(5) 条）；一个生产工序涵盖功能单位相同的产品（第 4(1) 条）；产品每吨的单位隐含排放量等于其工序每功能单位的单位隐含排放量 × 其含量（附件 III B 点公式 64–66）。'
+        },
+        messages: {
+            noClinkerContent: {
+                en: 'Good {name} (CN {cn}) has the tonnes of clinker it contains as its functional unit: give its `clinker-content` (t of clinker per t, such as 75 %).',
+                'zh-CN': '产品 {name}（CN {cn}）的功能单位为其所含熟料吨数：请给出其 `clinker-content`（每吨产品所含熟料吨数，如 75 %）。'
+            },
+            noNitrogenContent: {
+                en: 'Good {name} (CN {cn}) has the kilograms of nitrogen it contains as its functional unit: give its `nitrogen-content` (such as 46 %, 460 kg of nitrogen per t).',
+                'zh-CN': '产品 {name}（CN {cn}）的功能单位为其所含氮千克数：请给出其 `nitrogen-content`（如 46 %，即每吨含氮 460 kg）。'
+            },
+            mixedUnits: {
+                en: 'The goods of process {name} have different functional units ({units}): a production process covers goods of one functional unit; split it.',
+                'zh-CN': '工序 {name} 的产品功能单位不同（{units}）：一个生产工序只涵盖一种功能单位的产品；请将其拆分。'
+            },
+            zeroContent: { en: 'The goods of process {name} contain 0 {unit}: emissions per {unit} of nothing are not computed.', 'zh-CN': '工序 {name} 的产品所含 {unit} 为 0：不计算零含量的每 {unit} 排放量。' },
+            clinkerNotUnit: {
+                en: 'The `clinker-content` of good {name} is not used: only cements (CN 2523 10 00, 2523 21 00, 2523 29 00, 2523 90 00) have the tonnes of clinker they contain as their functional unit.',
+                'zh-CN': '产品 {name} 的 `clinker-content` 未被使用：只有水泥（CN 2523 10 00、2523 21 00、2523 29 00、2523 90 00）以其所含熟料吨数为功能单位。'
+            },
+            nitrogenNotUnit: {
+                en: 'The `nitrogen-content` of good {name} is not used: only fertilisers have the nitrogen they contain as their functional unit.',
+                'zh-CN': '产品 {name} 的 `nitrogen-content` 未被使用：只有化肥以其所含氮为功能单位。'
+            },
+            supplementaryUnit: {
+                en: 'Good {name} (CN {cn}) has the supplementary unit of its CN code as its functional unit, which CNMS does not know: its figures are per tonne. Give its `nitrogen-content` if that unit is the kilogram of nitrogen.',
+                'zh-CN': '产品 {name}（CN {cn}）的功能单位为其 CN 编码的补充单位，CNMS 不掌握该单位：其数值按每吨计算。若该单位为氮千克，请给出其 `nitrogen-content`。'
+            }
+        },
+        // no quick fix: a content is evidence (a placeholder is due), and the property belongs in the good's block, inside its process's
+        messageSeverity: { clinkerNotUnit: 'warning', nitrogenNotUnit: 'warning', supplementaryUnit: 'warning' }
     })
 ];
 
@@ -279,9 +330,4 @@ function withinTolerance(gap: Rational, amountIn: Rational, tolerance: Rational)
 /** A good bought priced, wholly or in one of its lots, with default values. */
 function usesDefaultValues(good: Good): boolean {
     return good.defaultValue === 'yes' || good.lots.some(lot => lot.defaultValue === 'yes');
-}
-
-/** A CN code compared without its spaces and dots: `7208 39 00` is `72083900`. */
-function cnKey(cn: string): string {
-    return cn.replace(/[\s.]/g, '');
 }

@@ -9,6 +9,8 @@ import { ANY, checkedProperty, type Expectation } from './property-checks.js';
 import { tonnes } from './quantity.js';
 import { Rational } from './rational.js';
 import { figuresFromInputs } from './source-figures.js';
+import { isPeriodRange, periodRange } from './period.js';
+import { CLINKER_CN, cnKey, functionalUnitOfCn, type FunctionalUnit } from './functional-unit.js';
 
 /** A mass (t, kg …). */
 export const MASS: Expectation = {
@@ -38,6 +40,8 @@ const SHARE: Expectation = {
 };
 /** Joules in a gigajoule: energy balances are given in GJ. */
 const JOULES_PER_GJ = Rational.fromInteger(1_000_000_000);
+/** Kilograms in a tonne: a nitrogen content of 46 % is 460 kg N per t. */
+const KG_PER_TONNE = Rational.fromInteger(1_000);
 /** Tonnes of carbon in a tonne of CO2: 12/44. */
 const CARBON_PER_CO2 = Rational.fromInteger(12).dividedBy(Rational.fromInteger(44));
 
@@ -78,6 +82,10 @@ export interface ProcessFigures {
     readonly attributedIndirect: Rational;
     /** AL: the tonnes of the goods it makes. */
     readonly activityLevel: Rational;
+    /** The functional unit of its goods (2025/2547 Art. 4): their tonnes, the tonnes of clinker or the kilograms of nitrogen they contain. */
+    readonly functionalUnit: FunctionalUnit;
+    /** AL in functional units: Σ quantity × content (Annex II point F); its tonnes when the unit is the tonne. */
+    readonly functionalActivityLevel: Rational;
     readonly precursors: readonly PrecursorFigures[];
     /** EE_InpMat, direct and indirect: Σ M_i × SEE_i. */
     readonly precursorDirect: Rational;
@@ -93,7 +101,7 @@ export interface ProcessFigures {
      * when it declares none or when an electricity source's energy is not known.
      */
     readonly energyBalance?: EnergyBalance;
-    /** SEE = (AttrEm + EE_InpMat) / AL, direct and indirect. */
+    /** SEE = (AttrEm + EE_InpMat) / AL, direct and indirect, per functional unit (tCO2e/t, /t clinker or /kg N; Equation 59). */
     readonly seeDirect: Rational;
     readonly seeIndirect: Rational;
 }
@@ -131,6 +139,8 @@ export interface LotFigures {
     readonly seeDirect: Rational;
     readonly seeIndirect: Rational;
     readonly defaultValue: boolean;
+    /** The reporting period the lot was produced in (Art. 13 and 14(1)): `2024-01-01 .. 2024-12-31`. */
+    readonly period?: string;
 }
 
 /** The figures of one good: made by a process (its process's), or bought with its own. */
@@ -145,6 +155,22 @@ export interface GoodFigures {
     readonly defaultValue: boolean;
     /** A good bought from several installations: its lots, whose mass-weighted average its figures are. */
     readonly lots?: readonly LotFigures[];
+    /**
+     * A good made whose functional unit is not its tonnes: the unit, the functional units a tonne of it
+     * contains (t clinker or kg N per t), the equation that turns its process's SEE per functional unit
+     * (given here) into its SEE per tonne (2025/2547 Annex III point B, Equations 64–66).
+     */
+    readonly functional?: FunctionalFigures;
+}
+
+/** A good's SEE per functional unit and per tonne: SEE per tonne = SEE per functional unit × content. */
+export interface FunctionalFigures {
+    readonly unit: Exclude<FunctionalUnit, 't'>;
+    /** Functional units per tonne of the good: t clinker per t, or kg N per t. */
+    readonly content: Rational;
+    readonly equation: 64 | 65 | 66;
+    readonly seeDirect: Rational;
+    readonly seeIndirect: Rational;
 }
 
 /** A process of a model with its figures (absent when they cannot be computed) and those of its goods. */
@@ -306,9 +332,19 @@ export class CnmsProductFigures {
                 return undefined;
             }
             const quantity = this.quantityOf(good);
+            const functional = this.functionalOf(good);
             const figures = this.ofProcess(container);
-            if (!quantity || !figures) return undefined;
-            return { good, process: container, quantity, seeDirect: figures.seeDirect, seeIndirect: figures.seeIndirect, defaultValue: figures.precursors.some(precursor => precursor.defaultValue) };
+            if (!quantity || !functional || !figures) return undefined;
+            // Equations 64–66: the SEE per functional unit × the functional units in a tonne of the good
+            return {
+                good,
+                process: container,
+                quantity,
+                seeDirect: figures.seeDirect.times(functional.content),
+                seeIndirect: figures.seeIndirect.times(functional.content),
+                defaultValue: figures.precursors.some(precursor => precursor.defaultValue),
+                ...(functional.unit !== 't' ? { functional: { unit: functional.unit, content: functional.content, equation: functional.equation!, seeDirect: figures.seeDirect, seeIndirect: figures.seeIndirect } } : {})
+            };
         }
         if (good.lots.length > 0) return this.boughtFromLots(good);
         // a good bought: its specific embedded emissions as its supplier (or the default values) give them
@@ -367,14 +403,55 @@ export class CnmsProductFigures {
         const direct = checkedProperty(evaluator, lot, 'embeddedDirect', CO2E_PER_MASS, 'non-negative');
         const indirect = lot.embeddedIndirect ? checkedProperty(evaluator, lot, 'embeddedIndirect', CO2E_PER_MASS, 'non-negative') : undefined;
         if (!mass || !direct || (lot.embeddedIndirect && !indirect)) return undefined;
+        // the reporting period it was produced in (Art. 13, 14(1)): shown, not a weight of the average
+        const range = lot.period ? periodRange(lot.period) : undefined;
+        if (range && !isPeriodRange(range)) evaluator.report('CN-CBAM-008', 'lotPeriod', { name: good.name, supplier }, lot, 'period');
+        const period = range && isPeriodRange(range) ? `${range.start} .. ${range.end}` : undefined;
         return {
             supplier,
             ...(lot.country !== undefined ? { country: lot.country } : {}),
             mass: tonnes(mass),
             seeDirect: direct.value,
             seeIndirect: indirect?.value ?? Rational.ZERO,
-            defaultValue: lot.defaultValue === 'yes'
+            defaultValue: lot.defaultValue === 'yes',
+            ...(period ? { period } : {})
         };
+    }
+
+    /**
+     * The functional unit of a good a process makes and the functional units a tonne of it contains
+     * (2025/2547 Art. 4(2)–(5); Annex III point B, Equations 64–66): 1 for the tonne; its
+     * `clinker-content` (t clinker per t) for cements, cement clinker being all clinker; its
+     * `nitrogen-content` × 1,000 (kg N per t) for the fertilisers of Art. 4(4)(a), and for those of
+     * Art. 4(4)(b) that give one (their supplementary unit taken as the kilogram of nitrogen).
+     * CN-CBAM-009 when the content the unit needs is missing, or is given where it is not used.
+     */
+    private functionalOf(good: Good): { unit: FunctionalUnit; content: Rational; equation?: 64 | 65 | 66 } | undefined {
+        const evaluator = this.services.semantics.Evaluator;
+        const unit = functionalUnitOfCn(good.cn);
+        const cn = good.cn ?? '';
+        if (unit === 't clinker') {
+            if (good.nitrogenContent) evaluator.report('CN-CBAM-009', 'nitrogenNotUnit', { name: good.name }, good, 'nitrogenContent');
+            if (!good.clinkerContent) {
+                if (cnKey(cn) === CLINKER_CN) return { unit, content: Rational.ONE, equation: 64 };
+                evaluator.report('CN-CBAM-009', 'noClinkerContent', { name: good.name, cn }, good, 'name');
+                return undefined;
+            }
+            const content = checkedProperty(evaluator, good, 'clinkerContent', SHARE, 'share');
+            return content ? { unit, content: content.value, equation: 64 } : undefined;
+        }
+        if (good.clinkerContent) evaluator.report('CN-CBAM-009', 'clinkerNotUnit', { name: good.name }, good, 'clinkerContent');
+        if (unit === 'kg N' || (unit === 'supplementary' && good.nitrogenContent)) {
+            if (!good.nitrogenContent) {
+                evaluator.report('CN-CBAM-009', 'noNitrogenContent', { name: good.name, cn }, good, 'name');
+                return undefined;
+            }
+            const content = checkedProperty(evaluator, good, 'nitrogenContent', SHARE, 'share');
+            return content ? { unit: 'kg N', content: content.value.times(KG_PER_TONNE), equation: unit === 'kg N' ? 65 : 66 } : undefined;
+        }
+        if (good.nitrogenContent) evaluator.report('CN-CBAM-009', 'nitrogenNotUnit', { name: good.name }, good, 'nitrogenContent');
+        if (unit === 'supplementary') evaluator.report('CN-CBAM-009', 'supplementaryUnit', { name: good.name, cn }, good, 'name');
+        return { unit: 't', content: Rational.ONE };
     }
 
     /** A made good's quantity in tonnes (CN-CBAM-001 when it has none). */
@@ -449,14 +526,30 @@ export class CnmsProductFigures {
             evaluator.report('CN-CBAM-001', 'noGoods', { name: process.name }, process, 'name');
             failed = true;
         }
+        // ... and in functional units (2025/2547 Art. 4; Annex II point F): one unit for all its goods
         let activityLevel = Rational.ZERO;
+        let functionalActivityLevel = Rational.ZERO;
+        const units = new Set<FunctionalUnit>();
         for (const good of process.goods) {
             const quantity = this.quantityOf(good);
-            if (quantity) activityLevel = activityLevel.plus(quantity);
-            else failed = true;
+            const functional = this.functionalOf(good);
+            if (functional) units.add(functional.unit);
+            if (quantity && functional) {
+                activityLevel = activityLevel.plus(quantity);
+                functionalActivityLevel = functionalActivityLevel.plus(quantity.times(functional.content));
+            } else failed = true;
+        }
+        const functionalUnit: FunctionalUnit = units.values().next().value ?? 't';
+        if (units.size > 1) {
+            evaluator.report('CN-CBAM-009', 'mixedUnits', { name: process.name, units: [...units].join(', ') }, process, 'name');
+            failed = true;
         }
         if (!failed && activityLevel.isZero()) {
             evaluator.report('CN-CBAM-001', 'zeroActivity', { name: process.name }, process, 'name');
+            failed = true;
+        }
+        if (!failed && functionalActivityLevel.isZero()) {
+            evaluator.report('CN-CBAM-009', 'zeroContent', { name: process.name, unit: functionalUnit }, process, 'name');
             failed = true;
         }
 
@@ -502,13 +595,15 @@ export class CnmsProductFigures {
             attributedDirect,
             attributedIndirect,
             activityLevel,
+            functionalUnit,
+            functionalActivityLevel,
             precursors,
             precursorDirect,
             precursorIndirect,
             ...(carbonBalance && carbonBalance !== 'invalid' ? { carbonBalance } : {}),
             ...(energyBalance && energyBalance !== 'invalid' ? { energyBalance } : {}),
-            seeDirect: attributedDirect.plus(precursorDirect).dividedBy(activityLevel),
-            seeIndirect: attributedIndirect.plus(precursorIndirect).dividedBy(activityLevel)
+            seeDirect: attributedDirect.plus(precursorDirect).dividedBy(functionalActivityLevel),
+            seeIndirect: attributedIndirect.plus(precursorIndirect).dividedBy(functionalActivityLevel)
         };
     }
 
