@@ -76,6 +76,13 @@ describe('hover text', () => {
         expect(one).toContain('Source: IPCC 2006, Vol. 2, Table 1.4\n\nYear: 2006');
     });
 
+    test('a source whose name is being typed is counted among the users, and not named (never `undefined`)', async () => {
+        // (found by pnpm fuzz: a deleted character left a source with no name)
+        const text = await hoverAt(`${ORG}source boiler at plant_a { category 1 activity 10 TJ factor ipcc2006.<|>natural_gas }\nsource "Boiler two" at plant_a { category 1 activity 1 TJ factor ipcc2006.natural_gas }`);
+        expect(text).toContain(`${RULE}Used by 2 sources: \`boiler\`${RULE}`);
+        expect(text).not.toContain('undefined');
+    });
+
     test('a named value: its provenance; its value only when it is computed, not the literal again', async () => {
         const literal = await hoverAt(`${COKE}let x = <|>ncv_coke`);
         expect(literal).toBe(

@@ -329,8 +329,10 @@ export class CnmsHoverProvider extends AstNodeHoverProvider {
         const values = this.cnms.semantics.Evaluator.factorValues(factor);
         const shown = values ? values.map(v => `${v.gas}: ${this.writtenOr(v.node, formatFactorValue(v, this.locale))}`) : [];
         // the users in the model hovered in: a library factor belongs to no model of its own
-        const users = usageIn(this.cnms.semantics.Balance.of(this.model), factor, this.cnms.semantics.FigureMemo).sources.map(source => `\`${source.name}\``);
-        const usage = users.length > 0 ? i18n.text('hover.usedBy', { count: users.length, names: users.join(', ') }) : i18n.text('hover.notUsed');
+        const users = usageIn(this.cnms.semantics.Balance.of(this.model), factor, this.cnms.semantics.FigureMemo).sources;
+        // (a source whose name is being typed is counted, and not named: it has no name yet)
+        const names = users.flatMap(source => (source.name ? [`\`${source.name}\``] : []));
+        const usage = users.length > 0 ? i18n.text('hover.usedBy', { count: users.length, names: names.join(', ') }) : i18n.text('hover.notUsed');
         return [[heading(factor)], shown, this.provenance(factor), [usage]];
     }
 
