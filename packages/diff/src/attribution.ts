@@ -68,43 +68,57 @@ function sameValue(a: unknown, b: unknown): boolean {
 }
 
 /** The parts of a change of a good's specific embedded emissions, in the order they are substituted. */
-export type SeeCause = 'attributed-direct' | 'attributed-indirect' | 'precursors' | 'activity-level';
+export type SeeCause = 'attributed-direct' | 'attributed-indirect' | 'precursors' | 'activity-level' | 'content';
 
-export const SEE_CAUSE_ORDER: readonly SeeCause[] = ['attributed-direct', 'attributed-indirect', 'precursors', 'activity-level'];
+export const SEE_CAUSE_ORDER: readonly SeeCause[] = ['attributed-direct', 'attributed-indirect', 'precursors', 'activity-level', 'content'];
 
-/** The terms of SEE = (AttrEm direct + AttrEm indirect + EE_InpMat) / AL (docs/cbam.md). */
+/**
+ * The terms of a good's SEE = (AttrEm direct + AttrEm indirect + EE_InpMat) /
+ * AL × content (docs/cbam.md): AL in the process's functional unit (tonnes,
+ * t of clinker or kg of nitrogen), the content the good's functional units
+ * per tonne (1 where the unit is the tonne; 2025/2547 Equations 64–66).
+ */
 interface SeeTerms {
     readonly direct: Rational;
     readonly indirect: Rational;
     readonly precursors: Rational;
     readonly activity: Rational;
+    readonly content: Rational;
 }
 
 const SEE_REPLACE: Record<SeeCause, (state: SeeTerms, after: SeeTerms) => SeeTerms> = {
     'attributed-direct': (state, after) => ({ ...state, direct: after.direct }),
     'attributed-indirect': (state, after) => ({ ...state, indirect: after.indirect }),
     precursors: (state, after) => ({ ...state, precursors: after.precursors }),
-    'activity-level': (state, after) => ({ ...state, activity: after.activity })
+    'activity-level': (state, after) => ({ ...state, activity: after.activity }),
+    content: (state, after) => ({ ...state, content: after.content })
 };
 
-function termsOf(figures: ProcessFigures): SeeTerms {
-    return { direct: figures.attributedDirect, indirect: figures.attributedIndirect, precursors: figures.precursorDirect.plus(figures.precursorIndirect), activity: figures.activityLevel };
+function termsOf(figures: ProcessFigures, content: Rational): SeeTerms {
+    return {
+        direct: figures.attributedDirect,
+        indirect: figures.attributedIndirect,
+        precursors: figures.precursorDirect.plus(figures.precursorIndirect),
+        activity: figures.functionalActivityLevel,
+        content
+    };
 }
 
-const seeOf = (terms: SeeTerms) => terms.direct.plus(terms.indirect).plus(terms.precursors).dividedBy(terms.activity);
+const seeOf = (terms: SeeTerms) => terms.direct.plus(terms.indirect).plus(terms.precursors).dividedBy(terms.activity).times(terms.content);
 
 /**
  * Attributes the change of a good's specific embedded emissions (tCO2e/t,
  * direct + indirect) to its causes by the same sequential substitution as a
  * source's: the process's attributed direct and indirect emissions, its
- * precursors' embedded emissions (their masses and their own figures), then
- * its activity level. The parts sum exactly to the change; those with no
- * effect are left out.
+ * precursors' embedded emissions (their masses and their own figures), its
+ * activity level, then the good's content (clinker or nitrogen per tonne,
+ * where that is the functional unit). The parts sum exactly to the change;
+ * those with no effect are left out.
  */
-export function attributeSee(before: ProcessFigures, after: ProcessFigures): Array<{ cause: SeeCause; delta: Rational }> {
+export function attributeSee(before: { figures: ProcessFigures; content: Rational }, after: { figures: ProcessFigures; content: Rational }): Array<{ cause: SeeCause; delta: Rational }> {
     const parts: Array<{ cause: SeeCause; delta: Rational }> = [];
-    const end = termsOf(after);
-    let state = termsOf(before);
+    const end = termsOf(after.figures, after.content);
+    let state = termsOf(before.figures, before.content);
     let previous = seeOf(state);
     for (const cause of SEE_CAUSE_ORDER) {
         state = SEE_REPLACE[cause](state, end);

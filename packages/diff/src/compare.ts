@@ -284,7 +284,9 @@ function productChanges(before: ModelProducts | undefined, after: ModelProducts 
         const seeIndirect = figureChange(x?.good?.seeIndirect, y?.good?.seeIndirect);
         const same = !!x && !!y && see.before === see.after && seeDirect.before === seeDirect.after && seeIndirect.before === seeIndirect.after;
         if (same) continue;
-        const causes = x?.figures && y?.figures && x.good && y.good ? attributeSee(x.figures, y.figures) : [];
+        // (a good's content: its functional units per tonne, 1 where the unit is the tonne)
+        const content = (good: GoodFigures) => good.functional?.content ?? Rational.ONE;
+        const causes = x?.figures && y?.figures && x.good && y.good ? attributeSee({ figures: x.figures, content: content(x.good) }, { figures: y.figures, content: content(y.good) }) : [];
         changes.push({ id, process: (y ?? x)!.process, action: !x ? 'added' : !y ? 'removed' : 'changed', see, seeDirect, seeIndirect, causes: causes.map(part => ({ cause: part.cause, delta: part.delta.toString() })) });
     }
     return changes;

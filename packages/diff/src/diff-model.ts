@@ -38,7 +38,7 @@ export interface ProductChange {
     readonly see: FigureChange;
     readonly seeDirect: FigureChange;
     readonly seeIndirect: FigureChange;
-    /** Sum exactly to `see.delta`: attributed-direct, attributed-indirect, precursors, activity-level. */
+    /** Sum exactly to `see.delta`: attributed-direct, attributed-indirect, precursors, activity-level, content. */
     readonly causes: ReadonlyArray<{ readonly cause: string; readonly delta: string }>;
 }
 
