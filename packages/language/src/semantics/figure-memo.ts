@@ -25,6 +25,8 @@ interface Entry<T> {
     readonly problems: readonly FigureProblem[];
     /** The entries used that have problems of their own or below them (to collect them without recomputing). */
     readonly troubled: ReadonlyArray<Entry<unknown>>;
+    /** The memory's epoch when the entry was last found valid (-1: not yet); within one epoch it needs no second check. */
+    checked: number;
 }
 
 /**
@@ -76,6 +78,13 @@ export class CnmsFigureMemo {
     private readonly versions = new Map<string, number>();
     private readonly frames: Frame[] = [];
     private counter = 0;
+    /**
+     * Changes whenever any key is bumped or forgotten: an entry found valid in
+     * the current epoch is still valid, so a figure asked for many times
+     * between two edits (a model's balance, by the lens, the status bar and
+     * the rules) checks what it read once, not at every ask.
+     */
+    private epoch = 0;
     /** What each document declared when it was last seen (organisations, instruments), to bump the model-wide keys. */
     private readonly facets = new Map<string, string>();
     /** A linked document's parse and what its references resolved to, kept when it is unlinked to be built again (workspace/cnms-linker.ts). */
@@ -196,6 +205,7 @@ export class CnmsFigureMemo {
      * after 2,000 edits of the steel example).
      */
     private forget(id: number): void {
+        this.epoch++;
         this.versions.delete(elementKey(id));
         this.elementUris.delete(id);
     }
@@ -236,7 +246,7 @@ export class CnmsFigureMemo {
                 changed ||= now !== used;
                 troubled.push(now);
             }
-            const result = changed ? { value: entry.value, deps: entry.deps, problems, troubled } : entry;
+            const result = changed ? { value: entry.value, deps: entry.deps, problems, troubled, checked: entry.checked } : entry;
             moved.set(entry, result);
             return result;
         };
@@ -285,10 +295,12 @@ export class CnmsFigureMemo {
      */
     memo<K extends object, T>(store: FigureStore<K, T>, key: K, compute: () => T): T {
         const cached = store.get(key);
-        if (cached && this.isValid(cached)) {
+        if (cached && (cached.checked === this.epoch || this.isValid(cached))) {
+            cached.checked = this.epoch;
             this.pass(cached);
             return cached.value;
         }
+        const epoch = this.epoch;
         const frame: Frame = { deps: new Map(), problems: [], troubled: [] };
         this.frames.push(frame);
         let value: T;
@@ -315,7 +327,9 @@ export class CnmsFigureMemo {
             deps[i++] = dep;
             deps[i++] = version;
         }
-        const entry: Entry<T> = { value, deps, problems: frame.problems.length > 0 ? frame.problems : NONE, troubled: frame.troubled.length > 0 ? frame.troubled : NONE };
+        // (a key bumped while computing, a declaration read for the first time, may have been read before its bump)
+        const checked = epoch === this.epoch ? epoch : -1;
+        const entry: Entry<T> = { value, deps, problems: frame.problems.length > 0 ? frame.problems : NONE, troubled: frame.troubled.length > 0 ? frame.troubled : NONE, checked };
         store.set(key, entry);
         this.pass(entry);
         return value;
@@ -402,6 +416,7 @@ export class CnmsFigureMemo {
     /** Marks `key` changed: every figure that read it is computed again when next asked for. */
     bump(key: string): void {
         this.versions.set(key, ++this.counter);
+        this.epoch++;
     }
 
     private isValid(entry: Entry<unknown>): boolean {
