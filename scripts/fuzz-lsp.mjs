@@ -30,6 +30,7 @@
 // test/fixtures/hostile/pending-fix.json, which other branches fix)
 //        (pnpm fuzz -- --edits 2000)
 import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
@@ -91,6 +92,16 @@ const files = filesUnder(dir, name => name.endsWith('.cnms')).map(path => {
     return { path, name: relative(dir, path), uri: pathToFileURL(path).toString(), original: text, text, version: 1 };
 });
 if (files.length === 0) usage(`no .cnms file in ${modelSource}`);
+/** Every file of the model's copy (the .cnms files, cnms.json, evidence, datasets) and its digest: the server must never write one. */
+const digest = path => createHash('sha256').update(readFileSync(path)).digest('hex');
+const onDisk = new Map(filesUnder(dir, () => true).map(path => [path, digest(path)]));
+/** The files of the copy that were changed, created or deleted on disk since the start. */
+function filesChangedOnDisk() {
+    const now = new Set(filesUnder(dir, () => true));
+    const changed = [...now].filter(path => !onDisk.has(path) || onDisk.get(path) !== digest(path));
+    const gone = [...onDisk.keys()].filter(path => !now.has(path));
+    return [...changed, ...gone].map(path => relative(dir, path));
+}
 const organization = files.find(f => /^\s*organization\b/m.test(f.original)) ?? files[0];
 
 /** Words a reader must never see; pasted text is cleaned of them so that only the server can bring them. */
@@ -504,7 +515,6 @@ function report() {
     report.done = true;
     rssAfter ??= rssMb();
     const kinds = [...editKinds].sort((a, b) => b[1] - a[1]).map(([k, n]) => `${k} ${n}`).join(', ');
-    const failed = failures.length > 0;
     console.log(`fuzz-lsp: ${relative(process.cwd(), modelSource) || '.'} (${files.length} files), seed ${seed}, ${edits} edits asked`);
     console.log(`  edits            ${counts.edits}${kinds ? ` (${kinds})` : ''}`);
     console.log(`  requests         ${counts.requests} (answer times p50 ${percentile(times, 0.5)} ms, p95 ${percentile(times, 0.95)} ms, max ${percentile(times, 1)} ms)`);
@@ -513,8 +523,12 @@ function report() {
     console.log(`  errors           ${counts.errors} (and ${counts.cancelled} cancelled because the text changed, not counted)`);
     console.log(`  forbidden words  ${counts.forbidden}`);
     console.log(`  restored         ${counts.restoreChecks - counts.restoreFailures} of ${counts.restoreChecks} checks gave back the first build's diagnostics`);
+    const written = filesChangedOnDisk();
+    if (written.length > 0) failures.push({ kind: 'file changed on disk', context: 'the run', detail: written.join(', ') });
+    console.log(`  files on disk    ${written.length} of ${onDisk.size} changed${written.length > 0 ? ` (${written.slice(0, 5).join(', ')})` : ''}`);
     const growth = rssWarm && rssAfter ? ` (${rssAfter >= rssWarm ? '+' : ''}${(((rssAfter - rssWarm) * 100) / rssWarm).toFixed(1)} % over the run)` : '';
     console.log(`  RSS at rest      ${rssFirst ?? 'n/a'} MB after the first build, ${rssWarm ?? 'n/a'} MB once every kind of request ran, ${rssAfter ?? 'n/a'} MB after the run${growth}`);
+    const failed = failures.length > 0;
     if (failed) {
         console.log(`\n${failures.length} failure${failures.length === 1 ? '' : 's'}; the first ones (replay with --seed ${seed}):`);
         const shown = new Set();

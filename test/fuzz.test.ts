@@ -37,6 +37,9 @@ describe('pnpm fuzz', () => {
         ).toEqual({ crashes: 0, slow: 0, errors: 0, forbidden: 0 });
         // after each restore (at edit 125 and at the end) every file's diagnostics are the first build's again
         expect(/restored +(\d+) of (\d+) checks/.exec(output)?.slice(1), output).toEqual(['2', '2']);
+        // the server never writes a file of the model (the copy the harness edits over the protocol)
+        const [changedOnDisk, filesOnDisk] = (/files on disk +(\d+) of (\d+) changed/.exec(output) ?? []).slice(1).map(Number);
+        expect({ changedOnDisk, moreThanTheCnmsFiles: filesOnDisk > 4 }, output).toEqual({ changedOnDisk: 0, moreThanTheCnmsFiles: true });
         expect(output).toMatch(/RSS at rest +\d+ MB after the first build, \d+ MB once every kind of request ran, \d+ MB after the run/);
         expect(
             output.split('\n').filter(line => line.startsWith('  ✖ ')),
