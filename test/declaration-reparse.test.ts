@@ -5,11 +5,13 @@
 // applied to the result of the edit before (as the language server chains them).
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { AstUtils, EmptyFileSystem, isReference, type AstNode, type CstNode, type LangiumParser, type ParseResult } from 'langium';
+import { EmptyFileSystem, type AstNode, type CstNode, type LangiumParser } from 'langium';
 import { describe, expect, test } from 'vitest';
 import { createCnmsServices, reparseDeclarations } from '@cnms/language';
 import { generateGroupModel } from '../scripts/generate-group-model.mjs';
 import { seededRandom } from './helpers/seeded-random.js';
+import { dump } from './helpers/parse-dump.js';
+import { randomEdit } from './helpers/random-edit.js';
 
 const REPO = new URL('..', import.meta.url).pathname;
 const { Cnms } = createCnmsServices(EmptyFileSystem);
@@ -23,96 +25,6 @@ function cnmsFiles(dir: string): string[] {
             return statSync(path).isDirectory() ? cnmsFiles(path) : name.endsWith('.cnms') ? [path] : [];
         })
         .sort();
-}
-
-/** Every fact of a parse a later phase can read: the syntax tree with its places, the concrete tree, the errors. */
-function dump(result: ParseResult<AstNode>): string[] {
-    const lines: string[] = [`errors ${result.lexerErrors.length} ${result.parserErrors.length} ${result.lexerReport?.diagnostics.length ?? 0}`];
-    const place = (node: CstNode | undefined): string => (node ? `${node.offset}+${node.length} ${node.range.start.line}:${node.range.start.character}-${node.range.end.line}:${node.range.end.character}` : '-');
-    const root = result.value;
-    for (const node of AstUtils.streamAst(root)) {
-        if (node !== root) {
-            let top: AstNode = node;
-            while (top.$container) top = top.$container;
-            if (top !== root) lines.push(`detached ${node.$type}`);
-        }
-        const properties = Object.entries(node)
-            .filter(([key]) => !key.startsWith('$'))
-            .map(([key, value]) => {
-                const show = (item: unknown): string => (isReference(item) ? `ref(${item.$refText} @ ${place(item.$refNode)})` : typeof item === 'object' && item !== null ? `node(${(item as AstNode).$type})` : JSON.stringify(item));
-                return `${key}=${Array.isArray(value) ? `[${value.map(show).join(', ')}]` : show(value)}`;
-            });
-        lines.push(`${node.$type} ${node.$containerProperty ?? ''}[${node.$containerIndex ?? ''}] ${place(node.$cstNode)} ${properties.join(' ')}`);
-        if (node.$cstNode && node.$cstNode.astNode !== node && node !== root) lines.push(`cst of ${node.$type} belongs elsewhere`);
-        if (node.$cstNode && node.$cstNode.root !== root.$cstNode) lines.push(`cst of ${node.$type} in another tree`);
-    }
-    const walk = (node: CstNode, depth: number): void => {
-        const children = 'content' in node ? (node.content as CstNode[]) : undefined;
-        lines.push(`${' '.repeat(depth)}${children ? 'C' : 'L'} ${place(node)} ${node.hidden ? 'hidden' : ''} ${node.grammarSource?.$type ?? ''} ${children ? '' : JSON.stringify(node.text)}`);
-        for (const child of children ?? []) {
-            if (child.container !== node) lines.push(`${' '.repeat(depth)}  wrong container`);
-            walk(child, depth + 1);
-        }
-    };
-    if (root.$cstNode) walk(root.$cstNode, 0);
-    return lines;
-}
-
-/** One random edit: typing and deleting characters, lines and declarations, pasting, comments, breaking the syntax. */
-function edit(text: string, next: () => number): string {
-    const at = Math.floor(next() * (text.length + 1));
-    const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)];
-    const lines = text.split('\n');
-    const line = Math.floor(next() * lines.length);
-    switch (Math.floor(next() * 13)) {
-        case 0: {
-            const digits = [...text.matchAll(/[0-9]/g)];
-            if (digits.length === 0) return text;
-            const digit = pick(digits).index;
-            return text.slice(0, digit) + String(Math.floor(next() * 10)) + text.slice(digit + 1);
-        }
-        case 1:
-            return text.slice(0, at) + pick(['1', 'a', ' ', '\n', '{', '}', '"', '/', '*', '(', '.', '%', '\r\n', '是']) + text.slice(at);
-        case 2:
-            return text.slice(0, at) + text.slice(at + 1 + Math.floor(next() * 3));
-        case 3:
-            return [...lines.slice(0, line), ...lines.slice(line + 1)].join('\n');
-        case 4:
-            return [...lines.slice(0, line + 1), lines[line], ...lines.slice(line + 1)].join('\n');
-        case 5: {
-            // a block of lines moved elsewhere (a paste of part of the file)
-            const count = 1 + Math.floor(next() * 12);
-            const block = lines.slice(line, line + count);
-            const rest = [...lines.slice(0, line), ...lines.slice(line + count)];
-            const to = Math.floor(next() * (rest.length + 1));
-            return [...rest.slice(0, to), ...block, ...rest.slice(to)].join('\n');
-        }
-        case 6:
-            return text.slice(0, at) + pick(['// note\n', ' /* c */ ', '// 注释 }\n', '/*', '*/']) + text.slice(at);
-        case 7:
-            return text.slice(0, at) + pick(['\nlet extra = 5 t\n', '\nsite x "X" { location "Y" }\n', 'source s at', '\nunit u = 2 t\n']) + text.slice(at);
-        case 8: {
-            const words = [...text.matchAll(/\b[A-Za-z_][A-Za-z0-9_-]{2,}\b/g)];
-            if (words.length === 0) return text;
-            const word = pick(words);
-            return text.slice(0, word.index + word[0].length - 1) + 'x' + text.slice(word.index + word[0].length);
-        }
-        case 9: {
-            // a character at the very start or end of the file
-            return next() < 0.5 ? pick(['x', '\n', '// c\n', 'let q = 1\n']) + text : text + pick(['x', '\n', '// c', '\nlet q = 1']);
-        }
-        case 10:
-            return text.slice(0, at) + text.slice(Math.min(text.length, at + Math.floor(next() * 200)));
-        case 11: {
-            // two lines joined: declarations (and comments) that follow one another on a line
-            const breaks = [...text.matchAll(/\n/g)];
-            if (breaks.length === 0) return text;
-            const at = pick(breaks).index;
-            return text.slice(0, at) + pick([' ', '', ' // c ']) + text.slice(at + 1);
-        }
-        default:
-            return text.replace(/\n\s*\n/, '\n');
-    }
 }
 
 /**
@@ -129,7 +41,7 @@ function checkEdits(label: string, text: string, seed: number, editsAtOnce = 1):
     for (let i = 0; i < EDITS; i++) {
         // several edits at once: a later revision of the file, which differs in several places
         let after = now;
-        for (let count = editsAtOnce === 1 ? 1 : 1 + Math.floor(next() * editsAtOnce); count > 0; count--) after = edit(after, next);
+        for (let count = editsAtOnce === 1 ? 1 : 1 + Math.floor(next() * editsAtOnce); count > 0; count--) after = randomEdit(after, next);
         const whole = parser.parse(after);
         const spliced = reparseDeclarations(parser, current, after);
         if (spliced) {

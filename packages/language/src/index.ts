@@ -42,5 +42,6 @@ export * from './semantics/library-factors.js';
 export { MAX_DATASET_BYTES, MAX_EXPRESSION_DEPTH, MAX_EXPRESSION_TERMS, MAX_FILE_BYTES } from './syntax/limits.js';
 export * from './semantics/shown-name.js';
 export { reparseDeclarations } from './syntax/declaration-reparse.js';
+export { parseInPieces, PIECEWISE_FROM } from './syntax/piecewise-parse.js';
 export { acceptsName, nameKeywords } from './syntax/name-keywords.js';
 export { declarationKeywords } from './syntax/cnms-lexer.js';

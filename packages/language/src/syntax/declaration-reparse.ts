@@ -1,6 +1,7 @@
 import type { AstNode, CstNode, LangiumParser, ParseResult } from 'langium';
 import { CompositeCstNodeImpl, LeafCstNodeImpl, RootCstNodeImpl } from 'langium';
 import type { CnmsFile } from '../generated/ast.js';
+import { copyOf, hasNoErrors, shiftNodes, type MovableLeaf } from './parse-parts.js';
 
 /**
  * Parses a file again after an edit by parsing only the top-level
@@ -26,9 +27,11 @@ import type { CnmsFile } from '../generated/ast.js';
  *
  * Taken only when the previous parse had no syntax error, and every region's
  * parse has none (then neither has the whole text's): recovery from an error
- * can join or split declarations in ways a region cannot see.
+ * can join or split declarations in ways a region cannot see. Not taken
+ * either when a region is longer than `longestRegion` (a paste of megabytes,
+ * which the language server parses in pieces: syntax/piecewise-parse.ts).
  */
-export function reparseDeclarations(parser: LangiumParser, previous: ParseResult<AstNode>, text: string): ParseResult<AstNode> | undefined {
+export function reparseDeclarations(parser: LangiumParser, previous: ParseResult<AstNode>, text: string, longestRegion = Number.POSITIVE_INFINITY): ParseResult<AstNode> | undefined {
     const root = previous.value as CnmsFile;
     const rootCst = root.$cstNode as RootCstNodeImpl | undefined;
     if (!rootCst || !hasNoErrors(previous)) return undefined;
@@ -42,7 +45,7 @@ export function reparseDeclarations(parser: LangiumParser, previous: ParseResult
     const content = rootCst.content;
     const parses: RegionParse[] = [];
     for (const region of regions) {
-        const parsed = parseRegion(parser, region, elements, content, text);
+        const parsed = parseRegion(parser, region, elements, content, text, longestRegion);
         if (!parsed) return undefined;
         parses.push(parsed);
     }
@@ -226,7 +229,7 @@ interface RegionParse {
     readonly newNextLeaves: MovableLeaf[];
 }
 
-function parseRegion(parser: LangiumParser, region: Region, elements: readonly AstNode[], content: readonly CstNode[], text: string): RegionParse | undefined {
+function parseRegion(parser: LangiumParser, region: Region, elements: readonly AstNode[], content: readonly CstNode[], text: string, longest: number): RegionParse | undefined {
     const { first, last } = region;
     const from = Math.max(0, first - 1);
     const to = Math.min(elements.length - 1, last + 1);
@@ -235,6 +238,7 @@ function parseRegion(parser: LangiumParser, region: Region, elements: readonly A
     // the text before the region's edit is the same in both, shifted by the edits before it
     const regionStart = previousKept ? previousKept.$cstNode!.offset + region.newStart - region.oldStart : 0;
     const regionEnd = nextKept ? nextKept.$cstNode!.end + region.newEnd - region.oldEnd : text.length;
+    if (regionEnd - regionStart > longest) return undefined;
     // a copy: the strings of the region's parse (names, titles) are slices of it, and a slice of the
     // whole text would keep that text (as it was at this edit) for as long as the declaration lives
     const regionText = copyOf(text.substring(regionStart, regionEnd));
@@ -297,15 +301,6 @@ function retire(previous: ParseResult<AstNode>, replaced: AstNode[], replacedCst
     (previous as { value: AstNode }).value = retired;
 }
 
-/** A string of its own with the same text (V8 keeps a substring as a slice of the whole string). */
-function copyOf(text: string): string {
-    return ` ${text}`.slice(1);
-}
-
-function hasNoErrors(result: ParseResult<AstNode>): boolean {
-    return result.lexerErrors.length === 0 && result.parserErrors.length === 0 && (result.lexerReport?.diagnostics.length ?? 0) === 0;
-}
-
 /** The first index whose element satisfies `test` (which holds from some index on), or the length. */
 function firstIndex<T>(items: readonly T[], test: (item: T) => boolean): number {
     let low = 0;
@@ -357,40 +352,7 @@ function resetRanges(top: CstNode): void {
     shiftNodes(top, 0, -1, 0, 0);
 }
 
-interface MovableLeaf {
-    _length: number;
-    _tokenType: unknown;
-    _offset: number;
-    _startLine: number;
-    _startColumn: number;
-    _endLine: number;
-    _endColumn: number;
-}
-
 /** Moves the leaves of a region's parse to where the region starts in the file. */
 function moveLeaves(nodes: readonly CstNode[], offset: number, line: number, character: number): void {
     for (const node of nodes) shiftNodes(node, offset, 0, line, character);
-}
-
-/**
- * Shifts a subtree's leaves by `offset` characters and `lines` lines, and
- * those on line `onLine` (before the shift) also by `characters` columns;
- * composite nodes forget the range they cached.
- */
-function shiftNodes(top: CstNode, offset: number, onLine: number, lines: number, characters: number): void {
-    const stack: CstNode[] = [top];
-    while (stack.length > 0) {
-        const node = stack.pop()!;
-        if (node instanceof LeafCstNodeImpl) {
-            const leaf = node as unknown as MovableLeaf;
-            leaf._offset += offset;
-            if (leaf._startLine === onLine) leaf._startColumn += characters;
-            if (leaf._endLine === onLine) leaf._endColumn += characters;
-            leaf._startLine += lines;
-            leaf._endLine += lines;
-        } else if (node instanceof CompositeCstNodeImpl) {
-            (node as unknown as { _rangeCache: unknown })._rangeCache = undefined;
-            for (const child of node.content) stack.push(child);
-        }
-    }
 }
