@@ -124,7 +124,10 @@ const hostile = existsSync(HOSTILE)
 // ---------------------------------------------------------------------------
 // The server
 
-const server = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+// the server's live heap at the rest points, read through scripts/heap-on-signal.cjs (a full collection, then process.memoryUsage())
+const heapDir = mkdtempSync(join(tmpdir(), 'cnms-fuzz-heap-'));
+const heapFile = join(heapDir, 'heap.json');
+const server = spawn(process.execPath, ['--require', join(root, 'scripts/heap-on-signal.cjs'), SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, CNMS_HEAP_FILE: heapFile } });
 let serverLog = '';
 server.stderr.on('data', chunk => (serverLog = (serverLog + chunk).slice(-4000)));
 let finished = false;
@@ -205,6 +208,22 @@ function reportText(format, content) {
 async function rssAtRest() {
     await sleep(4000);
     return rssMb();
+}
+
+/** The server's live heap in MB after a full collection, or undefined. */
+async function liveHeapMb() {
+    rmSync(heapFile, { force: true });
+    try {
+        server.kill('SIGUSR2');
+    } catch {
+        return undefined;
+    }
+    for (let waited = 0; waited < 10_000 && !existsSync(heapFile); waited += 50) await sleep(50);
+    try {
+        return Math.round(JSON.parse(readFileSync(heapFile, 'utf8')).heapUsed / 1e6);
+    } catch {
+        return undefined;
+    }
 }
 
 /** VmRSS of the server in MB (Linux), or undefined. */
@@ -502,6 +521,9 @@ async function restoreAndCheck() {
 let rssFirst;
 let rssWarm;
 let rssAfter;
+let heapFirst;
+let heapWarm;
+let heapAfter;
 
 function percentile(values, p) {
     if (values.length === 0) return 0;
@@ -528,6 +550,8 @@ function report() {
     console.log(`  files on disk    ${written.length} of ${onDisk.size} changed${written.length > 0 ? ` (${written.slice(0, 5).join(', ')})` : ''}`);
     const growth = rssWarm && rssAfter ? ` (${rssAfter >= rssWarm ? '+' : ''}${(((rssAfter - rssWarm) * 100) / rssWarm).toFixed(1)} % over the run)` : '';
     console.log(`  RSS at rest      ${rssFirst ?? 'n/a'} MB after the first build, ${rssWarm ?? 'n/a'} MB once every kind of request ran, ${rssAfter ?? 'n/a'} MB after the run${growth}`);
+    const percent = (from, to) => (from && to ? ` ${to >= from ? '+' : ''}${(((to - from) * 100) / from).toFixed(1)} %` : ' n/a');
+    console.log(`  live heap        ${heapFirst ?? 'n/a'} MB after the first build, ${heapWarm ?? 'n/a'} MB once every kind of request ran, ${heapAfter ?? 'n/a'} MB after the run (from the first build:${percent(heapFirst, heapAfter)}; RSS${percent(rssFirst, rssAfter)})`);
     const failed = failures.length > 0;
     if (failed) {
         console.log(`\n${failures.length} failure${failures.length === 1 ? '' : 's'}; the first ones (replay with --seed ${seed}):`);
@@ -548,6 +572,7 @@ function report() {
     }
     server.kill();
     rmSync(dir, { recursive: true, force: true });
+    rmSync(heapDir, { recursive: true, force: true });
     process.exit(failed ? 1 : 0);
 }
 
@@ -567,6 +592,7 @@ async function main() {
     if (!(await settle(1000, 60_000))) fail('first build', 'the first build did not settle within 60 s');
     originalDiagnostics = new Map(files.map(f => [f.uri, diagnosticSet(f.uri)]));
     rssFirst = await rssAtRest();
+    heapFirst = await liveHeapMb();
     // what the server loads on a feature's first use (the report renderers, the code compiled for each
     // request) is not growth over the run: the run is compared with the memory once every kind has run
     context = 'the warm-up (one request of every kind on every file, a report in every format)';
@@ -574,6 +600,7 @@ async function main() {
     for (const format of FORMATS) await request('cnms/report', { uri: organization.uri, format }, `cnms/report ${format} of ${organization.name}`);
     await settle(1000, 60_000);
     rssWarm = await rssAtRest();
+    heapWarm = await liveHeapMb();
     log(`fuzz-lsp: first build settled; ${[...originalDiagnostics.values()].reduce((n, s) => n + (s ? s.split('\n').length : 0), 0)} diagnostics; RSS ${rssFirst ?? 'n/a'} MB`);
 
     for (let i = 1; i <= edits && !finished; i++) {
@@ -607,6 +634,7 @@ async function main() {
         context = 'the end of the run (restoring every file for the check)';
         await restoreAndCheck();
         rssAfter = await rssAtRest();
+        heapAfter = await liveHeapMb();
     }
     report();
 }

@@ -41,6 +41,8 @@ describe('pnpm fuzz', () => {
         const [changedOnDisk, filesOnDisk] = (/files on disk +(\d+) of (\d+) changed/.exec(output) ?? []).slice(1).map(Number);
         expect({ changedOnDisk, moreThanTheCnmsFiles: filesOnDisk > 4 }, output).toEqual({ changedOnDisk: 0, moreThanTheCnmsFiles: true });
         expect(output).toMatch(/RSS at rest +\d+ MB after the first build, \d+ MB once every kind of request ran, \d+ MB after the run/);
+        // the live heap after a full collection, beside the resident memory (scripts/heap-on-signal.cjs)
+        expect(output).toMatch(/live heap +\d+ MB after the first build, \d+ MB once every kind of request ran, \d+ MB after the run \(from the first build: [+-]\d/);
         expect(
             output.split('\n').filter(line => line.startsWith('  ✖ ')),
             output
