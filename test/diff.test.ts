@@ -102,6 +102,23 @@ describe('cnms diff', () => {
         expect(diff.totals.net).toMatchObject({ before: '84.6', after: '109.6', delta: '25' });
     });
 
+    test('in Chinese: the summary, the text and the Markdown, with no English label left', () => {
+        const text = runCli(['diff', commits[1], commits[2], 'model', '--no-color', '--lang', 'zh-CN'], { cwd: repo });
+        expect(text.code, text.stderr).toBe(0);
+        // net +25 (see above); kiln added: 1 source changed; the offset of 10 t removed
+        expect(text.stdout.split('\n')[0]).toMatch(/^净排放 \+25\.000 tCO2e .* · 1 个排放源有变化 · 2024: .* · \d+ 项新发现$/);
+        expect(text.stdout).toContain('合计（tCO2e）');
+        expect(text.stdout).toMatch(/^ {2}抵消 +10\.000 → +0\.000 +-10\.000$/m);
+        const md = runCli(['diff', commits[1], commits[2], 'model', '--format', 'md', '--lang', 'zh-CN'], { cwd: repo }).stdout;
+        expect(md).toContain('| | 之前 | 之后 | 变化 |');
+        // the kiln added and the offset removed have figures; the policy's text has none
+        expect(md).toContain('<details><summary>2 个数值有变化</summary>');
+        expect(md).toContain('<details><summary>1 个其他声明有变化</summary>');
+        for (const english of ['source changed', 'sources changed', 'Totals', 'before', 'Neutrality', 'figure changed', 'new finding', 'carbon neutral']) {
+            expect(`${text.stdout}\n${md}`, english).not.toContain(english);
+        }
+    });
+
     test('a renamed file changes nothing', () => {
         const diff = JSON.parse(runCli(['diff', commits[2], commits[3], 'model', '--format', 'json'], { cwd: repo }).stdout);
         expect(diff.changes).toEqual([]);

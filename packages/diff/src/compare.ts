@@ -1,4 +1,5 @@
 import { AstUtils, CstUtils, isLeafCstNode, type AstNode } from 'langium';
+import { diffWords } from './diff-words.js';
 import type { Element, Source } from '@cnms/language';
 import {
     Dec as DecimalOf,
@@ -160,22 +161,23 @@ export function compareSnapshots(before: ModelSnapshot, after: ModelSnapshot, lo
 }
 
 /** What happened to the neutrality of a period, in words (the JSON keeps the status itself). */
-export function neutralityWords(status: ModelDiff['neutrality']['status']): string {
-    return { kept: 'still carbon neutral', lost: 'no longer carbon neutral', gained: 'now carbon neutral', 'still-not': 'not carbon neutral, as before' }[status];
+export function neutralityWords(status: ModelDiff['neutrality']['status'], locale: Locale): string {
+    return diffWords(locale).neutrality[status];
 }
 
 /** `net +1,234.567 tCO2e (+2.1 %) · 3 sources changed · 2024: no longer carbon neutral (offset shortfall 812.000 t) · 2 new findings` */
 export function summaryLine(diff: Omit<ModelDiff, 'summary'>, locale: Locale): string {
+    const w = diffWords(locale);
     const f = (text: string | null, signed = false, decimals = 3) => (text === null ? '—' : formatFigure(Rational.fromDecimal(new DecimalOf(text)), locale, decimals, signed));
     const parts: string[] = [];
     const net = diff.totals.net;
-    parts.push(`net ${f(net.delta, true)} tCO2e${net.percent !== null ? ` (${f(net.percent, true, 1)} %)` : ''}`);
+    parts.push(`${w.net} ${f(net.delta, true)} tCO2e${net.percent !== null ? ` (${f(net.percent, true, 1)} %)` : ''}`);
     const sources = diff.changes.filter(c => c.kind === 'source');
-    parts.push(`${sources.length} source${sources.length === 1 ? '' : 's'} changed`);
+    parts.push(w.sourcesChanged(sources.length));
     const n = diff.neutrality;
-    parts.push(`${n.period !== null ? `${n.period}: ` : ''}${neutralityWords(n.status)}${n.status === 'lost' && n.shortfall !== null ? ` (offset shortfall ${f(n.shortfall)} t)` : ''}`);
+    parts.push(`${n.period !== null ? `${n.period}: ` : ''}${neutralityWords(n.status, locale)}${n.status === 'lost' && n.shortfall !== null ? ` (${w.shortfall(f(n.shortfall))})` : ''}`);
     const gained = diff.findings.gained.filter(g => g.severity !== 'info').length;
-    parts.push(`${gained} new finding${gained === 1 ? '' : 's'}`);
+    parts.push(w.newFindings(gained));
     return parts.join(' · ');
 }
 
