@@ -86,6 +86,10 @@ describe('a precursor bought from several installations', () => {
         expect(await problems(text => text.replace('{ quantity 400 t embedded-direct 2.5 tCO2e/t country "CN" }', '{ embedded-direct 2.5 tCO2e/t }'))).toEqual([
             'The lot of wire_rod bought from Hebei Rod Works has no `quantity`: its share of the average is not known.'
         ]);
+        // a supplier left empty is shown as a name not given, not as a double space
+        expect(await problems(text => text.replace('"Hebei Rod Works" { quantity 400 t embedded-direct 2.5 tCO2e/t country "CN" }', '"" { embedded-direct 2.5 tCO2e/t }'))).toEqual([
+            'The lot of wire_rod bought from — has no `quantity`: its share of the average is not known.'
+        ]);
         expect(await problems(text => text.replace('{ quantity 400 t embedded-direct 2.5 tCO2e/t country "CN" }', '{ quantity 400 t }'))).toEqual([
             'The lot of wire_rod bought from Hebei Rod Works gives no `embedded-direct`: the average is not computed.'
         ]);

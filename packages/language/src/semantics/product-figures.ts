@@ -11,6 +11,7 @@ import { Rational } from './rational.js';
 import { figuresFromInputs } from './source-figures.js';
 import { isPeriodRange, periodRange } from './period.js';
 import { CLINKER_CN, cnKey, functionalUnitOfCn, type FunctionalUnit } from './functional-unit.js';
+import { shownName } from './shown-name.js';
 
 /** A mass (t, kg …). */
 export const MASS: Expectation = {
@@ -395,7 +396,7 @@ export class CnmsProductFigures {
     /** One lot's mass (t) and specific embedded emissions; a lot without either is reported (CN-CBAM-008). */
     private lotFigures(good: Good, lot: SupplyLot): LotFigures | undefined {
         const evaluator = this.services.semantics.Evaluator;
-        const supplier = lot.supplier ?? '';
+        const supplier = shownName({ name: lot.supplier });
         if (!lot.quantity) evaluator.report('CN-CBAM-008', 'lotNoQuantity', { name: good.name, supplier }, lot, 'supplier');
         if (!lot.embeddedDirect) evaluator.report('CN-CBAM-008', 'lotNoEmbedded', { name: good.name, supplier }, lot, 'supplier');
         if (!lot.quantity || !lot.embeddedDirect) return undefined;
