@@ -122,3 +122,34 @@ test("a declaration a broken reference once pointed to is let go with its file's
     }
     expect(collected).toBe(true);
 }, 60_000);
+
+test('a model that existed for a while (an organisation pasted into a plant file, then removed) keeps nothing once it is gone', async () => {
+    const { shared, Cnms, target } = await builtGroupModel(60, 3, 11);
+    const models = Cnms.references.Models;
+    const original = readFileSync(target, 'utf8');
+    const pasteAndRemove = async () => {
+        // pasted: the plant's folder is a model of its own, and its balance is computed (as the code lens asks)
+        writeFileSync(target, `organization pasted "Pasted" { period 2024 consolidation operational-control ms-scope "All" }\n${original}`);
+        await shared.workspace.DocumentBuilder.update([URI.file(target)], []);
+        const pastedModel = models.modelOf(URI.file(target));
+        expect(models.isNoModelKey(pastedModel)).toBe(false);
+        const pastedKey = new WeakRef(models.keyObject(pastedModel));
+        expect(Cnms.semantics.Balance.of(pastedModel).sources.length).toBeGreaterThan(0);
+        // removed again: the folder's model is gone
+        writeFileSync(target, original);
+        await shared.workspace.DocumentBuilder.update([URI.file(target)], []);
+        expect(models.modelOf(URI.file(target))).not.toBe(pastedModel);
+        let collected = false;
+        for (let i = 0; i < 5 && !collected; i++) {
+            await new Promise(resolve => setTimeout(resolve, 20));
+            collectGarbage();
+            await new Promise(resolve => setTimeout(resolve, 20));
+            collected = pastedKey.deref() === undefined;
+        }
+        // its key object, and with it its balance and its declarations by name (which hold the trees they were computed from), let go
+        expect(collected).toBe(true);
+        return models.keptModelKeys();
+    };
+    const once = await pasteAndRemove();
+    expect(await pasteAndRemove()).toBe(once);
+}, 60_000);

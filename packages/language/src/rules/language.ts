@@ -314,8 +314,8 @@ export class CnmsLanguageRules {
     private readonly library = new Map<string, Set<string>>();
     /** Whether a name is a unit's (or a gas mass's, `tCO2`): asked for every value's name on every run. */
     private readonly unitNameAnswers = new Map<string, boolean>();
-    /** Each model's declarations by name (CN-NUM-006), kept from build to build. */
-    private readonly declarationTables = new Map<string, ModelNameTable<NamedElement>>();
+    /** Each model's declarations by name (CN-NUM-006), kept from build to build while the model exists (keyed by its key object). */
+    private readonly declarationTables = new WeakMap<object, ModelNameTable<NamedElement>>();
     private readonly named = new WeakMap<CnmsFile, NamedElement[]>();
     private readonly unitNames = new WeakMap<CnmsFile, Finding[]>();
     /** The figure problems each declaration's figures hold (carried with a declaration parsed again unchanged). */
@@ -421,10 +421,11 @@ export class CnmsLanguageRules {
             findings.push({ rule: 'CN-NUM-006', key: 'secondOrganization', params: { name: extra.name, other: where(organizations[0]) }, node: extra, property: 'name' });
         }
         // the model's declarations by name, updated file by file; only names declared more than once are looked at
-        let table = this.declarationTables.get(model);
+        const modelObject = this.services.references.Models.keyObject(model);
+        let table = this.declarationTables.get(modelObject);
         if (!table)
             this.declarationTables.set(
-                model,
+                modelObject,
                 (table = new ModelNameTable<NamedElement>(
                     element => element.name,
                     element => AstUtils.getDocument(element).uri.toString()
