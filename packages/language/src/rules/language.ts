@@ -302,6 +302,9 @@ export const LANGUAGE_RULES: readonly Rule[] = [
 /** Kinds whose names an expression can use: they share one namespace. */
 const VALUE_KINDS = new Set(['UnitDecl', 'Let', 'Factor', 'Output', 'Source']);
 
+/** How many answers of `isUnitName` are kept. */
+const MAX_KEPT_ANSWERS = 50_000;
+
 /** A top-level declaration with a name. */
 type NamedElement = Element & { readonly name: string };
 
@@ -478,8 +481,9 @@ export class CnmsLanguageRules {
             const units = this.libraryNames('UnitDecl');
             const gases = this.libraryNames('GasDecl');
             known = units.has(name) || splitGasUnit(name, gas => gases.has(gas)) !== undefined;
-            // the library never changes once loaded: the answer for a name holds
-            if (units.size > 0) this.unitNameAnswers.set(name, known);
+            // the library never changes once loaded: the answer for a name holds (kept for a model's
+            // names, not for every name ever typed: a long editing session types thousands)
+            if (units.size > 0 && this.unitNameAnswers.size < MAX_KEPT_ANSWERS) this.unitNameAnswers.set(name, known);
         }
         return known;
     }
