@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { EmptyFileSystem, OperationCancelled, URI, type AstNode, type LangiumParser, type ParseResult } from 'langium';
 import { NodeFileSystem } from 'langium/node';
 import { describe, expect, test } from 'vitest';
-import { createCnmsServices, parseInPieces, PIECEWISE_FROM } from '@cnms/language';
+import { createCnmsServices, MAX_FILE_BYTES, parseInPieces, PIECEWISE_FROM } from '@cnms/language';
 import { generateGroupModel } from '../scripts/generate-group-model.mjs';
 import { letPaste } from '../scripts/generate-let-paste.mjs';
 import { dump, firstDifference } from './helpers/parse-dump.js';
@@ -106,6 +106,13 @@ describe('parsing a long text in pieces', () => {
         expect(result).toBeUndefined();
         // the parse of the whole text has the comment as one hidden node
         expect(dump(parser.parse(comment)).filter(line => line.includes('/* a comment over'))).toHaveLength(1);
+    });
+
+    test('a text past the file limit is not parsed in pieces (the whole text gets the one diagnostic of the limit)', async () => {
+        const text = letPaste(MAX_FILE_BYTES + 10_000);
+        const { result, pauses } = await inPieces(text, 32_000);
+        expect(result).toBeUndefined();
+        expect(pauses).toBe(0);
     });
 
     test('a pause that throws (a newer edit) stops the parse', async () => {

@@ -1,6 +1,7 @@
 import type { AstNode, CstNode, LangiumParser, ParseResult } from 'langium';
 import { RootCstNodeImpl } from 'langium';
 import type { CnmsFile } from '../generated/ast.js';
+import { exceedsFileLimit } from './limits.js';
 import { copyOf, hasNoErrors, shiftNodes } from './parse-parts.js';
 
 /** Texts at least this long are parsed in pieces (docs/limits.md): a pasted file of 60,000 lets took the server 2–3 s in one block. */
@@ -37,6 +38,8 @@ const PIECE = 32 * 1024;
  * texts cut in many places.
  */
 export async function parseInPieces(parser: LangiumParser, text: string, pause: () => Promise<void>, pieceLength = PIECE): Promise<ParseResult<AstNode> | undefined> {
+    // a text past the file limit is not read at all (the lexer says so, once, at its start): no piece of it either
+    if (exceedsFileLimit(text)) return undefined;
     // a lone carriage return ends a line for the lexer, not for the pieces' lines
     if (/\r(?!\n)/.test(text)) return undefined;
     const content: CstNode[] = [];
