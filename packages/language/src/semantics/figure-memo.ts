@@ -25,8 +25,6 @@ interface Entry<T> {
     readonly problems: readonly FigureProblem[];
     /** The entries used that have problems of their own or below them (to collect them without recomputing). */
     readonly troubled: ReadonlyArray<Entry<unknown>>;
-    /** The memory's epoch when the entry was last found valid (-1: not yet); within one epoch it needs no second check. */
-    checked: number;
 }
 
 /**
@@ -78,13 +76,6 @@ export class CnmsFigureMemo {
     private readonly versions = new Map<string, number>();
     private readonly frames: Frame[] = [];
     private counter = 0;
-    /**
-     * Changes whenever any key is bumped or forgotten: an entry found valid in
-     * the current epoch is still valid, so a figure asked for many times
-     * between two edits (a model's balance, by the lens, the status bar and
-     * the rules) checks what it read once, not at every ask.
-     */
-    private epoch = 0;
     /** What each document declared when it was last seen (organisations, instruments), to bump the model-wide keys. */
     private readonly facets = new Map<string, string>();
     /** A linked document's parse and what its references resolved to, kept when it is unlinked to be built again (workspace/cnms-linker.ts). */
@@ -205,7 +196,6 @@ export class CnmsFigureMemo {
      * after 2,000 edits of the steel example).
      */
     private forget(id: number): void {
-        this.epoch++;
         this.versions.delete(elementKey(id));
         this.elementUris.delete(id);
     }
@@ -246,7 +236,7 @@ export class CnmsFigureMemo {
                 changed ||= now !== used;
                 troubled.push(now);
             }
-            const result = changed ? { value: entry.value, deps: entry.deps, problems, troubled, checked: entry.checked } : entry;
+            const result = changed ? { value: entry.value, deps: entry.deps, problems, troubled } : entry;
             moved.set(entry, result);
             return result;
         };
@@ -295,12 +285,10 @@ export class CnmsFigureMemo {
      */
     memo<K extends object, T>(store: FigureStore<K, T>, key: K, compute: () => T): T {
         const cached = store.get(key);
-        if (cached && (cached.checked === this.epoch || this.isValid(cached))) {
-            cached.checked = this.epoch;
+        if (cached && this.isValid(cached)) {
             this.pass(cached);
             return cached.value;
         }
-        const epoch = this.epoch;
         const frame: Frame = { deps: new Map(), problems: [], troubled: [] };
         this.frames.push(frame);
         let value: T;
@@ -327,9 +315,7 @@ export class CnmsFigureMemo {
             deps[i++] = dep;
             deps[i++] = version;
         }
-        // (a key bumped while computing, a declaration read for the first time, may have been read before its bump)
-        const checked = epoch === this.epoch ? epoch : -1;
-        const entry: Entry<T> = { value, deps, problems: frame.problems.length > 0 ? frame.problems : NONE, troubled: frame.troubled.length > 0 ? frame.troubled : NONE, checked };
+        const entry: Entry<T> = { value, deps, problems: frame.problems.length > 0 ? frame.problems : NONE, troubled: frame.troubled.length > 0 ? frame.troubled : NONE };
         store.set(key, entry);
         this.pass(entry);
         return value;
@@ -416,7 +402,6 @@ export class CnmsFigureMemo {
     /** Marks `key` changed: every figure that read it is computed again when next asked for. */
     bump(key: string): void {
         this.versions.set(key, ++this.counter);
-        this.epoch++;
     }
 
     private isValid(entry: Entry<unknown>): boolean {
