@@ -40,6 +40,7 @@ function reportLibraries() {
     return libraries;
 }
 
+const libraries = reportLibraries();
 const result = await build({
     absWorkingDir: here,
     entryPoints: ['src/main.ts'],
@@ -58,7 +59,7 @@ const result = await build({
     legalComments: 'none',
     logLevel: 'warning',
     metafile: true,
-    define: { CNMS_BUNDLED_LIBRARIES: JSON.stringify(reportLibraries()) },
+    define: { CNMS_BUNDLED_LIBRARIES: JSON.stringify(libraries) },
     // the CommonJS packages inside (exceljs, vega's dependencies …) call require()
     banner: { js: "import { createRequire as cnmsCreateRequire } from 'node:module';\nconst require = cnmsCreateRequire(import.meta.url);" }
 });
@@ -81,6 +82,11 @@ for (const [file, output] of Object.entries(result.metafile.outputs)) {
     chunks[file.slice(file.lastIndexOf('/') + 1)] = [...packages].sort();
 }
 writeFileSync(join(temporary, 'chunks.json'), `${JSON.stringify(chunks, null, 2)}\n`);
+// for snapshot.mjs: the chunk each import() loads (by the source it was made from), and the report's library versions
+const entries = {};
+for (const [file, output] of Object.entries(result.metafile.outputs)) if (output.entryPoint) entries[output.entryPoint] = file.slice(file.lastIndexOf('/') + 1);
+writeFileSync(join(temporary, 'entries.json'), `${JSON.stringify(entries, null, 2)}\n`);
+writeFileSync(join(temporary, 'libraries.json'), `${JSON.stringify(libraries, null, 2)}\n`);
 rmSync(`${target}.old`, { recursive: true, force: true });
 if (existsSync(target)) renameSync(target, `${target}.old`);
 renameSync(temporary, target);

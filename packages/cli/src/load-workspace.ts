@@ -1,6 +1,6 @@
 import type { LangiumDocument } from 'langium';
 import { URI } from 'langium';
-import { addBuiltinDocuments, createCnmsServices, type CnmsIndexManager, type CnmsServices, type Locale } from '@cnms/language';
+import { servicesWithLibrary, type CnmsIndexManager, type CnmsServices, type Locale } from '@cnms/language';
 import { findModelFiles, readModelFile } from './model-files.js';
 import { cliFileSystem } from './regular-file-system.js';
 import { warningPrinter } from './warnings.js';
@@ -30,7 +30,8 @@ export async function loadWorkspace(paths: readonly string[], locale: Locale): P
     const files = findModelFiles(paths, { locale, warn, wholeModels: true });
     const requestedFiles = new Set(files.requested);
 
-    const { shared, Cnms } = createCnmsServices({ fileSystemProvider: () => cliFileSystem(locale, warn) });
+    // made ahead in the CLI's startup snapshot (packages/cli/snapshot.mjs), with the library parsed
+    const { shared, Cnms, library } = servicesWithLibrary(cliFileSystem(locale, warn));
     Cnms.I18n.locale = locale;
     // one build, never updated, and no one asks where a declaration is used
     (shared.workspace.IndexManager as CnmsIndexManager).indexesReferences = false;
@@ -38,7 +39,7 @@ export async function loadWorkspace(paths: readonly string[], locale: Locale): P
     const documents = shared.workspace.LangiumDocuments;
     const unreadable: UnreadableFile[] = [];
     const requested: LangiumDocument[] = [];
-    const loaded = addBuiltinDocuments(factory, documents);
+    const loaded = library;
     for (const file of files.all) {
         const content = readModelFile(file, locale);
         if ('reason' in content) {

@@ -27,6 +27,11 @@ async function load<T>(command: () => Promise<T>): Promise<T> {
  * trace only with CNMS_DEBUG=1).
  */
 export async function main(argv: readonly string[]): Promise<number> {
+    // `cnms report … | head`: a reader that stops early is not an error
+    process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+        if (error.code === 'EPIPE') process.exit(0);
+        throw error;
+    });
     const write = (text: string) => process.stdout.write(text);
     let exitCode = 0;
     const program = new Command('cnms')

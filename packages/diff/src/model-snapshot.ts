@@ -1,6 +1,6 @@
 import type { FileSystemProvider, LangiumDocument } from 'langium';
 import { Cancellation, EmptyFileSystemProvider, interruptAndCheck, URI } from 'langium';
-import { addBuiltinDocuments, createCnmsServices, isLibrary, type CnmsFile, type CnmsIndexManager, type CnmsServices, type Element, type Locale, type ModelBalance, type ModelProducts } from '@cnms/language';
+import { isLibrary, servicesWithLibrary, type CnmsFile, type CnmsIndexManager, type CnmsServices, type Element, type Locale, type ModelBalance, type ModelProducts } from '@cnms/language';
 import type { RevisionFiles } from './revision-files.js';
 
 /** A diagnostic keyed by rule and element, so that moving lines does not make it new. */
@@ -74,7 +74,7 @@ function revisionTexts(texts: ReadonlyMap<string, string>): FileSystemProvider {
  */
 export async function snapshotsOf(before: RevisionFiles, after: RevisionFiles, path: string, locale: Locale, token: Cancellation.CancellationToken = Cancellation.CancellationToken.None): Promise<[ModelSnapshot, ModelSnapshot]> {
     const texts = new Map<string, string>();
-    const { shared, Cnms } = createCnmsServices({ fileSystemProvider: () => revisionTexts(texts) });
+    const { shared, Cnms, library } = servicesWithLibrary(revisionTexts(texts));
     Cnms.I18n.locale = locale;
     const factory = shared.workspace.LangiumDocumentFactory;
     const documents = shared.workspace.LangiumDocuments;
@@ -84,7 +84,7 @@ export async function snapshotsOf(before: RevisionFiles, after: RevisionFiles, p
 
     // no index of references: the update finds the documents to relink from their references (CnmsIndexManager.isAffected)
     (shared.workspace.IndexManager as CnmsIndexManager).indexesReferences = false;
-    const loaded: LangiumDocument[] = addBuiltinDocuments(factory, documents);
+    const loaded: LangiumDocument[] = library;
     // the CSV files of the revision, for its datasets
     const csvFiles = (revision: RevisionFiles) => [...revision.files].filter(([file]) => /\.csv$/i.test(file));
     for (const [file, text] of csvFiles(before)) texts.set(uriOf(file).path, text);

@@ -27,6 +27,7 @@ export * from './semantics/source-figures.js';
 export * from './semantics/product-figures.js';
 export * from './semantics/functional-unit.js';
 export * from './workspace/builtin-library.js';
+export * from './workspace/prepared-services.js';
 export type { CnmsIndexManager } from './workspace/cnms-index-manager.js';
 export * from './workspace/model-discovery.js';
 export { realPathOf, type RealPathFileSystem } from './workspace/model-repository.js';

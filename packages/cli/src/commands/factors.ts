@@ -1,5 +1,5 @@
-import { addBuiltinDocuments, createCnmsServices, libraryFactors, type LibraryFactor, type Locale } from '@cnms/language';
-import { EmptyFileSystem } from 'langium';
+import { libraryFactors, servicesWithLibrary, type LibraryFactor, type Locale } from '@cnms/language';
+import { EmptyFileSystemProvider } from 'langium';
 import type { Colors } from '../colors.js';
 import { CliError } from '../cli-error.js';
 import { CLI_VERSION } from '../version.js';
@@ -43,9 +43,8 @@ const WORDS = {
  */
 export async function factors(options: FactorsOptions, write: (text: string) => void): Promise<number> {
     if (!['text', 'json'].includes(options.format)) throw new CliError(`unknown format '${options.format}' for factors: use text or json`);
-    const { shared, Cnms } = createCnmsServices(EmptyFileSystem);
+    const { shared, Cnms, library: documents } = servicesWithLibrary(new EmptyFileSystemProvider());
     Cnms.I18n.locale = options.locale;
-    const documents = addBuiltinDocuments(shared.workspace.LangiumDocumentFactory, shared.workspace.LangiumDocuments);
     await shared.workspace.DocumentBuilder.build(documents, { validation: false });
     const word = options.search?.trim();
     const all = libraryFactors(Cnms);
