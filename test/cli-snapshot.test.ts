@@ -4,8 +4,8 @@
 // parsed. What it prints must be what the bundle prints, byte for byte; a
 // signal to `cnms` must end the Node it started; `--version` and `--help`
 // stay in one process.
-import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { REPO, runCli, runCliAsync, tempCopy, tempModel } from './helpers/cli.js';
@@ -61,6 +61,31 @@ describe("the CLI's startup snapshot", () => {
         const bundle = recordingPreload();
         expect(runCli(['validate', 'examples/steel', '--quiet'], { env: { NODE_OPTIONS: `--require=${bundle.preload}`, CNMS_NO_SNAPSHOT: '1' } }).code).toBe(0);
         expect(processesIn(bundle.log).length).toBe(1);
+    });
+
+    test('a V8 option in NODE_OPTIONS (which a snapshot cannot start with) runs the bundle, in one process', () => {
+        const { preload, log } = recordingPreload();
+        const result = runCli(['balance', 'examples/steel', '--format', 'json'], { env: { NODE_OPTIONS: `--max-old-space-size=4096 --require=${preload}` } });
+        expect(result.code).toBe(0);
+        expect(result.stderr).toBe('');
+        expect(JSON.parse(result.stdout)).toHaveProperty('net');
+        expect(processesIn(log).length).toBe(1);
+    });
+
+    test('a snapshot that Node cannot start from (exit 14) leaves the run to the bundle', () => {
+        // a copy of the CLI whose snapshot was built with another V8 option: Node refuses it, and cnms runs on
+        const copy = tempModel({});
+        cpSync(join(REPO, 'packages/cli/bin'), join(copy, 'bin'), { recursive: true });
+        cpSync(join(REPO, 'packages/cli/out/bundle'), join(copy, 'out/bundle'), { recursive: true });
+        const folder = join(copy, 'out/snapshot');
+        mkdirSync(folder);
+        writeFileSync(join(folder, 'other.cjs'), "require('node:v8').startupSnapshot.setDeserializeMainFunction(() => process.stdout.write('the wrong snapshot'));\n");
+        execFileSync(process.execPath, ['--max-semi-space-size=32', '--snapshot-blob', join(folder, 'cnms.blob'), '--build-snapshot', join(folder, 'other.cjs')], { cwd: folder });
+        writeFileSync(join(folder, 'built.json'), JSON.stringify({ node: process.version, arch: process.arch, execPath: process.execPath, folder }));
+        const result = spawnSync(process.execPath, [join(copy, 'bin/cnms.js'), 'balance', 'examples/steel', '--format', 'json'], { cwd: REPO, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+        expect(result.stderr).toContain('Failed to load the startup snapshot');
+        expect(result.status).toBe(0);
+        expect(result.stdout).toBe(runCli(['balance', 'examples/steel', '--format', 'json']).stdout);
     });
 
     test('a signal to cnms ends the Node it started, and cnms ends by that signal', async () => {
