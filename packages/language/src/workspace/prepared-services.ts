@@ -1,4 +1,5 @@
 import type { FileSystemProvider, LangiumDocument, LangiumSharedCoreServices } from 'langium';
+import { EmptyFileSystemProvider } from 'langium';
 import { createCnmsServices, type CnmsServices } from '../cnms-module.js';
 import { addBuiltinDocuments } from './builtin-library.js';
 
@@ -6,7 +7,7 @@ import { addBuiltinDocuments } from './builtin-library.js';
 export interface ServicesWithLibrary {
     readonly shared: LangiumSharedCoreServices;
     readonly Cnms: CnmsServices;
-    /** The library's documents, parsed, not yet built: build them with the model's. */
+    /** The library's documents: parsed, and built too when the services were made ahead; build them with the model's (the builder skips what is done). */
     readonly library: LangiumDocument[];
 }
 
@@ -46,17 +47,22 @@ function prepare(): Prepared {
 }
 
 /**
- * Makes the services of the next `servicesWithLibrary` now: builds the parser
- * and parses the built-in library, then `warmUp` (texts parsed and thrown
- * away). The CLI's startup snapshot calls this when it is built
- * (packages/cli/snapshot.mjs), so a run of `cnms` starts with all that done:
- * the parser's lookahead decisions that the library and those texts meet are
- * computed (Langium's ALL(*) lookahead computes each decision the first time
- * the parser meets it, and keeps it in the parser).
+ * Makes the services of the next `servicesWithLibrary` now: builds the parser,
+ * parses `warmUp` (texts thrown away) and the built-in library, and builds the
+ * library (indexed, linked, its figures computed and checked: it has no
+ * diagnostics, and reads no file). The CLI's startup snapshot calls this when
+ * it is built (packages/cli/snapshot.mjs), so a run of `cnms` starts with all
+ * that done: the parser's lookahead decisions that the library and those
+ * texts meet are computed too (Langium's ALL(*) lookahead computes each
+ * decision the first time the parser meets it, and keeps it in the parser).
  */
-export function prepareServicesAhead(warmUp: readonly string[] = []): void {
+export async function prepareServicesAhead(warmUp: readonly string[] = []): Promise<void> {
     prepared ??= prepare();
     for (const text of warmUp) prepared.Cnms.parser.LangiumParser.parse(text);
+    // no file is read in the library's build: an empty file system, taken back before the services are
+    prepared.fileSystem.target = new EmptyFileSystemProvider();
+    await prepared.shared.workspace.DocumentBuilder.build(prepared.library, { validation: true });
+    prepared.fileSystem.target = undefined;
 }
 
 /**
