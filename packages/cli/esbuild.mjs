@@ -15,6 +15,7 @@
 import { build } from 'esbuild';
 import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { asciiOnlyFiles } from '../../scripts/ascii-output.mjs';
 
 const here = new URL('.', import.meta.url).pathname;
 const target = join(here, 'out/bundle');
@@ -82,6 +83,8 @@ for (const [file, output] of Object.entries(result.metafile.outputs)) {
     chunks[file.slice(file.lastIndexOf('/') + 1)] = [...packages].sort();
 }
 writeFileSync(join(temporary, 'chunks.json'), `${JSON.stringify(chunks, null, 2)}\n`);
+// V8 keeps a module's source in the heap: one-byte when it is ASCII (scripts/ascii-output.mjs)
+asciiOnlyFiles(Object.keys(result.metafile.outputs).map(file => join(here, file)));
 // for snapshot.mjs: the chunk each import() loads (by the source it was made from), and the report's library versions
 const entries = {};
 for (const [file, output] of Object.entries(result.metafile.outputs)) if (output.entryPoint) entries[output.entryPoint] = file.slice(file.lastIndexOf('/') + 1);

@@ -18,6 +18,7 @@ import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { asciiOnly } from '../../scripts/ascii-output.mjs';
 
 const here = new URL('.', import.meta.url).pathname;
 const target = join(here, 'out/snapshot');
@@ -40,8 +41,8 @@ const result = await build({
     mainFields: ['module', 'main'],
     external: ['canvas'],
     legalComments: 'none',
-    // no comments and no indentation: V8 keeps a script's source in the heap for the functions it compiles later, and
-    // a source with one character past ASCII (a comment's `×`) is kept two bytes a character (6 MB of a 16 MB snapshot)
+    // no comments and no indentation, and ASCII only (below, scripts/ascii-output.mjs): V8 keeps a script's source in
+    // the heap, two bytes a character when one character is past Latin-1 (6 MB of the 16 MB the snapshot was)
     minifyWhitespace: true,
     logLevel: 'warning',
     // report/provenance.ts reads import.meta only where CNMS_BUNDLED_LIBRARIES is not defined; it is, below
@@ -69,9 +70,7 @@ if (imports.length === 0) throw new Error('snapshot.mjs: no import() of the rend
 // the folder of the blob the Node was started from (bin/cnms.js gives its absolute path)
 const importBeside = `(specifier => require("node:module").createRequire(process.execArgv[process.execArgv.indexOf("--snapshot-blob") + 1])("./import.cjs")(specifier))`;
 code = code.replace(/\bimport\("(\.\.\/bundle\/[^"]+)"\)/g, `${importBeside}("$1")`);
-// and the characters past ASCII that esbuild leaves as they are (in regular expressions: /化石/) written as \u escapes
-code = code.replace(/[^\x00-\x7f]/g, character => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`);
-writeFileSync(join(temporary, 'cnms.cjs'), code);
+writeFileSync(join(temporary, 'cnms.cjs'), asciiOnly(code));
 writeFileSync(join(temporary, 'import.cjs'), '// import() for the snapshot (snapshot.mjs): a Node started from a snapshot has none of its own\nmodule.exports = specifier => import(specifier);\n');
 
 const snapshot = spawnSync(process.execPath, ['--snapshot-blob', join(temporary, 'cnms.blob'), '--build-snapshot', join(temporary, 'cnms.cjs')], { cwd: temporary, stdio: 'inherit' });
