@@ -248,8 +248,10 @@ function parseRegion(parser: LangiumParser, region: Region, elements: readonly A
     const parsed = (parse.value as CnmsFile).elements;
     const kept = (previousKept ? 1 : 0) + (nextKept ? 1 : 0);
     if (parsed.length < kept) return undefined;
-    if (previousKept && !sameDeclaration(previousKept, parsed[0])) return undefined;
-    if (nextKept && !sameDeclaration(nextKept, parsed[parsed.length - 1])) return undefined;
+    // each neighbour read again as it was, and where it was: the region starts with the one and ends with the other
+    // (the same text elsewhere is not the neighbour: `let q = 1 // c let q = 1` puts the next `let q = 1` in a comment)
+    if (previousKept && !(sameDeclaration(previousKept, parsed[0]) && parsed[0].$cstNode!.offset === 0)) return undefined;
+    if (nextKept && !(sameDeclaration(nextKept, parsed[parsed.length - 1]) && parsed[parsed.length - 1].$cstNode!.end === regionText.length)) return undefined;
 
     // the declarations read again between the neighbours replace those the edit touched; the
     // neighbours keep their nodes, moved to where the region's parse put them
