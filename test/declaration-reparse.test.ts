@@ -119,6 +119,44 @@ describe('parsing only the declarations an edit touched', () => {
         elements.forEach((element, i) => expect(element === old[i], `declaration ${i}`).toBe(i % 10 !== 0));
     });
 
+    test('a changed source between sources is read alone, without its neighbours, as in the diff benchmark', () => {
+        const sources = Array.from({ length: 30 }, (_, i) => `source s${i} at plant {\n    category 1\n    activity ${1000 + i} t\n    factor 1 tCO2/t\n}`);
+        const text = `${sources.join('\n')}\n`;
+        const before = parser.parse(text);
+        const old = [...(before.value as unknown as { elements: AstNode[] }).elements];
+        // every 10th source changed, one of them by a line more
+        const edited = `${sources.map((source, i) => (i % 10 !== 0 ? source : source.replace(`${1000 + i} t`, i === 10 ? `${1007 + i}\n        t` : `${1007 + i} t`))).join('\n')}\n`;
+        const read: string[] = [];
+        const spy: LangiumParser = Object.create(parser) as LangiumParser;
+        spy.parse = ((input: string) => {
+            read.push(input);
+            return parser.parse(input);
+        });
+        const after = reparseDeclarations(spy, before, edited)!;
+        expect(after).toBeDefined();
+        expect(dump(after)).toEqual(dump(parser.parse(edited)));
+        // three texts read, each one source, from the end of the source before to the start of the one after
+        expect(read.map(input => input.match(/source /g)?.length)).toEqual([1, 1, 1]);
+        expect(read[1]).toBe(`\n${edited.slice(edited.indexOf('source s10 '), edited.indexOf('source s11 '))}`);
+        const elements = (after.value as unknown as { elements: AstNode[] }).elements;
+        elements.forEach((element, i) => expect(element === old[i], `declaration ${i}`).toBe(i % 10 !== 0));
+        expect(elements[11].$cstNode!.range.start).toEqual({ line: 56, character: 0 });
+    });
+
+    test('a changed source after a let is read with its neighbours: a let may read on into what follows it', () => {
+        const text = 'let k = 2\nsource a { activity 1 t factor k tCO2/t }\nsource b { activity 2 t factor 1 tCO2/t }\n';
+        const edited = text.replace('activity 1 t', 'activity 3 t');
+        const read: string[] = [];
+        const spy: LangiumParser = Object.create(parser) as LangiumParser;
+        spy.parse = ((input: string) => {
+            read.push(input);
+            return parser.parse(input);
+        });
+        const after = reparseDeclarations(spy, parser.parse(text), edited)!;
+        expect(dump(after)).toEqual(dump(parser.parse(edited)));
+        expect(read).toEqual([edited.slice(0, -1)]);
+    });
+
     test('an edit inside one declaration keeps the nodes of the others', () => {
         const text = 'let a = 1 t\nlet b = 2 t\nlet c = 3 t\nlet d = 4 t\nlet e = 5 t\n';
         const before = parser.parse(text);
