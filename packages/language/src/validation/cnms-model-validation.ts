@@ -4,8 +4,7 @@ import { AstUtils, Cancellation, DocumentState, Emitter, interruptAndCheck, Oper
 import type { CnmsFile } from '../generated/ast.js';
 import type { CnmsServices } from '../cnms-module.js';
 import type { Finding } from '../rules/rule-reporter.js';
-import { Dimension } from '../semantics/dimension.js';
-import type { ProblemParam } from '../semantics/figure-problems.js';
+import { sameProblemParams } from '../semantics/figure-problems.js';
 import { isBuiltinUri } from '../workspace/builtin-library.js';
 
 /**
@@ -261,21 +260,7 @@ function sameFindings(a: readonly Finding[], b: readonly Finding[]): boolean {
         const x = a[i];
         const y = b[i];
         if (x.node !== y.node || x.rule !== y.rule || x.key !== y.key || x.property !== y.property || x.index !== y.index || x.severity !== y.severity) return false;
-        if (!sameParams(x.params ?? {}, y.params ?? {})) return false;
+        if (!sameProblemParams(x.params ?? {}, y.params ?? {})) return false;
     }
     return true;
-}
-
-function sameParams(a: Readonly<Record<string, ProblemParam>>, b: Readonly<Record<string, ProblemParam>>): boolean {
-    const keys = Object.keys(a);
-    if (keys.length !== Object.keys(b).length) return false;
-    return keys.every(key => sameParam(a[key], b[key]));
-}
-
-function sameParam(a: ProblemParam | undefined, b: ProblemParam | undefined): boolean {
-    if (a === b) return true;
-    if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-    if (a instanceof Dimension || b instanceof Dimension) return a instanceof Dimension && b instanceof Dimension && a.equals(b);
-    if ('figure' in a || 'figure' in b) return 'figure' in a && 'figure' in b && a.unit === b.unit && a.figure.equals(b.figure);
-    return a.en === b.en && a['zh-CN'] === b['zh-CN'];
 }
