@@ -128,10 +128,10 @@ describe('parsing only the declarations an edit touched', () => {
         const edited = `${sources.map((source, i) => (i % 10 !== 0 ? source : source.replace(`${1000 + i} t`, i === 10 ? `${1007 + i}\n        t` : `${1007 + i} t`))).join('\n')}\n`;
         const read: string[] = [];
         const spy: LangiumParser = Object.create(parser) as LangiumParser;
-        spy.parse = ((input: string) => {
+        spy.parse = (input: string) => {
             read.push(input);
             return parser.parse(input);
-        });
+        };
         const after = reparseDeclarations(spy, before, edited)!;
         expect(after).toBeDefined();
         expect(dump(after)).toEqual(dump(parser.parse(edited)));
@@ -148,10 +148,10 @@ describe('parsing only the declarations an edit touched', () => {
         const edited = text.replace('activity 1 t', 'activity 3 t');
         const read: string[] = [];
         const spy: LangiumParser = Object.create(parser) as LangiumParser;
-        spy.parse = ((input: string) => {
+        spy.parse = (input: string) => {
             read.push(input);
             return parser.parse(input);
-        });
+        };
         const after = reparseDeclarations(spy, parser.parse(text), edited)!;
         expect(dump(after)).toEqual(dump(parser.parse(edited)));
         expect(read).toEqual([edited.slice(0, -1)]);
