@@ -2,7 +2,7 @@ import type { AstNode, CstNode, LangiumParser, ParseResult } from 'langium';
 import { AstUtils, CompositeCstNodeImpl, GrammarAST, LeafCstNodeImpl, RootCstNodeImpl } from 'langium';
 import type { CnmsFile } from '../generated/ast.js';
 import { CnmsGrammar } from '../generated/grammar.js';
-import { copyOf, hasNoErrors, shiftNodes, type MovableLeaf } from './parse-parts.js';
+import { copyOf, countLines, hasNoErrors, shiftNodes, type MovableLeaf } from './parse-parts.js';
 
 /**
  * Parses a file again after an edit by parsing only the top-level
@@ -286,8 +286,6 @@ function parseAlone(parser: LangiumParser, region: Region, elements: readonly As
     const contentFrom = previousKept ? content.indexOf(previousKept.$cstNode!) + 1 : 0;
     const contentTo = nextKept ? content.indexOf(nextKept.$cstNode!) : content.length;
     if (contentFrom < (previousKept ? 1 : 0) || contentTo < 0) return undefined;
-    let lines = 0;
-    for (let at = regionText.indexOf('\n'); at >= 0; at = regionText.indexOf('\n', at + 1)) lines++;
     return {
         region,
         previousKept,
@@ -303,7 +301,7 @@ function parseAlone(parser: LangiumParser, region: Region, elements: readonly As
         contentTo,
         oldNextLeaves: [],
         newNextLeaves: [],
-        alone: { lines }
+        alone: { lines: countLines(regionText) }
     };
 }
 

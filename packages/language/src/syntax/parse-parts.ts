@@ -10,6 +10,13 @@ export function copyOf(text: string): string {
     return ` ${text}`.slice(1);
 }
 
+/** How many line feeds `text` has in [from, to): the lines a part of a text moves the parts after it down by. */
+export function countLines(text: string, from = 0, to = text.length): number {
+    let lines = 0;
+    for (let at = text.indexOf('\n', from); at >= 0 && at < to; at = text.indexOf('\n', at + 1)) lines++;
+    return lines;
+}
+
 /** Whether a parse has no lexer or parser error. */
 export function hasNoErrors(result: ParseResult<AstNode>): boolean {
     return result.lexerErrors.length === 0 && result.parserErrors.length === 0 && (result.lexerReport?.diagnostics.length ?? 0) === 0;

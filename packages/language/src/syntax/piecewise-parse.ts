@@ -2,7 +2,7 @@ import type { AstNode, CstNode, LangiumParser, ParseResult } from 'langium';
 import { RootCstNodeImpl } from 'langium';
 import type { CnmsFile } from '../generated/ast.js';
 import { exceedsFileLimit } from './limits.js';
-import { copyOf, hasNoErrors, shiftNodes } from './parse-parts.js';
+import { copyOf, countLines, hasNoErrors, shiftNodes } from './parse-parts.js';
 
 /** Texts at least this long are parsed in pieces (docs/limits.md): a pasted file of 60,000 lets took the server 2–3 s in one block. */
 export const PIECEWISE_FROM = 256 * 1024;
@@ -118,10 +118,4 @@ function pieceEnd(text: string, from: number): number {
     pattern.lastIndex = from - 1;
     const found = pattern.exec(text);
     return found ? found.index + 1 : text.length;
-}
-
-function countLines(text: string, from: number, to: number): number {
-    let lines = 0;
-    for (let at = text.indexOf('\n', from); at >= 0 && at < to; at = text.indexOf('\n', at + 1)) lines++;
-    return lines;
 }
