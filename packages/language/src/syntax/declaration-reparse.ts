@@ -283,9 +283,9 @@ function parseAlone(parser: LangiumParser, region: Region, elements: readonly As
     const middle = (parse.value as CnmsFile).elements;
     if (nextKept && middle.length > 0 && !closed.has(middle[middle.length - 1].$type)) return undefined;
     const regionCst = parse.value.$cstNode as RootCstNodeImpl;
-    const contentFrom = previousKept ? content.indexOf(previousKept.$cstNode!) + 1 : 0;
-    const contentTo = nextKept ? content.indexOf(nextKept.$cstNode!) : content.length;
-    if (contentFrom < (previousKept ? 1 : 0) || contentTo < 0) return undefined;
+    const replacing = replacedContent(content, previousKept, nextKept);
+    if (!replacing) return undefined;
+    const { contentFrom, contentTo } = replacing;
     return {
         region,
         previousKept,
@@ -303,6 +303,13 @@ function parseAlone(parser: LangiumParser, region: Region, elements: readonly As
         newNextLeaves: [],
         alone: { lines: countLines(regionText) }
     };
+}
+
+/** The previous parse's nodes between the declarations kept on each side of a region, [contentFrom, contentTo) of the file's content; undefined when one is not found there. */
+function replacedContent(content: readonly CstNode[], previousKept: AstNode | undefined, nextKept: AstNode | undefined): { contentFrom: number; contentTo: number } | undefined {
+    const contentFrom = previousKept ? content.indexOf(previousKept.$cstNode!) + 1 : 0;
+    const contentTo = nextKept ? content.indexOf(nextKept.$cstNode!) : content.length;
+    return contentFrom < (previousKept ? 1 : 0) || contentTo < 0 ? undefined : { contentFrom, contentTo };
 }
 
 const LINE_FEED = 10;
@@ -370,9 +377,9 @@ function parseRegion(parser: LangiumParser, region: Region, elements: readonly A
     const regionContent = regionCst.content;
     const regionFrom = previousKept ? regionContent.indexOf(parsed[0].$cstNode!) + 1 : 0;
     const regionTo = nextKept ? regionContent.indexOf(parsed[parsed.length - 1].$cstNode!) : regionContent.length;
-    const contentFrom = previousKept ? content.indexOf(previousKept.$cstNode!) + 1 : 0;
-    const contentTo = nextKept ? content.indexOf(nextKept.$cstNode!) : content.length;
-    if (contentFrom < (previousKept ? 1 : 0) || contentTo < 0 || regionFrom < (previousKept ? 1 : 0) || regionTo < 0) return undefined;
+    const replacing = replacedContent(content, previousKept, nextKept);
+    if (!replacing || regionFrom < (previousKept ? 1 : 0) || regionTo < 0) return undefined;
+    const { contentFrom, contentTo } = replacing;
     const oldNextLeaves = nextKept ? leavesOf(nextKept.$cstNode!) : [];
     const newNextLeaves = nextKept ? leavesOf(parsed[parsed.length - 1].$cstNode!) : [];
     if (!sameTokens(oldNextLeaves, newNextLeaves)) return undefined;
