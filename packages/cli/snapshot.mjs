@@ -64,12 +64,15 @@ const result = await build({
         }
     ]
 });
-let code = result.outputFiles[0].text;
-const imports = code.match(/\bimport\("\.\.\/bundle\/[^"]+"\)/g) ?? [];
-if (imports.length === 0) throw new Error('snapshot.mjs: no import() of the renderers found in the bundle');
-// the folder of the blob the Node was started from (bin/cnms.js gives its absolute path)
+// each import() of a renderer, through import.cjs in the folder of the blob the Node was started from (bin/cnms.js
+// gives its absolute path)
 const importBeside = `(specifier => require("node:module").createRequire(process.execArgv[process.execArgv.indexOf("--snapshot-blob") + 1])("./import.cjs")(specifier))`;
-code = code.replace(/\bimport\("(\.\.\/bundle\/[^"]+)"\)/g, `${importBeside}("$1")`);
+let imports = 0;
+const code = result.outputFiles[0].text.replace(/\bimport\("(\.\.\/bundle\/[^"]+)"\)/g, (_, specifier) => {
+    imports++;
+    return `${importBeside}("${specifier}")`;
+});
+if (imports === 0) throw new Error('snapshot.mjs: no import() of the renderers found in the bundle');
 writeFileSync(join(temporary, 'cnms.cjs'), asciiOnly(code));
 writeFileSync(join(temporary, 'import.cjs'), '// import() for the snapshot (snapshot.mjs): a Node started from a snapshot has none of its own\nmodule.exports = specifier => import(specifier);\n');
 
