@@ -255,3 +255,60 @@ describe('cnms diff relinks a file that is the same at both revisions when what 
         expect(diff.totals.emissions).toEqual({ before: '50', after: '70', delta: '20' });
     });
 });
+
+describe('cnms diff: the findings gained and lost are those validate gives at each revision', () => {
+    test('a figure problem and a clause rule, with their severity and message, in English and Chinese', () => {
+        const repo = mkdtempSync(join(tmpdir(), 'cnms-diff-findings-'));
+        git(repo, 'init', '-q', '-b', 'main');
+        const organization = (policy: boolean) => `organization acme { period 2024 consolidation operational-control gwp AR6 ms-scope "All" }\nsite a\n${policy ? 'policy p { text "We act." }\n' : ''}`;
+        const source = (unit: string) => `source s at a { category 1 activity 10 ${unit} factor 0.05 tCO2/GJ }\n`;
+        type Said = { rule: string; severity: string; message: string };
+        const validated: Record<string, Said[][]> = { en: [], 'zh-CN': [] };
+        const commits: string[] = [];
+        // 1: complete; 2: the policy gone (CN-5.2-001, on the organization) and the activity in tonnes (CN-NUM-003 on source s: mass × CO2/energy)
+        for (const [policy, unit] of [
+            [true, 'GJ'],
+            [false, 't']
+        ] as const) {
+            write(repo, { 'model/org.cnms': organization(policy), 'model/sites/a.cnms': source(unit) });
+            git(repo, 'add', '-A');
+            git(repo, 'commit', '-q', '-m', unit);
+            commits.push(git(repo, 'rev-parse', 'HEAD').trim());
+            for (const lang of ['en', 'zh-CN']) {
+                const diagnostics = JSON.parse(runCli(['validate', 'model', '--format', 'json', '--lang', lang], { cwd: repo }).stdout).diagnostics as Said[];
+                validated[lang].push(diagnostics.map(({ rule, severity, message }) => ({ rule, severity, message })));
+            }
+        }
+        /** What `one` says that `other` does not, counted. */
+        const onlyIn = (one: Said[], other: Said[]) => {
+            const left = other.map(said => JSON.stringify(said));
+            return one.filter(said => {
+                const at = left.indexOf(JSON.stringify(said));
+                if (at >= 0) left.splice(at, 1);
+                return at < 0;
+            });
+        };
+        for (const lang of ['en', 'zh-CN']) {
+            const [before, after] = validated[lang];
+            const diff = JSON.parse(runCli(['diff', commits[0], commits[1], 'model', '--format', 'json', '--lang', lang], { cwd: repo }).stdout);
+            const said = (findings: Array<Said & { element: string }>) => findings.map(({ rule, severity, message }) => ({ rule, severity, message }));
+            expect(said(diff.findings.gained)).toEqual(onlyIn(after, before));
+            expect(said(diff.findings.lost)).toEqual(onlyIn(before, after));
+            expect(diff.findings.gained.map((f: { rule: string; element: string }) => `${f.rule} ${f.element}`).sort()).toEqual(['CN-5.2-001 Organization:acme', 'CN-NUM-003 Source:s']);
+            // lost with the policy: its four findings; with the figure of s: the largest source without a control
+            expect(diff.findings.lost.map((f: { rule: string; element: string }) => `${f.rule} ${f.element}`).sort()).toEqual([
+                'CN-5.2-002 Policy:p',
+                'CN-5.2-002 Policy:p',
+                'CN-5.2-003 Policy:p',
+                'CN-5.2-003 Policy:p',
+                'CN-8.1-001 Source:s'
+            ]);
+            const back = JSON.parse(runCli(['diff', commits[1], commits[0], 'model', '--format', 'json', '--lang', lang], { cwd: repo }).stdout);
+            expect(said(back.findings.lost)).toEqual(onlyIn(after, before));
+            expect(said(back.findings.gained)).toEqual(onlyIn(before, after));
+        }
+        // the messages are the rules' own, in each language
+        expect(validated.en[1].find(said => said.rule === 'CN-5.2-001')?.message).toBe('Organization acme has no carbon-neutrality `policy`.');
+        expect(validated['zh-CN'][1].find(said => said.rule === 'CN-NUM-003')?.message).toMatch(/[\u4e00-\u9fff]/);
+    });
+});

@@ -1,6 +1,6 @@
-import type { FileSystemProvider, LangiumDocument } from 'langium';
+import type { AstNode, FileSystemProvider, LangiumDocument } from 'langium';
 import { Cancellation, EmptyFileSystemProvider, interruptAndCheck, URI } from 'langium';
-import { isLibrary, servicesWithLibrary, type CnmsFile, type CnmsIndexManager, type CnmsServices, type Element, type Locale, type ModelBalance, type ModelProducts } from '@cnms/language';
+import { isLibrary, servicesWithLibrary, type CnmsFile, type Finding, type CnmsIndexManager, type CnmsServices, type Element, type Locale, type ModelBalance, type ModelProducts } from '@cnms/language';
 import type { RevisionFiles } from './revision-files.js';
 
 /** A diagnostic keyed by rule and element, so that moving lines does not make it new. */
@@ -84,6 +84,8 @@ export async function snapshotsOf(before: RevisionFiles, after: RevisionFiles, p
 
     // no index of references: the update finds the documents to relink from their references (CnmsIndexManager.isAffected)
     (shared.workspace.IndexManager as CnmsIndexManager).indexesReferences = false;
+    // the findings are read as they are (snapshot below): only those gained or lost are put into words
+    Cnms.validation.ModelValidation.findingsAsDiagnostics = false;
     const loaded: LangiumDocument[] = library;
     // the CSV files of the revision, for its datasets
     const csvFiles = (revision: RevisionFiles) => [...revision.files].filter(([file]) => /\.csv$/i.test(file));
@@ -141,9 +143,11 @@ function snapshot(Cnms: CnmsServices, revision: RevisionFiles, path: string): Mo
         for (const element of models.elementsOf(model)) {
             if (!isLibrary(element)) elements.set(identityOf(element), element);
         }
+        const reporter = Cnms.rules.Reporter;
         for (const document of models.documentsOf(model)) {
             const file = document.uri.path.slice(SNAPSHOT_FOLDER.length);
             if (document.parseResult.parserErrors.length > 0 || document.parseResult.lexerErrors.length > 0) unparsable.push(file);
+            // the document's own diagnostics (syntax, names, per-file checks)
             for (const diagnostic of document.diagnostics ?? []) {
                 const element = elementAt(document, diagnostic.range.start) ?? file;
                 const data = diagnostic.data as { key?: string } | undefined;
@@ -151,10 +155,32 @@ function snapshot(Cnms: CnmsServices, revision: RevisionFiles, path: string): Mo
                 const message = typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value;
                 findings.push({ key: `${rule} ${element} ${data?.key ?? message}`, rule, element, severity: SEVERITY[diagnostic.severity ?? 1], message });
             }
+            // its figures' problems and the clause rules' findings in it, as their diagnostics would say them
+            for (const finding of Cnms.validation.ModelValidation.findingsOf(document)) {
+                const severity = reporter.severityOf(finding, model);
+                if (!severity) continue;
+                const element = declarationOf(finding) ?? elementAt(document, Cnms.validation.DocumentValidator.placeOf(finding).start) ?? file;
+                findings.push({
+                    key: `${finding.rule} ${element} ${finding.key}`,
+                    rule: finding.rule,
+                    element,
+                    severity,
+                    get message() {
+                        return reporter.message(finding);
+                    }
+                });
+            }
         }
     }
     const targets = new Map((model ? (Cnms.semantics.Projection.of(model)?.targets ?? []) : []).map(t => [t.target.name, t.firstMissed ?? null] as const));
     return { revision, model, balance: model ? Cnms.semantics.Balance.of(model) : undefined, products: model ? Cnms.semantics.ProductFigures.ofModel(model) : undefined, elements, findings, targets, unparsable };
+}
+
+/** The top-level declaration a finding lies in, as its identity; undefined for a finding on the file itself. */
+function declarationOf(finding: Finding): string | undefined {
+    let node: AstNode = finding.node;
+    while (node.$container && node.$container.$container) node = node.$container;
+    return node.$container ? identityOf(node as Element) : undefined;
 }
 
 /** The top-level declaration at a position, as its identity: found by halving (a file's thousands of findings, its hundreds of declarations). */

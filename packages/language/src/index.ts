@@ -8,6 +8,7 @@ export { escapeControlCharacters } from './i18n/escape-control-characters.js';
 export * from './references/cnms-models.js';
 export * from './rules/catalogue.js';
 export { RULE_FAILED } from './rules/model-rules.js';
+export type { Finding } from './rules/rule-reporter.js';
 export * from './semantics/balance.js';
 export * from './semantics/dimension.js';
 export * from './semantics/dimension-names.js';

@@ -37,10 +37,9 @@ export class CnmsRuleReporter {
     ) {}
 
     report(accept: ValidationAcceptor, finding: Finding, model?: string): void {
-        const entry = ruleById(finding.rule);
-        const severity = finding.severity ?? entry.messageSeverity?.[finding.key] ?? entry.severity;
-        const effective = model ? this.settings().severityOf(model, entry.id, severity, entry.defaultOn) : severity;
+        const effective = this.severityOf(finding, model);
         if (!effective) return;
+        const entry = ruleById(finding.rule);
         accept(effective, this.message(finding), {
             node: finding.node,
             property: finding.property,
@@ -51,8 +50,15 @@ export class CnmsRuleReporter {
         });
     }
 
+    /** The severity a finding is reported with: its message's or its rule's, as the model's cnms.json sets it; undefined when the rule is off there. */
+    severityOf(finding: Finding, model?: string): RuleSeverity | undefined {
+        const entry = ruleById(finding.rule);
+        const severity = finding.severity ?? entry.messageSeverity?.[finding.key] ?? entry.severity;
+        return model ? this.settings().severityOf(model, entry.id, severity, entry.defaultOn) : severity;
+    }
+
     /** The finding's message in the reader's language: the one made last time for the same rule, key and parameters at its node, or a new one. */
-    private message(finding: Finding): string {
+    message(finding: Finding): string {
         const locale = this.i18n.locale;
         const params = finding.params ?? {};
         const made = this.messages.get(finding.node);

@@ -1,6 +1,6 @@
-import type { Diagnostic } from 'vscode-languageserver-types';
+import type { Diagnostic, Range } from 'vscode-languageserver-types';
 import type { AstNode, DiagnosticInfo, LangiumDocument, ParseResult, ReferenceInfo, ValidationAcceptor, ValidationCheck, ValidationOptions, ValidationSeverity } from 'langium';
-import { AstUtils, Cancellation, DefaultDocumentValidator, DocumentValidator, interruptAndCheck } from 'langium';
+import { AstUtils, Cancellation, DefaultDocumentValidator, DocumentValidator, getDiagnosticRange, interruptAndCheck } from 'langium';
 import { closest, distance } from 'fastest-levenshtein';
 import type { CnmsServices } from '../cnms-module.js';
 import { ruleById } from '../rules/catalogue.js';
@@ -11,6 +11,12 @@ import { isLimitError, type LimitError } from '../syntax/cnms-lexer.js';
 import { nameKeywords } from '../syntax/name-keywords.js';
 import { propertyCstNode } from '../syntax/property-cst-node.js';
 import { MAX_EXPRESSION_DEPTH, MAX_EXPRESSION_TERMS, MAX_FILE_BYTES } from '../syntax/limits.js';
+
+/** The range of a diagnostic at a property, found by propertyCstNode; undefined when it has a range of its own, names no property or the property has no node. */
+function propertyRange(info: Pick<DiagnosticInfo<AstNode, string>, 'node' | 'property' | 'index' | 'range'>): Range | undefined {
+    if (info.range || typeof info.property !== 'string') return undefined;
+    return propertyCstNode(info.node, info.property, info.index)?.range;
+}
 
 /**
  * Gives the parser's and the linker's diagnostics their rule ids: every parse
@@ -70,11 +76,14 @@ export class CnmsDocumentValidator extends DefaultDocumentValidator {
 
     /** A diagnostic at a property: its range found by propertyCstNode (syntax/property-cst-node.ts), the rest as Langium makes it. */
     protected override toDiagnostic<N extends AstNode>(severity: ValidationSeverity, message: string, info: DiagnosticInfo<N, string>): Diagnostic {
-        if (!info.range && typeof info.property === 'string') {
-            const range = propertyCstNode(info.node, info.property, info.index)?.range;
-            if (range) return super.toDiagnostic(severity, message, { ...info, range });
-        }
-        return super.toDiagnostic(severity, message, info);
+        const range = propertyRange(info);
+        return super.toDiagnostic(severity, message, range ? { ...info, range } : info);
+    }
+
+    /** Where the diagnostic of a finding is (or would be): its range. */
+    placeOf(finding: Finding): Range {
+        const info = { node: finding.node, property: finding.property, index: finding.index };
+        return propertyRange(info) ?? getDiagnosticRange(info);
     }
 
     /** Findings as diagnostics, with the severity the model's cnms.json gives their rule. */

@@ -39,6 +39,14 @@ export class CnmsModelValidation {
     private readonly figuresReadyEmitter = new Emitter<string[]>();
     /** The own diagnostics each document's published set was made with. */
     private readonly published = new WeakMap<LangiumDocument, Diagnostic[]>();
+    /**
+     * Whether the figures' problems and the clause rules' findings are made
+     * into diagnostics (a document's `diagnostics`). A reader of the findings
+     * themselves turns it off (`cnms diff`: it compares findings by rule, key
+     * and declaration, and puts into words only those gained or lost); the
+     * findings are then read with `findingsOf`.
+     */
+    findingsAsDiagnostics = true;
 
     constructor(private readonly services: CnmsServices) {
         const builder = services.shared.workspace.DocumentBuilder;
@@ -181,6 +189,15 @@ export class CnmsModelValidation {
     }
 
     /**
+     * The findings of the figures' problems and of the clause rules in a
+     * document, as its diagnostics were last made of them (the document's own
+     * diagnostics, of syntax, names and per-file checks, are not among them).
+     */
+    findingsOf(document: LangiumDocument): Finding[] {
+        return [...(this.figureParts.get(document)?.findings ?? []), ...(this.ruleParts.get(document.uri.toString())?.findings ?? [])];
+    }
+
+    /**
      * The diagnostics of findings, reusing the previous ones when the findings
      * and the model's rule settings (which set their severities) are the same
      * and the document was not parsed again (a declaration kept from the last
@@ -190,7 +207,7 @@ export class CnmsModelValidation {
     private part(previous: DiagnosticPart | undefined, findings: readonly Finding[], model: string, file: CnmsFile): DiagnosticPart {
         const settings = this.services.rules.Settings.fingerprint(model);
         if (previous && previous.settings === settings && previous.file === file && sameFindings(previous.findings, findings)) return previous;
-        return { findings, settings, file, diagnostics: this.services.validation.DocumentValidator.toDiagnostics(findings, model) };
+        return { findings, settings, file, diagnostics: this.findingsAsDiagnostics ? this.services.validation.DocumentValidator.toDiagnostics(findings, model) : [] };
     }
 
     /**
