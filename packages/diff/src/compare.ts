@@ -84,9 +84,9 @@ export function compareSnapshots(before: ModelSnapshot, after: ModelSnapshot, lo
         if (isSource(element) || isRemoval(element) || isOffset(element)) {
             const x = a ? countedOf(before, a) : undefined;
             const y = b ? countedOf(after, b) : undefined;
-            const textChanged = !!a && !!b && !sameDeclaration(a, b);
             const valueChanged = (x === undefined) !== (y === undefined) || (x !== undefined && y !== undefined && !x.equals(y));
-            if (a && b && !textChanged && !valueChanged) continue;
+            // (a figure that changed is a change whatever the text: its tokens need not be compared)
+            if (a && b && !valueChanged && sameDeclaration(a, b)) continue;
             const causes = a && b && isSource(a) && isSource(b) ? sourceCauses(before, after, a, b) : [];
             changes.push({
                 kind,
