@@ -1,6 +1,7 @@
 import Papa from 'papaparse';
 import { escapeControlCharacters } from '../i18n/escape-control-characters.js';
 import { InexactFigureError, Rational } from './rational.js';
+import { countLines } from '../syntax/parse-parts.js';
 
 /** How a dataset declares a column: what its cells must be. */
 export type ColumnSpec = { readonly name: string; readonly kind: 'text' | 'date' } | { readonly name: string; readonly kind: 'number'; readonly unitFrom?: string };
@@ -246,8 +247,10 @@ export function readCsvTable(text: string, specs: readonly ColumnSpec[]): CsvTab
     let position = 0;
     let line = 1;
     const lineAt = (offset: number) => {
-        for (let at = text.indexOf('\n', position); at >= 0 && at < offset; at = text.indexOf('\n', at + 1)) line++;
-        position = Math.max(position, offset);
+        if (offset > position) {
+            line += countLines(text, position, offset);
+            position = offset;
+        }
         return line;
     };
     const onRow = (record: string[], start: number) => {

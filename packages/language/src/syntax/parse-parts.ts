@@ -10,7 +10,7 @@ export function copyOf(text: string): string {
     return ` ${text}`.slice(1);
 }
 
-/** How many line feeds `text` has in [from, to): the lines a part of a text moves the parts after it down by. */
+/** How many line feeds `text` has in [from, to): the lines a part of a text moves the parts after it down by, or the line a CSV row starts on (semantics/csv-table.ts). */
 export function countLines(text: string, from = 0, to = text.length): number {
     let lines = 0;
     for (let at = text.indexOf('\n', from); at >= 0 && at < to; at = text.indexOf('\n', at + 1)) lines++;
