@@ -36,7 +36,8 @@ async function stepsAtOnce(steps) {
                 const output = [];
                 child.stdout.on('data', chunk => output.push(chunk));
                 child.stderr.on('data', chunk => output.push(chunk));
-                child.on('error', error => output.push(Buffer.from(`${error.message}\n`)));
+                // a step that cannot start is a failed step (Node may emit no 'close' after that 'error')
+                child.on('error', error => resolve({ name, code: null, signal: error.message, output: Buffer.concat(output) }));
                 child.on('close', (code, signal) => resolve({ name, code, signal, output: Buffer.concat(output) }));
             })
     );
