@@ -153,7 +153,7 @@ function snapshot(Cnms: CnmsServices, revision: RevisionFiles, path: string): Mo
                 const data = diagnostic.data as { key?: string } | undefined;
                 const rule = String(diagnostic.code ?? '');
                 const message = typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value;
-                findings.push({ key: `${rule} ${element} ${data?.key ?? message}`, rule, element, severity: SEVERITY[diagnostic.severity ?? 1], message });
+                findings.push({ key: findingKey(rule, element, data?.key ?? message), rule, element, severity: SEVERITY[diagnostic.severity ?? 1], message });
             }
             // its figures' problems and the clause rules' findings in it, as their diagnostics would say them
             for (const finding of Cnms.validation.ModelValidation.findingsOf(document)) {
@@ -161,7 +161,7 @@ function snapshot(Cnms: CnmsServices, revision: RevisionFiles, path: string): Mo
                 if (!severity) continue;
                 const element = declarationOf(finding) ?? elementAt(document, Cnms.validation.DocumentValidator.placeOf(finding).start) ?? file;
                 findings.push({
-                    key: `${finding.rule} ${element} ${finding.key}`,
+                    key: findingKey(finding.rule, element, finding.key),
                     rule: finding.rule,
                     element,
                     severity,
@@ -174,6 +174,11 @@ function snapshot(Cnms: CnmsServices, revision: RevisionFiles, path: string): Mo
     }
     const targets = new Map((model ? (Cnms.semantics.Projection.of(model)?.targets ?? []) : []).map(t => [t.target.name, t.firstMissed ?? null] as const));
     return { revision, model, balance: model ? Cnms.semantics.Balance.of(model) : undefined, products: model ? Cnms.semantics.ProductFigures.ofModel(model) : undefined, elements, findings, targets, unparsable };
+}
+
+/** What makes two findings the same finding at two revisions: rule, declaration and what is said (its message key), not the line. */
+function findingKey(rule: string, element: string, said: string): string {
+    return `${rule} ${element} ${said}`;
 }
 
 /** The top-level declaration a finding lies in, as its identity; undefined for a finding on the file itself. */
