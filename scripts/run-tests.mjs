@@ -12,15 +12,20 @@ let passed = 0;
 let failed = 0;
 let skipped = 0;
 
+/** Counts a step that ended with `code` (or `signal`) as passed or failed, saying why it failed. */
+function count(name, code, signal) {
+    if (code === 0) passed++;
+    else {
+        failed++;
+        console.log(`✖ ${name} failed (exit ${code ?? signal})`);
+    }
+    return code === 0;
+}
+
 function step(name, command, args) {
     console.log(`\n▶ ${name}`);
     const run = spawnSync(command, args, { cwd: root, stdio: 'inherit' });
-    if (run.status === 0) passed++;
-    else {
-        failed++;
-        console.log(`✖ ${name} failed (exit ${run.status ?? run.signal})`);
-    }
-    return run.status === 0;
+    return count(name, run.status, run.signal);
 }
 
 /**
@@ -44,11 +49,7 @@ async function stepsAtOnce(steps) {
     for (const { name, code, signal, output } of await Promise.all(runs)) {
         console.log(`\n▶ ${name}`);
         process.stdout.write(output);
-        if (code === 0) passed++;
-        else {
-            failed++;
-            console.log(`✖ ${name} failed (exit ${code ?? signal})`);
-        }
+        count(name, code, signal);
     }
 }
 
